@@ -1,0 +1,21 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from '@kiezfonds/config';
+import { ConfigModule, DatabaseModule, loggingModule, QueueModule } from '@kiezfonds/platform';
+import { HealthController } from './health/health.controller';
+import { assignRequestId } from './http/request-id';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        loggingModule(config, { service: 'api', requestId: assignRequestId }),
+        DatabaseModule,
+        QueueModule.forRoot(config),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

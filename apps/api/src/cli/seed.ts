@@ -1,0 +1,84 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { ConfigError, loadConfig, redactUrl } from '@kiezfonds/config';
+import {
+  createDataSource,
+  DEMO_PASSWORD,
+  listDemoLogins,
+  seedDemoData,
+  type SeedSummary,
+} from '@kiezfonds/persistence';
+import { checkPostgres, ServiceUnreachableError } from '@kiezfonds/platform';
+
+/** A refusal the user can act on: printed as is, without a stack trace. */
+class SeedRefused extends Error {}
+
+/**
+ * `npm run db:seed`: fills a migrated database with the demo districts, carriers, committees,
+ * calls and logins (libs/persistence/src/seed). Safe to repeat: a second run changes nothing.
+ */
+async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const config = loadConfig();
+  if (config.NODE_ENV === 'production') {
+    // Every demo login shares one published password.
+    throw new SeedRefused(
+      'kiezfonds will not seed demo data with NODE_ENV=production: the demo logins share a published ' +
+        'password and are for development and testing only.',
+    );
+  }
+  await checkPostgres(config.DATABASE_URL);
+  const target = redactUrl(config.DATABASE_URL);
+  const dataSource = createDataSource(config.DATABASE_URL);
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    if ((error as { code?: string }).code === '3D000') {
+      throw new SeedRefused(`${target} does not exist yet. Run \`npm run db:migrate\` first.`);
+    }
+    throw error;
+  }
+  try {
+    if (await dataSource.showMigrations()) {
+      throw new SeedRefused(`${target} has pending migrations. Run \`npm run db:migrate\` first.`);
+    }
+    const summary = await seedDemoData(dataSource);
+    print(report(target, summary));
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+function report(target: string, s: SeedSummary): string {
+  const outcome =
+    s.inserted + s.updated === 0
+      ? 'already complete, nothing changed'
+      : `${s.inserted} row(s) inserted, ${s.updated} updated`;
+  const logins = listDemoLogins();
+  const emailWidth = Math.max(...logins.map((login) => login.email.length));
+  const nameWidth = Math.max(...logins.map((login) => login.displayName.length));
+  return [
+    `Demo data in ${target}: ${outcome}.`,
+    `  ${s.districts} districts, ${s.areas} areas, ${s.actionFields} action fields, ` +
+      `${s.organisations} carrier organisations, ${s.users} users, ${s.roleAssignments} role assignments,`,
+    `  ${s.committees} committees with ${s.members} members, ${s.calls} calls`,
+    '',
+    `Demo logins, all with the password "${DEMO_PASSWORD}" (for development only):`,
+    ...logins.map(
+      (login) => `  ${login.email.padEnd(emailWidth)}  ${login.displayName.padEnd(nameWidth)}  ${login.role}`,
+    ),
+    '',
+  ].join('\n');
+}
+
+// The CLI's output is its purpose, so it writes to stdout directly rather than through a logger.
+function print(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+main().catch((error: unknown) => {
+  const known =
+    error instanceof ConfigError || error instanceof ServiceUnreachableError || error instanceof SeedRefused;
+  process.stderr.write(`${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,70 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import {
+  createTestDatabase,
+  createTestRedis,
+  testConfig,
+  type TestDatabase,
+  type TestRedis,
+} from '@kiezfonds/testing';
+import request from 'supertest';
+import { createApiApp } from '../create-api-app';
+
+describe('health, readiness and API documentation', () => {
+  let db: TestDatabase;
+  let redis: TestRedis;
+  let app: NestExpressApplication;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    redis = createTestRedis();
+    app = await createApiApp(
+      testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix }),
+    );
+    await app.init();
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await redis.cleanup();
+    await db.drop();
+  });
+
+  it('reports the process alive', async () => {
+    await request(app.getHttpServer()).get('/api/health').expect(200, { status: 'ok' });
+  });
+
+  it('reports ready when PostgreSQL and Redis answer', async () => {
+    const res = await request(app.getHttpServer()).get('/api/ready').expect(200);
+    expect(res.body).toEqual({ status: 'ok', checks: { database: 'up', redis: 'up' } });
+  });
+
+  it('publishes the OpenAPI document and its browsable page', async () => {
+    const json = await request(app.getHttpServer()).get('/api/docs-json').expect(200);
+    expect(json.body.info.title).toBe('kiezfonds API');
+    expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/ready']));
+    const page = await request(app.getHttpServer()).get('/api/docs').expect(200);
+    expect(page.text).toContain('swagger');
+  });
+});
+
+describe('readiness when a dependency is down', () => {
+  let db: TestDatabase;
+  let app: NestExpressApplication;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    // Nothing listens on port 1: Redis is "down" for this app from the start.
+    app = await createApiApp(testConfig({ DATABASE_URL: db.url, REDIS_URL: 'redis://127.0.0.1:1' }));
+    await app.init();
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await db.drop();
+  });
+
+  it('answers 503 and names the failing dependency', async () => {
+    const res = await request(app.getHttpServer()).get('/api/ready').expect(503);
+    expect(res.body).toEqual({ status: 'unavailable', checks: { database: 'up', redis: 'down' } });
+  });
+});

@@ -1,0 +1,103 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import {
+  DomainError,
+  type DomainErrorKind,
+  errorMessage,
+  type Locale,
+  pickLocale,
+  validationMessage,
+} from '@kiezfonds/domain';
+import type { Request, Response } from 'express';
+
+const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
+  validation: HttpStatus.BAD_REQUEST,
+  forbidden: HttpStatus.FORBIDDEN,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  business_rule: HttpStatus.UNPROCESSABLE_ENTITY,
+};
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'malformed_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'route_not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  429: 'too_many_requests',
+  503: 'service_unavailable',
+};
+
+export interface ErrorBody {
+  code: string;
+  message: string;
+  details: { field: string; rule: string; message: string }[];
+  requestId?: string;
+  [extra: string]: unknown;
+}
+
+/**
+ * The one place where errors become HTTP answers `{ code, message, details }`, with the message in
+ * the caller's language. Anything unexpected is logged with its stack and answered as a bare 500,
+ * so internals never leak to the client.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const locale = pickLocale(request.headers['accept-language']);
+    const { status, body } = this.toAnswer(exception, locale);
+    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    body.requestId = request.id;
+    response.status(status).json(body);
+  }
+
+  private toAnswer(exception: unknown, locale: Locale): { status: number; body: ErrorBody } {
+    if (exception instanceof DomainError) {
+      return {
+        status: STATUS_BY_KIND[exception.kind],
+        body: {
+          ...exception.data,
+          code: exception.code,
+          message: errorMessage(exception.code, locale, exception.params),
+          details: exception.details.map((d) => ({
+            field: d.field,
+            rule: d.rule,
+            message: validationMessage(d.rule, locale, d.params),
+          })),
+        },
+      };
+    }
+    const status = httpStatusOf(exception);
+    if (status !== undefined && status < 500) {
+      const code = CODE_BY_STATUS[status] ?? 'malformed_request';
+      return { status, body: { code, message: errorMessage(code, locale), details: [] } };
+    }
+    const code = status === 503 ? 'service_unavailable' : 'internal_error';
+    return { status: status ?? 500, body: { code, message: errorMessage(code, locale), details: [] } };
+  }
+}
+
+/** Nest's own exceptions, and the body parser's (malformed JSON, too large), carry a status. */
+function httpStatusOf(exception: unknown): number | undefined {
+  if (exception instanceof HttpException) return exception.getStatus();
+  if (typeof exception === 'object' && exception !== null) {
+    const candidate = (exception as { status?: unknown; statusCode?: unknown }).status;
+    const fallback = (exception as { statusCode?: unknown }).statusCode;
+    const value = typeof candidate === 'number' ? candidate : fallback;
+    if (typeof value === 'number' && value >= 400 && value < 600) return value;
+  }
+  return undefined;
+}

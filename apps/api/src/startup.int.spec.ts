@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const API_MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
+const WORKER_MAIN = join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js');
+
+/** Starts a built entry point the way `npm start` does, and collects how it ends. */
+function run(
+  entry: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; stderr: string; ms: number }> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, [entry], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.on('exit', (code) => {
+      clearTimeout(killer);
+      resolve({ code, stderr, ms: Date.now() - started });
+    });
+  });
+}
+
+describe('start-up refuses a broken environment with one clear message', () => {
+  beforeAll(() => {
+    if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: run \`npm run build:server\` first`);
+  });
+
+  it('lists every invalid setting and exits 1', async () => {
+    const result = await run(API_MAIN, { DATABASE_URL: 'not a url', PORT: 'eighty', REDIS_URL: 'http://x' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('the configuration has 3 problem(s)');
+    expect(result.stderr).toContain('DATABASE_URL: must be a postgres or postgresql URL (got "not a url")');
+    expect(result.stderr).toContain('PORT:');
+    expect(result.stderr).toContain('REDIS_URL:');
+    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('names the PostgreSQL URL it tried and how to start PostgreSQL, within 10 seconds', async () => {
+    const result = await run(API_MAIN, { DATABASE_URL: 'postgres://kf:secret@127.0.0.1:1/kiezfonds' });
+    expect(result.code).toBe(1);
+    expect(result.ms).toBeLessThan(10_000);
+    expect(result.stderr).toContain('PostgreSQL is not reachable at postgres://kf:***@127.0.0.1:1/kiezfonds');
+    expect(result.stderr).toContain('pg_ctlcluster');
+    expect(result.stderr).not.toContain('secret');
+  });
+
+  it('names the Redis URL and how to start Redis, for the worker too', async () => {
+    const result = await run(WORKER_MAIN, { REDIS_URL: 'redis://127.0.0.1:1' });
+    expect(result.code).toBe(1);
+    expect(result.ms).toBeLessThan(10_000);
+    expect(result.stderr).toContain('Redis is not reachable at redis://127.0.0.1:1');
+    expect(result.stderr).toContain('redis-server');
+  });
+});

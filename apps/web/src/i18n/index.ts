@@ -1,0 +1,82 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import de from './de.json';
+import en from './en.json';
+
+export const supportedLanguages = ['de', 'en'] as const;
+export type Language = (typeof supportedLanguages)[number];
+export const defaultLanguage: Language = 'de';
+
+/** German is the source; every other message file must have exactly its keys. */
+export type Messages = typeof de;
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// Compile-time check: fails `tsc` as soon as a key is missing or superfluous in en.json.
+const messageFilesMatch: SameKeys<Messages, typeof en> = true;
+void messageFilesMatch;
+
+export const resources = {
+  de: { translation: de },
+  en: { translation: en },
+} as const;
+
+const storageKey = 'kiezfonds.language';
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (supportedLanguages as readonly string[]).includes(value);
+}
+
+/** The active language, narrowed to the ones the app ships. */
+export function currentLanguage(): Language {
+  const active = i18n.resolvedLanguage ?? i18n.language;
+  return isLanguage(active) ? active : defaultLanguage;
+}
+
+function readStoredLanguage(): Language {
+  try {
+    const stored = window.localStorage.getItem(storageKey);
+    return isLanguage(stored) ? stored : defaultLanguage;
+  } catch {
+    // Storage can be disabled (privacy settings, embedded views); German is the safe default.
+    return defaultLanguage;
+  }
+}
+
+function storeLanguage(language: Language): void {
+  try {
+    window.localStorage.setItem(storageKey, language);
+  } catch {
+    // Without storage the choice lasts for this page view only, which is acceptable.
+  }
+}
+
+function applyDocumentLanguage(language: Language): void {
+  // Screen readers pick pronunciation from <html lang>; it must follow the UI language.
+  document.documentElement.lang = language;
+}
+
+/** Switches the UI language, remembers the choice and updates `<html lang>`. */
+export async function setLanguage(language: Language): Promise<void> {
+  // Only an explicit choice is stored, so a first visit does not pin the default language.
+  storeLanguage(language);
+  await i18n.changeLanguage(language);
+}
+
+i18n.on('languageChanged', (language: string) => {
+  if (isLanguage(language)) applyDocumentLanguage(language);
+});
+
+const initialLanguage = readStoredLanguage();
+applyDocumentLanguage(initialLanguage);
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: initialLanguage,
+  fallbackLng: defaultLanguage,
+  supportedLngs: supportedLanguages,
+  // React escapes everything it renders; escaping here as well would show entities such as &quot;.
+  interpolation: { escapeValue: false },
+  initAsync: false,
+  returnNull: false,
+});
+
+export { i18n };

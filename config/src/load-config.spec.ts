@@ -1,0 +1,34 @@
+import { loadConfig, ConfigError, redactUrl } from './load-config';
+
+describe('configuration', () => {
+  it('starts with working defaults on a developer machine', () => {
+    const config = loadConfig({});
+    expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/kiezfonds');
+    expect(config.APP_TIMEZONE).toBe('Europe/Berlin');
+    expect(config.PORT).toBe(3000);
+  });
+
+  it('lists every invalid setting in one message', () => {
+    let error: unknown;
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://x', PORT: 'abc', APP_TIMEZONE: 'Mars/Olympus', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toContain('DATABASE_URL');
+    expect(problems).toContain('PORT');
+    expect(problems).toContain('APP_TIMEZONE');
+    expect(problems).toContain('LOG_LEVEL');
+    expect((error as ConfigError).problems).toHaveLength(4);
+  });
+
+  it('refuses to run in production without a session secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET: is required in production/);
+  });
+
+  it('never prints a database password', () => {
+    expect(redactUrl('postgres://kf:geheim@db:5432/kiezfonds')).toBe('postgres://kf:***@db:5432/kiezfonds');
+  });
+});

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const url = (protocols: readonly string[]) =>
+  z.url({
+    protocol: new RegExp(`^(${protocols.join('|')})$`),
+    error: `must be a ${protocols.join(' or ')} URL`,
+  });
+
+/**
+ * Every setting the apps read, with defaults that work on a developer machine of this project
+ * (PostgreSQL and Redis on localhost, an SMTP sink on port 1025). Production overrides them
+ * through the environment; SESSION_SECRET has no default there on purpose.
+ */
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    DATABASE_URL: url(['postgres', 'postgresql']).default('postgres://postgres@127.0.0.1:5432/kiezfonds'),
+    REDIS_URL: url(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
+    // Keeps several installations (or test files) apart on one Redis.
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/, { error: 'must be 1-40 lower-case letters, digits or dashes' })
+      .default('kiezfonds'),
+    SMTP_URL: url(['smtp', 'smtps']).default('smtp://127.0.0.1:1025'),
+    MAIL_FROM: z.string().min(3).default('kiezfonds <no-reply@kiezfonds.example>'),
+    APP_URL: url(['http', 'https']).default('http://localhost:3000'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    SESSION_SECRET: z.string().min(32, { error: 'must be at least 32 characters long' }).optional(),
+    LOG_LEVEL: z.enum(logLevels).default('info'),
+    APP_TIMEZONE: z
+      .string()
+      .default('Europe/Berlin')
+      .refine(isKnownTimeZone, { error: 'must be an IANA time zone such as Europe/Berlin' }),
+    WEB_DIST_DIR: z.string().optional(),
+    // Which proxies may set X-Forwarded-*: Express's syntax ('loopback', a CIDR list, or a hop count).
+    TRUST_PROXY: z.string().default('loopback'),
+  })
+  .transform((env, ctx) => {
+    if (env.SESSION_SECRET === undefined && env.NODE_ENV === 'production') {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' });
+      return z.NEVER;
+    }
+    return {
+      ...env,
+      // A fixed development secret keeps sessions alive across restarts on a developer machine;
+      // production refuses to start without its own (see above).
+      SESSION_SECRET: env.SESSION_SECRET ?? 'development-only-secret-not-for-production-use',
+    };
+  });
+
+export type AppConfig = z.output<typeof configSchema>;
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('de-DE', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,65 @@
+// One Jest configuration for the workspace, three kinds of test:
+//   unit         *.spec.ts      pure code, no I/O
+//   integration  *.int.spec.ts  real PostgreSQL (a database per file), Redis and an SMTP sink
+//   browser      *.e2e.spec.ts  the running API and web app in Debian's Chromium
+const { readFileSync } = require('node:fs');
+
+const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+delete swc.jsc.baseUrl;
+delete swc.jsc.paths;
+const transform = {
+  '^.+\\.(t|j)sx?$': [
+    '<rootDir>/libs/testing/jest/swc-transformer.js',
+    { ...swc, swcrc: false, sourceMaps: 'inline' },
+  ],
+};
+// ES-module-only packages that must be compiled to CommonJS for Jest (see the transformer).
+const esmOnly = ['@nestjs', 'nodemailer', 'smtp-server', 'zod'];
+
+const moduleNameMapper = {
+  '^@kiezfonds/config$': '<rootDir>/config/src/index.ts',
+  '^@kiezfonds/(domain|persistence|testing|platform|messaging)$': '<rootDir>/libs/$1/src/index.ts',
+};
+
+const common = {
+  rootDir: __dirname,
+  transform,
+  moduleNameMapper,
+  testEnvironment: 'node',
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+};
+
+const withServices = {
+  ...common,
+  globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+};
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,config}/**/*.spec.ts'],
+      testPathIgnorePatterns: [
+        '\\.int\\.spec\\.ts$',
+        '\\.e2e\\.spec\\.ts$',
+        '/node_modules/',
+        '<rootDir>/apps/web/',
+      ],
+    },
+    {
+      ...withServices,
+      displayName: 'integration',
+      testTimeout: 30_000,
+      testMatch: ['<rootDir>/{apps,libs,config,test}/**/*.int.spec.ts'],
+    },
+    {
+      ...withServices,
+      displayName: 'browser',
+      testTimeout: 90_000,
+      testMatch: ['<rootDir>/test/browser/**/*.e2e.spec.ts'],
+    },
+  ],
+};

@@ -1,0 +1,54 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { AppConfig } from '@kiezfonds/config';
+import { APP_CONFIG } from '@kiezfonds/platform';
+import { createTransport, type Transporter } from 'nodemailer';
+
+export interface OutgoingMail {
+  to: string[];
+  subject: string;
+  text: string;
+  html?: string;
+  /** Lets a receiving system, and our own tests, recognise a redelivered mail. */
+  deliveryKey: string;
+  locale: 'de' | 'en';
+}
+
+/** The one way mail leaves the system: a pooled SMTP connection from SMTP_URL. */
+@Injectable()
+export class Mailer implements OnApplicationShutdown {
+  private readonly transport: Transporter;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    const url = new URL(config.SMTP_URL);
+    this.transport = createTransport({
+      pool: true,
+      maxConnections: 5,
+      host: url.hostname,
+      port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 25,
+      secure: url.protocol === 'smtps:',
+      auth: url.username
+        ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
+        : undefined,
+      // Development sinks (mailpit, the test sink) speak plain SMTP without STARTTLS.
+      ignoreTLS: url.searchParams.get('ignoreTLS') === 'true',
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    });
+  }
+
+  async send(mail: OutgoingMail): Promise<void> {
+    await this.transport.sendMail({
+      from: this.config.MAIL_FROM,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      headers: { 'X-Kiezfonds-Delivery-Key': mail.deliveryKey, 'Content-Language': mail.locale },
+    });
+  }
+
+  onApplicationShutdown(): void {
+    this.transport.close();
+  }
+}

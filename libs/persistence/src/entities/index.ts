@@ -1,0 +1,53 @@
+import { ActionFieldEntity } from './action-field.entity';
+import { AreaEntity } from './area.entity';
+import { AuditEventEntity } from './audit-event.entity';
+import { CallActionFieldEntity } from './call-action-field.entity';
+import { CallAreaEntity } from './call-area.entity';
+import { CallEntity } from './call.entity';
+import { CommitteeMemberEntity } from './committee-member.entity';
+import { CommitteeEntity } from './committee.entity';
+import { DistrictEntity } from './district.entity';
+import { OrganisationMemberEntity } from './organisation-member.entity';
+import { OrganisationEntity } from './organisation.entity';
+import { OutboxMessageEntity } from './outbox-message.entity';
+import { RoleAssignmentEntity } from './role-assignment.entity';
+import { UserEntity } from './user.entity';
+
+export {
+  ActionFieldEntity,
+  AreaEntity,
+  AuditEventEntity,
+  CallActionFieldEntity,
+  CallAreaEntity,
+  CallEntity,
+  CommitteeEntity,
+  CommitteeMemberEntity,
+  DistrictEntity,
+  OrganisationEntity,
+  OrganisationMemberEntity,
+  OutboxMessageEntity,
+  RoleAssignmentEntity,
+  UserEntity,
+};
+export { AREA_KINDS, type AreaKind } from './area.entity';
+export { CALL_FUND_KINDS, CALL_STATUSES, type CallFundKind, type CallStatus } from './call.entity';
+export { COMMITTEE_MAJORITIES, type CommitteeMajority } from './committee.entity';
+export { DISTRICT_ROLES, type DistrictRole } from './role-assignment.entity';
+export { USER_LANGUAGES, USER_STATUSES, type UserLanguage, type UserStatus } from './user.entity';
+
+export const entities = [
+  AuditEventEntity,
+  OutboxMessageEntity,
+  DistrictEntity,
+  AreaEntity,
+  ActionFieldEntity,
+  OrganisationEntity,
+  UserEntity,
+  OrganisationMemberEntity,
+  RoleAssignmentEntity,
+  CommitteeEntity,
+  CommitteeMemberEntity,
+  CallEntity,
+  CallActionFieldEntity,
+  CallAreaEntity,
+];

@@ -1,0 +1,31 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity({ name: 'outbox' })
+export class OutboxMessageEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz', insert: false })
+  createdAt: Date;
+
+  @Column({ type: 'text' })
+  topic: string;
+
+  @Column({ name: 'delivery_key', type: 'text' })
+  deliveryKey: string;
+
+  @Column({ type: 'jsonb' })
+  payload: Record<string, unknown>;
+
+  @Column({ name: 'available_at', type: 'timestamptz', insert: false })
+  availableAt: Date;
+
+  @Column({ name: 'relayed_at', type: 'timestamptz', nullable: true })
+  relayedAt: Date | null;
+
+  @Column({ type: 'integer', insert: false })
+  attempts: number;
+
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError: string | null;
+}

@@ -1,0 +1,23 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** The staff roles, each held for one district. `carrier` is not here: it follows from organisation_member. */
+export const DISTRICT_ROLES = ['admin', 'coordinator', 'finance', 'board_member'] as const;
+export type DistrictRole = (typeof DISTRICT_ROLES)[number];
+
+@Entity({ name: 'role_assignment' })
+export class RoleAssignmentEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
+  createdAt: Date;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @Column({ type: 'text' })
+  role: DistrictRole;
+
+  @Column({ name: 'district_id', type: 'uuid' })
+  districtId: string;
+}

@@ -1,0 +1,13 @@
+export { createDataSource, dataSourceOptions } from './data-source';
+export { ensureDatabaseExists, migrateDatabase, splitDatabaseUrl, withAdminClient } from './database-admin';
+export * from './entities';
+export { migrations } from './migrations';
+export {
+  DEMO_DISTRICTS,
+  DEMO_ORGANISATIONS,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  listDemoLogins,
+  type DemoLogin,
+} from './seed/demo-data';
+export { seedDemoData, type SeedOptions, type SeedSummary } from './seed/seed-demo-data';

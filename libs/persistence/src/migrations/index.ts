@@ -1,0 +1,8 @@
+import { CreateAuditEventAndOutbox1763780000000 } from './1763780000000-create-audit-event-and-outbox';
+import { CreateDistrictsOrganisationsUsersCommitteesCalls1763780100000 } from './1763780100000-create-districts-organisations-users-committees-calls';
+
+/** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
+export const migrations = [
+  CreateAuditEventAndOutbox1763780000000,
+  CreateDistrictsOrganisationsUsersCommitteesCalls1763780100000,
+];

@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs';
+import { type AppConfig, ConfigError, loadConfig } from '@kiezfonds/config';
+import { checkPostgres, checkRedis, ServiceUnreachableError } from './service-checks';
+
+/**
+ * What both apps do before Nest starts: read `.env` when present, validate the configuration and
+ * make sure PostgreSQL and Redis answer. Any failure ends the process with one readable message
+ * and exit code 1, instead of a stack trace or a retry loop.
+ */
+export async function prepareStart(): Promise<AppConfig> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  try {
+    const config = loadConfig();
+    const checks = await Promise.allSettled([
+      checkPostgres(config.DATABASE_URL),
+      checkRedis(config.REDIS_URL),
+    ]);
+    const failures = checks.flatMap((c) => (c.status === 'rejected' ? [c.reason as unknown] : []));
+    if (failures.length > 0) throw failures.length === 1 ? failures[0] : new AggregateError(failures);
+    return config;
+  } catch (error) {
+    const known = (e: unknown) => e instanceof ConfigError || e instanceof ServiceUnreachableError;
+    const errors = error instanceof AggregateError ? error.errors : [error];
+    if (errors.every(known)) {
+      process.stderr.write(`${errors.map((e: Error) => e.message).join('\n\n')}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,5 @@
+export { launchBrowser } from './browser';
+export { type CapturedMail, SmtpSink } from './smtp-sink';
+export { testConfig } from './test-config';
+export { createEmptyDatabase, createTestDatabase, type TestDatabase } from './test-database';
+export { createTestRedis, type TestRedis } from './test-redis';

@@ -1,0 +1,96 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface CapturedMail {
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html: string | undefined;
+  headers: Map<string, unknown>;
+  deliveryKey: string | undefined;
+}
+
+/**
+ * A real SMTP server in the test process: mails cross a socket and the SMTP protocol exactly as
+ * they would to mailpit or a relay, and land here parsed. It can be stopped and restarted on the
+ * same port to play an SMTP outage.
+ */
+export class SmtpSink {
+  readonly mails: CapturedMail[] = [];
+  private server: SMTPServer | undefined;
+  private port = 0;
+  private waiters: (() => void)[] = [];
+
+  static async start(): Promise<SmtpSink> {
+    const sink = new SmtpSink();
+    await sink.listen();
+    return sink;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  async listen(): Promise<void> {
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData: (stream, session, callback) => {
+        simpleParser(stream)
+          .then((parsed) => {
+            this.mails.push({
+              from: parsed.from?.text ?? '',
+              to: session.envelope.rcptTo.map((r) => r.address),
+              subject: parsed.subject ?? '',
+              text: parsed.text ?? '',
+              html: typeof parsed.html === 'string' ? parsed.html : undefined,
+              headers: parsed.headers,
+              deliveryKey: headerValue(parsed.headers.get('x-kiezfonds-delivery-key')),
+            });
+            this.waiters.forEach((wake) => wake());
+            callback();
+          })
+          .catch(callback);
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.port, '127.0.0.1', () => resolve());
+    });
+    this.port = (server.server.address() as AddressInfo).port;
+    this.server = server;
+  }
+
+  /** Resolves once `count` mails have arrived; rejects with what did arrive after `timeoutMs`. */
+  async waitForMails(count: number, timeoutMs = 10_000): Promise<CapturedMail[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.mails.length < count) {
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw new Error(`expected ${count} mail(s) within ${timeoutMs} ms, got ${this.mails.length}`);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 250));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      this.waiters = [];
+    }
+    return this.mails.slice(0, count);
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+function headerValue(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}

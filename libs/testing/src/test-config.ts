@@ -1,0 +1,6 @@
+import { type AppConfig, loadConfig } from '@kiezfonds/config';
+
+/** A validated configuration for a test, pointing at that test's own database, Redis prefix and SMTP sink. */
+export function testConfig(overrides: Record<string, string>): AppConfig {
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', ...overrides });
+}

@@ -1,0 +1,84 @@
+/// <reference lib="dom" />
+import type { AddressInfo } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import {
+  createTestDatabase,
+  createTestRedis,
+  launchBrowser,
+  testConfig,
+  type TestDatabase,
+  type TestRedis,
+} from '@kiezfonds/testing';
+import type { Browser, Page } from 'playwright-core';
+import { createApiApp } from '../../apps/api/src/create-api-app';
+
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  return result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+}
+
+describe('the web app shell, served by the API', () => {
+  let db: TestDatabase;
+  let redis: TestRedis;
+  let app: NestExpressApplication;
+  let browser: Browser;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    redis = createTestRedis();
+    app = await createApiApp(
+      testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix }),
+    );
+    await app.listen(0, '127.0.0.1');
+    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await redis?.cleanup();
+    await db?.drop();
+  });
+
+  it('shows the German shell, switches to English, and has no accessibility violations in either', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${baseUrl}/`);
+
+    expect(await page.getAttribute('html', 'lang')).toBe('de');
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await page.locator('h1').innerText()).toContain('Willkommen bei kiezfonds');
+    await page.getByText('System erreichbar').waitFor();
+    expect(await page.getByRole('link', { name: 'Erklärung zur Barrierefreiheit' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Impressum' }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await page.locator('h1').innerText()).toContain('Welcome');
+    expect(await page.getByRole('button', { name: 'Deutsch' }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('serves client-side routes with the app and keeps unknown API paths as JSON 404', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${baseUrl}/barrierefreiheit`);
+    expect(await page.locator('h1').innerText()).toContain('Barrierefreiheit');
+    expect(
+      await page.getByRole('link', { name: /barrierefreiheit@kiezfonds\.example/ }).count(),
+    ).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    const api = await page.request.get(`${baseUrl}/api/does-not-exist`, { headers: { accept: 'text/html' } });
+    expect(api.status()).toBe(404);
+    expect(await api.json()).toMatchObject({ code: 'route_not_found' });
+    await page.context().close();
+  });
+});
