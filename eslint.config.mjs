@@ -51,7 +51,7 @@ function boundaries(extra) {
 }
 
 export default tseslint.config(
-  { ignores: ['**/node_modules', '**/dist', '**/coverage', '.nx', 'docs/lifecycle'] },
+  { ignores: ['**/node_modules', '**/dist', '**/coverage', '.nx', 'tmp', 'docs/lifecycle'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { plugins: { '@nx': nx } },
@@ -109,7 +109,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs' },
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node, ...globals.jest } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   prettier,

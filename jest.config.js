@@ -52,13 +52,13 @@ module.exports = {
     {
       ...withServices,
       displayName: 'integration',
-      testTimeout: 30_000,
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/jest/integration-timeout.js'],
       testMatch: ['<rootDir>/{apps,libs,config,test}/**/*.int.spec.ts'],
     },
     {
       ...withServices,
       displayName: 'browser',
-      testTimeout: 90_000,
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/jest/browser-timeout.js'],
       testMatch: ['<rootDir>/test/browser/**/*.e2e.spec.ts'],
     },
   ],

@@ -34,6 +34,14 @@ export const configSchema = z
       .default('Europe/Berlin')
       .refine(isKnownTimeZone, { error: 'must be an IANA time zone such as Europe/Berlin' }),
     WEB_DIST_DIR: z.string().optional(),
+    // The relay wakes on NOTIFY at once; polling only catches what a lost connection missed.
+    OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+    REMINDER_SWEEP_INTERVAL_MS: z.coerce
+      .number()
+      .int()
+      .min(1_000)
+      .max(86_400_000)
+      .default(15 * 60_000),
     // Which proxies may set X-Forwarded-*: Express's syntax ('loopback', a CIDR list, or a hop count).
     TRUST_PROXY: z.string().default('loopback'),
   })

@@ -51,6 +51,15 @@ describe('start-up refuses a broken environment with one clear message', () => {
     expect(result.stderr).not.toContain('secret');
   });
 
+  it('asks for `npm run db:migrate` when the database does not exist yet', async () => {
+    const result = await run(API_MAIN, {
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/kf_never_created',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('the database "kf_never_created" does not exist');
+    expect(result.stderr).toContain('npm run db:migrate');
+  });
+
   it('names the Redis URL and how to start Redis, for the worker too', async () => {
     const result = await run(WORKER_MAIN, { REDIS_URL: 'redis://127.0.0.1:1' });
     expect(result.code).toBe(1);

@@ -1,4 +1,27 @@
-export { type MailJob, mailJobSchema } from './mail-job';
+export { type DeliveryOutcome, NoticeDelivery } from './delivery/notice-delivery';
+export { NoticeProcessor } from './delivery/notice.processor';
 export { Mailer, type OutgoingMail } from './mailer';
-export { MailProcessor } from './mail.processor';
-export { MessagingWorkerModule } from './messaging.module';
+export { MessagingWorkerModule, OutboxModule } from './messaging.module';
+export {
+  type Notice,
+  type NoticeJob,
+  type NoticeRecipient,
+  noticeJobSchema,
+  noticeSchema,
+} from './outbox/notice';
+export { jobIdFor, OutboxRelay } from './outbox/outbox-relay';
+export { NOTICE_TOPIC, OutboxService } from './outbox/outbox.service';
+export {
+  NoticeRenderer,
+  NoticeTemplateError,
+  type NoticeContext,
+  type NoticeRendererOptions,
+  type RenderedNotice,
+} from './rendering/notice-renderer';
+export { NOTICE_SAMPLES } from './templates/samples';
+export { type ReminderCandidate, type ReminderRule, reminderKey } from './reminders/reminder-rule';
+export { REMINDER_RULES } from './reminders/reminder-rules';
+export { REMINDER_SWEEP_SCHEDULER_ID, ReminderScheduler } from './reminders/reminder-scheduler';
+export { ReminderSweep } from './reminders/reminder-sweep';
+export { ReminderSweepProcessor } from './reminders/reminder-sweep.processor';
+export { submissionDeadlineRule } from './reminders/submission-deadline.rule';

@@ -1,7 +1,29 @@
 import { Module } from '@nestjs/common';
-import { MailProcessor } from './mail.processor';
+import { NoticeDelivery } from './delivery/notice-delivery';
+import { NoticeProcessor } from './delivery/notice.processor';
 import { Mailer } from './mailer';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { OutboxService } from './outbox/outbox.service';
+import { ReminderScheduler } from './reminders/reminder-scheduler';
+import { ReminderSweep } from './reminders/reminder-sweep';
+import { ReminderSweepProcessor } from './reminders/reminder-sweep.processor';
 
-/** The worker side of messaging: processors that deliver what commands put in the queues. */
-@Module({ providers: [Mailer, MailProcessor], exports: [Mailer] })
+/** For the API: commands write notices into the outbox inside their transaction. */
+@Module({ providers: [OutboxService], exports: [OutboxService] })
+export class OutboxModule {}
+
+/** For the worker: relays the outbox into the mail queue and delivers notices. */
+@Module({
+  imports: [OutboxModule],
+  providers: [
+    Mailer,
+    NoticeDelivery,
+    NoticeProcessor,
+    OutboxRelay,
+    ReminderScheduler,
+    ReminderSweep,
+    ReminderSweepProcessor,
+  ],
+  exports: [NoticeDelivery, OutboxRelay],
+})
 export class MessagingWorkerModule {}

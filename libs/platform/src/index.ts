@@ -2,6 +2,12 @@ export { APP_CONFIG, ConfigModule } from './config.module';
 export { DatabaseModule } from './database.module';
 export { QueueModule } from './queue.module';
 export { DEFAULT_JOB_OPTIONS, JOBS, QUEUES, type QueueName } from './queues';
-export { checkPostgres, checkRedis, ServiceUnreachableError } from './service-checks';
+export {
+  checkDatabaseMigrated,
+  checkPostgres,
+  checkRedis,
+  DatabaseNotReadyError,
+  ServiceUnreachableError,
+} from './service-checks';
 export { prepareStart } from './startup';
 export { loggingModule } from './logging.module';

@@ -13,12 +13,8 @@ export class QueueErrorLogger {
   private readonly failing = new Set<string>();
 
   // Listening from the constructor, not onModuleInit: the first connection error can come earlier.
-  constructor(
-    @InjectQueue(QUEUES.outboxRelay) outboxRelay: Queue,
-    @InjectQueue(QUEUES.mail) mail: Queue,
-    @InjectQueue(QUEUES.reminders) reminders: Queue,
-  ) {
-    for (const queue of [outboxRelay, mail, reminders]) {
+  constructor(@InjectQueue(QUEUES.mail) mail: Queue, @InjectQueue(QUEUES.reminders) reminders: Queue) {
+    for (const queue of [mail, reminders]) {
       queue.on('error', (error: Error) => {
         if (this.failing.has(queue.name)) return;
         this.failing.add(queue.name);

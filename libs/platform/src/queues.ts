@@ -2,7 +2,6 @@ import type { DefaultJobOptions } from 'bullmq';
 
 /** Every queue, job name and retry policy in one place (STYLE.md, "Ghostfolio"). */
 export const QUEUES = {
-  outboxRelay: 'outbox-relay',
   mail: 'mail',
   reminders: 'reminders',
 } as const;
@@ -10,7 +9,8 @@ export const QUEUES = {
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export const JOBS = {
-  sendMail: 'send-mail',
+  sendNotice: 'send-notice',
+  reminderSweep: 'reminder-sweep',
 } as const;
 
 export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {

@@ -1,4 +1,5 @@
 import { redactUrl } from '@kiezfonds/config';
+import { createDataSource } from '@kiezfonds/persistence';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 
@@ -16,6 +17,49 @@ const START_POSTGRES =
   'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start   # or: docker compose -f docker/compose.yml up -d postgres';
 const START_REDIS =
   'redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no   # or: docker compose -f docker/compose.yml up -d redis';
+
+/** The server answers, but the database is missing or behind the code's migrations. */
+export class DatabaseNotReadyError extends Error {
+  constructor(databaseUrl: string, problem: string) {
+    super(
+      `kiezfonds cannot start: ${problem} at ${redactUrl(databaseUrl)}.\nCreate or update it with:\n  npm run db:migrate`,
+    );
+    this.name = 'DatabaseNotReadyError';
+  }
+}
+
+/** Fails with a clear message when the database does not exist or has migrations pending. */
+export async function checkDatabaseMigrated(databaseUrl: string): Promise<void> {
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+  const exists = await withClient(databaseUrl, '/postgres', (client) =>
+    client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]),
+  );
+  if (!exists.rowCount) throw new DatabaseNotReadyError(databaseUrl, `the database "${name}" does not exist`);
+  const dataSource = await createDataSource(databaseUrl).initialize();
+  try {
+    if (await dataSource.showMigrations()) {
+      throw new DatabaseNotReadyError(databaseUrl, `the database "${name}" has migrations pending`);
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function withClient<T>(
+  databaseUrl: string,
+  path: string,
+  work: (client: Client) => Promise<T>,
+): Promise<T> {
+  const url = new URL(databaseUrl);
+  url.pathname = path;
+  const client = new Client({ connectionString: url.toString(), connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
 
 /** Fails within `timeoutMs` with a message naming the URL and how to start PostgreSQL. */
 export async function checkPostgres(databaseUrl: string, timeoutMs = 8_000): Promise<void> {

@@ -1,6 +1,12 @@
 import { existsSync } from 'node:fs';
 import { type AppConfig, ConfigError, loadConfig } from '@kiezfonds/config';
-import { checkPostgres, checkRedis, ServiceUnreachableError } from './service-checks';
+import {
+  checkDatabaseMigrated,
+  checkPostgres,
+  checkRedis,
+  DatabaseNotReadyError,
+  ServiceUnreachableError,
+} from './service-checks';
 
 /**
  * What both apps do before Nest starts: read `.env` when present, validate the configuration and
@@ -17,9 +23,11 @@ export async function prepareStart(): Promise<AppConfig> {
     ]);
     const failures = checks.flatMap((c) => (c.status === 'rejected' ? [c.reason as unknown] : []));
     if (failures.length > 0) throw failures.length === 1 ? failures[0] : new AggregateError(failures);
+    await checkDatabaseMigrated(config.DATABASE_URL);
     return config;
   } catch (error) {
-    const known = (e: unknown) => e instanceof ConfigError || e instanceof ServiceUnreachableError;
+    const known = (e: unknown) =>
+      e instanceof ConfigError || e instanceof ServiceUnreachableError || e instanceof DatabaseNotReadyError;
     const errors = error instanceof AggregateError ? error.errors : [error];
     if (errors.every(known)) {
       process.stderr.write(`${errors.map((e: Error) => e.message).join('\n\n')}\n`);

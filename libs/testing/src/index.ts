@@ -3,3 +3,14 @@ export { type CapturedMail, SmtpSink } from './smtp-sink';
 export { testConfig } from './test-config';
 export { createEmptyDatabase, createTestDatabase, type TestDatabase } from './test-database';
 export { createTestRedis, type TestRedis } from './test-redis';
+export { createUser, type UserRow } from './factories';
+export {
+  type ApplicationRow,
+  type CallRow,
+  createApplication,
+  createCall,
+  createDistrict,
+  createOrganisation,
+  type DistrictRow,
+  type OrganisationRow,
+} from './factories';

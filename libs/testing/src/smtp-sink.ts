@@ -38,6 +38,8 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      // stop() is an outage: drop pooled client connections at once instead of waiting 30 s.
+      closeTimeout: 100,
       onData: (stream, session, callback) => {
         simpleParser(stream)
           .then((parsed) => {

@@ -1,4 +1,5 @@
 import { ActionFieldEntity } from './action-field.entity';
+import { ApplicationEntity } from './application.entity';
 import { AreaEntity } from './area.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { CallActionFieldEntity } from './call-action-field.entity';
@@ -7,6 +8,9 @@ import { CallEntity } from './call.entity';
 import { CommitteeMemberEntity } from './committee-member.entity';
 import { CommitteeEntity } from './committee.entity';
 import { DistrictEntity } from './district.entity';
+import { MailDeliveryEntity } from './mail-delivery.entity';
+import { NotificationPreferenceEntity } from './notification-preference.entity';
+import { NotificationEntity } from './notification.entity';
 import { OrganisationMemberEntity } from './organisation-member.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
@@ -15,6 +19,7 @@ import { UserEntity } from './user.entity';
 
 export {
   ActionFieldEntity,
+  ApplicationEntity,
   AreaEntity,
   AuditEventEntity,
   CallActionFieldEntity,
@@ -23,12 +28,16 @@ export {
   CommitteeEntity,
   CommitteeMemberEntity,
   DistrictEntity,
+  MailDeliveryEntity,
+  NotificationEntity,
+  NotificationPreferenceEntity,
   OrganisationEntity,
   OrganisationMemberEntity,
   OutboxMessageEntity,
   RoleAssignmentEntity,
   UserEntity,
 };
+export { APPLICATION_STATES, type ApplicationState } from './application.entity';
 export { AREA_KINDS, type AreaKind } from './area.entity';
 export { CALL_FUND_KINDS, CALL_STATUSES, type CallFundKind, type CallStatus } from './call.entity';
 export { COMMITTEE_MAJORITIES, type CommitteeMajority } from './committee.entity';
@@ -50,4 +59,8 @@ export const entities = [
   CallEntity,
   CallActionFieldEntity,
   CallAreaEntity,
+  MailDeliveryEntity,
+  NotificationEntity,
+  NotificationPreferenceEntity,
+  ApplicationEntity,
 ];

@@ -1,8 +1,12 @@
 import { CreateAuditEventAndOutbox1763780000000 } from './1763780000000-create-audit-event-and-outbox';
 import { CreateDistrictsOrganisationsUsersCommitteesCalls1763780100000 } from './1763780100000-create-districts-organisations-users-committees-calls';
+import { CreateNotificationsAndMailDelivery1763780200000 } from './1763780200000-create-notifications-and-mail-delivery';
+import { CreateApplication1763780300000 } from './1763780300000-create-application';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
   CreateAuditEventAndOutbox1763780000000,
   CreateDistrictsOrganisationsUsersCommitteesCalls1763780100000,
+  CreateNotificationsAndMailDelivery1763780200000,
+  CreateApplication1763780300000,
 ];

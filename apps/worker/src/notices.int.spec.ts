@@ -1,0 +1,285 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import {
+  jobIdFor,
+  type Notice,
+  NoticeDelivery,
+  type NoticeJob,
+  OutboxRelay,
+  OutboxService,
+} from '@kiezfonds/messaging';
+import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '@kiezfonds/platform';
+import {
+  createTestDatabase,
+  createTestRedis,
+  createUser,
+  SmtpSink,
+  testConfig,
+  type TestDatabase,
+  type TestRedis,
+  type UserRow,
+} from '@kiezfonds/testing';
+import { Queue, QueueEvents, Worker } from 'bullmq';
+import { createWorker } from './create-worker';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('notices: from a command’s transaction through outbox, queue and SMTP, exactly once', () => {
+  let db: TestDatabase;
+  let redis: TestRedis;
+  let smtp: SmtpSink;
+  let worker: INestApplicationContext;
+  let outbox: OutboxService;
+  let queue: Queue;
+  let events: QueueEvents;
+  let carrier: UserRow;
+
+  const submitted = (title: string, to: UserRow = carrier): Notice => ({
+    kind: 'application_submitted',
+    recipient: { userId: to.id, email: to.email, name: to.displayName, locale: to.language },
+    data: { application: { title, reference: 'NWF-2027-001' }, call: { title: 'Netzwerkfonds 2027' } },
+    district: { name: 'Spandau', contactEmail: 'netzwerkfonds@spandau.example' },
+    link: '/antraege/1',
+  });
+
+  const mailsFor = (key: string) => smtp.mails.filter((m) => m.deliveryKey?.startsWith(key));
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    redis = createTestRedis();
+    smtp = await SmtpSink.start();
+    worker = await createWorker(
+      testConfig({
+        DATABASE_URL: db.url,
+        REDIS_URL: redis.url,
+        QUEUE_PREFIX: redis.prefix,
+        SMTP_URL: smtp.url,
+        OUTBOX_POLL_INTERVAL_MS: '500',
+      }),
+    );
+    await worker.init();
+    outbox = worker.get(OutboxService);
+    const connection = { url: redis.url };
+    queue = new Queue(QUEUES.mail, {
+      connection,
+      prefix: redis.prefix,
+      defaultJobOptions: DEFAULT_JOB_OPTIONS,
+    });
+    events = new QueueEvents(QUEUES.mail, { connection, prefix: redis.prefix });
+    await events.waitUntilReady();
+    carrier = await createUser(db.dataSource, { displayName: 'Aylin Demir', email: 'aylin@traeger.example' });
+  });
+
+  afterAll(async () => {
+    await worker.close();
+    await events.close();
+    await queue.close();
+    await smtp.stop();
+    await redis.cleanup();
+    await db.drop();
+  });
+
+  it('sends nothing for a command that rolls back, and exactly one mail for one that commits', async () => {
+    await expect(
+      db.dataSource.transaction(async (tx) => {
+        await outbox.addNotice(tx, 'rollback-case', submitted('Zurückgerollt'));
+        throw new Error('the command failed after writing its notice');
+      }),
+    ).rejects.toThrow('the command failed');
+    expect(
+      await db.dataSource.query(`SELECT 1 FROM outbox WHERE delivery_key LIKE 'rollback-case%'`),
+    ).toEqual([]);
+
+    await db.dataSource.transaction((tx) =>
+      outbox.addNotice(tx, 'commit-case', submitted('Nachbarschaft verbindet')),
+    );
+    expect(await waitForJob(queue, jobIdFor(`commit-case|${carrier.email}`), events)).toBe('sent');
+
+    await sleep(500);
+    expect(mailsFor('commit-case')).toHaveLength(1);
+    expect(mailsFor('rollback-case')).toHaveLength(0);
+    const [mail] = mailsFor('commit-case');
+    expect(mail!.to).toEqual(['aylin@traeger.example']);
+    expect(mail!.subject).toContain('Nachbarschaft verbindet');
+  });
+
+  it('does not send twice when the same job runs again after it was delivered', async () => {
+    await db.dataSource.transaction((tx) =>
+      outbox.addNotice(tx, 'rerun-case', submitted('Zweimal verarbeitet')),
+    );
+    await waitForJob(queue, jobIdFor(`rerun-case|${carrier.email}`), events);
+
+    // The worker died after sending but before acknowledging: the job is delivered again.
+    const [row] = (await db.dataSource.query(
+      `SELECT payload, delivery_key FROM outbox WHERE delivery_key LIKE 'rerun-case%'`,
+    )) as {
+      payload: Notice;
+      delivery_key: string;
+    }[];
+    const again = await queue.add(JOBS.sendNotice, { ...row!.payload, deliveryKey: row!.delivery_key });
+    expect(await again.waitUntilFinished(events, 15_000)).toBe('already_sent');
+    expect(mailsFor('rerun-case')).toHaveLength(1);
+  });
+
+  it('sends once when a worker dies after sending and another worker recovers the stalled job', async () => {
+    // A queue of its own, so that only the two workers below can take the job.
+    const connection = { url: redis.url };
+    const prefix = `${redis.prefix}-crash`;
+    const crashQueue = new Queue(QUEUES.mail, { connection, prefix });
+    const crashEvents = new QueueEvents(QUEUES.mail, { connection, prefix });
+    await crashEvents.waitUntilReady();
+    const delivery = worker.get(NoticeDelivery);
+    const notice: NoticeJob = {
+      ...submitted('Absturz nach dem Senden'),
+      deliveryKey: `crash-case|${carrier.email}`,
+    };
+
+    let delivered!: () => void;
+    const deliveredOnce = new Promise<void>((resolve) => (delivered = resolve));
+    // This worker sends the mail, then "dies": it never acknowledges and stops renewing its lock.
+    const doomed = new Worker(
+      QUEUES.mail,
+      async (job) => {
+        await delivery.deliver(job.data as NoticeJob);
+        delivered();
+        return new Promise(() => undefined);
+      },
+      // The stalled check is throttled per queue by the interval of whoever ran it last.
+      { connection, prefix, lockDuration: 1_000, stalledInterval: 300 },
+    );
+    const job = await crashQueue.add(JOBS.sendNotice, notice, { jobId: jobIdFor(notice.deliveryKey) });
+    await deliveredOnce;
+    await doomed.close(true);
+    expect(mailsFor('crash-case')).toHaveLength(1);
+
+    const recovering = new Worker(QUEUES.mail, (next) => delivery.deliver(next.data as NoticeJob), {
+      connection,
+      prefix,
+      lockDuration: 1_000,
+      stalledInterval: 300,
+      maxStalledCount: 1,
+    });
+    try {
+      expect(await job.waitUntilFinished(crashEvents, 20_000)).toBe('already_sent');
+      expect(mailsFor('crash-case')).toHaveLength(1);
+    } finally {
+      await recovering.close();
+      await crashEvents.close();
+      await crashQueue.close();
+    }
+  });
+
+  it('delivers every mail once after the SMTP server was down for a while', async () => {
+    await smtp.stop();
+    await db.dataSource.transaction(async (tx) => {
+      for (const n of [1, 2, 3])
+        await outbox.addNotice(tx, `outage-${n}`, submitted(`Während der Störung ${n}`));
+    });
+    const ids = [1, 2, 3].map((n) => jobIdFor(`outage-${n}|${carrier.email}`));
+    await eventually(async () => {
+      const jobs = await Promise.all(ids.map((id) => queue.getJob(id)));
+      expect(jobs.every((job) => (job?.attemptsMade ?? 0) >= 1)).toBe(true);
+    });
+    expect(mailsFor('outage-')).toHaveLength(0);
+
+    await smtp.listen();
+    await eventually(() => expect(mailsFor('outage-')).toHaveLength(3), 30_000);
+    await sleep(3_000);
+    const keys = mailsFor('outage-').map((m) => m.deliveryKey);
+    expect(new Set(keys).size).toBe(3);
+    expect(keys).toHaveLength(3);
+  });
+
+  it('puts every notice in the recipient’s in-app list, once', async () => {
+    const rows = (await db.dataSource.query(
+      `SELECT subject, link, read_at FROM notification WHERE user_id = $1 AND delivery_key LIKE 'commit-case%'`,
+      [carrier.id],
+    )) as { subject: string; link: string; read_at: Date | null }[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ link: '/antraege/1', read_at: null });
+    expect(rows[0]!.subject).toContain('Nachbarschaft verbindet');
+  });
+
+  it('keeps a reminder in-app only for a user who switched its e-mail copy off', async () => {
+    const member = await createUser(db.dataSource, { displayName: 'Jonas Weber' });
+    await db.dataSource.query(
+      `INSERT INTO notification_preference (user_id, kind, email) VALUES ($1, 'submission_deadline', false)`,
+      [member.id],
+    );
+    await db.dataSource.transaction((tx) =>
+      outbox.addNotice(tx, 'quiet-reminder', {
+        kind: 'submission_deadline',
+        recipient: { userId: member.id, email: member.email, name: member.displayName, locale: 'de' },
+        data: {
+          call: { title: 'Netzwerkfonds 2027', submissionDeadline: '2027-01-31T22:59:00.000Z' },
+          application: { title: 'Kiezküche' },
+          daysLeft: 3,
+        },
+        link: '/antraege',
+      }),
+    );
+    expect(await waitForJob(queue, jobIdFor(`quiet-reminder|${member.email}`), events)).toBe('in_app_only');
+    expect(mailsFor('quiet-reminder')).toHaveLength(0);
+    const rows = await db.dataSource.query(`SELECT kind FROM notification WHERE user_id = $1`, [member.id]);
+    expect(rows).toEqual([{ kind: 'submission_deadline' }]);
+  });
+
+  it('fails a malformed job at once, without retries and without sending anything', async () => {
+    const before = smtp.mails.length;
+    const job = await queue.add(JOBS.sendNotice, { deliveryKey: 'broken', kind: 'no_such_notice' });
+    await expect(job.waitUntilFinished(events, 15_000)).rejects.toThrow(/invalid notice job/);
+    const failed = await queue.getJob(job.id!);
+    expect(failed!.attemptsMade).toBe(1);
+    expect(smtp.mails.length).toBe(before);
+  });
+
+  it('relays rows committed while no NOTIFY reached it, by polling', async () => {
+    await db.dataSource.query(`ALTER TABLE outbox DISABLE TRIGGER outbox_notify`);
+    try {
+      await db.dataSource.transaction((tx) =>
+        outbox.addNotice(tx, 'polled', submitted('Ohne Benachrichtigung')),
+      );
+      await eventually(() => expect(mailsFor('polled')).toHaveLength(1), 15_000);
+    } finally {
+      await db.dataSource.query(`ALTER TABLE outbox ENABLE TRIGGER outbox_notify`);
+    }
+    expect(worker.get(OutboxRelay)).toBeDefined();
+  });
+});
+
+/** Waits until the job with this id exists and has finished; returns its result. */
+async function waitForJob(
+  queue: Queue,
+  id: string,
+  events: QueueEvents,
+  timeoutMs = 20_000,
+): Promise<unknown> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const job = await queue.getJob(id);
+    if (job) {
+      const state = await job.getState();
+      if (state === 'completed') return (await queue.getJob(id))!.returnvalue;
+      if (state === 'failed') throw new Error(`job ${id} failed: ${job.failedReason}`);
+      try {
+        return await job.waitUntilFinished(events, Math.max(1, deadline - Date.now()));
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`job ${id} did not finish within ${timeoutMs} ms`);
+    await sleep(100);
+  }
+}
+
+async function eventually(check: () => unknown, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await sleep(200);
+    }
+  }
+}

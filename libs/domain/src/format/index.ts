@@ -1,0 +1,2 @@
+export { formatDate, formatDateTime } from './date';
+export { formatMoney } from './money';

@@ -1,0 +1,59 @@
+import { NOTICE_CATALOGUE, type NoticeKind } from '../notifications/catalogue';
+import { subtractCalendarDays } from './zoned-time';
+
+/** The notice kinds the reminder sweep sends (category `reminder` in the catalogue). */
+export type ReminderKind = {
+  [K in NoticeKind]: (typeof NOTICE_CATALOGUE)[K]['category'] extends 'reminder' ? K : never;
+}[NoticeKind];
+
+export function isReminderKind(kind: NoticeKind): kind is ReminderKind {
+  return NOTICE_CATALOGUE[kind].category === 'reminder';
+}
+
+/**
+ * Which reminder is due now for a deadline reminded `offsetsDays` calendar days ahead (e.g.
+ * `[14, 3, 1]`): the smallest offset whose send time (the deadline minus that many calendar days
+ * in `timeZone`, see `subtractCalendarDays`) has come, as long as the deadline has not passed.
+ * Null when none is due yet or the deadline is over.
+ *
+ * Only the smallest is returned, never every offset that has come: a sweep that runs late, after
+ * a downtime, then sends the one reminder that still fits ("1 day left"), not a burst of stale
+ * ones ("14 days left", "3 days left") in the same minute.
+ *
+ * @throws RangeError for an offset that is not a positive whole number of days.
+ */
+export function dueReminderOffset(
+  deadline: Date,
+  offsetsDays: readonly number[],
+  now: Date,
+  timeZone: string,
+): number | null {
+  for (const offset of offsetsDays) {
+    if (!Number.isInteger(offset) || offset < 1) {
+      throw new RangeError(`dueReminderOffset: ${offset} is not a positive whole number of days`);
+    }
+  }
+  if (now.getTime() >= deadline.getTime()) return null;
+  const ascending = [...offsetsDays].sort((a, b) => a - b);
+  // Ascending offsets have descending send times: the first one that has come is the nearest.
+  for (const offset of ascending) {
+    if (subtractCalendarDays(deadline, offset, timeZone).getTime() <= now.getTime()) return offset;
+  }
+  return null;
+}
+
+/**
+ * How many calendar days are left until `deadline`, rounded up, counted in `timeZone`: the
+ * smallest `n >= 1` for which `deadline` minus `n` calendar days has come. This is what a reminder
+ * says ("noch 3 Tage"): the 3-day reminder says 3 even in the week the clocks change (when three
+ * calendar days are 71 or 73 hours), and a late one says how many days are really left.
+ * 0 once the deadline has passed.
+ */
+export function calendarDaysLeft(deadline: Date, now: Date, timeZone: string): number {
+  const left = deadline.getTime() - now.getTime();
+  if (left <= 0) return 0;
+  // Whole days in hours are off by at most one from calendar days (an hour of DST either way).
+  let days = Math.max(1, Math.ceil(left / 86_400_000) - 1);
+  while (subtractCalendarDays(deadline, days, timeZone).getTime() > now.getTime()) days++;
+  return days;
+}

@@ -1,0 +1,87 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { AppConfig } from '@kiezfonds/config';
+import { NOTICE_CATALOGUE } from '@kiezfonds/domain';
+import { APP_CONFIG } from '@kiezfonds/platform';
+import { DataSource } from 'typeorm';
+import { Mailer } from '../mailer';
+import type { NoticeJob } from '../outbox/notice';
+import { NoticeRenderer } from '../rendering/notice-renderer';
+
+export type DeliveryOutcome = 'sent' | 'already_sent' | 'in_app_only';
+
+/**
+ * Turns one notice into an in-app notification and, unless the recipient opted out of this
+ * reminder kind by e-mail, one mail. Both are keyed by the delivery key, so running the same job
+ * again (a retry, a redelivery after a crash) adds nothing.
+ */
+@Injectable()
+export class NoticeDelivery {
+  private readonly logger = new Logger(NoticeDelivery.name);
+  private readonly renderer: NoticeRenderer;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly mailer: Mailer,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    // Compiled once at start: a broken template stops the worker now, not at the first notice.
+    this.renderer = NoticeRenderer.load({ appUrl: config.APP_URL, timeZone: config.APP_TIMEZONE });
+  }
+
+  async deliver(notice: NoticeJob): Promise<DeliveryOutcome> {
+    const { recipient } = notice;
+    const rendered = this.renderer.render(notice.kind, recipient.locale, {
+      recipient: { name: recipient.name },
+      district: notice.district,
+      data: notice.data,
+      link: notice.link,
+    });
+
+    if (recipient.userId) {
+      await this.dataSource.query(
+        `INSERT INTO notification (user_id, kind, subject, body, link, delivery_key)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (delivery_key) DO NOTHING`,
+        [
+          recipient.userId,
+          notice.kind,
+          rendered.subject,
+          rendered.text,
+          notice.link ?? null,
+          notice.deliveryKey,
+        ],
+      );
+    }
+    if (!(await this.wantsMail(notice))) return 'in_app_only';
+
+    // The delivery row is written in the same transaction that is open while the mail is handed to
+    // SMTP: a failed send rolls it back (and the job retries); a second run of the job waits on the
+    // row's lock and then finds it. Only a crash between SMTP's "250 OK" and COMMIT can duplicate.
+    return this.dataSource.transaction(async (tx) => {
+      const claimed: unknown[] = await tx.query(
+        `INSERT INTO mail_delivery (delivery_key, recipient, notice_kind) VALUES ($1, $2, $3)
+         ON CONFLICT (delivery_key) DO NOTHING RETURNING delivery_key`,
+        [notice.deliveryKey, recipient.email, notice.kind],
+      );
+      if (claimed.length === 0) return 'already_sent';
+      await this.mailer.send({
+        to: [recipient.email],
+        subject: rendered.subject,
+        html: rendered.html,
+        text: rendered.text,
+        deliveryKey: notice.deliveryKey,
+        locale: recipient.locale,
+      });
+      this.logger.log({ deliveryKey: notice.deliveryKey, kind: notice.kind }, 'notice mailed');
+      return 'sent';
+    });
+  }
+
+  private async wantsMail(notice: NoticeJob): Promise<boolean> {
+    if (NOTICE_CATALOGUE[notice.kind].category !== 'reminder' || !notice.recipient.userId) return true;
+    const rows: { email: boolean }[] = await this.dataSource.query(
+      `SELECT email FROM notification_preference WHERE user_id = $1 AND kind = $2`,
+      [notice.recipient.userId, notice.kind],
+    );
+    return rows[0]?.email ?? true;
+  }
+}

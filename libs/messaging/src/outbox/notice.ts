@@ -1,0 +1,26 @@
+import { isNoticeKind, type NoticeKind } from '@kiezfonds/domain';
+import { z } from 'zod';
+
+/** Who receives a notice: a user of the system, or (for invitations) an address without an account yet. */
+export const noticeRecipientSchema = z.object({
+  userId: z.uuid().nullable(),
+  email: z.email(),
+  name: z.string().min(1).max(200),
+  locale: z.enum(['de', 'en']),
+});
+
+export const noticeSchema = z.object({
+  kind: z.string().refine(isNoticeKind, { error: 'unknown notice kind' }),
+  recipient: noticeRecipientSchema,
+  data: z.record(z.string(), z.unknown()),
+  district: z.object({ name: z.string(), contactEmail: z.email().optional() }).optional(),
+  /** A path in the web app the notice points to, e.g. `/antraege/…`. */
+  link: z.string().startsWith('/').optional(),
+});
+
+/** What a `send-notice` job carries: the notice and the key that makes it deliver once. */
+export const noticeJobSchema = noticeSchema.extend({ deliveryKey: z.string().min(1).max(500) });
+
+export type NoticeRecipient = z.infer<typeof noticeRecipientSchema>;
+export type Notice = Omit<z.infer<typeof noticeSchema>, 'kind'> & { kind: NoticeKind };
+export type NoticeJob = Notice & { deliveryKey: string };

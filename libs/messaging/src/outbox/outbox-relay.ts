@@ -1,0 +1,150 @@
+import { createHash } from 'node:crypto';
+import { InjectQueue } from '@nestjs/bullmq';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import type { AppConfig } from '@kiezfonds/config';
+import { APP_CONFIG, JOBS, QUEUES } from '@kiezfonds/platform';
+import type { Queue } from 'bullmq';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+
+const BATCH_SIZE = 200;
+
+interface PendingRow {
+  id: string;
+  delivery_key: string;
+  payload: Record<string, unknown>;
+}
+
+/** BullMQ refuses ':' in custom job ids; a hash of the delivery key is safe and still deduplicates. */
+export function jobIdFor(deliveryKey: string): string {
+  return createHash('sha256').update(deliveryKey).digest('hex');
+}
+
+/**
+ * Moves committed outbox rows into the mail queue and marks them relayed. It wakes on the NOTIFY
+ * the outbox trigger sends at commit and, in case that connection was down, polls as well. Rows are
+ * claimed with SKIP LOCKED so several workers can relay side by side. Enqueueing and marking are not
+ * atomic (Redis is not in the transaction): a crash between them re-enqueues the row, the job id
+ * deduplicates it while the job is known, and the mail processor's delivery keys do the rest.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private listener: Client | undefined;
+  private poll: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectQueue(QUEUES.mail) private readonly mailQueue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.listen();
+    this.poll = setInterval(() => this.wake(), this.config.OUTBOX_POLL_INTERVAL_MS);
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.poll);
+    await this.running;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Relays now, or once more after the run in progress, so no NOTIFY is lost. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain().then(() => undefined);
+    void this.running.finally(() => {
+      this.running = undefined;
+      if (this.again) {
+        this.again = false;
+        this.wake();
+      }
+    });
+  }
+
+  /** Relays until nothing is pending; returns how many rows it moved. Public for tests and benchmarks. */
+  async drain(): Promise<number> {
+    let total = 0;
+    try {
+      for (;;) {
+        const moved = await this.relayBatch();
+        if (moved === 'queue_unavailable') return total;
+        total += moved;
+        if (moved < BATCH_SIZE || this.stopped) return total;
+      }
+    } catch (error) {
+      this.logger.warn(`outbox relay paused: ${(error as Error).message}`);
+      return total;
+    }
+  }
+
+  private async relayBatch(): Promise<number | 'queue_unavailable'> {
+    return this.dataSource.transaction(async (tx) => {
+      const rows: PendingRow[] = await tx.query(
+        `SELECT id, delivery_key, payload FROM outbox
+         WHERE relayed_at IS NULL AND available_at <= now()
+         ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [BATCH_SIZE],
+      );
+      if (rows.length === 0) return 0;
+      try {
+        await this.mailQueue.addBulk(
+          rows.map((row) => ({
+            name: JOBS.sendNotice,
+            data: { ...row.payload, deliveryKey: row.delivery_key },
+            opts: { jobId: jobIdFor(row.delivery_key) },
+          })),
+        );
+      } catch (error) {
+        // Redis is down: keep the rows pending and record why, for the operators' view.
+        const reason = (error as Error).message.slice(0, 500);
+        await tx.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1)`, [
+          rows.map((r) => r.id),
+          reason,
+        ]);
+        this.logger.warn(`outbox relay paused, queue unavailable: ${reason}`);
+        return 'queue_unavailable' as const;
+      }
+      await tx.query(`UPDATE outbox SET relayed_at = now(), attempts = attempts + 1 WHERE id = ANY($1)`, [
+        rows.map((r) => r.id),
+      ]);
+      return rows.length;
+    });
+  }
+
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    const client = new Client({ connectionString: this.config.DATABASE_URL });
+    client.on('notification', () => this.wake());
+    client.on('error', (error) => {
+      this.logger.warn(`outbox LISTEN connection lost (${error.message}); polling until it is back`);
+      this.listener = undefined;
+      client.end().catch(() => undefined);
+      setTimeout(() => void this.listen().catch(() => undefined), 2_000).unref();
+    });
+    try {
+      await client.connect();
+      await client.query('LISTEN outbox');
+      this.listener = client;
+    } catch (error) {
+      this.logger.warn(`cannot LISTEN for outbox rows (${(error as Error).message}); polling instead`);
+      await client.end().catch(() => undefined);
+    }
+  }
+}
