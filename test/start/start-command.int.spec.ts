@@ -60,7 +60,7 @@ describe('the README start command', () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     if (ready?.status !== 200) throw new Error(`not ready after ${Date.now() - started} ms:\n${output}`);
-    expect(await ready.json()).toEqual({ status: 'ok', checks: { database: 'up', redis: 'up' } });
+    expect(await ready.json()).toMatchObject({ status: 'ok', checks: { database: 'up', redis: 'up' } });
 
     const page = await fetch(`http://127.0.0.1:${port}/`);
     expect(page.status).toBe(200);

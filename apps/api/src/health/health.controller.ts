@@ -6,7 +6,8 @@ import type { Queue } from 'bullmq';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 
-type Check = 'up' | 'down';
+const JOB_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
+const DOWN = Symbol('down');
 
 @ApiTags('system')
 @Controller()
@@ -14,6 +15,7 @@ export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
     @InjectQueue(QUEUES.mail) private readonly mailQueue: Queue,
+    @InjectQueue(QUEUES.reminders) private readonly remindersQueue: Queue,
   ) {}
 
   @Get('health')
@@ -27,26 +29,39 @@ export class HealthController {
   @ApiOkResponse({ description: 'PostgreSQL and Redis answer.' })
   @ApiServiceUnavailableResponse({ description: 'At least one dependency does not answer.' })
   async ready(@Res({ passthrough: true }) response: Response) {
-    const [database, redis] = await Promise.all([
-      probe(() => this.dataSource.query('SELECT 1')),
-      probe(() => this.mailQueue.getJobCounts('waiting')),
+    const [outbox, queues] = await Promise.all([
+      probe(async () => {
+        const [row] = await this.dataSource.query(
+          `SELECT count(*)::int AS pending FROM outbox WHERE relayed_at IS NULL`,
+        );
+        return { pending: row.pending as number };
+      }),
+      probe(async () => ({
+        [QUEUES.mail]: await this.mailQueue.getJobCounts(...JOB_STATES),
+        [QUEUES.reminders]: await this.remindersQueue.getJobCounts(...JOB_STATES),
+      })),
     ]);
-    const ok = database === 'up' && redis === 'up';
+    const checks = { database: outbox === DOWN ? 'down' : 'up', redis: queues === DOWN ? 'down' : 'up' };
+    const ok = checks.database === 'up' && checks.redis === 'up';
     response.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: ok ? 'ok' : 'unavailable', checks: { database, redis } };
+    // Depths and failures let operators see a stuck relay or a failing SMTP relay at a glance.
+    return {
+      status: ok ? 'ok' : 'unavailable',
+      checks,
+      details: { outbox: outbox === DOWN ? null : outbox, queues: queues === DOWN ? null : queues },
+    };
   }
 }
 
-async function probe(check: () => Promise<unknown>, timeoutMs = 2_000): Promise<Check> {
+async function probe<T>(check: () => Promise<T>, timeoutMs = 2_000): Promise<T | typeof DOWN> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
   });
   try {
-    await Promise.race([check(), timeout]);
-    return 'up';
+    return await Promise.race([check(), timeout]);
   } catch {
-    return 'down';
+    return DOWN;
   } finally {
     clearTimeout(timer);
   }

@@ -35,7 +35,17 @@ describe('health, readiness and API documentation', () => {
 
   it('reports ready when PostgreSQL and Redis answer', async () => {
     const res = await request(app.getHttpServer()).get('/api/ready').expect(200);
-    expect(res.body).toEqual({ status: 'ok', checks: { database: 'up', redis: 'up' } });
+    expect(res.body).toMatchObject({ status: 'ok', checks: { database: 'up', redis: 'up' } });
+  });
+
+  it('shows outbox backlog, queue depths and failed jobs to operators', async () => {
+    await db.dataSource.query(
+      `INSERT INTO outbox (topic, delivery_key, payload) VALUES ('notice', 'pending-1', '{}'), ('notice', 'pending-2', '{}')`,
+    );
+    const res = await request(app.getHttpServer()).get('/api/ready').expect(200);
+    expect(res.body.details.outbox).toEqual({ pending: 2 });
+    expect(res.body.details.queues.mail).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0 });
+    expect(res.body.details.queues.reminders).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0 });
   });
 
   it('publishes the OpenAPI document and its browsable page', async () => {
@@ -65,6 +75,7 @@ describe('readiness when a dependency is down', () => {
 
   it('answers 503 and names the failing dependency', async () => {
     const res = await request(app.getHttpServer()).get('/api/ready').expect(503);
-    expect(res.body).toEqual({ status: 'unavailable', checks: { database: 'up', redis: 'down' } });
+    expect(res.body).toMatchObject({ status: 'unavailable', checks: { database: 'up', redis: 'down' } });
+    expect(res.body.details.queues).toBeNull();
   });
 });
