@@ -18,7 +18,7 @@ const esmOnly = ['@nestjs', 'nodemailer', 'smtp-server', 'zod'];
 
 const moduleNameMapper = {
   '^@kiezfonds/config$': '<rootDir>/config/src/index.ts',
-  '^@kiezfonds/(domain|persistence|testing|platform|messaging)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@kiezfonds/(.+)$': '<rootDir>/libs/$1/src/index.ts',
 };
 
 const common = {

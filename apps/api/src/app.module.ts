@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@kiezfonds/config';
+import { IdentityModule } from '@kiezfonds/identity';
 import { ConfigModule, DatabaseModule, loggingModule, QueueModule } from '@kiezfonds/platform';
 import { HealthController } from './health/health.controller';
 import { assignRequestId } from './http/request-id';
@@ -14,6 +15,7 @@ export class ApiModule {
         loggingModule(config, { service: 'api', requestId: assignRequestId }),
         DatabaseModule,
         QueueModule.forRoot(config),
+        IdentityModule,
       ],
       controllers: [HealthController],
     };

@@ -11,3 +11,5 @@ export {
   type DemoLogin,
 } from './seed/demo-data';
 export { seedDemoData, type SeedOptions, type SeedSummary } from './seed/seed-demo-data';
+export { type AuditEntry, recordAudit } from './audit';
+export { queryRows } from './query-rows';

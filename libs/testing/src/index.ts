@@ -14,3 +14,4 @@ export {
   type DistrictRow,
   type OrganisationRow,
 } from './factories';
+export { setPassword, type SignedIn, signIn } from './http';

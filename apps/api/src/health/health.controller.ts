@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '@kiezfonds/identity';
 import { QUEUES } from '@kiezfonds/platform';
 import type { Queue } from 'bullmq';
 import type { Response } from 'express';
@@ -11,6 +12,7 @@ const DOWN = Symbol('down');
 
 @ApiTags('system')
 @Controller()
+@Public()
 export class HealthController {
   constructor(
     private readonly dataSource: DataSource,

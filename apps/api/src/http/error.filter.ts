@@ -18,10 +18,12 @@ import type { Request, Response } from 'express';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   validation: HttpStatus.BAD_REQUEST,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
   forbidden: HttpStatus.FORBIDDEN,
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   business_rule: HttpStatus.UNPROCESSABLE_ENTITY,
+  rate_limited: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 const CODE_BY_STATUS: Record<number, string> = {
@@ -61,6 +63,8 @@ export class ErrorFilter implements ExceptionFilter {
     const { status, body } = this.toAnswer(exception, locale);
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     body.requestId = request.id;
+    if (typeof body.retryAfterSeconds === 'number')
+      response.setHeader('Retry-After', String(body.retryAfterSeconds));
     response.status(status).json(body);
   }
 

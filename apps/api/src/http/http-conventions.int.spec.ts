@@ -2,6 +2,7 @@ import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { ConflictError } from '@kiezfonds/domain';
+import { Public } from '@kiezfonds/identity';
 import {
   createTestDatabase,
   createTestRedis,
@@ -40,6 +41,7 @@ class ProbeDto {
 
 /** Stands in for the feature controllers later issues add, to pin the conventions they inherit. */
 @Controller('probe')
+@Public()
 class ProbeController {
   @Post()
   create(@Body() body: ProbeDto) {

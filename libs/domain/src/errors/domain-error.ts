@@ -2,7 +2,14 @@
  * Errors the domain raises, each with a stable `code`. The API maps the `kind` to an HTTP status in
  * one place (STYLE.md, "Errors"); the `code` selects the German or English message.
  */
-export type DomainErrorKind = 'validation' | 'forbidden' | 'not_found' | 'conflict' | 'business_rule';
+export type DomainErrorKind =
+  | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'business_rule'
+  | 'rate_limited';
 
 export interface ErrorDetail {
   field: string;
@@ -59,5 +66,20 @@ export class BusinessRuleError extends DomainError {
   readonly kind = 'business_rule';
   constructor(code: string, params: Record<string, string | number> = {}) {
     super(code, [], params);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly kind = 'unauthenticated';
+  constructor(code = 'unauthenticated') {
+    super(code);
+  }
+}
+
+/** Too many attempts: the caller must wait (`retryAfterSeconds`). */
+export class RateLimitedError extends DomainError {
+  readonly kind = 'rate_limited';
+  constructor(code: string, params: Record<string, string | number> = {}, retryAfterSeconds?: number) {
+    super(code, [], params, retryAfterSeconds === undefined ? {} : { retryAfterSeconds });
   }
 }

@@ -36,6 +36,22 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
     en: 'An unexpected error occurred. Please try again later.',
   },
+  invalid_credentials: {
+    de: 'E-Mail-Adresse oder Passwort sind nicht korrekt.',
+    en: 'The e-mail address or the password is not correct.',
+  },
+  account_locked: {
+    de: 'Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in {minutes} Minuten erneut.',
+    en: 'Too many failed sign-in attempts. Please try again in {minutes} minutes.',
+  },
+  csrf_failed: {
+    de: 'Die Sicherheitsprüfung der Anfrage ist fehlgeschlagen. Bitte laden Sie die Seite neu.',
+    en: 'The request failed its security check. Please reload the page.',
+  },
+  link_invalid: {
+    de: 'Dieser Link ist ungültig, abgelaufen oder wurde bereits verwendet.',
+    en: 'This link is invalid, has expired or has already been used.',
+  },
   service_unavailable: {
     de: 'Der Dienst ist vorübergehend nicht erreichbar.',
     en: 'The service is temporarily unavailable.',
@@ -74,6 +90,10 @@ export const VALIDATION_MESSAGES: Catalogue = {
   },
   min: { de: 'Der Wert muss mindestens {min} sein.', en: 'The value must be at least {min}.' },
   max: { de: 'Der Wert darf höchstens {max} sein.', en: 'The value must be at most {max}.' },
+  commonPassword: {
+    de: 'Dieses Passwort ist zu verbreitet. Bitte wählen Sie ein anderes.',
+    en: 'This password is too common. Please choose another one.',
+  },
   whitelistValidation: { de: 'Dieses Feld ist nicht vorgesehen.', en: 'This field is not expected.' },
 };
 

@@ -18,6 +18,11 @@ export const NOTICE_CATALOGUE = {
     trigger: 'a user asks to reset the password',
     recipients: 'the account holder',
   },
+  account_locked: {
+    category: 'transactional',
+    trigger: 'repeated failed sign-ins lock the account for a while',
+    recipients: 'the account holder',
+  },
   application_submitted: {
     category: 'transactional',
     trigger: 'a carrier submits an application',

@@ -49,6 +49,11 @@ export const NOTICE_SAMPLES: Record<NoticeKind, NoticeContext> = {
     data: { expiresAt: '2026-11-22T14:30:00Z' },
     link: '/passwort-zuruecksetzen?token=c2FtcGxlLXJlc2V0LXRva2Vu',
   },
+  account_locked: {
+    recipient: member,
+    data: { lockedUntil: '2026-11-22T14:45:00Z' },
+    link: '/passwort-vergessen',
+  },
   application_submitted: {
     recipient: member,
     district: spandau,

@@ -2,6 +2,7 @@ import { CreateAuditEventAndOutbox1763780000000 } from './1763780000000-create-a
 import { CreateDistrictsOrganisationsUsersCommitteesCalls1763780100000 } from './1763780100000-create-districts-organisations-users-committees-calls';
 import { CreateNotificationsAndMailDelivery1763780200000 } from './1763780200000-create-notifications-and-mail-delivery';
 import { CreateApplication1763780300000 } from './1763780300000-create-application';
+import { CreateSessionsTokensAndThrottling1763780400000 } from './1763780400000-create-sessions-tokens-and-throttling';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   CreateDistrictsOrganisationsUsersCommitteesCalls1763780100000,
   CreateNotificationsAndMailDelivery1763780200000,
   CreateApplication1763780300000,
+  CreateSessionsTokensAndThrottling1763780400000,
 ];

@@ -1,0 +1,15 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class LoginDto {
+  @ApiProperty({ example: 'coordinator@kiezfonds.example' })
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+
+  @ApiProperty({ example: 'kiezfonds-demo' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  password: string;
+}

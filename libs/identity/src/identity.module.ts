@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { OutboxModule } from '@kiezfonds/messaging';
+import { AccessGuard } from './auth/access.guard';
+import { ApiTokenResolver } from './auth/api-token.resolver';
+import { AuthService } from './auth/auth.service';
+import { SessionService } from './auth/session.service';
+import { AccountModule } from './account/account.module';
+import { AdminModule } from './admin/admin.module';
+import { AuthController } from './http/auth.controller';
+import { InvitationsModule } from './invitations/invitations.module';
+
+/** Sign-in, sessions and the access guard that every route of the API passes. */
+@Module({
+  imports: [OutboxModule, InvitationsModule, AccountModule, AdminModule],
+  controllers: [AuthController],
+  providers: [SessionService, ApiTokenResolver, AuthService, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [SessionService, AuthService],
+})
+export class IdentityModule {}

@@ -1,0 +1,34 @@
+import { dictionary } from '@zxcvbn-ts/language-common';
+import { hash, verify } from 'argon2';
+import type { ErrorDetail } from '@kiezfonds/domain';
+
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 256;
+
+// zxcvbn-ts ships ~49 000 passwords seen most often in breaches, lower-case.
+const COMMON = new Set<string>(dictionary['passwords-common'] as string[]);
+
+/** The rules a new password breaks, as validation details for the `password` field. */
+export function passwordProblems(password: string, field = 'password'): ErrorDetail[] {
+  if (password.length < PASSWORD_MIN_LENGTH)
+    return [{ field, rule: 'minLength', params: { min: PASSWORD_MIN_LENGTH } }];
+  if (password.length > PASSWORD_MAX_LENGTH)
+    return [{ field, rule: 'maxLength', params: { max: PASSWORD_MAX_LENGTH } }];
+  if (COMMON.has(password.toLowerCase())) return [{ field, rule: 'commonPassword' }];
+  return [];
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, { type: 2 /* argon2id */ });
+}
+
+export async function verifyPassword(storedHash: string | null, password: string): Promise<boolean> {
+  // Without a stored hash we still spend the time of a verification, so response times do not
+  // reveal which addresses have accounts.
+  const target = storedHash ?? DUMMY_HASH;
+  const ok = await verify(target, password).catch(() => false);
+  return storedHash !== null && ok;
+}
+
+const DUMMY_HASH =
+  '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$2H8qnX3Y3Sld7pQbG0m7V4e1CzWzGk1E2x8gA3iJm1A';
