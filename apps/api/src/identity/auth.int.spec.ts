@@ -11,8 +11,8 @@ import {
   type UserRow,
 } from '@kiezfonds/testing';
 import request from 'supertest';
-import { createApiApp } from '../../../apps/api/src/create-api-app';
-import { hashSecret } from './auth/tokens';
+import { hashSecret } from '@kiezfonds/identity';
+import { createApiApp } from '../create-api-app';
 
 const PASSWORD = 'lange-sichere-passphrase-42';
 
