@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { ApiModule } from './app.module';
 import { ErrorFilter } from './http/error.filter';
 import { createValidationPipe } from './http/validation.pipe';
+import { mountQueueDashboard } from './operations/queue-dashboard';
 import { serveWebApp } from './web/serve-web-app';
 
 /** The fully configured API, used alike by `main.ts` and by the integration and browser tests. */
@@ -62,5 +63,6 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
     useGlobalPrefix: false,
   });
 
+  mountQueueDashboard(app, config);
   serveWebApp(app, config.WEB_DIST_DIR);
 }

@@ -1,0 +1,115 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { QUEUES } from '@kiezfonds/platform';
+import {
+  createDistrict,
+  createTestDatabase,
+  createTestRedis,
+  createUser,
+  setPassword,
+  signIn,
+  testConfig,
+  type TestDatabase,
+  type TestRedis,
+} from '@kiezfonds/testing';
+import { Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
+import request from 'supertest';
+import { createApiApp } from '../create-api-app';
+
+const PASSWORD = 'lange-sichere-passphrase-42';
+const APP_URL = 'http://localhost:3000';
+
+describe('the queue dashboard is for admins only and re-runs failed mails', () => {
+  let db: TestDatabase;
+  let redis: TestRedis;
+  let app: NestExpressApplication;
+  let admin: string;
+  let coordinator: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    redis = createTestRedis();
+    app = await createApiApp(
+      testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix, APP_URL }),
+    );
+    await app.init();
+    const district = await createDistrict(db.dataSource);
+    for (const role of ['admin', 'coordinator'] as const) {
+      const user = await createUser(db.dataSource);
+      await setPassword(db.dataSource, user.id, PASSWORD);
+      await db.dataSource.query(
+        `INSERT INTO role_assignment (user_id, role, district_id) VALUES ($1, $2, $3)`,
+        [user.id, role, district.id],
+      );
+      const session = await signIn(app.getHttpServer(), user.email, PASSWORD);
+      if (role === 'admin') admin = session.cookie;
+      else coordinator = session.cookie;
+    }
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await redis.cleanup();
+    await db.drop();
+  });
+
+  it('refuses anonymous callers and non-admins', async () => {
+    await request(app.getHttpServer()).get('/api/admin/queues').expect(401);
+    const res = await request(app.getHttpServer())
+      .get('/api/admin/queues')
+      .set('Cookie', coordinator)
+      .expect(403);
+    expect(res.body.code).toBe('forbidden');
+  });
+
+  it('shows a failed mail to an admin, who can run it again', async () => {
+    const connection = { url: redis.url };
+    const queue = new Queue(QUEUES.mail, { connection, prefix: redis.prefix });
+    const events = new QueueEvents(QUEUES.mail, { connection, prefix: redis.prefix });
+    await events.waitUntilReady();
+    const failing = new Worker(
+      QUEUES.mail,
+      async () => {
+        throw new UnrecoverableError('SMTP relay refused the recipient');
+      },
+      { connection, prefix: redis.prefix },
+    );
+    try {
+      const job = await queue.add('send-notice', { deliveryKey: 'dashboard-case' }, { attempts: 1 });
+      await expect(job.waitUntilFinished(events, 10_000)).rejects.toThrow('SMTP relay refused');
+      await failing.close();
+
+      const page = await request(app.getHttpServer())
+        .get('/api/admin/queues')
+        .set('Cookie', admin)
+        .expect(200);
+      expect(page.text).toContain('<html');
+      const listed = await request(app.getHttpServer())
+        .get('/api/admin/queues/api/queues?activeQueue=mail&status=failed&page=1')
+        .set('Cookie', admin)
+        .expect(200);
+      const mail = (
+        listed.body.queues as { name: string; jobs: { id: string; failedReason: string }[] }[]
+      ).find((q) => q.name === QUEUES.mail);
+      expect(mail?.jobs.map((j) => [j.id, j.failedReason])).toEqual([
+        [job.id, 'SMTP relay refused the recipient'],
+      ]);
+
+      await request(app.getHttpServer())
+        .put(`/api/admin/queues/api/queues/mail/${job.id}/retry`)
+        .set('Cookie', admin)
+        .set('Origin', 'https://elsewhere.example')
+        .expect(403);
+      await request(app.getHttpServer())
+        .put(`/api/admin/queues/api/queues/mail/${job.id}/retry`)
+        .set('Cookie', admin)
+        .set('Origin', APP_URL)
+        .expect((res) => expect(res.status).toBeLessThan(300));
+      expect(await (await queue.getJob(job.id!))!.getState()).toBe('waiting');
+    } finally {
+      await failing.close();
+      await events.close();
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+  });
+});
