@@ -30,8 +30,18 @@ export const configSchema = z
     SESSION_SECRET: z.string().min(32, { error: 'must be at least 32 characters long' }).optional(),
     LOG_LEVEL: z.enum(logLevels).default('info'),
     // A session ends after this long without a request, and in any case after SESSION_ABSOLUTE_HOURS.
-    SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
-    SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(30),
+    SESSION_ABSOLUTE_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
     APP_TIMEZONE: z
       .string()
       .default('Europe/Berlin')

@@ -223,6 +223,19 @@ describe('notices: from a command’s transaction through outbox, queue and SMTP
     expect(rows).toEqual([{ kind: 'submission_deadline' }]);
   });
 
+  it('sends nothing to a recipient pseudonymised after the notice was queued', async () => {
+    const leaving = await createUser(db.dataSource, { displayName: 'Mara Schulz' });
+    await db.dataSource.transaction(async (tx) => {
+      await outbox.addNotice(tx, 'gone-case', submitted('Zu spät', leaving));
+      await tx.query(`UPDATE app_user SET status = 'pseudonymised' WHERE id = $1`, [leaving.id]);
+    });
+    expect(await waitForJob(queue, jobIdFor(`gone-case|${leaving.email}`), events)).toBe('recipient_gone');
+    expect(mailsFor('gone-case')).toHaveLength(0);
+    expect(await db.dataSource.query(`SELECT 1 FROM notification WHERE user_id = $1`, [leaving.id])).toEqual(
+      [],
+    );
+  });
+
   it('fails a malformed job at once, without retries and without sending anything', async () => {
     const before = smtp.mails.length;
     const job = await queue.add(JOBS.sendNotice, { deliveryKey: 'broken', kind: 'no_such_notice' });

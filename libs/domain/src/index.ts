@@ -3,3 +3,7 @@ export * from './errors/messages';
 export * from './notifications/catalogue';
 export * from './format';
 export * from './reminders';
+export * from './identity/iban';
+export * from './money';
+export * from './ledger';
+export * from './interest';

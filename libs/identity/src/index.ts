@@ -23,3 +23,20 @@ export {
   passwordProblems,
   verifyPassword,
 } from './passwords/password-policy';
+export { type Grant, type GrantDecision, grantFrom, mayGrant } from './invitations/grants';
+export { InvitationService } from './invitations/invitation.service';
+export { InvitationsModule } from './invitations/invitations.module';
+export {
+  describeOrganisation,
+  ORGANISATION_COLUMNS,
+  type OrganisationRow,
+  type OrganisationView,
+} from './invitations/organisation-view';
+export { PASSWORD_RESET, PasswordResetService } from './invitations/password-reset.service';
+export { RegistrationService } from './invitations/registration.service';
+export { IsGermanPostalCode, IsIban } from './invitations/dtos/validators';
+export { AccountModule } from './account/account.module';
+export { API_TOKEN_PREFIX } from './account/api-tokens.service';
+export { AdminModule } from './admin/admin.module';
+export { mayAssignRole } from './admin/role-rules';
+export { OrganisationScope, UserScope } from './admin/scope';

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /**
@@ -131,4 +131,198 @@ export async function createApplication(
     [application.callId, application.organisationId, application.title, application.state],
   )) as { id: string }[];
   return { id: row!.id, ...application };
+}
+
+/** A staff role (board_member, coordinator, finance, admin) held in a district. */
+export async function grantRole(
+  db: Db,
+  userId: string,
+  role: 'board_member' | 'coordinator' | 'finance' | 'admin',
+  districtId: string,
+): Promise<void> {
+  await db.query(`INSERT INTO role_assignment (user_id, role, district_id) VALUES ($1, $2, $3)`, [
+    userId,
+    role,
+    districtId,
+  ]);
+}
+
+/** Makes a user a member of an organisation, or (with `isAdmin`) one of its admins. */
+export async function addOrganisationMember(
+  db: Db,
+  organisationId: string,
+  userId: string,
+  options: { isAdmin?: boolean } = {},
+): Promise<void> {
+  await db.query(
+    `INSERT INTO organisation_member (organisation_id, user_id, is_admin) VALUES ($1, $2, $3)
+     ON CONFLICT (organisation_id, user_id) DO UPDATE SET is_admin = EXCLUDED.is_admin`,
+    [organisationId, userId, options.isAdmin ?? false],
+  );
+}
+
+/** A personal API token of the user, as `POST /api/me/tokens` would create it; returns the secret. */
+export async function createApiToken(
+  db: Db,
+  userId: string,
+  name = 'Testskript',
+): Promise<{ id: string; token: string }> {
+  const token = `kf_pat_${randomUUID().replaceAll('-', '')}`;
+  const [row] = (await db.query(
+    `INSERT INTO api_token (user_id, name, token_hash, prefix) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [userId, name, createHash('sha256').update(token).digest('hex'), token.slice(0, 12)],
+  )) as { id: string }[];
+  return { id: row!.id, token };
+}
+
+export interface NotificationRow {
+  id: string;
+  userId: string;
+  subject: string;
+}
+
+/** An in-app notification of the user, unread unless `read` is set. */
+export async function createNotification(
+  db: Db,
+  userId: string,
+  overrides: { kind?: string; subject?: string; body?: string; read?: boolean } = {},
+): Promise<NotificationRow> {
+  const unique = randomUUID();
+  const subject = overrides.subject ?? `Hinweis ${unique.slice(0, 8)}`;
+  const [row] = (await db.query(
+    `INSERT INTO notification (user_id, kind, subject, body, link, delivery_key, read_at)
+     VALUES ($1, $2, $3, $4, '/antraege', $5, CASE WHEN $6 THEN now() END) RETURNING id`,
+    [
+      userId,
+      overrides.kind ?? 'submission_deadline',
+      subject,
+      overrides.body ?? 'Text',
+      `test:${unique}`,
+      overrides.read ?? false,
+    ],
+  )) as { id: string }[];
+  return { id: row!.id, userId, subject };
+}
+
+export interface AreaRow {
+  id: string;
+  districtId: string;
+  kind: 'prognoseraum' | 'bezirksregion' | 'planungsraum' | 'qm_area' | 'aktionsraum';
+  name: string;
+}
+
+/** An area of the district, a QM area unless `kind` says otherwise. */
+export async function createArea(
+  db: Db,
+  fields: { districtId: string; kind?: AreaRow['kind']; name?: string },
+): Promise<AreaRow> {
+  const unique = randomUUID().slice(0, 8);
+  const area = {
+    districtId: fields.districtId,
+    kind: fields.kind ?? 'qm_area',
+    name: fields.name ?? `Kiez ${unique}`,
+  };
+  const [row] = (await db.query(
+    `INSERT INTO area (district_id, kind, name, slug) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [area.districtId, area.kind, area.name, `kiez-${unique}`],
+  )) as { id: string }[];
+  return { id: row!.id, ...area };
+}
+
+export interface ActionFieldRow {
+  id: string;
+  districtId: string;
+  name: string;
+}
+
+export async function createActionField(
+  db: Db,
+  fields: { districtId: string; name?: string },
+): Promise<ActionFieldRow> {
+  const unique = randomUUID().slice(0, 8);
+  const name = fields.name ?? `Handlungsfeld ${unique}`;
+  const [row] = (await db.query(
+    `INSERT INTO action_field (district_id, name, slug) VALUES ($1, $2, $3) RETURNING id`,
+    [fields.districtId, name, `handlungsfeld-${unique}`],
+  )) as { id: string }[];
+  return { id: row!.id, districtId: fields.districtId, name };
+}
+
+export interface FundRow {
+  id: string;
+  districtId: string;
+  kind: 'netzwerkfonds' | 'aktionsfonds' | 'projektfonds' | 'baufonds';
+  areaId: string | null;
+  name: string;
+}
+
+/**
+ * A fund: the district's Netzwerkfonds unless `kind` says otherwise. A tracked fund without an
+ * `areaId` gets a QM area of its own; without a district, the fund gets one of its own.
+ */
+export async function createFund(
+  db: Db,
+  overrides: { districtId?: string; kind?: FundRow['kind']; areaId?: string; name?: string } = {},
+): Promise<FundRow> {
+  const districtId = overrides.districtId ?? (await createDistrict(db)).id;
+  const kind = overrides.kind ?? 'netzwerkfonds';
+  const areaId =
+    kind === 'netzwerkfonds' ? null : (overrides.areaId ?? (await createArea(db, { districtId })).id);
+  const name = overrides.name ?? `${kind[0]!.toUpperCase()}${kind.slice(1)} ${randomUUID().slice(0, 8)}`;
+  const [row] = (await db.query(
+    `INSERT INTO fund (district_id, kind, area_id, name) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [districtId, kind, areaId, name],
+  )) as { id: string }[];
+  return { id: row!.id, districtId, kind, areaId, name };
+}
+
+export interface TrackedProjectRow {
+  id: string;
+  fundId: string;
+  organisationId: string;
+  areaId: string;
+  actionFieldId: string | null;
+  title: string;
+}
+
+/**
+ * A project of an Aktions-, Projekt- or Baufonds, in the fund's area unless `areaId` says
+ * otherwise; without an organisation it gets one of its own.
+ */
+export async function createTrackedProject(
+  db: Db,
+  fund: { id: string; districtId: string; kind: FundRow['kind']; areaId: string | null },
+  overrides: {
+    organisationId?: string;
+    areaId?: string;
+    actionFieldId?: string | null;
+    title?: string;
+    amountCents?: number | bigint;
+    periodStart?: string;
+    periodEnd?: string;
+  } = {},
+): Promise<TrackedProjectRow> {
+  const organisationId = overrides.organisationId ?? (await createOrganisation(db)).id;
+  const areaId =
+    overrides.areaId ?? fund.areaId ?? (await createArea(db, { districtId: fund.districtId })).id;
+  const title = overrides.title ?? `Kiezaktion ${randomUUID().slice(0, 8)}`;
+  const actionFieldId = overrides.actionFieldId ?? null;
+  const [row] = (await db.query(
+    `INSERT INTO tracked_project (district_id, fund_id, fund_kind, organisation_id, title, area_id,
+       action_field_id, decision_date, period_start, period_end, amount_cents)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10) RETURNING id`,
+    [
+      fund.districtId,
+      fund.id,
+      fund.kind,
+      organisationId,
+      title,
+      areaId,
+      actionFieldId,
+      overrides.periodStart ?? '2026-03-01',
+      overrides.periodEnd ?? '2026-12-31',
+      String(overrides.amountCents ?? 150_000),
+    ],
+  )) as { id: string }[];
+  return { id: row!.id, fundId: fund.id, organisationId, areaId, actionFieldId, title };
 }

@@ -15,3 +15,15 @@ export {
   type OrganisationRow,
 } from './factories';
 export { setPassword, type SignedIn, signIn } from './http';
+export { addOrganisationMember, grantRole } from './factories';
+export { createApiToken, createNotification, type NotificationRow } from './factories';
+export {
+  type ActionFieldRow,
+  type AreaRow,
+  createActionField,
+  createArea,
+  createFund,
+  createTrackedProject,
+  type FundRow,
+  type TrackedProjectRow,
+} from './factories';

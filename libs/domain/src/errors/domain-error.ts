@@ -9,7 +9,8 @@ export type DomainErrorKind =
   | 'not_found'
   | 'conflict'
   | 'business_rule'
-  | 'rate_limited';
+  | 'rate_limited'
+  | 'gone';
 
 export interface ErrorDetail {
   field: string;
@@ -81,5 +82,13 @@ export class RateLimitedError extends DomainError {
   readonly kind = 'rate_limited';
   constructor(code: string, params: Record<string, string | number> = {}, retryAfterSeconds?: number) {
     super(code, [], params, retryAfterSeconds === undefined ? {} : { retryAfterSeconds });
+  }
+}
+
+/** A one-time link (invitation, password reset) that is unknown, expired or already used. */
+export class GoneError extends DomainError {
+  readonly kind = 'gone';
+  constructor(code = 'link_invalid') {
+    super(code);
   }
 }

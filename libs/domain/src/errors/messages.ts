@@ -52,9 +52,91 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Dieser Link ist ungültig, abgelaufen oder wurde bereits verwendet.',
     en: 'This link is invalid, has expired or has already been used.',
   },
+  budget_exceeded: {
+    de: 'Das Budget des Fonds für dieses Programmjahr reicht nicht aus.',
+    en: 'The fund’s budget for this programme year is not sufficient.',
+  },
+  disbursement_exceeds_commitment: {
+    de: 'Die Auszahlung übersteigt die gebundenen Mittel des Projekts.',
+    en: 'The payment exceeds the money committed to the project.',
+  },
+  repayment_exceeds_disbursement: {
+    de: 'Die Rückzahlung übersteigt die ausgezahlten Mittel.',
+    en: 'The repayment exceeds the money paid out.',
+  },
+  wrong_fund_kind: {
+    de: 'Ein Netzwerkfonds-Antrag kann nur Mittel des Netzwerkfonds binden.',
+    en: 'A Netzwerkfonds application can only commit Netzwerkfonds money.',
+  },
+  project_not_in_fund: {
+    de: 'Das Projekt gehört nicht zu diesem Fonds.',
+    en: 'The project does not belong to this fund.',
+  },
+  entry_already_reversed: {
+    de: 'Diese Buchung wurde bereits storniert.',
+    en: 'This entry has already been reversed.',
+  },
+  reversal_not_reversible: {
+    de: 'Eine Stornobuchung kann nicht storniert werden.',
+    en: 'A reversal cannot be reversed.',
+  },
+  base_rate_missing: {
+    de: 'Für den Zeitraum fehlt ein Basiszinssatz.',
+    en: 'A base rate is missing for the period.',
+  },
+  fund_exists: { de: 'Diesen Fonds gibt es bereits.', en: 'This fund already exists.' },
+  fund_not_found: { de: 'Der Fonds wurde nicht gefunden.', en: 'The fund was not found.' },
+  ledger_entry_not_found: { de: 'Die Buchung wurde nicht gefunden.', en: 'The ledger entry was not found.' },
+  application_not_found: { de: 'Der Antrag wurde nicht gefunden.', en: 'The application was not found.' },
+  tracked_project_not_found: { de: 'Das Projekt wurde nicht gefunden.', en: 'The project was not found.' },
   service_unavailable: {
     de: 'Der Dienst ist vorübergehend nicht erreichbar.',
     en: 'The service is temporarily unavailable.',
+  },
+  role_not_grantable: {
+    de: 'Diese Rolle dürfen Sie nicht vergeben.',
+    en: 'You may not grant this role.',
+  },
+  role_already_held: {
+    de: 'Die Person hat diese Rolle bereits.',
+    en: 'This person already holds this role.',
+  },
+  account_unavailable: {
+    de: 'Dieses Konto ist gesperrt. Bitte wenden Sie sich an die Administration.',
+    en: 'This account is disabled. Please contact the administrators.',
+  },
+  email_in_use: {
+    de: 'Zu dieser E-Mail-Adresse gibt es bereits ein Konto. Bitte melden Sie sich an oder setzen Sie Ihr Passwort zurück.',
+    en: 'There is already an account for this e-mail address. Please sign in or reset your password.',
+  },
+  organisation_name_taken: {
+    de: 'Eine Organisation mit diesem Namen ist bereits registriert.',
+    en: 'An organisation with this name is already registered.',
+  },
+  // Own account and administration
+  session_required: {
+    de: 'Dafür müssen Sie im Browser angemeldet sein; mit einem API-Token ist es nicht möglich.',
+    en: 'This needs a signed-in browser session; it is not possible with an API token.',
+  },
+  user_pseudonymised: {
+    de: 'Dieses Konto wurde pseudonymisiert und kann nicht mehr geändert werden.',
+    en: 'This account has been pseudonymised and can no longer be changed.',
+  },
+  status_change_not_allowed: {
+    de: 'Dieser Statuswechsel ist nicht möglich. Eingeladene Personen werden durch Annahme der Einladung aktiv.',
+    en: 'This status change is not possible. Invited people become active by accepting their invitation.',
+  },
+  last_admin: {
+    de: 'Der Bezirk braucht mindestens eine aktive Administratorin oder einen aktiven Administrator.',
+    en: 'The district needs at least one active administrator.',
+  },
+  own_account_not_allowed: {
+    de: 'Ihr eigenes Konto können Sie hier nicht sperren oder pseudonymisieren.',
+    en: 'You cannot disable or pseudonymise your own account here.',
+  },
+  account_managed_elsewhere: {
+    de: 'Diese Person hat auch Rollen in einem anderen Bezirk. Bitte stimmen Sie sich mit dessen Administration ab.',
+    en: 'This person also holds roles in another district. Please coordinate with its administrators.',
   },
 };
 
@@ -94,7 +176,37 @@ export const VALIDATION_MESSAGES: Catalogue = {
     de: 'Dieses Passwort ist zu verbreitet. Bitte wählen Sie ein anderes.',
     en: 'This password is too common. Please choose another one.',
   },
+  germanAmount: {
+    de: 'Bitte geben Sie einen Betrag wie 1.234,56 ein.',
+    en: 'Please enter an amount such as 1.234,56.',
+  },
+  qmArea: {
+    de: 'Bitte wählen Sie ein Quartiersmanagement-Gebiet.',
+    en: 'Please choose a neighbourhood management area.',
+  },
+  notBeforePayment: {
+    de: 'Das Datum darf nicht vor der Auszahlung liegen.',
+    en: 'The date must not be before the payment.',
+  },
   whitelistValidation: { de: 'Dieses Feld ist nicht vorgesehen.', en: 'This field is not expected.' },
+  isDefined: { de: 'Dieses Feld ist erforderlich.', en: 'This field is required.' },
+  iban: {
+    de: 'Bitte prüfen Sie die IBAN: Länge oder Prüfziffern stimmen nicht.',
+    en: 'Please check the IBAN: its length or check digits are wrong.',
+  },
+  postalCode: {
+    de: 'Bitte geben Sie eine fünfstellige Postleitzahl ein.',
+    en: 'Please enter a five-digit postal code.',
+  },
+  isArray: { de: 'Bitte senden Sie eine Liste.', en: 'Please send a list.' },
+  arrayMaxSize: {
+    de: 'Bitte senden Sie höchstens {max} Einträge.',
+    en: 'Please send at most {max} entries.',
+  },
+  duplicate: {
+    de: 'Dieser Wert kommt mehrfach vor.',
+    en: 'This value occurs more than once.',
+  },
 };
 
 const FALLBACK_VALIDATION = { de: 'Der Wert ist nicht gültig.', en: 'The value is not valid.' };

@@ -1,5 +1,14 @@
 import { Module } from '@nestjs/common';
+import { SessionService } from '../auth/session.service';
+import { OrganisationsController } from './organisations.controller';
+import { OrganisationsService } from './organisations.service';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
 
 /** User, role and organisation administration for admins and coordinators. */
-@Module({})
+@Module({
+  controllers: [UsersController, OrganisationsController],
+  // SessionService holds no state, so this module's own instance revokes sessions like the core's.
+  providers: [UsersService, OrganisationsService, SessionService],
+})
 export class AdminModule {}

@@ -62,7 +62,8 @@ export class AuthService {
           entityId: user?.id ?? 'unknown',
           action: 'login_failed',
           actorId: user?.id ?? null,
-          payload: { ip: client.ip, accountLocked: account.lockedUntil !== null },
+          // No IP address: the trail is kept for good, a client address only as long as the throttle needs it.
+          payload: { accountLocked: account.lockedUntil !== null },
           requestId: client.requestId,
         });
         if (account.lockedUntil && user) {
@@ -87,7 +88,7 @@ export class AuthService {
         entityId: user.id,
         action: 'login',
         actorId: user.id,
-        payload: { ip: client.ip, sessionId: session.sessionId },
+        payload: { sessionId: session.sessionId },
         requestId: client.requestId,
       });
       const principal = await loadPrincipal(tx, user.id, 'session');

@@ -7,7 +7,7 @@ import { Mailer } from '../mailer';
 import type { NoticeJob } from '../outbox/notice';
 import { NoticeRenderer } from '../rendering/notice-renderer';
 
-export type DeliveryOutcome = 'sent' | 'already_sent' | 'in_app_only';
+export type DeliveryOutcome = 'sent' | 'already_sent' | 'in_app_only' | 'recipient_gone';
 
 /**
  * Turns one notice into an in-app notification and, unless the recipient opted out of this
@@ -30,6 +30,15 @@ export class NoticeDelivery {
 
   async deliver(notice: NoticeJob): Promise<DeliveryOutcome> {
     const { recipient } = notice;
+    // A notice queued before its recipient was pseudonymised or disabled must not reach them.
+    if (recipient.userId) {
+      const [user] = (await this.dataSource.query(`SELECT status FROM app_user WHERE id = $1`, [
+        recipient.userId,
+      ])) as {
+        status: string;
+      }[];
+      if (!user || user.status === 'pseudonymised' || user.status === 'disabled') return 'recipient_gone';
+    }
     const rendered = this.renderer.render(notice.kind, recipient.locale, {
       recipient: { name: recipient.name },
       district: notice.district,

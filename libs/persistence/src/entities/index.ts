@@ -16,6 +16,10 @@ import { OrganisationEntity } from './organisation.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { RoleAssignmentEntity } from './role-assignment.entity';
 import { UserEntity } from './user.entity';
+import { BaseRateEntity } from './base-rate.entity';
+import { FundEntity } from './fund.entity';
+import { LedgerEntryEntity } from './ledger-entry.entity';
+import { TrackedProjectEntity } from './tracked-project.entity';
 
 export {
   ActionFieldEntity,
@@ -44,6 +48,9 @@ export { COMMITTEE_MAJORITIES, type CommitteeMajority } from './committee.entity
 export { DISTRICT_ROLES, type DistrictRole } from './role-assignment.entity';
 export { USER_LANGUAGES, USER_STATUSES, type UserLanguage, type UserStatus } from './user.entity';
 
+export { BaseRateEntity, FundEntity, LedgerEntryEntity, TrackedProjectEntity };
+export { moneyTransformer } from './money.transformer';
+
 export const entities = [
   AuditEventEntity,
   OutboxMessageEntity,
@@ -63,4 +70,8 @@ export const entities = [
   NotificationEntity,
   NotificationPreferenceEntity,
   ApplicationEntity,
+  FundEntity,
+  TrackedProjectEntity,
+  LedgerEntryEntity,
+  BaseRateEntity,
 ];

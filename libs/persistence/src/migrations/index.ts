@@ -3,6 +3,8 @@ import { CreateDistrictsOrganisationsUsersCommitteesCalls1763780100000 } from '.
 import { CreateNotificationsAndMailDelivery1763780200000 } from './1763780200000-create-notifications-and-mail-delivery';
 import { CreateApplication1763780300000 } from './1763780300000-create-application';
 import { CreateSessionsTokensAndThrottling1763780400000 } from './1763780400000-create-sessions-tokens-and-throttling';
+import { AddInvitationGrantToOneTimeToken1763780500000 } from './1763780500000-add-invitation-grant-to-one-time-token';
+import { CreateFundsAndLedger1763780700000 } from './1763780700000-create-funds-and-ledger';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
@@ -11,4 +13,6 @@ export const migrations = [
   CreateNotificationsAndMailDelivery1763780200000,
   CreateApplication1763780300000,
   CreateSessionsTokensAndThrottling1763780400000,
+  AddInvitationGrantToOneTimeToken1763780500000,
+  CreateFundsAndLedger1763780700000,
 ];

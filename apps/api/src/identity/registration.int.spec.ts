@@ -1,0 +1,235 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import {
+  createDistrict,
+  createTestDatabase,
+  createTestRedis,
+  createUser,
+  grantRole,
+  setPassword,
+  signIn,
+  testConfig,
+  type TestDatabase,
+  type TestRedis,
+  type UserRow,
+} from '@kiezfonds/testing';
+import request from 'supertest';
+import { createApiApp } from '../create-api-app';
+
+const PASSWORD = 'lange-sichere-passphrase-42';
+
+function registration(
+  overrides: { organisation?: Record<string, unknown>; user?: Record<string, unknown> } = {},
+) {
+  return {
+    organisation: {
+      name: 'Kiezküche Heerstraße e. V.',
+      legalForm: 'e. V.',
+      street: 'Heerstraße 400',
+      postalCode: '13593',
+      city: 'Berlin',
+      vatDeductible: false,
+      iban: 'de89 3704 0044 0532 0130 00',
+      ...overrides.organisation,
+    },
+    user: {
+      email: 'Vorstand@Kiezkueche.example',
+      displayName: 'Hanna Vogt',
+      language: 'de',
+      password: PASSWORD,
+      ...overrides.user,
+    },
+  };
+}
+
+describe('self-registration of carrier organisations', () => {
+  let db: TestDatabase;
+  let redis: TestRedis;
+  let app: NestExpressApplication;
+  let server: ReturnType<NestExpressApplication['getHttpServer']>;
+  let coordinator: UserRow;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    redis = createTestRedis();
+    app = await createApiApp(
+      testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix }),
+    );
+    await app.init();
+    server = app.getHttpServer();
+    const district = await createDistrict(db.dataSource);
+    coordinator = await createUser(db.dataSource);
+    await setPassword(db.dataSource, coordinator.id, PASSWORD);
+    await grantRole(db.dataSource, coordinator.id, 'coordinator', district.id);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await redis.cleanup();
+    await db.drop();
+  });
+
+  function register(body: object) {
+    return request(server).post('/api/registrations').send(body);
+  }
+
+  async function organisationCount(): Promise<number> {
+    const [row] = await db.dataSource.query(`SELECT count(*)::int AS n FROM organisation`);
+    return row.n as number;
+  }
+
+  it('creates an unverified organisation whose first member is its admin', async () => {
+    const res = await register(registration()).expect(201);
+    expect(res.body).toMatchObject({
+      organisation: {
+        id: expect.any(String),
+        name: 'Kiezküche Heerstraße e. V.',
+        postalCode: '13593',
+        iban: 'DE89370400440532013000',
+        financeRegistrationNumber: null,
+        verifiedAt: null,
+      },
+      user: { id: expect.any(String), email: 'Vorstand@Kiezkueche.example', displayName: 'Hanna Vogt' },
+    });
+
+    const session = await signIn(server, 'vorstand@kiezkueche.example', PASSWORD);
+    expect(session.body).toMatchObject({
+      id: res.body.user.id,
+      roles: [],
+      organisations: [{ organisationId: res.body.organisation.id, isAdmin: true }],
+    });
+    const audit = await db.dataSource.query(
+      `SELECT action, entity_id, actor_id FROM audit_event
+       WHERE action IN ('organisation_registered', 'user_registered') ORDER BY action`,
+    );
+    expect(audit).toEqual([
+      { action: 'organisation_registered', entity_id: res.body.organisation.id, actor_id: res.body.user.id },
+      { action: 'user_registered', entity_id: res.body.user.id, actor_id: res.body.user.id },
+    ]);
+  });
+
+  it('lets a coordinator verify the organisation, and not its own members', async () => {
+    const res = await register(
+      registration({
+        organisation: { name: 'Sportfreunde Heerstraße e. V.', iban: undefined },
+        user: { email: 'kasse@sportfreunde.example' },
+      }),
+    ).expect(201);
+    const id = res.body.organisation.id as string;
+    expect(res.body.organisation.iban).toBeNull();
+
+    const member = await signIn(server, 'kasse@sportfreunde.example', PASSWORD);
+    await request(server)
+      .post(`/api/organisations/${id}/verify`)
+      .set('Cookie', member.cookie)
+      .set('X-CSRF-Token', member.csrfToken)
+      .expect(403);
+
+    const staff = await signIn(server, coordinator.email, PASSWORD);
+    const verify = () =>
+      request(server)
+        .post(`/api/organisations/${id}/verify`)
+        .set('Cookie', staff.cookie)
+        .set('X-CSRF-Token', staff.csrfToken);
+    const verified = await verify().expect(200);
+    expect(verified.body).toMatchObject({
+      id,
+      name: 'Sportfreunde Heerstraße e. V.',
+      verifiedAt: expect.any(String),
+    });
+    const again = await verify().expect(200);
+    expect(again.body.verifiedAt).toBe(verified.body.verifiedAt);
+
+    const audit = await db.dataSource.query(
+      `SELECT actor_id FROM audit_event WHERE action = 'organisation_verified' AND entity_id = $1`,
+      [id],
+    );
+    expect(audit).toEqual([{ actor_id: coordinator.id }]);
+    await request(server)
+      .post('/api/organisations/00000000-0000-4000-8000-000000000000/verify')
+      .set('Cookie', staff.cookie)
+      .set('X-CSRF-Token', staff.csrfToken)
+      .expect(404);
+  });
+
+  it('refuses an IBAN with wrong check digits, naming organisation.iban and the rule iban', async () => {
+    const before = await organisationCount();
+    const res = await register(
+      registration({
+        organisation: { name: 'Falsche IBAN e. V.', iban: 'DE88 3704 0044 0532 0130 00' },
+        user: { email: 'iban@example.org' },
+      }),
+    ).expect(400);
+    expect(res.body).toMatchObject({ code: 'validation_failed' });
+    expect(res.body.details).toEqual([
+      { field: 'organisation.iban', rule: 'iban', message: expect.stringMatching(/Prüfziffern/) },
+    ]);
+    expect(await organisationCount()).toBe(before);
+  });
+
+  it('refuses a postal code that is not five digits', async () => {
+    const res = await register(
+      registration({
+        organisation: { name: 'PLZ e. V.', postalCode: '1359' },
+        user: { email: 'plz@example.org' },
+      }),
+    ).expect(400);
+    expect(res.body.details).toEqual([
+      {
+        field: 'organisation.postalCode',
+        rule: 'postalCode',
+        message: 'Bitte geben Sie eine fünfstellige Postleitzahl ein.',
+      },
+    ]);
+  });
+
+  it('refuses a weak or common password, naming user.password', async () => {
+    const short = await register(
+      registration({
+        organisation: { name: 'Kurz e. V.' },
+        user: { email: 'kurz@example.org', password: 'kurz' },
+      }),
+    ).expect(400);
+    expect(short.body.details).toEqual([
+      { field: 'user.password', rule: 'minLength', message: expect.any(String) },
+    ]);
+    const common = await register(
+      registration({
+        organisation: { name: 'Kurz e. V.' },
+        user: { email: 'kurz@example.org', password: 'qwerty123456' },
+      }),
+    ).expect(400);
+    expect(common.body.details).toEqual([
+      { field: 'user.password', rule: 'commonPassword', message: expect.any(String) },
+    ]);
+  });
+
+  it('answers 409 for an address or organisation name that is already registered', async () => {
+    await register(
+      registration({
+        organisation: { name: 'Erste Anmeldung e. V.' },
+        user: { email: 'doppelt@example.org' },
+      }),
+    ).expect(201);
+    const before = await organisationCount();
+    const sameAddress = await register(
+      registration({
+        organisation: { name: 'Zweite Anmeldung e. V.' },
+        user: { email: 'DOPPELT@example.org' },
+      }),
+    ).expect(409);
+    expect(sameAddress.body.code).toBe('email_in_use');
+    const sameName = await register(
+      registration({
+        organisation: { name: 'Erste Anmeldung e. V.' },
+        user: { email: 'anders@example.org' },
+      }),
+    ).expect(409);
+    expect(sameName.body.code).toBe('organisation_name_taken');
+    expect(await organisationCount()).toBe(before);
+  });
+
+  it('names every missing part of the form', async () => {
+    const res = await register({ user: registration().user }).expect(400);
+    expect(res.body.details.map((d: { field: string }) => d.field)).toContain('organisation');
+  });
+});

@@ -1,0 +1,10 @@
+export {
+  type BaseRatePeriod,
+  calculateRepaymentInterest,
+  INTEREST_DAYS_PER_YEAR,
+  interestForDays,
+  REPAYMENT_INTEREST_SURCHARGE_BASIS_POINTS,
+  type RepaymentInterest,
+  type RepaymentInterestInput,
+  type RepaymentInterestLine,
+} from './repayment-interest';

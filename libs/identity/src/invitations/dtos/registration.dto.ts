@@ -1,0 +1,111 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsDefined,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PASSWORD_MAX_LENGTH } from '../../passwords/password-policy';
+import { IsGermanPostalCode, IsIban, Trim } from './validators';
+
+export class RegistrationOrganisationDto {
+  @ApiProperty({ example: 'Nachbarschaftshilfe Falkenhagener Feld e. V.' })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: 'e. V.' })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  legalForm: string;
+
+  @ApiProperty({ example: 'Westerwaldstraße 12' })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  street: string;
+
+  @ApiProperty({ example: '13589', description: 'Five digits.' })
+  @Trim()
+  @IsGermanPostalCode()
+  postalCode: string;
+
+  @ApiProperty({ example: 'Berlin' })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  city: string;
+
+  @ApiPropertyOptional({ description: "The Senate's finance registration number, if known." })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(50)
+  financeRegistrationNumber?: string;
+
+  @ApiProperty({ description: 'Whether the organisation may deduct input tax.' })
+  @IsBoolean()
+  vatDeductible: boolean;
+
+  @ApiPropertyOptional({ example: 'DE89 3704 0044 0532 0130 00', description: 'Check digits are validated.' })
+  @IsOptional()
+  @IsIban()
+  iban?: string;
+}
+
+export class RegistrationUserDto {
+  @ApiProperty({ example: 'aylin.demir@nachbarschaftshilfe.example' })
+  @Trim()
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+
+  @ApiProperty({ example: 'Aylin Demir' })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  displayName: string;
+
+  @ApiProperty({ enum: ['de', 'en'] })
+  @IsIn(['de', 'en'])
+  language: 'de' | 'en';
+
+  @ApiProperty({ description: 'At least 12 characters, not a common one.' })
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password: string;
+}
+
+export class RegistrationDto {
+  @ApiProperty({ type: RegistrationOrganisationDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => RegistrationOrganisationDto)
+  organisation: RegistrationOrganisationDto;
+
+  @ApiProperty({ type: RegistrationUserDto, description: 'The first member, who becomes its admin.' })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => RegistrationUserDto)
+  user: RegistrationUserDto;
+}
+
+export class OrganisationIdParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id: string;
+}
