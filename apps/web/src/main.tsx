@@ -7,6 +7,8 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { SessionProvider } from './session/SessionProvider';
+import { UnreadProvider } from './session/UnreadProvider';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html lacks the #root element');
@@ -15,7 +17,11 @@ createRoot(container).render(
   <StrictMode>
     <ErrorBoundary standalone>
       <BrowserRouter>
-        <App />
+        <SessionProvider>
+          <UnreadProvider>
+            <App />
+          </UnreadProvider>
+        </SessionProvider>
       </BrowserRouter>
     </ErrorBoundary>
   </StrictMode>,

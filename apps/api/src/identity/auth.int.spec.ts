@@ -138,6 +138,31 @@ describe('signing in, sessions and CSRF', () => {
     await request(server).get('/api/me').set('Cookie', old.cookie).expect(401);
   });
 
+  it('does not let background polling keep an idle session alive', async () => {
+    const session = await signIn(server, user.email, PASSWORD);
+    const hash = hashSecret(session.cookie.replace('kf_session=', ''));
+    await db.dataSource.query(
+      `UPDATE user_session SET last_seen_at = now() - interval '20 minutes' WHERE token_hash = $1`,
+      [hash],
+    );
+    await request(server)
+      .get('/api/me')
+      .set('Cookie', session.cookie)
+      .set('X-Kiezfonds-Background', '1')
+      .expect(200);
+    const [row] = await db.dataSource.query(
+      `SELECT now() - last_seen_at > interval '19 minutes' AS idle FROM user_session WHERE token_hash = $1`,
+      [hash],
+    );
+    expect(row.idle).toBe(true);
+    await request(server).get('/api/me').set('Cookie', session.cookie).expect(200);
+    const [touched] = await db.dataSource.query(
+      `SELECT now() - last_seen_at < interval '1 minute' AS fresh FROM user_session WHERE token_hash = $1`,
+      [hash],
+    );
+    expect(touched.fresh).toBe(true);
+  });
+
   it('ends the sessions of a disabled account at once', async () => {
     const other = await createUser(db.dataSource);
     await setPassword(db.dataSource, other.id, PASSWORD);

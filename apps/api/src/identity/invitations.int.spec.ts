@@ -176,7 +176,7 @@ describe('invitations', () => {
       csrfToken: expect.any(String),
     });
     const me = await request(server).get('/api/me').set('Cookie', cookie.split(';')[0]!).expect(200);
-    expect(me.body.roles).toEqual([{ role: 'finance', districtId: spandau.id }]);
+    expect(me.body.roles).toEqual([{ role: 'finance', districtId: spandau.id, districtName: spandau.name }]);
 
     const [granted] = await db.dataSource.query(
       `SELECT actor_id, payload FROM audit_event WHERE action = 'role_granted' AND entity_id = $1`,

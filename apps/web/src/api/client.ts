@@ -1,7 +1,8 @@
 /** Every endpoint lives under this prefix; in development Vite proxies it to the API server. */
 export const apiBasePath = '/api';
 
-export type ApiErrorDetail = { field: string; rule: string };
+/** One invalid field: `field` is the request's property path (`organisation.iban`), `message` localised. */
+export type ApiErrorDetail = { field: string; rule: string; message?: string };
 
 /** The error body every API endpoint sends (see the exception filter in apps/api). */
 export type ApiErrorBody = { code: string; message: string; details?: ApiErrorDetail[] };
@@ -45,7 +46,37 @@ export type ApiRequestOptions = {
   body?: unknown;
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  /**
+   * A public route that answers 401 for wrong credentials (sign-in, accepting an invitation for an
+   * existing account): such a 401 says nothing about the current session.
+   */
+  credentialCheck?: boolean;
 };
+
+/** Header the API checks on every write authenticated by the session cookie. */
+export const csrfHeader = 'X-CSRF-Token';
+
+const safeMethods: ReadonlySet<HttpMethod> = new Set(['GET']);
+
+let csrfToken: string | null = null;
+const sessionEndedListeners = new Set<() => void>();
+
+/**
+ * The CSRF token of the current session (from the login answer or `GET /api/me`); every request
+ * that is not a GET then carries it. `null` after signing out.
+ */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/**
+ * Called when the API answers 401 while the app believes it is signed in: the session expired
+ * or was ended elsewhere. Returns the function that removes the listener.
+ */
+export function onSessionEnded(listener: () => void): () => void {
+  sessionEndedListeners.add(listener);
+  return () => sessionEndedListeners.delete(listener);
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -88,6 +119,38 @@ async function readJson(response: Response): Promise<unknown> {
  * `AbortError` of the given signal.
  */
 export async function apiRequest<T>(path: string, options: ApiRequestOptions = {}): Promise<T> {
+  try {
+    return await send<T>(path, options);
+  } catch (error) {
+    // The token can go stale when another tab signed out and in again; one fresh token and one
+    // retry recover from that without bothering the user.
+    if (
+      error instanceof ApiError &&
+      error.status === 403 &&
+      error.code === 'csrf_failed' &&
+      csrfToken !== null &&
+      (await refreshCsrfToken(options.signal))
+    ) {
+      return send<T>(path, options);
+    }
+    throw error;
+  }
+}
+
+async function refreshCsrfToken(signal: AbortSignal | undefined): Promise<boolean> {
+  try {
+    const me = await send<unknown>('/me', { signal });
+    if (isRecord(me) && typeof me.csrfToken === 'string') {
+      csrfToken = me.csrfToken;
+      return true;
+    }
+  } catch {
+    // Signed out meanwhile: the original error stands.
+  }
+  return false;
+}
+
+async function send<T>(path: string, options: ApiRequestOptions): Promise<T> {
   const { method = 'GET', body, signal, headers = {} } = options;
   const requestHeaders: Record<string, string> = {
     Accept: 'application/json',
@@ -95,6 +158,7 @@ export async function apiRequest<T>(path: string, options: ApiRequestOptions = {
     ...headers,
   };
   if (body !== undefined) requestHeaders['Content-Type'] = 'application/json';
+  if (!safeMethods.has(method) && csrfToken !== null) requestHeaders[csrfHeader] = csrfToken;
 
   let response: Response;
   try {
@@ -112,6 +176,11 @@ export async function apiRequest<T>(path: string, options: ApiRequestOptions = {
       { code: clientErrorCodes.network, message: 'The server could not be reached.' },
       { cause: error },
     );
+  }
+
+  if (response.status === 401 && csrfToken !== null && !options.credentialCheck) {
+    csrfToken = null;
+    sessionEndedListeners.forEach((listener) => listener());
   }
 
   if (!response.ok) {

@@ -43,6 +43,27 @@ export function formatDate(value: Date | string, language: Language): string {
   return dateFormat(language, berlinTimeZone).format(date);
 }
 
+const dateTimeFormats = new Map<Language, Intl.DateTimeFormat>();
+
+/** Formats a timestamp in Berlin time: `22.11.2026, 14:05` in German, `22/11/2026, 14:05` in English. */
+export function formatDateTime(value: Date | string, language: Language): string {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) throw new RangeError(`Not a valid timestamp: ${String(value)}`);
+  let format = dateTimeFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locales[language], {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: berlinTimeZone,
+    });
+    dateTimeFormats.set(language, format);
+  }
+  return format.format(date);
+}
+
 /**
  * Turns integer cents into an exact decimal string (`123456` → `"1234.56"`) with integer
  * arithmetic only, so no amount ever passes through a binary float.

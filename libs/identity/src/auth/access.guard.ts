@@ -10,7 +10,7 @@ import { ForbiddenError } from '@kiezfonds/domain';
 import type { Request } from 'express';
 import { ACCESS_RULE, type AccessRule } from './access';
 import { ApiTokenResolver } from './api-token.resolver';
-import { CSRF_HEADER, readSessionCookie } from './cookies';
+import { BACKGROUND_HEADER, CSRF_HEADER, readSessionCookie } from './cookies';
 import { hasRole, type Principal } from './principal';
 import { SessionService } from './session.service';
 
@@ -57,6 +57,8 @@ export class AccessGuard implements CanActivate {
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) return this.tokens.resolve(authorization.slice(7).trim());
     const cookie = readSessionCookie(request);
-    return cookie ? this.sessions.resolve(cookie) : null;
+    // Polling the web app does on its own (the unread badge) must not keep an idle session alive.
+    const background = request.headers[BACKGROUND_HEADER] === '1';
+    return cookie ? this.sessions.resolve(cookie, { touch: !background }) : null;
   }
 }

@@ -4,6 +4,8 @@ import type { Request, Response } from 'express';
 
 export const SESSION_COOKIE = 'kf_session';
 export const CSRF_HEADER = 'x-csrf-token';
+/** Marks a request the app makes by itself (polling), which must not count as user activity. */
+export const BACKGROUND_HEADER = 'x-kiezfonds-background';
 
 export function readSessionCookie(request: Request): string | undefined {
   const header = request.headers.cookie;

@@ -6,8 +6,8 @@ export interface Principal {
   email: string;
   displayName: string;
   language: 'de' | 'en';
-  roles: { role: DistrictRole; districtId: string }[];
-  organisations: { organisationId: string; isAdmin: boolean }[];
+  roles: { role: DistrictRole; districtId: string; districtName?: string }[];
+  organisations: { organisationId: string; isAdmin: boolean; name?: string }[];
   via: 'session' | 'token';
   sessionId?: string;
   csrfToken?: string;

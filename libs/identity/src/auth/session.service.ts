@@ -49,7 +49,7 @@ export class SessionService {
   }
 
   /** The principal behind a session cookie, or null when it is unknown, revoked or timed out. */
-  async resolve(token: string): Promise<Principal | null> {
+  async resolve(token: string, options: { touch?: boolean } = {}): Promise<Principal | null> {
     const [session] = (await this.dataSource.query(
       `SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, s.user_id
        FROM user_session s JOIN app_user u ON u.id = s.user_id
@@ -59,7 +59,7 @@ export class SessionService {
     )) as SessionRow[];
     if (!session) return null;
     // Keeping the idle clock to the minute spares a write on every request.
-    if (Date.now() - session.last_seen_at.getTime() > 60_000) {
+    if (options.touch !== false && Date.now() - session.last_seen_at.getTime() > 60_000) {
       await this.dataSource.query(`UPDATE user_session SET last_seen_at = now() WHERE id = $1`, [
         session.session_id,
       ]);
@@ -96,20 +96,28 @@ export async function loadPrincipal(
   )) as { id: string; email: string; display_name: string; language: 'de' | 'en' }[];
   if (!user) return null;
   const roles = (await db.query(
-    `SELECT role, district_id FROM role_assignment WHERE user_id = $1 ORDER BY role, district_id`,
+    `SELECT r.role, r.district_id, d.name AS district_name
+     FROM role_assignment r JOIN district d ON d.id = r.district_id
+     WHERE r.user_id = $1 ORDER BY r.role, d.name`,
     [userId],
-  )) as { role: DistrictRole; district_id: string }[];
+  )) as { role: DistrictRole; district_id: string; district_name: string }[];
   const organisations = (await db.query(
-    `SELECT organisation_id, is_admin FROM organisation_member WHERE user_id = $1 ORDER BY organisation_id`,
+    `SELECT m.organisation_id, m.is_admin, o.name
+     FROM organisation_member m JOIN organisation o ON o.id = m.organisation_id
+     WHERE m.user_id = $1 ORDER BY o.name`,
     [userId],
-  )) as { organisation_id: string; is_admin: boolean }[];
+  )) as { organisation_id: string; is_admin: boolean; name: string }[];
   return {
     userId: user.id,
     email: user.email,
     displayName: user.display_name,
     language: user.language,
-    roles: roles.map((r) => ({ role: r.role, districtId: r.district_id })),
-    organisations: organisations.map((o) => ({ organisationId: o.organisation_id, isAdmin: o.is_admin })),
+    roles: roles.map((r) => ({ role: r.role, districtId: r.district_id, districtName: r.district_name })),
+    organisations: organisations.map((o) => ({
+      organisationId: o.organisation_id,
+      isAdmin: o.is_admin,
+      name: o.name,
+    })),
     via,
   };
 }

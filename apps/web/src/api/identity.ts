@@ -1,0 +1,268 @@
+import type { Language } from '../i18n';
+import { apiRequest } from './client';
+
+/*
+ * The identity API (docs/api/identity.md): sessions, invitations, password reset, registration,
+ * the own account and user administration. Thin typed wrappers around `apiRequest`.
+ */
+
+export const districtRoles = ['board_member', 'coordinator', 'finance', 'admin'] as const;
+export type DistrictRole = (typeof districtRoles)[number];
+export type AppRole = 'carrier' | DistrictRole;
+
+/** A role held for one district. The name is shown when the server sends it. */
+export type RoleAssignment = { role: DistrictRole; districtId: string; districtName?: string };
+
+export type OrganisationMembership = { organisationId: string; isAdmin: boolean; name?: string };
+
+/** The signed-in user (`GET /api/me`, and the answer of login and invitation acceptance). */
+export type Me = {
+  id: string;
+  email: string;
+  displayName: string;
+  language: Language;
+  roles: RoleAssignment[];
+  organisations: OrganisationMembership[];
+  csrfToken: string | null;
+};
+
+const json = (body: unknown) => ({ body });
+const encode = encodeURIComponent;
+
+// Sessions
+
+export function login(email: string, password: string): Promise<Me> {
+  return apiRequest<Me>('/auth/login', {
+    method: 'POST',
+    credentialCheck: true,
+    ...json({ email, password }),
+  });
+}
+
+export function logout(): Promise<void> {
+  return apiRequest<void>('/auth/logout', { method: 'POST' });
+}
+
+export function logoutEverywhere(): Promise<void> {
+  return apiRequest<void>('/auth/logout-everywhere', { method: 'POST' });
+}
+
+export function getMe(options: { signal?: AbortSignal } = {}): Promise<Me> {
+  return apiRequest<Me>('/me', { signal: options.signal });
+}
+
+// Invitations, password reset, registration
+
+export type InvitationPreview = {
+  email: string;
+  displayName: string;
+  role: AppRole;
+  organisationName?: string | null;
+  districtName?: string | null;
+  expiresAt: string;
+  /** The address has an account already: accepting asks for its current password, not a new one. */
+  accountExists?: boolean;
+};
+
+export type InvitationRequest = {
+  email: string;
+  displayName: string;
+  language: Language;
+  role: AppRole;
+  districtId?: string;
+  organisationId?: string;
+};
+
+export type InvitationCreated = { id: string; email: string; expiresAt: string };
+
+export function getInvitation(token: string, options: { signal?: AbortSignal } = {}) {
+  return apiRequest<InvitationPreview>(`/invitations/${encode(token)}`, { signal: options.signal });
+}
+
+export function acceptInvitation(token: string, password: string): Promise<Me> {
+  return apiRequest<Me>('/invitations/accept', {
+    method: 'POST',
+    credentialCheck: true,
+    ...json({ token, password }),
+  });
+}
+
+export function createInvitation(invitation: InvitationRequest): Promise<InvitationCreated> {
+  return apiRequest<InvitationCreated>('/invitations', { method: 'POST', ...json(invitation) });
+}
+
+export function requestPasswordReset(email: string): Promise<void> {
+  return apiRequest<void>('/auth/password-reset', { method: 'POST', ...json({ email }) });
+}
+
+export function confirmPasswordReset(token: string, password: string): Promise<void> {
+  return apiRequest<void>('/auth/password-reset/confirm', { method: 'POST', ...json({ token, password }) });
+}
+
+export type OrganisationFields = {
+  name: string;
+  legalForm: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  financeRegistrationNumber?: string;
+  vatDeductible: boolean;
+  iban?: string;
+};
+
+export type Registration = {
+  organisation: OrganisationFields;
+  user: { email: string; displayName: string; language: Language; password: string };
+};
+
+export function register(registration: Registration): Promise<unknown> {
+  return apiRequest<unknown>('/registrations', { method: 'POST', ...json(registration) });
+}
+
+// Own account
+
+export function updateMe(changes: { displayName?: string; language?: Language }): Promise<Me> {
+  return apiRequest<Me>('/me', { method: 'PATCH', ...json(changes) });
+}
+
+export type NotificationSetting = { kind: string; email: boolean };
+
+export function getNotificationSettings(options: { signal?: AbortSignal } = {}) {
+  return apiRequest<NotificationSetting[]>('/me/notification-settings', { signal: options.signal });
+}
+
+export function putNotificationSettings(settings: NotificationSetting[]): Promise<NotificationSetting[]> {
+  return apiRequest<NotificationSetting[]>('/me/notification-settings', { method: 'PUT', ...json(settings) });
+}
+
+export type ApiToken = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+};
+
+export type CreatedApiToken = { id: string; name: string; prefix: string; token: string };
+
+export function listTokens(options: { signal?: AbortSignal } = {}): Promise<ApiToken[]> {
+  return apiRequest<ApiToken[]>('/me/tokens', { signal: options.signal });
+}
+
+export function createToken(name: string): Promise<CreatedApiToken> {
+  return apiRequest<CreatedApiToken>('/me/tokens', { method: 'POST', ...json({ name }) });
+}
+
+export function revokeToken(id: string): Promise<void> {
+  return apiRequest<void>(`/me/tokens/${encode(id)}`, { method: 'DELETE' });
+}
+
+/** Address of the personal-data export; a plain link, so the browser downloads the file. */
+export const personalDataExportUrl = '/api/me/export';
+
+export type AppNotification = {
+  id: string;
+  kind: string;
+  subject: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+};
+
+export type NotificationPage = { items: AppNotification[]; total: number; unread: number };
+
+export function listNotifications(
+  query: { page?: number; pageSize?: number },
+  options: { signal?: AbortSignal; background?: boolean } = {},
+): Promise<NotificationPage> {
+  const params = new URLSearchParams();
+  if (query.page !== undefined) params.set('page', String(query.page));
+  if (query.pageSize !== undefined) params.set('pageSize', String(query.pageSize));
+  // A background poll must not count as activity, or an open tab would never time out.
+  const headers: Record<string, string> = options.background ? { 'X-Kiezfonds-Background': '1' } : {};
+  return apiRequest<NotificationPage>(`/notifications?${params}`, { signal: options.signal, headers });
+}
+
+export function markNotificationRead(id: string): Promise<void> {
+  return apiRequest<void>(`/notifications/${encode(id)}/read`, { method: 'POST' });
+}
+
+export function markAllNotificationsRead(): Promise<void> {
+  return apiRequest<void>('/notifications/read-all', { method: 'POST' });
+}
+
+// Administration
+
+export type UserStatus = 'invited' | 'active' | 'disabled' | 'pseudonymised';
+
+export type AdminUser = {
+  id: string;
+  email: string;
+  displayName: string;
+  status: UserStatus;
+  roles: RoleAssignment[];
+  organisations: OrganisationMembership[];
+};
+
+export type UserList = { items: AdminUser[]; total: number };
+
+export function listUsers(
+  query: { districtId?: string; q?: string; page?: number; pageSize?: number },
+  options: { signal?: AbortSignal } = {},
+): Promise<UserList> {
+  const params = new URLSearchParams();
+  if (query.districtId) params.set('districtId', query.districtId);
+  if (query.q) params.set('q', query.q);
+  if (query.page !== undefined) params.set('page', String(query.page));
+  if (query.pageSize !== undefined) params.set('pageSize', String(query.pageSize));
+  return apiRequest<UserList>(`/users?${params}`, { signal: options.signal });
+}
+
+export function grantRole(userId: string, role: DistrictRole, districtId: string): Promise<unknown> {
+  return apiRequest<unknown>(`/users/${encode(userId)}/roles`, {
+    method: 'POST',
+    ...json({ role, districtId }),
+  });
+}
+
+export function revokeRole(userId: string, role: DistrictRole, districtId: string): Promise<void> {
+  return apiRequest<void>(`/users/${encode(userId)}/roles/${encode(role)}/${encode(districtId)}`, {
+    method: 'DELETE',
+  });
+}
+
+export function setUserStatus(userId: string, status: 'active' | 'disabled'): Promise<unknown> {
+  return apiRequest<unknown>(`/users/${encode(userId)}`, { method: 'PATCH', ...json({ status }) });
+}
+
+export function pseudonymiseUser(userId: string): Promise<unknown> {
+  return apiRequest<unknown>(`/users/${encode(userId)}/pseudonymise`, { method: 'POST' });
+}
+
+export type Organisation = {
+  id: string;
+  name: string;
+  legalForm: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  financeRegistrationNumber?: string | null;
+  vatDeductible: boolean;
+  iban?: string | null;
+  verifiedAt?: string | null;
+};
+
+export function getOrganisation(id: string, options: { signal?: AbortSignal } = {}): Promise<Organisation> {
+  return apiRequest<Organisation>(`/organisations/${encode(id)}`, { signal: options.signal });
+}
+
+/** Changed fields; `null` clears an optional one. */
+export type OrganisationChanges = {
+  [K in keyof OrganisationFields]?:
+    OrganisationFields[K] | (undefined extends OrganisationFields[K] ? null : never);
+};
+
+export function updateOrganisation(id: string, fields: OrganisationChanges): Promise<Organisation> {
+  return apiRequest<Organisation>(`/organisations/${encode(id)}`, { method: 'PATCH', ...json(fields) });
+}

@@ -1,0 +1,53 @@
+import type { TFunction } from 'i18next';
+import { clientErrorCodes, isApiError } from '../../api/client';
+
+/** What a field needs to be named and reached from the error summary. */
+export type FieldSpec = { id: string; label: string };
+
+/** Errors of one form: per field (keyed by the API's field path) and for the form as a whole. */
+export type FormErrors = { fields: Partial<Record<string, string>>; general: string[] };
+
+export const noErrors: FormErrors = { fields: {}, general: [] };
+
+export function hasErrors(errors: FormErrors): boolean {
+  return errors.general.length > 0 || Object.values(errors.fields).some(Boolean);
+}
+
+/**
+ * A message for the user. Server messages already come in the UI language (the client sends
+ * `Accept-Language`); the client's own codes, written in English for developers, are translated.
+ */
+export function describeError(error: unknown, t: TFunction): string {
+  if (!isApiError(error)) return t('errors.unexpected');
+  if (error.code === clientErrorCodes.network) return t('errors.network');
+  if (error.code.startsWith('CLIENT_')) return t('errors.unexpected');
+  return error.message;
+}
+
+/**
+ * Maps a failed request onto the form: validation details whose `field` the form knows go next
+ * to that field, everything else into the summary at the top. `codeFields` places errors without
+ * details at a field by their code (409 `email_in_use` belongs to the e-mail field).
+ */
+export function formErrorsFromApi(
+  error: unknown,
+  knownFields: readonly string[],
+  t: TFunction,
+  codeFields: Partial<Record<string, string>> = {},
+): FormErrors {
+  if (isApiError(error) && error.details.length === 0) {
+    const field = codeFields[error.code];
+    if (field && knownFields.includes(field)) return { fields: { [field]: error.message }, general: [] };
+  }
+  if (!isApiError(error) || error.details.length === 0) {
+    return { fields: {}, general: [describeError(error, t)] };
+  }
+  const fields: Partial<Record<string, string>> = {};
+  const general: string[] = [];
+  for (const detail of error.details) {
+    const message = detail.message ?? t('forms.invalidValue');
+    if (knownFields.includes(detail.field)) fields[detail.field] ??= message;
+    else general.push(message);
+  }
+  return { fields, general };
+}
