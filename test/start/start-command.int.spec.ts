@@ -68,6 +68,20 @@ describe('the README start command', () => {
     expect(html).toContain('<html lang="de"');
     expect(html).toMatch(/<script type="module"[^>]+src="\/assets\//);
 
+    // The seeded demo logins work with the documented password.
+    for (const email of [
+      'coordinator@kiezfonds.example',
+      'carrier1@kiezfonds.example',
+      'board13@kiezfonds.example',
+    ]) {
+      const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email, password: 'kiezfonds-demo' }),
+      });
+      expect({ email, status: login.status }).toEqual({ email, status: 200 });
+    }
+
     expect(output).toContain('kiezfonds worker started');
     expect(output).toContain('Development mail sink');
 
