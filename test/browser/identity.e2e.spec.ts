@@ -44,7 +44,7 @@ function invitationPath(text: string): string {
   return match[0];
 }
 
-describe('identity in the browser: sign-in, inviting a colleague by mail, accepting, the account page', () => {
+describe('identity in the browser: sign-in, invitations by mail, the account page, self-registration', () => {
   let db: TestDatabase;
   let redis: TestRedis;
   let smtp: SmtpSink;
@@ -184,5 +184,74 @@ describe('identity in the browser: sign-in, inviting a colleague by mail, accept
 
     await staff.context().close();
     await invitee.context().close();
+  });
+
+  it('a carrier registers with its legal representatives, sees them listed and changes them', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${baseUrl}/registrieren`);
+    await page.getByRole('heading', { level: 1, name: 'Organisation registrieren' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByLabel('Name der Organisation').fill('Kiezküche Heerstraße e. V.');
+    await page.getByLabel('Rechtsform').fill('e. V.');
+    await page.getByLabel('Straße und Hausnummer').fill('Heerstraße 400');
+    await page.getByLabel('Postleitzahl').fill('13593');
+    const first = page.getByRole('group', { name: 'Vertreter:in 1' });
+    await first.getByLabel('Name', { exact: true }).fill('Derya Aksoy');
+    await first.getByLabel('Funktion', { exact: true }).fill('Vorstandsvorsitzende');
+    await page.getByRole('radio', { name: 'Nein' }).check();
+    const account = page.getByRole('group', { name: 'Ihr Konto' });
+    await account.getByLabel('Name', { exact: true }).fill('Derya Aksoy');
+    await account.getByLabel('E-Mail-Adresse').fill('vorstand@kiezkueche.example');
+    await account.getByLabel('Neues Passwort', { exact: true }).fill(NEW_PASSWORD);
+    await account.getByLabel('Neues Passwort wiederholen').fill(NEW_PASSWORD);
+
+    // A second person: the new row's name receives focus; left empty, it is named in the summary.
+    await page.getByRole('button', { name: 'Weitere Vertreter:in hinzufügen' }).click();
+    const secondName = 'register-organisation-legalRepresentatives-1-name';
+    await page.waitForFunction((id) => document.activeElement?.id === id, secondName);
+    await page.getByRole('button', { name: 'Registrierung absenden' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Bitte prüfen Sie Ihre Eingaben' });
+    await summary.waitFor();
+    expect(await summary.getByRole('link').allInnerTexts()).toEqual([
+      'Name der Vertreter:in 2: Bitte geben Sie den Namen ein.',
+      'Funktion der Vertreter:in 2: Bitte geben Sie die Funktion ein, zum Beispiel Vorstandsvorsitzende.',
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+
+    const second = page.getByRole('group', { name: 'Vertreter:in 2' });
+    await second.getByLabel('Name', { exact: true }).fill('Paul Lehmann');
+    await second.getByLabel('Funktion', { exact: true }).fill('Schatzmeister');
+    await page.getByRole('button', { name: 'Registrierung absenden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Vielen Dank für Ihre Registrierung' }).waitFor();
+
+    // Signed in, the organisation page lists both; its admin removes the first and saves.
+    await page.goto(`${baseUrl}/organisation`);
+    await page.waitForURL(`${baseUrl}/anmelden`);
+    await page.getByLabel('E-Mail-Adresse').fill('vorstand@kiezkueche.example');
+    await page.getByLabel('Passwort', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForURL(`${baseUrl}/organisation`);
+    await settled(page);
+    const listed = page.locator('.representative-list li');
+    expect(await listed.allInnerTexts()).toEqual([
+      'Derya Aksoy (Vorstandsvorsitzende)',
+      'Paul Lehmann (Schatzmeister)',
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Angaben bearbeiten' }).click();
+    await page.getByRole('button', { name: 'Vertreter:in 1 entfernen' }).click();
+    await page.waitForFunction(
+      () => document.activeElement?.id === 'edit-organisation-legalRepresentatives-0-name',
+    );
+    expect(await page.getByRole('group', { name: /^Vertreter:in \d$/ }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: /entfernen$/ }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Änderungen speichern' }).click();
+    await page.getByText('Die Änderungen wurden gespeichert.').waitFor();
+    expect(await listed.allInnerTexts()).toEqual(['Paul Lehmann (Schatzmeister)']);
+
+    await page.context().close();
   });
 });

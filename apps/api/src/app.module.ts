@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@kiezfonds/config';
+import { FundsModule } from '@kiezfonds/funds';
 import { IdentityModule } from '@kiezfonds/identity';
 import { ConfigModule, DatabaseModule, loggingModule, QueueModule } from '@kiezfonds/platform';
 import { HealthController } from './health/health.controller';
@@ -16,6 +17,7 @@ export class ApiModule {
         DatabaseModule,
         QueueModule.forRoot(config),
         IdentityModule,
+        FundsModule,
       ],
       controllers: [HealthController],
     };

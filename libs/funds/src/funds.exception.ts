@@ -34,6 +34,11 @@ export const FUNDS_ERROR_CODES = {
   baseRateMissing: 'base_rate_missing',
   /** 422: the fund exists already for this district, kind and area. */
   fundExists: 'fund_exists',
+  /**
+   * 422: Netzwerkfonds money is committed, paid and taken back only by the application workflow
+   * (grant notice, call-offs, proof of use), never booked by hand through the ledger route.
+   */
+  netzwerkfondsCommitByWorkflow: 'netzwerkfonds_commit_by_workflow',
 } as const;
 
 export type FundsErrorCode = (typeof FUNDS_ERROR_CODES)[keyof typeof FUNDS_ERROR_CODES];

@@ -1,15 +1,47 @@
 import { Module } from '@nestjs/common';
 import { BalanceService } from './balances/balance.service';
+import { DistrictBalanceService } from './balances/district-balance.service';
+import { DoubleFundingService } from './double-funding/double-funding.service';
+import { ExportService } from './exports/export.service';
+import { FundDirectoryService } from './funds/fund-directory.service';
 import { FundService } from './funds/fund.service';
+import { BaseRatesController } from './http/base-rates.controller';
+import { DistrictBalancesController } from './http/districts.controller';
+import { DoubleFundingController } from './http/double-funding.controller';
+import { FundsController } from './http/funds.controller';
+import { LedgerController } from './http/ledger.controller';
 import { BaseRateService } from './interest/base-rate.service';
+import { BookingService } from './ledger/booking.service';
+import { LedgerQueryService } from './ledger/ledger-query.service';
 import { LedgerService } from './ledger/ledger.service';
+import { TrackedProjectService } from './projects/tracked-project.service';
 
 /**
- * Funds, their ledger and balances. Needs a `DataSource` provider (the platform's global
- * DatabaseModule). No controllers yet: the HTTP routes follow once identity has landed.
+ * Funds, their ledger, balances, exports and the double-funding check, with their HTTP routes
+ * (docs/api/funds.md). Needs a `DataSource` provider (the platform's global DatabaseModule) and,
+ * in the API, the identity module's access guard, which every route here declares its roles for.
  */
 @Module({
-  providers: [BalanceService, BaseRateService, FundService, LedgerService],
-  exports: [BalanceService, BaseRateService, FundService, LedgerService],
+  controllers: [
+    FundsController,
+    LedgerController,
+    DistrictBalancesController,
+    BaseRatesController,
+    DoubleFundingController,
+  ],
+  providers: [
+    BalanceService,
+    BaseRateService,
+    BookingService,
+    DistrictBalanceService,
+    DoubleFundingService,
+    ExportService,
+    FundDirectoryService,
+    FundService,
+    LedgerQueryService,
+    LedgerService,
+    TrackedProjectService,
+  ],
+  exports: [BalanceService, BaseRateService, DoubleFundingService, FundService, LedgerService],
 })
 export class FundsModule {}

@@ -23,3 +23,12 @@ export type {
   ReversalCommand,
 } from './ledger/ledger-command';
 export { LedgerService } from './ledger/ledger.service';
+export {
+  DOUBLE_FUNDING_WARNING,
+  type DoubleFundingActor,
+  type DoubleFundingMatch,
+  type DoubleFundingReport,
+  DoubleFundingService,
+  type RecordedDoubleFundingWarning,
+} from './double-funding/double-funding.service';
+export { DOUBLE_FUNDING_ROLES, FUND_STAFF_ROLES, FundScope } from './scope/fund-scope';

@@ -326,3 +326,26 @@ export async function createTrackedProject(
   )) as { id: string }[];
   return { id: row!.id, fundId: fund.id, organisationId, areaId, actionFieldId, title };
 }
+
+/** Sets an application's funding period, as the lifecycle does when it is submitted or approved. */
+export async function setApplicationPeriod(
+  db: Db,
+  applicationId: string,
+  periodStart: string,
+  periodEnd: string,
+): Promise<void> {
+  await db.query(`UPDATE application SET period_start = $2, period_end = $3 WHERE id = $1`, [
+    applicationId,
+    periodStart,
+    periodEnd,
+  ]);
+}
+
+/** A row of the base-rate table (Basiszinssatz), in basis points. */
+export async function createBaseRate(db: Db, validFrom: string, rateBasisPoints: number): Promise<void> {
+  await db.query(
+    `INSERT INTO base_rate (valid_from, rate_basis_points) VALUES ($1, $2)
+     ON CONFLICT (valid_from) DO UPDATE SET rate_basis_points = EXCLUDED.rate_basis_points`,
+    [validFrom, rateBasisPoints],
+  );
+}

@@ -27,3 +27,4 @@ export {
   type FundRow,
   type TrackedProjectRow,
 } from './factories';
+export { createBaseRate, setApplicationPeriod } from './factories';

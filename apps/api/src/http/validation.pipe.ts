@@ -28,7 +28,14 @@ function toDetails(error: ClassValidatorError, prefix: string): ErrorDetail[] {
   return [...own, ...(error.children ?? []).flatMap((child) => toDetails(child, field))];
 }
 
-const PARAM_NAMES: Record<string, string> = { minLength: 'min', maxLength: 'max', min: 'min', max: 'max' };
+const PARAM_NAMES: Record<string, string> = {
+  minLength: 'min',
+  maxLength: 'max',
+  min: 'min',
+  max: 'max',
+  arrayMinSize: 'min',
+  arrayMaxSize: 'max',
+};
 
 /** The rule's limit (e.g. 12 for a minimum length), read from the DTO's validation metadata. */
 function ruleParams(error: ClassValidatorError, rule: string): Record<string, string | number> | undefined {

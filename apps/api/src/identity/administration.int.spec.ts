@@ -431,6 +431,7 @@ describe('administration of users, roles and organisations', () => {
         id: ownOrganisation.id,
         street: 'Teststraße 1',
         iban: null,
+        legalRepresentatives: [],
         members: [
           { userId: orgAdmin.user.id, displayName: 'Olga Orgadmin', isAdmin: true },
           { userId: orgMember.user.id, displayName: 'Mia Mitglied', isAdmin: false },
@@ -496,6 +497,52 @@ describe('administration of users, roles and organisations', () => {
         .send({ name: 'Gemeinschaftsgarten Rixdorf e. V.' })
         .expect(409);
       expect(res.body.code).toBe('organisation_name_taken');
+    });
+
+    it('lets its admins replace the legal representatives, but not empty the list', async () => {
+      const path = `/api/organisations/${ownOrganisation.id}`;
+      const representatives = [
+        { name: 'Greta Sommer', role: 'Vorstandsvorsitzende' },
+        { name: 'Emil Winter', role: 'Schatzmeister' },
+      ];
+      const res = await write(orgAdmin.session, 'patch', path)
+        .send({
+          legalRepresentatives: [
+            { name: ' Greta Sommer ', role: 'Vorstandsvorsitzende' },
+            { name: 'Emil Winter', role: ' Schatzmeister' },
+          ],
+        })
+        .expect(200);
+      expect(res.body.legalRepresentatives).toEqual(representatives);
+      const audits = await db.dataSource.query(
+        `SELECT payload FROM audit_event WHERE action = 'organisation_updated' AND entity_id = $1`,
+        [ownOrganisation.id],
+      );
+      expect(audits.map((a: { payload: { fields: string[] } }) => a.payload.fields)).toContainEqual([
+        'legalRepresentatives',
+      ]);
+      expect(JSON.stringify(audits)).not.toContain('Greta');
+
+      // Other changes leave the list as it is.
+      const other = await write(orgAdmin.session, 'patch', path).send({ city: 'Berlin' }).expect(200);
+      expect(other.body.legalRepresentatives).toEqual(representatives);
+
+      const refused = async (legalRepresentatives: unknown) => {
+        const answer = await write(orgAdmin.session, 'patch', path)
+          .send({ legalRepresentatives })
+          .expect(400);
+        return answer.body.details.map((d: { field: string; rule: string }) => `${d.field}:${d.rule}`).sort();
+      };
+      expect(await refused([])).toEqual(['legalRepresentatives:arrayNotEmpty']);
+      expect(await refused(null)).toContain('legalRepresentatives:isArray');
+      expect(await refused([{ name: 'Greta Sommer', role: '' }, { role: 'Vorstand' }])).toEqual([
+        'legalRepresentatives.0.role:minLength',
+        'legalRepresentatives.1.name:isString',
+        'legalRepresentatives.1.name:maxLength',
+        'legalRepresentatives.1.name:minLength',
+      ]);
+      const detail = await get(orgAdmin.session, path).expect(200);
+      expect(detail.body.legalRepresentatives).toEqual(representatives);
     });
 
     it('leaves the details to the organisation admins: 403 for members and staff, 404 for other carriers', async () => {

@@ -27,6 +27,10 @@ function registration(
       street: 'Heerstraße 400',
       postalCode: '13593',
       city: 'Berlin',
+      legalRepresentatives: [
+        { name: 'Hanna Vogt', role: 'Vorstandsvorsitzende' },
+        { name: 'Jens Ebert', role: 'Kassenwart' },
+      ],
       vatDeductible: false,
       iban: 'de89 3704 0044 0532 0130 00',
       ...overrides.organisation,
@@ -85,6 +89,10 @@ describe('self-registration of carrier organisations', () => {
         name: 'Kiezküche Heerstraße e. V.',
         postalCode: '13593',
         iban: 'DE89370400440532013000',
+        legalRepresentatives: [
+          { name: 'Hanna Vogt', role: 'Vorstandsvorsitzende' },
+          { name: 'Jens Ebert', role: 'Kassenwart' },
+        ],
         financeRegistrationNumber: null,
         verifiedAt: null,
       },
@@ -226,6 +234,103 @@ describe('self-registration of carrier organisations', () => {
     ).expect(409);
     expect(sameName.body.code).toBe('organisation_name_taken');
     expect(await organisationCount()).toBe(before);
+  });
+
+  it('stores the legal representatives trimmed and in order, and answers them', async () => {
+    const res = await register(
+      registration({
+        organisation: {
+          name: 'Vertretung e. V.',
+          legalRepresentatives: [
+            { name: '  Derya Aksoy ', role: ' Vorstandsvorsitzende' },
+            { name: 'Paul Lehmann', role: 'Stellvertretender Vorstand  ' },
+          ],
+        },
+        user: { email: 'vertretung@example.org' },
+      }),
+    ).expect(201);
+    const expected = [
+      { name: 'Derya Aksoy', role: 'Vorstandsvorsitzende' },
+      { name: 'Paul Lehmann', role: 'Stellvertretender Vorstand' },
+    ];
+    expect(res.body.organisation.legalRepresentatives).toEqual(expected);
+    const [row] = await db.dataSource.query(`SELECT legal_representatives FROM organisation WHERE id = $1`, [
+      res.body.organisation.id,
+    ]);
+    expect(row.legal_representatives).toEqual(expected);
+  });
+
+  it('refuses a registration without a legal representative, naming organisation.legalRepresentatives', async () => {
+    const before = await organisationCount();
+    const organisation = { ...registration().organisation, name: 'Ohne Vorstand e. V.' };
+    const { legalRepresentatives: _left, ...withoutRepresentatives } = organisation;
+    const missing = await register({ ...registration(), organisation: withoutRepresentatives }).expect(400);
+    expect(missing.body.code).toBe('validation_failed');
+    expect(missing.body.details).toContainEqual({
+      field: 'organisation.legalRepresentatives',
+      rule: 'isArray',
+      message: expect.any(String),
+    });
+    expect(
+      missing.body.details.every((d: { field: string }) => d.field === 'organisation.legalRepresentatives'),
+    ).toBe(true);
+
+    const empty = await register(
+      registration({ organisation: { name: 'Ohne Vorstand e. V.', legalRepresentatives: [] } }),
+    ).expect(400);
+    expect(empty.body.details).toEqual([
+      {
+        field: 'organisation.legalRepresentatives',
+        rule: 'arrayNotEmpty',
+        message: 'Bitte geben Sie mindestens einen Eintrag an.',
+      },
+    ]);
+    expect(await organisationCount()).toBe(before);
+  });
+
+  it('names the representative and the part of it that is wrong, and allows at most ten', async () => {
+    const res = await register(
+      registration({
+        organisation: {
+          name: 'Unvollständig e. V.',
+          legalRepresentatives: [
+            { name: '   ', role: 'Vorstand' },
+            { name: 'Ida Roth', role: 'V'.repeat(101) },
+            { name: 'Karl Roth', role: 'Vorstand', email: 'karl@example.org' },
+            'Lotte Roth',
+          ],
+        },
+        user: { email: 'unvollstaendig@example.org' },
+      }),
+    ).expect(400);
+    expect(
+      res.body.details.map((d: { field: string; rule: string }) => `${d.field}:${d.rule}`).sort(),
+    ).toEqual([
+      'organisation.legalRepresentatives.0.name:minLength',
+      'organisation.legalRepresentatives.1.role:maxLength',
+      'organisation.legalRepresentatives.2.email:whitelistValidation',
+      'organisation.legalRepresentatives.3:nestedValidation',
+    ]);
+    expect(res.body.details).toContainEqual({
+      field: 'organisation.legalRepresentatives.1.role',
+      rule: 'maxLength',
+      message: 'Bitte geben Sie höchstens 100 Zeichen ein.',
+    });
+
+    const eleven = Array.from({ length: 11 }, (_, i) => ({ name: `Person ${i + 1}`, role: 'Vorstand' }));
+    const tooMany = await register(
+      registration({
+        organisation: { name: 'Großer Vorstand e. V.', legalRepresentatives: eleven },
+        user: { email: 'gross@example.org' },
+      }),
+    ).expect(400);
+    expect(tooMany.body.details).toEqual([
+      {
+        field: 'organisation.legalRepresentatives',
+        rule: 'arrayMaxSize',
+        message: 'Bitte senden Sie höchstens 10 Einträge.',
+      },
+    ]);
   });
 
   it('names every missing part of the form', async () => {

@@ -99,12 +99,17 @@ export function confirmPasswordReset(token: string, password: string): Promise<v
   return apiRequest<void>('/auth/password-reset/confirm', { method: 'POST', ...json({ token, password }) });
 }
 
+/** A legal representative of a carrier (Vorstand, Geschäftsführung) and their function. */
+export type LegalRepresentative = { name: string; role: string };
+
 export type OrganisationFields = {
   name: string;
   legalForm: string;
   street: string;
   postalCode: string;
   city: string;
+  /** One to ten; a change replaces the whole list. */
+  legalRepresentatives: LegalRepresentative[];
   financeRegistrationNumber?: string;
   vatDeductible: boolean;
   iban?: string;
@@ -247,6 +252,8 @@ export type Organisation = {
   street: string;
   postalCode: string;
   city: string;
+  /** Empty only for an organisation registered before they were asked for. */
+  legalRepresentatives: LegalRepresentative[];
   financeRegistrationNumber?: string | null;
   vatDeductible: boolean;
   iban?: string | null;

@@ -131,6 +131,22 @@ function OrganisationDetails({
       value: `${organisation.street}, ${organisation.postalCode} ${organisation.city}`,
     },
     {
+      key: 'legalRepresentatives',
+      term: t('organisationForm.legalRepresentatives'),
+      value:
+        organisation.legalRepresentatives.length > 0 ? (
+          <ul className="kern-list representative-list">
+            {organisation.legalRepresentatives.map((representative, index) => (
+              <li key={index}>
+                {t('organisation.representative', { name: representative.name, role: representative.role })}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          t('organisation.notGiven')
+        ),
+    },
+    {
       key: 'financeRegistrationNumber',
       term: t('organisationForm.financeRegistrationNumber'),
       value: organisation.financeRegistrationNumber || t('organisation.notGiven'),
@@ -213,7 +229,11 @@ function EditOrganisation({
   const { t } = useTranslation();
   const [values, setValues] = useState<OrganisationValues>(() => organisationValues(organisation));
   const [saving, setSaving] = useState(false);
-  const fields = useMemo(() => organisationFieldSpecs(t, 'edit-organisation'), [t]);
+  const representatives = values.legalRepresentatives.length;
+  const fields = useMemo(
+    () => organisationFieldSpecs(t, 'edit-organisation', '', representatives),
+    [t, representatives],
+  );
   const form = useFormErrors(fields, undefined, 3);
 
   async function submit(event: FormEvent) {

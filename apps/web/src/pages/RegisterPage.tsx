@@ -37,16 +37,17 @@ export function RegisterPage() {
   const [done, setDone] = useState(false);
   const confirmationRef = useRef<HTMLDivElement>(null);
 
+  const representatives = organisation.legalRepresentatives.length;
   const fields = useMemo(
     () => ({
-      ...organisationFieldSpecs(t, 'register-organisation', 'organisation.'),
+      ...organisationFieldSpecs(t, 'register-organisation', 'organisation.', representatives),
       'user.displayName': { id: 'register-user-displayName', label: t('account.displayName') },
       'user.email': { id: 'register-user-email', label: t('login.email') },
       'user.language': { id: 'register-user-language', label: t('account.language') },
       'user.password': { id: 'register-user-password', label: t('password.new') },
       confirmation: { id: 'register-user-password-confirmation', label: t('password.repeat') },
     }),
-    [t],
+    [t, representatives],
   );
   const form = useFormErrors(fields);
 

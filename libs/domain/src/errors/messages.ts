@@ -138,6 +138,11 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Diese Person hat auch Rollen in einem anderen Bezirk. Bitte stimmen Sie sich mit dessen Administration ab.',
     en: 'This person also holds roles in another district. Please coordinate with its administrators.',
   },
+  // Funds and ledger (HTTP)
+  netzwerkfonds_commit_by_workflow: {
+    de: 'Mittel des Netzwerkfonds werden nur im Antragsverfahren gebunden, ausgezahlt oder zurückgebucht, nicht über eine Buchung von Hand.',
+    en: 'Netzwerkfonds money is committed, paid and taken back only through the application workflow, not by a manual booking.',
+  },
 };
 
 export const VALIDATION_MESSAGES: Catalogue = {
@@ -203,9 +208,25 @@ export const VALIDATION_MESSAGES: Catalogue = {
     de: 'Bitte senden Sie höchstens {max} Einträge.',
     en: 'Please send at most {max} entries.',
   },
+  arrayNotEmpty: {
+    de: 'Bitte geben Sie mindestens einen Eintrag an.',
+    en: 'Please give at least one entry.',
+  },
   duplicate: {
     de: 'Dieser Wert kommt mehrfach vor.',
     en: 'This value occurs more than once.',
+  },
+  cents: {
+    de: 'Bitte geben Sie den Betrag als positive ganze Zahl von Cent an (z. B. 123456 für 1.234,56 €).',
+    en: 'Please give the amount as a positive whole number of cents (e.g. 123456 for €1,234.56).',
+  },
+  notBeforeStart: {
+    de: 'Das Ende darf nicht vor dem Beginn liegen.',
+    en: 'The end must not be before the start.',
+  },
+  exists: {
+    de: 'Der gewählte Eintrag wurde nicht gefunden.',
+    en: 'The selected entry was not found.',
   },
 };
 

@@ -6,6 +6,7 @@ import type { ClientInfo } from '../auth/auth.service';
 import type { Principal } from '../auth/principal';
 import {
   describeOrganisation,
+  legalRepresentativesJson,
   ORGANISATION_COLUMNS,
   type OrganisationRow,
   type OrganisationView,
@@ -38,6 +39,7 @@ const COLUMNS: Record<keyof UpdateOrganisationDto, string> = {
   street: 'street',
   postalCode: 'postal_code',
   city: 'city',
+  legalRepresentatives: 'legal_representatives',
   financeRegistrationNumber: 'finance_registration_number',
   vatDeductible: 'vat_deductible',
   iban: 'iban',
@@ -93,7 +95,7 @@ export class OrganisationsService {
     return this.dataSource.transaction(async (tx) => {
       if (fields.length > 0) {
         const params: unknown[] = [organisationId];
-        const sets = fields.map((field) => `${COLUMNS[field]} = $${params.push(change[field])}`);
+        const sets = fields.map((field) => `${COLUMNS[field]} = $${params.push(parameter(change, field))}`);
         try {
           await tx.query(`UPDATE organisation SET ${sets.join(', ')} WHERE id = $1`, params);
         } catch (error) {
@@ -127,4 +129,10 @@ export class OrganisationsService {
     )) as OrganisationDetail['members'];
     return { ...describeOrganisation(row), members };
   }
+}
+
+/** The SQL parameter for a changed field: the list of representatives goes as JSON text. */
+function parameter(change: UpdateOrganisationDto, field: keyof UpdateOrganisationDto): unknown {
+  if (field === 'legalRepresentatives') return legalRepresentativesJson(change.legalRepresentatives ?? []);
+  return change[field];
 }

@@ -1,3 +1,5 @@
+import type { LegalRepresentative } from '@kiezfonds/persistence';
+
 /** A carrier organisation as the API answers it. */
 export interface OrganisationView {
   id: string;
@@ -6,6 +8,8 @@ export interface OrganisationView {
   street: string;
   postalCode: string;
   city: string;
+  /** Name and function of each legal representative, in the order given; at least one once filled in. */
+  legalRepresentatives: LegalRepresentative[];
   financeRegistrationNumber: string | null;
   vatDeductible: boolean;
   iban: string | null;
@@ -21,6 +25,7 @@ export interface OrganisationRow {
   street: string;
   postal_code: string;
   city: string;
+  legal_representatives: LegalRepresentative[];
   finance_registration_number: string | null;
   vat_deductible: boolean;
   iban: string | null;
@@ -29,7 +34,7 @@ export interface OrganisationRow {
 }
 
 export const ORGANISATION_COLUMNS =
-  'id, name, legal_form, street, postal_code, city, finance_registration_number, vat_deductible, iban, verified_at, created_at';
+  'id, name, legal_form, street, postal_code, city, legal_representatives, finance_registration_number, vat_deductible, iban, verified_at, created_at';
 
 export function describeOrganisation(row: OrganisationRow): OrganisationView {
   return {
@@ -39,10 +44,19 @@ export function describeOrganisation(row: OrganisationRow): OrganisationView {
     street: row.street,
     postalCode: row.postal_code,
     city: row.city,
+    legalRepresentatives: row.legal_representatives.map(({ name, role }) => ({ name, role })),
     financeRegistrationNumber: row.finance_registration_number,
     vatDeductible: row.vat_deductible,
     iban: row.iban,
     verifiedAt: row.verified_at,
     createdAt: row.created_at,
   };
+}
+
+/**
+ * The list as a jsonb parameter: pg would send a JavaScript array as a Postgres array, so it goes as
+ * JSON text, with only the two known keys.
+ */
+export function legalRepresentativesJson(representatives: readonly LegalRepresentative[]): string {
+  return JSON.stringify(representatives.map(({ name, role }) => ({ name, role })));
 }

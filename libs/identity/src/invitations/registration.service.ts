@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError, normaliseIban, ValidationError } from '@kiezfonds/domain';
-import { queryRows, recordAudit } from '@kiezfonds/persistence';
+import { type LegalRepresentative, queryRows, recordAudit } from '@kiezfonds/persistence';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { ClientInfo } from '../auth/auth.service';
 import type { Principal } from '../auth/principal';
 import { hashPassword, passwordProblems } from '../passwords/password-policy';
 import {
   describeOrganisation,
+  legalRepresentativesJson,
   ORGANISATION_COLUMNS,
   type OrganisationRow,
   type OrganisationView,
@@ -19,6 +20,8 @@ export interface RegistrationRequest {
     street: string;
     postalCode: string;
     city: string;
+    /** At least one; the DTO has checked each. */
+    legalRepresentatives: LegalRepresentative[];
     financeRegistrationNumber?: string;
     vatDeductible: boolean;
     iban?: string;
@@ -55,14 +58,16 @@ export class RegistrationService {
       return await this.dataSource.transaction(async (tx) => {
         const [created] = (await tx.query(
           `INSERT INTO organisation
-             (name, legal_form, street, postal_code, city, finance_registration_number, vat_deductible, iban)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${ORGANISATION_COLUMNS}`,
+             (name, legal_form, street, postal_code, city, legal_representatives,
+              finance_registration_number, vat_deductible, iban)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${ORGANISATION_COLUMNS}`,
           [
             organisation.name,
             organisation.legalForm,
             organisation.street,
             organisation.postalCode,
             organisation.city,
+            legalRepresentativesJson(organisation.legalRepresentatives),
             organisation.financeRegistrationNumber || null,
             organisation.vatDeductible,
             organisation.iban ? normaliseIban(organisation.iban) : null,

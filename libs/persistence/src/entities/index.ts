@@ -45,6 +45,7 @@ export { APPLICATION_STATES, type ApplicationState } from './application.entity'
 export { AREA_KINDS, type AreaKind } from './area.entity';
 export { CALL_FUND_KINDS, CALL_STATUSES, type CallFundKind, type CallStatus } from './call.entity';
 export { COMMITTEE_MAJORITIES, type CommitteeMajority } from './committee.entity';
+export { type LegalRepresentative } from './organisation.entity';
 export { DISTRICT_ROLES, type DistrictRole } from './role-assignment.entity';
 export { USER_LANGUAGES, USER_STATUSES, type UserLanguage, type UserStatus } from './user.entity';
 

@@ -1,5 +1,11 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
+/** One person who legally represents a carrier, and their function (e.g. "Vorstandsvorsitzende"). */
+export interface LegalRepresentative {
+  name: string;
+  role: string;
+}
+
 /** A carrier (Projektträger). Berlin-wide: it may apply in any district, so it has no district. */
 @Entity({ name: 'organisation' })
 export class OrganisationEntity {
@@ -24,6 +30,13 @@ export class OrganisationEntity {
 
   @Column({ type: 'text', default: 'Berlin' })
   city: string;
+
+  /**
+   * The legal representatives (Vorstand of an e.V., Geschäftsführung of a gGmbH), in the order the
+   * carrier gave them. A JSON array; empty only for organisations registered before it was asked for.
+   */
+  @Column({ name: 'legal_representatives', type: 'jsonb', default: () => "'[]'" })
+  legalRepresentatives: LegalRepresentative[];
 
   /** The Senate's finance registration number; unknown until the carrier provides it. */
   @Column({ name: 'finance_registration_number', type: 'text', nullable: true })

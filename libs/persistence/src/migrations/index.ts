@@ -5,6 +5,8 @@ import { CreateApplication1763780300000 } from './1763780300000-create-applicati
 import { CreateSessionsTokensAndThrottling1763780400000 } from './1763780400000-create-sessions-tokens-and-throttling';
 import { AddInvitationGrantToOneTimeToken1763780500000 } from './1763780500000-add-invitation-grant-to-one-time-token';
 import { CreateFundsAndLedger1763780700000 } from './1763780700000-create-funds-and-ledger';
+import { AddPeriodToApplication1763780800000 } from './1763780800000-add-period-to-application';
+import { AddLegalRepresentativesToOrganisation1763780900000 } from './1763780900000-add-legal-representatives-to-organisation';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
@@ -15,4 +17,6 @@ export const migrations = [
   CreateSessionsTokensAndThrottling1763780400000,
   AddInvitationGrantToOneTimeToken1763780500000,
   CreateFundsAndLedger1763780700000,
+  AddPeriodToApplication1763780800000,
+  AddLegalRepresentativesToOrganisation1763780900000,
 ];

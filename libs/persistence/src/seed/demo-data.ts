@@ -1,6 +1,7 @@
 import type { AreaKind } from '../entities/area.entity';
 import type { CallStatus } from '../entities/call.entity';
 import type { CommitteeMajority } from '../entities/committee.entity';
+import type { LegalRepresentative } from '../entities/organisation.entity';
 import type { DistrictRole } from '../entities/role-assignment.entity';
 import type { UserLanguage } from '../entities/user.entity';
 
@@ -81,6 +82,8 @@ export interface DemoOrganisation {
   street: string;
   postalCode: string;
   city: string;
+  /** One or two people: the Vorstand of an association, the Geschäftsführung of a gGmbH or gUG. */
+  legalRepresentatives: LegalRepresentative[];
   financeRegistrationNumber: string | null;
   vatDeductible: boolean;
   iban: string;
@@ -281,6 +284,10 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     street: 'Lynarstraße 38',
     postalCode: '13585',
     city: 'Berlin',
+    legalRepresentatives: [
+      { name: 'Margarete Kowalski', role: 'Vorstandsvorsitzende' },
+      { name: 'Bernd Albrecht', role: 'Stellvertretender Vorstandsvorsitzender' },
+    ],
     financeRegistrationNumber: 'ZE-2014-00317',
     vatDeductible: false,
     iban: 'DE05100500000190123456',
@@ -293,6 +300,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     street: 'Flughafenstraße 46',
     postalCode: '12053',
     city: 'Berlin',
+    legalRepresentatives: [{ name: 'Tobias Krüger', role: 'Geschäftsführer' }],
     financeRegistrationNumber: 'ZE-2017-01842',
     vatDeductible: true,
     iban: 'DE05100205000003345500',
@@ -305,6 +313,10 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     street: 'Westerwaldstraße 9',
     postalCode: '13589',
     city: 'Berlin',
+    legalRepresentatives: [
+      { name: 'Hatice Yıldız', role: 'Vorsitzende' },
+      { name: 'Friedrich Lorenz', role: 'Schatzmeister' },
+    ],
     // A young association that has not registered with the Senate yet and is not verified.
     financeRegistrationNumber: null,
     vatDeductible: false,
@@ -318,6 +330,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     street: 'Karl-Marx-Straße 83',
     postalCode: '12043',
     city: 'Berlin',
+    legalRepresentatives: [{ name: 'Dr. Katharina Neumann', role: 'Geschäftsführerin' }],
     financeRegistrationNumber: 'ZE-2021-02976',
     vatDeductible: true,
     iban: 'DE97430609674012345678',

@@ -127,6 +127,16 @@ describe('demo data seed', () => {
       ).rejects.toThrow(/different districts/);
     });
 
+    it('rejects legal representatives that are not a JSON list', async () => {
+      await expect(
+        db.dataSource.query(
+          `UPDATE organisation SET legal_representatives = '{"name": "Eine Person"}'
+           WHERE name = $1`,
+          [DEMO_ORGANISATIONS[0]!.name],
+        ),
+      ).rejects.toThrow(/organisation_legal_representatives_is_array/);
+    });
+
     it('rejects a call whose minimum amount exceeds its maximum', async () => {
       const [district] = await db.dataSource.query(`SELECT id FROM district LIMIT 1`);
       await expect(
@@ -275,6 +285,44 @@ describe('demo data seed', () => {
       expect(ibanRemainder(iban ?? '')).toBe(1n);
     }
     expect(ibanRemainder('DE05100500000190123457')).not.toBe(1n);
+  });
+
+  it('gives every carrier one or two legal representatives, written again only when they differ', async () => {
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+    const organisations = await db.dataSource.getRepository(OrganisationEntity).find();
+    expect(
+      organisations.map(({ name, legalRepresentatives }) => ({ name, legalRepresentatives })).sort(byName),
+    ).toEqual(
+      DEMO_ORGANISATIONS.map(({ name, legalRepresentatives }) => ({ name, legalRepresentatives })).sort(
+        byName,
+      ),
+    );
+    for (const { legalRepresentatives } of organisations) {
+      expect(legalRepresentatives.length).toBeGreaterThanOrEqual(1);
+      expect(legalRepresentatives.length).toBeLessThanOrEqual(2);
+    }
+
+    // The same list, spelt differently (key order, spacing), is the same JSON value: nothing to do.
+    const carrier = DEMO_ORGANISATIONS[0]!;
+    const respelt = `[ ${carrier.legalRepresentatives
+      .map(({ name, role }) => `{ "role": ${JSON.stringify(role)},  "name": ${JSON.stringify(name)} }`)
+      .join(', ')} ]`;
+    await db.dataSource.query(`UPDATE organisation SET legal_representatives = $2 WHERE name = $1`, [
+      carrier.name,
+      respelt,
+    ]);
+    await expect(seedDemoData(db.dataSource)).resolves.toMatchObject({ inserted: 0, updated: 0 });
+
+    // An edited list is brought back to the demo values.
+    await db.dataSource.query(
+      `UPDATE organisation SET legal_representatives = '[{"name": "Jemand Anderes", "role": "Vorstand"}]'
+       WHERE name = $1`,
+      [carrier.name],
+    );
+    await expect(seedDemoData(db.dataSource)).resolves.toMatchObject({ inserted: 0, updated: 1 });
+    await expect(
+      db.dataSource.getRepository(OrganisationEntity).findOneByOrFail({ name: carrier.name }),
+    ).resolves.toMatchObject({ legalRepresentatives: carrier.legalRepresentatives });
   });
 
   it('gives the admin login the admin role in both districts and scopes other staff to one', async () => {

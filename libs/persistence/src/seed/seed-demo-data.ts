@@ -123,6 +123,9 @@ class DemoSeeder {
           street: organisation.street,
           postal_code: organisation.postalCode,
           city: organisation.city,
+          // As JSON text (pg would send an array as a Postgres array). The upsert compares jsonb
+          // values, so key order or spacing never makes a second run rewrite the row.
+          legal_representatives: JSON.stringify(organisation.legalRepresentatives),
           finance_registration_number: organisation.financeRegistrationNumber,
           vat_deductible: organisation.vatDeductible,
           iban: organisation.iban,

@@ -3,6 +3,11 @@ import { normaliseIban } from '@kiezfonds/domain';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../account/dtos/common';
+import {
+  LEGAL_REPRESENTATIVES_MAX,
+  LegalRepresentativeDto,
+  LegalRepresentatives,
+} from '../../invitations/dtos/registration.dto';
 import { IsGermanPostalCode, IsIban, Trim } from '../../invitations/dtos/validators';
 
 /** Present in the body (also as null): the field is meant to change and must then be valid. */
@@ -67,6 +72,16 @@ export class UpdateOrganisationDto {
   @MinLength(1)
   @MaxLength(100)
   city?: string;
+
+  @ApiPropertyOptional({
+    type: [LegalRepresentativeDto],
+    minItems: 1,
+    maxItems: LEGAL_REPRESENTATIVES_MAX,
+    description: 'Replaces the whole list; it cannot be emptied.',
+  })
+  @ValidateIf(given)
+  @LegalRepresentatives()
+  legalRepresentatives?: LegalRepresentativeDto[];
 
   @ApiPropertyOptional({ nullable: true, maxLength: 50, description: 'Null or empty removes it.' })
   @IsOptional()

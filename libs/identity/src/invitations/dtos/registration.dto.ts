@@ -1,6 +1,10 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
   IsBoolean,
   IsDefined,
   IsEmail,
@@ -14,6 +18,45 @@ import {
 } from 'class-validator';
 import { PASSWORD_MAX_LENGTH } from '../../passwords/password-policy';
 import { IsGermanPostalCode, IsIban, Trim } from './validators';
+
+/** The longest list of legal representatives the API accepts. */
+export const LEGAL_REPRESENTATIVES_MAX = 10;
+
+/** One legal representative of a carrier: who, and in which function. */
+export class LegalRepresentativeDto {
+  @ApiProperty({ example: 'Aylin Demir', minLength: 1, maxLength: 200 })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({
+    example: 'Vorstandsvorsitzende',
+    minLength: 1,
+    maxLength: 100,
+    description: 'The function, e.g. "Vorstandsvorsitzende", "Geschäftsführer".',
+  })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  role: string;
+}
+
+/**
+ * The legal representatives (gesetzliche Vertreter:innen: the Vorstand of an e.V., the
+ * Geschäftsführung of a gGmbH): a list of one to ten, each validated on its own, so an error names
+ * e.g. `legalRepresentatives.0.name`.
+ */
+export const LegalRepresentatives = () =>
+  applyDecorators(
+    IsArray(),
+    ArrayNotEmpty(),
+    ArrayMaxSize(LEGAL_REPRESENTATIVES_MAX),
+    ValidateNested({ each: true }),
+    Type(() => LegalRepresentativeDto),
+  );
 
 export class RegistrationOrganisationDto {
   @ApiProperty({ example: 'Nachbarschaftshilfe Falkenhagener Feld e. V.' })
@@ -48,6 +91,15 @@ export class RegistrationOrganisationDto {
   @MinLength(1)
   @MaxLength(100)
   city: string;
+
+  @ApiProperty({
+    type: [LegalRepresentativeDto],
+    minItems: 1,
+    maxItems: LEGAL_REPRESENTATIVES_MAX,
+    description: 'The legal representatives: the Vorstand of an e. V., the Geschäftsführung of a gGmbH.',
+  })
+  @LegalRepresentatives()
+  legalRepresentatives: LegalRepresentativeDto[];
 
   @ApiPropertyOptional({ description: "The Senate's finance registration number, if known." })
   @IsOptional()

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { EMPTY_FUND_YEAR_BALANCE, type FundYearBalance, NotFoundError } from '@kiezfonds/domain';
+import type { Principal } from '@kiezfonds/identity';
+import { DataSource } from 'typeorm';
+import { fileSlug } from '../exports/german-format';
+import { FundScope } from '../scope/fund-scope';
+import { withFigures } from './balance-rows';
+import { BalanceService } from './balance.service';
+import { actionFieldJson, areaJson, figuresJson, fundYearJson } from './figures-json';
+
+/** The district overview finance staff start from. */
+@Injectable()
+export class DistrictBalanceService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly balances: BalanceService,
+  ) {}
+
+  /** The district if the caller works there (404 otherwise), with a file-name slug. */
+  async scoped(
+    principal: Principal,
+    districtId: string,
+  ): Promise<{ districtId: string; slug: string; name: string }> {
+    FundScope.of(principal).district(districtId);
+    const [row] = (await this.dataSource.query(`SELECT slug, name FROM district WHERE id = $1`, [
+      districtId,
+    ])) as {
+      slug: string;
+      name: string;
+    }[];
+    if (!row) throw new NotFoundError();
+    return { districtId, slug: fileSlug(row.slug), name: row.name };
+  }
+
+  async overview(principal: Principal, districtId: string, programmeYear: number) {
+    const district = await this.scoped(principal, districtId);
+    // One snapshot, so the totals, the funds and the breakdowns agree with each other.
+    return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
+      const funds = await this.balances.district(district.districtId, programmeYear, tx);
+      const byArea = await this.balances.byArea(district.districtId, programmeYear, tx);
+      const byActionField = await this.balances.byActionField(district.districtId, programmeYear, tx);
+      const areaNames = new Map(byArea.map((a) => [a.areaId, a.areaName]));
+      const total = funds.reduce<FundYearBalance>(
+        (sum, f) => ({
+          budget: sum.budget.add(f.budget),
+          committed: sum.committed.add(f.committed),
+          disbursed: sum.disbursed.add(f.disbursed),
+          repaid: sum.repaid.add(f.repaid),
+        }),
+        EMPTY_FUND_YEAR_BALANCE,
+      );
+      return {
+        districtId: district.districtId,
+        districtName: district.name,
+        programmeYear,
+        totals: figuresJson(withFigures(total)),
+        funds: funds.map((f) => ({
+          ...fundYearJson(f),
+          areaName: f.areaId ? (areaNames.get(f.areaId) ?? null) : null,
+        })),
+        byArea: byArea.map(areaJson),
+        byActionField: byActionField.map(actionFieldJson),
+      };
+    });
+  }
+}

@@ -1,0 +1,168 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+  registerDecorator,
+  type ValidationArguments,
+  type ValidationOptions,
+} from 'class-validator';
+import { MAX_PROGRAMME_YEAR, MIN_PROGRAMME_YEAR } from '@kiezfonds/domain';
+
+/** The header the access guard checks on cookie-authenticated writes, for the OpenAPI document. */
+export const CSRF_HEADER_DOC = {
+  name: 'X-CSRF-Token',
+  description:
+    'Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me.',
+  required: false,
+};
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+/** `?page=&pageSize=` of every list (ARCHITECTURE.md, "HTTP API conventions"). */
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  pageSize?: number;
+}
+
+export interface Page {
+  page: number;
+  pageSize: number;
+  limit: number;
+  offset: number;
+}
+
+export function pageOf(query: PageQueryDto): Page {
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+  return { page, pageSize, limit: pageSize, offset: (page - 1) * pageSize };
+}
+
+export class IdParamDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id: string;
+}
+
+export class FundYearParamDto extends IdParamDto {
+  @ApiProperty({ minimum: MIN_PROGRAMME_YEAR, maximum: MAX_PROGRAMME_YEAR, example: 2026 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(MIN_PROGRAMME_YEAR)
+  @Max(MAX_PROGRAMME_YEAR)
+  year: number;
+}
+
+export class EntryIdParamDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  entryId: string;
+}
+
+/** A programme year (Programmjahr) in a query; the current year in Berlin when left out. */
+export class ProgrammeYearQueryDto {
+  @ApiPropertyOptional({
+    minimum: MIN_PROGRAMME_YEAR,
+    maximum: MAX_PROGRAMME_YEAR,
+    description: 'Programme year (Programmjahr); the current year in Berlin when left out.',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(MIN_PROGRAMME_YEAR)
+  @Max(MAX_PROGRAMME_YEAR)
+  programmeYear?: number;
+}
+
+const BERLIN_YEAR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', year: 'numeric' });
+
+/** The calendar year in Berlin now: the default programme year of the overviews. */
+export function currentBerlinYear(now: Date = new Date()): number {
+  return Number(BERLIN_YEAR.format(now));
+}
+
+const MAX_CENTS = 2n ** 63n - 1n;
+
+/**
+ * Whether a JSON value is a positive whole number of cents: a safe integer, or a string of digits
+ * (for amounts beyond 2^53, which JSON numbers cannot carry exactly). A float such as `12.5` or a
+ * German amount such as `"12,50"` is refused: the API never guesses at money.
+ */
+export function isPositiveCents(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value > 0;
+  if (typeof value !== 'string' || !/^[0-9]{1,19}$/.test(value)) return false;
+  const cents = BigInt(value);
+  return cents > 0n && cents <= MAX_CENTS;
+}
+
+/** A positive amount in integer cents, as a JSON integer or a string of digits (rule `cents`). */
+export function IsCents(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'cents',
+      target: target.constructor,
+      propertyName,
+      options,
+      validator: { validate: (value: unknown) => isPositiveCents(value) },
+    });
+}
+
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether the value is a real calendar date `YYYY-MM-DD` (no 30 February, no time of day). */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = CALENDAR_DATE.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** A calendar date `YYYY-MM-DD`; refused with the rule `isDateString`. */
+export function IsCalendarDate(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isDateString',
+      target: target.constructor,
+      propertyName,
+      options,
+      validator: { validate: (value: unknown) => isCalendarDate(value) },
+    });
+}
+
+/** The end of a period on or after its start (rule `notBeforeStart`); `startField` names the start. */
+export function NotBefore(startField: string, options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'notBeforeStart',
+      target: target.constructor,
+      propertyName,
+      constraints: [startField],
+      options,
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) => {
+          const start = (args.object as Record<string, unknown>)[startField];
+          // Malformed dates are reported by their own rule.
+          if (!isCalendarDate(value) || !isCalendarDate(start)) return true;
+          return value >= start;
+        },
+      },
+    });
+}
