@@ -3,6 +3,8 @@ import { Layout } from './components/Layout';
 import { RequireRole, RequireSession } from './components/RequireSession';
 import { AccessibilityStatementPage } from './pages/AccessibilityStatementPage';
 import { AccountPage } from './pages/account/AccountPage';
+import { FinancePage } from './pages/finance/FinancePage';
+import { FundPage } from './pages/finance/FundPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
 import { ImprintPage } from './pages/ImprintPage';
@@ -16,7 +18,7 @@ import { RegisterPage } from './pages/RegisterPage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { UsersPage } from './pages/UsersPage';
 import { notificationSettingsAnchor, paths } from './paths';
-import { canAdministerUsers, hasRole, isCarrier } from './session/roles';
+import { canAdministerUsers, hasAnyRole, hasRole, isCarrier } from './session/roles';
 
 export function App() {
   return (
@@ -48,8 +50,9 @@ export function App() {
           <Route element={<RequireRole allow={(me) => hasRole(me, 'coordinator')} />}>
             <Route path={paths.calls} element={<PlaceholderPage section="calls" />} />
           </Route>
-          <Route element={<RequireRole allow={(me) => hasRole(me, 'finance')} />}>
-            <Route path={paths.finance} element={<PlaceholderPage section="finance" />} />
+          <Route element={<RequireRole allow={(me) => hasAnyRole(me, 'finance', 'admin')} />}>
+            <Route path={paths.finance} element={<FinancePage />} />
+            <Route path={paths.fund} element={<FundPage />} />
           </Route>
           <Route element={<RequireRole allow={canAdministerUsers} />}>
             <Route path={paths.users} element={<UsersPage />} />

@@ -18,7 +18,13 @@ export const paths = {
   review: '/begutachtung',
   calls: '/aufrufe',
   finance: '/finanzen',
+  fund: '/finanzen/fonds/:id',
 } as const;
 
 /** Anchor of the notification settings on the account page. */
 export const notificationSettingsAnchor = 'benachrichtigungseinstellungen';
+
+/** The page of one fund. */
+export function fundPath(id: string): string {
+  return `/finanzen/fonds/${encodeURIComponent(id)}`;
+}

@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import type { Me } from '../api/identity';
 import { paths } from '../paths';
 import { useSession } from '../session/SessionContext';
-import { canAdministerUsers, hasRole, isCarrier } from '../session/roles';
+import { canAdministerUsers, hasAnyRole, hasRole, isCarrier } from '../session/roles';
 import type { LoginState } from './RequireSession';
 import { NavTextLink } from './TextLink';
 
@@ -26,7 +26,7 @@ function itemsFor(me: Me | null, t: ReturnType<typeof useTranslation>['t']): Nav
   }
   if (hasRole(me, 'board_member')) items.push({ to: paths.review, label: t('nav.review') });
   if (hasRole(me, 'coordinator')) items.push({ to: paths.calls, label: t('nav.calls') });
-  if (hasRole(me, 'finance')) items.push({ to: paths.finance, label: t('nav.finance') });
+  if (hasAnyRole(me, 'finance', 'admin')) items.push({ to: paths.finance, label: t('nav.finance') });
   if (canAdministerUsers(me)) items.push({ to: paths.users, label: t('nav.users') });
   items.push({ to: paths.account, label: t('nav.account') });
   return items;

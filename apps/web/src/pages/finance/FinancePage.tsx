@@ -1,0 +1,132 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { type FundWithBalance, listFunds } from '../../api/funds';
+import { FundBarChart } from '../../components/FundBarChart';
+import { SelectField } from '../../components/form/SelectField';
+import { Loader } from '../../components/Loader';
+import { LoadError } from '../../components/LoadError';
+import { Page } from '../../components/Page';
+import { useApiData } from '../../hooks/useApiData';
+import { fundPath } from '../../paths';
+import { money, programmeYears, yearFromSearch } from './financeShared';
+
+/** The district's funds for one programme year: figures as a table and as bars. */
+export function FinancePage() {
+  const { t } = useTranslation();
+  const [search, setSearch] = useSearchParams();
+  const year = yearFromSearch(search.get('jahr'));
+  const load = useCallback((signal: AbortSignal) => listFunds(year, { signal }), [year]);
+  const { state, reload } = useApiData(load);
+  const years = programmeYears();
+  if (!years.includes(year)) years.push(year);
+
+  return (
+    <Page title={t('finance.title')} heading={t('finance.heading')}>
+      <p className="kern-body">{t('finance.intro')}</p>
+      <SelectField
+        id="programmjahr"
+        label={t('finance.programmeYear')}
+        value={String(year)}
+        options={years.map((y) => ({ value: String(y), label: String(y) }))}
+        onChange={(value) => setSearch({ jahr: value })}
+      />
+      {state.status === 'loading' && <Loader label={t('finance.loading')} />}
+      {state.status === 'failed' && (
+        <LoadError title={t('finance.loadFailed')} error={state.error} onRetry={reload} />
+      )}
+      {state.status === 'loaded' &&
+        (state.data.items.length === 0 ? (
+          <p className="kern-body">{t('finance.noFunds')}</p>
+        ) : (
+          <>
+            <FundTable funds={state.data.items} year={year} />
+            <h2 className="kern-heading-medium">{t('finance.chartHeading')}</h2>
+            <p className="kern-body">{t('finance.chartIntro')}</p>
+            <ul className="fund-charts">
+              {state.data.items.map((fund) => (
+                <li key={fund.id} className="fund-charts__item">
+                  <p className="kern-body kern-body--bold">{fund.name}</p>
+                  <FundBarChart
+                    title={fund.name}
+                    bars={[
+                      {
+                        key: 'budget',
+                        label: t('finance.figures.budget'),
+                        cents: fund.balance.budgetCents,
+                        text: money(fund.balance.budgetCents),
+                        className: 'fund-chart__bar--budget',
+                      },
+                      {
+                        key: 'committed',
+                        label: t('finance.figures.committed'),
+                        cents: fund.balance.committedCents,
+                        text: money(fund.balance.committedCents),
+                        className: 'fund-chart__bar--committed',
+                      },
+                      {
+                        key: 'paid',
+                        label: t('finance.figures.paid'),
+                        cents: fund.balance.paidCents,
+                        text: money(fund.balance.paidCents),
+                        className: 'fund-chart__bar--paid',
+                      },
+                    ]}
+                  />
+                </li>
+              ))}
+            </ul>
+          </>
+        ))}
+    </Page>
+  );
+}
+
+function FundTable({ funds, year }: { funds: FundWithBalance[]; year: number }) {
+  const { t } = useTranslation();
+  const columns = ['budget', 'committed', 'available', 'paid'] as const;
+  const cents = (fund: FundWithBalance, column: (typeof columns)[number]) => fund.balance[`${column}Cents`];
+  return (
+    <div className="kern-table-responsive table-wrapper">
+      <table className="kern-table kern-table--small">
+        <caption className="kern-title">{t('finance.tableCaption', { year })}</caption>
+        <thead className="kern-table__head">
+          <tr className="kern-table__row">
+            <th scope="col" className="kern-table__header">
+              {t('finance.columns.fund')}
+            </th>
+            <th scope="col" className="kern-table__header">
+              {t('finance.columns.kind')}
+            </th>
+            <th scope="col" className="kern-table__header">
+              {t('finance.columns.area')}
+            </th>
+            {columns.map((column) => (
+              <th key={column} scope="col" className="kern-table__header kern-table__header--numeric">
+                {t(`finance.figures.${column}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="kern-table__body">
+          {funds.map((fund) => (
+            <tr key={fund.id} className="kern-table__row">
+              <th scope="row" className="kern-table__header">
+                <Link className="kern-link" to={`${fundPath(fund.id)}?jahr=${year}`}>
+                  {fund.name}
+                </Link>
+              </th>
+              <td className="kern-table__cell">{t(`finance.kinds.${fund.kind}`)}</td>
+              <td className="kern-table__cell">{fund.areaName ?? t('finance.wholeDistrict')}</td>
+              {columns.map((column) => (
+                <td key={column} className="kern-table__cell kern-table__cell--numeric">
+                  {money(cents(fund, column))}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { currentLanguage } from '../../i18n';
+import { formatMoney } from '../../i18n/format';
+import { currentBerlinYear } from '../../utils/money';
+
+/** Money from the API (a string of cents) for display. */
+export function money(cents: string): string {
+  return formatMoney(BigInt(cents), currentLanguage());
+}
+
+/** The programme years offered: two back, one ahead of the current one. */
+export function programmeYears(): number[] {
+  const year = currentBerlinYear();
+  return [year + 1, year, year - 1, year - 2];
+}
+
+/** Reads `?jahr=` when it is a plausible year, else the current one. */
+export function yearFromSearch(value: string | null): number {
+  if (value && /^\d{4}$/.test(value)) return Number(value);
+  return currentBerlinYear();
+}

@@ -1,0 +1,123 @@
+/// <reference lib="dom" />
+import type { AddressInfo } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import {
+  createDistrict,
+  createFund,
+  createTestDatabase,
+  createTestRedis,
+  createUser,
+  type FundRow,
+  grantRole,
+  launchBrowser,
+  setPassword,
+  testConfig,
+  type TestDatabase,
+  type TestRedis,
+  type UserRow,
+} from '@kiezfonds/testing';
+import type { Browser, Page } from 'playwright-core';
+import { createApiApp } from '../../apps/api/src/create-api-app';
+
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const PASSWORD = 'finanzen-im-bezirksamt-spandau';
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  return result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+}
+
+/** Waits until no loading indicator is left, so axe sees the page as the user does. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
+}
+
+describe('finance in the browser: funds overview, a fund, booking a budget', () => {
+  let db: TestDatabase;
+  let redis: TestRedis;
+  let app: NestExpressApplication;
+  let browser: Browser;
+  let baseUrl: string;
+  let finance: UserRow;
+  let fund: FundRow;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    redis = createTestRedis();
+    app = await createApiApp(
+      testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix }),
+    );
+    await app.listen(0, '127.0.0.1');
+    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+
+    const district = await createDistrict(db.dataSource, { slug: 'spandau', name: 'Spandau' });
+    finance = await createUser(db.dataSource, {
+      email: 'jonas.weber@ba-spandau.example',
+      displayName: 'Jonas Weber',
+    });
+    await setPassword(db.dataSource, finance.id, PASSWORD);
+    await grantRole(db.dataSource, finance.id, 'finance', district.id);
+    fund = await createFund(db.dataSource, { districtId: district.id, name: 'Netzwerkfonds Spandau' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await redis?.cleanup();
+    await db?.drop();
+  });
+
+  it('a finance user opens the fund, books a budget of 12.500,00 € and sees entry and balance', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${baseUrl}/finanzen`);
+    await page.waitForURL(`${baseUrl}/anmelden`);
+    await page.getByLabel('E-Mail-Adresse').fill(finance.email);
+    await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForURL(`${baseUrl}/finanzen`);
+
+    await page.getByRole('heading', { level: 1, name: 'Finanzen' }).waitFor();
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await page.title()).toBe('Finanzen – kiezfonds');
+    await page.getByRole('link', { name: 'Netzwerkfonds Spandau' }).waitFor();
+    await settled(page);
+    expect(await page.getByLabel('Programmjahr').count()).toBe(1);
+    expect(await page.getByRole('img', { name: /Netzwerkfonds Spandau: Budget 0,00/ }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Netzwerkfonds Spandau' }).click();
+    await page.waitForURL((url) => url.pathname === `/finanzen/fonds/${fund.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Netzwerkfonds Spandau' }).waitFor();
+    await settled(page);
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await page.getByText('Keine Buchungen gefunden.').count()).toBe(1);
+    const csv = page.getByRole('link', { name: 'Buchungen als CSV herunterladen' });
+    expect(await csv.getAttribute('href')).toMatch(
+      new RegExp(`^/api/funds/${fund.id}/ledger\\.csv\\?programmeYear=\\d{4}$`),
+    );
+
+    // Nothing entered: the error is shown at the field.
+    await page.getByRole('button', { name: 'Buchen' }).click();
+    await page.getByText('Bitte geben Sie einen Betrag ein.').first().waitFor();
+    expect(await page.getByLabel('Betrag in Euro').getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByLabel('Betrag in Euro').fill('12.500,00');
+    await page.getByRole('button', { name: 'Buchen' }).click();
+    await page.getByText('12.500,00\u00a0€ wurden gebucht').waitFor();
+    await settled(page);
+
+    const row = page.getByRole('row').filter({ hasText: 'Jonas Weber' });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('12.500,00');
+    expect(await row.innerText()).toContain('Budget');
+    const balance = page.locator('section[aria-labelledby="fonds-salden"]');
+    await balance.getByText('12.500,00\u00a0€').first().waitFor();
+    expect(await balance.innerText()).toMatch(/Verfügbar\s*12\.500,00/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
