@@ -78,7 +78,7 @@ export default tseslint.config(
   },
   {
     // Tests may use the shared harness; production code may not.
-    files: ['**/*.spec.ts', '**/*.spec.tsx'],
+    files: ['**/*.spec.ts', '**/*.spec.tsx', 'apps/*/src/testing/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': ['error', boundaries(['type:testing'])] },
   },
   {

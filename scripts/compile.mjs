@@ -15,9 +15,23 @@ export function librarySources({ includeTesting = false } = {}) {
 }
 
 export function compile(sources, outDir) {
-  execFileSync('npx', ['swc', ...sources, '--out-dir', outDir, '--ignore', '**/*.spec.ts', '--quiet'], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    'npx',
+    [
+      'swc',
+      ...sources,
+      '--out-dir',
+      outDir,
+      '--ignore',
+      '**/*.spec.ts',
+      '--ignore',
+      'apps/*/src/testing/**',
+      '--quiet',
+    ],
+    {
+      stdio: 'inherit',
+    },
+  );
   for (const dir of sources) {
     const files = readdirSync(dir, { recursive: true, withFileTypes: true });
     for (const file of files.filter((entry) => entry.isFile() && entry.name.endsWith('.hbs'))) {

@@ -9,8 +9,6 @@ import {
   createCall,
   createDistrict,
   createOrganisation,
-  createTestDatabase,
-  createTestRedis,
   createUser,
   type DistrictRow,
   grantRole,
@@ -18,14 +16,12 @@ import {
   setPassword,
   type SignedIn,
   signIn,
-  testConfig,
   type TestDatabase,
-  type TestRedis,
   type UserRow,
 } from '@kiezfonds/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createApiApp } from '../create-api-app';
+import { startTestApi, type TestApi } from '../testing/test-api';
 
 const PASSWORD = 'lange-sichere-passphrase-42';
 type StaffRole = 'board_member' | 'coordinator' | 'finance' | 'admin';
@@ -40,8 +36,8 @@ interface FundJson {
 }
 
 describe('funds and ledger over HTTP', () => {
+  let api: TestApi;
   let db: TestDatabase;
-  let redis: TestRedis;
   let app: NestExpressApplication;
   let server: ReturnType<NestExpressApplication['getHttpServer']>;
   let spandau: DistrictRow;
@@ -60,13 +56,8 @@ describe('funds and ledger over HTTP', () => {
   let aktionsfonds: FundJson;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    redis = createTestRedis();
-    app = await createApiApp(
-      testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix }),
-    );
-    await app.init();
-    server = app.getHttpServer();
+    api = await startTestApi();
+    ({ db, app, server } = api);
     spandau = await createDistrict(db.dataSource, { slug: 'spandau', name: 'Spandau' });
     neukoelln = await createDistrict(db.dataSource, { slug: 'neukoelln', name: 'Neukölln' });
     heerstrasse = await createArea(db.dataSource, { districtId: spandau.id, name: 'Heerstraße Nord' });
@@ -100,9 +91,7 @@ describe('funds and ledger over HTTP', () => {
   });
 
   afterAll(async () => {
-    await app.close();
-    await redis.cleanup();
-    await db.drop();
+    await api.close();
   });
 
   async function signedInStaff(

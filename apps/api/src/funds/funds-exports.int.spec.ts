@@ -7,22 +7,18 @@ import {
   createArea,
   createDistrict,
   createOrganisation,
-  createTestDatabase,
-  createTestRedis,
   createUser,
   type DistrictRow,
   grantRole,
   setPassword,
   type SignedIn,
   signIn,
-  testConfig,
   type TestDatabase,
-  type TestRedis,
   type UserRow,
 } from '@kiezfonds/testing';
 import { type Cell, type Row, Workbook, type Worksheet } from 'exceljs';
 import request from 'supertest';
-import { createApiApp } from '../create-api-app';
+import { startTestApi, type TestApi } from '../testing/test-api';
 
 const PASSWORD = 'lange-sichere-passphrase-42';
 const EURO_FORMAT = '#,##0.00 "€"';
@@ -57,9 +53,8 @@ function findRow(sheet: Worksheet, column: number, value: unknown): Row {
 }
 
 describe('exports of ledger and balances', () => {
+  let api: TestApi;
   let db: TestDatabase;
-  let redis: TestRedis;
-  let app: NestExpressApplication;
   let server: ReturnType<NestExpressApplication['getHttpServer']>;
   let spandau: DistrictRow;
   let finance: SignedIn;
@@ -70,13 +65,8 @@ describe('exports of ledger and balances', () => {
   let disbursement: { id: string; seq: string };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    redis = createTestRedis();
-    app = await createApiApp(
-      testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix }),
-    );
-    await app.init();
-    server = app.getHttpServer();
+    api = await startTestApi();
+    ({ db, server } = api);
     spandau = await createDistrict(db.dataSource, { slug: 'spandau', name: 'Spandau' });
     financeUser = await createUser(db.dataSource, { displayName: 'Fiona Finanzen' });
     await grantRole(db.dataSource, financeUser.id, 'finance', spandau.id);
@@ -152,9 +142,7 @@ describe('exports of ledger and balances', () => {
   });
 
   afterAll(async () => {
-    await app.close();
-    await redis.cleanup();
-    await db.drop();
+    await api.close();
   });
 
   function write(path: string) {

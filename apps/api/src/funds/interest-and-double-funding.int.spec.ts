@@ -7,8 +7,6 @@ import {
   createDistrict,
   createFund,
   createOrganisation,
-  createTestDatabase,
-  createTestRedis,
   createTrackedProject,
   createUser,
   type DistrictRow,
@@ -19,14 +17,12 @@ import {
   setPassword,
   type SignedIn,
   signIn,
-  testConfig,
   type TestDatabase,
-  type TestRedis,
   type UserRow,
 } from '@kiezfonds/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createApiApp } from '../create-api-app';
+import { startTestApi, type TestApi } from '../testing/test-api';
 
 const PASSWORD = 'lange-sichere-passphrase-42';
 type StaffRole = 'board_member' | 'coordinator' | 'finance' | 'admin';
@@ -43,8 +39,8 @@ const BASE_RATES = [
 ];
 
 describe('repayment interest and the double-funding check over HTTP', () => {
+  let api: TestApi;
   let db: TestDatabase;
-  let redis: TestRedis;
   let app: NestExpressApplication;
   let server: ReturnType<NestExpressApplication['getHttpServer']>;
   let spandau: DistrictRow;
@@ -55,13 +51,8 @@ describe('repayment interest and the double-funding check over HTTP', () => {
   let boardMember: { user: UserRow; session: SignedIn };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    redis = createTestRedis();
-    app = await createApiApp(
-      testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix }),
-    );
-    await app.init();
-    server = app.getHttpServer();
+    api = await startTestApi();
+    ({ db, app, server } = api);
     spandau = await createDistrict(db.dataSource, { slug: 'spandau', name: 'Spandau' });
     neukoelln = await createDistrict(db.dataSource, { slug: 'neukoelln', name: 'Neukölln' });
     finance = await signedInStaff('finance', spandau);
@@ -71,9 +62,7 @@ describe('repayment interest and the double-funding check over HTTP', () => {
   });
 
   afterAll(async () => {
-    await app.close();
-    await redis.cleanup();
-    await db.drop();
+    await api.close();
   });
 
   async function signedInStaff(role: StaffRole, district: DistrictRow) {

@@ -1,32 +1,21 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import {
-  createTestDatabase,
-  createTestRedis,
-  testConfig,
-  type TestDatabase,
-  type TestRedis,
-} from '@kiezfonds/testing';
+import { createTestDatabase, testConfig, type TestDatabase } from '@kiezfonds/testing';
 import request from 'supertest';
 import { createApiApp } from '../create-api-app';
+import { startTestApi, type TestApi } from '../testing/test-api';
 
 describe('health, readiness and API documentation', () => {
+  let api: TestApi;
   let db: TestDatabase;
-  let redis: TestRedis;
   let app: NestExpressApplication;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    redis = createTestRedis();
-    app = await createApiApp(
-      testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix }),
-    );
-    await app.init();
+    api = await startTestApi();
+    ({ db, app } = api);
   });
 
   afterAll(async () => {
-    await app.close();
-    await redis.cleanup();
-    await db.drop();
+    await api.close();
   });
 
   it('reports the process alive', async () => {

@@ -6,8 +6,6 @@ import {
   createDistrict,
   createNotification,
   createOrganisation,
-  createTestDatabase,
-  createTestRedis,
   createUser,
   type DistrictRow,
   grantRole,
@@ -15,13 +13,11 @@ import {
   setPassword,
   type SignedIn,
   signIn,
-  testConfig,
   type TestDatabase,
-  type TestRedis,
   type UserRow,
 } from '@kiezfonds/testing';
 import request from 'supertest';
-import { createApiApp } from '../create-api-app';
+import { startTestApi, type TestApi } from '../testing/test-api';
 
 /**
  * Who may call which identity route, generated from one table: every row is a route with the
@@ -175,21 +171,15 @@ let database: TestDatabase;
 const db = () => database.dataSource;
 
 describe('access matrix of the identity routes', () => {
-  let redis: TestRedis;
-  let app: NestExpressApplication;
+  let api: TestApi;
   let server: ReturnType<NestExpressApplication['getHttpServer']>;
   let world: World;
   const named: Record<string, UserRow> = {};
   let coordinatorOfB: SignedIn;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    redis = createTestRedis();
-    app = await createApiApp(
-      testConfig({ DATABASE_URL: database.url, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix }),
-    );
-    await app.init();
-    server = app.getHttpServer();
+    api = await startTestApi();
+    ({ db: database, server } = api);
 
     const a = await createDistrict(db(), { name: 'Bezirk A' });
     const b = await createDistrict(db(), { name: 'Bezirk B' });
@@ -254,9 +244,7 @@ describe('access matrix of the identity routes', () => {
   });
 
   afterAll(async () => {
-    await app.close();
-    await redis.cleanup();
-    await database.drop();
+    await api.close();
   });
 
   test.each(CASES)('$name', async ({ actor, make, status }) => {

@@ -5,43 +5,31 @@ import {
   createDistrict,
   createNotification,
   createOrganisation,
-  createTestDatabase,
-  createTestRedis,
   createUser,
   grantRole,
   setPassword,
   type SignedIn,
   signIn,
-  testConfig,
   type TestDatabase,
-  type TestRedis,
   type UserRow,
 } from '@kiezfonds/testing';
 import request from 'supertest';
-import { createApiApp } from '../create-api-app';
+import { startTestApi, type TestApi } from '../testing/test-api';
 
 const PASSWORD = 'lange-sichere-passphrase-42';
 
 describe('own account: profile, notification settings, API tokens and data export', () => {
+  let api: TestApi;
   let db: TestDatabase;
-  let redis: TestRedis;
-  let app: NestExpressApplication;
   let server: ReturnType<NestExpressApplication['getHttpServer']>;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    redis = createTestRedis();
-    app = await createApiApp(
-      testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix }),
-    );
-    await app.init();
-    server = app.getHttpServer();
+    api = await startTestApi();
+    ({ db, server } = api);
   });
 
   afterAll(async () => {
-    await app.close();
-    await redis.cleanup();
-    await db.drop();
+    await api.close();
   });
 
   async function signedInUser(overrides: Partial<Omit<UserRow, 'id'>> = {}) {

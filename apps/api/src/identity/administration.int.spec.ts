@@ -5,8 +5,6 @@ import {
   createDistrict,
   createNotification,
   createOrganisation,
-  createTestDatabase,
-  createTestRedis,
   createUser,
   type DistrictRow,
   grantRole,
@@ -14,21 +12,18 @@ import {
   setPassword,
   type SignedIn,
   signIn,
-  testConfig,
   type TestDatabase,
-  type TestRedis,
   type UserRow,
 } from '@kiezfonds/testing';
 import request from 'supertest';
-import { createApiApp } from '../create-api-app';
+import { startTestApi, type TestApi } from '../testing/test-api';
 
 const PASSWORD = 'lange-sichere-passphrase-42';
 type StaffRole = 'board_member' | 'coordinator' | 'finance' | 'admin';
 
 describe('administration of users, roles and organisations', () => {
+  let api: TestApi;
   let db: TestDatabase;
-  let redis: TestRedis;
-  let app: NestExpressApplication;
   let server: ReturnType<NestExpressApplication['getHttpServer']>;
   let spandau: DistrictRow;
   let neukoelln: DistrictRow;
@@ -39,13 +34,8 @@ describe('administration of users, roles and organisations', () => {
   let carrier: UserRow;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    redis = createTestRedis();
-    app = await createApiApp(
-      testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix }),
-    );
-    await app.init();
-    server = app.getHttpServer();
+    api = await startTestApi();
+    ({ db, server } = api);
     spandau = await createDistrict(db.dataSource, { slug: 'spandau', name: 'Spandau' });
     neukoelln = await createDistrict(db.dataSource, { slug: 'neukoelln', name: 'Neukölln' });
     spandauCoordinator = await signedInStaff('coordinator', spandau, { displayName: 'Clara Koordination' });
@@ -58,9 +48,7 @@ describe('administration of users, roles and organisations', () => {
   });
 
   afterAll(async () => {
-    await app.close();
-    await redis.cleanup();
-    await db.drop();
+    await api.close();
   });
 
   async function staff(role: StaffRole, district: DistrictRow, overrides: Partial<Omit<UserRow, 'id'>> = {}) {

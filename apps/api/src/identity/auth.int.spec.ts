@@ -1,36 +1,20 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import {
-  createTestDatabase,
-  createTestRedis,
-  createUser,
-  setPassword,
-  signIn,
-  testConfig,
-  type TestDatabase,
-  type TestRedis,
-  type UserRow,
-} from '@kiezfonds/testing';
+import { createUser, setPassword, signIn, type TestDatabase, type UserRow } from '@kiezfonds/testing';
 import request from 'supertest';
 import { hashSecret } from '@kiezfonds/identity';
-import { createApiApp } from '../create-api-app';
+import { startTestApi, type TestApi } from '../testing/test-api';
 
 const PASSWORD = 'lange-sichere-passphrase-42';
 
 describe('signing in, sessions and CSRF', () => {
+  let api: TestApi;
   let db: TestDatabase;
-  let redis: TestRedis;
-  let app: NestExpressApplication;
   let user: UserRow;
   let server: ReturnType<NestExpressApplication['getHttpServer']>;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    redis = createTestRedis();
-    app = await createApiApp(
-      testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix }),
-    );
-    await app.init();
-    server = app.getHttpServer();
+    api = await startTestApi();
+    ({ db, server } = api);
     user = await createUser(db.dataSource, {
       email: 'Lena.Hartmann@Bezirksamt.example',
       displayName: 'Lena Hartmann',
@@ -39,9 +23,7 @@ describe('signing in, sessions and CSRF', () => {
   });
 
   afterAll(async () => {
-    await app.close();
-    await redis.cleanup();
-    await db.drop();
+    await api.close();
   });
 
   it('signs in with the e-mail in any case and sets an HTTP-only, SameSite session cookie', async () => {

@@ -3,8 +3,6 @@ import {
   addOrganisationMember,
   createDistrict,
   createOrganisation,
-  createTestDatabase,
-  createTestRedis,
   createUser,
   type DistrictRow,
   grantRole,
@@ -12,13 +10,11 @@ import {
   setPassword,
   type SignedIn,
   signIn,
-  testConfig,
   type TestDatabase,
-  type TestRedis,
   type UserRow,
 } from '@kiezfonds/testing';
 import request from 'supertest';
-import { createApiApp } from '../create-api-app';
+import { startTestApi, type TestApi } from '../testing/test-api';
 
 const PASSWORD = 'lange-sichere-passphrase-42';
 const NEW_PASSWORD = 'kiezküche-am-falkenhagener-feld';
@@ -32,9 +28,8 @@ interface InvitationNotice {
 }
 
 describe('invitations', () => {
+  let api: TestApi;
   let db: TestDatabase;
-  let redis: TestRedis;
-  let app: NestExpressApplication;
   let server: ReturnType<NestExpressApplication['getHttpServer']>;
   let spandau: DistrictRow;
   let mitte: DistrictRow;
@@ -45,13 +40,8 @@ describe('invitations', () => {
   let orgMember: UserRow;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    redis = createTestRedis();
-    app = await createApiApp(
-      testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix }),
-    );
-    await app.init();
-    server = app.getHttpServer();
+    api = await startTestApi();
+    ({ db, server } = api);
     spandau = await createDistrict(db.dataSource, { name: 'Spandau' });
     mitte = await createDistrict(db.dataSource, { name: 'Mitte' });
     coordinator = await activeUser({ displayName: 'Jana Becker' });
@@ -68,9 +58,7 @@ describe('invitations', () => {
   });
 
   afterAll(async () => {
-    await app.close();
-    await redis.cleanup();
-    await db.drop();
+    await api.close();
   });
 
   async function activeUser(overrides: Partial<Omit<UserRow, 'id'>> = {}): Promise<UserRow> {

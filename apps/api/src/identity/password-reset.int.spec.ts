@@ -1,17 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import {
-  createTestDatabase,
-  createTestRedis,
-  createUser,
-  setPassword,
-  signIn,
-  testConfig,
-  type TestDatabase,
-  type TestRedis,
-  type UserRow,
-} from '@kiezfonds/testing';
+import { createUser, setPassword, signIn, type TestDatabase, type UserRow } from '@kiezfonds/testing';
 import request from 'supertest';
-import { createApiApp } from '../create-api-app';
+import { startTestApi, type TestApi } from '../testing/test-api';
 
 const OLD_PASSWORD = 'lange-sichere-passphrase-42';
 const NEW_PASSWORD = 'neue-passphrase-fuer-den-kiez';
@@ -24,25 +14,17 @@ interface ResetNotice {
 }
 
 describe('password reset', () => {
+  let api: TestApi;
   let db: TestDatabase;
-  let redis: TestRedis;
-  let app: NestExpressApplication;
   let server: ReturnType<NestExpressApplication['getHttpServer']>;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    redis = createTestRedis();
-    app = await createApiApp(
-      testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix }),
-    );
-    await app.init();
-    server = app.getHttpServer();
+    api = await startTestApi();
+    ({ db, server } = api);
   });
 
   afterAll(async () => {
-    await app.close();
-    await redis.cleanup();
-    await db.drop();
+    await api.close();
   });
 
   async function activeUser(overrides: Partial<Omit<UserRow, 'id'>> = {}): Promise<UserRow> {

@@ -1,19 +1,15 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
   createDistrict,
-  createTestDatabase,
-  createTestRedis,
   createUser,
   grantRole,
   setPassword,
   signIn,
-  testConfig,
   type TestDatabase,
-  type TestRedis,
   type UserRow,
 } from '@kiezfonds/testing';
 import request from 'supertest';
-import { createApiApp } from '../create-api-app';
+import { startTestApi, type TestApi } from '../testing/test-api';
 
 const PASSWORD = 'lange-sichere-passphrase-42';
 
@@ -46,20 +42,14 @@ function registration(
 }
 
 describe('self-registration of carrier organisations', () => {
+  let api: TestApi;
   let db: TestDatabase;
-  let redis: TestRedis;
-  let app: NestExpressApplication;
   let server: ReturnType<NestExpressApplication['getHttpServer']>;
   let coordinator: UserRow;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    redis = createTestRedis();
-    app = await createApiApp(
-      testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix }),
-    );
-    await app.init();
-    server = app.getHttpServer();
+    api = await startTestApi();
+    ({ db, server } = api);
     const district = await createDistrict(db.dataSource);
     coordinator = await createUser(db.dataSource);
     await setPassword(db.dataSource, coordinator.id, PASSWORD);
@@ -67,9 +57,7 @@ describe('self-registration of carrier organisations', () => {
   });
 
   afterAll(async () => {
-    await app.close();
-    await redis.cleanup();
-    await db.drop();
+    await api.close();
   });
 
   function register(body: object) {

@@ -2,23 +2,21 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { QUEUES } from '@kiezfonds/platform';
 import {
   createDistrict,
-  createTestDatabase,
-  createTestRedis,
   createUser,
   setPassword,
   signIn,
-  testConfig,
   type TestDatabase,
   type TestRedis,
 } from '@kiezfonds/testing';
 import { Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
 import request from 'supertest';
-import { createApiApp } from '../create-api-app';
+import { startTestApi, type TestApi } from '../testing/test-api';
 
 const PASSWORD = 'lange-sichere-passphrase-42';
 const APP_URL = 'http://localhost:3000';
 
 describe('the queue dashboard is for admins only and re-runs failed mails', () => {
+  let api: TestApi;
   let db: TestDatabase;
   let redis: TestRedis;
   let app: NestExpressApplication;
@@ -26,12 +24,8 @@ describe('the queue dashboard is for admins only and re-runs failed mails', () =
   let coordinator: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    redis = createTestRedis();
-    app = await createApiApp(
-      testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix, APP_URL }),
-    );
-    await app.init();
+    api = await startTestApi({ APP_URL });
+    ({ db, redis, app } = api);
     const district = await createDistrict(db.dataSource);
     for (const role of ['admin', 'coordinator'] as const) {
       const user = await createUser(db.dataSource);
@@ -47,9 +41,7 @@ describe('the queue dashboard is for admins only and re-runs failed mails', () =
   });
 
   afterAll(async () => {
-    await app.close();
-    await redis.cleanup();
-    await db.drop();
+    await api.close();
   });
 
   it('refuses anonymous callers and non-admins', async () => {

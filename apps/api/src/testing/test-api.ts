@@ -1,0 +1,44 @@
+import type { Server } from 'node:http';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import {
+  createTestDatabase,
+  createTestRedis,
+  testConfig,
+  type TestDatabase,
+  type TestRedis,
+} from '@kiezfonds/testing';
+import { createApiApp } from '../create-api-app';
+
+export interface TestApi {
+  db: TestDatabase;
+  redis: TestRedis;
+  app: NestExpressApplication;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole API for one test file, on its own database (cloned from the migrated template) and
+ * Redis prefix. It lives in the app because libraries may not import apps; `src/testing/` is
+ * test support, so lint treats it like a spec file and the build leaves it out.
+ * `settings` override the test configuration, e.g. `{ APP_URL: … }`.
+ */
+export async function startTestApi(settings: Record<string, string> = {}): Promise<TestApi> {
+  const db = await createTestDatabase();
+  const redis = createTestRedis();
+  const app = await createApiApp(
+    testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix, ...settings }),
+  );
+  await app.init();
+  return {
+    db,
+    redis,
+    app,
+    server: app.getHttpServer() as Server,
+    async close() {
+      await app.close();
+      await redis.cleanup();
+      await db.drop();
+    },
+  };
+}
