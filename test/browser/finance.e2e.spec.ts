@@ -85,7 +85,7 @@ describe('finance in the browser: funds overview, a fund, booking a budget', () 
     expect(await page.title()).toBe('Finanzen – kiezfonds');
     await page.getByRole('link', { name: 'Netzwerkfonds Spandau' }).waitFor();
     await settled(page);
-    expect(await page.getByLabel('Programmjahr').count()).toBe(1);
+    expect(await page.getByLabel('Programmjahr', { exact: true }).count()).toBe(1);
     expect(await page.getByRole('img', { name: /Netzwerkfonds Spandau: Budget 0,00/ }).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
 

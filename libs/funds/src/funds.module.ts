@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { BalanceService } from './balances/balance.service';
 import { DistrictBalanceService } from './balances/district-balance.service';
+import { DistrictReferenceService } from './districts/district-reference.service';
 import { DoubleFundingService } from './double-funding/double-funding.service';
 import { ExportService } from './exports/export.service';
 import { FundDirectoryService } from './funds/fund-directory.service';
 import { FundService } from './funds/fund.service';
 import { BaseRatesController } from './http/base-rates.controller';
+import { DistrictReferenceController } from './http/district-reference.controller';
 import { DistrictBalancesController } from './http/districts.controller';
 import { DoubleFundingController } from './http/double-funding.controller';
 import { FundsController } from './http/funds.controller';
@@ -26,6 +28,7 @@ import { TrackedProjectService } from './projects/tracked-project.service';
     FundsController,
     LedgerController,
     DistrictBalancesController,
+    DistrictReferenceController,
     BaseRatesController,
     DoubleFundingController,
   ],
@@ -34,6 +37,7 @@ import { TrackedProjectService } from './projects/tracked-project.service';
     BaseRateService,
     BookingService,
     DistrictBalanceService,
+    DistrictReferenceService,
     DoubleFundingService,
     ExportService,
     FundDirectoryService,

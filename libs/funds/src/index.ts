@@ -32,3 +32,16 @@ export {
   type RecordedDoubleFundingWarning,
 } from './double-funding/double-funding.service';
 export { DOUBLE_FUNDING_ROLES, FUND_STAFF_ROLES, FundScope } from './scope/fund-scope';
+export {
+  CSRF_HEADER_DOC,
+  IdParamDto,
+  IsCalendarDate,
+  IsCents,
+  isCalendarDate,
+  isPositiveCents,
+  NotBefore,
+  type Page,
+  PageQueryDto,
+  pageOf,
+} from './http/common';
+export { formatBasisPoints, interestView } from './interest/interest-view';

@@ -22,7 +22,7 @@ import {
 import { CSV_CONTENT_TYPE, requestIdOf, sendDownload } from './download';
 import { CreateFundDto, ListFundsQueryDto } from './dtos/funds.dto';
 import { BookEntryDto, LedgerFilterQueryDto, LedgerPageQueryDto } from './dtos/ledger.dto';
-import { CreateTrackedProjectDto } from './dtos/projects.dto';
+import { CarrierQueryDto, CreateTrackedProjectDto } from './dtos/projects.dto';
 
 function filterOf(query: LedgerFilterQueryDto): LedgerFilter {
   return {
@@ -212,6 +212,22 @@ export class FundsController {
   ) {
     const page = pageOf(query);
     const result = await this.projects.list(principal, params.id, page);
+    return { ...result, page: page.page, pageSize: page.pageSize };
+  }
+
+  @Get(':id/carriers')
+  @Roles('finance', 'admin')
+  @ApiOperation({
+    summary: 'Carriers a project of this fund may be recorded for (all organisations, names only), by name',
+    description: "`q` finds a part of the name. Another district's fund answers 404.",
+  })
+  async carriers(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Query() query: CarrierQueryDto,
+  ) {
+    const page = pageOf(query);
+    const result = await this.projects.carriers(principal, params.id, query.q || undefined, page);
     return { ...result, page: page.page, pageSize: page.pageSize };
   }
 

@@ -29,6 +29,17 @@ export interface TrackedProjectView {
   createdAt: Date;
 }
 
+/** A carrier as the project form offers it: no more than its name (data protection: only what is needed). */
+export interface CarrierOption {
+  id: string;
+  name: string;
+}
+
+/** A LIKE pattern that finds `text` anywhere, with LIKE's wildcards in it taken literally. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 const PROJECT_SELECT = `
   SELECT tp.id, tp.fund_id AS "fundId", tp.organisation_id AS "organisationId", o.name AS "organisationName",
          tp.title, tp.area_id AS "areaId", ar.name AS "areaName", tp.action_field_id AS "actionFieldId",
@@ -70,6 +81,32 @@ export class TrackedProjectService {
        LIMIT $2 OFFSET $3`,
       [fund.id, page.limit, page.offset],
     )) as TrackedProjectView[];
+    return { items, total };
+  }
+
+  /**
+   * The carriers a project of the fund may be recorded for: every organisation, since carriers
+   * are Berlin-wide. Finance staff need to pick one, but not to see an organisation's members or
+   * bank details, so the answer holds names only.
+   */
+  async carriers(
+    principal: Principal,
+    fundId: string,
+    query: string | undefined,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: CarrierOption[]; total: number }> {
+    await FundScope.of(principal).fund(this.dataSource, fundId);
+    const where = query ? `WHERE o.name ILIKE $1` : '';
+    const params: unknown[] = query ? [containsPattern(query)] : [];
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM organisation o ${where}`,
+      params,
+    )) as [{ total: number }];
+    const items = (await this.dataSource.query(
+      `SELECT o.id, o.name FROM organisation o ${where} ORDER BY lower(o.name), o.id
+       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, page.limit, page.offset],
+    )) as CarrierOption[];
     return { items, total };
   }
 

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { type FundWithBalance, listFunds } from '../../api/funds';
@@ -9,13 +9,25 @@ import { LoadError } from '../../components/LoadError';
 import { Page } from '../../components/Page';
 import { useApiData } from '../../hooks/useApiData';
 import { fundPath } from '../../paths';
+import { useMe } from '../../session/SessionContext';
+import { districtsWhere } from '../../session/roles';
+import { DistrictBreakdown } from './DistrictBreakdown';
 import { money, programmeYears, yearFromSearch } from './financeShared';
+import { TableScroller } from './TableScroller';
 
-/** The district's funds for one programme year: figures as a table and as bars. */
+/**
+ * The district's funds for one programme year: figures per fund as a table and as bars, then the
+ * district's money by area and by action field, with the balance exports.
+ */
 export function FinancePage() {
   const { t } = useTranslation();
+  const me = useMe();
   const [search, setSearch] = useSearchParams();
   const year = yearFromSearch(search.get('jahr'));
+  const districts = districtsWhere(me, 'finance', 'admin');
+  const [districtId, setDistrictId] = useState(districts[0] ?? '');
+  const districtName = (id: string) =>
+    me.roles.find((r) => r.districtId === id && r.districtName)?.districtName ?? id;
   const load = useCallback((signal: AbortSignal) => listFunds(year, { signal }), [year]);
   const { state, reload } = useApiData(load);
   const years = programmeYears();
@@ -78,6 +90,19 @@ export function FinancePage() {
             </ul>
           </>
         ))}
+      {districtId && (
+        <DistrictBreakdown districtId={districtId} year={year}>
+          {districts.length > 1 && (
+            <SelectField
+              id="auswertung-bezirk"
+              label={t('districtBreakdown.district')}
+              value={districtId}
+              options={districts.map((id) => ({ value: id, label: districtName(id) }))}
+              onChange={setDistrictId}
+            />
+          )}
+        </DistrictBreakdown>
+      )}
     </Page>
   );
 }
@@ -87,7 +112,7 @@ function FundTable({ funds, year }: { funds: FundWithBalance[]; year: number }) 
   const columns = ['budget', 'committed', 'available', 'paid'] as const;
   const cents = (fund: FundWithBalance, column: (typeof columns)[number]) => fund.balance[`${column}Cents`];
   return (
-    <div className="kern-table-responsive table-wrapper">
+    <TableScroller label={t('finance.tableCaption', { year })}>
       <table className="kern-table kern-table--small">
         <caption className="kern-title">{t('finance.tableCaption', { year })}</caption>
         <thead className="kern-table__head">
@@ -127,6 +152,6 @@ function FundTable({ funds, year }: { funds: FundWithBalance[]; year: number }) 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroller>
   );
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { IsCalendarDate, IsCents, NotBefore } from '../common';
+import { IsCalendarDate, IsCents, NotBefore, PageQueryDto } from '../common';
 
 /** A project of an Aktions-, Projekt- or Baufonds as finance staff record it. */
 export class CreateTrackedProjectDto {
@@ -58,4 +58,14 @@ export class CreateTrackedProjectDto {
   })
   @IsCents()
   amountCents: string | number;
+}
+
+/** `GET /funds/:id/carriers`: the carriers a project of the fund may be recorded for, by name. */
+export class CarrierQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ maxLength: 200, description: 'Part of the name, case-insensitive.' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MaxLength(200)
+  q?: string;
 }
