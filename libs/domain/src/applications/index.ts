@@ -1,0 +1,79 @@
+export {
+  APPLICATION_EVENT_TYPES,
+  APPLICATION_STATES,
+  type ApplicationEventType,
+  type ApplicationState,
+  EVENT_LABELS,
+  FINAL_STATES,
+  isApplicationEventType,
+  isApplicationState,
+  isFinalState,
+  type Label,
+  LIFECYCLE_ROLES,
+  type LifecycleRole,
+  ROLE_LABELS,
+  STATE_LABELS,
+  TIMELINE_STATES,
+} from './lifecycle-vocabulary';
+export {
+  ApplicationIncompleteError,
+  LIFECYCLE_CHECKS,
+  type LifecycleCheck,
+  type LifecycleFacts,
+  type Permission,
+} from './lifecycle-facts';
+export {
+  allowedEvents,
+  applicationLifecycle,
+  decideTransition,
+  LIFECYCLE_EFFECTS,
+  type LifecycleDecision,
+  type LifecycleEffect,
+  lifecycleSnapshot,
+  type LifecycleTransition,
+  lifecycleTransitions,
+} from './lifecycle-machine';
+export { type LifecyclePath, lifecyclePaths } from './lifecycle-paths';
+export { LIFECYCLE_DOCUMENT_PATH, lifecycleDocument } from './lifecycle-document';
+export {
+  type ApplicationContent,
+  type ApplicationGoal,
+  contentIssueDetails,
+  COST_CATEGORIES,
+  COST_CATEGORY_LABELS,
+  type CostCategory,
+  type CostLine,
+  type Declarations,
+  draftContentSchema,
+  type FinancingLine,
+  MAX_CASH_YEAR,
+  MIN_CASH_YEAR,
+  parseDraftContent,
+} from './application-content';
+export {
+  applicationProblems,
+  type ContentRules,
+  declarationProblems,
+  declarationsConfirmed,
+} from './application-problems';
+export {
+  type CashYearSums,
+  type Instalment,
+  instalmentsOf,
+  type PlanSums,
+  type PlanTotals,
+  planTotals,
+} from './plan-totals';
+export { type PromptUseInput, promptUseDeadline, promptUseMonths, SMALL_GRANT_LIMIT } from './prompt-use';
+export {
+  type ActualCost,
+  compareWithPlan,
+  LINE_OVERRUN_TOLERANCE_PERCENT,
+  lineOverruns,
+  type PlanComparisonLine,
+  type ProofOfUse,
+  type ProofOfUseInput,
+  proofOfUse,
+} from './proof-of-use';
+export { type ContentChange, diffContent } from './content-diff';
+export { addMonths, isCalendarDay } from './calendar-day';
