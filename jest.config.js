@@ -8,13 +8,14 @@ const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.jsc.baseUrl;
 delete swc.jsc.paths;
 const transform = {
-  '^.+\\.(t|j)sx?$': [
+  '^.+\\.(t|j)sx?$|\\.mjs$': [
     '<rootDir>/libs/testing/jest/swc-transformer.js',
     { ...swc, swcrc: false, sourceMaps: 'inline' },
   ],
 };
 // ES-module-only packages that must be compiled to CommonJS for Jest (see the transformer).
-const esmOnly = ['@nestjs', 'nodemailer', 'smtp-server', 'zod'];
+// pdfjs-dist ships .mjs files, which the transform pattern above includes for that reason.
+const esmOnly = ['@nestjs', 'nodemailer', 'smtp-server', 'zod', 'pdfjs-dist'];
 
 const moduleNameMapper = {
   '^@kiezfonds/config$': '<rootDir>/config/src/index.ts',
@@ -42,11 +43,11 @@ module.exports = {
       ...common,
       displayName: 'unit',
       testMatch: ['<rootDir>/{apps,libs,config}/**/*.spec.ts'],
+      // The web app's pure helpers (amounts, dates, plan sums) run here too; they touch no DOM.
       testPathIgnorePatterns: [
         '\\.int\\.spec\\.ts$',
         '\\.e2e\\.spec\\.ts$',
         '/node_modules/',
-        '<rootDir>/apps/web/',
       ],
     },
     {

@@ -13,7 +13,14 @@ if (!entry?.endsWith('.ts')) {
 const outDir = 'tmp/ts-run';
 rmSync(outDir, { recursive: true, force: true });
 compile(
-  ['apps/api/src', 'apps/worker/src', 'config/src', 'bench', ...librarySources({ includeTesting: true })],
+  [
+    'apps/api/src',
+    'apps/worker/src',
+    'config/src',
+    'bench',
+    'scripts',
+    ...librarySources({ includeTesting: true }),
+  ],
   outDir,
 );
 const script = `${outDir}/${entry.replace(/\.ts$/, '.js')}`;

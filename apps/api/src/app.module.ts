@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ApplicationsModule } from '@kiezfonds/applications';
 import type { AppConfig } from '@kiezfonds/config';
 import { FundsModule } from '@kiezfonds/funds';
 import { IdentityModule } from '@kiezfonds/identity';
@@ -18,6 +19,7 @@ export class ApiModule {
         QueueModule.forRoot(config),
         IdentityModule,
         FundsModule,
+        ApplicationsModule,
       ],
       controllers: [HealthController],
     };

@@ -7,3 +7,6 @@ export * from './identity/iban';
 export * from './money';
 export * from './ledger';
 export * from './interest';
+export * from './committee';
+export * from './planning';
+export * from './applications';

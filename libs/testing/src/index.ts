@@ -1,4 +1,5 @@
 export { launchBrowser } from './browser';
+export { pdfInfo, pdfText } from './pdf-text';
 export { type CapturedMail, SmtpSink } from './smtp-sink';
 export { testConfig } from './test-config';
 export { createEmptyDatabase, createTestDatabase, type TestDatabase } from './test-database';

@@ -143,10 +143,165 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Mittel des Netzwerkfonds werden nur im Antragsverfahren gebunden, ausgezahlt oder zurückgebucht, nicht über eine Buchung von Hand.',
     en: 'Netzwerkfonds money is committed, paid and taken back only through the application workflow, not by a manual booking.',
   },
+  // Calls and applications (libs/applications)
+  call_not_found: { de: 'Diesen Aufruf gibt es nicht.', en: 'There is no such call.' },
+  file_not_found: { de: 'Diese Datei gibt es nicht.', en: 'There is no such file.' },
+  version_not_found: {
+    de: 'Diese eingereichte Fassung gibt es nicht.',
+    en: 'There is no such submitted version.',
+  },
+  call_off_not_found: { de: 'Diesen Mittelabruf gibt es nicht.', en: 'There is no such call-off.' },
+  call_not_open: {
+    de: 'Dieser Aufruf nimmt keine Anträge an: Er ist nicht geöffnet oder die Einreichungsfrist ist abgelaufen.',
+    en: 'This call takes no applications: it is not open or its submission deadline has passed.',
+  },
+  call_status_conflict: {
+    de: 'Der Aufruf hat den Status „{status}“; diese Änderung ist dann nicht möglich.',
+    en: 'The call has the status "{status}"; this change is not possible then.',
+  },
+  version_conflict: {
+    de: 'Der Antrag wurde inzwischen geändert (jetzt Fassung {version}). Bitte laden Sie ihn neu.',
+    en: 'The application was changed in the meantime (now version {version}). Please reload it.',
+  },
+  content_locked: {
+    de: 'Im Status „{state}“ kann der Inhalt des Antrags nicht geändert werden.',
+    en: 'The content of the application cannot be changed in the state "{state}".',
+  },
+  not_organisation_member: {
+    de: 'Nur Mitglieder der antragstellenden Organisation können das tun.',
+    en: 'Only members of the applying organisation can do this.',
+  },
+  idempotency_key_reused: {
+    de: 'Dieser Idempotency-Key wurde bereits für eine andere Anfrage verwendet.',
+    en: 'This Idempotency-Key was already used for a different request.',
+  },
+  netzwerkfonds_missing: {
+    de: 'Für diesen Bezirk ist noch kein Netzwerkfonds angelegt; die Finanzverwaltung muss ihn zuerst einrichten.',
+    en: 'This district has no Netzwerkfonds yet; finance staff must create it first.',
+  },
+  instalments_mismatch: {
+    de: 'Die Raten ergeben zusammen {instalmentsCents} Cent, bewilligt werden {amountCents} Cent.',
+    en: 'The instalments add up to {instalmentsCents} cents, the grant is {amountCents} cents.',
+  },
+  call_off_not_allowed: {
+    de: 'Mittel können nur während der Umsetzung abgerufen werden (Status jetzt: „{state}“).',
+    en: 'Funds can only be called off during implementation (state now: "{state}").',
+  },
+  report_not_allowed: {
+    de: 'Zwischenberichte werden während der Umsetzung eingereicht (Status jetzt: „{state}“).',
+    en: 'Interim reports are submitted during implementation (state now: "{state}").',
+  },
+  call_off_decided: {
+    de: 'Über diesen Mittelabruf wurde bereits entschieden ({state}).',
+    en: 'This call-off was already decided ({state}).',
+  },
+  call_off_exceeds_instalment: {
+    de: 'Für das Kassenjahr {cashYear} können höchstens noch {availableCents} Cent abgerufen werden.',
+    en: 'At most {availableCents} cents can still be called off for the cash year {cashYear}.',
+  },
+  claim_settled: {
+    de: 'Diese Rückforderung ist bereits erledigt.',
+    en: 'This repayment claim is already settled.',
+  },
+  grant_notice_unavailable: {
+    de: 'Einen Zuwendungsbescheid gibt es erst nach der Auswahl (Status jetzt: „{state}“).',
+    en: 'A grant notice exists only after the selection (state now: "{state}").',
+  },
+  // Application lifecycle (libs/domain/src/applications)
+  event_not_allowed: {
+    de: 'Dieser Schritt ist im aktuellen Status des Antrags nicht möglich.',
+    en: 'This step is not possible in the application’s current state.',
+  },
+  event_forbidden_for_role: {
+    de: 'Diesen Schritt darf Ihre Rolle bei diesem Antrag nicht auslösen.',
+    en: 'Your role in this application may not take this step.',
+  },
+  submission_deadline_passed: {
+    de: 'Die Einreichungsfrist des Aufrufs ist abgelaufen; der Antrag kann nicht mehr eingereicht werden.',
+    en: 'The call’s submission deadline has passed; the application can no longer be submitted.',
+  },
+  reply_deadline_passed: {
+    de: 'Die Frist für die Nachbesserung ist abgelaufen. Bitte wenden Sie sich an die Koordination.',
+    en: 'The deadline for the requested changes has passed. Please contact the coordinators.',
+  },
+  application_incomplete: {
+    de: 'Der Antrag ist noch nicht vollständig ({count} offene Punkte). Bitte ergänzen Sie die genannten Angaben.',
+    en: 'The application is not complete yet ({count} open points). Please add what is listed.',
+  },
+  senate_selection_missing: {
+    de: 'Vor der Bewilligung muss die Auswahl des Senats erfasst sein.',
+    en: 'The Senate’s selection must be recorded before approval.',
+  },
+  plan_adjustment_required: {
+    de: 'Der Senat hat einen geringeren Betrag ausgewählt. Die Träger:in muss zuerst den Kosten- und Finanzierungsplan anpassen.',
+    en: 'The Senate selected a lower amount. The carrier must first adjust the cost and financing plan.',
+  },
+  declarations_missing: {
+    de: 'Vor der Bewilligung müssen alle Erklärungen abgegeben sein (Projekt nicht begonnen, Subventionsbetrug, Transparenzdatenbank).',
+    en: 'All declarations must be confirmed before approval (project not started, subsidy fraud, transparency database).',
+  },
+  call_offs_open: {
+    de: 'Es gibt noch einen offenen Mittelabruf. Der Verwendungsnachweis kann erst nach dessen Entscheidung eingereicht werden.',
+    en: 'A call-off is still open. The proof of use can be submitted once it is decided.',
+  },
+  // Committee: sessions, votes and written procedures (libs/domain/src/committee)
+  voter_not_present: {
+    de: 'Dieses Mitglied ist in der Sitzung nicht anwesend oder vertreten und kann nicht abstimmen.',
+    en: 'This member is not present or represented in the session and cannot vote.',
+  },
+  voter_not_eligible: {
+    de: 'Dieses Mitglied ist im Umlaufverfahren nicht stimmberechtigt.',
+    en: 'This member is not entitled to vote in the written procedure.',
+  },
+  member_conflicted: {
+    de: 'Wegen eines erklärten Interessenkonflikts (Befangenheit) können Sie zu diesem Antrag nicht abstimmen.',
+    en: 'Because of a declared conflict of interest you cannot vote on this application.',
+  },
 };
 
 export const VALIDATION_MESSAGES: Catalogue = {
   required: { de: 'Dieses Feld ist erforderlich.', en: 'This field is required.' },
+  fileTooLarge: {
+    de: 'Die Datei ist zu groß (höchstens {maxMegabytes} MB).',
+    en: 'The file is too large (at most {maxMegabytes} MB).',
+  },
+  fileTypeNotAllowed: {
+    de: 'Dieser Dateityp ist nicht erlaubt. Erlaubt sind: {allowed}.',
+    en: 'This file type is not allowed. Allowed are: {allowed}.',
+  },
+  attachmentKind: {
+    de: 'Bitte wählen Sie die Art der Anlage (Kleinbuchstaben, Ziffern, Unterstrich).',
+    en: 'Please choose the kind of attachment (lower-case letters, digits, underscore).',
+  },
+  idempotencyKey: {
+    de: 'Der Idempotency-Key muss 1 bis 200 druckbare Zeichen ohne Leerzeichen haben.',
+    en: 'The Idempotency-Key must have 1 to 200 printable characters without spaces.',
+  },
+  inFuture: {
+    de: 'Bitte wählen Sie einen Zeitpunkt in der Zukunft.',
+    en: 'Please choose a time in the future.',
+  },
+  notInFuture: {
+    de: 'Das Datum darf nicht in der Zukunft liegen.',
+    en: 'The date must not be in the future.',
+  },
+  notInDistrict: {
+    de: 'Mindestens ein Eintrag gehört nicht zu diesem Bezirk.',
+    en: 'At least one entry does not belong to this district.',
+  },
+  notBelowMinimum: {
+    de: 'Der Höchstbetrag darf nicht unter dem Mindestbetrag liegen.',
+    en: 'The maximum must not be below the minimum.',
+  },
+  unique: { de: 'Jeder Eintrag darf nur einmal vorkommen.', en: 'Each entry may occur only once.' },
+  notAboveRequested: {
+    de: 'Der Betrag darf die beantragte Summe ({requestedCents} Cent) nicht übersteigen.',
+    en: 'The amount must not exceed the requested sum ({requestedCents} cents).',
+  },
+  finalReportRequired: {
+    de: 'Bitte legen Sie die Frist für den Verwendungsnachweis fest.',
+    en: 'Please set the deadline for the proof of use.',
+  },
   unknown_field: { de: 'Dieses Feld ist nicht vorgesehen.', en: 'This field is not expected.' },
   type: { de: 'Der Wert hat nicht den erwarteten Typ.', en: 'The value does not have the expected type.' },
   isString: { de: 'Bitte geben Sie einen Text ein.', en: 'Please enter text.' },
@@ -227,6 +382,43 @@ export const VALIDATION_MESSAGES: Catalogue = {
   exists: {
     de: 'Der gewählte Eintrag wurde nicht gefunden.',
     en: 'The selected entry was not found.',
+  },
+  // Completeness of an application (applicationProblems)
+  sums_mismatch: {
+    de: 'Im Kassenjahr {cashYear} stimmen Kosten ({costsCents} Cent) und Finanzierung ({financingCents} Cent) nicht überein.',
+    en: 'In the cash year {cashYear}, costs ({costsCents} cents) and financing ({financingCents} cents) do not match.',
+  },
+  nothing_requested: {
+    de: 'Bitte geben Sie an, welche Fördersumme Sie beantragen.',
+    en: 'Please state the funding you request.',
+  },
+  amount_below_minimum: {
+    de: 'Die beantragte Summe ({requestedCents} Cent) liegt unter dem Mindestbetrag des Aufrufs ({minCents} Cent).',
+    en: 'The requested sum ({requestedCents} cents) is below the call’s minimum ({minCents} cents).',
+  },
+  amount_above_maximum: {
+    de: 'Die beantragte Summe ({requestedCents} Cent) liegt über dem Höchstbetrag des Aufrufs ({maxCents} Cent).',
+    en: 'The requested sum ({requestedCents} cents) is above the call’s maximum ({maxCents} cents).',
+  },
+  not_in_call: {
+    de: 'Dieser Eintrag gehört nicht zum Aufruf.',
+    en: 'This entry is not part of the call.',
+  },
+  period_before_programme_year: {
+    de: 'Das Projekt darf nicht vor dem Programmjahr {programmeYear} beginnen.',
+    en: 'The project must not start before the programme year {programmeYear}.',
+  },
+  cash_year_outside_period: {
+    de: 'Das Kassenjahr {cashYear} liegt außerhalb des Projektzeitraums.',
+    en: 'The cash year {cashYear} lies outside the project period.',
+  },
+  attachment_missing: {
+    de: 'Die erforderliche Anlage „{key}“ fehlt.',
+    en: 'The required attachment "{key}" is missing.',
+  },
+  quorumShare: {
+    de: 'Der Anteil für die Beschlussfähigkeit darf höchstens 1 sein (z. B. 2 von 3).',
+    en: 'The quorum share must be at most 1 (e.g. 2 of 3).',
   },
 };
 

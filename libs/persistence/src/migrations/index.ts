@@ -7,6 +7,7 @@ import { AddInvitationGrantToOneTimeToken1763780500000 } from './1763780500000-a
 import { CreateFundsAndLedger1763780700000 } from './1763780700000-create-funds-and-ledger';
 import { AddPeriodToApplication1763780800000 } from './1763780800000-add-period-to-application';
 import { AddLegalRepresentativesToOrganisation1763780900000 } from './1763780900000-add-legal-representatives-to-organisation';
+import { CreateApplicationWorkflow1763781000000 } from './1763781000000-create-application-workflow';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   CreateFundsAndLedger1763780700000,
   AddPeriodToApplication1763780800000,
   AddLegalRepresentativesToOrganisation1763780900000,
+  CreateApplicationWorkflow1763781000000,
 ];

@@ -1,0 +1,207 @@
+import { startTestApi, type TestApi } from '../testing/test-api';
+import { ApplicationWorld } from '../testing/application-world';
+
+const APPROVAL = {
+  type: 'APPROVE',
+  reportDeadlines: [
+    { kind: 'interim', due: '2028-03-31' },
+    { kind: 'final', due: '2029-06-30' },
+  ],
+};
+
+describe('approval, call-offs, proof of use, revocation: the money of an application', () => {
+  let api: TestApi;
+  let world: ApplicationWorld;
+  let callId: string;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    world = await ApplicationWorld.create(api.server, api.db.dataSource);
+    callId = (await world.openCall()).id;
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  /** A draft taken through review and planning to `selected`, with the Senate's selection of the full amount. */
+  async function selected(target = world, call = callId): Promise<string> {
+    const { id } = await target.draft(call);
+    await target.event(target.carrier, id, { type: 'SUBMIT' }).expect(200);
+    for (const type of ['PASS_FORMAL_CHECK', 'START_PLANNING', 'SELECT']) {
+      await target.event(target.coordinator, id, { type }).expect(200);
+    }
+    await target
+      .event(target.coordinator, id, { type: 'RECORD_SENATE_SELECTION', amountCents: '1400000' })
+      .expect(200);
+    return id;
+  }
+
+  async function balance(target = world) {
+    const res = await target.get(target.finance, `/api/funds/${target.fundId}/years/2027`).expect(200);
+    return res.body as { committedCents: string; disbursedCents: string; availableCents: string };
+  }
+
+  async function ledger(applicationId: string) {
+    return (await api.db.dataSource.query(
+      `SELECT kind, cash_year, amount_cents::text AS amount FROM ledger_entry WHERE application_id = $1 ORDER BY seq`,
+      [applicationId],
+    )) as { kind: string; cash_year: number; amount: string }[];
+  }
+
+  it("commits the grant in the district's Netzwerkfonds, one entry per cash year, in the approval's transaction", async () => {
+    const id = await selected();
+    const before = await balance();
+    const res = await world.event(world.coordinator, id, APPROVAL).expect(200);
+    expect(res.body.state).toBe('approved');
+    expect(await ledger(id)).toEqual([
+      { kind: 'commitment', cash_year: 2027, amount: '900000' },
+      { kind: 'commitment', cash_year: 2028, amount: '500000' },
+    ]);
+    const after = await balance();
+    expect(BigInt(after.committedCents) - BigInt(before.committedCents)).toBe(1_400_000n);
+    const [fund] = (await api.db.dataSource.query(
+      `SELECT DISTINCT fund_kind FROM ledger_entry WHERE application_id = $1`,
+      [id],
+    )) as { fund_kind: string }[];
+    expect(fund!.fund_kind).toBe('netzwerkfonds');
+  });
+
+  it('leaves no trace of an approval the budget cannot carry', async () => {
+    const poor = await ApplicationWorld.create(api.server, api.db.dataSource, {
+      name: 'Reinickendorf',
+      budgetCents: '1000000',
+    });
+    const call = await poor.openCall();
+    const id = await selected(poor, call.id);
+    const res = await poor.event(poor.coordinator, id, APPROVAL).expect(422);
+    expect(res.body.code).toBe('budget_exceeded');
+    expect(await ledger(id)).toEqual([]);
+    const detail = await poor.get(poor.coordinator, `/api/applications/${id}`).expect(200);
+    expect(detail.body).toMatchObject({ state: 'selected', approvedCents: null });
+    const notices = (await api.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE delivery_key LIKE $1`,
+      [`application:${id}:application_approved%`],
+    )) as { n: number }[];
+    expect(notices[0]!.n).toBe(0);
+  });
+
+  it('lets exactly as many of 50 concurrent approvals commit as the budget fits', async () => {
+    const tight = await ApplicationWorld.create(api.server, api.db.dataSource, {
+      name: 'Tempelhof-Schöneberg',
+      budgetCents: String(10 * 1_400_000),
+    });
+    const call = await tight.openCall();
+    const ids: string[] = [];
+    for (let i = 0; i < 50; i++) ids.push(await selected(tight, call.id));
+    const answers = await Promise.all(ids.map((id) => tight.event(tight.coordinator, id, APPROVAL)));
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 422)).toHaveLength(40);
+    expect(new Set(answers.filter((a) => a.status === 422).map((a) => a.body.code))).toEqual(
+      new Set(['budget_exceeded']),
+    );
+    expect(await balance(tight)).toMatchObject({
+      committedCents: String(10 * 1_400_000),
+      availableCents: '0',
+    });
+  });
+
+  it('pays a call-off as a disbursement with its prompt-use deadline, and refuses more than the instalment', async () => {
+    const id = await selected();
+    await world.event(world.coordinator, id, APPROVAL).expect(200);
+    await world
+      .post(world.carrier, `/api/applications/${id}/call-offs`)
+      .send({ cashYear: 2027, amountCents: '300000' })
+      .expect(409);
+    await world.event(world.carrier, id, { type: 'START_IMPLEMENTATION' }).expect(200);
+    const tooMuch = await world
+      .post(world.carrier, `/api/applications/${id}/call-offs`)
+      .send({ cashYear: 2027, amountCents: '900001' })
+      .expect(422);
+    expect(tooMuch.body.code).toBe('call_off_exceeds_instalment');
+    const callOff = await world
+      .post(world.carrier, `/api/applications/${id}/call-offs`)
+      .send({ cashYear: 2027, amountCents: '300000', purpose: 'Honorare März bis Mai' })
+      .expect(201);
+    expect(callOff.body).toMatchObject({ number: 1, state: 'requested' });
+    await world
+      .post(world.carrier, `/api/call-offs/${callOff.body.id}/pay`)
+      .send({ paidOn: '2026-11-02' })
+      .expect(403);
+    const paid = await world
+      .post(world.finance, `/api/call-offs/${callOff.body.id}/pay`)
+      .send({ paidOn: '2026-11-02' })
+      .expect(200);
+    // 14.000 € grant (≤ 50.000 €) with a yearly instalment of 9.000 € (≤ 10.000 €): four months.
+    expect(paid.body).toMatchObject({ state: 'paid', paidOn: '2026-11-02', spendBy: '2027-03-02' });
+    expect((await ledger(id)).filter((e) => e.kind === 'disbursement')).toEqual([
+      { kind: 'disbursement', cash_year: 2027, amount: '300000' },
+    ]);
+    await world
+      .post(world.finance, `/api/call-offs/${callOff.body.id}/pay`)
+      .send({ paidOn: '2026-11-02' })
+      .expect(409);
+  });
+
+  it('closes a project: proof of use with an overrun flag, repayment of the unspent part, the rest released', async () => {
+    const id = await selected();
+    await world.event(world.coordinator, id, APPROVAL).expect(200);
+    await world.event(world.carrier, id, { type: 'START_IMPLEMENTATION' }).expect(200);
+    const callOff = await world
+      .post(world.carrier, `/api/applications/${id}/call-offs`)
+      .send({ cashYear: 2027, amountCents: '900000' })
+      .expect(201);
+    await world
+      .post(world.finance, `/api/call-offs/${callOff.body.id}/pay`)
+      .send({ paidOn: '2026-10-01' })
+      .expect(200);
+    await world
+      .event(world.carrier, id, {
+        type: 'SUBMIT_FINAL_REPORT',
+        text: 'Zehn Kochabende statt zwölf.',
+        actuals: [
+          { cashYear: 2027, category: 'personnel', amountCents: '700000' },
+          { cashYear: 2028, category: 'material', amountCents: '0' },
+        ],
+      })
+      .expect(200);
+    await world.event(world.coordinator, id, { type: 'COMPLETE' }).expect(200);
+
+    const claims = await world.get(world.finance, `/api/applications/${id}/repayment-claims`).expect(200);
+    expect(claims.body.items).toEqual([
+      expect.objectContaining({ reason: 'unspent', amountCents: '200000', state: 'open' }),
+    ]);
+    const entries = await ledger(id);
+    expect(entries.filter((e) => e.kind === 'decommitment')).toEqual([
+      { kind: 'decommitment', cash_year: 2028, amount: '500000' },
+    ]);
+  });
+
+  it('revokes an approved project: unpaid money de-committed, paid money claimed back', async () => {
+    const id = await selected();
+    await world.event(world.coordinator, id, APPROVAL).expect(200);
+    await world.event(world.carrier, id, { type: 'START_IMPLEMENTATION' }).expect(200);
+    const callOff = await world
+      .post(world.carrier, `/api/applications/${id}/call-offs`)
+      .send({ cashYear: 2027, amountCents: '400000' })
+      .expect(201);
+    await world
+      .post(world.finance, `/api/call-offs/${callOff.body.id}/pay`)
+      .send({ paidOn: '2026-09-15' })
+      .expect(200);
+    await world.event(world.coordinator, id, { type: 'REVOKE' }).expect(400);
+    await world
+      .event(world.coordinator, id, { type: 'REVOKE', reason: 'Projekt nicht begonnen.' })
+      .expect(200);
+    const entries = await ledger(id);
+    expect(entries.filter((e) => e.kind === 'decommitment')).toEqual([
+      { kind: 'decommitment', cash_year: 2027, amount: '500000' },
+      { kind: 'decommitment', cash_year: 2028, amount: '500000' },
+    ]);
+    const claims = await world.get(world.finance, `/api/applications/${id}/repayment-claims`).expect(200);
+    expect(claims.body.items).toEqual([
+      expect.objectContaining({ reason: 'revocation', amountCents: '400000', state: 'open' }),
+    ]);
+  });
+});

@@ -1,0 +1,96 @@
+import { APPLICATION_STATES, type ApplicationEventType, lifecyclePaths } from '@kiezfonds/domain';
+import { type Actor, ApplicationWorld } from '../testing/application-world';
+import { startTestApi, type TestApi } from '../testing/test-api';
+
+/** Who sends each event in the replay, and with which payload (docs/api/applications.md, "Events"). */
+function command(
+  world: ApplicationWorld,
+  type: ApplicationEventType,
+): { actor: Actor; body: Record<string, unknown> } {
+  const coordinator = (body: Record<string, unknown> = {}) => ({
+    actor: world.coordinator,
+    body: { type, ...body },
+  });
+  const carrier = (body: Record<string, unknown> = {}) => ({ actor: world.carrier, body: { type, ...body } });
+  switch (type) {
+    case 'SUBMIT':
+    case 'WITHDRAW':
+    case 'START_IMPLEMENTATION':
+      return carrier();
+    case 'SUBMIT_FINAL_REPORT':
+      return carrier({
+        text: 'Zwölf Kochabende mit 280 Teilnehmenden; Befragung liegt bei.',
+        actuals: [
+          { cashYear: 2027, category: 'personnel', amountCents: '1000000' },
+          { cashYear: 2028, category: 'material', amountCents: '500000' },
+        ],
+      });
+    case 'REQUEST_CHANGES':
+      return coordinator({
+        message: 'Bitte ergänzen Sie die Indikatoren.',
+        replyDeadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      });
+    case 'RETURN_FINAL_REPORT':
+      return coordinator({ message: 'Bitte Belege nachreichen.' });
+    case 'RECORD_SENATE_SELECTION':
+      return coordinator({ amountCents: '1400000' });
+    case 'APPROVE':
+      return coordinator({
+        reportDeadlines: [
+          { kind: 'interim', due: '2028-03-31' },
+          { kind: 'final', due: '2029-06-30' },
+        ],
+        conditions: 'Öffentlichkeitsarbeit nennt die Förderung durch den Netzwerkfonds.',
+      });
+    case 'REJECT':
+    case 'REVOKE':
+      return coordinator({ reason: 'Die Fördervoraussetzungen liegen nicht vor.' });
+    default:
+      return coordinator();
+  }
+}
+
+/**
+ * Model-based tests (ARCHITECTURE.md): @xstate/graph generates the shortest event path to every
+ * state of the lifecycle machine, and each path is replayed through the real HTTP API with the
+ * role that sends each event, on a fresh application. What the machine says is reachable must be
+ * reachable for real, every step accepted.
+ */
+describe('the application lifecycle, replayed through the HTTP API along generated paths', () => {
+  let api: TestApi;
+  let world: ApplicationWorld;
+  let callId: string;
+  const paths = lifecyclePaths();
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    world = await ApplicationWorld.create(api.server, api.db.dataSource);
+    callId = (await world.openCall()).id;
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('has a generated path to every state', () => {
+    expect(new Set(paths.map((p) => p.target))).toEqual(new Set(APPLICATION_STATES));
+  });
+
+  it.each(paths.map((p) => [p.target, p.events.join(' → ') || '(start)', p] as const))(
+    'reaches %s via %s',
+    async (target, _label, path) => {
+      const { id } = await world.draft(callId);
+      for (const [index, type] of path.events.entries()) {
+        const { actor, body } = command(world, type);
+        const res = await world.event(actor, id, body);
+        expect({ step: index, type, status: res.status, body: res.body }).toMatchObject({
+          step: index,
+          type,
+          status: 200,
+        });
+      }
+      const detail = await world.get(world.carrier, `/api/applications/${id}`);
+      expect(detail.body.state).toBe(target);
+    },
+  );
+});

@@ -1,0 +1,43 @@
+/**
+ * Every error code this library raises itself (STYLE.md, "Layout and boundaries"); the lifecycle
+ * machine's own codes (event_not_allowed, submission_deadline_passed, …) come from libs/domain.
+ * The API maps the error's kind to the status.
+ */
+export const APPLICATIONS_ERROR_CODES = {
+  /** 404: no such call, or not visible to the caller. */
+  callNotFound: 'call_not_found',
+  /** 404: no such application, or not the caller's. */
+  applicationNotFound: 'application_not_found',
+  /** 404: no such file. */
+  fileNotFound: 'file_not_found',
+  /** 404: no such submitted version. */
+  versionNotFound: 'version_not_found',
+  /** 404: no such call-off. */
+  callOffNotFound: 'call_off_not_found',
+  /** 409: the call is not open for new applications. */
+  callNotOpen: 'call_not_open',
+  /** 409: the call's status does not allow this (e.g. opening a closed call). */
+  callStatusConflict: 'call_status_conflict',
+  /** 409: the application changed since the caller read it (stale `version`). */
+  versionConflict: 'version_conflict',
+  /** 409: the content can only change in draft, while changes are requested, or to adjust the plan. */
+  contentLocked: 'content_locked',
+  /** 422: the same Idempotency-Key was used before for a different request. */
+  idempotencyKeyReused: 'idempotency_key_reused',
+  /** 422: the district has no Netzwerkfonds to commit from. */
+  netzwerkfondsMissing: 'netzwerkfonds_missing',
+  /** 422: the instalments of the grant notice do not add up to the approved amount. */
+  instalmentsMismatch: 'instalments_mismatch',
+  /** 409: a call-off is only requested during implementation. */
+  callOffNotAllowed: 'call_off_not_allowed',
+  /** 409: reports are written during implementation. */
+  reportNotAllowed: 'report_not_allowed',
+  /** 409: the call-off was decided before. */
+  callOffDecided: 'call_off_decided',
+  /** 422: the call-off asks for more than is committed and not yet called off for its cash year. */
+  callOffExceedsInstalment: 'call_off_exceeds_instalment',
+  /** 409: the repayment claim was settled before. */
+  claimSettled: 'claim_settled',
+} as const;
+
+export type ApplicationsErrorCode = (typeof APPLICATIONS_ERROR_CODES)[keyof typeof APPLICATIONS_ERROR_CODES];

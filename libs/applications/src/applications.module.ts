@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { FundsModule } from '@kiezfonds/funds';
+import { OutboxModule } from '@kiezfonds/messaging';
+import { ApplicationService } from './applications/application.service';
+import { AttachmentService } from './applications/attachment.service';
+import { CallService } from './calls/call.service';
+import { GrantNoticeService } from './grant-notice/grant-notice.service';
+import { ApplicationsController } from './http/applications.controller';
+import { CallsController } from './http/calls.controller';
+import { ImplementationController } from './http/implementation.controller';
+import { CallOffService } from './implementation/call-off.service';
+import { FundingEffects } from './implementation/funding-effects.service';
+import { ReportService } from './implementation/report.service';
+import { LifecycleNotices } from './lifecycle/lifecycle-notices';
+import { LifecycleService } from './lifecycle/lifecycle.service';
+import { ApplicationNotices } from './notices/application-notices';
+
+/**
+ * Calls, applications and their lifecycle from draft to closed project (issue 6), with HTTP
+ * routes (docs/api/applications.md). Money moves only through the funds library's ledger.
+ */
+@Module({
+  imports: [FundsModule, OutboxModule],
+  controllers: [CallsController, ApplicationsController, ImplementationController],
+  providers: [
+    ApplicationNotices,
+    ApplicationService,
+    AttachmentService,
+    CallOffService,
+    CallService,
+    FundingEffects,
+    GrantNoticeService,
+    LifecycleNotices,
+    LifecycleService,
+    ReportService,
+  ],
+  exports: [LifecycleService, ApplicationService, CallService],
+})
+export class ApplicationsModule {}

@@ -1,0 +1,135 @@
+import type { ApplicationContent, ApplicationState } from '@kiezfonds/domain';
+import type { Db } from '../scope/application-scope';
+
+/** Everything a lifecycle decision or the detail view reads about one application, in one query. */
+export interface ApplicationRecord {
+  id: string;
+  reference: string;
+  title: string;
+  state: ApplicationState;
+  version: number;
+  content: ApplicationContent;
+  requestedCents: string;
+  senateAmountCents: string | null;
+  approvedCents: string | null;
+  approvedAt: Date | null;
+  submittedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  organisationId: string;
+  organisationName: string;
+  callId: string;
+  callTitle: string;
+  districtId: string;
+  districtName: string;
+  programmeYear: number;
+  submissionDeadline: Date;
+  minAmountCents: string | null;
+  maxAmountCents: string | null;
+  requiredAttachmentKeys: string[];
+  callActionFieldIds: string[];
+  callAreaIds: string[];
+  attachedKinds: string[];
+  openChangeRequest: { id: string; message: string; replyDeadline: Date; requestedAt: Date } | null;
+  hasOpenCallOffs: boolean;
+}
+
+interface Row {
+  id: string;
+  reference: string;
+  title: string;
+  state: ApplicationState;
+  version: number;
+  content: ApplicationContent;
+  requested_cents: string;
+  senate_amount_cents: string | null;
+  approved_cents: string | null;
+  approved_at: Date | null;
+  submitted_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  organisation_id: string;
+  organisation_name: string;
+  call_id: string;
+  call_title: string;
+  district_id: string;
+  district_name: string;
+  programme_year: number;
+  submission_deadline: Date;
+  min_amount_cents: string | null;
+  max_amount_cents: string | null;
+  required_attachments: { key: string }[];
+  call_action_field_ids: string[];
+  call_area_ids: string[];
+  attached_kinds: string[];
+  cr_id: string | null;
+  cr_message: string | null;
+  cr_reply_deadline: Date | null;
+  cr_requested_at: Date | null;
+  open_call_offs: boolean;
+}
+
+/** Reads the application with its call's rules; the caller has checked the scope (and holds the lock, if any). */
+export async function loadApplicationRecord(db: Db, id: string): Promise<ApplicationRecord> {
+  const [row] = (await db.query(
+    `SELECT a.id, a.reference, a.title, a.state, a.version, a.content, a.requested_cents::text AS requested_cents,
+            a.senate_amount_cents::text AS senate_amount_cents, a.approved_cents::text AS approved_cents,
+            a.approved_at, a.submitted_at, a.created_at, a.updated_at,
+            a.organisation_id, o.name AS organisation_name, a.call_id, c.title AS call_title,
+            c.district_id, d.name AS district_name, c.programme_year, c.submission_deadline,
+            c.min_amount_cents::text AS min_amount_cents, c.max_amount_cents::text AS max_amount_cents,
+            c.required_attachments,
+            ARRAY(SELECT action_field_id::text FROM call_action_field WHERE call_id = c.id) AS call_action_field_ids,
+            ARRAY(SELECT area_id::text FROM call_area WHERE call_id = c.id) AS call_area_ids,
+            ARRAY(SELECT DISTINCT kind FROM application_attachment WHERE application_id = a.id) AS attached_kinds,
+            cr.id AS cr_id, cr.message AS cr_message, cr.reply_deadline AS cr_reply_deadline,
+            cr.requested_at AS cr_requested_at,
+            EXISTS (SELECT 1 FROM call_off co WHERE co.application_id = a.id AND co.state = 'requested') AS open_call_offs
+     FROM application a
+     JOIN call c ON c.id = a.call_id
+     JOIN district d ON d.id = c.district_id
+     JOIN organisation o ON o.id = a.organisation_id
+     LEFT JOIN change_request cr ON cr.application_id = a.id AND cr.answered_at IS NULL
+     WHERE a.id = $1`,
+    [id],
+  )) as Row[];
+  if (!row) throw new Error(`application ${id} vanished inside its scope check`);
+  return {
+    id: row.id,
+    reference: row.reference,
+    title: row.title,
+    state: row.state,
+    version: row.version,
+    content: row.content,
+    requestedCents: row.requested_cents,
+    senateAmountCents: row.senate_amount_cents,
+    approvedCents: row.approved_cents,
+    approvedAt: row.approved_at,
+    submittedAt: row.submitted_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    organisationId: row.organisation_id,
+    organisationName: row.organisation_name,
+    callId: row.call_id,
+    callTitle: row.call_title,
+    districtId: row.district_id,
+    districtName: row.district_name,
+    programmeYear: row.programme_year,
+    submissionDeadline: row.submission_deadline,
+    minAmountCents: row.min_amount_cents,
+    maxAmountCents: row.max_amount_cents,
+    requiredAttachmentKeys: row.required_attachments.map((a) => a.key),
+    callActionFieldIds: row.call_action_field_ids,
+    callAreaIds: row.call_area_ids,
+    attachedKinds: row.attached_kinds,
+    openChangeRequest: row.cr_id
+      ? {
+          id: row.cr_id,
+          message: row.cr_message!,
+          replyDeadline: row.cr_reply_deadline!,
+          requestedAt: row.cr_requested_at!,
+        }
+      : null,
+    hasOpenCallOffs: row.open_call_offs,
+  };
+}

@@ -1,0 +1,365 @@
+import { Injectable } from '@nestjs/common';
+import {
+  allowedEvents,
+  type ApplicationContent,
+  type ApplicationState,
+  ConflictError,
+  diffContent,
+  draftContentSchema,
+  type ErrorDetail,
+  ForbiddenError,
+  NotFoundError,
+  planTotals,
+  ValidationError,
+} from '@kiezfonds/domain';
+import type { Page } from '@kiezfonds/funds';
+import type { Principal } from '@kiezfonds/identity';
+import { recordAudit } from '@kiezfonds/persistence';
+import { DataSource } from 'typeorm';
+import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
+import { ApplicationScope } from '../scope/application-scope';
+import { lifecycleFacts, planAdjustmentRequired, problemsOf } from './application-facts';
+import { type ApplicationRecord, loadApplicationRecord } from './application-record';
+
+/** States in which the carrier may change the content: writing, answering a change request, the full application. */
+export const EDITABLE_STATES: readonly ApplicationState[] = ['draft', 'changes_requested', 'selected'];
+
+export interface ApplicationListItem {
+  id: string;
+  reference: string;
+  title: string;
+  state: ApplicationState;
+  organisationId: string;
+  organisationName: string;
+  callId: string;
+  callTitle: string;
+  districtId: string;
+  requestedCents: string;
+  submittedAt: string | null;
+  updatedAt: string;
+}
+
+/** Turns zod's issues into the API's `{ field, rule }` details (field as a dotted path). */
+function detailsOf(issues: readonly { path: readonly PropertyKey[]; code: string }[]): ErrorDetail[] {
+  return issues.map((issue) => ({
+    field: ['content', ...issue.path].map(String).join('.'),
+    rule: issue.code === 'invalid_type' ? 'type' : issue.code === 'too_big' ? 'maxLength' : issue.code,
+  }));
+}
+
+/**
+ * Applications outside the lifecycle commands: create a draft, list, read with what the caller
+ * may do next, save the content (autosave), submitted versions and their differences.
+ */
+@Injectable()
+export class ApplicationService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(
+    principal: Principal,
+    input: { callId: string; organisationId: string; title: string },
+    requestId: string | null,
+  ): Promise<{ id: string; reference: string }> {
+    const scope = ApplicationScope.of(principal);
+    if (!scope.isCarrierOf(input.organisationId)) throw new ForbiddenError('not_organisation_member');
+    return this.dataSource.transaction(async (tx) => {
+      const [call] = (await tx.query(
+        `SELECT status, submission_deadline, district_id FROM call WHERE id = $1`,
+        [input.callId],
+      )) as { status: string; submission_deadline: Date; district_id: string }[];
+      if (!call || call.status === 'draft') throw new NotFoundError(APPLICATIONS_ERROR_CODES.callNotFound);
+      if (call.status !== 'open' || call.submission_deadline.getTime() <= Date.now()) {
+        throw new ConflictError(APPLICATIONS_ERROR_CODES.callNotOpen);
+      }
+      const [row] = (await tx.query(
+        `INSERT INTO application (call_id, organisation_id, title, created_by) VALUES ($1, $2, $3, $4)
+         RETURNING id, reference`,
+        [input.callId, input.organisationId, input.title, principal.userId],
+      )) as { id: string; reference: string }[];
+      await recordAudit(tx, {
+        entityType: 'application',
+        entityId: row!.id,
+        action: 'application_created',
+        actorId: principal.userId,
+        districtId: call.district_id,
+        toState: 'draft',
+        requestId,
+        payload: { callId: input.callId, organisationId: input.organisationId },
+      });
+      return row!;
+    });
+  }
+
+  async list(
+    principal: Principal,
+    filter: { state?: ApplicationState; callId?: string; q?: string },
+    page: Page,
+  ): Promise<{ items: ApplicationListItem[]; total: number }> {
+    const scope = ApplicationScope.of(principal);
+    const params: unknown[] = scope.params();
+    const where = [scope.condition(1)];
+    if (filter.state) {
+      params.push(filter.state);
+      where.push(`a.state = $${params.length}`);
+    }
+    if (filter.callId) {
+      params.push(filter.callId);
+      where.push(`a.call_id = $${params.length}`);
+    }
+    if (filter.q) {
+      params.push(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`(a.title ILIKE $${params.length} OR a.reference ILIKE $${params.length})`);
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT a.id, a.reference, a.title, a.state, a.organisation_id, o.name AS organisation_name, a.call_id,
+              c.title AS call_title, c.district_id, a.requested_cents::text AS requested_cents, a.submitted_at,
+              a.updated_at, count(*) OVER () AS total
+       FROM application a JOIN call c ON c.id = a.call_id JOIN organisation o ON o.id = a.organisation_id
+       WHERE ${where.join(' AND ')}
+       ORDER BY a.updated_at DESC, a.id
+       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, page.limit, page.offset],
+    )) as {
+      id: string;
+      reference: string;
+      title: string;
+      state: ApplicationState;
+      organisation_id: string;
+      organisation_name: string;
+      call_id: string;
+      call_title: string;
+      district_id: string;
+      requested_cents: string;
+      submitted_at: Date | null;
+      updated_at: Date;
+      total: string;
+    }[];
+    return {
+      total: rows[0] ? Number(rows[0].total) : 0,
+      items: rows.map((r) => ({
+        id: r.id,
+        reference: r.reference,
+        title: r.title,
+        state: r.state,
+        organisationId: r.organisation_id,
+        organisationName: r.organisation_name,
+        callId: r.call_id,
+        callTitle: r.call_title,
+        districtId: r.district_id,
+        requestedCents: r.requested_cents,
+        submittedAt: r.submitted_at?.toISOString() ?? null,
+        updatedAt: r.updated_at.toISOString(),
+      })),
+    };
+  }
+
+  async detail(principal: Principal, id: string) {
+    const scope = ApplicationScope.of(principal);
+    const scoped = await scope.application(this.dataSource, id);
+    const record = await loadApplicationRecord(this.dataSource, scoped.id);
+    return this.view(record, scope);
+  }
+
+  /** The detail answer: content, the caller's next events, what is missing, the plan's sums. */
+  view(record: ApplicationRecord, scope: ApplicationScope) {
+    const roles = scope.rolesFor(record);
+    const facts = lifecycleFacts(record, roles, new Date());
+    const totals = planTotals(record.content);
+    return {
+      id: record.id,
+      reference: record.reference,
+      title: record.title,
+      state: record.state,
+      version: record.version,
+      organisation: { id: record.organisationId, name: record.organisationName },
+      call: {
+        id: record.callId,
+        title: record.callTitle,
+        districtId: record.districtId,
+        districtName: record.districtName,
+        programmeYear: record.programmeYear,
+        submissionDeadline: record.submissionDeadline.toISOString(),
+        minAmountCents: record.minAmountCents,
+        maxAmountCents: record.maxAmountCents,
+      },
+      content: record.content,
+      totals: {
+        costsCents: totals.costs.toString(),
+        requestedCents: totals.requested.toString(),
+        ownCents: totals.own.toString(),
+        thirdPartyCents: totals.thirdParty.toString(),
+      },
+      problems: facts.problems,
+      allowedEvents: allowedEvents(record.state, facts),
+      editable: roles.includes('carrier') && EDITABLE_STATES.includes(record.state),
+      planAdjustmentRequired: planAdjustmentRequired(record),
+      senateAmountCents: record.senateAmountCents,
+      approvedCents: record.approvedCents,
+      approvedAt: record.approvedAt?.toISOString() ?? null,
+      submittedAt: record.submittedAt?.toISOString() ?? null,
+      createdAt: record.createdAt.toISOString(),
+      updatedAt: record.updatedAt.toISOString(),
+      openChangeRequest: record.openChangeRequest && {
+        id: record.openChangeRequest.id,
+        message: record.openChangeRequest.message,
+        replyDeadline: record.openChangeRequest.replyDeadline.toISOString(),
+        requestedAt: record.openChangeRequest.requestedAt.toISOString(),
+      },
+    };
+  }
+
+  /** Autosave: the carrier's content replaces the stored one when the caller read the latest version. */
+  async saveContent(
+    principal: Principal,
+    id: string,
+    input: { version: number; title?: string; content: Record<string, unknown> },
+  ) {
+    const parsed = draftContentSchema.safeParse(input.content);
+    if (!parsed.success) throw new ValidationError(detailsOf(parsed.error.issues));
+    const content = parsed.data as ApplicationContent;
+    const scope = ApplicationScope.of(principal);
+    return this.dataSource.transaction(async (tx) => {
+      const scoped = await scope.application(tx, id, { lock: true });
+      if (!scope.isCarrierOf(scoped.organisationId)) throw new ForbiddenError('not_organisation_member');
+      if (!EDITABLE_STATES.includes(scoped.state as ApplicationState)) {
+        throw new ConflictError(APPLICATIONS_ERROR_CODES.contentLocked, [], { state: scoped.state });
+      }
+      if (scoped.version !== input.version) {
+        throw new ConflictError(APPLICATIONS_ERROR_CODES.versionConflict, [], { version: scoped.version });
+      }
+      const totals = planTotals(content);
+      await tx.query(
+        `UPDATE application SET content = $2, title = COALESCE($3, title), requested_cents = $4,
+           period_start = $5, period_end = $6, version = version + 1, updated_at = now()
+         WHERE id = $1`,
+        [
+          id,
+          JSON.stringify(content),
+          input.title ?? null,
+          totals.requested.toString(),
+          content.periodStart || null,
+          content.periodEnd && content.periodStart && content.periodEnd >= content.periodStart
+            ? content.periodEnd
+            : null,
+        ],
+      );
+      const record = await loadApplicationRecord(tx, id);
+      return {
+        version: record.version,
+        updatedAt: record.updatedAt.toISOString(),
+        problems: problemsOf(record),
+      };
+    });
+  }
+
+  /** The timeline: every recorded step of the application, oldest first. */
+  async history(principal: Principal, id: string) {
+    const scoped = await ApplicationScope.of(principal).application(this.dataSource, id);
+    const rows = (await this.dataSource.query(
+      `SELECT e.occurred_at, e.action, e.from_state, e.to_state, e.payload, u.display_name AS actor_name
+       FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
+       WHERE e.entity_type = 'application' AND e.entity_id = $1
+       ORDER BY e.occurred_at, e.id`,
+      [scoped.id],
+    )) as {
+      occurred_at: Date;
+      action: string;
+      from_state: string | null;
+      to_state: string | null;
+      payload: Record<string, unknown>;
+      actor_name: string | null;
+    }[];
+    return {
+      items: rows.map((r) => ({
+        at: r.occurred_at.toISOString(),
+        action: r.action,
+        event: typeof r.payload.event === 'string' ? r.payload.event : null,
+        fromState: r.from_state,
+        toState: r.to_state,
+        actorName: r.actor_name,
+        comment: typeof r.payload.comment === 'string' ? r.payload.comment : null,
+      })),
+    };
+  }
+
+  async versions(principal: Principal, id: string) {
+    const scoped = await ApplicationScope.of(principal).application(this.dataSource, id);
+    const rows = (await this.dataSource.query(
+      `SELECT v.number, v.title, v.submitted_at, u.display_name AS submitted_by
+       FROM application_version v LEFT JOIN app_user u ON u.id = v.submitted_by
+       WHERE v.application_id = $1 ORDER BY v.number`,
+      [scoped.id],
+    )) as { number: number; title: string; submitted_at: Date; submitted_by: string | null }[];
+    return {
+      items: rows.map((r) => ({
+        number: r.number,
+        title: r.title,
+        submittedAt: r.submitted_at.toISOString(),
+        submittedBy: r.submitted_by,
+      })),
+    };
+  }
+
+  async version(principal: Principal, id: string, number: number) {
+    const scoped = await ApplicationScope.of(principal).application(this.dataSource, id);
+    return this.loadVersion(scoped.id, number);
+  }
+
+  /** What changed between two submitted versions (the coordinator's view of a reply). */
+  async diff(principal: Principal, id: string, from: number, to: number) {
+    const scoped = await ApplicationScope.of(principal).application(this.dataSource, id);
+    const [before, after] = await Promise.all([
+      this.loadVersion(scoped.id, from),
+      this.loadVersion(scoped.id, to),
+    ]);
+    const changes = diffContent(
+      { title: before.title, ...before.content },
+      { title: after.title, ...after.content },
+    );
+    return { from, to, changes };
+  }
+
+  async changeRequests(principal: Principal, id: string) {
+    const scoped = await ApplicationScope.of(principal).application(this.dataSource, id);
+    const rows = (await this.dataSource.query(
+      `SELECT cr.id, cr.message, cr.reply_deadline, cr.requested_at, cr.answered_at, cr.answered_version,
+              u.display_name AS requested_by
+       FROM change_request cr LEFT JOIN app_user u ON u.id = cr.requested_by
+       WHERE cr.application_id = $1 ORDER BY cr.requested_at, cr.id`,
+      [scoped.id],
+    )) as {
+      id: string;
+      message: string;
+      reply_deadline: Date;
+      requested_at: Date;
+      answered_at: Date | null;
+      answered_version: number | null;
+      requested_by: string | null;
+    }[];
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        message: r.message,
+        replyDeadline: r.reply_deadline.toISOString(),
+        requestedAt: r.requested_at.toISOString(),
+        requestedBy: r.requested_by,
+        answeredAt: r.answered_at?.toISOString() ?? null,
+        answeredVersion: r.answered_version,
+      })),
+    };
+  }
+
+  private async loadVersion(applicationId: string, number: number) {
+    const [row] = (await this.dataSource.query(
+      `SELECT number, title, content, submitted_at FROM application_version WHERE application_id = $1 AND number = $2`,
+      [applicationId, number],
+    )) as { number: number; title: string; content: ApplicationContent; submitted_at: Date }[];
+    if (!row) throw new NotFoundError(APPLICATIONS_ERROR_CODES.versionNotFound);
+    return {
+      number: row.number,
+      title: row.title,
+      content: row.content,
+      submittedAt: row.submitted_at.toISOString(),
+    };
+  }
+}

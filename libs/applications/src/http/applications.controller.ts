@@ -1,0 +1,220 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiConsumes, ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CSRF_HEADER_DOC, IdParamDto, pageOf } from '@kiezfonds/funds';
+import { pickLocale } from '@kiezfonds/domain';
+import { Authenticated, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
+import { AttachmentService } from '../applications/attachment.service';
+import { ApplicationService } from '../applications/application.service';
+import { checkUpload, type UploadedFileData } from '../files/file-check';
+import { GrantNoticeService } from '../grant-notice/grant-notice.service';
+import { LifecycleService } from '../lifecycle/lifecycle.service';
+import {
+  AttachmentKindDto,
+  CreateApplicationDto,
+  DiffQueryDto,
+  FileParamDto,
+  ListApplicationsQueryDto,
+  SaveContentDto,
+  VersionParamDto,
+} from './dtos/application.dto';
+import { ApplicationEventDto } from './dtos/event.dto';
+import { requestIdOf, sendFile, UPLOAD_LIMITS } from './http-helpers';
+
+/** Applications (Anträge) and their lifecycle, docs/api/applications.md. */
+@ApiTags('applications')
+@ApiCookieAuth()
+@Controller('applications')
+export class ApplicationsController {
+  constructor(
+    private readonly applications: ApplicationService,
+    private readonly lifecycle: LifecycleService,
+    private readonly attachments: AttachmentService,
+    private readonly grantNotices: GrantNoticeService,
+  ) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({
+    summary: "The caller's applications: the own organisations', or the district's once submitted",
+  })
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListApplicationsQueryDto) {
+    const page = pageOf(query);
+    const result = await this.applications.list(principal, query, page);
+    return { ...result, page: page.page, pageSize: page.pageSize };
+  }
+
+  @Post()
+  @Roles('carrier')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({ summary: 'Start a draft application in an open call for one of the own organisations' })
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateApplicationDto,
+    @Req() request: Request,
+  ) {
+    return this.applications.create(principal, body, requestIdOf(request));
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @ApiOperation({
+    summary: 'One application with its content, what is missing and the events the caller may send',
+  })
+  detail(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+    return this.applications.detail(principal, params.id);
+  }
+
+  @Put(':id/content')
+  @Roles('carrier')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({ summary: 'Save the content (autosave); answers the new version and what is still missing' })
+  save(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto, @Body() body: SaveContentDto) {
+    return this.applications.saveContent(principal, params.id, body);
+  }
+
+  @Post(':id/events')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'The same key again answers the first answer without a second transition.',
+  })
+  @ApiOperation({
+    summary: 'A lifecycle command (SUBMIT, REQUEST_CHANGES, APPROVE, …)',
+    description: 'Answers the new state and the events now allowed; 409 with `allowed` for a wrong event.',
+  })
+  send(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: ApplicationEventDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: Request,
+  ) {
+    return this.lifecycle.send(principal, params.id, body, idempotencyKey, requestIdOf(request));
+  }
+
+  @Get(':id/grant-notice.pdf')
+  @Authenticated()
+  @ApiOperation({
+    summary: 'The grant notice (Zuwendungsbescheid) as PDF',
+    description:
+      'After approval the issued notice, for staff and the carrier; before it (state selected) a preview marked ' +
+      'as a draft, for coordinators.',
+  })
+  async grantNotice(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res() response: Response,
+  ) {
+    const pdf = await this.grantNotices.pdf(principal, params.id, pickLocale(acceptLanguage));
+    sendFile(response, { fileName: pdf.fileName, contentType: 'application/pdf', content: pdf.content });
+  }
+
+  @Get(':id/history')
+  @Authenticated()
+  @ApiOperation({ summary: 'The timeline: every recorded step with actor, event, time and comment' })
+  history(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+    return this.applications.history(principal, params.id);
+  }
+
+  @Get(':id/versions')
+  @Authenticated()
+  @ApiOperation({ summary: 'The submitted versions' })
+  versions(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+    return this.applications.versions(principal, params.id);
+  }
+
+  @Get(':id/versions/:number')
+  @Authenticated()
+  @ApiOperation({ summary: 'One submitted version as it was sent' })
+  version(@CurrentPrincipal() principal: Principal, @Param() params: VersionParamDto) {
+    return this.applications.version(principal, params.id, params.number);
+  }
+
+  @Get(':id/diff')
+  @Authenticated()
+  @ApiOperation({ summary: 'What changed between two submitted versions' })
+  diff(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto, @Query() query: DiffQueryDto) {
+    return this.applications.diff(principal, params.id, query.from, query.to);
+  }
+
+  @Get(':id/change-requests')
+  @Authenticated()
+  @ApiOperation({ summary: 'Change requests with message, reply deadline and when they were answered' })
+  changeRequests(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+    return this.applications.changeRequests(principal, params.id);
+  }
+
+  @Get(':id/attachments')
+  @Authenticated()
+  @ApiOperation({ summary: 'Attachments with size, type and SHA-256' })
+  listAttachments(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+    return this.attachments.list(principal, params.id);
+  }
+
+  @Post(':id/attachments')
+  @Roles('carrier')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiConsumes('multipart/form-data')
+  @UseInterceptors(FileInterceptor('file', UPLOAD_LIMITS))
+  @ApiOperation({ summary: 'Upload an attachment (20 MB; PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS by content)' })
+  addAttachment(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: AttachmentKindDto,
+    @UploadedFile() file: UploadedFileData | undefined,
+    @Req() request: Request,
+  ) {
+    return this.attachments.add(
+      principal,
+      params.id,
+      body.kind,
+      checkUpload('file', file),
+      requestIdOf(request),
+    );
+  }
+
+  @Get(':id/attachments/:fileId')
+  @Authenticated()
+  @ApiOperation({ summary: 'Download an attachment (always as a download, never inline)' })
+  async attachment(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: FileParamDto,
+    @Res() response: Response,
+  ) {
+    sendFile(response, await this.attachments.download(principal, params.id, params.fileId));
+  }
+
+  @Delete(':id/attachments/:fileId')
+  @HttpCode(204)
+  @Roles('carrier')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({ summary: 'Remove an attachment while the content may change' })
+  async removeAttachment(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: FileParamDto,
+    @Req() request: Request,
+  ): Promise<void> {
+    await this.attachments.remove(principal, params.id, params.fileId, requestIdOf(request));
+  }
+}

@@ -1,0 +1,180 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { APPLICATION_EVENT_TYPES, COST_CATEGORIES, type ErrorDetail } from '@kiezfonds/domain';
+import { IsCalendarDate, IsCents } from '@kiezfonds/funds';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class InstalmentDto {
+  @ApiProperty({ example: 2027 })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  cashYear: number;
+
+  @ApiProperty({ example: '1500000' })
+  @IsCents()
+  amountCents: string | number;
+}
+
+export class ReportDeadlineDto {
+  @ApiProperty({ enum: ['interim', 'final'] })
+  @IsIn(['interim', 'final'])
+  kind: 'interim' | 'final';
+
+  @ApiProperty({ format: 'date', example: '2028-03-31' })
+  @IsCalendarDate()
+  due: string;
+}
+
+export class ActualCostDto {
+  @ApiProperty({ example: 2027 })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  cashYear: number;
+
+  @ApiProperty({ enum: COST_CATEGORIES })
+  @IsIn(COST_CATEGORIES)
+  category: (typeof COST_CATEGORIES)[number];
+
+  @ApiProperty({ example: '1180000', description: 'Spent, in cents (0 allowed).' })
+  @Matches(/^[0-9]{1,15}$/)
+  amountCents: string;
+}
+
+/** What each event needs in its body; checked once the event is known to be allowed (a wrong event is a 409, not a 400). */
+const REQUIRED_FIELDS: Partial<
+  Record<(typeof APPLICATION_EVENT_TYPES)[number], (keyof ApplicationEventDto)[]>
+> = {
+  REQUEST_CHANGES: ['message', 'replyDeadline'],
+  RETURN_FINAL_REPORT: ['message'],
+  REJECT: ['reason'],
+  REVOKE: ['reason'],
+  RECORD_SENATE_SELECTION: ['amountCents'],
+  APPROVE: ['reportDeadlines'],
+  SUBMIT_FINAL_REPORT: ['text', 'actuals'],
+};
+
+export function missingEventFields(event: ApplicationEventDto): ErrorDetail[] {
+  return (REQUIRED_FIELDS[event.type] ?? [])
+    .filter((field) => event[field] === undefined)
+    .map((field) => ({ field, rule: 'required' }));
+}
+
+/**
+ * A lifecycle command (docs/api/applications.md, "Events"). One body for all event types: the
+ * shapes of all fields are checked here, which fields an event needs by `missingEventFields`.
+ */
+export class ApplicationEventDto {
+  @ApiProperty({ enum: APPLICATION_EVENT_TYPES })
+  @IsIn(APPLICATION_EVENT_TYPES)
+  type: (typeof APPLICATION_EVENT_TYPES)[number];
+
+  @ApiPropertyOptional({
+    description: 'The version the caller read; a newer one answers 409 version_conflict.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @ApiPropertyOptional({
+    description: 'REQUEST_CHANGES, RETURN_FINAL_REPORT: what the carrier should change.',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10000)
+  message?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'REQUEST_CHANGES: the reply deadline.' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  replyDeadline?: string;
+
+  @ApiPropertyOptional({ description: 'REJECT, REVOKE (required), WITHDRAW (optional): the reason.' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10000)
+  reason?: string;
+
+  @ApiPropertyOptional({ description: 'A note for the record (formal check, selection).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  comment?: string;
+
+  @ApiPropertyOptional({ description: 'RECORD_SENATE_SELECTION: the amount the Senate selected, in cents.' })
+  @IsOptional()
+  @IsCents()
+  amountCents?: string | number;
+
+  @ApiPropertyOptional({
+    type: [InstalmentDto],
+    description: 'APPROVE: instalments per cash year (default: the plan).',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => InstalmentDto)
+  instalments?: InstalmentDto[];
+
+  @ApiPropertyOptional({
+    type: [ReportDeadlineDto],
+    description: 'APPROVE: interim reports and the proof of use.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ReportDeadlineDto)
+  reportDeadlines?: ReportDeadlineDto[];
+
+  @ApiPropertyOptional({ description: 'APPROVE: conditions (Nebenbestimmungen), one per line.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  conditions?: string;
+
+  @ApiPropertyOptional({ description: 'SUBMIT_FINAL_REPORT: the factual report (Sachbericht).' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50000)
+  text?: string;
+
+  @ApiPropertyOptional({
+    type: [ActualCostDto],
+    description: 'SUBMIT_FINAL_REPORT: actual costs per cash year and category.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => ActualCostDto)
+  actuals?: ActualCostDto[];
+}

@@ -1,0 +1,59 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsCalendarDate, IsCents } from '@kiezfonds/funds';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class RequestCallOffDto {
+  @ApiProperty({ example: 2027, description: 'A cash year of the grant notice.' })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  cashYear: number;
+
+  @ApiProperty({ example: '2000000' })
+  @IsCents()
+  amountCents: string | number;
+
+  @ApiPropertyOptional({ maxLength: 2000, description: 'What the money is for in the coming weeks.' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
+  purpose?: string;
+}
+
+export class PayCallOffDto {
+  @ApiProperty({ format: 'date', example: '2027-09-08', description: 'Day of payment (not in the future).' })
+  @IsCalendarDate()
+  paidOn: string;
+}
+
+export class ReasonDto {
+  @ApiProperty({ maxLength: 5000 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  reason: string;
+}
+
+export class InterimReportDto {
+  @ApiProperty({ enum: ['interim'] })
+  @IsIn(['interim'])
+  kind: 'interim';
+
+  @ApiProperty({ maxLength: 50000 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50000)
+  text: string;
+}
+
+export class SettleClaimDto {
+  @ApiProperty({ format: 'date', example: '2029-03-01', description: 'Day the money came back.' })
+  @IsCalendarDate()
+  repaidOn: string;
+}

@@ -1,0 +1,115 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/funds';
+import { Authenticated, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
+import { CallOffService } from '../implementation/call-off.service';
+import { ReportService } from '../implementation/report.service';
+import {
+  InterimReportDto,
+  PayCallOffDto,
+  ReasonDto,
+  RequestCallOffDto,
+  SettleClaimDto,
+} from './dtos/implementation.dto';
+import { requestIdOf } from './http-helpers';
+
+/** Implementation (Umsetzung): call-offs, interim reports, repayment claims. */
+@ApiTags('implementation')
+@ApiCookieAuth()
+@Controller()
+export class ImplementationController {
+  constructor(
+    private readonly callOffs: CallOffService,
+    private readonly reports: ReportService,
+  ) {}
+
+  @Get('applications/:id/call-offs')
+  @Authenticated()
+  @ApiOperation({ summary: 'Call-offs with state and prompt-use deadline' })
+  listCallOffs(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+    return this.callOffs.list(principal, params.id);
+  }
+
+  @Post('applications/:id/call-offs')
+  @Roles('carrier')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({ summary: "Request money of a cash year's instalment (during implementation)" })
+  requestCallOff(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: RequestCallOffDto,
+    @Req() request: Request,
+  ) {
+    return this.callOffs.request(principal, params.id, body, requestIdOf(request));
+  }
+
+  @Post('call-offs/:id/pay')
+  @HttpCode(200)
+  @Roles('finance')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({ summary: 'Record the payment: a ledger disbursement; sets the prompt-use deadline' })
+  pay(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: PayCallOffDto,
+    @Req() request: Request,
+  ) {
+    return this.callOffs.pay(principal, params.id, body.paidOn, requestIdOf(request));
+  }
+
+  @Post('call-offs/:id/reject')
+  @HttpCode(200)
+  @Roles('finance')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({ summary: 'Refuse a call-off with a reason' })
+  reject(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: ReasonDto,
+    @Req() request: Request,
+  ) {
+    return this.callOffs.reject(principal, params.id, body.reason, requestIdOf(request));
+  }
+
+  @Get('applications/:id/reports')
+  @Authenticated()
+  @ApiOperation({ summary: 'Interim reports and the proof of use' })
+  listReports(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+    return this.reports.reports(principal, params.id);
+  }
+
+  @Post('applications/:id/reports')
+  @Roles('carrier')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({ summary: 'Submit an interim report (the proof of use is the SUBMIT_FINAL_REPORT event)' })
+  addReport(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: InterimReportDto,
+    @Req() request: Request,
+  ) {
+    return this.reports.addInterim(principal, params.id, body.text, requestIdOf(request));
+  }
+
+  @Get('applications/:id/repayment-claims')
+  @Authenticated()
+  @ApiOperation({ summary: 'Repayment claims with the interest calculated line by line' })
+  claims(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+    return this.reports.claims(principal, params.id, principal.language);
+  }
+
+  @Post('repayment-claims/:id/settle')
+  @HttpCode(200)
+  @Roles('finance')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({ summary: 'Record that the claimed money came back (ledger repayment)' })
+  settle(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: SettleClaimDto,
+    @Req() request: Request,
+  ) {
+    return this.reports.settle(principal, params.id, body.repaidOn, requestIdOf(request));
+  }
+}

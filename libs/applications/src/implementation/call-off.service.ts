@@ -1,0 +1,232 @@
+import { Injectable } from '@nestjs/common';
+import {
+  BusinessRuleError,
+  ConflictError,
+  ForbiddenError,
+  Money,
+  NotFoundError,
+  promptUseDeadline,
+  ValidationError,
+} from '@kiezfonds/domain';
+import { LedgerService } from '@kiezfonds/funds';
+import type { Principal } from '@kiezfonds/identity';
+import { recordAudit } from '@kiezfonds/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
+import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
+import { loadApplicationRecord } from '../applications/application-record';
+import { berlinDay } from '../lifecycle/transition-context';
+import { ApplicationNotices, noticeApplication } from '../notices/application-notices';
+import { ApplicationScope } from '../scope/application-scope';
+
+interface CallOffRow {
+  id: string;
+  application_id: string;
+  number: number;
+  cash_year: number;
+  amount_cents: string;
+  purpose: string;
+  state: 'requested' | 'paid' | 'rejected';
+  requested_at: Date;
+  decided_at: Date | null;
+  paid_on: string | null;
+  spend_by: string | null;
+  reject_reason: string | null;
+}
+
+const COLUMNS = `id, application_id, number, cash_year, amount_cents::text AS amount_cents, purpose, state,
+  requested_at, decided_at, paid_on::text AS paid_on, spend_by::text AS spend_by, reject_reason`;
+
+function view(row: CallOffRow) {
+  return {
+    id: row.id,
+    applicationId: row.application_id,
+    number: row.number,
+    cashYear: row.cash_year,
+    amountCents: row.amount_cents,
+    purpose: row.purpose,
+    state: row.state,
+    requestedAt: row.requested_at.toISOString(),
+    decidedAt: row.decided_at?.toISOString() ?? null,
+    paidOn: row.paid_on,
+    spendBy: row.spend_by,
+    rejectReason: row.reject_reason,
+  };
+}
+
+/**
+ * Call-offs (Mittelabrufe): the carrier asks for an instalment's money, finance pays it (a ledger
+ * disbursement) or refuses. Payment starts the prompt-use period (DOMAIN.md step 8), reminded
+ * before it ends.
+ */
+@Injectable()
+export class CallOffService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly ledger: LedgerService,
+    private readonly notices: ApplicationNotices,
+  ) {}
+
+  async list(principal: Principal, applicationId: string) {
+    const scoped = await ApplicationScope.of(principal).application(this.dataSource, applicationId);
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM call_off WHERE application_id = $1 ORDER BY number`,
+      [scoped.id],
+    )) as CallOffRow[];
+    return { items: rows.map(view) };
+  }
+
+  async request(
+    principal: Principal,
+    applicationId: string,
+    input: { cashYear: number; amountCents: string | number; purpose?: string },
+    requestId: string | null,
+  ) {
+    const scope = ApplicationScope.of(principal);
+    return this.dataSource.transaction(async (tx) => {
+      const scoped = await scope.application(tx, applicationId, { lock: true });
+      if (!scope.isCarrierOf(scoped.organisationId)) throw new ForbiddenError('not_organisation_member');
+      if (scoped.state !== 'in_implementation') {
+        throw new ConflictError(APPLICATIONS_ERROR_CODES.callOffNotAllowed, [], { state: scoped.state });
+      }
+      const amount = Money.fromCents(input.amountCents);
+      const available = await this.available(tx, scoped.id, input.cashYear);
+      if (amount.isGreaterThan(available)) {
+        throw new BusinessRuleError(APPLICATIONS_ERROR_CODES.callOffExceedsInstalment, {
+          availableCents: available.toString(),
+          cashYear: input.cashYear,
+        });
+      }
+      const [row] = (await tx.query(
+        `INSERT INTO call_off (application_id, number, cash_year, amount_cents, purpose, requested_by)
+         SELECT $1, coalesce(max(number), 0) + 1, $2, $3, $4, $5 FROM call_off WHERE application_id = $1
+         RETURNING ${COLUMNS}`,
+        [scoped.id, input.cashYear, amount.toString(), input.purpose ?? '', principal.userId],
+      )) as CallOffRow[];
+      await recordAudit(tx, {
+        entityType: 'application',
+        entityId: scoped.id,
+        action: 'call_off_requested',
+        actorId: principal.userId,
+        districtId: scoped.districtId,
+        requestId,
+        payload: {
+          callOffId: row!.id,
+          number: row!.number,
+          cashYear: input.cashYear,
+          amountCents: amount.toString(),
+        },
+      });
+      return view(row!);
+    });
+  }
+
+  async pay(principal: Principal, callOffId: string, paidOn: string, requestId: string | null) {
+    if (paidOn > berlinDay(new Date())) throw new ValidationError([{ field: 'paidOn', rule: 'notInFuture' }]);
+    return this.dataSource.transaction(async (tx) => {
+      const { callOff, districtId } = await this.lockForFinance(tx, principal, callOffId);
+      const record = await loadApplicationRecord(tx, callOff.application_id);
+      const [notice] = (await tx.query(
+        `SELECT amount_cents::text AS amount_cents, instalments FROM grant_notice WHERE application_id = $1`,
+        [record.id],
+      )) as { amount_cents: string; instalments: { cashYear: number; amountCents: string }[] }[];
+      const instalment = notice?.instalments.find((i) => i.cashYear === callOff.cash_year);
+      const spendBy = promptUseDeadline({
+        grantTotal: Money.fromCents(notice?.amount_cents ?? callOff.amount_cents),
+        yearlyInstalment: Money.fromCents(instalment?.amountCents ?? callOff.amount_cents),
+        paidOn,
+      });
+      const [fund] = (await tx.query(
+        `SELECT id FROM fund WHERE district_id = $1 AND kind = 'netzwerkfonds'`,
+        [districtId],
+      )) as { id: string }[];
+      if (!fund) throw new BusinessRuleError(APPLICATIONS_ERROR_CODES.netzwerkfondsMissing);
+      const entry = await this.ledger.post(tx, {
+        kind: 'disbursement',
+        fundId: fund.id,
+        programmeYear: record.programmeYear,
+        cashYear: callOff.cash_year,
+        amount: Money.fromCents(callOff.amount_cents),
+        project: { applicationId: record.id },
+        callOffRef: `${record.reference}-MA${callOff.number}`,
+        actorId: principal.userId,
+        requestId,
+      });
+      const [paid] = (await tx.query(
+        `UPDATE call_off SET state = 'paid', decided_by = $2, decided_at = now(), paid_on = $3, spend_by = $4,
+           ledger_entry_id = $5 WHERE id = $1 RETURNING ${COLUMNS}`,
+        [callOff.id, principal.userId, paidOn, spendBy, entry.id],
+      )) as [CallOffRow[], number];
+      const row = paid[0]!;
+      await recordAudit(tx, {
+        entityType: 'application',
+        entityId: record.id,
+        action: 'call_off_paid',
+        actorId: principal.userId,
+        districtId,
+        requestId,
+        payload: { callOffId: callOff.id, number: callOff.number, paidOn, spendBy, ledgerEntryId: entry.id },
+      });
+      await this.notices.send(tx, record, 'carrier', {
+        kind: 'call_off_paid',
+        key: `call-off:${callOff.id}:paid`,
+        data: {
+          application: noticeApplication(record),
+          callOff: { number: callOff.number, amountCents: Number(callOff.amount_cents), paidOn, spendBy },
+        },
+      });
+      return view(row);
+    });
+  }
+
+  async reject(principal: Principal, callOffId: string, reason: string, requestId: string | null) {
+    return this.dataSource.transaction(async (tx) => {
+      const { callOff, districtId } = await this.lockForFinance(tx, principal, callOffId);
+      const [rejected] = (await tx.query(
+        `UPDATE call_off SET state = 'rejected', decided_by = $2, decided_at = now(), reject_reason = $3
+         WHERE id = $1 RETURNING ${COLUMNS}`,
+        [callOff.id, principal.userId, reason],
+      )) as [CallOffRow[], number];
+      await recordAudit(tx, {
+        entityType: 'application',
+        entityId: callOff.application_id,
+        action: 'call_off_rejected',
+        actorId: principal.userId,
+        districtId,
+        requestId,
+        payload: { callOffId: callOff.id, number: callOff.number, reason },
+      });
+      return view(rejected[0]!);
+    });
+  }
+
+  /** Committed for the cash year, less what is called off and not refused. */
+  private async available(tx: EntityManager, applicationId: string, cashYear: number): Promise<Money> {
+    const [row] = (await tx.query(
+      `SELECT
+         coalesce((SELECT sum(CASE WHEN kind = 'commitment' THEN amount_cents WHEN kind = 'decommitment' THEN -amount_cents
+                   WHEN kind = 'reversal' AND reversed_kind = 'commitment' THEN -amount_cents
+                   WHEN kind = 'reversal' AND reversed_kind = 'decommitment' THEN amount_cents ELSE 0 END)
+                   FROM ledger_entry WHERE application_id = $1 AND cash_year = $2), 0)
+         - coalesce((SELECT sum(amount_cents) FROM call_off
+                     WHERE application_id = $1 AND cash_year = $2 AND state <> 'rejected'), 0) AS available`,
+      [applicationId, cashYear],
+    )) as { available: string }[];
+    return Money.fromCents(row!.available);
+  }
+
+  private async lockForFinance(tx: EntityManager, principal: Principal, callOffId: string) {
+    const scope = ApplicationScope.of(principal);
+    const [callOff] = (await tx.query(`SELECT ${COLUMNS} FROM call_off WHERE id = $1 FOR UPDATE`, [
+      callOffId,
+    ])) as CallOffRow[];
+    if (!callOff) throw new NotFoundError(APPLICATIONS_ERROR_CODES.callOffNotFound);
+    const scoped = await scope.application(tx, callOff.application_id, { lock: true }).catch(() => {
+      throw new NotFoundError(APPLICATIONS_ERROR_CODES.callOffNotFound);
+    });
+    if (!scope.isStaffOf(scoped.districtId, 'finance')) throw new ForbiddenError();
+    if (callOff.state !== 'requested') {
+      throw new ConflictError(APPLICATIONS_ERROR_CODES.callOffDecided, [], { state: callOff.state });
+    }
+    return { callOff, districtId: scoped.districtId };
+  }
+}

@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { BusinessRuleError, instalmentsOf, Money, planTotals, ValidationError } from '@kiezfonds/domain';
+import { LedgerService } from '@kiezfonds/funds';
+import type { EntityManager } from 'typeorm';
+import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
+import type { ApplicationRecord } from '../applications/application-record';
+import { berlinDay, type TransitionContext } from '../lifecycle/transition-context';
+import { ledgerPosition } from './ledger-position';
+
+export interface ClaimLine {
+  callOffId: string;
+  paidOn: string;
+  amountCents: string;
+}
+
+async function netzwerkfondsOf(tx: EntityManager, record: ApplicationRecord): Promise<string> {
+  const [fund] = (await tx.query(`SELECT id FROM fund WHERE district_id = $1 AND kind = 'netzwerkfonds'`, [
+    record.districtId,
+  ])) as { id: string }[];
+  if (!fund) throw new BusinessRuleError(APPLICATIONS_ERROR_CODES.netzwerkfondsMissing);
+  return fund.id;
+}
+
+/**
+ * The money side of lifecycle steps, each inside the step's transaction: the grant notice commits
+ * the Netzwerkfonds money (only ever the district's Netzwerkfonds: an application has no way to
+ * name another fund), revocation and completion release what was not paid, and repayment claims
+ * list each payment because interest runs from its day.
+ */
+@Injectable()
+export class FundingEffects {
+  constructor(private readonly ledger: LedgerService) {}
+
+  /** APPROVE: the grant notice as issued, and one commitment per cash-year instalment. */
+  async issueGrantNotice(ctx: TransitionContext): Promise<void> {
+    const { tx, record, event } = ctx;
+    const amount = planTotals(record.content).requested;
+    const instalments = event.instalments
+      ? event.instalments.map((i) => ({ cashYear: i.cashYear, amount: Money.fromCents(i.amountCents) }))
+      : instalmentsOf(record.content).filter((i) => i.amount.isPositive());
+    const sum = Money.sum(instalments.map((i) => i.amount));
+    if (!sum.equals(amount)) {
+      throw new BusinessRuleError(APPLICATIONS_ERROR_CODES.instalmentsMismatch, {
+        instalmentsCents: sum.toString(),
+        amountCents: amount.toString(),
+      });
+    }
+    const deadlines = event.reportDeadlines ?? [];
+    if (!deadlines.some((d) => d.kind === 'final')) {
+      throw new ValidationError([{ field: 'reportDeadlines', rule: 'finalReportRequired' }]);
+    }
+    const fundId = await netzwerkfondsOf(tx, record);
+    const issuedOn = berlinDay(ctx.now);
+    await tx.query(
+      `INSERT INTO grant_notice (application_id, reference, amount_cents, period_start, period_end, instalments,
+         report_deadlines, conditions, issued_on, issued_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        record.id,
+        `${record.reference}-ZB`,
+        amount.toString(),
+        record.content.periodStart,
+        record.content.periodEnd,
+        JSON.stringify(instalments.map((i) => ({ cashYear: i.cashYear, amountCents: i.amount.toString() }))),
+        JSON.stringify(deadlines),
+        event.conditions?.trim() ?? '',
+        issuedOn,
+        ctx.principal.userId,
+      ],
+    );
+    await this.ledger.commitForApplication(tx, {
+      fundId,
+      applicationId: record.id,
+      programmeYear: record.programmeYear,
+      instalments,
+      actorId: ctx.principal.userId,
+      grantNoticeRef: `${record.reference}-ZB`,
+      requestId: ctx.requestId,
+    });
+    await tx.query(`UPDATE application SET approved_cents = $2, approved_at = now() WHERE id = $1`, [
+      record.id,
+      amount.toString(),
+    ]);
+  }
+
+  /** REVOKE, COMPLETE: what is committed and not paid goes back to the budget. */
+  async decommitUnpaid(ctx: TransitionContext): Promise<void> {
+    const fundId = await netzwerkfondsOf(ctx.tx, ctx.record);
+    for (const year of await ledgerPosition(ctx.tx, ctx.record.id)) {
+      const unpaid = year.committed.subtract(year.paid);
+      if (!unpaid.isPositive()) continue;
+      await this.ledger.post(ctx.tx, {
+        kind: 'decommitment',
+        fundId,
+        programmeYear: ctx.record.programmeYear,
+        cashYear: year.cashYear,
+        amount: unpaid,
+        project: { applicationId: ctx.record.id },
+        actorId: ctx.principal.userId,
+        reason:
+          ctx.event.type === 'REVOKE'
+            ? (ctx.event.reason ?? 'Widerruf')
+            : 'Abschluss: nicht abgerufene Mittel',
+        requestId: ctx.requestId,
+      });
+    }
+  }
+
+  /**
+   * A repayment claim over the payments: everything paid (revocation), or the unspent part
+   * (proof of use). The unspent part is taken from the latest payments first: interest then runs
+   * for the shortest time, the reading most favourable to the carrier (documented choice).
+   */
+  async claimRepayment(
+    ctx: TransitionContext,
+    reason: 'revocation' | 'unspent',
+    unspent?: Money,
+  ): Promise<void> {
+    const payments = (await ctx.tx.query(
+      `SELECT id, paid_on::text AS paid_on, amount_cents::text AS amount_cents FROM call_off
+       WHERE application_id = $1 AND state = 'paid' ORDER BY paid_on DESC, number DESC`,
+      [ctx.record.id],
+    )) as { id: string; paid_on: string; amount_cents: string }[];
+    let remaining = reason === 'revocation' ? null : (unspent ?? Money.ZERO);
+    const lines: ClaimLine[] = [];
+    for (const payment of payments) {
+      const paid = Money.fromCents(payment.amount_cents);
+      const take = remaining === null ? paid : Money.min(paid, remaining);
+      if (!take.isPositive()) break;
+      lines.push({ callOffId: payment.id, paidOn: payment.paid_on, amountCents: take.toString() });
+      if (remaining !== null) remaining = remaining.subtract(take);
+    }
+    const total = Money.sum(lines.map((l) => Money.fromCents(l.amountCents)));
+    if (!total.isPositive()) return;
+    await ctx.tx.query(
+      `INSERT INTO repayment_claim (application_id, reason, amount_cents, lines, created_by) VALUES ($1, $2, $3, $4, $5)`,
+      [ctx.record.id, reason, total.toString(), JSON.stringify(lines.reverse()), ctx.principal.userId],
+    );
+  }
+
+  /** Paid out so far, net of repayments. */
+  async paid(tx: EntityManager, applicationId: string): Promise<Money> {
+    return Money.sum((await ledgerPosition(tx, applicationId)).map((y) => y.paid));
+  }
+}

@@ -1,0 +1,235 @@
+import { Injectable } from '@nestjs/common';
+import {
+  allowedEvents,
+  type ApplicationState,
+  ConflictError,
+  decideTransition,
+  isNoticeKind,
+  type LifecycleEffect,
+  lineOverruns,
+  Money,
+  ValidationError,
+} from '@kiezfonds/domain';
+import { DoubleFundingService } from '@kiezfonds/funds';
+import type { Principal } from '@kiezfonds/identity';
+import { recordAudit } from '@kiezfonds/persistence';
+import { DataSource } from 'typeorm';
+import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
+import { lifecycleFacts } from '../applications/application-facts';
+import { loadApplicationRecord } from '../applications/application-record';
+import { type ApplicationEventDto, missingEventFields } from '../http/dtos/event.dto';
+import { FundingEffects } from '../implementation/funding-effects.service';
+import { LifecycleNotices } from './lifecycle-notices';
+import { ApplicationScope } from '../scope/application-scope';
+import { requestHash, runIdempotent } from './idempotency';
+import type { TransitionContext } from './transition-context';
+
+export interface TransitionAnswer {
+  id: string;
+  state: ApplicationState;
+  version: number;
+  allowedEvents: string[];
+}
+
+/** What the audit trail keeps of a command: the event and its free-text reason, not the whole body. */
+function auditPayload(event: ApplicationEventDto): Record<string, unknown> {
+  const payload: Record<string, unknown> = { event: event.type };
+  const comment = event.reason ?? event.message ?? event.comment;
+  if (comment) payload.comment = comment;
+  if (event.replyDeadline) payload.replyDeadline = event.replyDeadline;
+  if (event.amountCents !== undefined) payload.amountCents = String(event.amountCents);
+  return payload;
+}
+
+/**
+ * Lifecycle commands (ARCHITECTURE.md, "The application lifecycle"): lock the row, let the
+ * machine in libs/domain decide, then in the same transaction carry out the effects the
+ * transition declares (snapshots, change requests, ledger entries, claims), move the state, write
+ * the audit event and the outbox notices. A refusal anywhere rolls everything back.
+ */
+@Injectable()
+export class LifecycleService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly funding: FundingEffects,
+    private readonly doubleFunding: DoubleFundingService,
+    private readonly notices: LifecycleNotices,
+  ) {}
+
+  async send(
+    principal: Principal,
+    id: string,
+    event: ApplicationEventDto,
+    idempotencyKey: string | undefined,
+    requestId: string | null,
+  ): Promise<TransitionAnswer> {
+    const scope = ApplicationScope.of(principal);
+    return runIdempotent(
+      this.dataSource,
+      {
+        userId: principal.userId,
+        key: idempotencyKey,
+        scope: `application:${id}`,
+        hash: requestHash(`application:${id}`, event),
+      },
+      async (tx) => {
+        const scoped = await scope.application(tx, id, { lock: true });
+        if (event.version !== undefined && event.version !== scoped.version) {
+          throw new ConflictError(APPLICATIONS_ERROR_CODES.versionConflict, [], { version: scoped.version });
+        }
+        const record = await loadApplicationRecord(tx, scoped.id);
+        const now = new Date();
+        const { to, effects } = decideTransition(
+          record.state,
+          { type: event.type },
+          lifecycleFacts(record, scope.rolesFor(record), now),
+        );
+        const missing = missingEventFields(event);
+        if (missing.length > 0) throw new ValidationError(missing);
+        const ctx: TransitionContext = { tx, principal, record, event, to, now, requestId };
+        const nextVersion = record.version + 1;
+        for (const effect of effects) await this.apply(effect, ctx, nextVersion);
+
+        await tx.query(
+          `UPDATE application SET state = $2, version = $3, updated_at = now(),
+             submitted_at = CASE WHEN $4 THEN now() ELSE submitted_at END,
+             closed_at = CASE WHEN $5 THEN now() ELSE closed_at END
+           WHERE id = $1`,
+          [
+            record.id,
+            to,
+            nextVersion,
+            effects.includes('snapshot_version'),
+            ['completed', 'rejected', 'withdrawn', 'revoked'].includes(to),
+          ],
+        );
+        await recordAudit(tx, {
+          entityType: 'application',
+          entityId: record.id,
+          action: 'transition',
+          actorId: principal.userId,
+          districtId: record.districtId,
+          fromState: record.state,
+          toState: to,
+          requestId,
+          payload: auditPayload(event),
+        });
+        const after = await loadApplicationRecord(tx, record.id);
+        return {
+          id: after.id,
+          state: after.state,
+          version: after.version,
+          allowedEvents: allowedEvents(after.state, lifecycleFacts(after, scope.rolesFor(after), new Date())),
+        };
+      },
+    );
+  }
+
+  private async apply(effect: LifecycleEffect, ctx: TransitionContext, nextVersion: number): Promise<void> {
+    const { tx, record, event, principal } = ctx;
+    if (effect.startsWith('notify:')) {
+      const kind = effect.slice('notify:'.length);
+      if (isNoticeKind(kind)) await this.notices.send(ctx, kind, nextVersion);
+      return;
+    }
+    switch (effect) {
+      case 'snapshot_version': {
+        await tx.query(
+          `INSERT INTO application_version (application_id, number, title, content, submitted_by)
+           SELECT $1, coalesce(max(number), 0) + 1, $2, $3, $4 FROM application_version WHERE application_id = $1`,
+          [record.id, record.title, JSON.stringify(record.content), principal.userId],
+        );
+        return;
+      }
+      case 'check_double_funding':
+        await this.doubleFunding.check(tx, record.id, {
+          actorId: principal.userId,
+          requestId: ctx.requestId,
+        });
+        return;
+      case 'open_change_request': {
+        const replyDeadline = new Date(event.replyDeadline!);
+        if (replyDeadline.getTime() <= ctx.now.getTime()) {
+          throw new ValidationError([{ field: 'replyDeadline', rule: 'inFuture' }]);
+        }
+        await tx.query(
+          `INSERT INTO change_request (application_id, message, reply_deadline, requested_by) VALUES ($1, $2, $3, $4)`,
+          [record.id, event.message, replyDeadline, principal.userId],
+        );
+        return;
+      }
+      case 'answer_change_request':
+        await tx.query(
+          `UPDATE change_request SET answered_at = now(),
+             answered_version = (SELECT max(number) FROM application_version WHERE application_id = $1)
+           WHERE application_id = $1 AND answered_at IS NULL`,
+          [record.id],
+        );
+        return;
+      case 'record_senate_selection': {
+        const amount = Money.fromCents(event.amountCents!);
+        if (amount.isGreaterThan(Money.fromCents(record.requestedCents))) {
+          throw new ValidationError([
+            {
+              field: 'amountCents',
+              rule: 'notAboveRequested',
+              params: { requestedCents: record.requestedCents },
+            },
+          ]);
+        }
+        await tx.query(`UPDATE application SET senate_amount_cents = $2 WHERE id = $1`, [
+          record.id,
+          amount.toString(),
+        ]);
+        return;
+      }
+      case 'commit_funds':
+        await this.funding.issueGrantNotice(ctx);
+        return;
+      case 'record_final_report': {
+        const actuals = event.actuals ?? [];
+        const spent = Money.sum(actuals.map((a) => Money.fromCents(a.amountCents)));
+        const overruns = lineOverruns(
+          record.content,
+          actuals.map((a) => ({
+            cashYear: a.cashYear,
+            category: a.category,
+            amount: Money.fromCents(a.amountCents),
+          })),
+        );
+        await tx.query(
+          `INSERT INTO application_report (application_id, kind, text, actuals, overruns, spent_cents, submitted_by)
+           VALUES ($1, 'final', $2, $3, $4, $5, $6)`,
+          [
+            record.id,
+            event.text,
+            JSON.stringify(actuals),
+            JSON.stringify(overruns),
+            spent.toString(),
+            principal.userId,
+          ],
+        );
+        return;
+      }
+      case 'decommit_unpaid':
+        await this.funding.decommitUnpaid(ctx);
+        return;
+      case 'claim_repayment_paid':
+        await this.funding.claimRepayment(ctx, 'revocation');
+        return;
+      case 'claim_repayment_unspent': {
+        const [report] = (await tx.query(
+          `SELECT spent_cents::text AS spent_cents FROM application_report
+           WHERE application_id = $1 AND kind = 'final' ORDER BY submitted_at DESC LIMIT 1`,
+          [record.id],
+        )) as { spent_cents: string | null }[];
+        const paid = await this.funding.paid(tx, record.id);
+        const unspent = paid.subtract(Money.fromCents(report?.spent_cents ?? '0'));
+        if (unspent.isPositive()) await this.funding.claimRepayment(ctx, 'unspent', unspent);
+        return;
+      }
+      default:
+        throw new Error(`lifecycle effect without a handler: ${effect}`);
+    }
+  }
+}

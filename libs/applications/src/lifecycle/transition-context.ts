@@ -1,0 +1,21 @@
+import type { ApplicationState } from '@kiezfonds/domain';
+import type { Principal } from '@kiezfonds/identity';
+import type { EntityManager } from 'typeorm';
+import type { ApplicationRecord } from '../applications/application-record';
+import type { ApplicationEventDto } from '../http/dtos/event.dto';
+
+/** What every effect of a transition gets: the open transaction, who acts, the application before the step, the command. */
+export interface TransitionContext {
+  tx: EntityManager;
+  principal: Principal;
+  record: ApplicationRecord;
+  event: ApplicationEventDto;
+  to: ApplicationState;
+  now: Date;
+  requestId: string | null;
+}
+
+/** Today in Berlin as `YYYY-MM-DD` (grant notices and payments are dated in the district's time). */
+export function berlinDay(at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(at);
+}
