@@ -3,8 +3,22 @@ import { Layout } from './components/Layout';
 import { RequireRole, RequireSession } from './components/RequireSession';
 import { AccessibilityStatementPage } from './pages/AccessibilityStatementPage';
 import { AccountPage } from './pages/account/AccountPage';
+import { ApplicationCheckPage } from './pages/applications/ApplicationCheckPage';
+import { ApplicationLayout } from './pages/applications/ApplicationLayout';
+import { ApplicationOverviewPage } from './pages/applications/ApplicationOverviewPage';
+import { ApplicationPartPage } from './pages/applications/ApplicationPartPage';
+import { FinalReportPage } from './pages/applications/FinalReportPage';
+import { MyApplicationsPage } from './pages/applications/MyApplicationsPage';
+import { NewApplicationPage } from './pages/applications/NewApplicationPage';
+import { CallFormPage } from './pages/coordination/CallFormPage';
+import { CallOffsPage } from './pages/coordination/CallOffsPage';
+import { CallPage } from './pages/coordination/CallPage';
+import { CallsPage } from './pages/coordination/CallsPage';
+import { InboxPage } from './pages/coordination/InboxPage';
+import { StaffApplicationPage } from './pages/coordination/StaffApplicationPage';
 import { FinancePage } from './pages/finance/FinancePage';
 import { FundPage } from './pages/finance/FundPage';
+import { NewTrackedProjectPage } from './pages/finance/NewTrackedProjectPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
 import { ImprintPage } from './pages/ImprintPage';
@@ -42,17 +56,35 @@ export function App() {
           <Route path={paths.notifications} element={<NotificationsPage />} />
           <Route element={<RequireRole allow={isCarrier} />}>
             <Route path={paths.organisation} element={<OrganisationPage />} />
-            <Route path={paths.myApplications} element={<PlaceholderPage section="myApplications" />} />
+            <Route path={paths.myApplications} element={<MyApplicationsPage />} />
+            <Route path={paths.newApplication} element={<NewApplicationPage />} />
+            <Route path={paths.application} element={<ApplicationLayout />}>
+              <Route index element={<ApplicationOverviewPage />} />
+              <Route path="pruefen" element={<ApplicationCheckPage />} />
+              <Route path="verwendungsnachweis" element={<FinalReportPage />} />
+              <Route path=":part" element={<ApplicationPartPage />} />
+            </Route>
           </Route>
           <Route element={<RequireRole allow={(me) => hasRole(me, 'board_member')} />}>
             <Route path={paths.review} element={<PlaceholderPage section="review" />} />
           </Route>
           <Route element={<RequireRole allow={(me) => hasRole(me, 'coordinator')} />}>
-            <Route path={paths.calls} element={<PlaceholderPage section="calls" />} />
+            <Route path={paths.calls} element={<CallsPage />} />
+            <Route path={paths.newCall} element={<CallFormPage />} />
+            <Route path={paths.call} element={<CallPage />} />
+            <Route path={paths.editCall} element={<CallFormPage />} />
+          </Route>
+          <Route element={<RequireRole allow={(me) => hasAnyRole(me, 'coordinator', 'finance')} />}>
+            <Route path={paths.inbox} element={<InboxPage />} />
+            <Route path={paths.inboxApplication} element={<StaffApplicationPage />} />
+          </Route>
+          <Route element={<RequireRole allow={(me) => hasRole(me, 'finance')} />}>
+            <Route path={paths.callOffs} element={<CallOffsPage />} />
           </Route>
           <Route element={<RequireRole allow={(me) => hasAnyRole(me, 'finance', 'admin')} />}>
             <Route path={paths.finance} element={<FinancePage />} />
             <Route path={paths.fund} element={<FundPage />} />
+            <Route path={paths.newTrackedProject} element={<NewTrackedProjectPage />} />
           </Route>
           <Route element={<RequireRole allow={canAdministerUsers} />}>
             <Route path={paths.users} element={<UsersPage />} />

@@ -15,10 +15,19 @@ export const paths = {
   users: '/verwaltung/benutzer',
   notifications: '/benachrichtigungen',
   myApplications: '/antraege',
+  newApplication: '/antraege/neu',
+  application: '/antraege/:id',
   review: '/begutachtung',
   calls: '/aufrufe',
+  newCall: '/aufrufe/neu',
+  call: '/aufrufe/:id',
+  editCall: '/aufrufe/:id/bearbeiten',
+  inbox: '/eingang',
+  inboxApplication: '/eingang/:id',
   finance: '/finanzen',
   fund: '/finanzen/fonds/:id',
+  newTrackedProject: '/finanzen/fonds/:id/projekte/neu',
+  callOffs: '/finanzen/mittelabrufe',
 } as const;
 
 /** Anchor of the notification settings on the account page. */
@@ -27,4 +36,24 @@ export const notificationSettingsAnchor = 'benachrichtigungseinstellungen';
 /** The page of one fund. */
 export function fundPath(id: string): string {
   return `/finanzen/fonds/${encodeURIComponent(id)}`;
+}
+
+/** The form that records a project of an Aktions-, Projekt- or Baufonds. */
+export function newTrackedProjectPath(fundId: string): string {
+  return `${fundPath(fundId)}/projekte/neu`;
+}
+
+/** A carrier's application, or one of its pages (`kostenplan`, `pruefen`, …). */
+export function applicationPath(id: string, page?: string): string {
+  return `/antraege/${encodeURIComponent(id)}${page ? `/${page}` : ''}`;
+}
+
+/** An application as coordinators and finance staff see it. */
+export function inboxApplicationPath(id: string): string {
+  return `/eingang/${encodeURIComponent(id)}`;
+}
+
+/** A call (Aufruf), or its edit form. */
+export function callPath(id: string, edit = false): string {
+  return `/aufrufe/${encodeURIComponent(id)}${edit ? '/bearbeiten' : ''}`;
 }

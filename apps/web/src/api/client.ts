@@ -42,7 +42,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type ApiRequestOptions = {
   method?: HttpMethod;
-  /** Serialised as JSON. */
+  /** Serialised as JSON; a `FormData` goes out as multipart (file uploads). */
   body?: unknown;
   signal?: AbortSignal;
   headers?: Record<string, string>;
@@ -157,7 +157,9 @@ async function send<T>(path: string, options: ApiRequestOptions): Promise<T> {
     'Accept-Language': document.documentElement.lang || 'de',
     ...headers,
   };
-  if (body !== undefined) requestHeaders['Content-Type'] = 'application/json';
+  const multipart = body instanceof FormData;
+  // The browser writes the multipart boundary into Content-Type itself.
+  if (body !== undefined && !multipart) requestHeaders['Content-Type'] = 'application/json';
   if (!safeMethods.has(method) && csrfToken !== null) requestHeaders[csrfHeader] = csrfToken;
 
   let response: Response;
@@ -165,7 +167,7 @@ async function send<T>(path: string, options: ApiRequestOptions): Promise<T> {
     response = await fetch(`${apiBasePath}${path}`, {
       method,
       headers: requestHeaders,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
       credentials: 'include',
       signal,
     });

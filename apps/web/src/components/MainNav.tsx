@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -10,7 +11,7 @@ import { NavTextLink } from './TextLink';
 
 type NavItem = { to: string; label: string };
 
-function itemsFor(me: Me | null, t: ReturnType<typeof useTranslation>['t']): NavItem[] {
+function itemsFor(me: Me | null, t: TFunction): NavItem[] {
   const home = { to: paths.home, label: t('nav.home') };
   if (!me) {
     return [
@@ -26,7 +27,9 @@ function itemsFor(me: Me | null, t: ReturnType<typeof useTranslation>['t']): Nav
   }
   if (hasRole(me, 'board_member')) items.push({ to: paths.review, label: t('nav.review') });
   if (hasRole(me, 'coordinator')) items.push({ to: paths.calls, label: t('nav.calls') });
+  if (hasAnyRole(me, 'coordinator', 'finance')) items.push({ to: paths.inbox, label: t('nav.inbox') });
   if (hasAnyRole(me, 'finance', 'admin')) items.push({ to: paths.finance, label: t('nav.finance') });
+  if (hasRole(me, 'finance')) items.push({ to: paths.callOffs, label: t('nav.callOffs') });
   if (canAdministerUsers(me)) items.push({ to: paths.users, label: t('nav.users') });
   items.push({ to: paths.account, label: t('nav.account') });
   return items;

@@ -1,0 +1,525 @@
+import { apiBasePath, apiRequest } from './client';
+
+/*
+ * The calls and applications API (docs/api/applications.md) as typed functions. Amounts stay
+ * strings of cents exactly as the API sends them; dates are ISO days, instants ISO timestamps.
+ */
+
+type Signal = { signal?: AbortSignal };
+type List<T> = { items: T[]; total: number; page: number; pageSize: number };
+const encode = encodeURIComponent;
+
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+// Reference data of a district
+
+export type NamedItem = { id: string; name: string };
+export type Area = NamedItem & { kind: string; slug: string; parentId: string | null };
+
+export function listDistrictAreas(districtId: string, options: Signal = {}): Promise<{ items: Area[] }> {
+  return apiRequest(`/districts/${encode(districtId)}/areas`, options);
+}
+
+export function listDistrictActionFields(
+  districtId: string,
+  options: Signal = {},
+): Promise<{ items: (NamedItem & { slug: string })[] }> {
+  return apiRequest(`/districts/${encode(districtId)}/action-fields`, options);
+}
+
+// Calls
+
+export const callStatuses = ['draft', 'open', 'closed'] as const;
+export type CallStatus = (typeof callStatuses)[number];
+
+export type RequiredAttachment = { key: string; label: string };
+
+export type CallDocument = {
+  id: string;
+  title: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+};
+
+export type Call = {
+  id: string;
+  districtId: string;
+  districtName: string;
+  fundKind: 'netzwerkfonds';
+  fundId: string | null;
+  programmeYear: number;
+  title: string;
+  description: string;
+  status: CallStatus;
+  expectedBudgetCents: string;
+  submissionDeadline: string;
+  minAmountCents: string | null;
+  maxAmountCents: string | null;
+  actionFields: NamedItem[];
+  areas: NamedItem[];
+  requiredAttachments: RequiredAttachment[];
+  documents: CallDocument[];
+  openedAt: string | null;
+  closedAt: string | null;
+};
+
+export type CallFields = {
+  title: string;
+  description?: string;
+  programmeYear: number;
+  expectedBudgetCents: string;
+  submissionDeadline: string;
+  minAmountCents?: string;
+  maxAmountCents?: string;
+  actionFieldIds: string[];
+  areaIds: string[];
+  requiredAttachments?: RequiredAttachment[];
+};
+
+export function listCalls(
+  filter: { status?: CallStatus; districtId?: string; page?: number; pageSize?: number } = {},
+  options: Signal = {},
+): Promise<List<Call>> {
+  return apiRequest(`/calls${query({ pageSize: 100, ...filter })}`, options);
+}
+
+export function getCall(id: string, options: Signal = {}): Promise<Call> {
+  return apiRequest(`/calls/${encode(id)}`, options);
+}
+
+export function createCall(fields: CallFields & { districtId: string }): Promise<Call> {
+  return apiRequest('/calls', { method: 'POST', body: fields });
+}
+
+export function updateCall(id: string, fields: CallFields): Promise<Call> {
+  return apiRequest(`/calls/${encode(id)}`, { method: 'PATCH', body: fields });
+}
+
+export function changeCallStatus(id: string, to: 'open' | 'close'): Promise<Call> {
+  return apiRequest(`/calls/${encode(id)}/${to}`, { method: 'POST' });
+}
+
+export function addCallDocument(id: string, title: string, file: File): Promise<Call> {
+  const form = new FormData();
+  form.set('title', title);
+  form.set('file', file);
+  return apiRequest(`/calls/${encode(id)}/documents`, { method: 'POST', body: form });
+}
+
+export function callDocumentUrl(callId: string, documentId: string): string {
+  return `${apiBasePath}/calls/${encode(callId)}/documents/${encode(documentId)}`;
+}
+
+// Applications
+
+/** The lifecycle's states in the order of the usual path (ARCHITECTURE.md, "The application lifecycle"). */
+export const applicationStates = [
+  'draft',
+  'submitted',
+  'changes_requested',
+  'in_review',
+  'in_planning',
+  'selected',
+  'waitlisted',
+  'rejected',
+  'approved',
+  'in_implementation',
+  'final_report_submitted',
+  'completed',
+  'withdrawn',
+  'revoked',
+] as const;
+export type ApplicationState = (typeof applicationStates)[number];
+
+export const applicationEventTypes = [
+  'SUBMIT',
+  'REQUEST_CHANGES',
+  'PASS_FORMAL_CHECK',
+  'START_PLANNING',
+  'SELECT',
+  'WAITLIST',
+  'RECORD_SENATE_SELECTION',
+  'APPROVE',
+  'START_IMPLEMENTATION',
+  'SUBMIT_FINAL_REPORT',
+  'RETURN_FINAL_REPORT',
+  'COMPLETE',
+  'REJECT',
+  'WITHDRAW',
+  'REVOKE',
+] as const;
+export type ApplicationEventType = (typeof applicationEventTypes)[number];
+
+export const costCategories = ['personnel', 'material', 'fees', 'investments', 'overheads'] as const;
+export type CostCategory = (typeof costCategories)[number];
+
+export type Goal = { goal: string; indicator: string; targetValue: string };
+export type CostLine = { cashYear: number; category: CostCategory; description: string; amountCents: string };
+export type FinancingLine = {
+  cashYear: number;
+  requestedCents: string;
+  ownCents: string;
+  thirdPartyCents: string;
+};
+export type Declarations = {
+  projectNotStarted?: boolean;
+  subsidyFraudAcknowledged?: boolean;
+  transparencyConsent?: boolean;
+  transparencyRefusalReason?: string;
+};
+
+/** The content of an application; a draft may leave anything out. */
+export type ApplicationContent = {
+  summary?: string;
+  goals?: Goal[];
+  targetGroups?: string[];
+  actionFieldIds?: string[];
+  areaIds?: string[];
+  periodStart?: string;
+  periodEnd?: string;
+  costPlan?: CostLine[];
+  financingPlan?: FinancingLine[];
+  thirdPartySources?: string;
+  evaluationConcept?: string;
+  declarations?: Declarations;
+};
+
+/** What is missing or does not add up: the shape of a 400's details (`message` when the server adds one). */
+export type Problem = { field: string; rule: string; params?: Record<string, unknown>; message?: string };
+
+export type ApplicationListItem = {
+  id: string;
+  reference: string;
+  title: string;
+  state: ApplicationState;
+  organisationId: string;
+  organisationName: string;
+  callId: string;
+  callTitle: string;
+  districtId: string;
+  requestedCents: string;
+  submittedAt: string | null;
+  updatedAt: string;
+};
+
+export type CallSummary = {
+  id: string;
+  title: string;
+  districtId: string;
+  districtName: string;
+  programmeYear: number;
+  submissionDeadline: string;
+  minAmountCents: string | null;
+  maxAmountCents: string | null;
+};
+
+export type OpenChangeRequest = { id: string; message: string; replyDeadline: string; requestedAt: string };
+
+export type ApplicationDetail = {
+  id: string;
+  reference: string;
+  title: string;
+  state: ApplicationState;
+  version: number;
+  organisation: NamedItem;
+  call: CallSummary;
+  content: ApplicationContent;
+  totals: { costsCents: string; requestedCents: string; ownCents: string; thirdPartyCents: string };
+  problems: Problem[];
+  allowedEvents: ApplicationEventType[];
+  /** The caller may change the content now (carrier, in draft, changes requested or plan adjustment). */
+  editable: boolean;
+  /** The Senate selected less than requested: the plan must be adjusted before approval. */
+  planAdjustmentRequired: boolean;
+  senateAmountCents: string | null;
+  approvedCents: string | null;
+  approvedAt: string | null;
+  submittedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  openChangeRequest: OpenChangeRequest | null;
+};
+
+export type Saved = { version: number; updatedAt: string; problems: Problem[] };
+
+export type Transition = {
+  id: string;
+  state: ApplicationState;
+  version: number;
+  allowedEvents: ApplicationEventType[];
+};
+
+export type HistoryItem = {
+  at: string;
+  action: string;
+  event: string | null;
+  fromState: string | null;
+  toState: string | null;
+  actorName: string | null;
+  comment: string | null;
+};
+
+export type VersionItem = { number: number; title: string; submittedAt: string; submittedBy: string | null };
+export type Version = { number: number; title: string; content: ApplicationContent; submittedAt: string };
+export type Change = { path: string; before: unknown; after: unknown };
+export type Diff = { from: number; to: number; changes: Change[] };
+
+export type ChangeRequest = {
+  id: string;
+  message: string;
+  replyDeadline: string;
+  requestedAt: string;
+  requestedBy: string | null;
+  answeredAt: string | null;
+  answeredVersion: number | null;
+};
+
+export type Attachment = {
+  id: string;
+  kind: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedAt: string;
+};
+
+export type ApplicationFilter = {
+  state?: ApplicationState;
+  callId?: string;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+};
+
+export function listApplications(
+  filter: ApplicationFilter = {},
+  options: Signal = {},
+): Promise<List<ApplicationListItem>> {
+  return apiRequest(`/applications${query({ pageSize: 50, ...filter })}`, options);
+}
+
+export function createApplication(input: {
+  callId: string;
+  organisationId: string;
+  title: string;
+}): Promise<{ id: string; reference: string }> {
+  return apiRequest('/applications', { method: 'POST', body: input });
+}
+
+export function getApplication(id: string, options: Signal = {}): Promise<ApplicationDetail> {
+  return apiRequest(`/applications/${encode(id)}`, options);
+}
+
+export function saveContent(
+  id: string,
+  input: { version: number; title?: string; content: ApplicationContent },
+  options: Signal = {},
+): Promise<Saved> {
+  return apiRequest(`/applications/${encode(id)}/content`, { method: 'PUT', body: input, ...options });
+}
+
+/** The payload fields of the lifecycle events (docs/api/applications.md, "Events"). */
+export type EventPayload = {
+  message?: string;
+  replyDeadline?: string;
+  reason?: string;
+  comment?: string;
+  amountCents?: string;
+  instalments?: { cashYear: number; amountCents: string }[];
+  reportDeadlines?: { kind: 'interim' | 'final'; due: string }[];
+  conditions?: string;
+  text?: string;
+  actuals?: { cashYear: number; category: CostCategory; amountCents: string }[];
+};
+
+/**
+ * Sends a lifecycle event. `idempotencyKey` should be made once per intended action (not per
+ * click), so a repeated click or a retry after a lost answer makes one transition.
+ */
+export function sendEvent(
+  id: string,
+  event: { type: ApplicationEventType; version?: number } & EventPayload,
+  idempotencyKey: string,
+): Promise<Transition> {
+  return apiRequest(`/applications/${encode(id)}/events`, {
+    method: 'POST',
+    body: event,
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+}
+
+/** A fresh key for one intended lifecycle action. */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
+
+export function getHistory(id: string, options: Signal = {}): Promise<{ items: HistoryItem[] }> {
+  return apiRequest(`/applications/${encode(id)}/history`, options);
+}
+
+export function listVersions(id: string, options: Signal = {}): Promise<{ items: VersionItem[] }> {
+  return apiRequest(`/applications/${encode(id)}/versions`, options);
+}
+
+export function getVersion(id: string, number: number, options: Signal = {}): Promise<Version> {
+  return apiRequest(`/applications/${encode(id)}/versions/${number}`, options);
+}
+
+export function getDiff(id: string, from: number, to: number, options: Signal = {}): Promise<Diff> {
+  return apiRequest(`/applications/${encode(id)}/diff${query({ from, to })}`, options);
+}
+
+export function listChangeRequests(id: string, options: Signal = {}): Promise<{ items: ChangeRequest[] }> {
+  return apiRequest(`/applications/${encode(id)}/change-requests`, options);
+}
+
+export function listAttachments(id: string, options: Signal = {}): Promise<{ items: Attachment[] }> {
+  return apiRequest(`/applications/${encode(id)}/attachments`, options);
+}
+
+export function uploadAttachment(id: string, kind: string, file: File): Promise<Attachment> {
+  const form = new FormData();
+  form.set('kind', kind);
+  form.set('file', file);
+  return apiRequest(`/applications/${encode(id)}/attachments`, { method: 'POST', body: form });
+}
+
+export function deleteAttachment(id: string, attachmentId: string): Promise<void> {
+  return apiRequest(`/applications/${encode(id)}/attachments/${encode(attachmentId)}`, { method: 'DELETE' });
+}
+
+export function attachmentUrl(id: string, attachmentId: string): string {
+  return `${apiBasePath}/applications/${encode(id)}/attachments/${encode(attachmentId)}`;
+}
+
+export function grantNoticeUrl(id: string): string {
+  return `${apiBasePath}/applications/${encode(id)}/grant-notice.pdf`;
+}
+
+// Double funding (docs/api/funds.md, "Double funding")
+
+export type DoubleFundingMatch = {
+  trackedProjectId: string;
+  districtId: string;
+  districtName: string;
+  sameDistrict: boolean;
+  fundKind: string;
+  fundId: string | null;
+  fundName: string | null;
+  title: string | null;
+  areaName: string | null;
+  periodStart: string;
+  periodEnd: string;
+  amountCents: string | null;
+};
+
+export type DoubleFundingReport = {
+  applicationId: string;
+  organisationId: string;
+  periodStart: string | null;
+  periodEnd: string | null;
+  matches: DoubleFundingMatch[];
+  warnings: {
+    occurredAt: string;
+    actorId: string | null;
+    periodStart: string;
+    periodEnd: string;
+    trackedProjectIds: string[];
+  }[];
+};
+
+export function getDoubleFunding(id: string, options: Signal = {}): Promise<DoubleFundingReport> {
+  return apiRequest(`/applications/${encode(id)}/double-funding`, options);
+}
+
+// Implementation
+
+export type CallOffState = 'requested' | 'paid' | 'rejected';
+
+export type CallOff = {
+  id: string;
+  applicationId: string;
+  number: number;
+  cashYear: number;
+  amountCents: string;
+  purpose: string;
+  state: CallOffState;
+  requestedAt: string;
+  decidedAt: string | null;
+  paidOn: string | null;
+  /** The end of the prompt-use period (DOMAIN.md step 8), set on payment. */
+  spendBy: string | null;
+  rejectReason: string | null;
+};
+
+export function listCallOffs(id: string, options: Signal = {}): Promise<{ items: CallOff[] }> {
+  return apiRequest(`/applications/${encode(id)}/call-offs`, options);
+}
+
+export function requestCallOff(
+  id: string,
+  input: { cashYear: number; amountCents: string; purpose?: string },
+): Promise<CallOff> {
+  return apiRequest(`/applications/${encode(id)}/call-offs`, { method: 'POST', body: input });
+}
+
+export function payCallOff(callOffId: string, paidOn: string): Promise<CallOff> {
+  return apiRequest(`/call-offs/${encode(callOffId)}/pay`, { method: 'POST', body: { paidOn } });
+}
+
+export function rejectCallOff(callOffId: string, reason: string): Promise<CallOff> {
+  return apiRequest(`/call-offs/${encode(callOffId)}/reject`, { method: 'POST', body: { reason } });
+}
+
+export type ActualCost = { cashYear: number; category: CostCategory; amountCents: string };
+
+export type Report = {
+  id: string;
+  kind: 'interim' | 'final';
+  text: string;
+  actuals: ActualCost[];
+  overruns: unknown[];
+  spentCents: string | null;
+  submittedAt: string;
+  submittedBy: string | null;
+};
+
+export function listReports(id: string, options: Signal = {}): Promise<{ items: Report[] }> {
+  return apiRequest(`/applications/${encode(id)}/reports`, options);
+}
+
+export function addInterimReport(
+  id: string,
+  text: string,
+): Promise<{ id: string; kind: 'interim'; submittedAt: string }> {
+  return apiRequest(`/applications/${encode(id)}/reports`, {
+    method: 'POST',
+    body: { kind: 'interim', text },
+  });
+}
+
+export type RepaymentClaim = {
+  id: string;
+  reason: 'unspent' | 'revocation';
+  amountCents: string;
+  state: 'open' | 'settled';
+  createdAt: string;
+  settledOn: string | null;
+  interestAsOf: string;
+  interestCents: string;
+  totalCents: string;
+  lines: { callOffId: string; text?: string; interestCents?: string }[];
+};
+
+export function listRepaymentClaims(id: string, options: Signal = {}): Promise<{ items: RepaymentClaim[] }> {
+  return apiRequest(`/applications/${encode(id)}/repayment-claims`, options);
+}

@@ -1,0 +1,111 @@
+import type { ApplicationContent, Problem } from '../../api/applications';
+
+/*
+ * The application form as a task list (GOV.UK/KERN task-list pattern): eight parts, each with
+ * its own page. Which part a problem belongs to is decided by the first segment of its field
+ * path, so a new rule on the server lands in the right part without a change here.
+ */
+
+export const partKeys = [
+  'project',
+  'scope',
+  'period',
+  'costPlan',
+  'financingPlan',
+  'evaluation',
+  'declarations',
+  'attachments',
+] as const;
+export type PartKey = (typeof partKeys)[number];
+
+/** The German address segment of each part (`/antraege/:id/<slug>`). */
+export const partSlugs: Record<PartKey, string> = {
+  project: 'projektbeschreibung',
+  scope: 'handlungsfelder-und-gebiete',
+  period: 'zeitraum',
+  costPlan: 'kostenplan',
+  financingPlan: 'finanzierungsplan',
+  evaluation: 'evaluation',
+  declarations: 'erklaerungen',
+  attachments: 'anlagen',
+};
+
+export function partOfSlug(slug: string | undefined): PartKey | null {
+  return partKeys.find((key) => partSlugs[key] === slug) ?? null;
+}
+
+/** The content fields (first path segment) each part is responsible for. */
+const fieldsOfPart: Record<PartKey, readonly string[]> = {
+  project: ['title', 'summary', 'goals', 'targetGroups'],
+  scope: ['actionFieldIds', 'areaIds'],
+  period: ['periodStart', 'periodEnd', 'period'],
+  costPlan: ['costPlan', 'costs'],
+  financingPlan: ['financingPlan', 'thirdPartySources', 'requested', 'requestedCents', 'plan', 'sums'],
+  evaluation: ['evaluationConcept'],
+  declarations: ['declarations'],
+  attachments: ['attachments', 'requiredAttachments'],
+};
+
+/** The problem's field without the request body's `content.` prefix (400 details carry it, `problems` do not). */
+export function contentPath(field: string): string {
+  return field.startsWith('content.') ? field.slice('content.'.length) : field;
+}
+
+/** Which part a problem belongs to; `null` for problems of no part (shown on the check page). */
+export function partOfProblem(problem: Pick<Problem, 'field'>): PartKey | null {
+  const head = contentPath(problem.field).split('.')[0] ?? '';
+  return partKeys.find((key) => fieldsOfPart[key].includes(head)) ?? null;
+}
+
+export function problemsOfPart(problems: readonly Problem[], part: PartKey): Problem[] {
+  return problems.filter((problem) => partOfProblem(problem) === part);
+}
+
+export type PartStatus = 'complete' | 'incomplete' | 'notStarted';
+
+function filled(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object') return Object.values(value).some(filled);
+  return value !== false;
+}
+
+/**
+ * A part is complete when the server names no problem in it, not started while it has neither
+ * content nor attachments, and incomplete otherwise.
+ */
+export function partStatus(
+  part: PartKey,
+  problems: readonly Problem[],
+  content: ApplicationContent,
+  hasAttachments = false,
+): PartStatus {
+  if (problemsOfPart(problems, part).length === 0) return 'complete';
+  const started =
+    part === 'attachments'
+      ? hasAttachments
+      : fieldsOfPart[part].some((field) => filled((content as Record<string, unknown>)[field]));
+  return started ? 'incomplete' : 'notStarted';
+}
+
+const digits = /^\d+$/;
+
+/**
+ * The content as autosave sends it: amounts that are not (yet) a whole number of cents are left
+ * out rather than refused, so a half-typed amount never blocks saving the rest of the form.
+ */
+export function contentForSaving(content: ApplicationContent): ApplicationContent {
+  const amount = (value: string | undefined) =>
+    value !== undefined && digits.test(value) ? value : undefined;
+  return {
+    ...content,
+    costPlan: content.costPlan?.map((line) => ({ ...line, amountCents: amount(line.amountCents)! })),
+    financingPlan: content.financingPlan?.map((line) => ({
+      ...line,
+      requestedCents: amount(line.requestedCents)!,
+      ownCents: amount(line.ownCents)!,
+      thirdPartyCents: amount(line.thirdPartyCents)!,
+    })),
+  };
+}

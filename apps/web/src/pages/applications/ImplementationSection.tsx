@@ -1,0 +1,598 @@
+import { type FormEvent, useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  addInterimReport,
+  type ApplicationDetail,
+  type CallOff,
+  costCategories,
+  listCallOffs,
+  listRepaymentClaims,
+  listReports,
+  payCallOff,
+  rejectCallOff,
+  type Report,
+  requestCallOff,
+} from '../../api/applications';
+import { isApiError } from '../../api/client';
+import { Alert } from '../../components/Alert';
+import { AmountField } from '../../components/applications/AmountField';
+import { day, dateTime, money } from '../../components/applications/format';
+import { TextAreaField } from '../../components/applications/TextAreaField';
+import { Badge } from '../../components/Badge';
+import { Button } from '../../components/Button';
+import { ErrorSummary } from '../../components/form/ErrorSummary';
+import { describeError } from '../../components/form/formErrors';
+import { SelectField } from '../../components/form/SelectField';
+import { TextField } from '../../components/form/TextField';
+import { useFormErrors } from '../../components/form/useFormErrors';
+import { Loader } from '../../components/Loader';
+import { LoadError } from '../../components/LoadError';
+import { TextLink } from '../../components/TextLink';
+import { useApiData } from '../../hooks/useApiData';
+import { applicationPath } from '../../paths';
+import { berlinToday } from '../../utils/berlinTime';
+import { compareWithPlan, perMilleText } from '../../utils/planSums';
+
+type Viewer = 'carrier' | 'staff';
+
+const callOffVariant = { requested: 'info', paid: 'success', rejected: 'danger' } as const;
+
+/**
+ * Implementation (Umsetzung) of a funded application: call-offs with their prompt-use deadline,
+ * interim reports and the proof of use, repayment claims. Carriers request and report; finance
+ * staff pay or refuse call-offs (`canPay`).
+ */
+export function ImplementationSection({
+  detail,
+  role,
+  canPay = false,
+  onChanged,
+}: {
+  detail: ApplicationDetail;
+  role: Viewer;
+  canPay?: boolean;
+  onChanged?(): void;
+}) {
+  const { t } = useTranslation();
+  const [version, setVersion] = useState(0);
+  const changed = useCallback(() => {
+    setVersion((n) => n + 1);
+    onChanged?.();
+  }, [onChanged]);
+  const load = useCallback(
+    async (signal: AbortSignal) => {
+      const [callOffs, reports, claims] = await Promise.all([
+        listCallOffs(detail.id, { signal }),
+        listReports(detail.id, { signal }),
+        listRepaymentClaims(detail.id, { signal }),
+      ]);
+      return { callOffs: callOffs.items, reports: reports.items, claims: claims.items, version };
+    },
+    [detail.id, version],
+  );
+  const { state, reload } = useApiData(load);
+  const implementing = detail.state === 'in_implementation';
+
+  return (
+    <section className="page__section" aria-labelledby="umsetzung">
+      <h2 className="kern-heading-medium" id="umsetzung">
+        {t('implementation.heading')}
+      </h2>
+      {state.status === 'loading' && <Loader label={t('implementation.loading')} />}
+      {state.status === 'failed' && (
+        <LoadError title={t('implementation.loadFailed')} error={state.error} onRetry={reload} />
+      )}
+      {state.status === 'loaded' && (
+        <>
+          <h3 className="kern-heading-small">{t('implementation.callOffs.heading')}</h3>
+          <CallOffTable callOffs={state.data.callOffs} canPay={canPay} onChanged={changed} />
+          {role === 'carrier' && implementing && <CallOffForm detail={detail} onRequested={changed} />}
+
+          <h3 className="kern-heading-small">{t('implementation.reports.heading')}</h3>
+          <ReportList reports={state.data.reports} detail={detail} />
+          {role === 'carrier' && implementing && (
+            <InterimReportForm applicationId={detail.id} onAdded={changed} />
+          )}
+          {role === 'carrier' && detail.allowedEvents.includes('SUBMIT_FINAL_REPORT') && (
+            <p className="kern-body">
+              <TextLink to={applicationPath(detail.id, 'verwendungsnachweis')}>
+                {t('implementation.finalReport.link')}
+              </TextLink>
+            </p>
+          )}
+
+          {state.data.claims.length > 0 && (
+            <>
+              <h3 className="kern-heading-small">{t('implementation.claims.heading')}</h3>
+              <ul className="kern-list claim-list">
+                {state.data.claims.map((claim) => (
+                  <li key={claim.id} className="kern-body">
+                    <Badge
+                      variant={claim.state === 'open' ? 'warning' : 'success'}
+                      label={t(`implementation.claims.state.${claim.state}`)}
+                    />{' '}
+                    {t(`implementation.claims.reason.${claim.reason}`)}:{' '}
+                    {t('implementation.claims.amounts', {
+                      amount: money(claim.amountCents),
+                      interest: money(claim.interestCents),
+                      total: money(claim.totalCents),
+                      asOf: day(claim.interestAsOf),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function CallOffTable({
+  callOffs,
+  canPay,
+  onChanged,
+}: {
+  callOffs: CallOff[];
+  canPay: boolean;
+  onChanged(): void;
+}) {
+  const { t } = useTranslation();
+  if (callOffs.length === 0) return <p className="kern-body">{t('implementation.callOffs.none')}</p>;
+  return (
+    <div className="kern-table-responsive table-wrapper">
+      <table className="kern-table kern-table--small">
+        <caption className="kern-sr-only">{t('implementation.callOffs.caption')}</caption>
+        <thead className="kern-table__head">
+          <tr className="kern-table__row">
+            <th scope="col" className="kern-table__header">
+              {t('implementation.callOffs.number')}
+            </th>
+            <th scope="col" className="kern-table__header">
+              {t('implementation.callOffs.cashYear')}
+            </th>
+            <th scope="col" className="kern-table__header kern-table__header--numeric">
+              {t('implementation.callOffs.amount')}
+            </th>
+            <th scope="col" className="kern-table__header">
+              {t('implementation.callOffs.state')}
+            </th>
+            <th scope="col" className="kern-table__header">
+              {t('implementation.callOffs.spendBy')}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="kern-table__body">
+          {callOffs.map((callOff) => (
+            <tr key={callOff.id} className="kern-table__row">
+              <th scope="row" className="kern-table__header">
+                {t('implementation.callOffs.numbered', { number: callOff.number })}
+                <span className="kern-body kern-body--small kern-body--muted call-off__purpose">
+                  {callOff.purpose || t('implementation.callOffs.noPurpose')}
+                  {' · '}
+                  {t('implementation.callOffs.requestedAt', { date: dateTime(callOff.requestedAt) })}
+                </span>
+              </th>
+              <td className="kern-table__cell">{callOff.cashYear}</td>
+              <td className="kern-table__cell kern-table__cell--numeric">{money(callOff.amountCents)}</td>
+              <td className="kern-table__cell">
+                <Badge
+                  variant={callOffVariant[callOff.state]}
+                  label={t(`implementation.callOffs.states.${callOff.state}`)}
+                />
+                {callOff.paidOn && (
+                  <span className="kern-body kern-body--small">
+                    {' '}
+                    {t('implementation.callOffs.paidOn', { date: day(callOff.paidOn) })}
+                  </span>
+                )}
+                {callOff.rejectReason && (
+                  <span className="kern-body kern-body--small"> {callOff.rejectReason}</span>
+                )}
+                {canPay && callOff.state === 'requested' && (
+                  <CallOffDecision callOff={callOff} onDecided={onChanged} />
+                )}
+              </td>
+              <td className="kern-table__cell">
+                {callOff.spendBy ? (
+                  <>
+                    {day(callOff.spendBy)}
+                    {callOff.spendBy < berlinToday() && (
+                      <span className="kern-body kern-body--small">
+                        {' '}
+                        {t('implementation.callOffs.spendByPassed')}
+                      </span>
+                    )}
+                  </>
+                ) : (
+                  '–'
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Finance: pay (on a day, today by default) or refuse a requested call-off. */
+export function CallOffDecision({ callOff, onDecided }: { callOff: CallOff; onDecided(): void }) {
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<'none' | 'pay' | 'reject'>('none');
+  const [paidOn, setPaidOn] = useState(berlinToday());
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const idPrefix = `mittelabruf-${callOff.id}`;
+  const fields = useMemo(
+    () => ({
+      paidOn: { id: `${idPrefix}-bezahlt`, label: t('implementation.decision.paidOn') },
+      reason: { id: `${idPrefix}-grund`, label: t('implementation.decision.reason') },
+    }),
+    [idPrefix, t],
+  );
+  const form = useFormErrors(fields, undefined, 3);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (mode === 'reject' && !reason.trim()) {
+      form.showFieldErrors({ reason: t('implementation.decision.reasonRequired') });
+      return;
+    }
+    if (mode === 'pay' && !paidOn) {
+      form.showFieldErrors({ paidOn: t('implementation.decision.paidOnRequired') });
+      return;
+    }
+    setBusy(true);
+    try {
+      if (mode === 'pay') await payCallOff(callOff.id, paidOn);
+      else await rejectCallOff(callOff.id, reason.trim());
+      form.clear();
+      setMode('none');
+      onDecided();
+    } catch (error) {
+      form.showApiError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (mode === 'none') {
+    return (
+      <div className="call-off__actions">
+        <Button
+          variant="secondary"
+          label={t('implementation.decision.pay')}
+          aria-label={t('implementation.decision.payNumbered', { number: callOff.number })}
+          onClick={() => setMode('pay')}
+        />
+        <Button
+          variant="tertiary"
+          label={t('implementation.decision.reject')}
+          aria-label={t('implementation.decision.rejectNumbered', { number: callOff.number })}
+          onClick={() => setMode('reject')}
+        />
+      </div>
+    );
+  }
+  return (
+    <form noValidate className="form call-off__form" onSubmit={(event) => void submit(event)}>
+      <ErrorSummary {...form.summaryProps} />
+      {mode === 'pay' ? (
+        <TextField
+          id={fields.paidOn.id}
+          label={fields.paidOn.label}
+          type="date"
+          max={berlinToday()}
+          value={paidOn}
+          error={form.fieldError('paidOn')}
+          onChange={setPaidOn}
+        />
+      ) : (
+        <TextAreaField
+          id={fields.reason.id}
+          label={fields.reason.label}
+          rows={3}
+          value={reason}
+          error={form.fieldError('reason')}
+          onChange={setReason}
+        />
+      )}
+      <div className="page__actions">
+        <Button
+          type="submit"
+          label={
+            mode === 'pay'
+              ? t('implementation.decision.confirmPay', { amount: money(callOff.amountCents) })
+              : t('implementation.decision.confirmReject')
+          }
+          disabled={busy}
+        />
+        <Button variant="secondary" label={t('common.cancel')} onClick={() => setMode('none')} />
+      </div>
+    </form>
+  );
+}
+
+function cashYearsOf(detail: ApplicationDetail): number[] {
+  const years = new Set<number>((detail.content.financingPlan ?? []).map((line) => line.cashYear));
+  if (years.size === 0) years.add(detail.call.programmeYear);
+  return [...years].sort((a, b) => a - b);
+}
+
+function CallOffForm({ detail, onRequested }: { detail: ApplicationDetail; onRequested(): void }) {
+  const { t } = useTranslation();
+  const years = cashYearsOf(detail);
+  const [cashYear, setCashYear] = useState(
+    String(years.find((y) => y >= Number(berlinToday().slice(0, 4))) ?? years[0]),
+  );
+  const [amount, setAmount] = useState<string | null>('');
+  const [purpose, setPurpose] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [requested, setRequested] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const fields = useMemo(
+    () => ({
+      cashYear: { id: 'abruf-kassenjahr', label: t('implementation.request.cashYear') },
+      amountCents: { id: 'abruf-betrag', label: t('implementation.request.amount') },
+      purpose: { id: 'abruf-zweck', label: t('implementation.request.purpose') },
+    }),
+    [t],
+  );
+  const form = useFormErrors(fields, undefined, 3);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setRefusal(null);
+    setRequested(null);
+    if (!amount || amount === '0') {
+      form.showFieldErrors({ amountCents: t('implementation.request.amountRequired') });
+      return;
+    }
+    setBusy(true);
+    try {
+      const callOff = await requestCallOff(detail.id, {
+        cashYear: Number(cashYear),
+        amountCents: amount,
+        purpose: purpose.trim() || undefined,
+      });
+      form.clear();
+      setAmount('');
+      setPurpose('');
+      setRequested(
+        t('implementation.request.done', { number: callOff.number, amount: money(callOff.amountCents) }),
+      );
+      onRequested();
+    } catch (error) {
+      if (isApiError(error) && error.status === 422) {
+        form.clear();
+        setRefusal(describeError(error, t));
+      } else {
+        form.showApiError(error);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      noValidate
+      className="form"
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="abruf-formular"
+    >
+      <h4 className="kern-heading-small" id="abruf-formular">
+        {t('implementation.request.heading')}
+      </h4>
+      <p className="kern-body">{t('implementation.request.intro')}</p>
+      <ErrorSummary {...form.summaryProps} />
+      {refusal && (
+        <Alert variant="danger" title={t('implementation.request.refused')} role="alert">
+          <p className="kern-body">{refusal}</p>
+        </Alert>
+      )}
+      {requested && (
+        <Alert variant="success" title={t('implementation.request.doneTitle')} role="status">
+          <p className="kern-body">{requested}</p>
+        </Alert>
+      )}
+      <SelectField
+        id={fields.cashYear.id}
+        label={fields.cashYear.label}
+        value={cashYear}
+        options={years.map((year) => ({ value: String(year), label: String(year) }))}
+        error={form.fieldError('cashYear')}
+        onChange={setCashYear}
+      />
+      <AmountField
+        id={fields.amountCents.id}
+        label={fields.amountCents.label}
+        hint={t('applicationForm.amountHint')}
+        cents={amount ?? ''}
+        error={form.fieldError('amountCents')}
+        onChange={setAmount}
+      />
+      <TextAreaField
+        id={fields.purpose.id}
+        label={fields.purpose.label}
+        hint={t('implementation.request.purposeHint')}
+        optional
+        rows={3}
+        value={purpose}
+        error={form.fieldError('purpose')}
+        onChange={setPurpose}
+      />
+      <div>
+        <Button type="submit" label={t('implementation.request.submit')} disabled={busy} />
+      </div>
+    </form>
+  );
+}
+
+function ReportList({ reports, detail }: { reports: Report[]; detail: ApplicationDetail }) {
+  const { t } = useTranslation();
+  if (reports.length === 0) return <p className="kern-body">{t('implementation.reports.none')}</p>;
+  return (
+    <ul className="report-list">
+      {reports.map((report) => (
+        <li key={report.id} className="report-list__item">
+          <details className="kern-accordion">
+            <summary className="kern-accordion__header">
+              <span className="kern-title">
+                {t(`implementation.reports.kind.${report.kind}`)} – {dateTime(report.submittedAt)}
+                {report.submittedBy && ` (${report.submittedBy})`}
+              </span>
+            </summary>
+            <div className="kern-accordion__body">
+              <p className="kern-body report-list__text">{report.text}</p>
+              {report.kind === 'final' && report.actuals.length > 0 && (
+                <ActualsTable detail={detail} actuals={report.actuals} />
+              )}
+              {report.spentCents && (
+                <p className="kern-body">
+                  {t('implementation.reports.spent', { amount: money(report.spentCents) })}
+                </p>
+              )}
+            </div>
+          </details>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Planned and actual costs per cash year and category, lines over the tolerated 20 % flagged. */
+export function ActualsTable({
+  detail,
+  actuals,
+}: {
+  detail: ApplicationDetail;
+  actuals: { cashYear: number; category: string; amountCents: string }[];
+}) {
+  const { t, i18n } = useTranslation();
+  const lines = compareWithPlan(detail.content.costPlan ?? [], actuals);
+  const separator = i18n.language === 'en' ? '.' : ',';
+  return (
+    <div className="kern-table-responsive table-wrapper">
+      <table className="kern-table kern-table--small">
+        <caption className="kern-title">{t('implementation.actuals.caption')}</caption>
+        <thead className="kern-table__head">
+          <tr className="kern-table__row">
+            <th scope="col" className="kern-table__header">
+              {t('implementation.actuals.line')}
+            </th>
+            <th scope="col" className="kern-table__header kern-table__header--numeric">
+              {t('implementation.actuals.planned')}
+            </th>
+            <th scope="col" className="kern-table__header kern-table__header--numeric">
+              {t('implementation.actuals.actual')}
+            </th>
+            <th scope="col" className="kern-table__header">
+              {t('implementation.actuals.overrun')}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="kern-table__body">
+          {lines.map((line) => (
+            <tr key={`${line.cashYear}-${line.category}`} className="kern-table__row">
+              <th scope="row" className="kern-table__header">
+                {line.cashYear},{' '}
+                {costCategories.includes(line.category as never)
+                  ? t(`costCategories.${line.category as 'fees'}`)
+                  : line.category}
+              </th>
+              <td className="kern-table__cell kern-table__cell--numeric">{money(line.planned)}</td>
+              <td className="kern-table__cell kern-table__cell--numeric">{money(line.actual)}</td>
+              <td className="kern-table__cell">
+                {line.flagged ? (
+                  <Badge
+                    variant="danger"
+                    label={
+                      line.overrunPerMille === null
+                        ? t('implementation.actuals.unplanned')
+                        : t('implementation.actuals.flagged', {
+                            percent: perMilleText(line.overrunPerMille, separator),
+                          })
+                    }
+                  />
+                ) : line.overrunPerMille && line.overrunPerMille > 0n ? (
+                  t('implementation.actuals.within', {
+                    percent: perMilleText(line.overrunPerMille, separator),
+                  })
+                ) : (
+                  '–'
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function InterimReportForm({ applicationId, onAdded }: { applicationId: string; onAdded(): void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState(false);
+  const fields = useMemo(
+    () => ({ text: { id: 'sachbericht-text', label: t('implementation.interim.text') } }),
+    [t],
+  );
+  const form = useFormErrors(fields, undefined, 3);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSent(false);
+    if (!text.trim()) {
+      form.showFieldErrors({ text: t('implementation.interim.textRequired') });
+      return;
+    }
+    setBusy(true);
+    try {
+      await addInterimReport(applicationId, text.trim());
+      form.clear();
+      setText('');
+      setSent(true);
+      onAdded();
+    } catch (error) {
+      form.showApiError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      noValidate
+      className="form"
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="sachbericht-formular"
+    >
+      <h4 className="kern-heading-small" id="sachbericht-formular">
+        {t('implementation.interim.heading')}
+      </h4>
+      <ErrorSummary {...form.summaryProps} />
+      {sent && (
+        <Alert variant="success" title={t('implementation.interim.done')} role="status">
+          <p className="kern-body">{t('implementation.interim.doneBody')}</p>
+        </Alert>
+      )}
+      <TextAreaField
+        id={fields.text.id}
+        label={fields.text.label}
+        hint={t('implementation.interim.hint')}
+        rows={8}
+        value={text}
+        error={form.fieldError('text')}
+        onChange={setText}
+      />
+      <div>
+        <Button type="submit" label={t('implementation.interim.submit')} disabled={busy} />
+      </div>
+    </form>
+  );
+}
