@@ -1,0 +1,103 @@
+import { createOrganisation } from '@kiezfonds/testing';
+import { startTestApi, type TestApi } from '../testing/test-api';
+import { ApplicationWorld } from '../testing/application-world';
+
+/**
+ * Issue 5, deliverable 5, as the lifecycle runs it: submitting and approving a Netzwerkfonds
+ * application check the carrier's tracked projects in the other funds and record the warning.
+ */
+describe('the double-funding check on submission and approval', () => {
+  let api: TestApi;
+  let world: ApplicationWorld;
+  let callId: string;
+  let projectId: string;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    world = await ApplicationWorld.create(api.server, api.db.dataSource, { name: 'Charlottenburg' });
+    callId = (await world.openCall()).id;
+    const fund = (
+      await world
+        .post(world.finance, '/api/funds')
+        .send({ districtId: world.district.id, kind: 'aktionsfonds', areaId: world.areaIds[0] })
+        .expect(201)
+    ).body as { id: string };
+    await world
+      .post(world.finance, `/api/funds/${fund.id}/ledger`)
+      .send({ kind: 'budget', programmeYear: 2027, amountCents: '1000000' })
+      .expect(201);
+    projectId = (
+      await world
+        .post(world.finance, `/api/funds/${fund.id}/projects`)
+        .send({
+          organisationId: world.organisation.id,
+          title: 'Hoffest im Falkenhagener Feld',
+          areaId: world.areaIds[0],
+          actionFieldId: world.actionFieldIds[0],
+          decisionDate: '2026-10-01',
+          // Overlaps the application's period (01.03.2027 – 31.12.2028).
+          periodStart: '2027-01-01',
+          periodEnd: '2027-06-30',
+          amountCents: '250000',
+        })
+        .expect(201)
+    ).body.id;
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  async function warnings(applicationId: string): Promise<{ actor_id: string }[]> {
+    return (await api.db.dataSource.query(
+      `SELECT actor_id FROM audit_event
+        WHERE entity_type = 'application' AND entity_id = $1 AND action = 'double_funding_warning'
+        ORDER BY occurred_at`,
+      [applicationId],
+    )) as { actor_id: string }[];
+  }
+
+  it('records a warning when the carrier submits and again when the coordinator approves', async () => {
+    const { id } = await world.draft(callId);
+    expect(await warnings(id)).toEqual([]);
+
+    await world.event(world.carrier, id, { type: 'SUBMIT' }).expect(200);
+    expect(await warnings(id)).toEqual([{ actor_id: world.carrier.user.id }]);
+    const listed = await world.get(world.coordinator, `/api/applications/${id}/double-funding`).expect(200);
+    expect(JSON.stringify(listed.body)).toContain(projectId);
+
+    for (const type of ['PASS_FORMAL_CHECK', 'START_PLANNING', 'SELECT']) {
+      await world.event(world.coordinator, id, { type }).expect(200);
+    }
+    await world
+      .event(world.coordinator, id, { type: 'RECORD_SENATE_SELECTION', amountCents: '1400000' })
+      .expect(200);
+    await world
+      .event(world.coordinator, id, {
+        type: 'APPROVE',
+        reportDeadlines: [{ kind: 'final', due: '2029-06-30' }],
+      })
+      .expect(200);
+    expect(await warnings(id)).toEqual([
+      { actor_id: world.carrier.user.id },
+      { actor_id: world.coordinator.user.id },
+    ]);
+  });
+
+  it('records nothing for a carrier without tracked projects in other funds', async () => {
+    const organisation = await createOrganisation(api.db.dataSource);
+    const carrier = await world.carrierMember(organisation);
+    const { id } = (
+      await world
+        .post(carrier, '/api/applications')
+        .send({ callId, organisationId: organisation.id, title: 'Lesepat:innen in beiden Kiezen' })
+        .expect(201)
+    ).body as { id: string };
+    await world
+      .put(carrier, `/api/applications/${id}/content`)
+      .send({ version: 1, content: world.completeContent() })
+      .expect(200);
+    await world.event(carrier, id, { type: 'SUBMIT' }).expect(200);
+    expect(await warnings(id)).toEqual([]);
+  });
+});
