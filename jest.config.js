@@ -44,11 +44,7 @@ module.exports = {
       displayName: 'unit',
       testMatch: ['<rootDir>/{apps,libs,config}/**/*.spec.ts'],
       // The web app's pure helpers (amounts, dates, plan sums) run here too; they touch no DOM.
-      testPathIgnorePatterns: [
-        '\\.int\\.spec\\.ts$',
-        '\\.e2e\\.spec\\.ts$',
-        '/node_modules/',
-      ],
+      testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$', '/node_modules/'],
     },
     {
       ...withServices,
