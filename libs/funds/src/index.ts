@@ -9,6 +9,8 @@ export {
 export { FUNDS_ERROR_CODES, type FundsErrorCode, LedgerViolationError } from './funds.exception';
 export { FundsModule } from './funds.module';
 export { type CreateFund, type Fund, FundService } from './funds/fund.service';
+export { FundDirectoryService } from './funds/fund-directory.service';
+export { BookingService } from './ledger/booking.service';
 export { BaseRateService } from './interest/base-rate.service';
 export type {
   BudgetAmendmentCommand,

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
-import { ConfigError, loadConfig, redactUrl } from '@kiezfonds/config';
+import { type AppConfig, ConfigError, loadConfig, redactUrl } from '@kiezfonds/config';
 import {
   createDataSource,
   DEMO_PASSWORD,
@@ -9,6 +9,9 @@ import {
   type SeedSummary,
 } from '@kiezfonds/persistence';
 import { checkPostgres, ServiceUnreachableError } from '@kiezfonds/platform';
+import type { DataSource } from 'typeorm';
+import { createApiApp } from '../create-api-app';
+import { type ApplicationSeedSummary, seedDemoApplications } from './seed-applications';
 
 /** A refusal the user can act on: printed as is, without a stack trace. */
 class SeedRefused extends Error {}
@@ -44,9 +47,31 @@ async function main(): Promise<void> {
     }
     const summary = await seedDemoData(dataSource);
     print(report(target, summary));
+    print(applicationsReport(await seedApplicationsThroughServices(config, dataSource)));
   } finally {
     await dataSource.destroy();
   }
+}
+
+/** The applications go through the API's own services, so the app boots once (without listening). */
+async function seedApplicationsThroughServices(
+  config: AppConfig,
+  dataSource: DataSource,
+): Promise<ApplicationSeedSummary> {
+  // Route mapping and start-up lines would bury the seed's own report.
+  const app = await createApiApp({ ...config, LOG_LEVEL: 'warn' });
+  try {
+    await app.init();
+    return await seedDemoApplications(app, dataSource);
+  } finally {
+    await app.close();
+  }
+}
+
+function applicationsReport(s: ApplicationSeedSummary): string {
+  if (s.skipped) return `Demo applications left out: ${s.skipped}.\n`;
+  if (s.funds + s.budgets + s.applications === 0) return 'Demo funds and applications: already there.\n';
+  return `Demo funds and applications: ${s.funds} fund(s), ${s.budgets} budget(s), ${s.applications} application(s) added.\n`;
 }
 
 function report(target: string, s: SeedSummary): string {

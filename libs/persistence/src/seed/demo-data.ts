@@ -64,9 +64,21 @@ export interface DemoCall {
   submissionDeadline: string;
 }
 
+/** The office that issues the district's grant notices (letterhead, address, signatory). */
+export interface DemoOffice {
+  name: string;
+  unit: string;
+  street: string;
+  postalCode: string;
+  email: string;
+  signatoryName: string;
+  signatoryRole: string;
+}
+
 export interface DemoDistrict {
   slug: string;
   name: string;
+  office: DemoOffice;
   areas: DemoArea[];
   actionFields: DemoActionField[];
   /** Staff roles held in this district. Committee members also get `board_member` here. */
@@ -142,6 +154,15 @@ const ACTION_FIELDS: DemoActionField[] = [
 const SPANDAU: DemoDistrict = {
   slug: 'spandau',
   name: 'Spandau',
+  office: {
+    name: 'Bezirksamt Spandau von Berlin',
+    unit: 'Stadtentwicklungsamt, Fachbereich Stadtplanung',
+    street: 'Carl-Schurz-Straße 2/6',
+    postalCode: '13597',
+    email: 'netzwerkfonds@ba-spandau.example',
+    signatoryName: 'Dr. Miriam Kowalski',
+    signatoryRole: 'Leiterin des Stadtentwicklungsamts',
+  },
   areas: [
     { slug: 'aktionsraum-spandau-mitte', name: 'Spandau-Mitte', kind: 'aktionsraum' },
     { slug: 'qm-falkenhagener-feld-ost', name: 'Falkenhagener Feld Ost', kind: 'qm_area' },
@@ -212,6 +233,15 @@ const SPANDAU: DemoDistrict = {
 const NEUKOELLN: DemoDistrict = {
   slug: 'neukoelln',
   name: 'Neukölln',
+  office: {
+    name: 'Bezirksamt Neukölln von Berlin',
+    unit: 'Stadtentwicklungsamt, Fachbereich Stadtplanung',
+    street: 'Karl-Marx-Straße 83',
+    postalCode: '12040',
+    email: 'netzwerkfonds@ba-neukoelln.example',
+    signatoryName: 'Jan Petersen',
+    signatoryRole: 'Leiter des Stadtentwicklungsamts',
+  },
   areas: [
     { slug: 'aktionsraum-neukoelln-nord', name: 'Neukölln-Nord', kind: 'aktionsraum' },
     { slug: 'qm-harzer-strasse', name: 'Harzer Straße', kind: 'qm_area' },

@@ -145,7 +145,17 @@ class DemoSeeder {
     const districtId = await this.upsert({
       table: 'district',
       key: { slug: district.slug },
-      set: { name: district.name },
+      set: {
+        name: district.name,
+        office_name: district.office.name,
+        office_unit: district.office.unit,
+        office_street: district.office.street,
+        office_postal_code: district.office.postalCode,
+        office_city: 'Berlin',
+        office_email: district.office.email,
+        signatory_name: district.office.signatoryName,
+        signatory_role: district.office.signatoryRole,
+      },
     });
     this.summary.districts += 1;
 
@@ -225,11 +235,11 @@ class DemoSeeder {
       set: {
         description: call.description,
         expected_budget_cents: call.expectedBudgetCents,
-        submission_deadline: call.submissionDeadline,
         min_amount_cents: call.minAmountCents,
         max_amount_cents: call.maxAmountCents,
       },
-      onInsert: { status: call.status },
+      // Coordinators extend deadlines, and the demo moves a passed one forward (seed-applications.ts).
+      onInsert: { status: call.status, submission_deadline: call.submissionDeadline },
     });
     this.summary.calls += 1;
     for (const areaId of areaIds.values()) {

@@ -1,0 +1,84 @@
+import { seedDemoData } from '@kiezfonds/persistence';
+import { startTestApi, type TestApi } from '../testing/test-api';
+import { seedDemoApplications } from './seed-applications';
+
+/** The demo's applications and money, as `npm run db:seed` leaves them (issue 6, deliverable 10). */
+describe('demo applications and funds in the seed', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    // A fixed hash keeps argon2 out of the test's time; the logins are not used here.
+    await seedDemoData(api.db.dataSource, { passwordHash: 'not-a-login' });
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  const query = <T>(sql: string, params: unknown[] = []) =>
+    api.db.dataSource.query(sql, params) as Promise<T[]>;
+
+  it('gives every demo carrier applications in the states the screens need, with the money behind them', async () => {
+    const first = await seedDemoApplications(api.app, api.db.dataSource);
+    expect(first).toEqual({ funds: 1, budgets: 1, applications: 6, skipped: null });
+
+    const byCarrier = await query<{ email: string; states: string[] }>(
+      `SELECT u.email, array_agg(a.state ORDER BY a.state) AS states
+         FROM application a
+         JOIN organisation_member m ON m.organisation_id = a.organisation_id
+         JOIN app_user u ON u.id = m.user_id AND u.email LIKE 'carrier%'
+        GROUP BY u.email ORDER BY u.email`,
+    );
+    expect(byCarrier).toEqual([
+      { email: 'carrier1@kiezfonds.example', states: ['draft', 'draft'] },
+      { email: 'carrier2@kiezfonds.example', states: ['changes_requested', 'submitted'] },
+      { email: 'carrier3@kiezfonds.example', states: ['in_review'] },
+      { email: 'carrier4@kiezfonds.example', states: ['in_implementation'] },
+    ]);
+
+    const [changeRequest] = await query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM change_request WHERE answered_at IS NULL`,
+    );
+    expect(changeRequest!.n).toBe(1);
+
+    const ledger = await query<{ kind: string; fund_kind: string; amount: string }>(
+      `SELECT e.kind, f.kind AS fund_kind, sum(e.amount_cents)::text AS amount
+         FROM ledger_entry e JOIN fund f ON f.id = e.fund_id GROUP BY 1, 2 ORDER BY 1`,
+    );
+    expect(ledger).toEqual([
+      { kind: 'budget', fund_kind: 'netzwerkfonds', amount: '60000000' },
+      { kind: 'commitment', fund_kind: 'netzwerkfonds', amount: '11000000' },
+      { kind: 'disbursement', fund_kind: 'netzwerkfonds', amount: '2000000' },
+    ]);
+    const [notice] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM grant_notice`);
+    expect(notice!.n).toBe(1);
+    const [office] = await query<{ office_street: string; signatory_name: string }>(
+      `SELECT office_street, signatory_name FROM district WHERE slug = 'spandau'`,
+    );
+    expect(office).toEqual({
+      office_street: 'Carl-Schurz-Straße 2/6',
+      signatory_name: 'Dr. Miriam Kowalski',
+    });
+  });
+
+  it('changes nothing on a second run', async () => {
+    const count = async () =>
+      (
+        await query<{ applications: number; entries: number; audit: number }>(
+          `SELECT (SELECT count(*)::int FROM application) AS applications,
+                  (SELECT count(*)::int FROM ledger_entry) AS entries,
+                  (SELECT count(*)::int FROM audit_event) AS audit`,
+        )
+      )[0];
+    const before = await count();
+    await seedDemoData(api.db.dataSource, { passwordHash: 'not-a-login' });
+    expect(await seedDemoApplications(api.app, api.db.dataSource)).toEqual({
+      funds: 0,
+      budgets: 0,
+      applications: 0,
+      skipped: null,
+    });
+    expect(await count()).toEqual(before);
+  });
+});

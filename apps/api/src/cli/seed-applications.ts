@@ -1,0 +1,278 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { ApplicationService, CallOffService, LifecycleService } from '@kiezfonds/applications';
+import type { ApplicationEventType } from '@kiezfonds/domain';
+import { BookingService, FundDirectoryService } from '@kiezfonds/funds';
+import { loadPrincipal, type Principal } from '@kiezfonds/identity';
+import type { DataSource } from 'typeorm';
+
+/** What the run added: all zero when the demo applications were there already. */
+export interface ApplicationSeedSummary {
+  funds: number;
+  budgets: number;
+  applications: number;
+  /** Why applications were left out, e.g. because the demo call's deadline has passed. */
+  skipped: string | null;
+}
+
+const PROGRAMME_YEAR = 2027;
+const BUDGET_CENTS = '60000000';
+
+/**
+ * The demo's moving parts: Spandau's Netzwerkfonds with its 2027 budget, and applications of the
+ * four demo carriers in different states. They go through the real services (the same ones the
+ * HTTP API calls), so versions, audit trail, ledger, grant notice and notices are as the app
+ * itself would leave them. Runs once: when Spandau's call has applications, nothing is added.
+ */
+export async function seedDemoApplications(
+  app: INestApplicationContext,
+  dataSource: DataSource,
+  today: Date = new Date(),
+): Promise<ApplicationSeedSummary> {
+  const summary: ApplicationSeedSummary = { funds: 0, budgets: 0, applications: 0, skipped: null };
+  const people = await principals(dataSource);
+  const [district] = (await dataSource.query(`SELECT id FROM district WHERE slug = 'spandau'`)) as {
+    id: string;
+  }[];
+  if (!district) throw new Error('Run the base demo seed first: Spandau is missing.');
+
+  await seedNetzwerkfonds(app, dataSource, district.id, people.finance, summary);
+
+  const [call] = (await dataSource.query(
+    `SELECT id, status, submission_deadline FROM call
+      WHERE district_id = $1 AND programme_year = $2 AND fund_kind = 'netzwerkfonds' ORDER BY created_at LIMIT 1`,
+    [district.id, PROGRAMME_YEAR],
+  )) as { id: string; status: string; submission_deadline: Date }[];
+  if (!call) throw new Error('Run the base demo seed first: the Spandau call is missing.');
+  const [{ n }] = (await dataSource.query(`SELECT count(*)::int AS n FROM application WHERE call_id = $1`, [
+    call.id,
+  ])) as [{ n: number }];
+  if (n > 0) return summary;
+  if (call.status !== 'open') {
+    summary.skipped = 'the demo call is not open';
+    return summary;
+  }
+  if (call.submission_deadline.getTime() <= addDays(today, 7).getTime()) {
+    // A demo seeded after the printed deadline would show no submitted applications at all.
+    await dataSource.query(`UPDATE call SET submission_deadline = $2 WHERE id = $1`, [
+      call.id,
+      addDays(today, 56),
+    ]);
+  }
+
+  const areas = (await dataSource.query(`SELECT id FROM area WHERE district_id = $1 ORDER BY slug`, [
+    district.id,
+  ])) as { id: string }[];
+  const fields = (await dataSource.query(`SELECT id FROM action_field WHERE district_id = $1 ORDER BY slug`, [
+    district.id,
+  ])) as { id: string }[];
+  const place = { areaIds: areas.slice(0, 2).map((a) => a.id), actionFieldIds: [fields[0]!.id] };
+
+  const applications = app.get(ApplicationService);
+  const lifecycle = app.get(LifecycleService);
+  const callOffs = app.get(CallOffService);
+  const coordinator = people.coordinator;
+
+  const draft = async (carrier: Principal, title: string, content: Record<string, unknown> | null) => {
+    const created = await applications.create(
+      carrier,
+      { callId: call.id, organisationId: carrier.organisations[0]!.organisationId, title },
+      null,
+    );
+    if (content) await applications.saveContent(carrier, created.id, { version: 1, content });
+    summary.applications += 1;
+    return created.id;
+  };
+  const send = (
+    who: Principal,
+    id: string,
+    type: ApplicationEventType,
+    extra: Record<string, unknown> = {},
+  ) =>
+    lifecycle.send(who, id, { type, ...extra } as Parameters<LifecycleService['send']>[2], undefined, null);
+
+  // Greta Schneider's association: one draft nearly done, one just begun.
+  await draft(people.carriers[0]!, 'Lesepat:innen für Spandauer Grundschulen', demoContent(place, 'reading'));
+  await draft(people.carriers[0]!, 'Kiezradio Spandau', {
+    summary: 'Ein Radio von Jugendlichen aus drei Kiezen – Idee, noch ohne Plan.',
+  });
+
+  // Tobias Meyer: one submitted, one sent back with a change request.
+  const submitted = await draft(
+    people.carriers[1]!,
+    'Nachbarschaftsgärten verbinden',
+    demoContent(place, 'gardens'),
+  );
+  await send(people.carriers[1]!, submitted, 'SUBMIT');
+  const sentBack = await draft(
+    people.carriers[1]!,
+    'Sprachcafés in der Wilhelmstadt',
+    demoContent(place, 'language'),
+  );
+  await send(people.carriers[1]!, sentBack, 'SUBMIT');
+  await send(coordinator, sentBack, 'REQUEST_CHANGES', {
+    message:
+      'Bitte ergänzen Sie im Finanzierungsplan, welche Drittmittel Sie beantragt haben, und beschreiben Sie, ' +
+      'wie Sie die Teilnehmenden aus beiden Quartieren erreichen.',
+    replyDeadline: addDays(today, 21).toISOString(),
+  });
+
+  // Hatice Öztürk: formally checked, with the committee for review.
+  const inReview = await draft(
+    people.carriers[2]!,
+    'Kiezmütter für Familien',
+    demoContent(place, 'families'),
+  );
+  await send(people.carriers[2]!, inReview, 'SUBMIT');
+  await send(coordinator, inReview, 'PASS_FORMAL_CHECK');
+
+  // Luca Engel: selected, approved and under way, with the first instalment paid.
+  const approved = await draft(
+    people.carriers[3]!,
+    'Werkstatt der Generationen',
+    demoContent(place, 'workshop'),
+  );
+  await send(people.carriers[3]!, approved, 'SUBMIT');
+  for (const type of ['PASS_FORMAL_CHECK', 'START_PLANNING', 'SELECT'] as const) {
+    await send(coordinator, approved, type);
+  }
+  await send(coordinator, approved, 'RECORD_SENATE_SELECTION', { amountCents: String(REQUESTED_CENTS) });
+  await send(coordinator, approved, 'APPROVE', {
+    reportDeadlines: [
+      { kind: 'interim', due: `${PROGRAMME_YEAR + 1}-03-31` },
+      { kind: 'final', due: `${PROGRAMME_YEAR + 2}-06-30` },
+    ],
+  });
+  await send(people.carriers[3]!, approved, 'START_IMPLEMENTATION');
+  const callOff = await callOffs.request(
+    people.carriers[3]!,
+    approved,
+    {
+      cashYear: PROGRAMME_YEAR,
+      amountCents: '2000000',
+      purpose: 'Honorare und Material für das erste Halbjahr',
+    },
+    null,
+  );
+  await callOffs.pay(people.finance, callOff.id, berlinDay(today), null);
+  return summary;
+}
+
+async function seedNetzwerkfonds(
+  app: INestApplicationContext,
+  dataSource: DataSource,
+  districtId: string,
+  finance: Principal,
+  summary: ApplicationSeedSummary,
+): Promise<void> {
+  let [fund] = (await dataSource.query(
+    `SELECT id FROM fund WHERE district_id = $1 AND kind = 'netzwerkfonds'`,
+    [districtId],
+  )) as { id: string }[];
+  if (!fund) {
+    fund = await app.get(FundDirectoryService).create(finance, { districtId, kind: 'netzwerkfonds' }, null);
+    summary.funds += 1;
+  }
+  const [budget] = (await dataSource.query(
+    `SELECT 1 FROM ledger_entry WHERE fund_id = $1 AND programme_year = $2 AND kind = 'budget' LIMIT 1`,
+    [fund.id, PROGRAMME_YEAR],
+  )) as unknown[];
+  if (!budget) {
+    await app
+      .get(BookingService)
+      .book(
+        finance,
+        fund.id,
+        { kind: 'budget', programmeYear: PROGRAMME_YEAR, amountCents: BUDGET_CENTS } as Parameters<
+          BookingService['book']
+        >[2],
+        null,
+      );
+    summary.budgets += 1;
+  }
+}
+
+async function principals(dataSource: DataSource) {
+  const load = async (email: string): Promise<Principal> => {
+    const [user] = (await dataSource.query(`SELECT id FROM app_user WHERE lower(email) = $1`, [email])) as {
+      id: string;
+    }[];
+    const principal = user && (await loadPrincipal(dataSource, user.id, 'session'));
+    if (!principal) throw new Error(`Run the base demo seed first: ${email} is missing or inactive.`);
+    return principal;
+  };
+  return {
+    coordinator: await load('coordinator@kiezfonds.example'),
+    finance: await load('finance@kiezfonds.example'),
+    carriers: await Promise.all([1, 2, 3, 4].map((n) => load(`carrier${n}@kiezfonds.example`))),
+  };
+}
+
+/** 110.000,00 € requested: 70.000 € in 2027, 40.000 € in 2028 (the call asks for 50.000 € to 250.000 €). */
+const REQUESTED_CENTS = 11_000_000;
+
+const TOPICS = {
+  reading: 'Ehrenamtliche Lesepat:innen lesen wöchentlich mit Kindern aus zwei Grundschulen.',
+  gardens: 'Gemeinschaftsgärten in drei Kiezen tauschen Saatgut, Werkzeug und Wissen aus.',
+  language: 'Offene Sprachcafés bringen Neuberliner:innen und Alteingesessene ins Gespräch.',
+  families: 'Kiezmütter begleiten Familien zu Kita, Schule und Beratungsstellen.',
+  workshop: 'Ältere und junge Menschen reparieren gemeinsam Fahrräder und Möbel aus dem Kiez.',
+} as const;
+
+function demoContent(
+  place: { areaIds: string[]; actionFieldIds: string[] },
+  topic: keyof typeof TOPICS,
+): Record<string, unknown> {
+  return {
+    summary: TOPICS[topic],
+    goals: [
+      { goal: 'Begegnung über Kiezgrenzen hinweg', indicator: 'Teilnehmende je Monat', targetValue: '60' },
+      { goal: 'Ehrenamt stärken', indicator: 'Aktive Ehrenamtliche', targetValue: '15' },
+    ],
+    targetGroups: ['Familien', 'Senior:innen', 'Jugendliche'],
+    ...place,
+    periodStart: `${PROGRAMME_YEAR}-03-01`,
+    periodEnd: `${PROGRAMME_YEAR + 1}-12-31`,
+    costPlan: [
+      {
+        cashYear: PROGRAMME_YEAR,
+        category: 'personnel',
+        description: 'Projektleitung (0,5 Stellen)',
+        amountCents: '6000000',
+      },
+      {
+        cashYear: PROGRAMME_YEAR,
+        category: 'material',
+        description: 'Material und Ausstattung',
+        amountCents: '2000000',
+      },
+      {
+        cashYear: PROGRAMME_YEAR + 1,
+        category: 'personnel',
+        description: 'Projektleitung (0,5 Stellen)',
+        amountCents: '4000000',
+      },
+    ],
+    financingPlan: [
+      { cashYear: PROGRAMME_YEAR, requestedCents: '7000000', ownCents: '1000000', thirdPartyCents: '0' },
+      { cashYear: PROGRAMME_YEAR + 1, requestedCents: '4000000', ownCents: '0', thirdPartyCents: '0' },
+    ],
+    thirdPartySources: '',
+    evaluationConcept:
+      'Teilnehmendenzählung, halbjährliche Befragung und ein Auswertungstreffen mit den Quartiersräten.',
+    declarations: {
+      projectNotStarted: true,
+      subsidyFraudAcknowledged: true,
+      transparencyConsent: true,
+      transparencyRefusalReason: '',
+    },
+  };
+}
+
+function addDays(day: Date, days: number): Date {
+  return new Date(day.getTime() + days * 24 * 60 * 60 * 1000);
+}
+
+/** Today's date in Berlin, as the payment date finance would enter. */
+function berlinDay(instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(instant);
+}
