@@ -27,7 +27,6 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { OrganisationPage } from './pages/OrganisationPage';
-import { PlaceholderPage } from './pages/PlaceholderPage';
 import { RegisterPage } from './pages/RegisterPage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { UsersPage } from './pages/UsersPage';
@@ -66,7 +65,8 @@ export function App() {
             </Route>
           </Route>
           <Route element={<RequireRole allow={(me) => hasRole(me, 'board_member')} />}>
-            <Route path={paths.review} element={<PlaceholderPage section="review" />} />
+            {/* Until the Votum form (issue 7) exists, members read the applications before them here. */}
+            <Route path={paths.review} element={<InboxPage />} />
           </Route>
           <Route element={<RequireRole allow={(me) => hasRole(me, 'coordinator')} />}>
             <Route path={paths.calls} element={<CallsPage />} />
@@ -76,6 +76,10 @@ export function App() {
           </Route>
           <Route element={<RequireRole allow={(me) => hasAnyRole(me, 'coordinator', 'finance')} />}>
             <Route path={paths.inbox} element={<InboxPage />} />
+          </Route>
+          <Route
+            element={<RequireRole allow={(me) => hasAnyRole(me, 'coordinator', 'finance', 'board_member')} />}
+          >
             <Route path={paths.inboxApplication} element={<StaffApplicationPage />} />
           </Route>
           <Route element={<RequireRole allow={(me) => hasRole(me, 'finance')} />}>
