@@ -80,7 +80,7 @@ export const STATE_LABELS: Record<ApplicationState, Label> = {
   draft: { de: 'Entwurf', en: 'Draft' },
   submitted: { de: 'Eingereicht', en: 'Submitted' },
   changes_requested: { de: 'Nachbesserung angefordert', en: 'Changes requested' },
-  in_review: { de: 'In fachlicher Prüfung', en: 'Under review' },
+  in_review: { de: 'In Begutachtung', en: 'Under review' },
   in_planning: { de: 'In der Programmplanung', en: 'In programme planning' },
   selected: { de: 'Ausgewählt', en: 'Selected' },
   waitlisted: { de: 'Auf der Warteliste', en: 'Waitlisted' },

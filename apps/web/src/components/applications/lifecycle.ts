@@ -32,8 +32,9 @@ export const fundedStates: readonly ApplicationState[] = [
 ];
 
 /**
- * The states of the usual path, in order, for the status timeline. Placeholder until
- * `TIMELINE_STATES` of the lifecycle machine (libs/domain) is exported; then it is imported here.
+ * The states of the usual path, in order, for the status timeline: a copy of `TIMELINE_STATES` of
+ * the lifecycle machine (libs/domain), kept equal by test/architecture/web-lifecycle.int.spec.ts,
+ * because the browser bundle must not pull in the machine.
  */
 export const timelineStates: readonly ApplicationState[] = [
   'draft',
