@@ -191,7 +191,8 @@ describe('an application from draft to completed, across the roles, in the brows
     await settled(carrier);
     await carrier.getByRole('button', { name: 'Umsetzung beginnen' }).click();
     await carrier.getByRole('dialog').getByRole('button', { name: 'Umsetzung beginnen' }).click();
-    await carrier.getByText('In Umsetzung').first().waitFor();
+    await carrier.getByText('Umsetzung begonnen', { exact: true }).waitFor();
+    expect(await carrier.getByText('Antrag eingereicht', { exact: true }).count()).toBe(0);
     await settled(carrier);
     await carrier.getByLabel('Betrag', { exact: true }).fill('9.000,00');
     await carrier.getByLabel('Wofür werden die Mittel gebraucht?').fill('Honorare und Lebensmittel');

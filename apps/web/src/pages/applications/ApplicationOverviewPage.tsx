@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../../hooks/useNow';
-import { Link, useLocation } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { grantNoticeUrl, listAttachments, newIdempotencyKey, sendEvent } from '../../api/applications';
 import { Alert } from '../../components/Alert';
 import { dateTime, day, money } from '../../components/applications/format';
@@ -34,6 +34,7 @@ export function ApplicationOverviewPage() {
   const { t } = useTranslation();
   const now = useNow();
   const location = useLocation();
+  const navigate = useNavigate();
   const done = (location.state as OverviewState | null)?.done;
   const draft = useApplicationDraft();
   const { detail, content, problems } = draft;
@@ -68,6 +69,9 @@ export function ApplicationOverviewPage() {
       action: async () => {
         await draft.flush();
         const transition = await sendEvent(detail.id, { type, version: draft.currentVersion() }, key);
+        // Replaces the message of an earlier step, also in the history entry a reload restores.
+        const state: OverviewState = { done: type === 'WITHDRAW' ? 'withdrawn' : 'implementationStarted' };
+        navigate(location.pathname, { replace: true, state });
         draft.afterTransition(transition);
       },
     });
