@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ApplicationsModule } from '@kiezfonds/applications';
+import { CommitteeModule } from '@kiezfonds/committee';
 import type { AppConfig } from '@kiezfonds/config';
 import { FundsModule } from '@kiezfonds/funds';
 import { IdentityModule } from '@kiezfonds/identity';
@@ -20,6 +21,7 @@ export class ApiModule {
         IdentityModule,
         FundsModule,
         ApplicationsModule,
+        CommitteeModule,
       ],
       controllers: [HealthController],
     };

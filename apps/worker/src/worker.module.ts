@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@kiezfonds/config';
+import { CommitteeWorkerModule } from '@kiezfonds/committee';
 import { MessagingWorkerModule } from '@kiezfonds/messaging';
 import { ConfigModule, DatabaseModule, loggingModule, QueueModule } from '@kiezfonds/platform';
 
@@ -14,6 +15,7 @@ export class WorkerModule {
         DatabaseModule,
         QueueModule.forRoot(config),
         MessagingWorkerModule,
+        CommitteeWorkerModule,
       ],
     };
   }

@@ -1,1 +1,5 @@
-export {};
+export { COMMITTEE_ERROR_CODES } from './committee.exception';
+export { CommitteeModule } from './committee.module';
+export { conflictedMemberIds } from './conflicts/conflict-check';
+export { CommitteeWorkerModule, WRITTEN_VOTE_SWEEP_SCHEDULER_ID } from './votes/written-vote-sweep';
+export { WrittenVoteService } from './votes/written-vote.service';

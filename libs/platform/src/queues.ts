@@ -4,6 +4,7 @@ import type { DefaultJobOptions } from 'bullmq';
 export const QUEUES = {
   mail: 'mail',
   reminders: 'reminders',
+  committee: 'committee',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -11,6 +12,7 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const JOBS = {
   sendNotice: 'send-notice',
   reminderSweep: 'reminder-sweep',
+  closeDueVotes: 'close-due-votes',
 } as const;
 
 export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {

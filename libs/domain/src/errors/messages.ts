@@ -257,6 +257,46 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Wegen eines erklärten Interessenkonflikts (Befangenheit) können Sie zu diesem Antrag nicht abstimmen.',
     en: 'Because of a declared conflict of interest you cannot vote on this application.',
   },
+  committee_not_found: {
+    de: 'Dieses Gremium wurde nicht gefunden.',
+    en: 'This committee was not found.',
+  },
+  vote_not_found: {
+    de: 'Diese Abstimmung wurde nicht gefunden.',
+    en: 'This vote was not found.',
+  },
+  conflict_not_found: {
+    de: 'Diese Erklärung zur Befangenheit wurde nicht gefunden.',
+    en: 'This declaration of a conflict of interest was not found.',
+  },
+  not_committee_member: {
+    de: 'Das können nur aktuelle Mitglieder des Gremiums.',
+    en: 'Only current members of the committee can do this.',
+  },
+  not_voting_member: {
+    de: 'Beratende Mitglieder stimmen nicht ab.',
+    en: 'Advisory members do not vote.',
+  },
+  vote_closed: {
+    de: 'Die Abstimmung ist beendet; es kann keine Stimme mehr abgegeben werden.',
+    en: 'The vote is closed; no more votes can be cast.',
+  },
+  already_voted: {
+    de: 'Sie haben bereits abgestimmt ({choice}). Eine abgegebene Stimme lässt sich nicht ändern.',
+    en: 'You have already voted ({choice}). A vote cast cannot be changed.',
+  },
+  vote_already_open: {
+    de: 'Zu diesem Antrag läuft bereits eine Abstimmung.',
+    en: 'A vote on this application is already open.',
+  },
+  application_not_before_committee: {
+    de: 'Über den Antrag kann im Status „{state}“ nicht abgestimmt werden; das geht in Begutachtung und Programmplanung.',
+    en: 'The application cannot be voted on in the state "{state}"; votes are taken under review and in programme planning.',
+  },
+  conflict_withdrawn: {
+    de: 'Diese Erklärung wurde bereits zurückgenommen.',
+    en: 'This declaration was already withdrawn.',
+  },
 };
 
 export const VALIDATION_MESSAGES: Catalogue = {
@@ -382,6 +422,10 @@ export const VALIDATION_MESSAGES: Catalogue = {
   exists: {
     de: 'Der gewählte Eintrag wurde nicht gefunden.',
     en: 'The selected entry was not found.',
+  },
+  exactlyOneOf: {
+    de: 'Bitte geben Sie genau eines an: dieses Feld oder „{other}“.',
+    en: 'Please give exactly one of this field and "{other}".',
   },
   // Completeness of an application (applicationProblems)
   sums_mismatch: {

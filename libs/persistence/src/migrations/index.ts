@@ -8,6 +8,7 @@ import { CreateFundsAndLedger1763780700000 } from './1763780700000-create-funds-
 import { AddPeriodToApplication1763780800000 } from './1763780800000-add-period-to-application';
 import { AddLegalRepresentativesToOrganisation1763780900000 } from './1763780900000-add-legal-representatives-to-organisation';
 import { CreateApplicationWorkflow1763781000000 } from './1763781000000-create-application-workflow';
+import { CreateConflictsAndWrittenVotes1763781100000 } from './1763781100000-create-conflicts-and-written-votes';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   AddPeriodToApplication1763780800000,
   AddLegalRepresentativesToOrganisation1763780900000,
   CreateApplicationWorkflow1763781000000,
+  CreateConflictsAndWrittenVotes1763781100000,
 ];

@@ -1,0 +1,26 @@
+/**
+ * Every error code this library raises itself (STYLE.md, "Layout and boundaries"); the committee
+ * rules' own codes (member_conflicted, voter_not_eligible, …) come from libs/domain.
+ */
+export const COMMITTEE_ERROR_CODES = {
+  /** 404: no such committee, or not one of the caller's district. */
+  committeeNotFound: 'committee_not_found',
+  /** 404: no such written vote, or not visible to the caller. */
+  voteNotFound: 'vote_not_found',
+  /** 404: no such declaration of a conflict of interest. */
+  conflictNotFound: 'conflict_not_found',
+  /** 403: only current members of the committee may do this. */
+  notCommitteeMember: 'not_committee_member',
+  /** 403: advisory members take part in the debate but do not vote. */
+  notVotingMember: 'not_voting_member',
+  /** 409: the vote is closed; nothing can be cast any more. */
+  voteClosed: 'vote_closed',
+  /** 409: the member has cast a ballot on this vote already; ballots are never changed. */
+  alreadyVoted: 'already_voted',
+  /** 409: the application has an open vote already. */
+  voteAlreadyOpen: 'vote_already_open',
+  /** 409: the application is not before the committee (in review or in planning). */
+  applicationNotBeforeCommittee: 'application_not_before_committee',
+  /** 409: the declaration was withdrawn before. */
+  conflictWithdrawn: 'conflict_withdrawn',
+} as const;

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ConflictService } from './conflicts/conflict.service';
+import { CommitteeController } from './http/committee.controller';
+import { WrittenVoteService } from './votes/written-vote.service';
+
+/** The committee's conflicts register and written votes over HTTP (issue 7, docs/api/committee.md). */
+@Module({
+  controllers: [CommitteeController],
+  providers: [ConflictService, WrittenVoteService],
+  exports: [WrittenVoteService],
+})
+export class CommitteeModule {}

@@ -1,0 +1,89 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/funds';
+import { Authenticated, clientOf, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
+import { ConflictService } from '../conflicts/conflict.service';
+import { WrittenVoteService } from '../votes/written-vote.service';
+import { CastBallotDto, ConflictParamsDto, DeclareConflictDto, OpenWrittenVoteDto } from './committee.dto';
+
+const requestIdOf = (request: Request) => clientOf(request).requestId ?? null;
+
+/** Conflicts of interest and written votes of a district's committee. */
+@ApiTags('committee')
+@ApiCookieAuth()
+@Controller()
+export class CommitteeController {
+  constructor(
+    private readonly conflicts: ConflictService,
+    private readonly votes: WrittenVoteService,
+  ) {}
+
+  @Get('committees/:id/conflicts')
+  @Authenticated()
+  @ApiOperation({ summary: "The register (coordinators) or the caller's own declarations (members)" })
+  listConflicts(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+    return this.conflicts.list(principal, params.id);
+  }
+
+  @Post('committees/:id/conflicts')
+  @Roles('board_member')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({ summary: 'Declare a conflict of interest: for one application or standing for a carrier' })
+  declareConflict(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: DeclareConflictDto,
+    @Req() request: Request,
+  ) {
+    return this.conflicts.declare(principal, params.id, body, requestIdOf(request));
+  }
+
+  @Post('committees/:id/conflicts/:conflictId/withdraw')
+  @HttpCode(200)
+  @Roles('board_member', 'coordinator')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({ summary: 'Withdraw a declaration (the member, or a coordinator of the district)' })
+  withdrawConflict(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ConflictParamsDto,
+    @Req() request: Request,
+  ) {
+    return this.conflicts.withdraw(principal, params.id, params.conflictId, requestIdOf(request));
+  }
+
+  @Post('applications/:id/written-votes')
+  @Roles('coordinator')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({ summary: 'Put an application to a written vote (Umlaufverfahren) until a deadline' })
+  openWrittenVote(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: OpenWrittenVoteDto,
+    @Req() request: Request,
+  ) {
+    return this.votes.open(principal, params.id, body, requestIdOf(request));
+  }
+
+  @Get('written-votes/:id')
+  @Authenticated()
+  @ApiOperation({ summary: 'A written vote: who has answered, and the result once closed' })
+  getWrittenVote(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+    return this.votes.get(principal, params.id);
+  }
+
+  @Post('written-votes/:id/ballots')
+  @Roles('board_member')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({
+    summary: 'Cast yes, no or abstain; a conflicted member is refused (403) and recorded as recused',
+  })
+  cast(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: CastBallotDto,
+    @Req() request: Request,
+  ) {
+    return this.votes.cast(principal, params.id, body.choice, requestIdOf(request));
+  }
+}

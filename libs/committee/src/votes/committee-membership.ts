@@ -1,0 +1,82 @@
+import type { Principal } from '@kiezfonds/identity';
+import type { DataSource, EntityManager } from 'typeorm';
+
+export interface CommitteeRow {
+  id: string;
+  districtId: string;
+  name: string;
+  quorumNumerator: number;
+  quorumDenominator: number;
+  majority: 'simple' | 'two_thirds';
+  abstentionsCountAsCast: boolean;
+}
+
+export interface MemberRow {
+  id: string;
+  userId: string;
+  displayName: string;
+  department: string;
+  voting: boolean;
+}
+
+type Db = DataSource | EntityManager;
+
+export async function committeeById(db: Db, id: string): Promise<CommitteeRow | null> {
+  const [row] = (await db.query(
+    `SELECT id, district_id, name, quorum_numerator, quorum_denominator, majority, abstentions_count_as_cast
+       FROM committee WHERE id = $1`,
+    [id],
+  )) as Record<string, unknown>[];
+  return row ? committeeOf(row) : null;
+}
+
+/** The committee that decides on a district's Netzwerkfonds applications (the first by name). */
+export async function committeeOfDistrict(db: Db, districtId: string): Promise<CommitteeRow | null> {
+  const [row] = (await db.query(
+    `SELECT id, district_id, name, quorum_numerator, quorum_denominator, majority, abstentions_count_as_cast
+       FROM committee WHERE district_id = $1 ORDER BY name LIMIT 1`,
+    [districtId],
+  )) as Record<string, unknown>[];
+  return row ? committeeOf(row) : null;
+}
+
+/** Members whose membership covers today (Berlin), voting and advisory, by department. */
+export async function currentMembers(db: Db, committeeId: string): Promise<MemberRow[]> {
+  const rows = (await db.query(
+    `SELECT m.id, m.user_id, u.display_name, m.department, m.voting
+       FROM committee_member m JOIN app_user u ON u.id = m.user_id
+      WHERE m.committee_id = $1
+        AND m.valid_from <= (now() AT TIME ZONE 'Europe/Berlin')::date
+        AND (m.valid_to IS NULL OR m.valid_to >= (now() AT TIME ZONE 'Europe/Berlin')::date)
+      ORDER BY m.department`,
+    [committeeId],
+  )) as { id: string; user_id: string; display_name: string; department: string; voting: boolean }[];
+  return rows.map((row) => ({
+    id: row.id,
+    userId: row.user_id,
+    displayName: row.display_name,
+    department: row.department,
+    voting: row.voting,
+  }));
+}
+
+/** The caller's current membership in the committee, if any. */
+export async function membershipOf(
+  db: Db,
+  committeeId: string,
+  principal: Principal,
+): Promise<MemberRow | null> {
+  return (await currentMembers(db, committeeId)).find((member) => member.userId === principal.userId) ?? null;
+}
+
+function committeeOf(row: Record<string, unknown>): CommitteeRow {
+  return {
+    id: row.id as string,
+    districtId: row.district_id as string,
+    name: row.name as string,
+    quorumNumerator: row.quorum_numerator as number,
+    quorumDenominator: row.quorum_denominator as number,
+    majority: row.majority as CommitteeRow['majority'],
+    abstentionsCountAsCast: row.abstentions_count_as_cast as boolean,
+  };
+}

@@ -1,0 +1,306 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  assertMayVote,
+  type CommitteeRules,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  type Vote,
+  type VoteChoice,
+  writtenVoteOutcome,
+} from '@kiezfonds/domain';
+import type { Principal } from '@kiezfonds/identity';
+import { queryRows, recordAudit } from '@kiezfonds/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
+import { COMMITTEE_ERROR_CODES } from '../committee.exception';
+import { conflictedMemberIds } from '../conflicts/conflict-check';
+import {
+  type CommitteeRow,
+  committeeById,
+  committeeOfDistrict,
+  currentMembers,
+  membershipOf,
+} from './committee-membership';
+
+/** States in which an application is before the committee. */
+const BEFORE_COMMITTEE = ['in_review', 'in_planning'];
+
+interface VoteRow {
+  id: string;
+  committee_id: string;
+  application_id: string;
+  motion: string;
+  opened_at: Date;
+  deadline: Date;
+  closed_at: Date | null;
+  closed_because: string | null;
+  outcome: string | null;
+  tally: unknown;
+}
+
+export interface WrittenVoteView {
+  id: string;
+  applicationId: string;
+  committeeId: string;
+  motion: string;
+  openedAt: string;
+  deadline: string;
+  state: 'open' | 'closed';
+  eligible: number;
+  responded: number;
+  /** Coordinators see who has not answered yet (the reminder list); members see the count. */
+  missing: { memberId: string; name: string; department: string }[] | null;
+  ownBallot: VoteChoice | null;
+  closedAt: string | null;
+  closedBecause: string | null;
+  outcome: string | null;
+  tally: unknown;
+}
+
+/**
+ * Written procedure (Umlaufverfahren): the coordinator puts an application to the vote with a
+ * deadline, voting members cast yes, no or abstain online. A conflicted member's vote is refused
+ * (403) and recorded as a recusal instead, so it is never counted but always on record. The
+ * result is computed by the committee rules in libs/domain and recorded exactly once: when the
+ * last eligible member has answered, or by the worker's sweep once the deadline has passed.
+ */
+@Injectable()
+export class WrittenVoteService {
+  private readonly logger = new Logger(WrittenVoteService.name);
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async open(
+    principal: Principal,
+    applicationId: string,
+    input: { motion: string; deadline: string },
+    requestId: string | null,
+  ): Promise<WrittenVoteView> {
+    const deadline = new Date(input.deadline);
+    if (deadline.getTime() <= Date.now())
+      throw new ValidationError([{ field: 'deadline', rule: 'inFuture' }]);
+    const id = await this.dataSource.transaction(async (tx) => {
+      const [application] = (await tx.query(
+        `SELECT a.id, a.state, c.district_id FROM application a JOIN call c ON c.id = a.call_id
+          WHERE a.id = $1 FOR UPDATE OF a`,
+        [applicationId],
+      )) as { id: string; state: string; district_id: string }[];
+      if (!application || !isStaff(principal, application.district_id, 'coordinator')) {
+        throw new NotFoundError('application_not_found');
+      }
+      if (!BEFORE_COMMITTEE.includes(application.state)) {
+        throw new ConflictError(COMMITTEE_ERROR_CODES.applicationNotBeforeCommittee, [], {
+          state: application.state,
+        });
+      }
+      const committee = await committeeOfDistrict(tx, application.district_id);
+      if (!committee) throw new NotFoundError(COMMITTEE_ERROR_CODES.committeeNotFound);
+      const open = (await tx.query(
+        `SELECT 1 FROM committee_vote WHERE application_id = $1 AND closed_at IS NULL`,
+        [applicationId],
+      )) as unknown[];
+      if (open.length > 0) throw new ConflictError(COMMITTEE_ERROR_CODES.voteAlreadyOpen);
+      const [row] = (await tx.query(
+        `INSERT INTO committee_vote (committee_id, application_id, procedure, motion, opened_by, deadline)
+         VALUES ($1, $2, 'written', $3, $4, $5) RETURNING id`,
+        [committee.id, applicationId, input.motion, principal.userId, deadline],
+      )) as { id: string }[];
+      await recordAudit(tx, {
+        entityType: 'committee_vote',
+        entityId: row!.id,
+        action: 'written_vote_opened',
+        actorId: principal.userId,
+        districtId: committee.districtId,
+        payload: { applicationId, deadline: deadline.toISOString() },
+        requestId,
+      });
+      return row!.id;
+    });
+    return this.get(principal, id);
+  }
+
+  async get(principal: Principal, voteId: string): Promise<WrittenVoteView> {
+    const { vote, committee } = await this.visible(this.dataSource, principal, voteId);
+    const members = await currentMembers(this.dataSource, committee.id);
+    const ballots = await this.ballots(this.dataSource, voteId);
+    const voting = members.filter((member) => member.voting);
+    const answered = new Set(ballots.map((ballot) => ballot.memberId));
+    const own = members.find((member) => member.userId === principal.userId);
+    const coordinator = isStaff(principal, committee.districtId, 'coordinator', 'admin');
+    const missing = voting.filter((member) => !answered.has(member.id));
+    return {
+      id: vote.id,
+      applicationId: vote.application_id,
+      committeeId: vote.committee_id,
+      motion: vote.motion,
+      openedAt: vote.opened_at.toISOString(),
+      deadline: vote.deadline.toISOString(),
+      state: vote.closed_at ? 'closed' : 'open',
+      eligible: voting.length,
+      responded: voting.filter((member) => answered.has(member.id)).length,
+      missing: coordinator
+        ? missing.map((member) => ({
+            memberId: member.id,
+            name: member.displayName,
+            department: member.department,
+          }))
+        : null,
+      ownBallot: ballots.find((ballot) => ballot.memberId === own?.id)?.choice ?? null,
+      closedAt: vote.closed_at?.toISOString() ?? null,
+      closedBecause: vote.closed_because,
+      outcome: vote.outcome,
+      tally: vote.tally ?? null,
+    };
+  }
+
+  async cast(
+    principal: Principal,
+    voteId: string,
+    choice: Exclude<VoteChoice, 'recused'>,
+    requestId: string | null,
+  ): Promise<WrittenVoteView> {
+    // A refused vote still leaves its recusal on record, so the refusal is thrown after commit.
+    const refusal = await this.dataSource.transaction(async (tx) => {
+      const { vote, committee } = await this.visible(tx, principal, voteId, { lock: true });
+      if (vote.closed_at || vote.deadline.getTime() <= Date.now()) {
+        throw new ConflictError(COMMITTEE_ERROR_CODES.voteClosed);
+      }
+      const member = await membershipOf(tx, committee.id, principal);
+      if (!member) throw new ForbiddenError(COMMITTEE_ERROR_CODES.notCommitteeMember);
+      if (!member.voting) throw new ForbiddenError(COMMITTEE_ERROR_CODES.notVotingMember);
+      const ballots = await this.ballots(tx, voteId);
+      const mine = ballots.find((ballot) => ballot.memberId === member.id);
+      const conflicted = await conflictedMemberIds(tx, vote.application_id);
+      let refused: ForbiddenError | null = null;
+      try {
+        assertMayVote({ memberId: member.id, choice }, conflicted);
+      } catch (error) {
+        if (!(error instanceof ForbiddenError)) throw error;
+        refused = error;
+      }
+      if (mine) {
+        if (refused) return refused;
+        throw new ConflictError(COMMITTEE_ERROR_CODES.alreadyVoted, [], { choice: mine.choice });
+      }
+      const recorded: VoteChoice = refused ? 'recused' : choice;
+      await tx.query(
+        `INSERT INTO committee_ballot (vote_id, committee_member_id, choice, cast_by) VALUES ($1, $2, $3, $4)`,
+        [voteId, member.id, recorded, principal.userId],
+      );
+      await recordAudit(tx, {
+        entityType: 'committee_vote',
+        entityId: voteId,
+        action: refused ? 'recusal_recorded' : 'ballot_cast',
+        actorId: principal.userId,
+        districtId: committee.districtId,
+        // The choice stays in the ballot table; the trail says who took part, not how.
+        payload: { memberId: member.id },
+        requestId,
+      });
+      await this.closeIfDecided(tx, vote, committee, new Date());
+      return refused;
+    });
+    if (refusal) throw refusal;
+    return this.get(principal, voteId);
+  }
+
+  /**
+   * Closes every written vote whose deadline has passed; run by the worker on a schedule. Each
+   * vote is closed in its own transaction under a row lock, and the close itself is conditional,
+   * so workers sweeping at the same time record each result once.
+   */
+  async closeDue(now: Date = new Date()): Promise<{ closed: number }> {
+    const due = (await this.dataSource.query(
+      `SELECT id FROM committee_vote WHERE procedure = 'written' AND closed_at IS NULL AND deadline <= $1`,
+      [now],
+    )) as { id: string }[];
+    let closed = 0;
+    for (const { id } of due) {
+      const done = await this.dataSource.transaction(async (tx) => {
+        const [vote] = (await tx.query(`SELECT * FROM committee_vote WHERE id = $1 FOR UPDATE`, [
+          id,
+        ])) as VoteRow[];
+        if (!vote || vote.closed_at) return false;
+        const committee = (await committeeById(tx, vote.committee_id))!;
+        return this.closeIfDecided(tx, vote, committee, now);
+      });
+      if (done) closed += 1;
+    }
+    if (closed > 0) this.logger.log({ closed }, 'written votes closed');
+    return { closed };
+  }
+
+  private async closeIfDecided(
+    tx: EntityManager,
+    vote: VoteRow,
+    committee: CommitteeRow,
+    now: Date,
+  ): Promise<boolean> {
+    const voting = (await currentMembers(tx, committee.id)).filter((member) => member.voting);
+    const eligible = new Set(voting.map((member) => member.id));
+    const votes: Vote[] = (await this.ballots(tx, vote.id)).filter((ballot) => eligible.has(ballot.memberId));
+    const result = writtenVoteOutcome(rulesOf(committee), [...eligible], votes, {
+      deadlinePassed: vote.deadline.getTime() <= now.getTime(),
+    });
+    if (result.state === 'open') return false;
+    const updated = await queryRows<{ id: string }>(
+      tx,
+      `UPDATE committee_vote SET closed_at = $2, closed_because = $3, outcome = $4, tally = $5
+        WHERE id = $1 AND closed_at IS NULL RETURNING id`,
+      [vote.id, now, result.closedBecause, result.tally.outcome, JSON.stringify(result.tally)],
+    );
+    if (updated.length === 0) return false;
+    await recordAudit(tx, {
+      entityType: 'committee_vote',
+      entityId: vote.id,
+      action: 'written_vote_closed',
+      districtId: committee.districtId,
+      payload: {
+        outcome: result.tally.outcome,
+        closedBecause: result.closedBecause,
+        applicationId: vote.application_id,
+      },
+    });
+    return true;
+  }
+
+  private async visible(
+    db: DataSource | EntityManager,
+    principal: Principal,
+    voteId: string,
+    options: { lock?: boolean } = {},
+  ): Promise<{ vote: VoteRow; committee: CommitteeRow }> {
+    const [vote] = (await db.query(
+      `SELECT * FROM committee_vote WHERE id = $1 AND procedure = 'written' ${options.lock ? 'FOR UPDATE' : ''}`,
+      [voteId],
+    )) as VoteRow[];
+    const committee = vote ? await committeeById(db, vote.committee_id) : null;
+    if (!vote || !committee) throw new NotFoundError(COMMITTEE_ERROR_CODES.voteNotFound);
+    const member = await membershipOf(db, committee.id, principal);
+    if (!member && !isStaff(principal, committee.districtId, 'coordinator', 'admin')) {
+      throw new NotFoundError(COMMITTEE_ERROR_CODES.voteNotFound);
+    }
+    return { vote, committee };
+  }
+
+  private async ballots(db: DataSource | EntityManager, voteId: string): Promise<Vote[]> {
+    const rows = (await db.query(
+      `SELECT committee_member_id, choice FROM committee_ballot WHERE vote_id = $1 ORDER BY cast_at`,
+      [voteId],
+    )) as { committee_member_id: string; choice: VoteChoice }[];
+    return rows.map((row) => ({ memberId: row.committee_member_id, choice: row.choice }));
+  }
+}
+
+function rulesOf(committee: CommitteeRow): CommitteeRules {
+  return {
+    quorumShare: { numerator: committee.quorumNumerator, denominator: committee.quorumDenominator },
+    majority: committee.majority,
+    abstentionsCountAsCast: committee.abstentionsCountAsCast,
+  };
+}
+
+function isStaff(principal: Principal, districtId: string, ...roles: string[]): boolean {
+  return principal.roles.some((r) => r.districtId === districtId && roles.includes(r.role));
+}

@@ -1,0 +1,236 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { WrittenVoteService } from '@kiezfonds/committee';
+import { testConfig } from '@kiezfonds/testing';
+import { createWorker } from '../../apps/worker/src/create-worker';
+import { type Actor, ApplicationWorld } from '../../apps/api/src/testing/application-world';
+import { startTestApi, type TestApi } from '../../apps/api/src/testing/test-api';
+
+/**
+ * Issue 7: the conflicts register and the written procedure (Umlaufverfahren) through HTTP, and
+ * the worker closing a vote at its deadline exactly once, also with two workers running.
+ */
+describe('conflicts of interest and written votes', () => {
+  let api: TestApi;
+  let world: ApplicationWorld;
+  let callId: string;
+  let committeeId: string;
+  const voters: Actor[] = [];
+  let advisor: Actor;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    world = await ApplicationWorld.create(api.server, api.db.dataSource);
+    callId = (await world.openCall()).id;
+    // The AG of the district: five voting departments and one advisory member; a quorum of two
+    // thirds, two thirds of the votes cast (abstentions count as cast).
+    const [committee] = (await api.db.dataSource.query(
+      `INSERT INTO committee (district_id, name, short_name, quorum_numerator, quorum_denominator, majority,
+                              abstentions_count_as_cast)
+       VALUES ($1, 'AG Stabile Kieze', 'AG SK', 2, 3, 'two_thirds', true) RETURNING id`,
+      [world.district.id],
+    )) as { id: string }[];
+    committeeId = committee!.id;
+    const departments = ['Jugend', 'Schule', 'Soziales', 'Gesundheit', 'Stadtentwicklung'];
+    voters.push(world.boardMember);
+    for (let i = 1; i < departments.length; i++) voters.push(await world.staff('board_member'));
+    advisor = await world.staff('board_member');
+    const members: [Actor, string, boolean][] = [
+      ...voters.map((voter, i): [Actor, string, boolean] => [voter, departments[i]!, true]),
+      [advisor, 'Quartiersmanagement', false],
+    ];
+    for (const [actor, department, voting] of members) {
+      await api.db.dataSource.query(
+        `INSERT INTO committee_member (committee_id, user_id, department, voting, valid_from)
+         VALUES ($1, $2, $3, $4, '2026-01-01')`,
+        [committeeId, actor.user.id, department, voting],
+      );
+    }
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  async function inReview(): Promise<string> {
+    const { id } = await world.draft(callId);
+    await world.event(world.carrier, id, { type: 'SUBMIT' }).expect(200);
+    await world.event(world.coordinator, id, { type: 'PASS_FORMAL_CHECK' }).expect(200);
+    return id;
+  }
+
+  const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+
+  function openVote(applicationId: string, deadline = inHours(48)) {
+    return world
+      .post(world.coordinator, `/api/applications/${applicationId}/written-votes`)
+      .send({ motion: 'Das Vorhaben wird zur Förderung empfohlen.', deadline });
+  }
+
+  const cast = (actor: Actor, voteId: string, choice: string) =>
+    world.post(actor, `/api/written-votes/${voteId}/ballots`).send({ choice });
+
+  it('lets only coordinators open a vote, with a motion and a future deadline', async () => {
+    const id = await inReview();
+    const bad = await world
+      .post(world.coordinator, `/api/applications/${id}/written-votes`)
+      .send({ motion: ' ', deadline: '2020-01-01T12:00:00Z' })
+      .expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field)).toContain('motion');
+    const past = await openVote(id, '2020-01-01T12:00:00Z').expect(400);
+    expect(past.body.details).toEqual([expect.objectContaining({ field: 'deadline', rule: 'inFuture' })]);
+    await world
+      .post(world.boardMember, `/api/applications/${id}/written-votes`)
+      .send({ motion: 'x', deadline: inHours(1) })
+      .expect(403);
+    const { body } = await openVote(id).expect(201);
+    expect(body).toMatchObject({ state: 'open', eligible: 5, responded: 0 });
+    expect(body.missing).toHaveLength(5);
+    const twice = await openVote(id).expect(409);
+    expect(twice.body.code).toBe('vote_already_open');
+  });
+
+  it("refuses a conflicted member's vote (403), records the recusal and never counts it", async () => {
+    const id = await inReview();
+    const conflicted = voters[0]!;
+    const declared = await world
+      .post(conflicted, `/api/committees/${committeeId}/conflicts`)
+      .send({ applicationId: id, reason: 'Ich bin Vorstandsmitglied des Trägervereins.' })
+      .expect(201);
+    expect(declared.body).toMatchObject({ applicationId: id, withdrawnAt: null });
+    const register = await world
+      .get(world.coordinator, `/api/committees/${committeeId}/conflicts`)
+      .expect(200);
+    expect(register.body.items.map((c: { id: string }) => c.id)).toContain(declared.body.id);
+
+    const vote = (await openVote(id).expect(201)).body as { id: string };
+    const refused = await cast(conflicted, vote.id, 'yes').expect(403);
+    expect(refused.body.code).toBe('member_conflicted');
+    await cast(conflicted, vote.id, 'no').expect(403);
+    await cast(advisor, vote.id, 'yes').expect(403);
+
+    const ballots = (await api.db.dataSource.query(
+      `SELECT b.choice FROM committee_ballot b JOIN committee_member m ON m.id = b.committee_member_id
+        WHERE b.vote_id = $1 AND m.user_id = $2`,
+      [vote.id, conflicted.user.id],
+    )) as { choice: string }[];
+    expect(ballots).toEqual([{ choice: 'recused' }]);
+    const recusals = (await api.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1 AND action = 'recusal_recorded'`,
+      [vote.id],
+    )) as { n: number }[];
+    expect(recusals[0]!.n).toBe(1);
+
+    // The four others: three yes, one no. Everyone has answered, so the vote closes at once.
+    await cast(voters[1]!, vote.id, 'yes').expect(201);
+    await cast(voters[2]!, vote.id, 'yes').expect(201);
+    await cast(voters[3]!, vote.id, 'yes').expect(201);
+    const again = await cast(voters[3]!, vote.id, 'no').expect(409);
+    expect(again.body.code).toBe('already_voted');
+    const last = await cast(voters[4]!, vote.id, 'no').expect(201);
+    expect(last.body).toMatchObject({ state: 'closed', closedBecause: 'all_voted', outcome: 'adopted' });
+    expect(last.body.tally).toMatchObject({ yes: 3, no: 1, recused: 1, cast: 4 });
+    const late = await cast(voters[1]!, vote.id, 'no').expect(409);
+    expect(late.body.code).toBe('vote_closed');
+  });
+
+  it('lets a member withdraw a declaration, and then vote', async () => {
+    const id = await inReview();
+    const member = voters[2]!;
+    const { body: conflict } = await world
+      .post(member, `/api/committees/${committeeId}/conflicts`)
+      .send({ applicationId: id, reason: 'Irrtümlich erklärt.' })
+      .expect(201);
+    await world.post(member, `/api/committees/${committeeId}/conflicts/${conflict.id}/withdraw`).expect(200);
+    const twice = await world
+      .post(member, `/api/committees/${committeeId}/conflicts/${conflict.id}/withdraw`)
+      .expect(409);
+    expect(twice.body.code).toBe('conflict_withdrawn');
+    const vote = (await openVote(id).expect(201)).body as { id: string };
+    await cast(member, vote.id, 'yes').expect(201);
+  });
+
+  it('names the rule when a declaration gives neither or both subjects', async () => {
+    const res = await world
+      .post(voters[1]!, `/api/committees/${committeeId}/conflicts`)
+      .send({ reason: 'Ohne Gegenstand' })
+      .expect(400);
+    expect(res.body.details).toEqual([
+      expect.objectContaining({ field: 'applicationId', rule: 'exactlyOneOf' }),
+    ]);
+    await world
+      .post(world.carrier, `/api/committees/${committeeId}/conflicts`)
+      .send({ organisationId: world.organisation.id, reason: 'x' })
+      .expect(403);
+  });
+
+  function workerConfig(sweepIntervalMs: number) {
+    return testConfig({
+      DATABASE_URL: api.db.url,
+      REDIS_URL: api.redis.url,
+      QUEUE_PREFIX: api.redis.prefix,
+      REMINDER_SWEEP_INTERVAL_MS: String(sweepIntervalMs),
+    });
+  }
+
+  async function closings(voteId: string): Promise<number> {
+    const rows = (await api.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1 AND action = 'written_vote_closed'`,
+      [voteId],
+    )) as { n: number }[];
+    return rows[0]!.n;
+  }
+
+  /** A vote with a deadline 1,5 s ahead and four of five ballots (3 yes, 1 abstain) cast. */
+  async function voteAboutToClose(): Promise<string> {
+    const id = await inReview();
+    const vote = (await openVote(id, new Date(Date.now() + 1_500).toISOString()).expect(201)).body as {
+      id: string;
+    };
+    await cast(voters[1]!, vote.id, 'yes').expect(201);
+    await cast(voters[2]!, vote.id, 'yes').expect(201);
+    await cast(voters[3]!, vote.id, 'yes').expect(201);
+    await cast(voters[4]!, vote.id, 'abstain').expect(201);
+    return vote.id;
+  }
+
+  const passDeadline = () => new Promise((resolve) => setTimeout(resolve, 1_600));
+
+  it("is closed by the worker's scheduled sweep once the deadline has passed", async () => {
+    const voteId = await voteAboutToClose();
+    await passDeadline();
+    const worker = await createWorker(workerConfig(1_000));
+    try {
+      await worker.init();
+      for (let i = 0; i < 50 && (await closings(voteId)) === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } finally {
+      await worker.close();
+    }
+    const { body } = await world.get(world.coordinator, `/api/written-votes/${voteId}`).expect(200);
+    // Four of five took part (the quorum is 4 of 5); 3 yes of 4 cast reach two thirds (3 ≥ 2,67).
+    expect(body).toMatchObject({ state: 'closed', closedBecause: 'deadline_passed', outcome: 'adopted' });
+    expect(body.tally).toMatchObject({ yes: 3, no: 0, abstain: 1, cast: 4 });
+    expect(body.missing.map((m: { department: string }) => m.department)).toEqual(['Jugend']);
+    expect(await closings(voteId)).toBe(1);
+  });
+
+  it('is closed exactly once when two workers sweep at the same moment', async () => {
+    // Started first: each worker's scheduler sweeps once at start, before this vote is due.
+    const workers: INestApplicationContext[] = [
+      await createWorker(workerConfig(3_600_000)),
+      await createWorker(workerConfig(3_600_000)),
+    ];
+    try {
+      await Promise.all(workers.map((worker) => worker.init()));
+      const voteId = await voteAboutToClose();
+      await passDeadline();
+      const results = await Promise.all(workers.map((worker) => worker.get(WrittenVoteService).closeDue()));
+      expect(results.map((r) => r.closed).sort()).toEqual([0, 1]);
+      expect((await workers[0]!.get(WrittenVoteService).closeDue()).closed).toBe(0);
+      expect(await closings(voteId)).toBe(1);
+    } finally {
+      await Promise.all(workers.map((worker) => worker.close()));
+    }
+  });
+});
