@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { WrittenVoteService } from '@kiezfonds/committee';
-import { testConfig } from '@kiezfonds/testing';
+import { binaryBody, pdfText, testConfig } from '@kiezfonds/testing';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { type Actor, ApplicationWorld } from '../../apps/api/src/testing/application-world';
 import { startTestApi, type TestApi } from '../../apps/api/src/testing/test-api';
@@ -84,6 +84,8 @@ describe('conflicts of interest and written votes', () => {
       .expect(403);
     const { body } = await openVote(id).expect(201);
     expect(body).toMatchObject({ state: 'open', eligible: 5, responded: 0 });
+    const early = await world.get(world.coordinator, `/api/written-votes/${body.id}/minutes.pdf`).expect(409);
+    expect(early.body.code).toBe('vote_still_open');
     expect(body.missing).toHaveLength(5);
     const twice = await openVote(id).expect(409);
     expect(twice.body.code).toBe('vote_already_open');
@@ -131,6 +133,26 @@ describe('conflicts of interest and written votes', () => {
     expect(last.body.tally).toMatchObject({ yes: 3, no: 1, recused: 1, cast: 4 });
     const late = await cast(voters[1]!, vote.id, 'no').expect(409);
     expect(late.body.code).toBe('vote_closed');
+
+    // The minutes list every voting member's vote by name, the recusal included.
+    const pdf = await world
+      .get(world.coordinator, `/api/written-votes/${vote.id}/minutes.pdf`)
+      .buffer(true)
+      .parse(binaryBody)
+      .expect(200)
+      .expect('Content-Type', 'application/pdf');
+    const text = (await pdfText(pdf.body as Buffer)).replace(/\s+/g, ' ');
+    const expectedLines = new Map<Actor, string>([
+      [conflicted, 'befangen – nicht mitgewirkt'],
+      [voters[1]!, 'Ja'],
+      [voters[2]!, 'Ja'],
+      [voters[3]!, 'Ja'],
+      [voters[4]!, 'Nein'],
+    ]);
+    for (const [voter, choice] of expectedLines) {
+      expect(text).toMatch(new RegExp(`${voter.user.displayName}[^A-Za-z]*${choice}`));
+    }
+    expect(text).toContain('Ja 3 · Nein 1 · Enthaltung 0 · befangen 1');
   });
 
   it('lets a member withdraw a declaration, and then vote', async () => {

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ConflictService } from './conflicts/conflict.service';
 import { CommitteeController } from './http/committee.controller';
+import { WrittenVoteMinutes } from './votes/written-vote-minutes';
 import { WrittenVoteService } from './votes/written-vote.service';
 
 /** The committee's conflicts register and written votes over HTTP (issue 7, docs/api/committee.md). */
 @Module({
   controllers: [CommitteeController],
-  providers: [ConflictService, WrittenVoteService],
+  providers: [ConflictService, WrittenVoteMinutes, WrittenVoteService],
   exports: [WrittenVoteService],
 })
 export class CommitteeModule {}

@@ -26,3 +26,15 @@ export async function setPassword(db: DataSource, userId: string, password: stri
     await hashPassword(password),
   ]);
 }
+
+/** A supertest parser that collects a download as raw bytes, whatever its content type. */
+export function binaryBody(
+  res: request.Response,
+  callback: (error: Error | null, body: Buffer) => void,
+): void {
+  // Inside a parser the response is still the raw Node stream.
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => callback(null, Buffer.concat(chunks)));
+}

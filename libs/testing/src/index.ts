@@ -15,7 +15,7 @@ export {
   type DistrictRow,
   type OrganisationRow,
 } from './factories';
-export { setPassword, type SignedIn, signIn } from './http';
+export { binaryBody, setPassword, type SignedIn, signIn } from './http';
 export { addOrganisationMember, grantRole } from './factories';
 export { createApiToken, createNotification, type NotificationRow } from './factories';
 export {

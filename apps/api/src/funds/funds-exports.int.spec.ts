@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { formatDate } from '@kiezfonds/domain';
 import {
+  binaryBody,
   createActionField,
   createArea,
   createDistrict,
@@ -23,15 +24,6 @@ import { startTestApi, type TestApi } from '../testing/test-api';
 const PASSWORD = 'lange-sichere-passphrase-42';
 const EURO_FORMAT = '#,##0.00 "€"';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Collects a download as raw bytes, whatever its content type. */
-function binary(res: request.Response, callback: (error: Error | null, body: Buffer) => void) {
-  // Inside a parser the response is still the raw Node stream.
-  const stream = res as unknown as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => callback(null, Buffer.concat(chunks)));
-}
 
 async function workbookOf(body: Buffer): Promise<Workbook> {
   const workbook = new Workbook();
@@ -149,7 +141,7 @@ describe('exports of ledger and balances', () => {
     return request(server).post(path).set('Cookie', finance.cookie).set('X-CSRF-Token', finance.csrfToken);
   }
   function download(path: string) {
-    return request(server).get(path).set('Cookie', finance.cookie).buffer(true).parse(binary);
+    return request(server).get(path).set('Cookie', finance.cookie).buffer(true).parse(binaryBody);
   }
 
   describe('CSV', () => {

@@ -1,9 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { sendFile } from '@kiezfonds/applications';
 import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/funds';
 import { Authenticated, clientOf, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { ConflictService } from '../conflicts/conflict.service';
+import { WrittenVoteMinutes } from '../votes/written-vote-minutes';
 import { WrittenVoteService } from '../votes/written-vote.service';
 import { CastBallotDto, ConflictParamsDto, DeclareConflictDto, OpenWrittenVoteDto } from './committee.dto';
 
@@ -17,6 +19,7 @@ export class CommitteeController {
   constructor(
     private readonly conflicts: ConflictService,
     private readonly votes: WrittenVoteService,
+    private readonly minutes: WrittenVoteMinutes,
   ) {}
 
   @Get('committees/:id/conflicts')
@@ -70,6 +73,18 @@ export class CommitteeController {
   @ApiOperation({ summary: 'A written vote: who has answered, and the result once closed' })
   getWrittenVote(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
     return this.votes.get(principal, params.id);
+  }
+
+  @Get('written-votes/:id/minutes.pdf')
+  @Authenticated()
+  @ApiOperation({ summary: 'The minutes of a closed written vote (PDF): every vote by name, quorum, result' })
+  async minutesPdf(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Res() response: Response,
+  ) {
+    const pdf = await this.minutes.pdf(principal, params.id);
+    sendFile(response, { ...pdf, contentType: 'application/pdf' });
   }
 
   @Post('written-votes/:id/ballots')

@@ -281,6 +281,10 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Die Abstimmung ist beendet; es kann keine Stimme mehr abgegeben werden.',
     en: 'The vote is closed; no more votes can be cast.',
   },
+  vote_still_open: {
+    de: 'Die Abstimmung läuft noch; das Protokoll gibt es, sobald sie beendet ist.',
+    en: 'The vote is still open; the minutes exist once it is closed.',
+  },
   already_voted: {
     de: 'Sie haben bereits abgestimmt ({choice}). Eine abgegebene Stimme lässt sich nicht ändern.',
     en: 'You have already voted ({choice}). A vote cast cannot be changed.',
