@@ -64,7 +64,10 @@ export interface DemoCall {
   submissionDeadline: string;
 }
 
-/** The office that issues the district's grant notices (letterhead, address, signatory). */
+/**
+ * The office that issues the district's grant notices (letterhead, address, signatory). The
+ * letterhead names the Bezirksamt from the district's name; `name` is the office within it.
+ */
 export interface DemoOffice {
   name: string;
   unit: string;
@@ -155,8 +158,8 @@ const SPANDAU: DemoDistrict = {
   slug: 'spandau',
   name: 'Spandau',
   office: {
-    name: 'Bezirksamt Spandau von Berlin',
-    unit: 'Stadtentwicklungsamt, Fachbereich Stadtplanung',
+    name: 'Stadtentwicklungsamt',
+    unit: 'Fachbereich Stadtplanung, Sozialer Zusammenhalt',
     street: 'Carl-Schurz-Straße 2/6',
     postalCode: '13597',
     email: 'netzwerkfonds@ba-spandau.example',
@@ -234,8 +237,8 @@ const NEUKOELLN: DemoDistrict = {
   slug: 'neukoelln',
   name: 'Neukölln',
   office: {
-    name: 'Bezirksamt Neukölln von Berlin',
-    unit: 'Stadtentwicklungsamt, Fachbereich Stadtplanung',
+    name: 'Stadtentwicklungsamt',
+    unit: 'Fachbereich Stadtplanung, Sozialer Zusammenhalt',
     street: 'Karl-Marx-Straße 83',
     postalCode: '12040',
     email: 'netzwerkfonds@ba-neukoelln.example',
