@@ -3,6 +3,7 @@ import { WrittenVoteService } from '@kiezfonds/committee';
 import { binaryBody, pdfText, testConfig } from '@kiezfonds/testing';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { type Actor, ApplicationWorld } from '../../apps/api/src/testing/application-world';
+import { createCommittee } from '../../apps/api/src/testing/committee-world';
 import { startTestApi, type TestApi } from '../../apps/api/src/testing/test-api';
 
 /**
@@ -14,37 +15,14 @@ describe('conflicts of interest and written votes', () => {
   let world: ApplicationWorld;
   let callId: string;
   let committeeId: string;
-  const voters: Actor[] = [];
+  let voters: Actor[];
   let advisor: Actor;
 
   beforeAll(async () => {
     api = await startTestApi();
     world = await ApplicationWorld.create(api.server, api.db.dataSource);
     callId = (await world.openCall()).id;
-    // The AG of the district: five voting departments and one advisory member; a quorum of two
-    // thirds, two thirds of the votes cast (abstentions count as cast).
-    const [committee] = (await api.db.dataSource.query(
-      `INSERT INTO committee (district_id, name, short_name, quorum_numerator, quorum_denominator, majority,
-                              abstentions_count_as_cast)
-       VALUES ($1, 'AG Stabile Kieze', 'AG SK', 2, 3, 'two_thirds', true) RETURNING id`,
-      [world.district.id],
-    )) as { id: string }[];
-    committeeId = committee!.id;
-    const departments = ['Jugend', 'Schule', 'Soziales', 'Gesundheit', 'Stadtentwicklung'];
-    voters.push(world.boardMember);
-    for (let i = 1; i < departments.length; i++) voters.push(await world.staff('board_member'));
-    advisor = await world.staff('board_member');
-    const members: [Actor, string, boolean][] = [
-      ...voters.map((voter, i): [Actor, string, boolean] => [voter, departments[i]!, true]),
-      [advisor, 'Quartiersmanagement', false],
-    ];
-    for (const [actor, department, voting] of members) {
-      await api.db.dataSource.query(
-        `INSERT INTO committee_member (committee_id, user_id, department, voting, valid_from)
-         VALUES ($1, $2, $3, $4, '2026-01-01')`,
-        [committeeId, actor.user.id, department, voting],
-      );
-    }
+    ({ committeeId, voters, advisor } = await createCommittee(world));
   });
 
   afterAll(async () => {

@@ -7,6 +7,14 @@ export const COMMITTEE_ERROR_CODES = {
   committeeNotFound: 'committee_not_found',
   /** 404: no such written vote, or not visible to the caller. */
   voteNotFound: 'vote_not_found',
+  /** 404: no such session, or not visible to the caller. */
+  sessionNotFound: 'session_not_found',
+  /** 404: no such item on the session's agenda. */
+  agendaItemNotFound: 'agenda_item_not_found',
+  /** 409: the session's status does not allow this step; the answer lists what does. */
+  sessionStatusConflict: 'session_status_conflict',
+  /** 409: an item's vote is still open; close it before closing the session. */
+  itemVoteOpen: 'item_vote_open',
   /** 404: no such declaration of a conflict of interest. */
   conflictNotFound: 'conflict_not_found',
   /** 403: only current members of the committee may do this. */

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { ConflictService } from './conflicts/conflict.service';
 import { CommitteeController } from './http/committee.controller';
+import { SessionsController } from './http/sessions.controller';
+import { SessionService } from './sessions/session.service';
 import { WrittenVoteMinutes } from './votes/written-vote-minutes';
 import { WrittenVoteService } from './votes/written-vote.service';
 
-/** The committee's conflicts register and written votes over HTTP (issue 7, docs/api/committee.md). */
+/** The committee's conflicts register and written votes and sessions over HTTP (issue 7, docs/api/committee.md). */
 @Module({
-  controllers: [CommitteeController],
-  providers: [ConflictService, WrittenVoteMinutes, WrittenVoteService],
+  controllers: [CommitteeController, SessionsController],
+  providers: [ConflictService, SessionService, WrittenVoteMinutes, WrittenVoteService],
   exports: [WrittenVoteService],
 })
 export class CommitteeModule {}

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -48,4 +61,68 @@ export class CastBallotDto {
   @ApiProperty({ enum: ['yes', 'no', 'abstain'] })
   @IsIn(['yes', 'no', 'abstain'])
   choice: 'yes' | 'no' | 'abstain';
+}
+
+export class ScheduleSessionDto {
+  @ApiProperty({ maxLength: 200, example: '3. Sitzung 2027' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title: string;
+
+  @ApiProperty({ format: 'date-time', example: '2027-02-10T16:00:00+01:00' })
+  @IsDateString({ strict: true })
+  startsAt: string;
+
+  @ApiProperty({ maxLength: 300, example: 'Rathaus Spandau, Raum 210' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  place: string;
+
+  @ApiProperty({ type: [String], description: 'The agenda: applications in review or planning, in order.' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  applicationIds: string[];
+}
+
+export class AttendanceDto {
+  @ApiProperty({ format: 'uuid', description: 'The committee member (committee_member id).' })
+  @IsUUID()
+  memberId: string;
+
+  @ApiProperty()
+  @IsBoolean()
+  present: boolean;
+}
+
+export class RollCallBallotDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  memberId: string;
+
+  @ApiProperty({ enum: ['yes', 'no', 'abstain'] })
+  @IsIn(['yes', 'no', 'abstain'])
+  choice: 'yes' | 'no' | 'abstain';
+}
+
+export class SessionItemParamsDto {
+  @IsUUID()
+  id: string;
+
+  @IsUUID()
+  itemId: string;
+}
+
+export class SessionVoteParamsDto {
+  @IsUUID()
+  id: string;
+
+  @IsUUID()
+  voteId: string;
 }

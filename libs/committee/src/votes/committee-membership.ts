@@ -1,3 +1,4 @@
+import type { CommitteeRules } from '@kiezfonds/domain';
 import type { Principal } from '@kiezfonds/identity';
 import type { DataSource, EntityManager } from 'typeorm';
 
@@ -79,4 +80,18 @@ function committeeOf(row: Record<string, unknown>): CommitteeRow {
     majority: row.majority as CommitteeRow['majority'],
     abstentionsCountAsCast: row.abstentions_count_as_cast as boolean,
   };
+}
+
+/** The committee's decision rules in the form the domain's quorum and tally take. */
+export function rulesOf(committee: CommitteeRow): CommitteeRules {
+  return {
+    quorumShare: { numerator: committee.quorumNumerator, denominator: committee.quorumDenominator },
+    majority: committee.majority,
+    abstentionsCountAsCast: committee.abstentionsCountAsCast,
+  };
+}
+
+/** Whether the principal holds one of the roles in the district. */
+export function isStaff(principal: Principal, districtId: string, ...roles: string[]): boolean {
+  return principal.roles.some((r) => r.districtId === districtId && roles.includes(r.role));
 }

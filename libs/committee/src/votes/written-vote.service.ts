@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
   assertMayVote,
-  type CommitteeRules,
   ConflictError,
   ForbiddenError,
   NotFoundError,
@@ -20,7 +19,9 @@ import {
   committeeById,
   committeeOfDistrict,
   currentMembers,
+  isStaff,
   membershipOf,
+  rulesOf,
 } from './committee-membership';
 
 /** States in which an application is before the committee. */
@@ -291,16 +292,4 @@ export class WrittenVoteService {
     )) as { committee_member_id: string; choice: VoteChoice }[];
     return rows.map((row) => ({ memberId: row.committee_member_id, choice: row.choice }));
   }
-}
-
-function rulesOf(committee: CommitteeRow): CommitteeRules {
-  return {
-    quorumShare: { numerator: committee.quorumNumerator, denominator: committee.quorumDenominator },
-    majority: committee.majority,
-    abstentionsCountAsCast: committee.abstentionsCountAsCast,
-  };
-}
-
-function isStaff(principal: Principal, districtId: string, ...roles: string[]): boolean {
-  return principal.roles.some((r) => r.districtId === districtId && roles.includes(r.role));
 }

@@ -281,6 +281,22 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Die Abstimmung ist beendet; es kann keine Stimme mehr abgegeben werden.',
     en: 'The vote is closed; no more votes can be cast.',
   },
+  session_not_found: {
+    de: 'Diese Sitzung wurde nicht gefunden.',
+    en: 'This session was not found.',
+  },
+  agenda_item_not_found: {
+    de: 'Dieser Tagesordnungspunkt wurde nicht gefunden.',
+    en: 'This agenda item was not found.',
+  },
+  session_status_conflict: {
+    de: 'Das ist in einer Sitzung mit dem Status „{status}“ nicht möglich.',
+    en: 'This is not possible in a session with the status "{status}".',
+  },
+  item_vote_open: {
+    de: 'Zu einem Tagesordnungspunkt läuft noch eine Abstimmung; schließen Sie sie zuerst.',
+    en: 'A vote on an agenda item is still open; close it first.',
+  },
   vote_still_open: {
     de: 'Die Abstimmung läuft noch; das Protokoll gibt es, sobald sie beendet ist.',
     en: 'The vote is still open; the minutes exist once it is closed.',
@@ -426,6 +442,10 @@ export const VALIDATION_MESSAGES: Catalogue = {
   exists: {
     de: 'Der gewählte Eintrag wurde nicht gefunden.',
     en: 'The selected entry was not found.',
+  },
+  beforeCommittee: {
+    de: 'Dieser Antrag liegt dem Gremium nicht vor (Status „{state}“).',
+    en: 'This application is not before the committee (state "{state}").',
   },
   exactlyOneOf: {
     de: 'Bitte geben Sie genau eines an: dieses Feld oder „{other}“.',

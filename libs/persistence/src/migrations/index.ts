@@ -9,6 +9,7 @@ import { AddPeriodToApplication1763780800000 } from './1763780800000-add-period-
 import { AddLegalRepresentativesToOrganisation1763780900000 } from './1763780900000-add-legal-representatives-to-organisation';
 import { CreateApplicationWorkflow1763781000000 } from './1763781000000-create-application-workflow';
 import { CreateConflictsAndWrittenVotes1763781100000 } from './1763781100000-create-conflicts-and-written-votes';
+import { CreateCommitteeSessions1763781200000 } from './1763781200000-create-committee-sessions';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   AddLegalRepresentativesToOrganisation1763780900000,
   CreateApplicationWorkflow1763781000000,
   CreateConflictsAndWrittenVotes1763781100000,
+  CreateCommitteeSessions1763781200000,
 ];

@@ -1,0 +1,123 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/funds';
+import { Authenticated, clientOf, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
+import { SessionService } from '../sessions/session.service';
+import {
+  AttendanceDto,
+  RollCallBallotDto,
+  ScheduleSessionDto,
+  SessionItemParamsDto,
+  SessionVoteParamsDto,
+} from './committee.dto';
+
+const requestIdOf = (request: Request) => clientOf(request).requestId ?? null;
+
+/** Committee sessions: agenda, attendance with the live quorum, roll-call votes per item. */
+@ApiTags('committee')
+@ApiCookieAuth()
+@Controller()
+export class SessionsController {
+  constructor(private readonly sessions: SessionService) {}
+
+  @Post('committees/:id/sessions')
+  @Roles('coordinator')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({ summary: 'Schedule a session with an agenda of applications' })
+  schedule(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: ScheduleSessionDto,
+    @Req() request: Request,
+  ) {
+    return this.sessions.schedule(principal, params.id, body, requestIdOf(request));
+  }
+
+  @Get('sessions/:id')
+  @Authenticated()
+  @ApiOperation({ summary: 'The session: members present, live quorum, agenda with votes and results' })
+  get(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+    return this.sessions.get(principal, params.id);
+  }
+
+  @Post('sessions/:id/open')
+  @HttpCode(200)
+  @Roles('coordinator')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({ summary: 'Open the session' })
+  open(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto, @Req() request: Request) {
+    return this.sessions.open(principal, params.id, requestIdOf(request));
+  }
+
+  @Post('sessions/:id/attendance')
+  @HttpCode(200)
+  @Roles('coordinator')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({
+    summary: 'Record that a member is present or has left; answers the session with its quorum',
+  })
+  attendance(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: AttendanceDto,
+    @Req() request: Request,
+  ) {
+    return this.sessions.attendance(principal, params.id, body, requestIdOf(request));
+  }
+
+  @Post('sessions/:id/items/:itemId/vote')
+  @HttpCode(200)
+  @Roles('coordinator')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({
+    summary: 'Open the roll-call vote on an agenda item; conflicted members present are recused',
+  })
+  openItemVote(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: SessionItemParamsDto,
+    @Req() request: Request,
+  ) {
+    return this.sessions.openItemVote(principal, params.id, params.itemId, requestIdOf(request));
+  }
+
+  @Post('sessions/:id/votes/:voteId/ballots')
+  @HttpCode(200)
+  @Roles('coordinator')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({
+    summary: "Record a present voting member's yes, no or abstain (403 for a conflicted member)",
+  })
+  recordBallot(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: SessionVoteParamsDto,
+    @Body() body: RollCallBallotDto,
+    @Req() request: Request,
+  ) {
+    return this.sessions.recordBallot(principal, params.id, params.voteId, body, requestIdOf(request));
+  }
+
+  @Post('sessions/:id/votes/:voteId/close')
+  @HttpCode(200)
+  @Roles('coordinator')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({
+    summary: "Close an item's vote: the result by the committee's rules, recorded as its decision",
+  })
+  closeItemVote(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: SessionVoteParamsDto,
+    @Req() request: Request,
+  ) {
+    return this.sessions.closeItemVote(principal, params.id, params.voteId, requestIdOf(request));
+  }
+
+  @Post('sessions/:id/close')
+  @HttpCode(200)
+  @Roles('coordinator')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({ summary: 'Close the session (no item vote may be open)' })
+  close(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto, @Req() request: Request) {
+    return this.sessions.close(principal, params.id, requestIdOf(request));
+  }
+}

@@ -1,0 +1,460 @@
+import { Injectable } from '@nestjs/common';
+import {
+  assertMayVote,
+  BusinessRuleError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  quorum,
+  type QuorumState,
+  tally,
+  ValidationError,
+  type Vote,
+  type VoteChoice,
+} from '@kiezfonds/domain';
+import type { Principal } from '@kiezfonds/identity';
+import { queryRows, recordAudit } from '@kiezfonds/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
+import { COMMITTEE_ERROR_CODES } from '../committee.exception';
+import { conflictedMemberIds } from '../conflicts/conflict-check';
+import {
+  type CommitteeRow,
+  committeeById,
+  currentMembers,
+  isStaff,
+  type MemberRow,
+  rulesOf,
+} from '../votes/committee-membership';
+
+type Db = DataSource | EntityManager;
+type SessionStatus = 'scheduled' | 'open' | 'closed';
+
+const BEFORE_COMMITTEE = ['in_review', 'in_planning'];
+
+/** What to do next in each session status: the 409 of a wrong step lists it. */
+const NEXT_STEPS: Record<SessionStatus, string[]> = {
+  scheduled: ['open'],
+  open: ['attendance', 'open_item_vote', 'record_ballot', 'close_item_vote', 'close'],
+  closed: [],
+};
+
+interface SessionRow {
+  id: string;
+  committee_id: string;
+  title: string;
+  starts_at: Date;
+  place: string;
+  status: SessionStatus;
+  opened_at: Date | null;
+  closed_at: Date | null;
+}
+
+export interface SessionItemView {
+  id: string;
+  position: number;
+  applicationId: string;
+  title: string;
+  reference: string;
+  carrier: string;
+  requestedCents: string;
+  vote: {
+    id: string;
+    state: 'open' | 'closed';
+    ballots: { memberId: string; choice: VoteChoice }[];
+    outcome: string | null;
+    tally: unknown;
+  } | null;
+}
+
+export interface SessionView {
+  id: string;
+  committeeId: string;
+  committee: string;
+  title: string;
+  startsAt: string;
+  place: string;
+  status: SessionStatus;
+  members: (Pick<MemberRow, 'id' | 'displayName' | 'department' | 'voting'> & { present: boolean })[];
+  /** The live quorum: seats of voting members present against the committee's share. */
+  quorum: Omit<QuorumState, 'seats'>;
+  items: SessionItemView[];
+}
+
+/**
+ * A committee session (Sitzung): the coordinator schedules it with an agenda of applications,
+ * opens it, records who is present (the quorum follows live), takes a roll-call vote per item
+ * (yes, no or abstain for each member present; a conflicted member is recorded as recused and
+ * cannot vote) and closes each vote, whose result the committee's rules decide and which is kept
+ * as the committee's decision.
+ */
+@Injectable()
+export class SessionService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async schedule(
+    principal: Principal,
+    committeeId: string,
+    input: { title: string; startsAt: string; place: string; applicationIds: string[] },
+    requestId: string | null,
+  ): Promise<SessionView> {
+    const id = await this.dataSource.transaction(async (tx) => {
+      const committee = await this.coordinated(tx, principal, committeeId);
+      const applications = (await tx.query(
+        `SELECT a.id, a.state FROM application a JOIN call c ON c.id = a.call_id
+          WHERE a.id = ANY($1::uuid[]) AND c.district_id = $2`,
+        [input.applicationIds, committee.districtId],
+      )) as { id: string; state: string }[];
+      const problems = input.applicationIds.flatMap((applicationId, index) => {
+        const found = applications.find((a) => a.id === applicationId);
+        if (!found) return [{ field: `applicationIds.${index}`, rule: 'exists' }];
+        if (!BEFORE_COMMITTEE.includes(found.state)) {
+          return [
+            { field: `applicationIds.${index}`, rule: 'beforeCommittee', params: { state: found.state } },
+          ];
+        }
+        return [];
+      });
+      if (problems.length > 0) throw new ValidationError(problems);
+      const [session] = (await tx.query(
+        `INSERT INTO committee_session (committee_id, title, starts_at, place, created_by)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [committee.id, input.title, new Date(input.startsAt), input.place, principal.userId],
+      )) as { id: string }[];
+      for (const [index, applicationId] of input.applicationIds.entries()) {
+        await tx.query(
+          `INSERT INTO session_agenda_item (session_id, position, application_id) VALUES ($1, $2, $3)`,
+          [session!.id, index + 1, applicationId],
+        );
+      }
+      await recordAudit(tx, {
+        entityType: 'committee_session',
+        entityId: session!.id,
+        action: 'session_scheduled',
+        actorId: principal.userId,
+        districtId: committee.districtId,
+        payload: { applicationIds: input.applicationIds },
+        requestId,
+      });
+      return session!.id;
+    });
+    return this.get(principal, id);
+  }
+
+  async get(principal: Principal, sessionId: string, db: Db = this.dataSource): Promise<SessionView> {
+    const { session, committee } = await this.visible(db, principal, sessionId);
+    const members = await currentMembers(db, committee.id);
+    const present = await this.presentIds(db, sessionId);
+    const items = (await db.query(
+      `SELECT i.id, i.position, a.id AS application_id, a.title, a.reference, a.requested_cents::text AS requested,
+              o.name AS carrier, v.id AS vote_id, v.closed_at, v.outcome, v.tally
+         FROM session_agenda_item i
+         JOIN application a ON a.id = i.application_id
+         JOIN organisation o ON o.id = a.organisation_id
+         LEFT JOIN committee_vote v ON v.agenda_item_id = i.id
+        WHERE i.session_id = $1 ORDER BY i.position`,
+      [sessionId],
+    )) as Record<string, unknown>[];
+    const itemViews: SessionItemView[] = [];
+    for (const item of items) {
+      const voteId = item.vote_id as string | null;
+      itemViews.push({
+        id: item.id as string,
+        position: item.position as number,
+        applicationId: item.application_id as string,
+        title: item.title as string,
+        reference: item.reference as string,
+        carrier: item.carrier as string,
+        requestedCents: item.requested as string,
+        vote: voteId
+          ? {
+              id: voteId,
+              state: item.closed_at ? 'closed' : 'open',
+              ballots: (await this.ballots(db, voteId)).map((b) => ({
+                memberId: b.memberId,
+                choice: b.choice,
+              })),
+              outcome: (item.outcome as string | null) ?? null,
+              tally: item.tally ?? null,
+            }
+          : null,
+      });
+    }
+    const { seats: _seats, ...liveQuorum } = this.quorumOf(committee, members, present);
+    return {
+      id: session.id,
+      committeeId: committee.id,
+      committee: committee.name,
+      title: session.title,
+      startsAt: session.starts_at.toISOString(),
+      place: session.place,
+      status: session.status,
+      members: members.map((m) => ({
+        id: m.id,
+        displayName: m.displayName,
+        department: m.department,
+        voting: m.voting,
+        present: present.has(m.id),
+      })),
+      quorum: liveQuorum,
+      items: itemViews,
+    };
+  }
+
+  async open(principal: Principal, sessionId: string, requestId: string | null): Promise<SessionView> {
+    return this.step(principal, sessionId, 'open', requestId, async (tx, session) => {
+      if (session.status !== 'scheduled') throw this.wrongStep(session.status);
+      await tx.query(`UPDATE committee_session SET status = 'open', opened_at = now() WHERE id = $1`, [
+        session.id,
+      ]);
+    });
+  }
+
+  async close(principal: Principal, sessionId: string, requestId: string | null): Promise<SessionView> {
+    return this.step(principal, sessionId, 'close', requestId, async (tx, session) => {
+      if (session.status !== 'open') throw this.wrongStep(session.status);
+      const open = (await tx.query(
+        `SELECT 1 FROM committee_vote WHERE session_id = $1 AND closed_at IS NULL`,
+        [session.id],
+      )) as unknown[];
+      if (open.length > 0) throw new ConflictError(COMMITTEE_ERROR_CODES.itemVoteOpen, ['close_item_vote']);
+      await tx.query(`UPDATE committee_session SET status = 'closed', closed_at = now() WHERE id = $1`, [
+        session.id,
+      ]);
+    });
+  }
+
+  /** Records who is in the room now; the quorum of every later vote follows it. */
+  async attendance(
+    principal: Principal,
+    sessionId: string,
+    input: { memberId: string; present: boolean },
+    requestId: string | null,
+  ): Promise<SessionView> {
+    return this.step(principal, sessionId, 'attendance', requestId, async (tx, session, committee) => {
+      if (session.status !== 'open') throw this.wrongStep(session.status);
+      const members = await currentMembers(tx, committee.id);
+      if (!members.some((m) => m.id === input.memberId)) {
+        throw new ValidationError([{ field: 'memberId', rule: 'exists' }]);
+      }
+      await tx.query(
+        `INSERT INTO session_attendance (session_id, committee_member_id, present) VALUES ($1, $2, $3)
+         ON CONFLICT (session_id, committee_member_id) DO UPDATE SET present = EXCLUDED.present, updated_at = now()`,
+        [session.id, input.memberId, input.present],
+      );
+      return { memberId: input.memberId, present: input.present };
+    });
+  }
+
+  async openItemVote(principal: Principal, sessionId: string, itemId: string, requestId: string | null) {
+    return this.step(principal, sessionId, 'open_item_vote', requestId, async (tx, session, committee) => {
+      if (session.status !== 'open') throw this.wrongStep(session.status);
+      const [item] = (await tx.query(
+        `SELECT i.id, i.application_id, a.title FROM session_agenda_item i JOIN application a ON a.id = i.application_id
+          WHERE i.id = $1 AND i.session_id = $2`,
+        [itemId, session.id],
+      )) as { id: string; application_id: string; title: string }[];
+      if (!item) throw new NotFoundError(COMMITTEE_ERROR_CODES.agendaItemNotFound);
+      const existing = (await tx.query(`SELECT 1 FROM committee_vote WHERE agenda_item_id = $1`, [
+        item.id,
+      ])) as unknown[];
+      const otherOpen = (await tx.query(
+        `SELECT 1 FROM committee_vote WHERE application_id = $1 AND closed_at IS NULL`,
+        [item.application_id],
+      )) as unknown[];
+      if (existing.length > 0 || otherOpen.length > 0)
+        throw new ConflictError(COMMITTEE_ERROR_CODES.voteAlreadyOpen);
+      const [vote] = (await tx.query(
+        `INSERT INTO committee_vote (committee_id, application_id, procedure, motion, opened_by, session_id, agenda_item_id)
+         VALUES ($1, $2, 'roll_call', $3, $4, $5, $6) RETURNING id`,
+        [
+          committee.id,
+          item.application_id,
+          `Förderempfehlung: ${item.title}`,
+          principal.userId,
+          session.id,
+          item.id,
+        ],
+      )) as { id: string }[];
+      // Conflicted members present are recorded as recused at once, so the roll call shows them.
+      const conflicted = await conflictedMemberIds(tx, item.application_id);
+      const present = await this.presentIds(tx, session.id);
+      for (const memberId of conflicted) {
+        if (!present.has(memberId)) continue;
+        await tx.query(
+          `INSERT INTO committee_ballot (vote_id, committee_member_id, choice, cast_by) VALUES ($1, $2, 'recused', $3)`,
+          [vote!.id, memberId, principal.userId],
+        );
+        await recordAudit(tx, {
+          entityType: 'committee_vote',
+          entityId: vote!.id,
+          action: 'recusal_recorded',
+          actorId: principal.userId,
+          districtId: committee.districtId,
+          payload: { memberId },
+          requestId,
+        });
+      }
+      return { voteId: vote!.id };
+    });
+  }
+
+  /** The coordinator records a present voting member's yes, no or abstain in the roll call. */
+  async recordBallot(
+    principal: Principal,
+    sessionId: string,
+    voteId: string,
+    input: { memberId: string; choice: Exclude<VoteChoice, 'recused'> },
+    requestId: string | null,
+  ) {
+    return this.step(principal, sessionId, 'record_ballot', requestId, async (tx, session, committee) => {
+      if (session.status !== 'open') throw this.wrongStep(session.status);
+      const vote = await this.itemVote(tx, session.id, voteId);
+      if (vote.closed_at) throw new ConflictError(COMMITTEE_ERROR_CODES.voteClosed);
+      const member = (await currentMembers(tx, committee.id)).find((m) => m.id === input.memberId);
+      if (!member) throw new ValidationError([{ field: 'memberId', rule: 'exists' }]);
+      if (!member.voting) throw new ForbiddenError(COMMITTEE_ERROR_CODES.notVotingMember);
+      if (!(await this.presentIds(tx, session.id)).has(member.id)) {
+        throw new BusinessRuleError('voter_not_present', { memberId: member.id });
+      }
+      assertMayVote(
+        { memberId: member.id, choice: input.choice },
+        await conflictedMemberIds(tx, vote.application_id),
+      );
+      const inserted = (await tx.query(
+        `INSERT INTO committee_ballot (vote_id, committee_member_id, choice, cast_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT DO NOTHING RETURNING vote_id`,
+        [vote.id, member.id, input.choice, principal.userId],
+      )) as unknown[];
+      if (inserted.length === 0) {
+        const [earlier] = (await tx.query(
+          `SELECT choice FROM committee_ballot WHERE vote_id = $1 AND committee_member_id = $2`,
+          [vote.id, member.id],
+        )) as { choice: string }[];
+        throw new ConflictError(COMMITTEE_ERROR_CODES.alreadyVoted, [], { choice: earlier?.choice ?? '' });
+      }
+      return { memberId: member.id };
+    });
+  }
+
+  /** Closes an item's vote: the result by the committee's rules and the quorum as it stands now. */
+  async closeItemVote(principal: Principal, sessionId: string, voteId: string, requestId: string | null) {
+    return this.step(principal, sessionId, 'close_item_vote', requestId, async (tx, session, committee) => {
+      if (session.status !== 'open') throw this.wrongStep(session.status);
+      const vote = await this.itemVote(tx, session.id, voteId);
+      if (vote.closed_at) throw new ConflictError(COMMITTEE_ERROR_CODES.voteClosed);
+      const members = await currentMembers(tx, committee.id);
+      const present = await this.presentIds(tx, session.id);
+      const sessionQuorum = this.quorumOf(committee, members, present);
+      const seats = new Set(sessionQuorum.seats.map((seat) => seat.memberId));
+      // A member who has left the room since voting no longer counts (their ballot stays on record).
+      const votes = (await this.ballots(tx, vote.id)).filter((ballot) => seats.has(ballot.memberId));
+      const result = tally(rulesOf(committee), votes, sessionQuorum);
+      const updated = await queryRows<{ id: string }>(
+        tx,
+        `UPDATE committee_vote SET closed_at = now(), closed_because = 'closed_in_session', outcome = $2, tally = $3
+          WHERE id = $1 AND closed_at IS NULL RETURNING id`,
+        [vote.id, result.outcome, JSON.stringify(result)],
+      );
+      if (updated.length === 0) throw new ConflictError(COMMITTEE_ERROR_CODES.voteClosed);
+      await recordAudit(tx, {
+        entityType: 'committee_vote',
+        entityId: vote.id,
+        action: 'session_vote_closed',
+        actorId: principal.userId,
+        districtId: committee.districtId,
+        payload: { outcome: result.outcome, applicationId: vote.application_id, sessionId: session.id },
+        requestId,
+      });
+      return { outcome: result.outcome };
+    });
+  }
+
+  /** Runs one coordinator step on a locked session, audits it and answers the session as it is now. */
+  private async step(
+    principal: Principal,
+    sessionId: string,
+    action: string,
+    requestId: string | null,
+    work: (tx: EntityManager, session: SessionRow, committee: CommitteeRow) => Promise<unknown>,
+  ): Promise<SessionView> {
+    return this.dataSource.transaction(async (tx) => {
+      const { session, committee } = await this.visible(tx, principal, sessionId, { lock: true });
+      if (!isStaff(principal, committee.districtId, 'coordinator')) throw new ForbiddenError('forbidden');
+      const payload = await work(tx, session, committee);
+      await recordAudit(tx, {
+        entityType: 'committee_session',
+        entityId: session.id,
+        action: `session_${action}`,
+        actorId: principal.userId,
+        districtId: committee.districtId,
+        payload: (payload as Record<string, unknown> | undefined) ?? {},
+        requestId,
+      });
+      return this.get(principal, session.id, tx);
+    });
+  }
+
+  private wrongStep(status: SessionStatus): ConflictError {
+    return new ConflictError(COMMITTEE_ERROR_CODES.sessionStatusConflict, NEXT_STEPS[status], { status });
+  }
+
+  private quorumOf(committee: CommitteeRow, members: MemberRow[], present: Set<string>): QuorumState {
+    return quorum(rulesOf(committee), {
+      votingMembers: members.filter((m) => m.voting).map((m) => m.id),
+      attendance: members.filter((m) => present.has(m.id)).map((m) => ({ memberId: m.id })),
+    });
+  }
+
+  private async presentIds(db: Db, sessionId: string): Promise<Set<string>> {
+    const rows = (await db.query(
+      `SELECT committee_member_id FROM session_attendance WHERE session_id = $1 AND present`,
+      [sessionId],
+    )) as { committee_member_id: string }[];
+    return new Set(rows.map((row) => row.committee_member_id));
+  }
+
+  private async itemVote(tx: EntityManager, sessionId: string, voteId: string) {
+    const [vote] = (await tx.query(
+      `SELECT id, application_id, closed_at FROM committee_vote WHERE id = $1 AND session_id = $2 FOR UPDATE`,
+      [voteId, sessionId],
+    )) as { id: string; application_id: string; closed_at: Date | null }[];
+    if (!vote) throw new NotFoundError(COMMITTEE_ERROR_CODES.voteNotFound);
+    return vote;
+  }
+
+  private async ballots(db: Db, voteId: string): Promise<Vote[]> {
+    const rows = (await db.query(
+      `SELECT committee_member_id, choice FROM committee_ballot WHERE vote_id = $1 ORDER BY cast_at`,
+      [voteId],
+    )) as { committee_member_id: string; choice: VoteChoice }[];
+    return rows.map((row) => ({ memberId: row.committee_member_id, choice: row.choice }));
+  }
+
+  /** Coordinators of the committee's district see and run its sessions; its members see them. */
+  private async visible(db: Db, principal: Principal, sessionId: string, options: { lock?: boolean } = {}) {
+    const [session] = (await db.query(
+      `SELECT * FROM committee_session WHERE id = $1 ${options.lock ? 'FOR UPDATE' : ''}`,
+      [sessionId],
+    )) as SessionRow[];
+    const committee = session ? await committeeById(db, session.committee_id) : null;
+    if (!session || !committee) throw new NotFoundError(COMMITTEE_ERROR_CODES.sessionNotFound);
+    const isMember = (await currentMembers(db, committee.id)).some((m) => m.userId === principal.userId);
+    if (!isMember && !isStaff(principal, committee.districtId, 'coordinator', 'admin')) {
+      throw new NotFoundError(COMMITTEE_ERROR_CODES.sessionNotFound);
+    }
+    return { session, committee };
+  }
+
+  private async coordinated(
+    tx: EntityManager,
+    principal: Principal,
+    committeeId: string,
+  ): Promise<CommitteeRow> {
+    const committee = await committeeById(tx, committeeId);
+    if (!committee || !principal.roles.some((r) => r.districtId === committee.districtId)) {
+      throw new NotFoundError(COMMITTEE_ERROR_CODES.committeeNotFound);
+    }
+    if (!isStaff(principal, committee.districtId, 'coordinator')) throw new ForbiddenError('forbidden');
+    return committee;
+  }
+}

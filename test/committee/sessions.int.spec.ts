@@ -1,0 +1,171 @@
+import { ApplicationWorld } from '../../apps/api/src/testing/application-world';
+import { type CommitteeSetUp, createCommittee } from '../../apps/api/src/testing/committee-world';
+import { startTestApi, type TestApi } from '../../apps/api/src/testing/test-api';
+
+/**
+ * Issue 7: a committee session over HTTP, from the agenda through attendance and the live quorum
+ * to roll-call votes decided by the committee's rules (two thirds present, two thirds of the
+ * votes cast, abstentions cast), including recusals and a session that loses its quorum.
+ */
+describe('committee sessions with roll-call votes', () => {
+  let api: TestApi;
+  let world: ApplicationWorld;
+  let callId: string;
+  let ag: CommitteeSetUp;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    world = await ApplicationWorld.create(api.server, api.db.dataSource);
+    callId = (await world.openCall()).id;
+    ag = await createCommittee(world);
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  async function inReview(): Promise<string> {
+    const { id } = await world.draft(callId);
+    await world.event(world.carrier, id, { type: 'SUBMIT' }).expect(200);
+    await world.event(world.coordinator, id, { type: 'PASS_FORMAL_CHECK' }).expect(200);
+    return id;
+  }
+
+  const post = (path: string, body: Record<string, unknown> = {}) =>
+    world.post(world.coordinator, path).send(body);
+
+  async function openSession(applicationIds: string[]) {
+    const session = (
+      await post(`/api/committees/${ag.committeeId}/sessions`, {
+        title: '3. Sitzung 2027',
+        startsAt: '2027-02-10T16:00:00+01:00',
+        place: 'Rathaus Spandau, Raum 210',
+        applicationIds,
+      }).expect(201)
+    ).body as { id: string; items: { id: string }[]; status: string };
+    expect(session.status).toBe('scheduled');
+    await post(`/api/sessions/${session.id}/open`).expect(200);
+    return session;
+  }
+
+  const attend = (sessionId: string, memberId: string, present = true) =>
+    post(`/api/sessions/${sessionId}/attendance`, { memberId, present });
+
+  it('runs a session from attendance to decision, with a live quorum and a recusal', async () => {
+    const first = await inReview();
+    const second = await inReview();
+    // The Jugend department sits on the carrier's board.
+    await world
+      .post(ag.voters[0]!, `/api/committees/${ag.committeeId}/conflicts`)
+      .send({ organisationId: world.organisation.id, reason: 'Vorstandsmitglied des Trägers' })
+      .expect(201);
+    const session = await openSession([first, second]);
+    const [voter1, voter2, voter3, voter4, voter5] = ag.voterMemberIds as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+
+    // Quorum: 4 of 5 voting members (two thirds, rounded up); advisory members do not count.
+    let live = (await attend(session.id, ag.advisorMemberId).expect(200)).body;
+    expect(live.quorum).toMatchObject({ votingMembers: 5, required: 4, present: 0, reached: false });
+    for (const member of [voter1, voter2, voter3, voter4, voter5])
+      live = (await attend(session.id, member)).body;
+    expect(live.quorum).toMatchObject({ present: 5, reached: true });
+
+    const item = session.items[0]!;
+    const vote = (await post(`/api/sessions/${session.id}/items/${item.id}/vote`).expect(200)).body.items[0]
+      .vote;
+    // The conflicted member present is recorded as recused at once, and cannot vote.
+    expect(vote.ballots).toEqual([{ memberId: voter1, choice: 'recused' }]);
+    const refused = await post(`/api/sessions/${session.id}/votes/${vote.id}/ballots`, {
+      memberId: voter1,
+      choice: 'yes',
+    }).expect(403);
+    expect(refused.body.code).toBe('member_conflicted');
+    await post(`/api/sessions/${session.id}/votes/${vote.id}/ballots`, {
+      memberId: ag.advisorMemberId,
+      choice: 'yes',
+    }).expect(403);
+
+    for (const [memberId, choice] of [
+      [voter2, 'yes'],
+      [voter3, 'yes'],
+      [voter4, 'yes'],
+      [voter5, 'no'],
+    ]) {
+      await post(`/api/sessions/${session.id}/votes/${vote.id}/ballots`, { memberId, choice }).expect(200);
+    }
+    const twice = await post(`/api/sessions/${session.id}/votes/${vote.id}/ballots`, {
+      memberId: voter5,
+      choice: 'yes',
+    }).expect(409);
+    expect(twice.body).toMatchObject({ code: 'already_voted' });
+    await post(`/api/sessions/${session.id}/close`).expect(409);
+
+    const closed = (await post(`/api/sessions/${session.id}/votes/${vote.id}/close`).expect(200)).body;
+    // Five present minus one recused: 4 take part, quorum held; 3 yes of 4 cast reach two thirds.
+    expect(closed.items[0].vote).toMatchObject({ state: 'closed', outcome: 'adopted' });
+    expect(closed.items[0].vote.tally).toMatchObject({ yes: 3, no: 1, recused: 1, cast: 4 });
+
+    // Two members leave: 3 of 5 present, the quorum is lost and the next item cannot be decided.
+    await attend(session.id, voter4, false).expect(200);
+    live = (await attend(session.id, voter5, false).expect(200)).body;
+    expect(live.quorum).toMatchObject({ present: 3, reached: false });
+    const next = (await post(`/api/sessions/${session.id}/items/${session.items[1]!.id}/vote`).expect(200))
+      .body.items[1].vote;
+    await post(`/api/sessions/${session.id}/votes/${next.id}/ballots`, {
+      memberId: voter2,
+      choice: 'yes',
+    }).expect(200);
+    const absent = await post(`/api/sessions/${session.id}/votes/${next.id}/ballots`, {
+      memberId: voter4,
+      choice: 'yes',
+    }).expect(422);
+    expect(absent.body.code).toBe('voter_not_present');
+    const undecided = (await post(`/api/sessions/${session.id}/votes/${next.id}/close`).expect(200)).body;
+    expect(undecided.items[1].vote).toMatchObject({ outcome: 'no_quorum' });
+
+    const done = (await post(`/api/sessions/${session.id}/close`).expect(200)).body;
+    expect(done.status).toBe('closed');
+    const late = await attend(session.id, voter4).expect(409);
+    expect(late.body).toMatchObject({ code: 'session_status_conflict' });
+  });
+
+  it('rejects a tie', async () => {
+    const session = await openSession([await inReview()]);
+    const [, voter2, voter3, voter4, voter5] = ag.voterMemberIds as [string, string, string, string, string];
+    for (const member of [voter2, voter3, voter4, voter5]) await attend(session.id, member).expect(200);
+    const vote = (await post(`/api/sessions/${session.id}/items/${session.items[0]!.id}/vote`).expect(200))
+      .body.items[0].vote;
+    for (const [memberId, choice] of [
+      [voter2, 'yes'],
+      [voter3, 'yes'],
+      [voter4, 'no'],
+      [voter5, 'no'],
+    ]) {
+      await post(`/api/sessions/${session.id}/votes/${vote.id}/ballots`, { memberId, choice }).expect(200);
+    }
+    const closed = (await post(`/api/sessions/${session.id}/votes/${vote.id}/close`).expect(200)).body;
+    expect(closed.items[0].vote).toMatchObject({ outcome: 'rejected' });
+  });
+
+  it('keeps sessions to coordinators of the district, and names invalid agenda entries', async () => {
+    const path = `/api/committees/${ag.committeeId}/sessions`;
+    const body = { title: 'x', startsAt: '2027-02-10T16:00:00+01:00', place: 'Rathaus', applicationIds: [] };
+    const empty = await post(path, body).expect(400);
+    expect(empty.body.details).toEqual([expect.objectContaining({ field: 'applicationIds' })]);
+    const { id: draftId } = await world.draft(callId);
+    const notBefore = await post(path, { ...body, applicationIds: [draftId] }).expect(400);
+    expect(notBefore.body.details).toEqual([
+      expect.objectContaining({ field: 'applicationIds.0', rule: 'beforeCommittee' }),
+    ]);
+    await world
+      .post(world.boardMember, path)
+      .send({ ...body, applicationIds: [draftId] })
+      .expect(403);
+    await world.post(world.carrier, path).send(body).expect(403);
+  });
+});
