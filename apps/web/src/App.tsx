@@ -15,6 +15,7 @@ import { CallOffsPage } from './pages/coordination/CallOffsPage';
 import { CallPage } from './pages/coordination/CallPage';
 import { CallsPage } from './pages/coordination/CallsPage';
 import { InboxPage } from './pages/coordination/InboxPage';
+import { SessionPage } from './pages/committee/SessionPage';
 import { StaffApplicationPage } from './pages/coordination/StaffApplicationPage';
 import { FinancePage } from './pages/finance/FinancePage';
 import { FundPage } from './pages/finance/FundPage';
@@ -81,6 +82,9 @@ export function App() {
             element={<RequireRole allow={(me) => hasAnyRole(me, 'coordinator', 'finance', 'board_member')} />}
           >
             <Route path={paths.inboxApplication} element={<StaffApplicationPage />} />
+          </Route>
+          <Route element={<RequireRole allow={(me) => hasRole(me, 'coordinator')} />}>
+            <Route path={paths.session} element={<SessionPage />} />
           </Route>
           <Route element={<RequireRole allow={(me) => hasRole(me, 'finance')} />}>
             <Route path={paths.callOffs} element={<CallOffsPage />} />

@@ -28,6 +28,7 @@ export const paths = {
   fund: '/finanzen/fonds/:id',
   newTrackedProject: '/finanzen/fonds/:id/projekte/neu',
   callOffs: '/finanzen/mittelabrufe',
+  session: '/sitzungen/:id',
 } as const;
 
 /** Anchor of the notification settings on the account page. */

@@ -1,0 +1,138 @@
+/// <reference lib="dom" />
+import type { AddressInfo } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import {
+  createTestDatabase,
+  createTestRedis,
+  launchBrowser,
+  testConfig,
+  type TestDatabase,
+  type TestRedis,
+} from '@kiezfonds/testing';
+import type { Browser, Page } from 'playwright-core';
+import { createApiApp } from '../../apps/api/src/create-api-app';
+import { ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
+import { type CommitteeSetUp, createCommittee } from '../../apps/api/src/testing/committee-world';
+
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * Issue 7's acceptance: the coordinator runs a session in the browser, from attendance to the
+ * decision. The session and its agenda are set up over the API; the live view is under test.
+ */
+describe('a committee session in the browser, from attendance to decision', () => {
+  let db: TestDatabase;
+  let redis: TestRedis;
+  let app: NestExpressApplication;
+  let browser: Browser;
+  let baseUrl: string;
+  let world: ApplicationWorld;
+  let ag: CommitteeSetUp;
+  let sessionId: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    redis = createTestRedis();
+    app = await createApiApp(
+      testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix }),
+    );
+    await app.listen(0, '127.0.0.1');
+    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+    world = await ApplicationWorld.create(app.getHttpServer(), db.dataSource);
+    ag = await createCommittee(world);
+    const callId = (await world.openCall()).id;
+    const { id } = await world.draft(callId);
+    await world.event(world.carrier, id, { type: 'SUBMIT' }).expect(200);
+    await world.event(world.coordinator, id, { type: 'PASS_FORMAL_CHECK' }).expect(200);
+    // The first voting member sits on the carrier's board.
+    await world
+      .post(ag.voters[0]!, `/api/committees/${ag.committeeId}/conflicts`)
+      .send({ applicationId: id, reason: 'Vorstandsmitglied des Trägers' })
+      .expect(201);
+    sessionId = (
+      await world
+        .post(world.coordinator, `/api/committees/${ag.committeeId}/sessions`)
+        .send({
+          title: '3. Sitzung 2027',
+          startsAt: '2027-02-10T16:00:00+01:00',
+          place: 'Rathaus Spandau, Raum 210',
+          applicationIds: [id],
+        })
+        .expect(201)
+    ).body.id;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await redis?.cleanup();
+    await db?.drop();
+  });
+
+  async function axeViolations(page: Page): Promise<string[]> {
+    const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+    return result.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    );
+  }
+
+  it('records attendance, shows the quorum live, takes the roll call and records the decision', async () => {
+    const page = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+    page.setDefaultTimeout(10_000);
+    const path = `/sitzungen/${sessionId}`;
+    await page.goto(`${baseUrl}${path}`);
+    await page.waitForURL(`${baseUrl}/anmelden`);
+    await page.getByLabel('E-Mail-Adresse').fill(world.coordinator.user.email);
+    await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForURL(`${baseUrl}${path}`);
+    await page.getByRole('heading', { level: 1, name: 'AG Stabile Kieze: 3. Sitzung 2027' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Sitzung eröffnen' }).click();
+    await page.getByText('Die Sitzung läuft.').waitFor();
+    await page.getByText('Nicht beschlussfähig: 0 von 5').waitFor();
+    // The box changes when the server has recorded the attendance; the quorum line follows.
+    for (const [index, voter] of ag.voters.entries()) {
+      await page.getByLabel(new RegExp(`^${voter.user.displayName} `)).click();
+      const line = index + 1 >= 4 ? 'Beschlussfähig' : 'Nicht beschlussfähig';
+      await page.getByText(`${line}: ${index + 1} von 5`).waitFor();
+    }
+    expect(await page.getByLabel(new RegExp(`^${ag.voters[0]!.user.displayName} `)).isChecked()).toBe(true);
+    await page.getByText('Beschlussfähig: 5 von 5').waitFor();
+
+    await page.getByRole('button', { name: 'Abstimmung zu „Kiezküchen verbinden“ eröffnen' }).click();
+    const rollCall = page.getByRole('table', { name: 'Namentliche Abstimmung zu „Kiezküchen verbinden“' });
+    await rollCall.waitFor();
+    const recused = ag.voters[0]!.user.displayName;
+    await rollCall
+      .getByRole('row', { name: new RegExp(recused) })
+      .getByText('befangen – nicht mitgewirkt')
+      .waitFor();
+    expect(await page.getByRole('button', { name: `${recused}: Ja` }).count()).toBe(0);
+    const choices = ['Ja', 'Ja', 'Ja', 'Nein'];
+    for (const [index, choice] of choices.entries()) {
+      const name = ag.voters[index + 1]!.user.displayName;
+      await page.getByRole('button', { name: `${name}: ${choice}` }).click();
+      await rollCall
+        .getByRole('row', { name: new RegExp(name) })
+        .getByText(choice, { exact: true })
+        .waitFor();
+    }
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Abstimmung zu „Kiezküchen verbinden“ schließen' }).click();
+    await page.getByText('Angenommen.').waitFor();
+    await page.getByText('Ja 3 · Nein 1 · Enthaltung 0 · befangen 1').waitFor();
+    await page.getByRole('button', { name: 'Sitzung schließen' }).click();
+    await page.getByText('Die Sitzung ist geschlossen.').waitFor();
+
+    const [decision] = (await db.dataSource.query(
+      `SELECT outcome, closed_because FROM committee_vote WHERE session_id = $1`,
+      [sessionId],
+    )) as { outcome: string; closed_because: string }[];
+    expect(decision).toEqual({ outcome: 'adopted', closed_because: 'closed_in_session' });
+  });
+});
