@@ -1,3 +1,4 @@
+import { binaryBody, pdfText } from '@kiezfonds/testing';
 import { ApplicationWorld } from '../../apps/api/src/testing/application-world';
 import { type CommitteeSetUp, createCommittee } from '../../apps/api/src/testing/committee-world';
 import { startTestApi, type TestApi } from '../../apps/api/src/testing/test-api';
@@ -128,10 +129,32 @@ describe('committee sessions with roll-call votes', () => {
     const undecided = (await post(`/api/sessions/${session.id}/votes/${next.id}/close`).expect(200)).body;
     expect(undecided.items[1].vote).toMatchObject({ outcome: 'no_quorum' });
 
+    const early = await world.get(world.coordinator, `/api/sessions/${session.id}/minutes.pdf`).expect(409);
+    expect(early.body.code).toBe('session_still_open');
     const done = (await post(`/api/sessions/${session.id}/close`).expect(200)).body;
     expect(done.status).toBe('closed');
     const late = await attend(session.id, voter4).expect(409);
     expect(late.body).toMatchObject({ code: 'session_status_conflict' });
+
+    // The minutes list every vote cast, by name, and the recusal; the second item was not decided.
+    const pdf = await world
+      .get(world.coordinator, `/api/sessions/${session.id}/minutes.pdf`)
+      .buffer(true)
+      .parse(binaryBody)
+      .expect(200)
+      .expect('Content-Type', 'application/pdf');
+    const text = (await pdfText(pdf.body as Buffer)).replace(/\s+/g, ' ');
+    const expected: [number, string][] = [
+      [0, 'befangen – nicht mitgewirkt'],
+      [1, 'Ja'],
+      [2, 'Ja'],
+      [3, 'Ja'],
+      [4, 'Nein'],
+    ];
+    for (const [index, choice] of expected) {
+      expect(text).toMatch(new RegExp(`${ag.voters[index]!.user.displayName}[^A-Za-z]*${choice}`));
+    }
+    expect(text).toContain('Ja 3 · Nein 1 · Enthaltung 0 · befangen 1');
   });
 
   it('rejects a tie', async () => {

@@ -25,6 +25,8 @@ export const COMMITTEE_ERROR_CODES = {
   voteClosed: 'vote_closed',
   /** 409: the minutes of a vote exist once it is closed. */
   voteStillOpen: 'vote_still_open',
+  /** 409: the minutes of a session exist once it is closed. */
+  sessionStillOpen: 'session_still_open',
   /** 409: the member has cast a ballot on this vote already; ballots are never changed. */
   alreadyVoted: 'already_voted',
   /** 409: the application has an open vote already. */

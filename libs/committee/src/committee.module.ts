@@ -3,13 +3,13 @@ import { ConflictService } from './conflicts/conflict.service';
 import { CommitteeController } from './http/committee.controller';
 import { SessionsController } from './http/sessions.controller';
 import { SessionService } from './sessions/session.service';
-import { WrittenVoteMinutes } from './votes/written-vote-minutes';
+import { CommitteeMinutes } from './minutes/committee-minutes';
 import { WrittenVoteService } from './votes/written-vote.service';
 
 /** The committee's conflicts register and written votes and sessions over HTTP (issue 7, docs/api/committee.md). */
 @Module({
   controllers: [CommitteeController, SessionsController],
-  providers: [ConflictService, SessionService, WrittenVoteMinutes, WrittenVoteService],
+  providers: [CommitteeMinutes, ConflictService, SessionService, WrittenVoteService],
   exports: [WrittenVoteService],
 })
 export class CommitteeModule {}

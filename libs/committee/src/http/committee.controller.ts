@@ -5,7 +5,7 @@ import { sendFile } from '@kiezfonds/applications';
 import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/funds';
 import { Authenticated, clientOf, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { ConflictService } from '../conflicts/conflict.service';
-import { WrittenVoteMinutes } from '../votes/written-vote-minutes';
+import { CommitteeMinutes } from '../minutes/committee-minutes';
 import { WrittenVoteService } from '../votes/written-vote.service';
 import { CastBallotDto, ConflictParamsDto, DeclareConflictDto, OpenWrittenVoteDto } from './committee.dto';
 
@@ -19,7 +19,7 @@ export class CommitteeController {
   constructor(
     private readonly conflicts: ConflictService,
     private readonly votes: WrittenVoteService,
-    private readonly minutes: WrittenVoteMinutes,
+    private readonly minutes: CommitteeMinutes,
   ) {}
 
   @Get('committees/:id/conflicts')
@@ -83,7 +83,7 @@ export class CommitteeController {
     @Param() params: IdParamDto,
     @Res() response: Response,
   ) {
-    const pdf = await this.minutes.pdf(principal, params.id);
+    const pdf = await this.minutes.writtenVote(principal, params.id);
     sendFile(response, { ...pdf, contentType: 'application/pdf' });
   }
 

@@ -1,8 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { sendFile } from '@kiezfonds/applications';
 import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/funds';
 import { Authenticated, clientOf, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
+import { CommitteeMinutes } from '../minutes/committee-minutes';
 import { SessionService } from '../sessions/session.service';
 import {
   AttendanceDto,
@@ -19,7 +21,10 @@ const requestIdOf = (request: Request) => clientOf(request).requestId ?? null;
 @ApiCookieAuth()
 @Controller()
 export class SessionsController {
-  constructor(private readonly sessions: SessionService) {}
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly minutes: CommitteeMinutes,
+  ) {}
 
   @Post('committees/:id/sessions')
   @Roles('coordinator')
@@ -39,6 +44,18 @@ export class SessionsController {
   @ApiOperation({ summary: 'The session: members present, live quorum, agenda with votes and results' })
   get(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
     return this.sessions.get(principal, params.id);
+  }
+
+  @Get('sessions/:id/minutes.pdf')
+  @Authenticated()
+  @ApiOperation({ summary: 'The minutes of a closed session (PDF): attendance, quorum, every vote by name' })
+  async minutesPdf(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Res() response: Response,
+  ) {
+    const pdf = await this.minutes.session(principal, params.id);
+    sendFile(response, { ...pdf, contentType: 'application/pdf' });
   }
 
   @Post('sessions/:id/open')

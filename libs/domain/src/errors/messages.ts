@@ -297,6 +297,10 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Zu einem Tagesordnungspunkt läuft noch eine Abstimmung; schließen Sie sie zuerst.',
     en: 'A vote on an agenda item is still open; close it first.',
   },
+  session_still_open: {
+    de: 'Die Sitzung ist noch nicht geschlossen; das Protokoll gibt es danach.',
+    en: 'The session is not closed yet; the minutes exist afterwards.',
+  },
   vote_still_open: {
     de: 'Die Abstimmung läuft noch; das Protokoll gibt es, sobald sie beendet ist.',
     en: 'The vote is still open; the minutes exist once it is closed.',
