@@ -81,13 +81,14 @@ describe('a committee session in the browser, from attendance to decision', () =
   it('records attendance, shows the quorum live, takes the roll call and records the decision', async () => {
     const page = await (await browser.newContext({ locale: 'de-DE' })).newPage();
     page.setDefaultTimeout(10_000);
-    const path = `/sitzungen/${sessionId}`;
-    await page.goto(`${baseUrl}${path}`);
+    await page.goto(`${baseUrl}/sitzungen`);
     await page.waitForURL(`${baseUrl}/anmelden`);
     await page.getByLabel('E-Mail-Adresse').fill(world.coordinator.user.email);
     await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.waitForURL(`${baseUrl}${path}`);
+    await page.waitForURL(`${baseUrl}/sitzungen`);
+    await page.getByRole('link', { name: 'AG Stabile Kieze: 3. Sitzung 2027' }).click();
+    await page.waitForURL(`${baseUrl}/sitzungen/${sessionId}`);
     await page.getByRole('heading', { level: 1, name: 'AG Stabile Kieze: 3. Sitzung 2027' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 

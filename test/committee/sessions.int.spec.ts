@@ -131,6 +131,9 @@ describe('committee sessions with roll-call votes', () => {
 
     const early = await world.get(world.coordinator, `/api/sessions/${session.id}/minutes.pdf`).expect(409);
     expect(early.body.code).toBe('session_still_open');
+    const listed = (await world.get(ag.voters[2]!, '/api/sessions').expect(200)).body.items;
+    expect(listed).toEqual([expect.objectContaining({ id: session.id, status: 'open', items: 2 })]);
+    expect((await world.get(world.carrier, '/api/sessions').expect(200)).body.items).toEqual([]);
     const done = (await post(`/api/sessions/${session.id}/close`).expect(200)).body;
     expect(done.status).toBe('closed');
     const late = await attend(session.id, voter4).expect(409);

@@ -16,6 +16,7 @@ import { CallPage } from './pages/coordination/CallPage';
 import { CallsPage } from './pages/coordination/CallsPage';
 import { InboxPage } from './pages/coordination/InboxPage';
 import { SessionPage } from './pages/committee/SessionPage';
+import { SessionsPage } from './pages/committee/SessionsPage';
 import { StaffApplicationPage } from './pages/coordination/StaffApplicationPage';
 import { FinancePage } from './pages/finance/FinancePage';
 import { FundPage } from './pages/finance/FundPage';
@@ -84,6 +85,7 @@ export function App() {
             <Route path={paths.inboxApplication} element={<StaffApplicationPage />} />
           </Route>
           <Route element={<RequireRole allow={(me) => hasRole(me, 'coordinator')} />}>
+            <Route path={paths.sessions} element={<SessionsPage />} />
             <Route path={paths.session} element={<SessionPage />} />
           </Route>
           <Route element={<RequireRole allow={(me) => hasRole(me, 'finance')} />}>

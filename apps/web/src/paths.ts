@@ -28,6 +28,7 @@ export const paths = {
   fund: '/finanzen/fonds/:id',
   newTrackedProject: '/finanzen/fonds/:id/projekte/neu',
   callOffs: '/finanzen/mittelabrufe',
+  sessions: '/sitzungen',
   session: '/sitzungen/:id',
 } as const;
 
@@ -57,4 +58,9 @@ export function inboxApplicationPath(id: string): string {
 /** A call (Aufruf), or its edit form. */
 export function callPath(id: string, edit = false): string {
   return `/aufrufe/${encodeURIComponent(id)}${edit ? '/bearbeiten' : ''}`;
+}
+
+/** A committee session's live view. */
+export function sessionPath(id: string): string {
+  return `/sitzungen/${encodeURIComponent(id)}`;
 }

@@ -3,3 +3,5 @@ export { CommitteeModule } from './committee.module';
 export { conflictedMemberIds } from './conflicts/conflict-check';
 export { CommitteeWorkerModule, WRITTEN_VOTE_SWEEP_SCHEDULER_ID } from './votes/written-vote-sweep';
 export { WrittenVoteService } from './votes/written-vote.service';
+export { ConflictService } from './conflicts/conflict.service';
+export { SessionService } from './sessions/session.service';

@@ -21,7 +21,7 @@ describe('demo applications and funds in the seed', () => {
 
   it('gives every demo carrier applications in the states the screens need, with the money behind them', async () => {
     const first = await seedDemoApplications(api.app, api.db.dataSource);
-    expect(first).toEqual({ funds: 1, budgets: 1, applications: 6, skipped: null });
+    expect(first).toEqual({ funds: 1, budgets: 1, applications: 6, sessions: 1, skipped: null });
 
     const byCarrier = await query<{ email: string; states: string[] }>(
       `SELECT u.email, array_agg(a.state ORDER BY a.state) AS states
@@ -77,6 +77,7 @@ describe('demo applications and funds in the seed', () => {
       funds: 0,
       budgets: 0,
       applications: 0,
+      sessions: 0,
       skipped: null,
     });
     expect(await count()).toEqual(before);

@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { ApplicationService, CallOffService, LifecycleService } from '@kiezfonds/applications';
 import type { ApplicationEventType } from '@kiezfonds/domain';
+import { ConflictService, SessionService } from '@kiezfonds/committee';
 import { BookingService, FundDirectoryService } from '@kiezfonds/funds';
 import { loadPrincipal, type Principal } from '@kiezfonds/identity';
 import type { DataSource } from 'typeorm';
@@ -10,6 +11,7 @@ export interface ApplicationSeedSummary {
   funds: number;
   budgets: number;
   applications: number;
+  sessions: number;
   /** Why applications were left out, e.g. because the demo call's deadline has passed. */
   skipped: string | null;
 }
@@ -28,7 +30,13 @@ export async function seedDemoApplications(
   dataSource: DataSource,
   today: Date = new Date(),
 ): Promise<ApplicationSeedSummary> {
-  const summary: ApplicationSeedSummary = { funds: 0, budgets: 0, applications: 0, skipped: null };
+  const summary: ApplicationSeedSummary = {
+    funds: 0,
+    budgets: 0,
+    applications: 0,
+    sessions: 0,
+    skipped: null,
+  };
   const people = await principals(dataSource);
   const [district] = (await dataSource.query(`SELECT id FROM district WHERE slug = 'spandau'`)) as {
     id: string;
@@ -154,6 +162,37 @@ export async function seedDemoApplications(
     null,
   );
   await callOffs.pay(people.finance, callOff.id, berlinDay(today), null);
+
+  // The AG's next session with the application in review on its agenda, and one declared conflict:
+  // the Amt für Soziales member sits on the board of Tobias Meyer's carrier.
+  const [committee] = (await dataSource.query(
+    `SELECT id FROM committee WHERE district_id = $1 ORDER BY name LIMIT 1`,
+    [district.id],
+  )) as { id: string }[];
+  if (committee) {
+    const board = await principalOf(dataSource, 'board4@kiezfonds.example');
+    await app.get(ConflictService).declare(
+      board,
+      committee.id,
+      {
+        organisationId: people.carriers[1]!.organisations[0]!.organisationId,
+        reason: 'Mitglied im Vorstand des Trägervereins',
+      },
+      null,
+    );
+    await app.get(SessionService).schedule(
+      coordinator,
+      committee.id,
+      {
+        title: '1. Sitzung 2027',
+        startsAt: addDays(today, 14).toISOString(),
+        place: 'Rathaus Spandau, Carl-Schurz-Straße 2/6, Raum 210',
+        applicationIds: [inReview],
+      },
+      null,
+    );
+    summary.sessions += 1;
+  }
   return summary;
 }
 
@@ -191,15 +230,17 @@ async function seedNetzwerkfonds(
   }
 }
 
+async function principalOf(dataSource: DataSource, email: string): Promise<Principal> {
+  const [user] = (await dataSource.query(`SELECT id FROM app_user WHERE lower(email) = $1`, [email])) as {
+    id: string;
+  }[];
+  const principal = user && (await loadPrincipal(dataSource, user.id, 'session'));
+  if (!principal) throw new Error(`Run the base demo seed first: ${email} is missing or inactive.`);
+  return principal;
+}
+
 async function principals(dataSource: DataSource) {
-  const load = async (email: string): Promise<Principal> => {
-    const [user] = (await dataSource.query(`SELECT id FROM app_user WHERE lower(email) = $1`, [email])) as {
-      id: string;
-    }[];
-    const principal = user && (await loadPrincipal(dataSource, user.id, 'session'));
-    if (!principal) throw new Error(`Run the base demo seed first: ${email} is missing or inactive.`);
-    return principal;
-  };
+  const load = (email: string) => principalOf(dataSource, email);
   return {
     coordinator: await load('coordinator@kiezfonds.example'),
     finance: await load('finance@kiezfonds.example'),

@@ -70,3 +70,17 @@ export function recordBallot(
 export function closeItemVote(id: string, voteId: string): Promise<CommitteeSession> {
   return apiRequest(`/sessions/${encode(id)}/votes/${encode(voteId)}/close`, { method: 'POST', body: {} });
 }
+
+export type SessionListItem = {
+  id: string;
+  title: string;
+  committee: string;
+  startsAt: string;
+  place: string;
+  status: CommitteeSession['status'];
+  items: number;
+};
+
+export function listSessions(options: Signal = {}): Promise<{ items: SessionListItem[] }> {
+  return apiRequest('/sessions', options);
+}

@@ -39,6 +39,13 @@ export class SessionsController {
     return this.sessions.schedule(principal, params.id, body, requestIdOf(request));
   }
 
+  @Get('sessions')
+  @Authenticated()
+  @ApiOperation({ summary: 'Sessions of the committees the caller coordinates or sits on, latest first' })
+  list(@CurrentPrincipal() principal: Principal) {
+    return this.sessions.list(principal);
+  }
+
   @Get('sessions/:id')
   @Authenticated()
   @ApiOperation({ summary: 'The session: members present, live quorum, agenda with votes and results' })

@@ -66,6 +66,17 @@ export interface SessionItemView {
   } | null;
 }
 
+export interface SessionListItem {
+  id: string;
+  title: string;
+  committee: string;
+  startsAt: string;
+  place: string;
+  status: SessionStatus;
+  /** Number of agenda items. */
+  items: number;
+}
+
 export interface SessionView {
   id: string;
   committeeId: string;
@@ -138,6 +149,35 @@ export class SessionService {
       return session!.id;
     });
     return this.get(principal, id);
+  }
+
+  /** The sessions of the committees the caller coordinates or sits on, the latest first. */
+  async list(principal: Principal): Promise<{ items: SessionListItem[] }> {
+    const districts = principal.roles
+      .filter((r) => r.role === 'coordinator' || r.role === 'admin')
+      .map((r) => r.districtId);
+    const rows = (await this.dataSource.query(
+      `SELECT s.id, s.title, s.starts_at, s.place, s.status, cm.name AS committee,
+              (SELECT count(*)::int FROM session_agenda_item i WHERE i.session_id = s.id) AS items
+         FROM committee_session s JOIN committee cm ON cm.id = s.committee_id
+        WHERE cm.district_id = ANY($1::uuid[])
+           OR EXISTS (SELECT 1 FROM committee_member m WHERE m.committee_id = cm.id AND m.user_id = $2
+                        AND (m.valid_to IS NULL OR m.valid_to >= (now() AT TIME ZONE 'Europe/Berlin')::date))
+        ORDER BY s.starts_at DESC
+        LIMIT 200`,
+      [districts, principal.userId],
+    )) as Record<string, unknown>[];
+    return {
+      items: rows.map((row) => ({
+        id: row.id as string,
+        title: row.title as string,
+        committee: row.committee as string,
+        startsAt: (row.starts_at as Date).toISOString(),
+        place: row.place as string,
+        status: row.status as SessionStatus,
+        items: row.items as number,
+      })),
+    };
   }
 
   async get(principal: Principal, sessionId: string, db: Db = this.dataSource): Promise<SessionView> {

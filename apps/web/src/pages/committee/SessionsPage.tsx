@@ -1,0 +1,67 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { listSessions } from '../../api/committee';
+import { dateTime } from '../../components/applications/format';
+import { Loader } from '../../components/Loader';
+import { LoadError } from '../../components/LoadError';
+import { Page } from '../../components/Page';
+import { useApiData } from '../../hooks/useApiData';
+import { sessionPath } from '../../paths';
+
+/** The committee sessions of the coordinator's district, the latest first, each opening the live view. */
+export function SessionsPage() {
+  const { t } = useTranslation();
+  const load = useCallback((signal: AbortSignal) => listSessions({ signal }), []);
+  const { state, reload } = useApiData(load);
+  return (
+    <Page title={t('sessions.listTitle')} heading={t('sessions.listTitle')}>
+      {state.status === 'loading' && <Loader label={t('sessions.listLoading')} />}
+      {state.status === 'failed' && (
+        <LoadError title={t('sessions.listLoadFailed')} error={state.error} onRetry={reload} />
+      )}
+      {state.status === 'loaded' &&
+        (state.data.items.length === 0 ? (
+          <p className="kern-body">{t('sessions.none')}</p>
+        ) : (
+          <div className="kern-table-responsive table-wrapper">
+            <table className="kern-table kern-table--small">
+              <caption className="kern-title">{t('sessions.listTitle')}</caption>
+              <thead className="kern-table__head">
+                <tr className="kern-table__row">
+                  <th scope="col" className="kern-table__header">
+                    {t('sessions.title')}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('sessions.when')}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('sessions.agenda')}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('sessions.state')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="kern-table__body">
+                {state.data.items.map((session) => (
+                  <tr className="kern-table__row" key={session.id}>
+                    <td className="kern-table__cell">
+                      <Link className="kern-link" to={sessionPath(session.id)}>
+                        {session.committee}: {session.title}
+                      </Link>
+                    </td>
+                    <td className="kern-table__cell">
+                      {dateTime(session.startsAt)}, {session.place}
+                    </td>
+                    <td className="kern-table__cell">{t('sessions.itemCount', { count: session.items })}</td>
+                    <td className="kern-table__cell">{t(`sessions.status.${session.status}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
+    </Page>
+  );
+}
