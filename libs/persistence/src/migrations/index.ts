@@ -10,6 +10,7 @@ import { AddLegalRepresentativesToOrganisation1763780900000 } from './1763780900
 import { CreateApplicationWorkflow1763781000000 } from './1763781000000-create-application-workflow';
 import { CreateConflictsAndWrittenVotes1763781100000 } from './1763781100000-create-conflicts-and-written-votes';
 import { CreateCommitteeSessions1763781200000 } from './1763781200000-create-committee-sessions';
+import { CreateReviewsAndProgrammePlans1763781300000 } from './1763781300000-create-reviews-and-programme-plans';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   CreateApplicationWorkflow1763781000000,
   CreateConflictsAndWrittenVotes1763781100000,
   CreateCommitteeSessions1763781200000,
+  CreateReviewsAndProgrammePlans1763781300000,
 ];
