@@ -35,4 +35,10 @@ export const COMMITTEE_ERROR_CODES = {
   applicationNotBeforeCommittee: 'application_not_before_committee',
   /** 409: the declaration was withdrawn before. */
   conflictWithdrawn: 'conflict_withdrawn',
+  /** 409: scores are given already; changing the criteria would make them incomparable. */
+  criteriaLocked: 'criteria_locked',
+  /** 409: the review deadline has passed; Voten are final. */
+  reviewDeadlinePassed: 'review_deadline_passed',
+  /** 403: a member with a conflict of interest gives no Votum on the application. */
+  reviewerConflicted: 'reviewer_conflicted',
 } as const;

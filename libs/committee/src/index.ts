@@ -5,3 +5,4 @@ export { CommitteeWorkerModule, WRITTEN_VOTE_SWEEP_SCHEDULER_ID } from './votes/
 export { WrittenVoteService } from './votes/written-vote.service';
 export { ConflictService } from './conflicts/conflict.service';
 export { SessionService } from './sessions/session.service';
+export { ReviewService } from './reviews/review.service';

@@ -321,6 +321,18 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Diese Erklärung wurde bereits zurückgenommen.',
     en: 'This declaration was already withdrawn.',
   },
+  criteria_locked: {
+    de: 'Zu diesem Aufruf liegen schon Voten vor; die Bewertungskriterien lassen sich nicht mehr ändern.',
+    en: 'Reviews for this call have been given; the scoring criteria can no longer be changed.',
+  },
+  review_deadline_passed: {
+    de: 'Die Frist für die Voten ist abgelaufen; Voten lassen sich nicht mehr abgeben oder ändern.',
+    en: 'The review deadline has passed; reviews can no longer be given or changed.',
+  },
+  reviewer_conflicted: {
+    de: 'Wegen eines erklärten Interessenkonflikts (Befangenheit) geben Sie zu diesem Antrag kein Votum ab.',
+    en: 'Because of a declared conflict of interest you give no review on this application.',
+  },
 };
 
 export const VALIDATION_MESSAGES: Catalogue = {

@@ -2,11 +2,11 @@ import { changeRequestDeadlineRule } from './change-request-deadline.rule';
 import { promptUseDeadlineRule } from './prompt-use-deadline.rule';
 import type { ReminderRule } from './reminder-rule';
 import { reportDueRule } from './report-due.rule';
+import { reviewDeadlineRule } from './review-deadline.rule';
 import { submissionDeadlineRule } from './submission-deadline.rule';
 
 /**
  * Every reminder the sweep sends. Still to come, each with the issue that creates its entity:
- * - review_deadline: the committee-review issue (Votum deadline, members without a Votum);
  * - written_vote_closing: the written-vote issue (Umlaufverfahren, members who have not voted);
  * - report_overdue: sent after its deadline, which `dueReminderOffset` does not cover yet.
  */
@@ -15,4 +15,5 @@ export const REMINDER_RULES: readonly ReminderRule[] = [
   changeRequestDeadlineRule,
   promptUseDeadlineRule,
   reportDueRule,
+  reviewDeadlineRule,
 ];

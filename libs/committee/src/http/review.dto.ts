@@ -1,0 +1,103 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { RECOMMENDATIONS, type Recommendation } from '@kiezfonds/domain';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class ReviewCriterionDto {
+  @ApiProperty({ example: 'networking', description: 'lower case letters, digits and _' })
+  @IsString()
+  @Matches(/^[a-z][a-z0-9_]{0,39}$/)
+  key: string;
+
+  @ApiProperty({ example: 'Vernetzung mehrerer Kieze' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  label: string;
+
+  @ApiProperty({ minimum: 1, maximum: 100, example: 2 })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  weight: number;
+
+  @ApiProperty({ minimum: 1, maximum: 100, example: 5 })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  maxScore: number;
+}
+
+export class ReviewSetupDto {
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: "Default: the district's committee" })
+  @IsOptional()
+  @IsUUID()
+  committeeId?: string | null;
+
+  @ApiProperty({ format: 'date-time', nullable: true, example: '2027-01-29T23:59:00+01:00' })
+  @ValidateIf((dto: ReviewSetupDto) => dto.reviewDeadline !== null)
+  @IsDateString({ strict: true })
+  reviewDeadline: string | null;
+
+  @ApiProperty({ type: [ReviewCriterionDto] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ReviewCriterionDto)
+  criteria: ReviewCriterionDto[];
+}
+
+export class VotumDto {
+  @ApiProperty({ enum: RECOMMENDATIONS })
+  @IsIn(RECOMMENDATIONS)
+  recommendation: Recommendation;
+
+  @ApiPropertyOptional({ maxLength: 2000, description: 'Required with support_with_conditions' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
+  conditions?: string;
+
+  @ApiPropertyOptional({
+    example: { networking: 4, sustainability: 3 },
+    description: 'Score per criterion key',
+  })
+  @IsOptional()
+  @IsObject()
+  scores?: Record<string, number>;
+
+  @ApiProperty({ maxLength: 4000, example: 'Das Vorhaben verbindet drei Kieze und ist gut geplant.' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  comment: string;
+
+  @ApiPropertyOptional({ maxLength: 4000, description: 'Not shown to members with a conflict of interest' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(4000)
+  confidentialNote?: string;
+}

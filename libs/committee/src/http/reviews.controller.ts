@@ -1,0 +1,64 @@
+import { Body, Controller, Get, Param, Put, Req } from '@nestjs/common';
+import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/funds';
+import { Authenticated, clientOf, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
+import { ReviewService } from '../reviews/review.service';
+import { ReviewSetupDto, VotumDto } from './review.dto';
+
+const requestIdOf = (request: Request) => clientOf(request).requestId ?? null;
+
+/** The committee's review (Votum) of applications: criteria per call, the members' Voten. */
+@ApiTags('committee')
+@ApiCookieAuth()
+@Controller()
+export class ReviewsController {
+  constructor(private readonly reviews: ReviewService) {}
+
+  @Get('calls/:id/review-setup')
+  @Authenticated()
+  @ApiOperation({ summary: "A call's reviewing committee, review deadline and scoring criteria" })
+  setup(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+    return this.reviews.setup(principal, params.id);
+  }
+
+  @Put('calls/:id/review-setup')
+  @Roles('coordinator')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({ summary: 'Set the reviewing committee, deadline and criteria (fixed once Voten exist)' })
+  configure(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: ReviewSetupDto,
+    @Req() request: Request,
+  ) {
+    return this.reviews.configure(principal, params.id, body, requestIdOf(request));
+  }
+
+  @Get('reviews/queue')
+  @Roles('board_member')
+  @ApiOperation({ summary: "The member's review queue: applications before their committee" })
+  queue(@CurrentPrincipal() principal: Principal) {
+    return this.reviews.queue(principal);
+  }
+
+  @Get('applications/:id/reviews')
+  @Authenticated()
+  @ApiOperation({ summary: "An application's Voten, summary and missing departments" })
+  list(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+    return this.reviews.reviews(principal, params.id);
+  }
+
+  @Put('applications/:id/votum')
+  @Roles('board_member')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({ summary: "Give or revise the caller's department's Votum until the review deadline" })
+  submit(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: VotumDto,
+    @Req() request: Request,
+  ) {
+    return this.reviews.submit(principal, params.id, body, requestIdOf(request));
+  }
+}
