@@ -41,4 +41,10 @@ export const COMMITTEE_ERROR_CODES = {
   reviewDeadlinePassed: 'review_deadline_passed',
   /** 403: a member with a conflict of interest gives no Votum on the application. */
   reviewerConflicted: 'reviewer_conflicted',
+  /** 409: the programme plan is final; it can no longer be changed. */
+  planFinal: 'plan_final',
+  /** 409: no application would be selected; a plan needs at least one adopted application within budget. */
+  planEmpty: 'plan_empty',
+  /** 404: no such scenario in the plan. */
+  scenarioNotFound: 'scenario_not_found',
 } as const;

@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '@kiezfonds/applications';
+import { FundsModule } from '@kiezfonds/funds';
 import { ConflictService } from './conflicts/conflict.service';
 import { CommitteeController } from './http/committee.controller';
+import { ProgrammePlanController } from './http/programme-plan.controller';
 import { ReviewsController } from './http/reviews.controller';
+import { ProgrammePlanExport } from './planning/programme-plan-export';
+import { ProgrammePlanService } from './planning/programme-plan.service';
 import { SessionsController } from './http/sessions.controller';
 import { ReviewService } from './reviews/review.service';
 import { SessionService } from './sessions/session.service';
@@ -10,8 +15,17 @@ import { WrittenVoteService } from './votes/written-vote.service';
 
 /** The committee's conflicts register and written votes and sessions over HTTP (issue 7, docs/api/committee.md). */
 @Module({
-  controllers: [CommitteeController, ReviewsController, SessionsController],
-  providers: [CommitteeMinutes, ConflictService, ReviewService, SessionService, WrittenVoteService],
+  imports: [ApplicationsModule, FundsModule],
+  controllers: [CommitteeController, ProgrammePlanController, ReviewsController, SessionsController],
+  providers: [
+    CommitteeMinutes,
+    ConflictService,
+    ProgrammePlanExport,
+    ProgrammePlanService,
+    ReviewService,
+    SessionService,
+    WrittenVoteService,
+  ],
   exports: [WrittenVoteService],
 })
 export class CommitteeModule {}

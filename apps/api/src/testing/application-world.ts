@@ -112,6 +112,13 @@ export class ApplicationWorld {
       .set('X-CSRF-Token', actor.session.csrfToken);
   }
 
+  delete(actor: Actor, path: string) {
+    return request(this.server)
+      .delete(path)
+      .set('Cookie', actor.session.cookie)
+      .set('X-CSRF-Token', actor.session.csrfToken);
+  }
+
   /** An open call of the district, with a deadline ahead unless `deadline` says otherwise. */
   async openCall(overrides: Record<string, unknown> = {}): Promise<{ id: string }> {
     const call = (

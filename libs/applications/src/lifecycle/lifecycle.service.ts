@@ -13,7 +13,7 @@ import {
 import { DoubleFundingService } from '@kiezfonds/funds';
 import type { Principal } from '@kiezfonds/identity';
 import { recordAudit } from '@kiezfonds/persistence';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
 import { lifecycleFacts } from '../applications/application-facts';
 import { loadApplicationRecord } from '../applications/application-record';
@@ -63,7 +63,6 @@ export class LifecycleService {
     idempotencyKey: string | undefined,
     requestId: string | null,
   ): Promise<TransitionAnswer> {
-    const scope = ApplicationScope.of(principal);
     return runIdempotent(
       this.dataSource,
       {
@@ -72,57 +71,70 @@ export class LifecycleService {
         scope: `application:${id}`,
         hash: requestHash(`application:${id}`, event),
       },
-      async (tx) => {
-        const scoped = await scope.application(tx, id, { lock: true });
-        if (event.version !== undefined && event.version !== scoped.version) {
-          throw new ConflictError(APPLICATIONS_ERROR_CODES.versionConflict, [], { version: scoped.version });
-        }
-        const record = await loadApplicationRecord(tx, scoped.id);
-        const now = new Date();
-        const { to, effects } = decideTransition(
-          record.state,
-          { type: event.type },
-          lifecycleFacts(record, scope.rolesFor(record), now),
-        );
-        const missing = missingEventFields(event);
-        if (missing.length > 0) throw new ValidationError(missing);
-        const ctx: TransitionContext = { tx, principal, record, event, to, now, requestId };
-        const nextVersion = record.version + 1;
-        for (const effect of effects) await this.apply(effect, ctx, nextVersion);
-
-        await tx.query(
-          `UPDATE application SET state = $2, version = $3, updated_at = now(),
-             submitted_at = CASE WHEN $4 THEN now() ELSE submitted_at END,
-             closed_at = CASE WHEN $5 THEN now() ELSE closed_at END
-           WHERE id = $1`,
-          [
-            record.id,
-            to,
-            nextVersion,
-            effects.includes('snapshot_version'),
-            ['completed', 'rejected', 'withdrawn', 'revoked'].includes(to),
-          ],
-        );
-        await recordAudit(tx, {
-          entityType: 'application',
-          entityId: record.id,
-          action: 'transition',
-          actorId: principal.userId,
-          districtId: record.districtId,
-          fromState: record.state,
-          toState: to,
-          requestId,
-          payload: auditPayload(event),
-        });
-        const after = await loadApplicationRecord(tx, record.id);
-        return {
-          id: after.id,
-          state: after.state,
-          version: after.version,
-          allowedEvents: allowedEvents(after.state, lifecycleFacts(after, scope.rolesFor(after), new Date())),
-        };
-      },
+      (tx) => this.sendWithin(tx, principal, id, event, requestId),
     );
+  }
+
+  /**
+   * One lifecycle event inside the caller's transaction, for commands that move several
+   * applications at once and must succeed or fail as a whole (finalising the programme plan).
+   */
+  async sendWithin(
+    tx: EntityManager,
+    principal: Principal,
+    id: string,
+    event: ApplicationEventDto,
+    requestId: string | null,
+  ): Promise<TransitionAnswer> {
+    const scope = ApplicationScope.of(principal);
+    const scoped = await scope.application(tx, id, { lock: true });
+    if (event.version !== undefined && event.version !== scoped.version) {
+      throw new ConflictError(APPLICATIONS_ERROR_CODES.versionConflict, [], { version: scoped.version });
+    }
+    const record = await loadApplicationRecord(tx, scoped.id);
+    const now = new Date();
+    const { to, effects } = decideTransition(
+      record.state,
+      { type: event.type },
+      lifecycleFacts(record, scope.rolesFor(record), now),
+    );
+    const missing = missingEventFields(event);
+    if (missing.length > 0) throw new ValidationError(missing);
+    const ctx: TransitionContext = { tx, principal, record, event, to, now, requestId };
+    const nextVersion = record.version + 1;
+    for (const effect of effects) await this.apply(effect, ctx, nextVersion);
+
+    await tx.query(
+      `UPDATE application SET state = $2, version = $3, updated_at = now(),
+         submitted_at = CASE WHEN $4 THEN now() ELSE submitted_at END,
+         closed_at = CASE WHEN $5 THEN now() ELSE closed_at END
+       WHERE id = $1`,
+      [
+        record.id,
+        to,
+        nextVersion,
+        effects.includes('snapshot_version'),
+        ['completed', 'rejected', 'withdrawn', 'revoked'].includes(to),
+      ],
+    );
+    await recordAudit(tx, {
+      entityType: 'application',
+      entityId: record.id,
+      action: 'transition',
+      actorId: principal.userId,
+      districtId: record.districtId,
+      fromState: record.state,
+      toState: to,
+      requestId,
+      payload: auditPayload(event),
+    });
+    const after = await loadApplicationRecord(tx, record.id);
+    return {
+      id: after.id,
+      state: after.state,
+      version: after.version,
+      allowedEvents: allowedEvents(after.state, lifecycleFacts(after, scope.rolesFor(after), new Date())),
+    };
   }
 
   private async apply(effect: LifecycleEffect, ctx: TransitionContext, nextVersion: number): Promise<void> {

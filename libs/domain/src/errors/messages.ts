@@ -329,6 +329,18 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Die Frist für die Voten ist abgelaufen; Voten lassen sich nicht mehr abgeben oder ändern.',
     en: 'The review deadline has passed; reviews can no longer be given or changed.',
   },
+  plan_final: {
+    de: 'Die Prioritätenliste ist beschlossen und lässt sich nicht mehr ändern.',
+    en: 'The priority list is final and can no longer be changed.',
+  },
+  plan_empty: {
+    de: 'Die Prioritätenliste enthält keinen ausgewählten Antrag; beschlossen werden kann sie erst mit mindestens einem vom Gremium befürworteten Antrag im Budget.',
+    en: 'The priority list selects no application; it can be finalised once at least one application adopted by the committee fits the budget.',
+  },
+  scenario_not_found: {
+    de: 'Dieses Szenario wurde nicht gefunden.',
+    en: 'This scenario was not found.',
+  },
   reviewer_conflicted: {
     de: 'Wegen eines erklärten Interessenkonflikts (Befangenheit) geben Sie zu diesem Antrag kein Votum ab.',
     en: 'Because of a declared conflict of interest you give no review on this application.',
@@ -442,6 +454,10 @@ export const VALIDATION_MESSAGES: Catalogue = {
   arrayNotEmpty: {
     de: 'Bitte geben Sie mindestens einen Eintrag an.',
     en: 'Please give at least one entry.',
+  },
+  adoptedOnly: {
+    de: 'Einen Platz auf der Prioritätenliste erhalten nur Anträge, die das Gremium befürwortet hat.',
+    en: 'Only applications the committee adopted get a place on the priority list.',
   },
   duplicate: {
     de: 'Dieser Wert kommt mehrfach vor.',

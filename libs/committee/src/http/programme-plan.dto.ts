@@ -1,0 +1,124 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FILL_RULES, type FillRule } from '@kiezfonds/domain';
+import { IsCents } from '@kiezfonds/funds';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class PlanSettingsDto {
+  @ApiProperty({ example: '60000000', description: 'Budget in cents (decimal string)' })
+  @IsCents()
+  budgetCents: string;
+
+  @ApiProperty({ enum: FILL_RULES })
+  @IsIn(FILL_RULES)
+  fillRule: FillRule;
+}
+
+export class PlanLineDto {
+  @ApiProperty({
+    nullable: true,
+    example: '800000',
+    description: 'Amount to fund in cents; null: as requested',
+  })
+  @ValidateIf((dto: PlanLineDto) => dto.amountCents !== null)
+  @IsCents()
+  amountCents: string | null;
+
+  @ApiPropertyOptional({ maxLength: 1000, description: 'Required when the amount differs from the request' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(1000)
+  amountReason?: string | null;
+
+  @ApiProperty({ nullable: true, minimum: 1, description: 'A place the committee gave; null: computed' })
+  @ValidateIf((dto: PlanLineDto) => dto.manualRank !== null)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  manualRank: number | null;
+}
+
+export class PlanLineParamsDto {
+  @IsUUID()
+  id: string;
+
+  @IsUUID()
+  applicationId: string;
+}
+
+export class ScenarioParamsDto {
+  @IsUUID()
+  id: string;
+
+  @IsUUID()
+  scenarioId: string;
+}
+
+export class ScenarioAmountDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  applicationId: string;
+
+  @ApiProperty({ example: '700000' })
+  @IsCents()
+  amountCents: string;
+
+  @ApiProperty({ maxLength: 1000 })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(1000)
+  reason: string;
+}
+
+export class ScenarioDto {
+  @ApiProperty({ maxLength: 100, example: 'Budget 500.000 €' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  label: string;
+
+  @ApiPropertyOptional({ example: '50000000' })
+  @IsOptional()
+  @IsCents()
+  budgetCents?: string;
+
+  @ApiPropertyOptional({ enum: FILL_RULES })
+  @IsOptional()
+  @IsIn(FILL_RULES)
+  fillRule?: FillRule;
+
+  @ApiPropertyOptional({ type: [ScenarioAmountDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => ScenarioAmountDto)
+  amounts?: ScenarioAmountDto[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Adopted applications first to last' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  order?: string[];
+}
