@@ -33,6 +33,8 @@ import { RegisterPage } from './pages/RegisterPage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { UsersPage } from './pages/UsersPage';
 import { notificationSettingsAnchor, paths } from './paths';
+import { ProgrammePlanPage } from './pages/committee/ProgrammePlanPage';
+import { ReviewQueuePage } from './pages/committee/ReviewQueuePage';
 import { canAdministerUsers, hasAnyRole, hasRole, isCarrier } from './session/roles';
 
 export function App() {
@@ -67,8 +69,7 @@ export function App() {
             </Route>
           </Route>
           <Route element={<RequireRole allow={(me) => hasRole(me, 'board_member')} />}>
-            {/* Until the Votum form (issue 7) exists, members read the applications before them here. */}
-            <Route path={paths.review} element={<InboxPage />} />
+            <Route path={paths.review} element={<ReviewQueuePage />} />
           </Route>
           <Route element={<RequireRole allow={(me) => hasRole(me, 'coordinator')} />}>
             <Route path={paths.calls} element={<CallsPage />} />
@@ -83,6 +84,7 @@ export function App() {
             element={<RequireRole allow={(me) => hasAnyRole(me, 'coordinator', 'finance', 'board_member')} />}
           >
             <Route path={paths.inboxApplication} element={<StaffApplicationPage />} />
+            <Route path={paths.programmePlan} element={<ProgrammePlanPage />} />
           </Route>
           <Route element={<RequireRole allow={(me) => hasRole(me, 'coordinator')} />}>
             <Route path={paths.sessions} element={<SessionsPage />} />

@@ -22,6 +22,7 @@ export const paths = {
   newCall: '/aufrufe/neu',
   call: '/aufrufe/:id',
   editCall: '/aufrufe/:id/bearbeiten',
+  programmePlan: '/aufrufe/:id/programmplanung',
   inbox: '/eingang',
   inboxApplication: '/eingang/:id',
   finance: '/finanzen',
@@ -63,4 +64,9 @@ export function callPath(id: string, edit = false): string {
 /** A committee session's live view. */
 export function sessionPath(id: string): string {
   return `/sitzungen/${encodeURIComponent(id)}`;
+}
+
+/** The programme planning of a call. */
+export function programmePlanPath(callId: string): string {
+  return `/aufrufe/${encodeURIComponent(callId)}/programmplanung`;
 }

@@ -1,4 +1,4 @@
-import { apiRequest } from './client';
+import { apiBasePath, apiRequest } from './client';
 
 type Signal = { signal?: AbortSignal };
 const encode = encodeURIComponent;
@@ -83,4 +83,197 @@ export type SessionListItem = {
 
 export function listSessions(options: Signal = {}): Promise<{ items: SessionListItem[] }> {
   return apiRequest('/sessions', options);
+}
+
+export type Recommendation = 'support' | 'support_with_conditions' | 'do_not_support';
+export const recommendations: readonly Recommendation[] = [
+  'support',
+  'support_with_conditions',
+  'do_not_support',
+];
+
+export type ReviewCriterion = { key: string; label: string; weight: number; maxScore: number };
+
+export type Votum = {
+  id: string;
+  department: string;
+  author: string;
+  recommendation: Recommendation;
+  conditions: string;
+  scores: Record<string, number>;
+  /** Share of full marks in hundredths of a percent (10 000 = 100 %). */
+  score: number | null;
+  comment: string;
+  confidentialNote: string | null;
+  submittedAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+export type ApplicationReviews = {
+  applicationId: string;
+  committeeId: string;
+  reviewDeadline: string | null;
+  deadlinePassed: boolean;
+  criteria: ReviewCriterion[];
+  voten: Votum[];
+  summary: {
+    reviews: number;
+    scored: number;
+    averageScore: number | null;
+    recommendations: Record<Recommendation, number>;
+  };
+  missingDepartments: string[];
+  confidentialNotesHidden: boolean;
+  own: { department: string; conflicted: boolean; votumId: string | null } | null;
+};
+
+export type ReviewQueueItem = {
+  applicationId: string;
+  reference: string;
+  title: string;
+  carrier: string;
+  state: string;
+  requestedCents: string;
+  reviewDeadline: string | null;
+  reviewed: boolean;
+  conflicted: boolean;
+  voten: number;
+};
+
+export type VotumInput = {
+  recommendation: Recommendation;
+  conditions?: string;
+  scores?: Record<string, number>;
+  comment: string;
+  confidentialNote?: string;
+};
+
+export function getReviewQueue(options: Signal = {}): Promise<{ items: ReviewQueueItem[] }> {
+  return apiRequest('/reviews/queue', options);
+}
+
+export function getReviews(applicationId: string, options: Signal = {}): Promise<ApplicationReviews> {
+  return apiRequest(`/applications/${encode(applicationId)}/reviews`, options);
+}
+
+export function submitVotum(applicationId: string, votum: VotumInput): Promise<ApplicationReviews> {
+  return apiRequest(`/applications/${encode(applicationId)}/votum`, { method: 'PUT', body: votum });
+}
+
+export function declareConflict(
+  committeeId: string,
+  declaration: { applicationId: string; reason: string },
+): Promise<unknown> {
+  return apiRequest(`/committees/${encode(committeeId)}/conflicts`, { method: 'POST', body: declaration });
+}
+
+export type PlanStatus = 'selected' | 'waitlisted' | 'not_adopted';
+
+export type PlanItem = {
+  applicationId: string;
+  reference: string;
+  title: string;
+  carrier: string;
+  state: string;
+  decision: { outcome: string; decidedAt: string; procedure: string } | null;
+  reviews: number;
+  rank: number | null;
+  status: PlanStatus;
+  score: number | null;
+  manualRank: number | null;
+  requestedCents: string;
+  amountCents: string;
+  amountReason: string | null;
+  runningTotalCents: string;
+  remainingCents: string;
+  shortByCents: string | null;
+};
+
+export type PlanScenario = {
+  id: string;
+  label: string;
+  budgetCents: string | null;
+  fillRule: 'skip_over' | 'stop_at_first_misfit' | null;
+  amounts: { applicationId: string; amountCents: string; reason: string }[];
+  order: string[] | null;
+};
+
+type ScenarioTotals = {
+  budget: string;
+  selectedTotal: string;
+  waitlistedTotal: string;
+  remaining: string;
+  selectedCount: number;
+  waitlistedCount: number;
+};
+
+type ScenarioCell = { rank: number | null; status: PlanStatus; amount: string; changed: boolean };
+
+export type ProgrammePlan = {
+  callId: string;
+  callTitle: string;
+  programmeYear: number;
+  committeeId: string | null;
+  status: 'draft' | 'final';
+  version: number;
+  finalisedAt: string | null;
+  availableCents: string;
+  budgetCents: string;
+  fillRule: 'skip_over' | 'stop_at_first_misfit';
+  items: PlanItem[];
+  totals: {
+    selectedCents: string;
+    waitlistedCents: string;
+    remainingCents: string;
+    selected: number;
+    waitlisted: number;
+    notAdopted: number;
+  };
+  scenarios: PlanScenario[];
+  comparison: {
+    base: ScenarioTotals;
+    scenarios: ({ key: string; label: string } & ScenarioTotals)[];
+    rows: { applicationId: string; base: ScenarioCell; scenarios: ScenarioCell[] }[];
+  } | null;
+};
+
+const planPath = (callId: string) => `/calls/${encode(callId)}/programme-plan`;
+
+export function getProgrammePlan(callId: string, options: Signal = {}): Promise<ProgrammePlan> {
+  return apiRequest(planPath(callId), options);
+}
+
+export function configureProgrammePlan(
+  callId: string,
+  settings: { budgetCents: string; fillRule: ProgrammePlan['fillRule'] },
+): Promise<ProgrammePlan> {
+  return apiRequest(planPath(callId), { method: 'PUT', body: settings });
+}
+
+export function adjustPlanLine(
+  callId: string,
+  applicationId: string,
+  line: { amountCents: string | null; amountReason?: string; manualRank: number | null },
+): Promise<ProgrammePlan> {
+  return apiRequest(`${planPath(callId)}/lines/${encode(applicationId)}`, { method: 'PUT', body: line });
+}
+
+export function addPlanScenario(
+  callId: string,
+  scenario: { label: string; budgetCents?: string; order?: string[] },
+): Promise<ProgrammePlan> {
+  return apiRequest(`${planPath(callId)}/scenarios`, { method: 'POST', body: scenario });
+}
+
+export function removePlanScenario(callId: string, scenarioId: string): Promise<ProgrammePlan> {
+  return apiRequest(`${planPath(callId)}/scenarios/${encode(scenarioId)}`, { method: 'DELETE' });
+}
+
+export function finaliseProgrammePlan(callId: string): Promise<ProgrammePlan> {
+  return apiRequest(`${planPath(callId)}/finalise`, { method: 'POST', body: {} });
+}
+
+export function programmePlanExportUrl(callId: string, format: 'pdf' | 'xlsx'): string {
+  return `${apiBasePath}${planPath(callId)}/export.${format}`;
 }

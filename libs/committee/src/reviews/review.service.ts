@@ -53,6 +53,8 @@ export interface VotumView {
 
 export interface ApplicationReviews {
   applicationId: string;
+  /** The reviewing committee, to which a member declares a conflict of interest. */
+  committeeId: string;
   reviewDeadline: string | null;
   deadlinePassed: boolean;
   criteria: ReviewCriterion[];
@@ -224,6 +226,7 @@ export class ReviewService {
     const deadline = application.reviewDeadline;
     return {
       applicationId,
+      committeeId: committee.id,
       reviewDeadline: deadline?.toISOString() ?? null,
       deadlinePassed: deadline !== null && deadline.getTime() <= Date.now(),
       criteria,

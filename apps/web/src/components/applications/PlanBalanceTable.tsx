@@ -1,3 +1,4 @@
+import { TableScroller } from '../TableScroller';
 import { useTranslation } from 'react-i18next';
 import type { CostLine, FinancingLine } from '../../api/applications';
 import { planBalance } from '../../utils/planSums';
@@ -37,7 +38,7 @@ export function PlanBalanceTable({
 
   return (
     <div className="plan-balance">
-      <div className="kern-table-responsive table-wrapper">
+      <TableScroller label={t('planEditor.balance.caption')}>
         <table className="kern-table kern-table--small" aria-describedby={`${captionId}-verdict`}>
           <caption className="kern-title" id={captionId}>
             {t('planEditor.balance.caption')}
@@ -109,7 +110,7 @@ export function PlanBalanceTable({
             </tfoot>
           )}
         </table>
-      </div>
+      </TableScroller>
       <p className="kern-body kern-body--bold" id={`${captionId}-verdict`} role="status">
         {verdict}
       </p>

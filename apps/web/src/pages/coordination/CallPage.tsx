@@ -22,7 +22,7 @@ import { LoadError } from '../../components/LoadError';
 import { Page } from '../../components/Page';
 import { TextLink } from '../../components/TextLink';
 import { useApiData } from '../../hooks/useApiData';
-import { callPath, paths } from '../../paths';
+import { callPath, paths, programmePlanPath } from '../../paths';
 import { callStatusVariant } from './CallsPage';
 
 /** One call: its facts, opening and closing, documents for carriers, and its applications. */
@@ -151,6 +151,11 @@ export function CallPage() {
                 to={`${paths.inbox}?aufruf=${encodeURIComponent(state.data.id)}`}
               >
                 <span className="kern-label">{t('callAdmin.applications')}</span>
+              </Link>
+            )}
+            {state.data.status !== 'draft' && (
+              <Link className="kern-btn kern-btn--tertiary" to={programmePlanPath(state.data.id)}>
+                <span className="kern-label">{t('callAdmin.programmePlan')}</span>
               </Link>
             )}
           </div>

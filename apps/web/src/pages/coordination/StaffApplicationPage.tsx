@@ -27,6 +27,7 @@ import { hasRole } from '../../session/roles';
 import { planBalance } from '../../utils/planSums';
 import { AttachmentTable } from '../applications/parts/AttachmentsPart';
 import { ImplementationSection } from '../applications/ImplementationSection';
+import { VotumSection } from '../committee/VotumSection';
 import { EventActions } from './EventActions';
 import {
   ChangeRequestList,
@@ -35,6 +36,9 @@ import {
   type ManualCheck,
   VersionDiff,
 } from './ReviewPanels';
+
+/** States in which the committee's Voten are shown: under review, and what follows from it. */
+const reviewedStates = ['in_review', 'in_planning', 'waitlisted', 'selected', 'rejected'];
 
 /**
  * An application as the district's staff see it (`/eingang/:id`): facts, the formal check, the
@@ -76,6 +80,7 @@ export function StaffApplicationPage() {
   const districtId = detail.call.districtId;
   const isCoordinator = me ? hasRole(me, 'coordinator', districtId) : false;
   const isFinance = me ? hasRole(me, 'finance', districtId) : false;
+  const isBoardMember = me ? hasRole(me, 'board_member', districtId) : false;
   const balance = planBalance(detail.content.costPlan ?? [], detail.content.financingPlan ?? []);
   const requested = balance.total.requested;
   const withinLimits =
@@ -236,6 +241,10 @@ export function StaffApplicationPage() {
           </p>
         )}
       </section>
+
+      {(isCoordinator || isBoardMember) && reviewedStates.includes(detail.state) && (
+        <VotumSection applicationId={detail.id} />
+      )}
 
       {(isCoordinator || isFinance) && (
         <DoubleFundingPanel applicationId={detail.id} version={detail.version} />

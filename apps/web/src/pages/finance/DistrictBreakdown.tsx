@@ -12,7 +12,7 @@ import { LoadError } from '../../components/LoadError';
 import { useApiData } from '../../hooks/useApiData';
 import { ExportLink } from './ExportLink';
 import { money } from './financeShared';
-import { TableScroller } from './TableScroller';
+import { TableScroller } from '../../components/TableScroller';
 
 type BarKey = 'budget' | 'committed' | 'paid';
 const barClass: Record<BarKey, string> = {

@@ -13,7 +13,7 @@ import { useMe } from '../../session/SessionContext';
 import { districtsWhere } from '../../session/roles';
 import { DistrictBreakdown } from './DistrictBreakdown';
 import { money, programmeYears, yearFromSearch } from './financeShared';
-import { TableScroller } from './TableScroller';
+import { TableScroller } from '../../components/TableScroller';
 
 /**
  * The district's funds for one programme year: figures per fund as a table and as bars, then the

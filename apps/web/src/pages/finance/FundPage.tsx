@@ -17,7 +17,7 @@ import { LedgerSection } from './LedgerSection';
 import type { RecordedProjectState } from './NewTrackedProjectPage';
 import { ProjectBookingForm } from './ProjectBookingForm';
 import { TrackedProjectsSection } from './TrackedProjectsSection';
-import { TableScroller } from './TableScroller';
+import { TableScroller } from '../../components/TableScroller';
 
 /**
  * One fund in one programme year: figures, cash years, booking budgets, and for the Aktions-,

@@ -21,7 +21,7 @@ import { formatDateTime } from '../../i18n/format';
 import { ExportLink } from './ExportLink';
 import { money } from './financeShared';
 import { ReversalDialog } from './ReversalDialog';
-import { TableScroller } from './TableScroller';
+import { TableScroller } from '../../components/TableScroller';
 
 const pageSize = 20;
 

@@ -5,7 +5,7 @@ import { currentLanguage } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { newTrackedProjectPath } from '../../paths';
 import { money } from './financeShared';
-import { TableScroller } from './TableScroller';
+import { TableScroller } from '../../components/TableScroller';
 
 /** What a project has been paid for good: payments minus repayments. */
 function paidCents(project: TrackedProject): string {

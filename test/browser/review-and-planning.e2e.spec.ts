@@ -1,0 +1,194 @@
+/// <reference lib="dom" />
+import type { AddressInfo } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import {
+  createTestDatabase,
+  createTestRedis,
+  launchBrowser,
+  testConfig,
+  type TestDatabase,
+  type TestRedis,
+} from '@kiezfonds/testing';
+import type { Browser, Page } from 'playwright-core';
+import { createApiApp } from '../../apps/api/src/create-api-app';
+import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
+import { type CommitteeSetUp, createCommittee } from '../../apps/api/src/testing/committee-world';
+
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * Issue 7, web: a member gives their department's Votum from the review queue; the coordinator
+ * sees who is missing, plans the programme within the budget (the bar and sums follow an amount
+ * adjusted with a reason), compares a scenario and finalises the list.
+ */
+describe('Votum and programme planning in the browser', () => {
+  let db: TestDatabase;
+  let redis: TestRedis;
+  let app: NestExpressApplication;
+  let browser: Browser;
+  let baseUrl: string;
+  let world: ApplicationWorld;
+  let ag: CommitteeSetUp;
+  let callId: string;
+  let first: string;
+  let second: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    redis = createTestRedis();
+    app = await createApiApp(
+      testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix }),
+    );
+    await app.listen(0, '127.0.0.1');
+    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+    // 20.000 € for 2027: one application of 14.000 € fits, the second only in part.
+    world = await ApplicationWorld.create(app.getHttpServer(), db.dataSource, { budgetCents: '2000000' });
+    ag = await createCommittee(world);
+    callId = (await world.openCall()).id;
+    await world
+      .put(world.coordinator, `/api/calls/${callId}/review-setup`)
+      .send({
+        reviewDeadline: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+        criteria: [{ key: 'networking', label: 'Vernetzung mehrerer Kieze', weight: 1, maxScore: 5 }],
+      })
+      .expect(200);
+    first = await inReview();
+    second = await inReview();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await redis?.cleanup();
+    await db?.drop();
+  });
+
+  async function inReview(): Promise<string> {
+    const { id } = await world.draft(callId);
+    await world.event(world.carrier, id, { type: 'SUBMIT' }).expect(200);
+    await world.event(world.coordinator, id, { type: 'PASS_FORMAL_CHECK' }).expect(200);
+    return id;
+  }
+
+  async function adopt(applicationId: string) {
+    const vote = (
+      await world
+        .post(world.coordinator, `/api/applications/${applicationId}/written-votes`)
+        .send({ motion: 'Förderung empfehlen', deadline: new Date(Date.now() + 86_400_000).toISOString() })
+        .expect(201)
+    ).body as { id: string };
+    for (const voter of ag.voters) {
+      await world.post(voter, `/api/written-votes/${vote.id}/ballots`).send({ choice: 'yes' }).expect(201);
+    }
+  }
+
+  async function signIn(actor: Actor, path: string): Promise<Page> {
+    const page = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${baseUrl}${path}`);
+    await page.waitForURL(`${baseUrl}/anmelden`);
+    await page.getByLabel('E-Mail-Adresse').fill(actor.user.email);
+    await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForURL(`${baseUrl}${path}`);
+    return page;
+  }
+
+  async function axeViolations(page: Page): Promise<string[]> {
+    const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+    return result.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    );
+  }
+
+  it("gives the member's Votum from the review queue", async () => {
+    const page = await signIn(ag.voters[1]!, '/begutachtung');
+    await page.getByRole('heading', { level: 1, name: 'Begutachtung' }).waitFor();
+    await page.getByRole('link', { name: 'Kiezküchen verbinden' }).first().waitFor();
+    expect(await page.getByText('offen', { exact: true }).count()).toBe(2);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Kiezküchen verbinden' }).first().click();
+    await page.getByRole('heading', { name: 'Votum des Fachbereichs Schule abgeben' }).waitFor();
+
+    // Submitting without a choice names what is missing, and nothing is stored.
+    await page.getByRole('button', { name: 'Votum abgeben' }).click();
+    await page.getByText('Bitte wählen Sie eine Empfehlung.').first().waitFor();
+    await page.getByLabel('Förderung mit Auflagen befürwortet').check();
+    await page
+      .getByRole('textbox', { name: 'Auflagen' })
+      .fill('Kooperationsvereinbarung mit der Schule vorlegen');
+    await page.getByLabel('Vernetzung mehrerer Kieze').selectOption('4');
+    await page
+      .getByRole('textbox', { name: 'Begründung', exact: true })
+      .fill('Verbindet drei Kieze, gut geplant.');
+    await page.getByLabel(/Vertraulicher Hinweis an das Gremium/).fill('Träger 2025 mit Verzug abgerechnet.');
+    await page.getByRole('button', { name: 'Votum abgeben' }).click();
+    await page.getByText('Votum gespeichert').waitFor();
+    const row = page.getByRole('row', { name: /Schule/ });
+    await row.getByText('Förderung mit Auflagen befürwortet').waitFor();
+    await row.getByText('80 %').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    const [votum] = (await db.dataSource.query(`SELECT department, score FROM votum`)) as {
+      department: string;
+      score: number;
+    }[];
+    expect(votum).toEqual({ department: 'Schule', score: 8000 });
+  });
+
+  it('lets the coordinator see who is missing, plan within the budget and finalise', async () => {
+    await adopt(first);
+    await adopt(second);
+    const page = await signIn(world.coordinator, `/eingang/${first}`);
+    await page.getByRole('heading', { name: 'Voten der Fachbereiche' }).waitFor();
+    await page
+      .getByTestId('missing-departments')
+      .getByText(
+        'Es fehlen noch Voten von: Gesundheit, Jugend, Quartiersmanagement, Soziales, Stadtentwicklung.',
+      )
+      .waitFor();
+
+    await page.goto(`${baseUrl}/aufrufe/${callId}/programmplanung`);
+    await page.getByRole('heading', { level: 1, name: /Programmplanung 2027/ }).waitFor();
+    const summary = page.getByTestId('budget-summary');
+    await summary
+      .getByText('Ausgewählt: 14.000,00 € von 20.000,00 € (1 Antrag); verbleibend 6.000,00 €')
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The second application gets what is left, with a reason.
+    const secondReference = (
+      (await db.dataSource.query(`SELECT reference FROM application WHERE id = $1`, [second])) as {
+        reference: string;
+      }[]
+    )[0]!.reference;
+    await page.getByRole('button', { name: `${secondReference} anpassen` }).click();
+    await page.getByLabel('Vorgesehener Betrag').fill('6.000,00');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Dieses Feld ist erforderlich.').first().waitFor();
+    await page.getByLabel('Begründung der Änderung').fill('Nur das erste Projektjahr');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await summary
+      .getByText('Ausgewählt: 20.000,00 € von 20.000,00 € (2 Anträge); verbleibend 0,00 €')
+      .waitFor();
+
+    await page.getByLabel('Bezeichnung').fill('Budget 15.000 €');
+    await page.getByLabel(/Anderes Budget/).fill('15.000,00');
+    await page.getByRole('button', { name: 'Szenario hinzufügen' }).click();
+    const comparison = page.getByTestId('scenario-comparison');
+    await comparison.getByRole('columnheader', { name: 'Budget 15.000 €' }).waitFor();
+    await comparison.getByText('14.000,00 € von 15.000,00 € (1 Antrag)').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Prioritätenliste beschließen' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Beschließen' }).click();
+    await page.getByText(/Die Prioritätenliste ist am .* beschlossen worden/).waitFor();
+    const states = (await db.dataSource.query(
+      `SELECT state FROM application WHERE id = ANY($1::uuid[]) ORDER BY state`,
+      [[first, second]],
+    )) as { state: string }[];
+    expect(states.map((s) => s.state)).toEqual(['selected', 'selected']);
+  });
+});
