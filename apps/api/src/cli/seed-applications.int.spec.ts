@@ -21,7 +21,7 @@ describe('demo applications and funds in the seed', () => {
 
   it('gives every demo carrier applications in the states the screens need, with the money behind them', async () => {
     const first = await seedDemoApplications(api.app, api.db.dataSource);
-    expect(first).toEqual({ funds: 1, budgets: 1, applications: 6, sessions: 1, skipped: null });
+    expect(first).toEqual({ funds: 1, budgets: 1, applications: 6, sessions: 1, voten: 3, skipped: null });
 
     const byCarrier = await query<{ email: string; states: string[] }>(
       `SELECT u.email, array_agg(a.state ORDER BY a.state) AS states
@@ -36,6 +36,22 @@ describe('demo applications and funds in the seed', () => {
       { email: 'carrier3@kiezfonds.example', states: ['in_review'] },
       { email: 'carrier4@kiezfonds.example', states: ['in_implementation'] },
     ]);
+
+    // The AG's review: criteria for the call, Voten of three departments, the conflict on record.
+    const voten = await query<{ department: string; recommendation: string }>(
+      `SELECT department, recommendation FROM votum ORDER BY department`,
+    );
+    expect(voten).toEqual([
+      { department: 'Gesundheitsamt', recommendation: 'support' },
+      { department: 'Jugendamt', recommendation: 'support' },
+      { department: 'Schul- und Sportamt', recommendation: 'support_with_conditions' },
+    ]);
+    const [criteria] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM call_review_criterion`);
+    expect(criteria!.n).toBe(4);
+    const [conflicts] = await query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM conflict_of_interest WHERE withdrawn_at IS NULL`,
+    );
+    expect(conflicts!.n).toBe(1);
 
     const [changeRequest] = await query<{ n: number }>(
       `SELECT count(*)::int AS n FROM change_request WHERE answered_at IS NULL`,
@@ -78,6 +94,7 @@ describe('demo applications and funds in the seed', () => {
       budgets: 0,
       applications: 0,
       sessions: 0,
+      voten: 0,
       skipped: null,
     });
     expect(await count()).toEqual(before);

@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { ApplicationService, CallOffService, LifecycleService } from '@kiezfonds/applications';
 import type { ApplicationEventType } from '@kiezfonds/domain';
-import { ConflictService, SessionService } from '@kiezfonds/committee';
+import { ConflictService, ReviewService, SessionService } from '@kiezfonds/committee';
 import { BookingService, FundDirectoryService } from '@kiezfonds/funds';
 import { loadPrincipal, type Principal } from '@kiezfonds/identity';
 import type { DataSource } from 'typeorm';
@@ -12,6 +12,7 @@ export interface ApplicationSeedSummary {
   budgets: number;
   applications: number;
   sessions: number;
+  voten: number;
   /** Why applications were left out, e.g. because the demo call's deadline has passed. */
   skipped: string | null;
 }
@@ -35,6 +36,7 @@ export async function seedDemoApplications(
     budgets: 0,
     applications: 0,
     sessions: 0,
+    voten: 0,
     skipped: null,
   };
   const people = await principals(dataSource);
@@ -192,6 +194,65 @@ export async function seedDemoApplications(
       null,
     );
     summary.sessions += 1;
+
+    // The call's review criteria and deadline, and Voten of three departments on the application
+    // in review (the Jugendamt's with a confidential note, the Schulamt's with conditions).
+    const reviews = app.get(ReviewService);
+    await reviews.configure(
+      coordinator,
+      call.id,
+      {
+        committeeId: committee.id,
+        reviewDeadline: addDays(today, 10).toISOString(),
+        criteria: [
+          { key: 'vernetzung', label: 'Vernetzung mehrerer Kieze', weight: 3, maxScore: 5 },
+          { key: 'beteiligung', label: 'Beteiligung der Bewohner:innen', weight: 2, maxScore: 5 },
+          {
+            key: 'nachhaltigkeit',
+            label: 'Nachhaltigkeit über die Förderung hinaus',
+            weight: 2,
+            maxScore: 5,
+          },
+          { key: 'wirtschaftlichkeit', label: 'Angemessenheit der Kosten', weight: 1, maxScore: 5 },
+        ],
+      },
+      null,
+    );
+    const voten = [
+      {
+        email: 'board1@kiezfonds.example',
+        votum: {
+          recommendation: 'support' as const,
+          scores: { vernetzung: 5, beteiligung: 4, nachhaltigkeit: 4, wirtschaftlichkeit: 4 },
+          comment:
+            'Die Kiezmütter erreichen Familien, die unsere Angebote sonst nicht finden; drei Quartiere arbeiten zusammen.',
+          confidentialNote: 'Der Träger hat 2025 einen Verwendungsnachweis zwei Monate verspätet vorgelegt.',
+        },
+      },
+      {
+        email: 'board2@kiezfonds.example',
+        votum: {
+          recommendation: 'support_with_conditions' as const,
+          conditions:
+            'Kooperationsvereinbarungen mit den beteiligten Grundschulen vor Projektbeginn vorlegen.',
+          scores: { vernetzung: 4, beteiligung: 3, nachhaltigkeit: 3, wirtschaftlichkeit: 4 },
+          comment:
+            'Fachlich sinnvoll; die Zusammenarbeit mit den Schulen ist noch nicht verbindlich geregelt.',
+        },
+      },
+      {
+        email: 'board3@kiezfonds.example',
+        votum: {
+          recommendation: 'support' as const,
+          scores: { vernetzung: 4, beteiligung: 5, nachhaltigkeit: 3, wirtschaftlichkeit: 3 },
+          comment: 'Gute Ergänzung der Frühen Hilfen; Gesundheitsthemen sollten in den Schulungen vorkommen.',
+        },
+      },
+    ];
+    for (const { email, votum } of voten) {
+      await reviews.submit(await principalOf(dataSource, email), inReview, votum, null);
+      summary.voten += 1;
+    }
   }
   return summary;
 }

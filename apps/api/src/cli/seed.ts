@@ -72,7 +72,7 @@ function applicationsReport(s: ApplicationSeedSummary): string {
   if (s.skipped) return `Demo applications left out: ${s.skipped}.\n`;
   if (s.funds + s.budgets + s.applications + s.sessions === 0)
     return 'Demo funds and applications: already there.\n';
-  return `Demo funds and applications: ${s.funds} fund(s), ${s.budgets} budget(s), ${s.applications} application(s), ${s.sessions} session(s) added.\n`;
+  return `Demo funds and applications: ${s.funds} fund(s), ${s.budgets} budget(s), ${s.applications} application(s), ${s.sessions} session(s), ${s.voten} review(s) (Voten) added.\n`;
 }
 
 function report(target: string, s: SeedSummary): string {
