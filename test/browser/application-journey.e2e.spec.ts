@@ -12,6 +12,7 @@ import {
 import type { Browser, Page } from 'playwright-core';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
+import { createCommittee } from '../../apps/api/src/testing/committee-world';
 
 /**
  * Issue 6's journey in the browser: one application from the carrier's draft to a completed
@@ -38,6 +39,8 @@ describe('an application from draft to completed, across the roles, in the brows
     baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     browser = await launchBrowser();
     world = await ApplicationWorld.create(app.getHttpServer(), db.dataSource);
+    // The world's board member sits on the district's committee, so the application reaches their queue.
+    await createCommittee(world);
     callTitle = 'Netzwerkfonds 2027: Nachbarschaften verbinden';
     await world.openCall({ title: callTitle });
   });

@@ -1,30 +1,17 @@
 /// <reference lib="dom" />
-import type { AddressInfo } from 'node:net';
-import AxeBuilder from '@axe-core/playwright';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import {
-  createTestDatabase,
-  createTestRedis,
-  launchBrowser,
-  testConfig,
-  type TestDatabase,
-  type TestRedis,
-} from '@kiezfonds/testing';
-import type { Browser, Page } from 'playwright-core';
-import { createApiApp } from '../../apps/api/src/create-api-app';
+import type { TestDatabase } from '@kiezfonds/testing';
+import type { Browser } from 'playwright-core';
 import { ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
 import { type CommitteeSetUp, createCommittee } from '../../apps/api/src/testing/committee-world';
-
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+import { axeViolations, type BrowserApi, startBrowserApi } from './browser-harness';
 
 /**
  * Issue 7's acceptance: the coordinator runs a session in the browser, from attendance to the
  * decision. The session and its agenda are set up over the API; the live view is under test.
  */
 describe('a committee session in the browser, from attendance to decision', () => {
+  let harness: BrowserApi;
   let db: TestDatabase;
-  let redis: TestRedis;
-  let app: NestExpressApplication;
   let browser: Browser;
   let baseUrl: string;
   let world: ApplicationWorld;
@@ -32,15 +19,9 @@ describe('a committee session in the browser, from attendance to decision', () =
   let sessionId: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    redis = createTestRedis();
-    app = await createApiApp(
-      testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix }),
-    );
-    await app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchBrowser();
-    world = await ApplicationWorld.create(app.getHttpServer(), db.dataSource);
+    harness = await startBrowserApi();
+    ({ db, browser, baseUrl } = harness);
+    world = await ApplicationWorld.create(harness.app.getHttpServer(), db.dataSource);
     ag = await createCommittee(world);
     const callId = (await world.openCall()).id;
     const { id } = await world.draft(callId);
@@ -65,18 +46,8 @@ describe('a committee session in the browser, from attendance to decision', () =
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await redis?.cleanup();
-    await db?.drop();
+    await harness?.close();
   });
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-    return result.violations.map(
-      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-    );
-  }
 
   it('records attendance, shows the quorum live, takes the roll call and records the decision', async () => {
     const page = await (await browser.newContext({ locale: 'de-DE' })).newPage();

@@ -1,7 +1,6 @@
 /// <reference lib="dom" />
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import AxeBuilder from '@axe-core/playwright';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
   createActionField,
@@ -25,17 +24,10 @@ import {
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/create-api-app';
+import { axeViolations } from './browser-harness';
 
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const PASSWORD = 'finanzen-im-bezirksamt-spandau';
 const YEAR = 2026;
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  return result.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-}
 
 /** Waits until no loading indicator is left, so axe sees the page as the user does. */
 async function settled(page: Page): Promise<void> {

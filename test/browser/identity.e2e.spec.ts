@@ -1,6 +1,5 @@
 /// <reference lib="dom" />
 import type { AddressInfo } from 'node:net';
-import AxeBuilder from '@axe-core/playwright';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
@@ -20,17 +19,10 @@ import {
 import type { Browser, Page } from 'playwright-core';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createWorker } from '../../apps/worker/src/create-worker';
+import { axeViolations } from './browser-harness';
 
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const COORDINATOR_PASSWORD = 'koordination-im-bezirksamt-2027';
 const NEW_PASSWORD = 'finanzen-netzwerkfonds-spandau';
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  return result.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-}
 
 /** Waits until no loading indicator is left, so axe sees the page as the user does. */
 async function settled(page: Page): Promise<void> {

@@ -1,21 +1,9 @@
 /// <reference lib="dom" />
-import type { AddressInfo } from 'node:net';
-import AxeBuilder from '@axe-core/playwright';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import {
-  createTestDatabase,
-  createTestRedis,
-  launchBrowser,
-  testConfig,
-  type TestDatabase,
-  type TestRedis,
-} from '@kiezfonds/testing';
+import type { TestDatabase } from '@kiezfonds/testing';
 import type { Browser, Page } from 'playwright-core';
-import { createApiApp } from '../../apps/api/src/create-api-app';
 import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
 import { type CommitteeSetUp, createCommittee } from '../../apps/api/src/testing/committee-world';
-
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+import { axeViolations, type BrowserApi, startBrowserApi } from './browser-harness';
 
 /**
  * Issue 7, web: a member gives their department's Votum from the review queue; the coordinator
@@ -23,9 +11,8 @@ const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  * adjusted with a reason), compares a scenario and finalises the list.
  */
 describe('Votum and programme planning in the browser', () => {
+  let harness: BrowserApi;
   let db: TestDatabase;
-  let redis: TestRedis;
-  let app: NestExpressApplication;
   let browser: Browser;
   let baseUrl: string;
   let world: ApplicationWorld;
@@ -35,16 +22,12 @@ describe('Votum and programme planning in the browser', () => {
   let second: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    redis = createTestRedis();
-    app = await createApiApp(
-      testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix }),
-    );
-    await app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchBrowser();
+    harness = await startBrowserApi();
+    ({ db, browser, baseUrl } = harness);
     // 20.000 € for 2027: one application of 14.000 € fits, the second only in part.
-    world = await ApplicationWorld.create(app.getHttpServer(), db.dataSource, { budgetCents: '2000000' });
+    world = await ApplicationWorld.create(harness.app.getHttpServer(), db.dataSource, {
+      budgetCents: '2000000',
+    });
     ag = await createCommittee(world);
     callId = (await world.openCall()).id;
     await world
@@ -59,10 +42,7 @@ describe('Votum and programme planning in the browser', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await redis?.cleanup();
-    await db?.drop();
+    await harness?.close();
   });
 
   async function inReview(): Promise<string> {
@@ -94,13 +74,6 @@ describe('Votum and programme planning in the browser', () => {
     await page.getByRole('button', { name: 'Anmelden' }).click();
     await page.waitForURL(`${baseUrl}${path}`);
     return page;
-  }
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-    return result.violations.map(
-      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-    );
   }
 
   it("gives the member's Votum from the review queue", async () => {

@@ -1,6 +1,5 @@
 /// <reference lib="dom" />
 import type { AddressInfo } from 'node:net';
-import AxeBuilder from '@axe-core/playwright';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
   createTestDatabase,
@@ -10,17 +9,9 @@ import {
   type TestDatabase,
   type TestRedis,
 } from '@kiezfonds/testing';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createApiApp } from '../../apps/api/src/create-api-app';
-
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  return result.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-}
+import { axeViolations } from './browser-harness';
 
 describe('the web app shell, served by the API', () => {
   let db: TestDatabase;

@@ -45,5 +45,6 @@ export {
   type Page,
   PageQueryDto,
   pageOf,
+  Trim,
 } from './http/common';
 export { formatBasisPoints, interestView } from './interest/interest-view';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FILL_RULES, type FillRule } from '@kiezfonds/domain';
-import { IsCents } from '@kiezfonds/funds';
-import { Transform, Type } from 'class-transformer';
+import { IsCents, Trim } from '@kiezfonds/funds';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -18,8 +18,6 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class PlanSettingsDto {
   @ApiProperty({ example: '60000000', description: 'Budget in cents (decimal string)' })
@@ -43,7 +41,7 @@ export class PlanLineDto {
 
   @ApiPropertyOptional({ maxLength: 1000, description: 'Required when the amount differs from the request' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(1000)
   amountReason?: string | null;
@@ -82,7 +80,7 @@ export class ScenarioAmountDto {
   amountCents: string;
 
   @ApiProperty({ maxLength: 1000 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(1000)
   reason: string;
@@ -90,7 +88,7 @@ export class ScenarioAmountDto {
 
 export class ScenarioDto {
   @ApiProperty({ maxLength: 100, example: 'Budget 500.000 €' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(100)

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RECOMMENDATIONS, type Recommendation } from '@kiezfonds/domain';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -19,8 +19,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trim } from '@kiezfonds/funds';
 
 export class ReviewCriterionDto {
   @ApiProperty({ example: 'networking', description: 'lower case letters, digits and _' })
@@ -29,7 +28,7 @@ export class ReviewCriterionDto {
   key: string;
 
   @ApiProperty({ example: 'Vernetzung mehrerer Kieze' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -74,7 +73,7 @@ export class VotumDto {
 
   @ApiPropertyOptional({ maxLength: 2000, description: 'Required with support_with_conditions' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(2000)
   conditions?: string;
@@ -88,7 +87,7 @@ export class VotumDto {
   scores?: Record<string, number>;
 
   @ApiProperty({ maxLength: 4000, example: 'Das Vorhaben verbindet drei Kieze und ist gut geplant.' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(4000)
@@ -96,7 +95,7 @@ export class VotumDto {
 
   @ApiPropertyOptional({ maxLength: 4000, description: 'Not shown to members with a conflict of interest' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(4000)
   confidentialNote?: string;

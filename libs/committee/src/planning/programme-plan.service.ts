@@ -153,41 +153,20 @@ export class ProgrammePlanService {
     const budget = plan ? Money.fromCents(plan.budget_cents) : Money.max(available, Money.ZERO);
     const fillRule = plan?.fill_rule ?? 'skip_over';
 
-    if (plan?.status === 'final' && plan.final_list) {
-      return this.view(
-        call,
-        plan,
-        available,
-        committee?.id ?? null,
-        budget,
-        fillRule,
-        plan.final_list,
-        [],
-        null,
-      );
+    // A final plan shows the list as it was decided; a draft is ranked afresh from the data.
+    const final = plan?.status === 'final' ? plan.final_list : null;
+    let items = final;
+    let comparison: ScenarioComparison | null = null;
+    if (!items) {
+      const candidates = await this.candidates(db, call.id, plan?.id ?? null);
+      const input = inputOf(budget, fillRule, candidates);
+      items = itemsOf(rankProgramme(input), candidates);
+      if (scenarios.length > 0) comparison = compareScenarios(input, scenarios.map(scenarioOf));
     }
-    const candidates = await this.candidates(db, call.id, plan?.id ?? null);
-    const input = inputOf(budget, fillRule, candidates);
-    const ranked = rankProgramme(input);
-    const items = itemsOf(ranked, candidates);
-    const comparison =
-      scenarios.length > 0
-        ? compareScenarios(
-            input,
-            scenarios.map((s) => scenarioOf(s)),
-          )
-        : null;
-    return this.view(
-      call,
-      plan,
-      available,
-      committee?.id ?? null,
-      budget,
-      fillRule,
-      items,
-      scenarios,
+    return this.view(call, plan, available, committee?.id ?? null, budget, fillRule, items, {
+      scenarios: final ? [] : scenarios,
       comparison,
-    );
+    });
   }
 
   /** Budget and fill rule of the plan; the plan is created with the first change. */
@@ -514,8 +493,7 @@ export class ProgrammePlanService {
     budget: Money,
     fillRule: FillRule,
     items: PlanItemView[],
-    scenarios: ScenarioView[],
-    comparison: ScenarioComparison | null,
+    { scenarios, comparison }: { scenarios: ScenarioView[]; comparison: ScenarioComparison | null },
   ): ProgrammePlanView {
     const sum = (status: PlanItemView['status']) =>
       Money.sum(items.filter((i) => i.status === status).map((i) => Money.fromCents(i.amountCents)));

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   IsInt,
   IsOptional,
@@ -112,6 +112,11 @@ export function isPositiveCents(value: unknown): boolean {
 }
 
 /** A positive amount in integer cents, as a JSON integer or a string of digits (rule `cents`). */
+/** Trims a string before validation, so "  " fails `MinLength(1)` and stored text has no stray spaces. */
+export function Trim() {
+  return Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+}
+
 export function IsCents(options?: ValidationOptions) {
   return (target: object, propertyName: string) =>
     registerDecorator({

@@ -12,9 +12,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { APPLICATION_STATES } from '@kiezfonds/domain';
-import { PageQueryDto } from '@kiezfonds/funds';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { PageQueryDto, Trim } from '@kiezfonds/funds';
 
 export class CreateApplicationDto {
   @ApiProperty({ format: 'uuid', description: 'An open call.' })
@@ -26,7 +24,7 @@ export class CreateApplicationDto {
   organisationId: string;
 
   @ApiProperty({ maxLength: 300, example: 'Kiezküchen verbinden' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(300)
@@ -41,7 +39,7 @@ export class SaveContentDto {
 
   @ApiPropertyOptional({ maxLength: 300 })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(300)
@@ -105,7 +103,7 @@ export class AttachmentKindDto {
     example: 'budget_sheet',
     description: "A key of the call's required attachments, or `other`.",
   })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(60)

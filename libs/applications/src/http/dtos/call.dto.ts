@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -17,9 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MAX_PROGRAMME_YEAR, MIN_PROGRAMME_YEAR } from '@kiezfonds/domain';
-import { IsCents, PageQueryDto } from '@kiezfonds/funds';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { IsCents, PageQueryDto, Trim } from '@kiezfonds/funds';
 
 const CENTS_SCHEMA = {
   oneOf: [
@@ -34,7 +32,7 @@ export class RequiredAttachmentDto {
   key: string;
 
   @ApiProperty({ example: 'Finanzplan (Tabelle)' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -44,7 +42,7 @@ export class RequiredAttachmentDto {
 /** The fields of a call (Aufruf) that a coordinator writes. */
 export class CallFieldsDto {
   @ApiProperty({ maxLength: 200, example: 'Netzwerkfonds Spandau 2027' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -121,7 +119,7 @@ export class ListCallsQueryDto extends PageQueryDto {
 
 export class CallDocumentDto {
   @ApiProperty({ maxLength: 200 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(200)

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -17,9 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { APPLICATION_EVENT_TYPES, COST_CATEGORIES, type ErrorDetail } from '@kiezfonds/domain';
-import { IsCalendarDate, IsCents } from '@kiezfonds/funds';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { IsCalendarDate, IsCents, Trim } from '@kiezfonds/funds';
 
 export class InstalmentDto {
   @ApiProperty({ example: 2027 })
@@ -99,7 +97,7 @@ export class ApplicationEventDto {
     description: 'REQUEST_CHANGES, RETURN_FINAL_REPORT: what the carrier should change.',
   })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(10000)
@@ -112,7 +110,7 @@ export class ApplicationEventDto {
 
   @ApiPropertyOptional({ description: 'REJECT, REVOKE (required), WITHDRAW (optional): the reason.' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(10000)
@@ -161,7 +159,7 @@ export class ApplicationEventDto {
 
   @ApiPropertyOptional({ description: 'SUBMIT_FINAL_REPORT: the factual report (Sachbericht).' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(50000)

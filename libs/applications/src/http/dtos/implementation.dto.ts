@@ -1,9 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsCalendarDate, IsCents } from '@kiezfonds/funds';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { IsCalendarDate, IsCents, Trim } from '@kiezfonds/funds';
 
 export class RequestCallOffDto {
   @ApiProperty({ example: 2027, description: 'A cash year of the grant notice.' })
@@ -18,7 +15,7 @@ export class RequestCallOffDto {
 
   @ApiPropertyOptional({ maxLength: 2000, description: 'What the money is for in the coming weeks.' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(2000)
   purpose?: string;
@@ -32,7 +29,7 @@ export class PayCallOffDto {
 
 export class ReasonDto {
   @ApiProperty({ maxLength: 5000 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(5000)
@@ -45,7 +42,7 @@ export class InterimReportDto {
   kind: 'interim';
 
   @ApiProperty({ maxLength: 50000 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(50000)

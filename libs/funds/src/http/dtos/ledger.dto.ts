@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import {
   BUDGET_DIRECTIONS,
@@ -9,7 +9,7 @@ import {
   MAX_PROGRAMME_YEAR,
   MIN_PROGRAMME_YEAR,
 } from '@kiezfonds/domain';
-import { IsCents, PageQueryDto } from '../common';
+import { IsCents, PageQueryDto, Trim } from '../common';
 
 /** What finance staff may book by hand; reversals have their own route. */
 export const BOOKABLE_KINDS = [
@@ -21,9 +21,6 @@ export const BOOKABLE_KINDS = [
   'repayment',
 ] as const;
 export type BookableKind = (typeof BOOKABLE_KINDS)[number];
-
-const trim = () =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 const AMOUNT_CENTS_SCHEMA = {
   description:
@@ -92,14 +89,14 @@ export class BookEntryDto {
 
   @ApiPropertyOptional({ maxLength: 2000, description: 'Required for budget amendments.' })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(2000)
   reason?: string;
 
   @ApiPropertyOptional({ maxLength: 200, description: 'Disbursements: the call-off (Mittelabruf) paid.' })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -110,7 +107,7 @@ export class BookEntryDto {
     description: 'Commitments: the decision or notice (Bescheid) the money rests on.',
   })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -119,7 +116,7 @@ export class BookEntryDto {
 
 export class ReverseEntryDto {
   @ApiProperty({ minLength: 1, maxLength: 2000, description: 'Why the entry is cancelled (required).' })
-  @trim()
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(2000)

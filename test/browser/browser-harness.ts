@@ -1,0 +1,57 @@
+/// <reference lib="dom" />
+import type { AddressInfo } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import {
+  createTestDatabase,
+  createTestRedis,
+  launchBrowser,
+  testConfig,
+  type TestDatabase,
+  type TestRedis,
+} from '@kiezfonds/testing';
+import type { Browser, Page } from 'playwright-core';
+import { createApiApp } from '../../apps/api/src/create-api-app';
+
+/** The rules the web app is held to: WCAG 2.1 level AA. */
+export const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** axe-core's findings on the page as it is now, one readable line each (empty when clean). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  return result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+}
+
+export interface BrowserApi {
+  db: TestDatabase;
+  app: NestExpressApplication;
+  browser: Browser;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The API (serving the built web app) on a free port with its own database and Redis prefix, and Chromium. */
+export async function startBrowserApi(): Promise<BrowserApi> {
+  const db = await createTestDatabase();
+  const redis: TestRedis = createTestRedis();
+  const app = await createApiApp(
+    testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix }),
+  );
+  await app.listen(0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  const browser = await launchBrowser();
+  return {
+    db,
+    app,
+    browser,
+    baseUrl,
+    close: async () => {
+      await browser.close();
+      await app.close();
+      await redis.cleanup();
+      await db.drop();
+    },
+  };
+}
