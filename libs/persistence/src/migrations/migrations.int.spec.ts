@@ -1,7 +1,9 @@
 import { createEmptyDatabase } from '@kiezfonds/testing';
 import { Client } from 'pg';
-import { createDataSource } from '../data-source';
-import { migrateDatabase } from '../database-admin';
+import { DataSource } from 'typeorm';
+import { createDataSource, dataSourceOptions } from '../data-source';
+import { seedDemoData } from '../seed/seed-demo-data';
+import { ensureDatabaseExists, migrateDatabase } from '../database-admin';
 import { migrations } from './index';
 
 async function tables(url: string): Promise<string[]> {
@@ -13,6 +15,22 @@ async function tables(url: string): Promise<string[]> {
        WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY table_name`,
     );
     return rows.map((r) => r.table_name);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Rows of the tables the previous release filled, to see that a migration keeps them. */
+async function counts(url: string): Promise<Record<string, number>> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<Record<string, number>>(
+      `SELECT (SELECT count(*)::int FROM app_user) AS users, (SELECT count(*)::int FROM committee_member) AS members,
+              (SELECT count(*)::int FROM call) AS calls, (SELECT count(*)::int FROM committee_session) AS sessions,
+              (SELECT count(*)::int FROM session_attendance) AS attendance`,
+    );
+    return rows[0]!;
   } finally {
     await client.end();
   }
@@ -43,6 +61,47 @@ describe('migrations', () => {
         expect((await dataSource.runMigrations({ transaction: 'each' })).length).toBe(migrations.length);
       } finally {
         await dataSource.destroy();
+      }
+    } finally {
+      await empty.drop();
+    }
+  });
+
+  it("bring the previous release's data up to date: the newest migration runs on a seeded database", async () => {
+    const empty = await createEmptyDatabase();
+    try {
+      // The previous release: every migration but the newest, with the demo data and a session in it.
+      await ensureDatabaseExists(empty.url);
+      const previous = await new DataSource({
+        ...dataSourceOptions(empty.url),
+        migrations: migrations.slice(0, -1),
+      }).initialize();
+      try {
+        await previous.runMigrations({ transaction: 'each' });
+        await seedDemoData(previous, { passwordHash: 'not-a-login' });
+        await previous.query(`
+          INSERT INTO committee_session (committee_id, created_by, title, starts_at, place)
+          SELECT c.id, u.id, '1. Sitzung 2027', now() + interval '14 days', 'Rathaus Spandau'
+            FROM committee c, app_user u WHERE u.email = 'coordinator@kiezfonds.example' ORDER BY c.name LIMIT 1`);
+        await previous.query(`
+          INSERT INTO session_attendance (session_id, committee_member_id, present)
+          SELECT s.id, m.id, true FROM committee_session s JOIN committee_member m ON m.committee_id = s.committee_id`);
+      } finally {
+        await previous.destroy();
+      }
+      const before = await counts(empty.url);
+
+      const current = await createDataSource(empty.url).initialize();
+      try {
+        const applied = await current.runMigrations({ transaction: 'each' });
+        expect(applied.map((m) => m.name)).toEqual([migrations.at(-1)!.name]);
+        expect(await counts(empty.url)).toEqual(before);
+        const [calls] = (await current.query(
+          `SELECT count(*)::int AS n FROM call WHERE committee_id IS NULL AND review_deadline IS NULL`,
+        )) as { n: number }[];
+        expect(calls!.n).toBe(before.calls);
+      } finally {
+        await current.destroy();
       }
     } finally {
       await empty.drop();
