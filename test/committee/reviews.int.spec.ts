@@ -286,4 +286,35 @@ describe('the committee review (Votum)', () => {
     // 1 day and 14 hours before the deadline: "in 2 days", as the mail says it.
     expect(byUser.get(ag.advisor.user.id)).toMatchObject({ daysLeft: 2 });
   });
+
+  it("lists the committee's votes on an application with the caller's own ballot", async () => {
+    const applicationId = await inReview();
+    const vote = (
+      await world
+        .post(world.coordinator, `/api/applications/${applicationId}/written-votes`)
+        .send({ motion: 'Förderung empfehlen', deadline: new Date(Date.now() + 86_400_000).toISOString() })
+        .expect(201)
+    ).body as { id: string };
+    await world
+      .post(ag.voters[2]!, `/api/written-votes/${vote.id}/ballots`)
+      .send({ choice: 'no' })
+      .expect(201);
+
+    const mine = (await world.get(ag.voters[2]!, `/api/applications/${applicationId}/votes`).expect(200))
+      .body;
+    expect(mine.items).toEqual([
+      expect.objectContaining({
+        id: vote.id,
+        procedure: 'written',
+        state: 'open',
+        ownBallot: 'no',
+        responded: 1,
+        session: null,
+      }),
+    ]);
+    const other = (await world.get(ag.voters[3]!, `/api/applications/${applicationId}/votes`).expect(200))
+      .body;
+    expect(other.items[0]).toMatchObject({ ownBallot: null, responded: 1 });
+    await world.get(world.carrier, `/api/applications/${applicationId}/votes`).expect(404);
+  });
 });

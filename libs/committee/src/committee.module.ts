@@ -11,6 +11,7 @@ import { SessionsController } from './http/sessions.controller';
 import { ReviewService } from './reviews/review.service';
 import { SessionService } from './sessions/session.service';
 import { CommitteeMinutes } from './minutes/committee-minutes';
+import { ApplicationVotes } from './votes/application-votes';
 import { WrittenVoteService } from './votes/written-vote.service';
 
 /** The committee's conflicts register and written votes and sessions over HTTP (issue 7, docs/api/committee.md). */
@@ -18,6 +19,7 @@ import { WrittenVoteService } from './votes/written-vote.service';
   imports: [ApplicationsModule, FundsModule],
   controllers: [CommitteeController, ProgrammePlanController, ReviewsController, SessionsController],
   providers: [
+    ApplicationVotes,
     CommitteeMinutes,
     ConflictService,
     ProgrammePlanExport,

@@ -277,3 +277,59 @@ export function finaliseProgrammePlan(callId: string): Promise<ProgrammePlan> {
 export function programmePlanExportUrl(callId: string, format: 'pdf' | 'xlsx'): string {
   return `${apiBasePath}${planPath(callId)}/export.${format}`;
 }
+
+export type ApplicationVote = {
+  id: string;
+  procedure: 'written' | 'roll_call';
+  motion: string;
+  openedAt: string;
+  deadline: string | null;
+  state: 'open' | 'closed';
+  closedAt: string | null;
+  outcome: 'adopted' | 'rejected' | 'no_quorum' | null;
+  tally: { yes: number; no: number; abstain: number; recused: number; cast: number } | null;
+  session: { id: string; title: string } | null;
+  ownBallot: Choice | null;
+  responded: number;
+};
+
+export type WrittenVote = {
+  id: string;
+  applicationId: string;
+  motion: string;
+  deadline: string;
+  state: 'open' | 'closed';
+  eligible: number;
+  responded: number;
+  missing: { memberId: string; name: string; department: string }[] | null;
+  ownBallot: Choice | null;
+  outcome: ApplicationVote['outcome'];
+};
+
+export function getApplicationVotes(
+  applicationId: string,
+  options: Signal = {},
+): Promise<{ items: ApplicationVote[] }> {
+  return apiRequest(`/applications/${encode(applicationId)}/votes`, options);
+}
+
+export function getWrittenVote(id: string, options: Signal = {}): Promise<WrittenVote> {
+  return apiRequest(`/written-votes/${encode(id)}`, options);
+}
+
+export function openWrittenVote(
+  applicationId: string,
+  vote: { motion: string; deadline: string },
+): Promise<WrittenVote> {
+  return apiRequest(`/applications/${encode(applicationId)}/written-votes`, { method: 'POST', body: vote });
+}
+
+export function castWrittenBallot(id: string, choice: Exclude<Choice, 'recused'>): Promise<WrittenVote> {
+  return apiRequest(`/written-votes/${encode(id)}/ballots`, { method: 'POST', body: { choice } });
+}
+
+export function minutesUrl(vote: Pick<ApplicationVote, 'id' | 'session'>): string {
+  return vote.session
+    ? `${apiBasePath}/sessions/${encode(vote.session.id)}/minutes.pdf`
+    : `${apiBasePath}/written-votes/${encode(vote.id)}/minutes.pdf`;
+}

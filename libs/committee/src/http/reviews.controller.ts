@@ -4,16 +4,20 @@ import type { Request } from 'express';
 import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/funds';
 import { Authenticated, clientOf, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { ReviewService } from '../reviews/review.service';
+import { ApplicationVotes } from '../votes/application-votes';
 import { ReviewSetupDto, VotumDto } from './review.dto';
 
 const requestIdOf = (request: Request) => clientOf(request).requestId ?? null;
 
-/** The committee's review (Votum) of applications: criteria per call, the members' Voten. */
+/** The committee's work on one application: criteria per call, the members' Voten, its votes. */
 @ApiTags('committee')
 @ApiCookieAuth()
 @Controller()
 export class ReviewsController {
-  constructor(private readonly reviews: ReviewService) {}
+  constructor(
+    private readonly reviews: ReviewService,
+    private readonly votes: ApplicationVotes,
+  ) {}
 
   @Get('calls/:id/review-setup')
   @Authenticated()
@@ -47,6 +51,13 @@ export class ReviewsController {
   @ApiOperation({ summary: "An application's Voten, summary and missing departments" })
   list(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
     return this.reviews.reviews(principal, params.id);
+  }
+
+  @Get('applications/:id/votes')
+  @Authenticated()
+  @ApiOperation({ summary: "The committee's votes on an application: open written votes and decisions" })
+  votesOf(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+    return this.votes.list(principal, params.id);
   }
 
   @Put('applications/:id/votum')

@@ -27,6 +27,7 @@ import { hasRole } from '../../session/roles';
 import { planBalance } from '../../utils/planSums';
 import { AttachmentTable } from '../applications/parts/AttachmentsPart';
 import { ImplementationSection } from '../applications/ImplementationSection';
+import { DecisionsSection } from '../committee/DecisionsSection';
 import { VotumSection } from '../committee/VotumSection';
 import { EventActions } from './EventActions';
 import {
@@ -244,6 +245,13 @@ export function StaffApplicationPage() {
 
       {(isCoordinator || isBoardMember) && reviewedStates.includes(detail.state) && (
         <VotumSection applicationId={detail.id} />
+      )}
+      {(isCoordinator || isBoardMember) && reviewedStates.includes(detail.state) && (
+        <DecisionsSection
+          applicationId={detail.id}
+          isMember={isBoardMember}
+          canOpen={isCoordinator && ['in_review', 'in_planning'].includes(detail.state)}
+        />
       )}
 
       {(isCoordinator || isFinance) && (

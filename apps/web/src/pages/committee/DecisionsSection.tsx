@@ -1,0 +1,224 @@
+import { type FormEvent, useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type ApplicationVote,
+  castWrittenBallot,
+  getApplicationVotes,
+  getWrittenVote,
+  minutesUrl,
+  openWrittenVote,
+} from '../../api/committee';
+import { Alert } from '../../components/Alert';
+import { dateTime } from '../../components/applications/format';
+import { TextAreaField } from '../../components/applications/TextAreaField';
+import { Button } from '../../components/Button';
+import { ErrorSummary } from '../../components/form/ErrorSummary';
+import { describeError } from '../../components/form/formErrors';
+import { TextField } from '../../components/form/TextField';
+import { useFormErrors } from '../../components/form/useFormErrors';
+import { Loader } from '../../components/Loader';
+import { LoadError } from '../../components/LoadError';
+import { useApiData } from '../../hooks/useApiData';
+import { addDays, berlinToday, endOfBerlinDay, isCalendarDay } from '../../utils/berlinTime';
+
+const choices = ['yes', 'no', 'abstain'] as const;
+
+/**
+ * The committee's votes on an application (`Abstimmungen`): a voting member casts their vote in
+ * an open written procedure (Umlaufverfahren) here; the coordinator opens one, sees who has not
+ * answered yet, and everyone sees each decision with its tally and the minutes.
+ */
+export function DecisionsSection({
+  applicationId,
+  canOpen,
+  isMember,
+}: {
+  applicationId: string;
+  /** The coordinator may put the application to a written vote (it is before the committee). */
+  canOpen: boolean;
+  isMember: boolean;
+}) {
+  const { t } = useTranslation();
+  const load = useCallback(
+    (signal: AbortSignal) => getApplicationVotes(applicationId, { signal }),
+    [applicationId],
+  );
+  const { state, reload } = useApiData(load);
+  return (
+    <section className="page__section" aria-labelledby="abstimmungen">
+      <h2 className="kern-heading-medium" id="abstimmungen">
+        {t('decisions.heading')}
+      </h2>
+      {state.status === 'loading' && <Loader label={t('decisions.loading')} />}
+      {state.status === 'failed' && (
+        <LoadError title={t('decisions.loadFailed')} error={state.error} onRetry={reload} />
+      )}
+      {state.status === 'loaded' && (
+        <>
+          {state.data.items.length === 0 && <p className="kern-body">{t('decisions.none')}</p>}
+          {state.data.items.map((vote) => (
+            <VoteCard key={vote.id} vote={vote} isMember={isMember} onChanged={reload} />
+          ))}
+          {canOpen && !state.data.items.some((vote) => vote.state === 'open') && (
+            <OpenWrittenVoteForm applicationId={applicationId} onOpened={reload} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function VoteCard({
+  vote,
+  isMember,
+  onChanged,
+}: {
+  vote: ApplicationVote;
+  isMember: boolean;
+  onChanged(): void;
+}) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const heading =
+    vote.procedure === 'written'
+      ? t('decisions.written', { deadline: dateTime(vote.deadline) })
+      : t('decisions.rollCall', { session: vote.session?.title ?? '' });
+
+  async function cast(choice: (typeof choices)[number]) {
+    setBusy(true);
+    setError(null);
+    try {
+      await castWrittenBallot(vote.id, choice);
+      onChanged();
+    } catch (caught) {
+      setError(describeError(caught, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <article className="page__section" aria-labelledby={`abstimmung-${vote.id}`}>
+      <h3 className="kern-heading-small" id={`abstimmung-${vote.id}`}>
+        {heading}
+      </h3>
+      <p className="kern-body">{t('decisions.motion', { motion: vote.motion })}</p>
+      {vote.state === 'closed' && vote.outcome && (
+        <p className="kern-body">
+          <strong>{t(`decisions.outcomes.${vote.outcome}`)}</strong>{' '}
+          {vote.tally && t('decisions.tally', vote.tally)}{' '}
+          <a className="kern-link" href={minutesUrl(vote)}>
+            {t('decisions.minutes')}
+          </a>
+        </p>
+      )}
+      {vote.state === 'open' && vote.procedure === 'written' && (
+        <>
+          <p className="kern-body">{t('decisions.responded', { count: vote.responded })}</p>
+          {vote.ownBallot && (
+            <p className="kern-body">
+              {t('decisions.ownBallot', { choice: t(`sessions.choices.${vote.ownBallot}`) })}
+            </p>
+          )}
+          {isMember && !vote.ownBallot && (
+            <div className="page__actions" role="group" aria-label={t('decisions.castLabel')}>
+              {choices.map((choice) => (
+                <Button
+                  key={choice}
+                  variant={choice === 'yes' ? 'primary' : 'secondary'}
+                  label={t(`decisions.cast.${choice}`)}
+                  disabled={busy}
+                  onClick={() => cast(choice)}
+                />
+              ))}
+            </div>
+          )}
+          {!isMember && <MissingVoters voteId={vote.id} />}
+        </>
+      )}
+      {error && (
+        <Alert variant="danger" title={t('decisions.castFailed')} role="alert">
+          <p className="kern-body">{error}</p>
+        </Alert>
+      )}
+    </article>
+  );
+}
+
+/** The coordinator's reminder list: voting members who have not answered yet. */
+function MissingVoters({ voteId }: { voteId: string }) {
+  const { t } = useTranslation();
+  const load = useCallback((signal: AbortSignal) => getWrittenVote(voteId, { signal }), [voteId]);
+  const { state } = useApiData(load);
+  if (state.status !== 'loaded' || !state.data.missing || state.data.missing.length === 0) return null;
+  return (
+    <p className="kern-body">
+      {t('decisions.missing', {
+        names: state.data.missing.map((m) => `${m.name} (${m.department})`).join(', '),
+      })}
+    </p>
+  );
+}
+
+function OpenWrittenVoteForm({ applicationId, onOpened }: { applicationId: string; onOpened(): void }) {
+  const { t } = useTranslation();
+  const [motion, setMotion] = useState(t('decisions.defaultMotion'));
+  const [day, setDay] = useState(addDays(berlinToday(), 7));
+  const [busy, setBusy] = useState(false);
+  const fields = useMemo(
+    () => ({
+      motion: { id: 'umlauf-antrag', label: t('decisions.motionLabel') },
+      deadline: { id: 'umlauf-frist', label: t('decisions.deadlineLabel') },
+    }),
+    [t],
+  );
+  const form = useFormErrors(fields, undefined, 3);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!isCalendarDay(day) || day <= berlinToday()) {
+      form.showFieldErrors({ deadline: t('decisions.deadlineFuture') });
+      return;
+    }
+    setBusy(true);
+    try {
+      await openWrittenVote(applicationId, { motion, deadline: endOfBerlinDay(day) });
+      form.clear();
+      onOpened();
+    } catch (error) {
+      form.showApiError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="umlauf-neu">
+      <h3 className="kern-heading-small" id="umlauf-neu">
+        {t('decisions.openHeading')}
+      </h3>
+      <p className="kern-body">{t('decisions.openIntro')}</p>
+      <ErrorSummary {...form.summaryProps} />
+      <TextAreaField
+        id="umlauf-antrag"
+        label={t('decisions.motionLabel')}
+        rows={2}
+        value={motion}
+        error={form.fieldError('motion')}
+        onChange={setMotion}
+      />
+      <TextField
+        id="umlauf-frist"
+        type="date"
+        label={t('decisions.deadlineLabel')}
+        hint={t('decisions.deadlineHint')}
+        min={addDays(berlinToday(), 1)}
+        value={day}
+        error={form.fieldError('deadline')}
+        onChange={setDay}
+      />
+      <Button type="submit" variant="secondary" label={t('decisions.open')} disabled={busy} />
+    </form>
+  );
+}
