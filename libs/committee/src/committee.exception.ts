@@ -47,4 +47,8 @@ export const COMMITTEE_ERROR_CODES = {
   planEmpty: 'plan_empty',
   /** 404: no such scenario in the plan. */
   scenarioNotFound: 'scenario_not_found',
+  /** 409: the session's minutes were published before. */
+  minutesAlreadyPublished: 'minutes_already_published',
+  /** 404: the minutes of a session are for its members once published. */
+  minutesNotPublished: 'minutes_not_published',
 } as const;

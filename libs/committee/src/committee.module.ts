@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '@kiezfonds/applications';
 import { FundsModule } from '@kiezfonds/funds';
+import { OutboxModule } from '@kiezfonds/messaging';
 import { ConflictService } from './conflicts/conflict.service';
 import { CommitteeController } from './http/committee.controller';
 import { ProgrammePlanController } from './http/programme-plan.controller';
@@ -9,6 +10,8 @@ import { ProgrammePlanExport } from './planning/programme-plan-export';
 import { ProgrammePlanService } from './planning/programme-plan.service';
 import { SessionsController } from './http/sessions.controller';
 import { ReviewService } from './reviews/review.service';
+import { CommitteeNotices } from './notices/committee-notices';
+import { SessionDocuments } from './sessions/session-documents';
 import { SessionService } from './sessions/session.service';
 import { CommitteeMinutes } from './minutes/committee-minutes';
 import { ApplicationVotes } from './votes/application-votes';
@@ -16,15 +19,17 @@ import { WrittenVoteService } from './votes/written-vote.service';
 
 /** The committee's conflicts register and written votes and sessions over HTTP (issue 7, docs/api/committee.md). */
 @Module({
-  imports: [ApplicationsModule, FundsModule],
+  imports: [ApplicationsModule, FundsModule, OutboxModule],
   controllers: [CommitteeController, ProgrammePlanController, ReviewsController, SessionsController],
   providers: [
     ApplicationVotes,
     CommitteeMinutes,
+    CommitteeNotices,
     ConflictService,
     ProgrammePlanExport,
     ProgrammePlanService,
     ReviewService,
+    SessionDocuments,
     SessionService,
     WrittenVoteService,
   ],

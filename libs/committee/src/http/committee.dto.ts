@@ -99,6 +99,14 @@ export class AttendanceDto {
   @ApiProperty()
   @IsBoolean()
   present: boolean;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'For a substitute: the member they stand in for (must be the one they substitute).',
+  })
+  @IsOptional()
+  @IsUUID()
+  substituteForId?: string;
 }
 
 export class RollCallBallotDto {

@@ -5,9 +5,11 @@ import { sendFile } from '@kiezfonds/applications';
 import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/funds';
 import { Authenticated, clientOf, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { CommitteeMinutes } from '../minutes/committee-minutes';
+import { SessionDocuments } from '../sessions/session-documents';
 import { SessionService } from '../sessions/session.service';
 import {
   AttendanceDto,
+  CastBallotDto,
   RollCallBallotDto,
   ScheduleSessionDto,
   SessionItemParamsDto,
@@ -24,6 +26,7 @@ export class SessionsController {
   constructor(
     private readonly sessions: SessionService,
     private readonly minutes: CommitteeMinutes,
+    private readonly documents: SessionDocuments,
   ) {}
 
   @Post('committees/:id/sessions')
@@ -63,6 +66,62 @@ export class SessionsController {
   ) {
     const pdf = await this.minutes.session(principal, params.id);
     sendFile(response, { ...pdf, contentType: 'application/pdf' });
+  }
+
+  @Get('sessions/:id/agenda.pdf')
+  @Authenticated()
+  @ApiOperation({ summary: "The invitation's agenda (PDF)" })
+  async agendaPdf(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Res() response: Response,
+  ) {
+    const pdf = await this.documents.agendaPdf(principal, params.id);
+    sendFile(response, { ...pdf, contentType: 'application/pdf' });
+  }
+
+  @Post('sessions/:id/invite')
+  @HttpCode(200)
+  @Roles('coordinator')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({ summary: 'Invite every member with the agenda (again after a change of the agenda)' })
+  invite(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto, @Req() request: Request) {
+    return this.documents.invite(principal, params.id, requestIdOf(request));
+  }
+
+  @Post('sessions/:id/minutes/publish')
+  @HttpCode(200)
+  @Roles('coordinator')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({ summary: 'Publish the minutes of a closed session to its members' })
+  publishMinutes(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Req() request: Request,
+  ) {
+    return this.documents.publishMinutes(principal, params.id, requestIdOf(request));
+  }
+
+  @Post('sessions/:id/votes/:voteId/my-ballot')
+  @HttpCode(200)
+  @Roles('board_member')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({
+    summary: "A member present casts their own vote (a substitute the seat's vote); 403 when conflicted",
+  })
+  castOwnBallot(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: SessionVoteParamsDto,
+    @Body() body: CastBallotDto,
+    @Req() request: Request,
+  ) {
+    return this.sessions.castOwnBallot(
+      principal,
+      params.id,
+      params.voteId,
+      body.choice,
+      requestIdOf(request),
+    );
   }
 
   @Post('sessions/:id/open')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, Money, type Tally } from '@kiezfonds/domain';
+import { ConflictError, Money, NotFoundError, type Tally } from '@kiezfonds/domain';
 import {
   type IssuingOffice,
   type MinutesInput,
@@ -11,7 +11,7 @@ import type { Principal } from '@kiezfonds/identity';
 import { DataSource } from 'typeorm';
 import { COMMITTEE_ERROR_CODES } from '../committee.exception';
 import { SessionService } from '../sessions/session.service';
-import { currentMembers, type MemberRow } from '../votes/committee-membership';
+import { currentMembers, isStaff, type MemberRow, votingSeats } from '../votes/committee-membership';
 import { WrittenVoteService } from '../votes/written-vote.service';
 
 type Pdf = { fileName: string; content: Buffer };
@@ -48,7 +48,7 @@ export class CommitteeMinutes {
         WHERE v.id = $1`,
       [voteId],
     )) as Row[];
-    const voting = (await currentMembers(this.dataSource, view.committeeId)).filter((m) => m.voting);
+    const voting = votingSeats(await currentMembers(this.dataSource, view.committeeId));
     const item = await this.item(r!, voting, { withTimes: true });
     const input: MinutesInput = {
       ...this.frame(principal, r!),
@@ -70,6 +70,14 @@ export class CommitteeMinutes {
   async session(principal: Principal, sessionId: string): Promise<Pdf> {
     const view = await this.sessions.get(principal, sessionId);
     if (view.status !== 'closed') throw new ConflictError(COMMITTEE_ERROR_CODES.sessionStillOpen);
+    // Members read the minutes once the coordinator has published them; until then they are a draft.
+    const [{ district_id }] = (await this.dataSource.query(
+      `SELECT district_id FROM committee WHERE id = $1`,
+      [view.committeeId],
+    )) as [{ district_id: string }];
+    if (!view.minutesPublishedAt && !isStaff(principal, district_id, 'coordinator', 'admin')) {
+      throw new NotFoundError(COMMITTEE_ERROR_CODES.minutesNotPublished);
+    }
     const [r] = (await this.dataSource.query(
       `SELECT s.title, s.starts_at, s.closed_at, s.place, opener.display_name AS opener, ${COMMITTEE_COLUMNS}
          FROM committee_session s
@@ -81,7 +89,12 @@ export class CommitteeMinutes {
     )) as Row[];
     const members = await currentMembers(this.dataSource, view.committeeId);
     const present = new Set(view.members.filter((m) => m.present).map((m) => m.id));
-    const voting = members.filter((m) => m.voting);
+    const nameOf = new Map(members.map((m) => [m.id, m.displayName]));
+    // A seat held by a substitute: the substitute votes under their own name for the member.
+    const substitutes = new Map(
+      view.seats.filter((seat) => seat.heldBy !== seat.memberId).map((seat) => [seat.memberId, seat.heldBy]),
+    );
+    const voting = votingSeats(members);
     const items: MinutesItem[] = [];
     for (const agendaItem of view.items) {
       if (!agendaItem.vote || agendaItem.vote.state !== 'closed') continue;
@@ -90,9 +103,12 @@ export class CommitteeMinutes {
       ])) as Row[];
       // In a session, the roll call names the members present when the vote closed.
       const seated = voting.filter(
-        (m) => present.has(m.id) || agendaItem.vote!.ballots.some((b) => b.memberId === m.id),
+        (m) =>
+          present.has(m.id) ||
+          substitutes.has(m.id) ||
+          agendaItem.vote!.ballots.some((b) => b.memberId === m.id),
       );
-      items.push(await this.item(vote!, seated, { withTimes: false }));
+      items.push(await this.item(vote!, seated, { withTimes: false, substitutes, nameOf }));
     }
     const input: MinutesInput = {
       ...this.frame(principal, r!),
@@ -102,12 +118,22 @@ export class CommitteeMinutes {
         startsAt: (r!.starts_at as Date).toISOString(),
         endsAt: (r!.closed_at as Date).toISOString(),
         place: r!.place as string,
-        attendance: members.map((m) => ({
-          name: m.displayName,
-          department: m.department,
-          role: m.voting ? 'voting' : 'advisory',
-          status: present.has(m.id) ? 'present' : 'absent',
-        })),
+        attendance: members
+          .filter((m) => m.substituteForId === null)
+          .map((m) => {
+            const substitute = substitutes.get(m.id);
+            return {
+              name: m.displayName,
+              department: m.department,
+              role: m.voting ? ('voting' as const) : ('advisory' as const),
+              status: present.has(m.id)
+                ? ('present' as const)
+                : substitute
+                  ? ('substituted' as const)
+                  : ('absent' as const),
+              ...(substitute && !present.has(m.id) ? { substitute: nameOf.get(substitute) } : {}),
+            };
+          }),
         quorum: {
           participating: view.quorum.present,
           votingMembers: view.quorum.votingMembers,
@@ -125,7 +151,16 @@ export class CommitteeMinutes {
   }
 
   /** One decided item: its application, every listed member's vote and the recorded tally. */
-  private async item(vote: Row, members: MemberRow[], options: { withTimes: boolean }) {
+  private async item(
+    vote: Row,
+    members: MemberRow[],
+    options: {
+      withTimes: boolean;
+      /** Seats held by a substitute: member id → substitute's member id. */
+      substitutes?: ReadonlyMap<string, string>;
+      nameOf?: ReadonlyMap<string, string>;
+    },
+  ) {
     const [application] = (await this.dataSource.query(
       `SELECT a.title, a.reference, a.requested_cents::text AS requested, o.name AS carrier
          FROM application a JOIN organisation o ON o.id = a.organisation_id WHERE a.id = $1`,
@@ -150,8 +185,10 @@ export class CommitteeMinutes {
       },
       votes: members.map((member): MinutesVote => {
         const ballot = byMember.get(member.id);
+        const substitute = options.substitutes?.get(member.id);
         return {
-          name: member.displayName,
+          name: (substitute && options.nameOf?.get(substitute)) || member.displayName,
+          ...(substitute ? { onBehalfOf: member.displayName } : {}),
           choice: ballot?.choice ?? 'none',
           castAt: options.withTimes ? ballot?.cast_at.toISOString() : undefined,
         };

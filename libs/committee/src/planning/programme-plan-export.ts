@@ -4,7 +4,7 @@ import { renderProgrammeList } from '@kiezfonds/documents';
 import type { Principal } from '@kiezfonds/identity';
 import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
-import { issuingOffice } from './issuing-office';
+import { issuingOffice } from '../documents/issuing-office';
 import { type PlanItemView, ProgrammePlanService } from './programme-plan.service';
 
 type File = { fileName: string; content: Buffer };

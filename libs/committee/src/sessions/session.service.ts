@@ -5,6 +5,7 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
+  type PresentSeat,
   quorum,
   type QuorumState,
   tally,
@@ -23,7 +24,9 @@ import {
   currentMembers,
   isStaff,
   type MemberRow,
+  membershipOf,
   rulesOf,
+  votingSeats,
 } from '../votes/committee-membership';
 
 type Db = DataSource | EntityManager;
@@ -33,9 +36,9 @@ const BEFORE_COMMITTEE = ['in_review', 'in_planning'];
 
 /** What to do next in each session status: the 409 of a wrong step lists it. */
 const NEXT_STEPS: Record<SessionStatus, string[]> = {
-  scheduled: ['open'],
+  scheduled: ['invite', 'open'],
   open: ['attendance', 'open_item_vote', 'record_ballot', 'close_item_vote', 'close'],
-  closed: [],
+  closed: ['publish_minutes'],
 };
 
 interface SessionRow {
@@ -47,6 +50,14 @@ interface SessionRow {
   status: SessionStatus;
   opened_at: Date | null;
   closed_at: Date | null;
+  invited_at: Date | null;
+  minutes_published_at: Date | null;
+}
+
+/** Who is in the room: a member in person, or a substitute for the member named. */
+interface Presence {
+  memberId: string;
+  substituteForId: string | null;
 }
 
 export interface SessionItemView {
@@ -85,9 +96,17 @@ export interface SessionView {
   startsAt: string;
   place: string;
   status: SessionStatus;
-  members: (Pick<MemberRow, 'id' | 'displayName' | 'department' | 'voting'> & { present: boolean })[];
+  invitedAt: string | null;
+  minutesPublishedAt: string | null;
+  members: (Pick<MemberRow, 'id' | 'displayName' | 'department' | 'voting' | 'substituteForId'> & {
+    present: boolean;
+  })[];
   /** The live quorum: seats of voting members present against the committee's share. */
   quorum: Omit<QuorumState, 'seats'>;
+  /** Filled seats: the voting member whose vote it is, and who holds it (the member or a substitute). */
+  seats: PresentSeat[];
+  /** The caller's seat in the room, if they hold one: what the member's own voting screen needs. */
+  ownSeat: PresentSeat | null;
   items: SessionItemView[];
 }
 
@@ -183,7 +202,8 @@ export class SessionService {
   async get(principal: Principal, sessionId: string, db: Db = this.dataSource): Promise<SessionView> {
     const { session, committee } = await this.visible(db, principal, sessionId);
     const members = await currentMembers(db, committee.id);
-    const present = await this.presentIds(db, sessionId);
+    const presence = await this.presence(db, sessionId);
+    const present = new Set(presence.map((p) => p.memberId));
     const items = (await db.query(
       `SELECT i.id, i.position, a.id AS application_id, a.title, a.reference, a.requested_cents::text AS requested,
               o.name AS carrier, v.id AS vote_id, v.closed_at, v.outcome, v.tally
@@ -219,7 +239,8 @@ export class SessionService {
           : null,
       });
     }
-    const { seats: _seats, ...liveQuorum } = this.quorumOf(committee, members, present);
+    const { seats, ...liveQuorum } = this.quorumOf(committee, members, presence);
+    const own = members.find((m) => m.userId === principal.userId);
     return {
       id: session.id,
       committeeId: committee.id,
@@ -228,14 +249,19 @@ export class SessionService {
       startsAt: session.starts_at.toISOString(),
       place: session.place,
       status: session.status,
+      invitedAt: session.invited_at?.toISOString() ?? null,
+      minutesPublishedAt: session.minutes_published_at?.toISOString() ?? null,
       members: members.map((m) => ({
         id: m.id,
         displayName: m.displayName,
         department: m.department,
         voting: m.voting,
+        substituteForId: m.substituteForId,
         present: present.has(m.id),
       })),
       quorum: liveQuorum,
+      seats: [...seats],
+      ownSeat: (own && seats.find((seat) => seat.heldBy === own.id)) ?? null,
       items: itemViews,
     };
   }
@@ -263,25 +289,32 @@ export class SessionService {
     });
   }
 
-  /** Records who is in the room now; the quorum of every later vote follows it. */
+  /**
+   * Records who is in the room now; the quorum of every later vote follows it. A substitute
+   * (Stellvertretung) is recorded as standing in for the member they substitute.
+   */
   async attendance(
     principal: Principal,
     sessionId: string,
-    input: { memberId: string; present: boolean },
+    input: { memberId: string; present: boolean; substituteForId?: string },
     requestId: string | null,
   ): Promise<SessionView> {
     return this.step(principal, sessionId, 'attendance', requestId, async (tx, session, committee) => {
       if (session.status !== 'open') throw this.wrongStep(session.status);
       const members = await currentMembers(tx, committee.id);
-      if (!members.some((m) => m.id === input.memberId)) {
-        throw new ValidationError([{ field: 'memberId', rule: 'exists' }]);
+      const member = members.find((m) => m.id === input.memberId);
+      if (!member) throw new ValidationError([{ field: 'memberId', rule: 'exists' }]);
+      if (input.substituteForId !== undefined && input.substituteForId !== member.substituteForId) {
+        throw new ValidationError([{ field: 'substituteForId', rule: 'notSubstitute' }]);
       }
       await tx.query(
-        `INSERT INTO session_attendance (session_id, committee_member_id, present) VALUES ($1, $2, $3)
-         ON CONFLICT (session_id, committee_member_id) DO UPDATE SET present = EXCLUDED.present, updated_at = now()`,
-        [session.id, input.memberId, input.present],
+        `INSERT INTO session_attendance (session_id, committee_member_id, present, substitute_for_id)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (session_id, committee_member_id)
+           DO UPDATE SET present = EXCLUDED.present, substitute_for_id = EXCLUDED.substitute_for_id, updated_at = now()`,
+        [session.id, member.id, input.present, member.substituteForId],
       );
-      return { memberId: input.memberId, present: input.present };
+      return { memberId: member.id, present: input.present, substituteForId: member.substituteForId };
     });
   }
 
@@ -315,11 +348,15 @@ export class SessionService {
           item.id,
         ],
       )) as { id: string }[];
-      // Conflicted members present are recorded as recused at once, so the roll call shows them.
+      // Seats held by a conflicted person are recorded as recused at once, so the roll call shows them.
       const conflicted = await conflictedMemberIds(tx, item.application_id);
-      const present = await this.presentIds(tx, session.id);
-      for (const memberId of conflicted) {
-        if (!present.has(memberId)) continue;
+      const { seats } = this.quorumOf(
+        committee,
+        await currentMembers(tx, committee.id),
+        await this.presence(tx, session.id),
+      );
+      for (const { memberId, heldBy } of seats) {
+        if (!conflicted.has(heldBy)) continue;
         await tx.query(
           `INSERT INTO committee_ballot (vote_id, committee_member_id, choice, cast_by) VALUES ($1, $2, 'recused', $3)`,
           [vote!.id, memberId, principal.userId],
@@ -338,7 +375,10 @@ export class SessionService {
     });
   }
 
-  /** The coordinator records a present voting member's yes, no or abstain in the roll call. */
+  /**
+   * The coordinator records a present voting member's yes, no or abstain in the roll call;
+   * `memberId` names the seat or the substitute holding it.
+   */
   async recordBallot(
     principal: Principal,
     sessionId: string,
@@ -347,33 +387,72 @@ export class SessionService {
     requestId: string | null,
   ) {
     return this.step(principal, sessionId, 'record_ballot', requestId, async (tx, session, committee) => {
-      if (session.status !== 'open') throw this.wrongStep(session.status);
-      const vote = await this.itemVote(tx, session.id, voteId);
-      if (vote.closed_at) throw new ConflictError(COMMITTEE_ERROR_CODES.voteClosed);
-      const member = (await currentMembers(tx, committee.id)).find((m) => m.id === input.memberId);
+      const members = await currentMembers(tx, committee.id);
+      const member = members.find((m) => m.id === input.memberId);
       if (!member) throw new ValidationError([{ field: 'memberId', rule: 'exists' }]);
-      if (!member.voting) throw new ForbiddenError(COMMITTEE_ERROR_CODES.notVotingMember);
-      if (!(await this.presentIds(tx, session.id)).has(member.id)) {
-        throw new BusinessRuleError('voter_not_present', { memberId: member.id });
-      }
-      assertMayVote(
-        { memberId: member.id, choice: input.choice },
-        await conflictedMemberIds(tx, vote.application_id),
-      );
-      const inserted = (await tx.query(
-        `INSERT INTO committee_ballot (vote_id, committee_member_id, choice, cast_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT DO NOTHING RETURNING vote_id`,
-        [vote.id, member.id, input.choice, principal.userId],
-      )) as unknown[];
-      if (inserted.length === 0) {
-        const [earlier] = (await tx.query(
-          `SELECT choice FROM committee_ballot WHERE vote_id = $1 AND committee_member_id = $2`,
-          [vote.id, member.id],
-        )) as { choice: string }[];
-        throw new ConflictError(COMMITTEE_ERROR_CODES.alreadyVoted, [], { choice: earlier?.choice ?? '' });
-      }
-      return { memberId: member.id };
+      return this.ballotFor(tx, session, committee, voteId, member, input.choice, principal);
     });
+  }
+
+  /** A member present casts their own vote in the roll call (or a substitute the seat's vote). */
+  async castOwnBallot(
+    principal: Principal,
+    sessionId: string,
+    voteId: string,
+    choice: Exclude<VoteChoice, 'recused'>,
+    requestId: string | null,
+  ): Promise<SessionView> {
+    return this.dataSource.transaction(async (tx) => {
+      const { session, committee } = await this.visible(tx, principal, sessionId, { lock: true });
+      const member = await membershipOf(tx, committee.id, principal);
+      if (!member) throw new ForbiddenError(COMMITTEE_ERROR_CODES.notCommitteeMember);
+      const payload = await this.ballotFor(tx, session, committee, voteId, member, choice, principal);
+      await recordAudit(tx, {
+        entityType: 'committee_session',
+        entityId: session.id,
+        action: 'session_own_ballot',
+        actorId: principal.userId,
+        districtId: committee.districtId,
+        payload,
+        requestId,
+      });
+      return this.get(principal, session.id, tx);
+    });
+  }
+
+  /** One ballot in the roll call for the seat `member` holds (in person or as substitute). */
+  private async ballotFor(
+    tx: EntityManager,
+    session: SessionRow,
+    committee: CommitteeRow,
+    voteId: string,
+    member: MemberRow,
+    choice: Exclude<VoteChoice, 'recused'>,
+    principal: Principal,
+  ): Promise<{ memberId: string; heldBy: string }> {
+    if (session.status !== 'open') throw this.wrongStep(session.status);
+    const vote = await this.itemVote(tx, session.id, voteId);
+    if (vote.closed_at) throw new ConflictError(COMMITTEE_ERROR_CODES.voteClosed);
+    if (!member.voting) throw new ForbiddenError(COMMITTEE_ERROR_CODES.notVotingMember);
+    const members = await currentMembers(tx, committee.id);
+    const { seats } = this.quorumOf(committee, members, await this.presence(tx, session.id));
+    const seat = seats.find((s) => s.heldBy === member.id) ?? seats.find((s) => s.memberId === member.id);
+    if (!seat) throw new BusinessRuleError('voter_not_present', { memberId: member.id });
+    // The person in the room answers for the seat: their conflicts count.
+    assertMayVote({ memberId: seat.heldBy, choice }, await conflictedMemberIds(tx, vote.application_id));
+    const inserted = (await tx.query(
+      `INSERT INTO committee_ballot (vote_id, committee_member_id, choice, cast_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING RETURNING vote_id`,
+      [vote.id, seat.memberId, choice, principal.userId],
+    )) as unknown[];
+    if (inserted.length === 0) {
+      const [earlier] = (await tx.query(
+        `SELECT choice FROM committee_ballot WHERE vote_id = $1 AND committee_member_id = $2`,
+        [vote.id, seat.memberId],
+      )) as { choice: string }[];
+      throw new ConflictError(COMMITTEE_ERROR_CODES.alreadyVoted, [], { choice: earlier?.choice ?? '' });
+    }
+    return { memberId: seat.memberId, heldBy: seat.heldBy };
   }
 
   /** Closes an item's vote: the result by the committee's rules and the quorum as it stands now. */
@@ -383,8 +462,7 @@ export class SessionService {
       const vote = await this.itemVote(tx, session.id, voteId);
       if (vote.closed_at) throw new ConflictError(COMMITTEE_ERROR_CODES.voteClosed);
       const members = await currentMembers(tx, committee.id);
-      const present = await this.presentIds(tx, session.id);
-      const sessionQuorum = this.quorumOf(committee, members, present);
+      const sessionQuorum = this.quorumOf(committee, members, await this.presence(tx, session.id));
       const seats = new Set(sessionQuorum.seats.map((seat) => seat.memberId));
       // A member who has left the room since voting no longer counts (their ballot stays on record).
       const votes = (await this.ballots(tx, vote.id)).filter((ballot) => seats.has(ballot.memberId));
@@ -438,19 +516,28 @@ export class SessionService {
     return new ConflictError(COMMITTEE_ERROR_CODES.sessionStatusConflict, NEXT_STEPS[status], { status });
   }
 
-  private quorumOf(committee: CommitteeRow, members: MemberRow[], present: Set<string>): QuorumState {
+  private quorumOf(committee: CommitteeRow, members: MemberRow[], presence: Presence[]): QuorumState {
+    const current = new Set(members.map((m) => m.id));
     return quorum(rulesOf(committee), {
-      votingMembers: members.filter((m) => m.voting).map((m) => m.id),
-      attendance: members.filter((m) => present.has(m.id)).map((m) => ({ memberId: m.id })),
+      votingMembers: votingSeats(members).map((m) => m.id),
+      attendance: presence
+        .filter((p) => current.has(p.memberId))
+        .map((p) =>
+          p.substituteForId
+            ? { memberId: p.memberId, substituteFor: p.substituteForId }
+            : { memberId: p.memberId },
+        ),
     });
   }
 
-  private async presentIds(db: Db, sessionId: string): Promise<Set<string>> {
+  /** Who is in the room now, with the member each substitute stands in for. */
+  async presence(db: Db, sessionId: string): Promise<Presence[]> {
     const rows = (await db.query(
-      `SELECT committee_member_id FROM session_attendance WHERE session_id = $1 AND present`,
+      `SELECT committee_member_id, substitute_for_id FROM session_attendance
+        WHERE session_id = $1 AND present ORDER BY updated_at, committee_member_id`,
       [sessionId],
-    )) as { committee_member_id: string }[];
-    return new Set(rows.map((row) => row.committee_member_id));
+    )) as { committee_member_id: string; substitute_for_id: string | null }[];
+    return rows.map((row) => ({ memberId: row.committee_member_id, substituteForId: row.substitute_for_id }));
   }
 
   private async itemVote(tx: EntityManager, sessionId: string, voteId: string) {

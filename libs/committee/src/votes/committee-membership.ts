@@ -18,6 +18,8 @@ export interface MemberRow {
   displayName: string;
   department: string;
   voting: boolean;
+  /** The voting member this one stands in for (Stellvertretung), or null for a member in their own right. */
+  substituteForId: string | null;
 }
 
 type Db = DataSource | EntityManager;
@@ -44,21 +46,34 @@ export async function committeeOfDistrict(db: Db, districtId: string): Promise<C
 /** Members whose membership covers today (Berlin), voting and advisory, by department. */
 export async function currentMembers(db: Db, committeeId: string): Promise<MemberRow[]> {
   const rows = (await db.query(
-    `SELECT m.id, m.user_id, u.display_name, m.department, m.voting
+    `SELECT m.id, m.user_id, u.display_name, m.department, m.voting, m.substitute_for_id
        FROM committee_member m JOIN app_user u ON u.id = m.user_id
       WHERE m.committee_id = $1
         AND m.valid_from <= (now() AT TIME ZONE 'Europe/Berlin')::date
         AND (m.valid_to IS NULL OR m.valid_to >= (now() AT TIME ZONE 'Europe/Berlin')::date)
       ORDER BY m.department`,
     [committeeId],
-  )) as { id: string; user_id: string; display_name: string; department: string; voting: boolean }[];
+  )) as {
+    id: string;
+    user_id: string;
+    display_name: string;
+    department: string;
+    voting: boolean;
+    substitute_for_id: string | null;
+  }[];
   return rows.map((row) => ({
     id: row.id,
     userId: row.user_id,
     displayName: row.display_name,
     department: row.department,
     voting: row.voting,
+    substituteForId: row.substitute_for_id,
   }));
+}
+
+/** The seats: current voting members in their own right (substitutes vote only in their place). */
+export function votingSeats(members: readonly MemberRow[]): MemberRow[] {
+  return members.filter((member) => member.voting && member.substituteForId === null);
 }
 
 /** The caller's current membership in the committee, if any. */

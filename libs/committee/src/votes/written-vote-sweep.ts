@@ -1,8 +1,10 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import type { AppConfig } from '@kiezfonds/config';
+import { OutboxModule } from '@kiezfonds/messaging';
 import { APP_CONFIG, JOBS, QUEUES } from '@kiezfonds/platform';
 import { type Job, type Queue, UnrecoverableError } from 'bullmq';
+import { CommitteeNotices } from '../notices/committee-notices';
 import { WrittenVoteService } from './written-vote.service';
 
 /** One scheduler id for all workers, so BullMQ keeps one schedule however many workers start. */
@@ -40,5 +42,8 @@ export class WrittenVoteSweepProcessor extends WorkerHost {
 }
 
 /** The committee's part of the worker: closing written votes at their deadline. */
-@Module({ providers: [WrittenVoteService, WrittenVoteSweepScheduler, WrittenVoteSweepProcessor] })
+@Module({
+  imports: [OutboxModule],
+  providers: [CommitteeNotices, WrittenVoteService, WrittenVoteSweepScheduler, WrittenVoteSweepProcessor],
+})
 export class CommitteeWorkerModule {}

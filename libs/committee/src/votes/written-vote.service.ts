@@ -14,6 +14,7 @@ import { queryRows, recordAudit } from '@kiezfonds/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { COMMITTEE_ERROR_CODES } from '../committee.exception';
 import { conflictedMemberIds } from '../conflicts/conflict-check';
+import { CommitteeNotices } from '../notices/committee-notices';
 import {
   type CommitteeRow,
   committeeById,
@@ -22,6 +23,7 @@ import {
   isStaff,
   membershipOf,
   rulesOf,
+  votingSeats,
 } from './committee-membership';
 
 /** States in which an application is before the committee. */
@@ -70,7 +72,10 @@ export interface WrittenVoteView {
 export class WrittenVoteService {
   private readonly logger = new Logger(WrittenVoteService.name);
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly notices: CommitteeNotices,
+  ) {}
 
   async open(
     principal: Principal,
@@ -83,10 +88,10 @@ export class WrittenVoteService {
       throw new ValidationError([{ field: 'deadline', rule: 'inFuture' }]);
     const id = await this.dataSource.transaction(async (tx) => {
       const [application] = (await tx.query(
-        `SELECT a.id, a.state, c.district_id FROM application a JOIN call c ON c.id = a.call_id
+        `SELECT a.id, a.state, a.title, c.district_id FROM application a JOIN call c ON c.id = a.call_id
           WHERE a.id = $1 FOR UPDATE OF a`,
         [applicationId],
-      )) as { id: string; state: string; district_id: string }[];
+      )) as { id: string; state: string; title: string; district_id: string }[];
       if (!application || !isStaff(principal, application.district_id, 'coordinator')) {
         throw new NotFoundError('application_not_found');
       }
@@ -116,6 +121,18 @@ export class WrittenVoteService {
         payload: { applicationId, deadline: deadline.toISOString() },
         requestId,
       });
+      await this.notices.send(tx, committee.id, 'voting_seats', {
+        kind: 'written_vote_opened',
+        key: `written-vote:${row!.id}:opened`,
+        data: {
+          vote: {
+            subject: application.title,
+            closesAt: deadline.toISOString(),
+            items: [{ title: input.motion }],
+          },
+        },
+        link: `/eingang/${applicationId}`,
+      });
       return row!.id;
     });
     return this.get(principal, id);
@@ -125,7 +142,7 @@ export class WrittenVoteService {
     const { vote, committee } = await this.visible(this.dataSource, principal, voteId);
     const members = await currentMembers(this.dataSource, committee.id);
     const ballots = await this.ballots(this.dataSource, voteId);
-    const voting = members.filter((member) => member.voting);
+    const voting = votingSeats(members);
     const answered = new Set(ballots.map((ballot) => ballot.memberId));
     const own = members.find((member) => member.userId === principal.userId);
     const coordinator = isStaff(principal, committee.districtId, 'coordinator', 'admin');
@@ -169,7 +186,10 @@ export class WrittenVoteService {
       }
       const member = await membershipOf(tx, committee.id, principal);
       if (!member) throw new ForbiddenError(COMMITTEE_ERROR_CODES.notCommitteeMember);
-      if (!member.voting) throw new ForbiddenError(COMMITTEE_ERROR_CODES.notVotingMember);
+      // Substitutes vote in a session in place of an absent member; in writing every member answers in person.
+      if (!member.voting || member.substituteForId !== null) {
+        throw new ForbiddenError(COMMITTEE_ERROR_CODES.notVotingMember);
+      }
       const ballots = await this.ballots(tx, voteId);
       const mine = ballots.find((ballot) => ballot.memberId === member.id);
       const conflicted = await conflictedMemberIds(tx, vote.application_id);
@@ -238,7 +258,7 @@ export class WrittenVoteService {
     committee: CommitteeRow,
     now: Date,
   ): Promise<boolean> {
-    const voting = (await currentMembers(tx, committee.id)).filter((member) => member.voting);
+    const voting = votingSeats(await currentMembers(tx, committee.id));
     const eligible = new Set(voting.map((member) => member.id));
     const votes: Vote[] = (await this.ballots(tx, vote.id)).filter((ballot) => eligible.has(ballot.memberId));
     const result = writtenVoteOutcome(rulesOf(committee), [...eligible], votes, {

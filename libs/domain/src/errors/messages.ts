@@ -329,6 +329,14 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Die Frist für die Voten ist abgelaufen; Voten lassen sich nicht mehr abgeben oder ändern.',
     en: 'The review deadline has passed; reviews can no longer be given or changed.',
   },
+  minutes_already_published: {
+    de: 'Das Protokoll dieser Sitzung ist bereits veröffentlicht.',
+    en: 'The minutes of this session have already been published.',
+  },
+  minutes_not_published: {
+    de: 'Das Protokoll dieser Sitzung ist noch nicht veröffentlicht.',
+    en: 'The minutes of this session have not been published yet.',
+  },
   plan_final: {
     de: 'Die Prioritätenliste ist beschlossen und lässt sich nicht mehr ändern.',
     en: 'The priority list is final and can no longer be changed.',
@@ -454,6 +462,10 @@ export const VALIDATION_MESSAGES: Catalogue = {
   arrayNotEmpty: {
     de: 'Bitte geben Sie mindestens einen Eintrag an.',
     en: 'Please give at least one entry.',
+  },
+  notSubstitute: {
+    de: 'Dieses Mitglied ist nicht als Vertretung für das genannte Mitglied eingetragen.',
+    en: 'This member is not registered as the substitute of the member named.',
   },
   adoptedOnly: {
     de: 'Einen Platz auf der Prioritätenliste erhalten nur Anträge, die das Gremium befürwortet hat.',

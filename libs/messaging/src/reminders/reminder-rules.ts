@@ -4,11 +4,11 @@ import type { ReminderRule } from './reminder-rule';
 import { reportDueRule } from './report-due.rule';
 import { reviewDeadlineRule } from './review-deadline.rule';
 import { submissionDeadlineRule } from './submission-deadline.rule';
+import { writtenVoteClosingRule } from './written-vote-closing.rule';
 
 /**
- * Every reminder the sweep sends. Still to come, each with the issue that creates its entity:
- * - written_vote_closing: the written-vote issue (Umlaufverfahren, members who have not voted);
- * - report_overdue: sent after its deadline, which `dueReminderOffset` does not cover yet.
+ * Every reminder the sweep sends. Still to come: report_overdue, which is sent after its deadline,
+ * which `dueReminderOffset` does not cover yet.
  */
 export const REMINDER_RULES: readonly ReminderRule[] = [
   submissionDeadlineRule,
@@ -16,4 +16,5 @@ export const REMINDER_RULES: readonly ReminderRule[] = [
   promptUseDeadlineRule,
   reportDueRule,
   reviewDeadlineRule,
+  writtenVoteClosingRule,
 ];
