@@ -63,6 +63,8 @@ describe('a committee session in the browser, from attendance to decision', () =
     await page.getByRole('heading', { level: 1, name: 'AG Stabile Kieze: 3. Sitzung 2027' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
+    await page.getByRole('button', { name: 'Einladung versenden' }).click();
+    await page.getByText(/Die Einladung ist am .* an alle Mitglieder gegangen/).waitFor();
     await page.getByRole('button', { name: 'Sitzung eröffnen' }).click();
     await page.getByText('Die Sitzung läuft.').waitFor();
     await page.getByText('Nicht beschlussfähig: 0 von 5').waitFor();
@@ -84,9 +86,22 @@ describe('a committee session in the browser, from attendance to decision', () =
       .getByText('befangen – nicht mitgewirkt')
       .waitFor();
     expect(await page.getByRole('button', { name: `${recused}: Ja` }).count()).toBe(0);
-    const choices = ['Ja', 'Ja', 'Ja', 'Nein'];
+    // A member in the room casts their own vote from their own screen.
+    const member = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+    member.setDefaultTimeout(10_000);
+    await member.goto(`${baseUrl}/sitzungen/${sessionId}`);
+    await member.waitForURL(`${baseUrl}/anmelden`);
+    await member.getByLabel('E-Mail-Adresse').fill(ag.voters[1]!.user.email);
+    await member.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
+    await member.getByRole('button', { name: 'Anmelden' }).click();
+    await member.waitForURL(`${baseUrl}/sitzungen/${sessionId}`);
+    await member.getByRole('button', { name: 'Mit Ja stimmen' }).click();
+    await member.getByText('Ihre Stimme: Ja.').waitFor();
+    expect(await axeViolations(member)).toEqual([]);
+
+    const choices = ['Ja', 'Ja', 'Nein'];
     for (const [index, choice] of choices.entries()) {
-      const name = ag.voters[index + 1]!.user.displayName;
+      const name = ag.voters[index + 2]!.user.displayName;
       await page.getByRole('button', { name: `${name}: ${choice}` }).click();
       await rollCall
         .getByRole('row', { name: new RegExp(name) })
@@ -100,6 +115,10 @@ describe('a committee session in the browser, from attendance to decision', () =
     await page.getByText('Ja 3 · Nein 1 · Enthaltung 0 · befangen 1').waitFor();
     await page.getByRole('button', { name: 'Sitzung schließen' }).click();
     await page.getByText('Die Sitzung ist geschlossen.').waitFor();
+    await page.getByRole('button', { name: 'Protokoll an die Mitglieder senden' }).click();
+    await page.getByText(/Das Protokoll ist am .* an die Mitglieder gegangen/).waitFor();
+    await member.reload();
+    await member.getByRole('link', { name: 'Protokoll (PDF)' }).waitFor();
 
     const [decision] = (await db.dataSource.query(
       `SELECT outcome, closed_because FROM committee_vote WHERE session_id = $1`,

@@ -86,7 +86,7 @@ export function App() {
             <Route path={paths.inboxApplication} element={<StaffApplicationPage />} />
             <Route path={paths.programmePlan} element={<ProgrammePlanPage />} />
           </Route>
-          <Route element={<RequireRole allow={(me) => hasRole(me, 'coordinator')} />}>
+          <Route element={<RequireRole allow={(me) => hasAnyRole(me, 'coordinator', 'board_member')} />}>
             <Route path={paths.sessions} element={<SessionsPage />} />
             <Route path={paths.session} element={<SessionPage />} />
           </Route>

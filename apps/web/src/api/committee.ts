@@ -21,8 +21,21 @@ export type CommitteeSession = {
   startsAt: string;
   place: string;
   status: 'scheduled' | 'open' | 'closed';
-  members: { id: string; displayName: string; department: string; voting: boolean; present: boolean }[];
+  invitedAt: string | null;
+  minutesPublishedAt: string | null;
+  members: {
+    id: string;
+    displayName: string;
+    department: string;
+    voting: boolean;
+    substituteForId: string | null;
+    present: boolean;
+  }[];
   quorum: { votingMembers: number; required: number; present: number; reached: boolean };
+  /** Filled seats: whose vote, and who holds it (the member, or a substitute). */
+  seats: { memberId: string; heldBy: string }[];
+  /** The caller's seat in the room, if they hold one. */
+  ownSeat: { memberId: string; heldBy: string } | null;
   items: {
     id: string;
     position: number;
@@ -65,6 +78,33 @@ export function recordBallot(
     method: 'POST',
     body: { memberId, choice },
   });
+}
+
+export function castOwnSessionBallot(
+  id: string,
+  voteId: string,
+  choice: Exclude<Choice, 'recused'>,
+): Promise<CommitteeSession> {
+  return apiRequest(`/sessions/${encode(id)}/votes/${encode(voteId)}/my-ballot`, {
+    method: 'POST',
+    body: { choice },
+  });
+}
+
+export function inviteToSession(id: string): Promise<CommitteeSession> {
+  return apiRequest(`/sessions/${encode(id)}/invite`, { method: 'POST', body: {} });
+}
+
+export function publishMinutes(id: string): Promise<CommitteeSession> {
+  return apiRequest(`/sessions/${encode(id)}/minutes/publish`, { method: 'POST', body: {} });
+}
+
+export function agendaUrl(id: string): string {
+  return `${apiBasePath}/sessions/${encode(id)}/agenda.pdf`;
+}
+
+export function sessionMinutesUrl(id: string): string {
+  return `${apiBasePath}/sessions/${encode(id)}/minutes.pdf`;
 }
 
 export function closeItemVote(id: string, voteId: string): Promise<CommitteeSession> {
@@ -330,6 +370,6 @@ export function castWrittenBallot(id: string, choice: Exclude<Choice, 'recused'>
 
 export function minutesUrl(vote: Pick<ApplicationVote, 'id' | 'session'>): string {
   return vote.session
-    ? `${apiBasePath}/sessions/${encode(vote.session.id)}/minutes.pdf`
+    ? sessionMinutesUrl(vote.session.id)
     : `${apiBasePath}/written-votes/${encode(vote.id)}/minutes.pdf`;
 }

@@ -27,7 +27,8 @@ function itemsFor(me: Me | null, t: TFunction): NavItem[] {
   }
   if (hasRole(me, 'board_member')) items.push({ to: paths.review, label: t('nav.review') });
   if (hasRole(me, 'coordinator')) items.push({ to: paths.calls, label: t('nav.calls') });
-  if (hasRole(me, 'coordinator')) items.push({ to: paths.sessions, label: t('nav.sessions') });
+  if (hasAnyRole(me, 'coordinator', 'board_member'))
+    items.push({ to: paths.sessions, label: t('nav.sessions') });
   if (hasAnyRole(me, 'coordinator', 'finance')) items.push({ to: paths.inbox, label: t('nav.inbox') });
   if (hasAnyRole(me, 'finance', 'admin')) items.push({ to: paths.finance, label: t('nav.finance') });
   if (hasRole(me, 'finance')) items.push({ to: paths.callOffs, label: t('nav.callOffs') });

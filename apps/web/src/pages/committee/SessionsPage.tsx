@@ -9,7 +9,7 @@ import { Page } from '../../components/Page';
 import { useApiData } from '../../hooks/useApiData';
 import { sessionPath } from '../../paths';
 
-/** The committee sessions of the coordinator's district, the latest first, each opening the live view. */
+/** The committee sessions of the coordinator's district or the member's committee, the latest first, each opening its live view. */
 export function SessionsPage() {
   const { t } = useTranslation();
   const load = useCallback((signal: AbortSignal) => listSessions({ signal }), []);
