@@ -51,4 +51,10 @@ export const COMMITTEE_ERROR_CODES = {
   minutesAlreadyPublished: 'minutes_already_published',
   /** 404: the minutes of a session are for its members once published. */
   minutesNotPublished: 'minutes_not_published',
+  /** 409: the person already sits on the committee in that period. */
+  membershipOverlaps: 'membership_overlaps',
+  /** 409: the membership has an end already. */
+  membershipEnded: 'membership_ended',
+  /** 404: no such member of the committee. */
+  memberNotFound: 'member_not_found',
 } as const;

@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '@kiezfonds/applications';
 import { FundsModule } from '@kiezfonds/funds';
 import { OutboxModule } from '@kiezfonds/messaging';
+import { CommitteeAdminService } from './admin/committee-admin.service';
 import { ConflictService } from './conflicts/conflict.service';
 import { CommitteeController } from './http/committee.controller';
+import { CommitteesController } from './http/committees.controller';
 import { ProgrammePlanController } from './http/programme-plan.controller';
 import { ReviewsController } from './http/reviews.controller';
 import { ProgrammePlanExport } from './planning/programme-plan-export';
@@ -20,9 +22,16 @@ import { WrittenVoteService } from './votes/written-vote.service';
 /** The committee's conflicts register and written votes and sessions over HTTP (issue 7, docs/api/committee.md). */
 @Module({
   imports: [ApplicationsModule, FundsModule, OutboxModule],
-  controllers: [CommitteeController, ProgrammePlanController, ReviewsController, SessionsController],
+  controllers: [
+    CommitteesController,
+    CommitteeController,
+    ProgrammePlanController,
+    ReviewsController,
+    SessionsController,
+  ],
   providers: [
     ApplicationVotes,
+    CommitteeAdminService,
     CommitteeMinutes,
     CommitteeNotices,
     ConflictService,

@@ -337,6 +337,18 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Das Protokoll dieser Sitzung ist noch nicht veröffentlicht.',
     en: 'The minutes of this session have not been published yet.',
   },
+  membership_overlaps: {
+    de: 'Diese Person gehört dem Gremium in diesem Zeitraum bereits an.',
+    en: 'This person already sits on the committee in this period.',
+  },
+  membership_ended: {
+    de: 'Diese Mitgliedschaft ist bereits beendet.',
+    en: 'This membership has already ended.',
+  },
+  member_not_found: {
+    de: 'Dieses Mitglied wurde nicht gefunden.',
+    en: 'This member was not found.',
+  },
   plan_final: {
     de: 'Die Prioritätenliste ist beschlossen und lässt sich nicht mehr ändern.',
     en: 'The priority list is final and can no longer be changed.',
@@ -466,6 +478,14 @@ export const VALIDATION_MESSAGES: Catalogue = {
   notSubstitute: {
     de: 'Dieses Mitglied ist nicht als Vertretung für das genannte Mitglied eingetragen.',
     en: 'This member is not registered as the substitute of the member named.',
+  },
+  notAboveDenominator: {
+    de: 'Der Zähler darf nicht größer als der Nenner ({denominator}) sein.',
+    en: 'The numerator must not be greater than the denominator ({denominator}).',
+  },
+  votingMember: {
+    de: 'Vertreten werden können nur stimmberechtigte Mitglieder, die selbst keine Vertretung sind.',
+    en: 'Only voting members who are not substitutes themselves can be substituted.',
   },
   adoptedOnly: {
     de: 'Einen Platz auf der Prioritätenliste erhalten nur Anträge, die das Gremium befürwortet hat.',

@@ -1,0 +1,76 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsCalendarDate, Trim } from '@kiezfonds/funds';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+export class CommitteeRulesDto {
+  @ApiProperty({ example: 2, description: 'Quorum: this many of …' })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  quorumNumerator: number;
+
+  @ApiProperty({ example: 3, description: '… every this many voting members must be present' })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  quorumDenominator: number;
+
+  @ApiProperty({ enum: ['simple', 'two_thirds'] })
+  @IsIn(['simple', 'two_thirds'])
+  majority: 'simple' | 'two_thirds';
+
+  @ApiProperty({ description: 'Whether abstentions count as votes cast' })
+  @IsBoolean()
+  abstentionsCountAsCast: boolean;
+}
+
+export class NewMemberDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  userId: string;
+
+  @ApiProperty({ example: 'Jugendamt', maxLength: 200 })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  department: string;
+
+  @ApiProperty({ description: 'Voting or advisory (substitutes vote in their seat)' })
+  @IsBoolean()
+  voting: boolean;
+
+  @ApiProperty({ example: '2027-01-01' })
+  @IsCalendarDate()
+  validFrom: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The voting member this one substitutes' })
+  @IsOptional()
+  @IsUUID()
+  substituteForId?: string;
+}
+
+export class EndMembershipDto {
+  @ApiProperty({ example: '2027-06-30', description: 'The last day of membership' })
+  @IsCalendarDate()
+  validTo: string;
+}
+
+export class MemberParamsDto {
+  @IsUUID()
+  id: string;
+
+  @IsUUID()
+  memberId: string;
+}
