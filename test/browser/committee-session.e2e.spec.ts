@@ -126,4 +126,46 @@ describe('a committee session in the browser, from attendance to decision', () =
     )) as { outcome: string; closed_because: string }[];
     expect(decision).toEqual({ outcome: 'adopted', closed_because: 'closed_in_session' });
   });
+
+  it('lets the coordinator set the rules and add a substitute on the committees page', async () => {
+    const newcomer = await world.staff('board_member');
+    const page = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${baseUrl}/gremien`);
+    await page.waitForURL(`${baseUrl}/anmelden`);
+    await page.getByLabel('E-Mail-Adresse').fill(world.coordinator.user.email);
+    await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForURL(`${baseUrl}/gremien`);
+    await page.getByRole('heading', { level: 2, name: 'AG Stabile Kieze' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // A numerator above the denominator is refused next to the field.
+    await page.getByLabel('Beschlussfähig ab (Zähler)').fill('4');
+    await page.getByRole('button', { name: 'Regeln speichern' }).click();
+    await page.getByText('Der Zähler darf nicht größer als der Nenner (3) sein.').first().waitFor();
+    await page.getByLabel('Beschlussfähig ab (Zähler)').fill('1');
+    await page.getByLabel('von (Nenner)').fill('2');
+    await page.getByLabel('Erforderliche Mehrheit').selectOption('simple');
+    await page.getByRole('button', { name: 'Regeln speichern' }).click();
+    await page.getByText('Die Beschlussregeln sind gespeichert.').waitFor();
+    const [saved] = (await db.dataSource.query(
+      `SELECT quorum_numerator, quorum_denominator, majority FROM committee WHERE id = $1`,
+      [ag.committeeId],
+    )) as { quorum_numerator: number; quorum_denominator: number; majority: string }[];
+    expect(saved).toEqual({ quorum_numerator: 1, quorum_denominator: 2, majority: 'simple' });
+
+    const substituted = ag.voters[2]!.user.displayName;
+    await page
+      .getByLabel('Person')
+      .selectOption({ label: `${newcomer.user.displayName} (${newcomer.user.email})` });
+    await page.getByLabel('Fachbereich').fill('Soziales');
+    await page.getByLabel('Mitwirkung').selectOption({ label: `Vertretung für ${substituted}` });
+    await page.getByRole('button', { name: 'Hinzufügen' }).click();
+    await page
+      .getByRole('row', { name: new RegExp(newcomer.user.displayName) })
+      .getByText(`Vertretung für ${substituted}`)
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });

@@ -33,6 +33,7 @@ import { RegisterPage } from './pages/RegisterPage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { UsersPage } from './pages/UsersPage';
 import { notificationSettingsAnchor, paths } from './paths';
+import { CommitteesPage } from './pages/committee/CommitteesPage';
 import { ProgrammePlanPage } from './pages/committee/ProgrammePlanPage';
 import { ReviewQueuePage } from './pages/committee/ReviewQueuePage';
 import { canAdministerUsers, hasAnyRole, hasRole, isCarrier } from './session/roles';
@@ -97,6 +98,9 @@ export function App() {
             <Route path={paths.finance} element={<FinancePage />} />
             <Route path={paths.fund} element={<FundPage />} />
             <Route path={paths.newTrackedProject} element={<NewTrackedProjectPage />} />
+          </Route>
+          <Route element={<RequireRole allow={(me) => hasAnyRole(me, 'coordinator', 'admin')} />}>
+            <Route path={paths.committees} element={<CommitteesPage />} />
           </Route>
           <Route element={<RequireRole allow={canAdministerUsers} />}>
             <Route path={paths.users} element={<UsersPage />} />

@@ -29,6 +29,7 @@ export const paths = {
   fund: '/finanzen/fonds/:id',
   newTrackedProject: '/finanzen/fonds/:id/projekte/neu',
   callOffs: '/finanzen/mittelabrufe',
+  committees: '/gremien',
   sessions: '/sitzungen',
   session: '/sitzungen/:id',
 } as const;

@@ -373,3 +373,55 @@ export function minutesUrl(vote: Pick<ApplicationVote, 'id' | 'session'>): strin
     ? sessionMinutesUrl(vote.session.id)
     : `${apiBasePath}/written-votes/${encode(vote.id)}/minutes.pdf`;
 }
+
+export type CommitteeRules = {
+  quorumNumerator: number;
+  quorumDenominator: number;
+  majority: 'simple' | 'two_thirds';
+  abstentionsCountAsCast: boolean;
+};
+
+export type Committee = {
+  id: string;
+  districtId: string;
+  name: string;
+  rules: CommitteeRules;
+  members: {
+    id: string;
+    userId: string;
+    displayName: string;
+    department: string;
+    voting: boolean;
+    substituteForId: string | null;
+    validFrom: string;
+    validTo: string | null;
+  }[];
+};
+
+export function listCommittees(options: Signal = {}): Promise<{ items: Committee[] }> {
+  return apiRequest('/committees', options);
+}
+
+export function setCommitteeRules(id: string, rules: CommitteeRules): Promise<Committee> {
+  return apiRequest(`/committees/${encode(id)}/rules`, { method: 'PUT', body: rules });
+}
+
+export function addCommitteeMember(
+  id: string,
+  member: {
+    userId: string;
+    department: string;
+    voting: boolean;
+    validFrom: string;
+    substituteForId?: string;
+  },
+): Promise<Committee> {
+  return apiRequest(`/committees/${encode(id)}/members`, { method: 'POST', body: member });
+}
+
+export function endCommitteeMembership(id: string, memberId: string, validTo: string): Promise<Committee> {
+  return apiRequest(`/committees/${encode(id)}/members/${encode(memberId)}/end`, {
+    method: 'POST',
+    body: { validTo },
+  });
+}
