@@ -1,15 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, Money, NotFoundError, type Tally } from '@kiezfonds/domain';
-import {
-  type IssuingOffice,
-  type MinutesInput,
-  type MinutesItem,
-  type MinutesVote,
-  renderMinutes,
-} from '@kiezfonds/documents';
+import { type MinutesInput, type MinutesItem, type MinutesVote, renderMinutes } from '@kiezfonds/documents';
 import type { Principal } from '@kiezfonds/identity';
 import { DataSource } from 'typeorm';
 import { COMMITTEE_ERROR_CODES } from '../committee.exception';
+import { OFFICE_COLUMNS, officeOf } from '../documents/issuing-office';
 import { SessionService } from '../sessions/session.service';
 import { currentMembers, isStaff, type MemberRow, votingSeats } from '../votes/committee-membership';
 import { WrittenVoteService } from '../votes/written-vote.service';
@@ -19,8 +14,7 @@ type Row = Record<string, unknown>;
 
 /** Committee, district office and rules of the committee a vote or session belongs to. */
 const COMMITTEE_COLUMNS = `cm.name AS committee, cm.quorum_numerator, cm.quorum_denominator, cm.majority,
-  cm.abstentions_count_as_cast, d.name AS district, d.office_name, d.office_unit, d.office_street,
-  d.office_postal_code, d.office_city, d.office_email`;
+  cm.abstentions_count_as_cast, ${OFFICE_COLUMNS}`;
 
 /**
  * The minutes (Protokoll) as PDF, of a closed written vote or a closed session: the rules that
@@ -199,17 +193,7 @@ export class CommitteeMinutes {
 
   /** What every minutes document of the committee has: issuer, committee, rules, chair. */
   private frame(principal: Principal, r: Row) {
-    const issuer: IssuingOffice = {
-      district: `Bezirksamt ${r.district as string} von Berlin`,
-      office: r.office_name as string,
-      unit: (r.office_unit as string | null) ?? undefined,
-      address: {
-        street: (r.office_street as string | null) ?? '',
-        postalCode: (r.office_postal_code as string | null) ?? '',
-        city: r.office_city as string,
-      },
-      contact: { name: r.opener as string, email: (r.office_email as string | null) ?? undefined },
-    };
+    const issuer = officeOf(r, r.opener as string);
     return {
       locale: principal.language,
       issuer,
