@@ -16,6 +16,7 @@ import { ErrorSummary } from '../../components/form/ErrorSummary';
 import { SelectField } from '../../components/form/SelectField';
 import { TextField } from '../../components/form/TextField';
 import { useFormErrors } from '../../components/form/useFormErrors';
+import { useSubmit } from '../../components/form/useSubmit';
 import { Loader } from '../../components/Loader';
 import { LoadError } from '../../components/LoadError';
 import { Page } from '../../components/Page';
@@ -122,7 +123,6 @@ function RulesForm({ committee, onSaved }: { committee: Committee; onSaved(): vo
   const [denominator, setDenominator] = useState(String(committee.rules.quorumDenominator));
   const [majority, setMajority] = useState<string>(committee.rules.majority);
   const [abstentions, setAbstentions] = useState(committee.rules.abstentionsCountAsCast);
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const id = (name: string) => `${committee.id}-${name}`;
   const fields = useMemo(
@@ -134,12 +134,12 @@ function RulesForm({ committee, onSaved }: { committee: Committee; onSaved(): vo
     [t, committee.id],
   );
   const form = useFormErrors(fields, undefined, 3);
+  const submitting = useSubmit(form.showApiError);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
     setSaved(false);
-    try {
+    await submitting.run(async () => {
       await setCommitteeRules(committee.id, {
         quorumNumerator: Number(numerator),
         quorumDenominator: Number(denominator),
@@ -149,11 +149,7 @@ function RulesForm({ committee, onSaved }: { committee: Committee; onSaved(): vo
       form.clear();
       setSaved(true);
       onSaved();
-    } catch (error) {
-      form.showApiError(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -200,7 +196,12 @@ function RulesForm({ committee, onSaved }: { committee: Committee; onSaved(): vo
         checked={abstentions}
         onChange={setAbstentions}
       />
-      <Button type="submit" variant="secondary" label={t('committees.saveRules')} disabled={busy} />
+      <Button
+        type="submit"
+        variant="secondary"
+        label={t('committees.saveRules')}
+        disabled={submitting.busy}
+      />
       {saved && (
         <p className="kern-body" role="status">
           {t('committees.rulesSaved')}
@@ -221,7 +222,6 @@ function MemberForm({ committee, onAdded }: { committee: Committee; onAdded(): v
   const [department, setDepartment] = useState('');
   const [kind, setKind] = useState('voting');
   const [validFrom, setValidFrom] = useState(berlinToday());
-  const [busy, setBusy] = useState(false);
   const id = (name: string) => `${committee.id}-neu-${name}`;
   const fields = useMemo(
     () => ({
@@ -233,6 +233,7 @@ function MemberForm({ committee, onAdded }: { committee: Committee; onAdded(): v
     [t, committee.id],
   );
   const form = useFormErrors(fields, undefined, 3);
+  const submitting = useSubmit(form.showApiError);
   const seats = committee.members.filter((m) => m.voting && m.substituteForId === null);
 
   async function submit(event: FormEvent) {
@@ -241,8 +242,7 @@ function MemberForm({ committee, onAdded }: { committee: Committee; onAdded(): v
       form.showFieldErrors({ userId: t('committees.choosePerson') });
       return;
     }
-    setBusy(true);
-    try {
+    await submitting.run(async () => {
       await addCommitteeMember(committee.id, {
         userId,
         department,
@@ -254,11 +254,7 @@ function MemberForm({ committee, onAdded }: { committee: Committee; onAdded(): v
       setUserId('');
       setDepartment('');
       onAdded();
-    } catch (error) {
-      form.showApiError(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const people = users.state.status === 'loaded' ? users.state.data.items : [];
@@ -311,7 +307,7 @@ function MemberForm({ committee, onAdded }: { committee: Committee; onAdded(): v
         error={form.fieldError('validFrom')}
         onChange={setValidFrom}
       />
-      <Button type="submit" variant="secondary" label={t('committees.add')} disabled={busy} />
+      <Button type="submit" variant="secondary" label={t('committees.add')} disabled={submitting.busy} />
     </form>
   );
 }

@@ -16,6 +16,7 @@ import { ErrorSummary } from '../../components/form/ErrorSummary';
 import { describeError } from '../../components/form/formErrors';
 import { TextField } from '../../components/form/TextField';
 import { useFormErrors } from '../../components/form/useFormErrors';
+import { useSubmit } from '../../components/form/useSubmit';
 import { Loader } from '../../components/Loader';
 import { LoadError } from '../../components/LoadError';
 import { useApiData } from '../../hooks/useApiData';
@@ -165,7 +166,6 @@ function OpenWrittenVoteForm({ applicationId, onOpened }: { applicationId: strin
   const { t } = useTranslation();
   const [motion, setMotion] = useState(t('decisions.defaultMotion'));
   const [day, setDay] = useState(addDays(berlinToday(), 7));
-  const [busy, setBusy] = useState(false);
   const fields = useMemo(
     () => ({
       motion: { id: 'umlauf-antrag', label: t('decisions.motionLabel') },
@@ -174,6 +174,7 @@ function OpenWrittenVoteForm({ applicationId, onOpened }: { applicationId: strin
     [t],
   );
   const form = useFormErrors(fields, undefined, 3);
+  const submitting = useSubmit(form.showApiError);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -181,16 +182,11 @@ function OpenWrittenVoteForm({ applicationId, onOpened }: { applicationId: strin
       form.showFieldErrors({ deadline: t('decisions.deadlineFuture') });
       return;
     }
-    setBusy(true);
-    try {
+    await submitting.run(async () => {
       await openWrittenVote(applicationId, { motion, deadline: endOfBerlinDay(day) });
       form.clear();
       onOpened();
-    } catch (error) {
-      form.showApiError(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -218,7 +214,7 @@ function OpenWrittenVoteForm({ applicationId, onOpened }: { applicationId: strin
         error={form.fieldError('deadline')}
         onChange={setDay}
       />
-      <Button type="submit" variant="secondary" label={t('decisions.open')} disabled={busy} />
+      <Button type="submit" variant="secondary" label={t('decisions.open')} disabled={submitting.busy} />
     </form>
   );
 }

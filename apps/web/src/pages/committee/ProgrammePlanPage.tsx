@@ -24,6 +24,7 @@ import { describeError } from '../../components/form/formErrors';
 import { SelectField } from '../../components/form/SelectField';
 import { TextField } from '../../components/form/TextField';
 import { useFormErrors } from '../../components/form/useFormErrors';
+import { useSubmit } from '../../components/form/useSubmit';
 import { Loader } from '../../components/Loader';
 import { LoadError } from '../../components/LoadError';
 import { Page } from '../../components/Page';
@@ -137,7 +138,6 @@ function Settings({ plan, onChanged }: { plan: ProgrammePlan; onChanged(next: Pr
   const { t } = useTranslation();
   const [budget, setBudget] = useState(plan.budgetCents);
   const [fillRule, setFillRule] = useState(plan.fillRule);
-  const [busy, setBusy] = useState(false);
   const fields = useMemo(
     () => ({
       budgetCents: { id: 'plan-budget', label: t('planning.budget') },
@@ -146,17 +146,13 @@ function Settings({ plan, onChanged }: { plan: ProgrammePlan; onChanged(next: Pr
     [t],
   );
   const form = useFormErrors(fields, undefined, 3);
+  const submitting = useSubmit(form.showApiError);
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    try {
+    await submitting.run(async () => {
       onChanged(await configureProgrammePlan(plan.callId, { budgetCents: budget, fillRule }));
       form.clear();
-    } catch (error) {
-      form.showApiError(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <form className="page__section" onSubmit={submit} noValidate aria-labelledby="planung-einstellungen">
@@ -182,7 +178,7 @@ function Settings({ plan, onChanged }: { plan: ProgrammePlan; onChanged(next: Pr
         ]}
         onChange={(value) => setFillRule(value as ProgrammePlan['fillRule'])}
       />
-      <Button type="submit" variant="secondary" label={t('planning.apply')} disabled={busy} />
+      <Button type="submit" variant="secondary" label={t('planning.apply')} disabled={submitting.busy} />
     </form>
   );
 }
@@ -322,7 +318,6 @@ function AdjustForm({
   const [amount, setAmount] = useState(item.amountCents);
   const [reason, setReason] = useState(item.amountReason ?? '');
   const [rank, setRank] = useState(item.manualRank === null ? '' : String(item.manualRank));
-  const [busy, setBusy] = useState(false);
   const fields = useMemo(
     () => ({
       amountCents: { id: 'adjust-amount', label: t('planning.amount') },
@@ -332,14 +327,14 @@ function AdjustForm({
     [t],
   );
   const form = useFormErrors(fields, undefined, 3);
+  const submitting = useSubmit(form.showApiError);
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (rank !== '' && !/^[1-9]\d*$/.test(rank)) {
       form.showFieldErrors({ manualRank: t('planning.rankInvalid') });
       return;
     }
-    setBusy(true);
-    try {
+    await submitting.run(async () => {
       onDone(
         await adjustPlanLine(plan.callId, item.applicationId, {
           amountCents: amount === '' || amount === item.requestedCents ? null : amount,
@@ -347,11 +342,7 @@ function AdjustForm({
           manualRank: rank === '' ? null : Number(rank),
         }),
       );
-    } catch (error) {
-      form.showApiError(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <form className="page__section" onSubmit={submit} noValidate aria-labelledby="planung-anpassen">
@@ -388,7 +379,7 @@ function AdjustForm({
         onChange={setRank}
       />
       <div className="page__actions">
-        <Button type="submit" label={t('planning.save')} disabled={busy} />
+        <Button type="submit" label={t('planning.save')} disabled={submitting.busy} />
         <Button variant="secondary" label={t('planning.cancel')} onClick={() => onDone(null)} />
       </div>
     </form>
@@ -407,7 +398,6 @@ function Scenarios({
   const { t } = useTranslation();
   const [label, setLabel] = useState('');
   const [budget, setBudget] = useState('');
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const fields = useMemo(
     () => ({
@@ -417,22 +407,18 @@ function Scenarios({
     [t],
   );
   const form = useFormErrors(fields, undefined, 3);
+  const submitting = useSubmit(form.showApiError);
   const titles = new Map(plan.items.map((item) => [item.applicationId, item]));
   const comparison = plan.comparison;
 
   async function add(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    try {
+    await submitting.run(async () => {
       onChanged(await addPlanScenario(plan.callId, { label, ...(budget ? { budgetCents: budget } : {}) }));
       setLabel('');
       setBudget('');
       form.clear();
-    } catch (caught) {
-      form.showApiError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function remove(scenarioId: string) {
@@ -546,7 +532,12 @@ function Scenarios({
             error={form.fieldError('budgetCents')}
             onChange={(cents) => setBudget(cents ?? '')}
           />
-          <Button type="submit" variant="secondary" label={t('planning.addScenario')} disabled={busy} />
+          <Button
+            type="submit"
+            variant="secondary"
+            label={t('planning.addScenario')}
+            disabled={submitting.busy}
+          />
         </form>
       )}
     </section>

@@ -17,6 +17,7 @@ import type { FieldSpec } from '../../components/form/formErrors';
 import { RadioGroup } from '../../components/form/RadioGroup';
 import { SelectField } from '../../components/form/SelectField';
 import { useFormErrors } from '../../components/form/useFormErrors';
+import { useSubmit } from '../../components/form/useSubmit';
 import { Loader } from '../../components/Loader';
 import { LoadError } from '../../components/LoadError';
 import { useApiData } from '../../hooks/useApiData';
@@ -175,7 +176,6 @@ function VotumForm({
   );
   const [comment, setComment] = useState(own?.comment ?? '');
   const [note, setNote] = useState(own?.confidentialNote ?? '');
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const fields = useMemo(() => {
     const specs: Record<string, FieldSpec> = {
@@ -190,6 +190,7 @@ function VotumForm({
     return specs;
   }, [reviews.criteria, t]);
   const form = useFormErrors(fields, undefined, 3);
+  const submitting = useSubmit(form.showApiError);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -202,9 +203,8 @@ function VotumForm({
       form.showFieldErrors(missing);
       return;
     }
-    setBusy(true);
     setSaved(false);
-    try {
+    await submitting.run(async () => {
       const next = await submitVotum(reviews.applicationId, {
         recommendation,
         ...(recommendation === 'support_with_conditions' ? { conditions } : {}),
@@ -217,11 +217,7 @@ function VotumForm({
       form.clear();
       setSaved(true);
       onSaved(next);
-    } catch (error) {
-      form.showApiError(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -290,7 +286,7 @@ function VotumForm({
         error={form.fieldError('confidentialNote')}
         onChange={setNote}
       />
-      <Button type="submit" label={t(own ? 'votum.revise' : 'votum.submit')} disabled={busy} />
+      <Button type="submit" label={t(own ? 'votum.revise' : 'votum.submit')} disabled={submitting.busy} />
     </form>
   );
 }
@@ -298,24 +294,19 @@ function VotumForm({
 function ConflictForm({ reviews, onDeclared }: { reviews: ApplicationReviews; onDeclared(): void }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
   const fields = useMemo(
     () => ({ reason: { id: 'conflict-reason', label: t('votum.conflictReason') } }),
     [t],
   );
   const form = useFormErrors(fields, undefined, 3);
+  const submitting = useSubmit(form.showApiError);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    try {
+    await submitting.run(async () => {
       await declareConflict(reviews.committeeId, { applicationId: reviews.applicationId, reason });
       onDeclared();
-    } catch (error) {
-      form.showApiError(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -332,7 +323,12 @@ function ConflictForm({ reviews, onDeclared }: { reviews: ApplicationReviews; on
           error={form.fieldError('reason')}
           onChange={setReason}
         />
-        <Button type="submit" variant="secondary" label={t('votum.declareConflict')} disabled={busy} />
+        <Button
+          type="submit"
+          variant="secondary"
+          label={t('votum.declareConflict')}
+          disabled={submitting.busy}
+        />
       </form>
     </details>
   );
