@@ -222,8 +222,15 @@ describe('programme planning', () => {
 
   it('finalises through the lifecycle in one step and keeps the list as decided', async () => {
     await world.post(ag.voters[0]!, plan('/finalise')).expect(403);
-    const final = (await world.post(world.coordinator, plan('/finalise')).expect(200)).body;
+    // Two coordinators press "finalise" at the same instant: one list is decided, once.
+    const answers = await Promise.all([
+      world.post(world.coordinator, plan('/finalise')),
+      world.post(world.coordinator, plan('/finalise')),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const final = answers.find((a) => a.status === 200)!.body;
     expect(final).toMatchObject({ status: 'final' });
+    expect(answers.find((a) => a.status === 409)!.body.code).toBe('plan_final');
     const states = (await world.db.query(`SELECT id, state FROM application WHERE call_id = $1`, [
       callId,
     ])) as {

@@ -15,6 +15,7 @@ import {
   type Scenario,
   type ScenarioComparison,
   ValidationError,
+  type VotumForSummary,
 } from '@kiezfonds/domain';
 import { BalanceService } from '@kiezfonds/funds';
 import type { Principal } from '@kiezfonds/identity';
@@ -58,8 +59,7 @@ interface CandidateRow {
   outcome: string | null;
   decided_at: Date | null;
   procedure: string | null;
-  scores: (number | null)[];
-  recommendations: string[];
+  voten: VotumForSummary[];
   amount_cents: string | null;
   amount_reason: string | null;
   manual_rank: number | null;
@@ -446,8 +446,9 @@ export class ProgrammePlanService {
     return (await db.query(
       `SELECT a.id, a.reference, a.title, o.name AS carrier, a.state, a.requested_cents::text AS requested_cents,
               a.submitted_at, d.outcome, d.closed_at AS decided_at, d.procedure,
-              coalesce((SELECT array_agg(v.score) FROM votum v WHERE v.application_id = a.id), '{}') AS scores,
-              coalesce((SELECT array_agg(v.recommendation) FROM votum v WHERE v.application_id = a.id), '{}') AS recommendations,
+              coalesce((SELECT json_agg(json_build_object('departmentId', v.department,
+                                 'recommendation', v.recommendation, 'score', v.score))
+                          FROM votum v WHERE v.application_id = a.id), '[]') AS voten,
               l.amount_cents::text AS amount_cents, l.amount_reason, l.manual_rank
          FROM application a
          JOIN organisation o ON o.id = a.organisation_id
@@ -566,13 +567,7 @@ function inputOf(budget: Money, fillRule: FillRule, candidates: readonly Candida
 
 /** The mean of the Voten's scores (scaled integers), or null without scored Voten. */
 function scoreOf(candidate: CandidateRow): number | null {
-  return reviewSummary(
-    candidate.scores.map((score, index) => ({
-      departmentId: String(index),
-      recommendation: (candidate.recommendations[index] ?? 'support') as 'support',
-      score,
-    })),
-  ).averageScore;
+  return reviewSummary(candidate.voten).averageScore;
 }
 
 function itemsOf(plan: ProgrammePlan, candidates: readonly CandidateRow[]): PlanItemView[] {
@@ -589,7 +584,7 @@ function itemsOf(plan: ProgrammePlan, candidates: readonly CandidateRow[]): Plan
         c.outcome && c.decided_at
           ? { outcome: c.outcome, decidedAt: c.decided_at.toISOString(), procedure: c.procedure ?? '' }
           : null,
-      reviews: c.scores.length,
+      reviews: c.voten.length,
       rank: item.rank,
       status: item.status,
       score: item.score,

@@ -272,6 +272,8 @@ export class ReviewService {
     requestId: string | null,
   ): Promise<ApplicationReviews> {
     return this.dataSource.transaction(async (tx) => {
+      // The application's row lock serialises Voten on it: two members of one department giving
+      // the first Votum at once revise one row instead of colliding on the unique key.
       const { application, member } = await this.visible(tx, principal, applicationId, { lock: true });
       if (!member) throw new ForbiddenError(COMMITTEE_ERROR_CODES.notCommitteeMember);
       if (!UNDER_REVIEW.includes(application.state)) {

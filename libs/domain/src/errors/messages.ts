@@ -274,8 +274,8 @@ export const ERROR_MESSAGES: Catalogue = {
     en: 'Only current members of the committee can do this.',
   },
   not_voting_member: {
-    de: 'Beratende Mitglieder stimmen nicht ab.',
-    en: 'Advisory members do not vote.',
+    de: 'Beratende Mitglieder stimmen nicht ab; Vertretungen stimmen nur in einer Sitzung anstelle des abwesenden Mitglieds ab.',
+    en: 'Advisory members do not vote; substitutes vote only in a session, in place of the absent member.',
   },
   vote_closed: {
     de: 'Die Abstimmung ist beendet; es kann keine Stimme mehr abgegeben werden.',
