@@ -85,6 +85,15 @@ describe('sessions and written votes for the members', () => {
         },
       },
     });
+    // The agenda goes with each invitation as PDF, in the recipient's language.
+    const attached = (
+      invitations[0]!.payload as unknown as { attachments: { id: string; fileName: string }[] }
+    ).attachments;
+    expect(attached).toEqual([{ id: expect.any(String), fileName: 'tagesordnung-2027-02-10.pdf' }]);
+    const [file] = (await world.db.query(`SELECT content FROM notice_attachment WHERE id = $1`, [
+      attached[0]!.id,
+    ])) as { content: Buffer }[];
+    expect((await pdfText(file!.content)).replace(/\s+/g, ' ')).toContain('Kiezküchen verbinden');
     // Inviting again (after a change of the agenda) sends a new invitation.
     await post(`/api/sessions/${session.id}/invite`).expect(200);
     expect(await outbox(`session:${session.id}:invitation:%`)).toHaveLength(14);

@@ -6,6 +6,7 @@ import {
   type NoticeJob,
   OutboxRelay,
   OutboxService,
+  storeNoticeAttachment,
 } from '@kiezfonds/messaging';
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '@kiezfonds/platform';
 import {
@@ -100,6 +101,25 @@ describe('notices: from a command’s transaction through outbox, queue and SMTP
     const [mail] = mailsFor('commit-case');
     expect(mail!.to).toEqual(['aylin@traeger.example']);
     expect(mail!.subject).toContain('Nachbarschaft verbindet');
+  });
+
+  it('attaches the files a notice names, stored in the same transaction', async () => {
+    const pdf = Buffer.from('%PDF-1.7\n% Tagesordnung der AG Stabile Kieze\n%%EOF\n');
+    await db.dataSource.transaction(async (tx) => {
+      const agenda = await storeNoticeAttachment(tx, {
+        fileName: 'tagesordnung-2027-02-10.pdf',
+        contentType: 'application/pdf',
+        content: pdf,
+      });
+      await outbox.addNotice(tx, 'attachment-case', { ...submitted('Mit Anlage'), attachments: [agenda] });
+    });
+    expect(await waitForJob(queue, jobIdFor(`attachment-case|${carrier.email}`), events)).toBe('sent');
+    const [mail] = mailsFor('attachment-case');
+    expect(mail!.attachments).toEqual([
+      { filename: 'tagesordnung-2027-02-10.pdf', contentType: 'application/pdf', content: pdf },
+    ]);
+    // The in-app notice has no file; the mail carried it.
+    expect(mailsFor('commit-case').every((m) => m.attachments.length === 0)).toBe(true);
   });
 
   it('does not send twice when the same job runs again after it was delivered', async () => {

@@ -10,6 +10,7 @@ export {
   noticeSchema,
 } from './outbox/notice';
 export { jobIdFor, OutboxRelay } from './outbox/outbox-relay';
+export { type NoticeAttachmentRef, storeNoticeAttachment } from './outbox/notice-attachment';
 export { NOTICE_TOPIC, OutboxService } from './outbox/outbox.service';
 export {
   NoticeRenderer,

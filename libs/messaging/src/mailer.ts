@@ -11,6 +11,7 @@ export interface OutgoingMail {
   /** Lets a receiving system, and our own tests, recognise a redelivered mail. */
   deliveryKey: string;
   locale: 'de' | 'en';
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
 
 /** The one way mail leaves the system: a pooled SMTP connection from SMTP_URL. */
@@ -44,6 +45,7 @@ export class Mailer implements OnApplicationShutdown {
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
+      attachments: mail.attachments,
       headers: { 'X-Kiezfonds-Delivery-Key': mail.deliveryKey, 'Content-Language': mail.locale },
     });
   }

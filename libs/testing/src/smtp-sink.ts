@@ -10,6 +10,7 @@ export interface CapturedMail {
   html: string | undefined;
   headers: Map<string, unknown>;
   deliveryKey: string | undefined;
+  attachments: { filename: string | undefined; contentType: string; content: Buffer }[];
 }
 
 /**
@@ -51,6 +52,11 @@ export class SmtpSink {
               html: typeof parsed.html === 'string' ? parsed.html : undefined,
               headers: parsed.headers,
               deliveryKey: headerValue(parsed.headers.get('x-kiezfonds-delivery-key')),
+              attachments: parsed.attachments.map((a) => ({
+                filename: a.filename,
+                contentType: a.contentType,
+                content: a.content,
+              })),
             });
             this.waiters.forEach((wake) => wake());
             callback();

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { NoticeKind } from '@kiezfonds/domain';
-import { OutboxService } from '@kiezfonds/messaging';
+import { type NoticeAttachmentRef, OutboxService } from '@kiezfonds/messaging';
 import type { EntityManager } from 'typeorm';
 
 export type CommitteeAudience = 'members' | 'voting_seats';
@@ -18,7 +18,14 @@ export class CommitteeNotices {
     tx: EntityManager,
     committeeId: string,
     audience: CommitteeAudience,
-    notice: { kind: NoticeKind; key: string; data: Record<string, unknown>; link: string },
+    notice: {
+      kind: NoticeKind;
+      key: string;
+      data: Record<string, unknown>;
+      link: string;
+      /** Files for the mail, per recipient language. */
+      attachments?: Partial<Record<'de' | 'en', NoticeAttachmentRef[]>>;
+    },
   ): Promise<number> {
     const recipients = (await tx.query(
       `SELECT u.id, u.email, u.display_name, u.language, cm.name AS committee, d.name AS district, d.office_email
@@ -49,6 +56,7 @@ export class CommitteeNotices {
         district: { name: r.district, ...(r.office_email ? { contactEmail: r.office_email } : {}) },
         data: { committee: { name: r.committee }, ...notice.data },
         link: notice.link,
+        ...(notice.attachments?.[r.language] ? { attachments: notice.attachments[r.language] } : {}),
       });
       if (added) queued += 1;
     }

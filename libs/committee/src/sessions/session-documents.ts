@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, ForbiddenError, Money } from '@kiezfonds/domain';
+import { ConflictError, ForbiddenError, type Locale, Money } from '@kiezfonds/domain';
+import { type NoticeAttachmentRef, storeNoticeAttachment } from '@kiezfonds/messaging';
 import { renderSessionAgenda } from '@kiezfonds/documents';
 import type { Principal } from '@kiezfonds/identity';
 import { queryRows, recordAudit } from '@kiezfonds/persistence';
@@ -11,6 +12,7 @@ import { isStaff } from '../votes/committee-membership';
 import { SessionService, type SessionView } from './session.service';
 
 type Pdf = { fileName: string; content: Buffer };
+type Db = DataSource | EntityManager;
 
 /** Days the members have to object to published minutes before they count as approved. */
 const OBJECTION_DAYS = 14;
@@ -39,8 +41,21 @@ export class SessionDocuments {
         `UPDATE committee_session SET invited_at = clock_timestamp() WHERE id = $1 RETURNING invited_at`,
         [sessionId],
       );
+      // The agenda goes with the invitation as PDF, in each recipient's language.
+      const attachments: Partial<Record<Locale, NoticeAttachmentRef[]>> = {};
+      for (const locale of ['de', 'en'] as const) {
+        const pdf = await this.agendaPdf(principal, sessionId, { db: tx, locale });
+        attachments[locale] = [
+          await storeNoticeAttachment(tx, {
+            fileName: pdf.fileName,
+            contentType: 'application/pdf',
+            content: pdf.content,
+          }),
+        ];
+      }
       const queued = await this.notices.send(tx, view.committeeId, 'members', {
         kind: 'session_invitation',
+        attachments,
         key: `session:${sessionId}:invitation:${invited!.invited_at.toISOString()}`,
         data: {
           session: {
@@ -84,9 +99,13 @@ export class SessionDocuments {
   }
 
   /** The invitation's agenda as PDF, for members and coordinators. */
-  async agendaPdf(principal: Principal, sessionId: string): Promise<Pdf> {
-    const view = await this.sessions.get(principal, sessionId);
-    const [row] = (await this.dataSource.query(
+  async agendaPdf(
+    principal: Principal,
+    sessionId: string,
+    { db = this.dataSource, locale = principal.language }: { db?: Db; locale?: Locale } = {},
+  ): Promise<Pdf> {
+    const view = await this.sessions.get(principal, sessionId, db);
+    const [row] = (await db.query(
       `SELECT cm.district_id, d.signatory_name, d.signatory_role, d.office_name, s.created_by
          FROM committee_session s JOIN committee cm ON cm.id = s.committee_id JOIN district d ON d.id = cm.district_id
         WHERE s.id = $1`,
@@ -98,12 +117,8 @@ export class SessionDocuments {
       office_name: string;
       created_by: string;
     }[];
-    const { districtName: _district, ...issuer } = await issuingOffice(
-      this.dataSource,
-      row!.district_id,
-      row!.created_by,
-    );
-    const areas = (await this.dataSource.query(
+    const { districtName: _district, ...issuer } = await issuingOffice(db, row!.district_id, row!.created_by);
+    const areas = (await db.query(
       `SELECT i.application_id, coalesce(array_agg(ar.name ORDER BY ar.name) FILTER (WHERE ar.id IS NOT NULL), '{}') AS names
          FROM session_agenda_item i
          JOIN application a ON a.id = i.application_id
@@ -113,7 +128,7 @@ export class SessionDocuments {
     )) as { application_id: string; names: string[] }[];
     const areasOf = new Map(areas.map((a) => [a.application_id, a.names]));
     const content = await renderSessionAgenda({
-      locale: principal.language,
+      locale,
       issuer,
       committee: view.committee,
       session: { title: view.title, startsAt: view.startsAt, place: view.place },
@@ -125,13 +140,16 @@ export class SessionDocuments {
         requestedAmount: Money.fromCents(item.requestedCents),
         areas: areasOf.get(item.applicationId) ?? [],
       })),
-      otherItems: [principal.language === 'de' ? 'Verschiedenes' : 'Any other business'],
+      otherItems: [locale === 'de' ? 'Verschiedenes' : 'Any other business'],
       signatory: {
         name: row!.signatory_name ?? issuer.contact.name,
         role: row!.signatory_role ?? row!.office_name,
       },
     });
-    return { fileName: `tagesordnung-${view.startsAt.slice(0, 10)}.pdf`, content };
+    return {
+      fileName: `${locale === 'de' ? 'tagesordnung' : 'agenda'}-${view.startsAt.slice(0, 10)}.pdf`,
+      content,
+    };
   }
 
   private async coordinatorStep(

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from '@kiezfonds/config';
 import { NOTICE_CATALOGUE } from '@kiezfonds/domain';
 import { APP_CONFIG } from '@kiezfonds/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Mailer } from '../mailer';
 import type { NoticeJob } from '../outbox/notice';
 import { NoticeRenderer } from '../rendering/notice-renderer';
@@ -72,6 +72,7 @@ export class NoticeDelivery {
         [notice.deliveryKey, recipient.email, notice.kind],
       );
       if (claimed.length === 0) return 'already_sent';
+      const attachments = await this.attachments(tx, notice);
       await this.mailer.send({
         to: [recipient.email],
         subject: rendered.subject,
@@ -79,9 +80,25 @@ export class NoticeDelivery {
         text: rendered.text,
         deliveryKey: notice.deliveryKey,
         locale: recipient.locale,
+        ...(attachments.length > 0 ? { attachments } : {}),
       });
       this.logger.log({ deliveryKey: notice.deliveryKey, kind: notice.kind }, 'notice mailed');
       return 'sent';
+    });
+  }
+
+  /** The files the notice names; a file that is gone fails the job rather than send a mail without it. */
+  private async attachments(tx: EntityManager, notice: NoticeJob) {
+    const refs = notice.attachments ?? [];
+    if (refs.length === 0) return [];
+    const rows = (await tx.query(
+      `SELECT id, file_name, content_type, content FROM notice_attachment WHERE id = ANY($1::uuid[])`,
+      [refs.map((ref) => ref.id)],
+    )) as { id: string; file_name: string; content_type: string; content: Buffer }[];
+    return refs.map((ref) => {
+      const row = rows.find((r) => r.id === ref.id);
+      if (!row) throw new Error(`notice attachment ${ref.id} is missing`);
+      return { filename: row.file_name, contentType: row.content_type, content: row.content };
     });
   }
 

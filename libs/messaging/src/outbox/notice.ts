@@ -16,6 +16,11 @@ export const noticeSchema = z.object({
   district: z.object({ name: z.string(), contactEmail: z.email().optional() }).optional(),
   /** A path in the web app the notice points to, e.g. `/antraege/…`. */
   link: z.string().startsWith('/').optional(),
+  /** Files stored with `storeNoticeAttachment`, attached to the mail (not to the in-app notice). */
+  attachments: z
+    .array(z.object({ id: z.uuid(), fileName: z.string().min(1).max(200) }))
+    .max(5)
+    .optional(),
 });
 
 /** What a `send-notice` job carries: the notice and the key that makes it deliver once. */

@@ -11,6 +11,7 @@ import { CreateApplicationWorkflow1763781000000 } from './1763781000000-create-a
 import { CreateConflictsAndWrittenVotes1763781100000 } from './1763781100000-create-conflicts-and-written-votes';
 import { CreateCommitteeSessions1763781200000 } from './1763781200000-create-committee-sessions';
 import { CreateReviewsAndProgrammePlans1763781300000 } from './1763781300000-create-reviews-and-programme-plans';
+import { CreateNoticeAttachment1763781400000 } from './1763781400000-create-notice-attachment';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   CreateConflictsAndWrittenVotes1763781100000,
   CreateCommitteeSessions1763781200000,
   CreateReviewsAndProgrammePlans1763781300000,
+  CreateNoticeAttachment1763781400000,
 ];
