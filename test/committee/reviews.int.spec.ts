@@ -317,4 +317,22 @@ describe('the committee review (Votum)', () => {
     expect(other.items[0]).toMatchObject({ ownBallot: null, responded: 1 });
     await world.get(world.carrier, `/api/applications/${applicationId}/votes`).expect(404);
   });
+
+  it("puts the member's committee record in their personal data export", async () => {
+    const exported = (await world.get(ag.voters[0]!, '/api/me/export').expect(200)).body;
+    expect(exported.committee.memberships).toEqual([
+      expect.objectContaining({ committee: 'AG Stabile Kieze', department: 'Jugend', voting: true }),
+    ]);
+    // Earlier tests: the Jugend member declared conflicts, so their recusals are on record too.
+    expect(exported.committee.conflictsDeclared.length).toBeGreaterThan(0);
+    expect(exported.committee.conflictsDeclared[0]).toMatchObject({
+      reason: 'Vorstandsmitglied des Trägers',
+    });
+    const schule = (await world.get(ag.voters[1]!, '/api/me/export').expect(200)).body;
+    expect(schule.committee.voten).toEqual(
+      expect.arrayContaining([expect.objectContaining({ department: 'Schule', recommendation: 'support' })]),
+    );
+    const soziales = (await world.get(ag.voters[2]!, '/api/me/export').expect(200)).body;
+    expect(soziales.committee.ballots).toEqual([expect.objectContaining({ choice: 'no' })]);
+  });
 });

@@ -88,7 +88,8 @@ export class AccountService {
   /**
    * Everything the system keeps about the caller as a person (GDPR Art. 15 and 20): profile,
    * roles, memberships, sessions and tokens (without their hashes), notifications, settings, the
-   * mails sent to them and the audit events they caused. Other people appear only as ids.
+   * mails sent to them, the audit events they caused and the committee's record of them (seats,
+   * declared conflicts, own votes and reviews). Other people appear only as ids.
    */
   async exportData(principal: Principal): Promise<Record<string, unknown>> {
     const userId = principal.userId;
@@ -138,6 +139,37 @@ export class AccountService {
        FROM audit_event WHERE actor_id = $1 ORDER BY occurred_at, id`,
       [userId],
     );
+    // The committee's record of the person: seats, declared conflicts, own votes and reviews.
+    const committee = {
+      memberships: await db.query(
+        `SELECT m.id, c.name AS committee, m.department, m.voting, m.substitute_for_id AS "substituteForId",
+                to_char(m.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(m.valid_to, 'YYYY-MM-DD') AS "validTo"
+           FROM committee_member m JOIN committee c ON c.id = m.committee_id
+          WHERE m.user_id = $1 ORDER BY m.valid_from`,
+        [userId],
+      ),
+      conflictsDeclared: await db.query(
+        `SELECT ci.id, ci.application_id AS "applicationId", ci.organisation_id AS "organisationId", ci.reason,
+                ci.created_at AS "declaredAt", ci.withdrawn_at AS "withdrawnAt"
+           FROM conflict_of_interest ci JOIN committee_member m ON m.id = ci.committee_member_id
+          WHERE m.user_id = $1 ORDER BY ci.created_at`,
+        [userId],
+      ),
+      ballots: await db.query(
+        `SELECT b.vote_id AS "voteId", v.application_id AS "applicationId", b.choice, b.cast_at AS "castAt"
+           FROM committee_ballot b JOIN committee_member m ON m.id = b.committee_member_id
+           JOIN committee_vote v ON v.id = b.vote_id
+          WHERE m.user_id = $1 ORDER BY b.cast_at`,
+        [userId],
+      ),
+      voten: await db.query(
+        `SELECT v.id, v.application_id AS "applicationId", v.department, v.recommendation, v.conditions, v.scores,
+                v.comment, v.confidential_note AS "confidentialNote", v.updated_at AS "updatedAt"
+           FROM votum v JOIN committee_member m ON m.id = v.committee_member_id
+          WHERE m.user_id = $1 ORDER BY v.submitted_at`,
+        [userId],
+      ),
+    };
     return {
       format: 'kiezfonds-personal-data-export',
       version: 1,
@@ -151,6 +183,7 @@ export class AccountService {
       notifications,
       mailsSent,
       auditEvents,
+      committee,
     };
   }
 }
