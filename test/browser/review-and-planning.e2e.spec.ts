@@ -125,17 +125,17 @@ describe('Votum and programme planning in the browser', () => {
     await member.getByRole('button', { name: 'Mit Ja stimmen' }).click();
     await member.getByText('Sie haben abgestimmt: Ja.').waitFor();
     expect(await axeViolations(member)).toEqual([]);
-    // A conflicted member's attempt is refused with the reason, and recorded as a recusal.
-    await world
-      .post(ag.voters[0]!, `/api/committees/${ag.committeeId}/conflicts`)
-      .send({ applicationId: first, reason: 'Vorstand des Trägers' })
-      .expect(201);
+    // A member declares a conflict on the application page: their recusal in the open vote is
+    // recorded at once, and they are told they take no part.
     const conflicted = await signIn(ag.voters[0]!, `/eingang/${first}`);
-    await conflicted.getByRole('button', { name: 'Mit Ja stimmen' }).click();
+    await conflicted.getByText('Befangenheit anzeigen').first().click();
+    await conflicted.getByLabel('Grund der Befangenheit').fill('Vorstand des Trägers');
+    await conflicted.getByRole('button', { name: 'Befangenheit anzeigen' }).click();
+    await conflicted.getByText('Sie sind bei diesem Antrag befangen').waitFor();
     await conflicted
-      .getByText(/Interessenkonflikt/)
-      .first()
+      .getByText('Sie haben einen Interessenkonflikt angezeigt und wirken an dieser Abstimmung nicht mit.')
       .waitFor();
+    expect(await conflicted.getByRole('button', { name: 'Mit Ja stimmen' }).count()).toBe(0);
 
     const [vote] = (await db.dataSource.query(`SELECT id FROM committee_vote WHERE application_id = $1`, [
       first,

@@ -231,6 +231,13 @@ describe('sessions and written votes for the members', () => {
       .post(ag.voters[1]!, `/api/written-votes/${vote.id}/ballots`)
       .send({ choice: 'yes' })
       .expect(201);
+    // A member declaring a conflict during the vote is recorded as recused at once and not reminded.
+    await world
+      .post(ag.voters[4]!, `/api/committees/${ag.committeeId}/conflicts`)
+      .send({ applicationId, reason: 'Mitglied im Trägerverein' })
+      .expect(201);
+    const seen = (await world.get(ag.voters[4]!, `/api/written-votes/${vote.id}`).expect(200)).body;
+    expect(seen).toMatchObject({ ownBallot: 'recused', responded: 2 });
     const sweep = new ReminderSweep(api.db.dataSource, new OutboxService(), {
       APP_TIMEZONE: 'Europe/Berlin',
     } as AppConfig);
@@ -240,7 +247,7 @@ describe('sessions and written votes for the members', () => {
     const reminders = await outbox(`reminder:written_vote_closing:${vote.id}:%`);
     expect(reminders.map((row) => row.payload.recipient.userId).sort()).toEqual(
       ag.voters
-        .filter((_, index) => index !== 1)
+        .filter((_, index) => index !== 1 && index !== 4)
         .map((voter) => voter.user.id)
         .sort(),
     );

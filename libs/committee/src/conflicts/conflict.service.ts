@@ -5,6 +5,7 @@ import { queryRows, recordAudit } from '@kiezfonds/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { COMMITTEE_ERROR_CODES } from '../committee.exception';
 import { type CommitteeRow, committeeById, membershipOf } from '../votes/committee-membership';
+import { WrittenVoteService } from '../votes/written-vote.service';
 
 export interface ConflictView {
   id: string;
@@ -24,7 +25,10 @@ export interface ConflictView {
  */
 @Injectable()
 export class ConflictService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writtenVotes: WrittenVoteService,
+  ) {}
 
   async declare(
     principal: Principal,
@@ -77,6 +81,7 @@ export class ConflictService {
         },
         requestId,
       });
+      await this.writtenVotes.recuseFromOpenVotes(tx, member.id, principal, requestId);
       return (await this.views(tx, committee.id, row!.id))[0]!;
     });
   }

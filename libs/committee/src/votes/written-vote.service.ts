@@ -121,6 +121,13 @@ export class WrittenVoteService {
         payload: { applicationId, deadline: deadline.toISOString() },
         requestId,
       });
+      // Voting members who declared a conflict take no part: their recusal is on record at once, so
+      // they are neither waited for nor reminded.
+      const conflicted = await conflictedMemberIds(tx, applicationId);
+      for (const seat of votingSeats(await currentMembers(tx, committee.id))) {
+        if (conflicted.has(seat.id))
+          await this.recordRecusal(tx, row!.id, seat.id, committee, principal, requestId);
+      }
       await this.notices.send(tx, committee.id, 'voting_seats', {
         kind: 'written_vote_opened',
         key: `written-vote:${row!.id}:opened`,
@@ -224,6 +231,60 @@ export class WrittenVoteService {
     });
     if (refusal) throw refusal;
     return this.get(principal, voteId);
+  }
+
+  /**
+   * A member has just declared a conflict: on each open written vote about an application it
+   * covers, their recusal is recorded (unless they have voted already) and the vote closes if
+   * everyone has now answered.
+   */
+  async recuseFromOpenVotes(
+    tx: EntityManager,
+    memberId: string,
+    principal: Principal,
+    requestId: string | null,
+  ): Promise<number> {
+    const votes = (await tx.query(
+      `SELECT v.* FROM committee_vote v
+        WHERE v.procedure = 'written' AND v.closed_at IS NULL
+          AND EXISTS (SELECT 1 FROM conflict_of_interest ci JOIN application a ON a.id = v.application_id
+                       WHERE ci.committee_member_id = $1 AND ci.withdrawn_at IS NULL
+                         AND (ci.application_id = a.id OR ci.organisation_id = a.organisation_id))
+          AND NOT EXISTS (SELECT 1 FROM committee_ballot b WHERE b.vote_id = v.id AND b.committee_member_id = $1)
+        ORDER BY v.id FOR UPDATE`,
+      [memberId],
+    )) as VoteRow[];
+    for (const vote of votes) {
+      const committee = (await committeeById(tx, vote.committee_id))!;
+      if (!votingSeats(await currentMembers(tx, committee.id)).some((seat) => seat.id === memberId)) continue;
+      await this.recordRecusal(tx, vote.id, memberId, committee, principal, requestId);
+      await this.closeIfDecided(tx, vote, committee, new Date());
+    }
+    return votes.length;
+  }
+
+  private async recordRecusal(
+    tx: EntityManager,
+    voteId: string,
+    memberId: string,
+    committee: CommitteeRow,
+    principal: Principal,
+    requestId: string | null,
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO committee_ballot (vote_id, committee_member_id, choice, cast_by) VALUES ($1, $2, 'recused', $3)
+       ON CONFLICT DO NOTHING`,
+      [voteId, memberId, principal.userId],
+    );
+    await recordAudit(tx, {
+      entityType: 'committee_vote',
+      entityId: voteId,
+      action: 'recusal_recorded',
+      actorId: principal.userId,
+      districtId: committee.districtId,
+      payload: { memberId },
+      requestId,
+    });
   }
 
   /**

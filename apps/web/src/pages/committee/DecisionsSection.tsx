@@ -119,7 +119,9 @@ function VoteCard({
           <p className="kern-body">{t('decisions.responded', { count: vote.responded })}</p>
           {vote.ownBallot && (
             <p className="kern-body">
-              {t('decisions.ownBallot', { choice: t(`sessions.choices.${vote.ownBallot}`) })}
+              {vote.ownBallot === 'recused'
+                ? t('decisions.ownRecusal')
+                : t('decisions.ownBallot', { choice: t(`sessions.choices.${vote.ownBallot}`) })}
             </p>
           )}
           {isMember && !vote.ownBallot && (

@@ -28,7 +28,14 @@ import { scoreText } from './scoreText';
  * which departments are still missing, and for a member the form for their department's Votum
  * (or, with a declared conflict of interest, why they give none and see no confidential notes).
  */
-export function VotumSection({ applicationId }: { applicationId: string }) {
+export function VotumSection({
+  applicationId,
+  onConflictDeclared,
+}: {
+  applicationId: string;
+  /** A declared conflict changes more than the Voten: the member's open votes record a recusal. */
+  onConflictDeclared?(): void;
+}) {
   const { t } = useTranslation();
   const load = useCallback((signal: AbortSignal) => getReviews(applicationId, { signal }), [applicationId]);
   const { state, reload, replace } = useApiData(load);
@@ -42,7 +49,16 @@ export function VotumSection({ applicationId }: { applicationId: string }) {
       {state.status === 'failed' && (
         <LoadError title={t('votum.loadFailed')} error={state.error} onRetry={reload} />
       )}
-      {state.status === 'loaded' && <Reviews reviews={state.data} onChanged={replace} reload={reload} />}
+      {state.status === 'loaded' && (
+        <Reviews
+          reviews={state.data}
+          onChanged={replace}
+          reload={() => {
+            reload();
+            onConflictDeclared?.();
+          }}
+        />
+      )}
     </section>
   );
 }

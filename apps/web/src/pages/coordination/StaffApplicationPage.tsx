@@ -52,6 +52,8 @@ export function StaffApplicationPage() {
   const { me } = useSession();
   const [ticked, setTicked] = useState<ReadonlySet<ManualCheck>>(new Set());
   const [moved, setMoved] = useState<Transition | null>(null);
+  // Bumped when the member declares a conflict, so the votes show the recusal recorded with it.
+  const [committeeChanges, setCommitteeChanges] = useState(0);
   const load = useCallback(
     async (signal: AbortSignal) => {
       const detail = await getApplication(id, { signal });
@@ -244,10 +246,14 @@ export function StaffApplicationPage() {
       </section>
 
       {(isCoordinator || isBoardMember) && reviewedStates.includes(detail.state) && (
-        <VotumSection applicationId={detail.id} />
+        <VotumSection
+          applicationId={detail.id}
+          onConflictDeclared={() => setCommitteeChanges((n) => n + 1)}
+        />
       )}
       {(isCoordinator || isBoardMember) && reviewedStates.includes(detail.state) && (
         <DecisionsSection
+          key={committeeChanges}
           applicationId={detail.id}
           isMember={isBoardMember}
           canOpen={isCoordinator && ['in_review', 'in_planning'].includes(detail.state)}
