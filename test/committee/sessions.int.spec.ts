@@ -178,6 +178,40 @@ describe('committee sessions with roll-call votes', () => {
     expect(closed.items[0].vote).toMatchObject({ outcome: 'rejected' });
   });
 
+  it('records the recusal of a conflicted member who comes in after the vote was opened', async () => {
+    const session = await openSession([await inReview()]);
+    // The Jugend department declared a standing conflict for the carrier in the first test.
+    const [voter1, voter2, voter3, voter4] = ag.voterMemberIds as [string, string, string, string];
+    for (const member of [voter2, voter3, voter4]) await attend(session.id, member).expect(200);
+    const vote = (await post(`/api/sessions/${session.id}/items/${session.items[0]!.id}/vote`).expect(200))
+      .body.items[0].vote;
+    expect(vote.ballots).toEqual([]);
+    await attend(session.id, voter1).expect(200);
+
+    const own = await world
+      .post(ag.voters[0]!, `/api/sessions/${session.id}/votes/${vote.id}/my-ballot`)
+      .send({ choice: 'yes' })
+      .expect(403);
+    expect(own.body.code).toBe('member_conflicted');
+    const seen = (await world.get(ag.voters[0]!, `/api/sessions/${session.id}`).expect(200)).body;
+    expect(seen.items[0].vote.ballots).toEqual([{ memberId: voter1, choice: 'recused' }]);
+    // Refused again, by the coordinator too; the recusal is recorded once.
+    const recorded = await post(`/api/sessions/${session.id}/votes/${vote.id}/ballots`, {
+      memberId: voter1,
+      choice: 'no',
+    }).expect(403);
+    expect(recorded.body.code).toBe('member_conflicted');
+    const audits = (await world.db.query(
+      `SELECT payload FROM audit_event WHERE entity_id = $1 AND action = 'recusal_recorded'`,
+      [vote.id],
+    )) as { payload: { memberId: string } }[];
+    expect(audits).toEqual([{ payload: expect.objectContaining({ memberId: voter1 }) }]);
+    const ballots = (await world.db.query(`SELECT choice FROM committee_ballot WHERE vote_id = $1`, [
+      vote.id,
+    ])) as { choice: string }[];
+    expect(ballots).toEqual([{ choice: 'recused' }]);
+  });
+
   it('keeps sessions to coordinators of the district, and names invalid agenda entries', async () => {
     const path = `/api/committees/${ag.committeeId}/sessions`;
     const body = { title: 'x', startsAt: '2027-02-10T16:00:00+01:00', place: 'Rathaus', applicationIds: [] };

@@ -390,7 +390,17 @@ export class SessionService {
       const members = await currentMembers(tx, committee.id);
       const member = members.find((m) => m.id === input.memberId);
       if (!member) throw new ValidationError([{ field: 'memberId', rule: 'exists' }]);
-      return this.ballotFor(tx, session, committee, voteId, member, input.choice, principal);
+      const { refused, ...payload } = await this.ballotFor(
+        tx,
+        session,
+        committee,
+        voteId,
+        member,
+        input.choice,
+        principal,
+        requestId,
+      );
+      return refused ?? payload;
     });
   }
 
@@ -402,11 +412,22 @@ export class SessionService {
     choice: Exclude<VoteChoice, 'recused'>,
     requestId: string | null,
   ): Promise<SessionView> {
-    return this.dataSource.transaction(async (tx) => {
+    const refusal = await this.dataSource.transaction(async (tx) => {
       const { session, committee } = await this.visible(tx, principal, sessionId, { lock: true });
       const member = await membershipOf(tx, committee.id, principal);
       if (!member) throw new ForbiddenError(COMMITTEE_ERROR_CODES.notCommitteeMember);
-      const payload = await this.ballotFor(tx, session, committee, voteId, member, choice, principal);
+      const { refused, ...payload } = await this.ballotFor(
+        tx,
+        session,
+        committee,
+        voteId,
+        member,
+        choice,
+        principal,
+        requestId,
+      );
+      // The refusal is thrown after commit, so the recusal it recorded stays on record.
+      if (refused) return refused;
       await recordAudit(tx, {
         entityType: 'committee_session',
         entityId: session.id,
@@ -416,11 +437,17 @@ export class SessionService {
         payload,
         requestId,
       });
-      return this.get(principal, session.id, tx);
+      return null;
     });
+    if (refusal) throw refusal;
+    return this.get(principal, sessionId);
   }
 
-  /** One ballot in the roll call for the seat `member` holds (in person or as substitute). */
+  /**
+   * One ballot in the roll call for the seat `member` holds (in person or as substitute). A
+   * conflicted person holding the seat is refused (`refused`, to be thrown after commit) and the
+   * seat's recusal is recorded instead, once: also when they came in after the vote was opened.
+   */
   private async ballotFor(
     tx: EntityManager,
     session: SessionRow,
@@ -429,7 +456,8 @@ export class SessionService {
     member: MemberRow,
     choice: Exclude<VoteChoice, 'recused'>,
     principal: Principal,
-  ): Promise<{ memberId: string; heldBy: string }> {
+    requestId: string | null,
+  ): Promise<{ memberId: string; heldBy: string; refused?: ForbiddenError }> {
     if (session.status !== 'open') throw this.wrongStep(session.status);
     const vote = await this.itemVote(tx, session.id, voteId);
     if (vote.closed_at) throw new ConflictError(COMMITTEE_ERROR_CODES.voteClosed);
@@ -439,7 +467,29 @@ export class SessionService {
     const seat = seats.find((s) => s.heldBy === member.id) ?? seats.find((s) => s.memberId === member.id);
     if (!seat) throw new BusinessRuleError('voter_not_present', { memberId: member.id });
     // The person in the room answers for the seat: their conflicts count.
-    assertMayVote({ memberId: seat.heldBy, choice }, await conflictedMemberIds(tx, vote.application_id));
+    try {
+      assertMayVote({ memberId: seat.heldBy, choice }, await conflictedMemberIds(tx, vote.application_id));
+    } catch (error) {
+      if (!(error instanceof ForbiddenError)) throw error;
+      const recused = await queryRows<{ vote_id: string }>(
+        tx,
+        `INSERT INTO committee_ballot (vote_id, committee_member_id, choice, cast_by) VALUES ($1, $2, 'recused', $3)
+         ON CONFLICT DO NOTHING RETURNING vote_id`,
+        [vote.id, seat.memberId, principal.userId],
+      );
+      if (recused.length > 0) {
+        await recordAudit(tx, {
+          entityType: 'committee_vote',
+          entityId: vote.id,
+          action: 'recusal_recorded',
+          actorId: principal.userId,
+          districtId: committee.districtId,
+          payload: { memberId: seat.memberId, heldBy: seat.heldBy },
+          requestId,
+        });
+      }
+      return { memberId: seat.memberId, heldBy: seat.heldBy, refused: error };
+    }
     const inserted = (await tx.query(
       `INSERT INTO committee_ballot (vote_id, committee_member_id, choice, cast_by) VALUES ($1, $2, $3, $4)
        ON CONFLICT DO NOTHING RETURNING vote_id`,
@@ -495,10 +545,12 @@ export class SessionService {
     requestId: string | null,
     work: (tx: EntityManager, session: SessionRow, committee: CommitteeRow) => Promise<unknown>,
   ): Promise<SessionView> {
-    return this.dataSource.transaction(async (tx) => {
+    const result = await this.dataSource.transaction(async (tx) => {
       const { session, committee } = await this.visible(tx, principal, sessionId, { lock: true });
       if (!isStaff(principal, committee.districtId, 'coordinator')) throw new ForbiddenError('forbidden');
       const payload = await work(tx, session, committee);
+      // A refusal that leaves something on record (a recusal) is thrown once that is committed.
+      if (payload instanceof ForbiddenError) return payload;
       await recordAudit(tx, {
         entityType: 'committee_session',
         entityId: session.id,
@@ -510,6 +562,8 @@ export class SessionService {
       });
       return this.get(principal, session.id, tx);
     });
+    if (result instanceof ForbiddenError) throw result;
+    return result;
   }
 
   private wrongStep(status: SessionStatus): ConflictError {
