@@ -137,7 +137,7 @@ describe('a committee session in the browser, from attendance to decision', () =
     await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Anmelden' }).click();
     await page.waitForURL(`${baseUrl}/gremien`);
-    await page.getByRole('heading', { level: 2, name: 'AG Stabile Kieze' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'AG Stabile Kieze (AG SK)' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
     // A numerator above the denominator is refused next to the field.

@@ -30,7 +30,9 @@ describe('committee administration', () => {
     expect(listed).toEqual([
       expect.objectContaining({
         id: ag.committeeId,
+        districtId: world.district.id,
         name: 'AG Stabile Kieze',
+        shortName: 'AG SK',
         rules: {
           quorumNumerator: 2,
           quorumDenominator: 3,
@@ -58,6 +60,13 @@ describe('committee administration', () => {
       .expect(400);
     expect(bad.body.details.map((d: { field: string; rule: string }) => `${d.field}:${d.rule}`)).toEqual(
       expect.arrayContaining(['majority:isIn', 'abstentionsCountAsCast:isBoolean']),
+    );
+    expect(bad.body.details).toContainEqual(
+      expect.objectContaining({
+        field: 'majority',
+        rule: 'isIn',
+        message: 'Bitte wählen Sie einen der erlaubten Werte.',
+      }),
     );
     const impossible = await rules({
       quorumNumerator: 4,
@@ -174,6 +183,36 @@ describe('committee administration', () => {
       })
       .expect(400);
     expect(unknown.body.details[0]).toMatchObject({ field: 'userId', rule: 'exists' });
+    const noSeat = await world
+      .post(world.coordinator, `/api/committees/${ag.committeeId}/members`)
+      .send({
+        userId: (await world.staff('finance')).user.id,
+        department: 'Umweltamt',
+        voting: true,
+        validFrom: '2026-06-01',
+        substituteForId: '00000000-0000-4000-8000-000000000000',
+      })
+      .expect(400);
+    expect(noSeat.body.details[0]).toMatchObject({ field: 'substituteForId', rule: 'exists' });
+
+    // Board members sit on the committee but do not administer it.
+    await world
+      .post(ag.voters[0]!, `/api/committees/${ag.committeeId}/members`)
+      .send({ userId: newcomer.user.id, department: 'Umweltamt', voting: true, validFrom: '2027-06-01' })
+      .expect(403);
+    await world
+      .post(ag.voters[0]!, `/api/committees/${ag.committeeId}/members/${member.id}/end`)
+      .send({ validTo: '2026-06-30' })
+      .expect(403);
+
+    // A membership that begins in the future is not yet a seat: no access through it.
+    const future = await world.staff('board_member');
+    await world
+      .post(world.coordinator, `/api/committees/${ag.committeeId}/members`)
+      .send({ userId: future.user.id, department: 'Kultur', voting: true, validFrom: '2099-01-01' })
+      .expect(201);
+    expect((await world.get(future, '/api/committees').expect(200)).body.items).toEqual([]);
+    await world.get(future, `/api/committees/${ag.committeeId}`).expect(404);
 
     const early = await world
       .post(world.coordinator, `/api/committees/${ag.committeeId}/members/${member.id}/end`)

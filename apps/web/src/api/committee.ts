@@ -385,6 +385,7 @@ export type Committee = {
   id: string;
   districtId: string;
   name: string;
+  shortName: string;
   rules: CommitteeRules;
   members: {
     id: string;

@@ -25,6 +25,7 @@ export interface CommitteeView {
   id: string;
   districtId: string;
   name: string;
+  shortName: string;
   rules: CommitteeRules;
   members: (Pick<MemberRow, 'id' | 'userId' | 'displayName' | 'department' | 'voting' | 'substituteForId'> & {
     validFrom: string;
@@ -58,6 +59,7 @@ export class CommitteeAdminService {
       `SELECT c.id FROM committee c
         WHERE c.district_id = ANY($1::uuid[])
            OR EXISTS (SELECT 1 FROM committee_member m WHERE m.committee_id = c.id AND m.user_id = $2
+                        AND m.valid_from <= (now() AT TIME ZONE 'Europe/Berlin')::date
                         AND (m.valid_to IS NULL OR m.valid_to >= (now() AT TIME ZONE 'Europe/Berlin')::date))
         ORDER BY c.name`,
       [staffDistricts, principal.userId],
@@ -233,6 +235,7 @@ export class CommitteeAdminService {
       id: committee.id,
       districtId: committee.districtId,
       name: committee.name,
+      shortName: committee.shortName,
       rules: rulesOf(committee),
       members: (await currentMembers(db, committee.id)).map((m) => ({
         id: m.id,

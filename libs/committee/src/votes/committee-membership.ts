@@ -6,6 +6,7 @@ export interface CommitteeRow {
   id: string;
   districtId: string;
   name: string;
+  shortName: string;
   quorumNumerator: number;
   quorumDenominator: number;
   majority: 'simple' | 'two_thirds';
@@ -26,7 +27,7 @@ type Db = DataSource | EntityManager;
 
 export async function committeeById(db: Db, id: string): Promise<CommitteeRow | null> {
   const [row] = (await db.query(
-    `SELECT id, district_id, name, quorum_numerator, quorum_denominator, majority, abstentions_count_as_cast
+    `SELECT id, district_id, name, short_name, quorum_numerator, quorum_denominator, majority, abstentions_count_as_cast
        FROM committee WHERE id = $1`,
     [id],
   )) as Record<string, unknown>[];
@@ -36,7 +37,7 @@ export async function committeeById(db: Db, id: string): Promise<CommitteeRow | 
 /** The committee that decides on a district's Netzwerkfonds applications (the first by name). */
 export async function committeeOfDistrict(db: Db, districtId: string): Promise<CommitteeRow | null> {
   const [row] = (await db.query(
-    `SELECT id, district_id, name, quorum_numerator, quorum_denominator, majority, abstentions_count_as_cast
+    `SELECT id, district_id, name, short_name, quorum_numerator, quorum_denominator, majority, abstentions_count_as_cast
        FROM committee WHERE district_id = $1 ORDER BY name LIMIT 1`,
     [districtId],
   )) as Record<string, unknown>[];
@@ -90,6 +91,7 @@ function committeeOf(row: Record<string, unknown>): CommitteeRow {
     id: row.id as string,
     districtId: row.district_id as string,
     name: row.name as string,
+    shortName: row.short_name as string,
     quorumNumerator: row.quorum_numerator as number,
     quorumDenominator: row.quorum_denominator as number,
     majority: row.majority as CommitteeRow['majority'],

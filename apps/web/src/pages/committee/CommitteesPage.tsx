@@ -58,7 +58,7 @@ function CommitteeSection({ committee, onChanged }: { committee: Committee; onCh
   return (
     <section className="page__section" aria-labelledby={headingId}>
       <h2 className="kern-heading-medium" id={headingId}>
-        {committee.name}
+        {committee.name} <abbr title={committee.name}>({committee.shortName})</abbr>
       </h2>
       <RulesForm committee={committee} onSaved={onChanged} />
       <h3 className="kern-heading-small">{t('committees.membersHeading')}</h3>
