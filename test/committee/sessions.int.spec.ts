@@ -212,6 +212,70 @@ describe('committee sessions with roll-call votes', () => {
     expect(ballots).toEqual([{ choice: 'recused' }]);
   });
 
+  it('withdraws the vote of a member who declares a conflict while the roll call is open', async () => {
+    const applicationId = await inReview();
+    const session = await openSession([applicationId]);
+    const [, voter2, voter3, voter4, voter5] = ag.voterMemberIds as [string, string, string, string, string];
+    for (const member of [voter2, voter3, voter4, voter5]) await attend(session.id, member).expect(200);
+    const vote = (await post(`/api/sessions/${session.id}/items/${session.items[0]!.id}/vote`).expect(200))
+      .body.items[0].vote;
+    for (const memberId of [voter2, voter3, voter4]) {
+      await post(`/api/sessions/${session.id}/votes/${vote.id}/ballots`, { memberId, choice: 'yes' }).expect(
+        200,
+      );
+    }
+
+    // One who voted yes, and one who has not voted yet, declare a conflict on the application.
+    for (const member of [ag.voters[2]!, ag.voters[4]!]) {
+      await world
+        .post(member, `/api/committees/${ag.committeeId}/conflicts`)
+        .send({ applicationId, reason: 'Im Beirat des Projekts' })
+        .expect(201);
+    }
+    const seen = (await world.get(world.coordinator, `/api/sessions/${session.id}`).expect(200)).body;
+    expect(seen.items[0].vote.ballots).toEqual(
+      expect.arrayContaining([
+        { memberId: voter2, choice: 'yes' },
+        { memberId: voter3, choice: 'recused' },
+        { memberId: voter4, choice: 'yes' },
+        { memberId: voter5, choice: 'recused' },
+      ]),
+    );
+    const refused = await world
+      .post(ag.voters[2]!, `/api/sessions/${session.id}/votes/${vote.id}/my-ballot`)
+      .send({ choice: 'no' })
+      .expect(403);
+    expect(refused.body.code).toBe('member_conflicted');
+    const actions = (await world.db.query(
+      `SELECT action, payload->>'memberId' AS "memberId" FROM audit_event
+        WHERE entity_id = $1 AND action IN ('recusal_recorded', 'ballot_withdrawn_for_conflict') ORDER BY occurred_at`,
+      [vote.id],
+    )) as { action: string; memberId: string }[];
+    expect(actions).toEqual([
+      { action: 'ballot_withdrawn_for_conflict', memberId: voter3 },
+      { action: 'recusal_recorded', memberId: voter5 },
+    ]);
+
+    // Four present, two recused: two take part, fewer than the four required, so nothing is decided.
+    // Counted as cast, the withdrawn yes would have made it 3 of 3 and adopted the item.
+    const closed = (await post(`/api/sessions/${session.id}/votes/${vote.id}/close`).expect(200)).body;
+    expect(closed.items[0].vote).toMatchObject({ outcome: 'no_quorum' });
+    expect(closed.items[0].vote.tally).toMatchObject({ yes: 2, no: 0, recused: 2 });
+    await post(`/api/sessions/${session.id}/close`).expect(200);
+    const pdf = await world
+      .get(world.coordinator, `/api/sessions/${session.id}/minutes.pdf`)
+      .buffer(true)
+      .parse(binaryBody)
+      .expect(200);
+    const text = (await pdfText(pdf.body as Buffer)).replace(/\s+/g, ' ');
+    expect(text).toMatch(
+      new RegExp(`${ag.voters[2]!.user.displayName}[^A-Za-z]*befangen \\(zurückgezogen\\)`),
+    );
+    expect(text).toMatch(
+      new RegExp(`${ag.voters[4]!.user.displayName}[^A-Za-z]*befangen – nicht mitgewirkt`),
+    );
+  });
+
   it('keeps sessions to coordinators of the district, and names invalid agenda entries', async () => {
     const path = `/api/committees/${ag.committeeId}/sessions`;
     const body = { title: 'x', startsAt: '2027-02-10T16:00:00+01:00', place: 'Rathaus', applicationIds: [] };

@@ -133,6 +133,53 @@ describe('conflicts of interest and written votes', () => {
     expect(text).toContain('Ja 3 · Nein 1 · Enthaltung 0 · befangen 1');
   });
 
+  it('withdraws the vote of a member who declares a conflict after voting: it counts as a recusal', async () => {
+    const id = await inReview();
+    const vote = (await openVote(id).expect(201)).body as { id: string };
+    const lateDeclarer = voters[2]!;
+    await cast(voters[1]!, vote.id, 'yes').expect(201);
+    await cast(lateDeclarer, vote.id, 'yes').expect(201);
+    await cast(voters[3]!, vote.id, 'no').expect(201);
+
+    await world
+      .post(lateDeclarer, `/api/committees/${committeeId}/conflicts`)
+      .send({ applicationId: id, reason: 'Mein Ehepartner leitet das Projekt.' })
+      .expect(201);
+    const seen = (await world.get(lateDeclarer, `/api/written-votes/${vote.id}`).expect(200)).body;
+    expect(seen).toMatchObject({ state: 'open', ownBallot: 'recused', responded: 3 });
+    const again = await cast(lateDeclarer, vote.id, 'yes').expect(403);
+    expect(again.body.code).toBe('member_conflicted');
+    // The ballot stays as cast (append-only); the withdrawal is its own record, audited once.
+    const [row] = (await api.db.dataSource.query(
+      `SELECT b.choice, w.withdrawn_by FROM committee_ballot b JOIN committee_member m ON m.id = b.committee_member_id
+         LEFT JOIN committee_ballot_withdrawal w ON w.vote_id = b.vote_id AND w.committee_member_id = b.committee_member_id
+        WHERE b.vote_id = $1 AND m.user_id = $2`,
+      [vote.id, lateDeclarer.user.id],
+    )) as { choice: string; withdrawn_by: string | null }[];
+    expect(row).toEqual({ choice: 'yes', withdrawn_by: lateDeclarer.user.id });
+    const withdrawals = (await api.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1 AND action = 'ballot_withdrawn_for_conflict'`,
+      [vote.id],
+    )) as { n: number }[];
+    expect(withdrawals[0]!.n).toBe(1);
+
+    await cast(voters[4]!, vote.id, 'yes').expect(201);
+    const last = await cast(voters[0]!, vote.id, 'yes').expect(201);
+    expect(last.body).toMatchObject({ state: 'closed', closedBecause: 'all_voted', outcome: 'adopted' });
+    expect(last.body.tally).toMatchObject({ yes: 3, no: 1, recused: 1, cast: 4 });
+
+    const pdf = await world
+      .get(world.coordinator, `/api/written-votes/${vote.id}/minutes.pdf`)
+      .buffer(true)
+      .parse(binaryBody)
+      .expect(200);
+    const text = (await pdfText(pdf.body as Buffer)).replace(/\s+/g, ' ');
+    expect(text).toMatch(
+      new RegExp(`${lateDeclarer.user.displayName}[^A-Za-z]*befangen \\(zurückgezogen\\)`),
+    );
+    expect(text).toContain('Ja 3 · Nein 1 · Enthaltung 0 · befangen 1');
+  });
+
   it('lets a member withdraw a declaration, and then vote', async () => {
     const id = await inReview();
     const member = voters[2]!;

@@ -5,6 +5,7 @@ import { queryRows, recordAudit } from '@kiezfonds/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { COMMITTEE_ERROR_CODES } from '../committee.exception';
 import { type CommitteeRow, committeeById, membershipOf } from '../votes/committee-membership';
+import { SessionService } from '../sessions/session.service';
 import { WrittenVoteService } from '../votes/written-vote.service';
 
 export interface ConflictView {
@@ -28,6 +29,7 @@ export class ConflictService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly writtenVotes: WrittenVoteService,
+    private readonly sessions: SessionService,
   ) {}
 
   async declare(
@@ -81,7 +83,9 @@ export class ConflictService {
         },
         requestId,
       });
+      // The conflict takes effect in votes already under way: the member's part becomes a recusal.
       await this.writtenVotes.recuseFromOpenVotes(tx, member.id, principal, requestId);
+      await this.sessions.recuseInOpenRollCalls(tx, member.id, principal, requestId);
       return (await this.views(tx, committee.id, row!.id))[0]!;
     });
   }

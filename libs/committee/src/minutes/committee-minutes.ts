@@ -161,9 +161,14 @@ export class CommitteeMinutes {
       [vote.application_id],
     )) as Row[];
     const ballots = (await this.dataSource.query(
-      `SELECT committee_member_id, choice, cast_at FROM committee_ballot WHERE vote_id = $1`,
+      `SELECT committee_member_id, choice, cast_at, withdrawn_at FROM committee_ballot_counted WHERE vote_id = $1`,
       [vote.id],
-    )) as { committee_member_id: string; choice: MinutesVote['choice']; cast_at: Date }[];
+    )) as {
+      committee_member_id: string;
+      choice: MinutesVote['choice'];
+      cast_at: Date;
+      withdrawn_at: Date | null;
+    }[];
     const byMember = new Map(ballots.map((ballot) => [ballot.committee_member_id, ballot]));
     const tally = vote.tally as Tally;
     return {
@@ -184,6 +189,7 @@ export class CommitteeMinutes {
           name: (substitute && options.nameOf?.get(substitute)) || member.displayName,
           ...(substitute ? { onBehalfOf: member.displayName } : {}),
           choice: ballot?.choice ?? 'none',
+          ...(ballot?.withdrawn_at ? { withdrawn: true } : {}),
           castAt: options.withTimes ? ballot?.cast_at.toISOString() : undefined,
         };
       }),

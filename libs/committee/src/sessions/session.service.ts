@@ -10,7 +10,6 @@ import {
   type QuorumState,
   tally,
   ValidationError,
-  type Vote,
   type VoteChoice,
 } from '@kiezfonds/domain';
 import type { Principal } from '@kiezfonds/identity';
@@ -18,6 +17,7 @@ import { queryRows, recordAudit } from '@kiezfonds/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { COMMITTEE_ERROR_CODES } from '../committee.exception';
 import { conflictedMemberIds } from '../conflicts/conflict-check';
+import { countedBallots, openVotesInConflict, recordRecusal, recuseSeat } from '../votes/ballots';
 import {
   type CommitteeRow,
   committeeById,
@@ -229,7 +229,7 @@ export class SessionService {
           ? {
               id: voteId,
               state: item.closed_at ? 'closed' : 'open',
-              ballots: (await this.ballots(db, voteId)).map((b) => ({
+              ballots: (await countedBallots(db, voteId)).map((b) => ({
                 memberId: b.memberId,
                 choice: b.choice,
               })),
@@ -357,19 +357,8 @@ export class SessionService {
       );
       for (const { memberId, heldBy } of seats) {
         if (!conflicted.has(heldBy)) continue;
-        await tx.query(
-          `INSERT INTO committee_ballot (vote_id, committee_member_id, choice, cast_by) VALUES ($1, $2, 'recused', $3)`,
-          [vote!.id, memberId, principal.userId],
-        );
-        await recordAudit(tx, {
-          entityType: 'committee_vote',
-          entityId: vote!.id,
-          action: 'recusal_recorded',
-          actorId: principal.userId,
-          districtId: committee.districtId,
-          payload: { memberId },
-          requestId,
-        });
+        const seat = { voteId: vote!.id, districtId: committee.districtId, seatId: memberId, heldBy };
+        await recordRecusal(tx, seat, principal, requestId);
       }
       return { voteId: vote!.id };
     });
@@ -471,23 +460,12 @@ export class SessionService {
       assertMayVote({ memberId: seat.heldBy, choice }, await conflictedMemberIds(tx, vote.application_id));
     } catch (error) {
       if (!(error instanceof ForbiddenError)) throw error;
-      const recused = await queryRows<{ vote_id: string }>(
+      await recordRecusal(
         tx,
-        `INSERT INTO committee_ballot (vote_id, committee_member_id, choice, cast_by) VALUES ($1, $2, 'recused', $3)
-         ON CONFLICT DO NOTHING RETURNING vote_id`,
-        [vote.id, seat.memberId, principal.userId],
+        { voteId: vote.id, districtId: committee.districtId, seatId: seat.memberId, heldBy: seat.heldBy },
+        principal,
+        requestId,
       );
-      if (recused.length > 0) {
-        await recordAudit(tx, {
-          entityType: 'committee_vote',
-          entityId: vote.id,
-          action: 'recusal_recorded',
-          actorId: principal.userId,
-          districtId: committee.districtId,
-          payload: { memberId: seat.memberId, heldBy: seat.heldBy },
-          requestId,
-        });
-      }
       return { memberId: seat.memberId, heldBy: seat.heldBy, refused: error };
     }
     const inserted = (await tx.query(
@@ -497,12 +475,39 @@ export class SessionService {
     )) as unknown[];
     if (inserted.length === 0) {
       const [earlier] = (await tx.query(
-        `SELECT choice FROM committee_ballot WHERE vote_id = $1 AND committee_member_id = $2`,
+        `SELECT choice FROM committee_ballot_counted WHERE vote_id = $1 AND committee_member_id = $2`,
         [vote.id, seat.memberId],
       )) as { choice: string }[];
       throw new ConflictError(COMMITTEE_ERROR_CODES.alreadyVoted, [], { choice: earlier?.choice ?? '' });
     }
     return { memberId: seat.memberId, heldBy: seat.heldBy };
+  }
+
+  /**
+   * A member has just declared a conflict: in each roll call still open on an application it
+   * covers, the seat they hold in the room is recused, and a vote they gave already is withdrawn.
+   */
+  async recuseInOpenRollCalls(
+    tx: EntityManager,
+    memberId: string,
+    principal: Principal,
+    requestId: string | null,
+  ): Promise<void> {
+    const votes = await openVotesInConflict<{ session_id: string }>(tx, memberId, 'roll_call');
+    for (const vote of votes) {
+      const committee = (await committeeById(tx, vote.committee_id))!;
+      const members = await currentMembers(tx, committee.id);
+      const { seats } = this.quorumOf(committee, members, await this.presence(tx, vote.session_id));
+      const held = seats.find((seat) => seat.heldBy === memberId);
+      if (!held) continue;
+      const seat = {
+        voteId: vote.id,
+        districtId: committee.districtId,
+        seatId: held.memberId,
+        heldBy: memberId,
+      };
+      await recuseSeat(tx, seat, principal, requestId);
+    }
   }
 
   /** Closes an item's vote: the result by the committee's rules and the quorum as it stands now. */
@@ -515,7 +520,7 @@ export class SessionService {
       const sessionQuorum = this.quorumOf(committee, members, await this.presence(tx, session.id));
       const seats = new Set(sessionQuorum.seats.map((seat) => seat.memberId));
       // A member who has left the room since voting no longer counts (their ballot stays on record).
-      const votes = (await this.ballots(tx, vote.id)).filter((ballot) => seats.has(ballot.memberId));
+      const votes = (await countedBallots(tx, vote.id)).filter((ballot) => seats.has(ballot.memberId));
       const result = tally(rulesOf(committee), votes, sessionQuorum);
       const updated = await queryRows<{ id: string }>(
         tx,
@@ -601,14 +606,6 @@ export class SessionService {
     )) as { id: string; application_id: string; closed_at: Date | null }[];
     if (!vote) throw new NotFoundError(COMMITTEE_ERROR_CODES.voteNotFound);
     return vote;
-  }
-
-  private async ballots(db: Db, voteId: string): Promise<Vote[]> {
-    const rows = (await db.query(
-      `SELECT committee_member_id, choice FROM committee_ballot WHERE vote_id = $1 ORDER BY cast_at`,
-      [voteId],
-    )) as { committee_member_id: string; choice: VoteChoice }[];
-    return rows.map((row) => ({ memberId: row.committee_member_id, choice: row.choice }));
   }
 
   /** Coordinators of the committee's district see and run its sessions; its members see them. */

@@ -43,7 +43,7 @@ export class ApplicationVotes {
     const rows = (await this.dataSource.query(
       `SELECT v.id, v.procedure, v.motion, v.opened_at, v.deadline, v.closed_at, v.outcome, v.tally,
               s.id AS session_id, s.title AS session_title,
-              (SELECT b.choice FROM committee_ballot b WHERE b.vote_id = v.id AND b.committee_member_id = $2) AS own,
+              (SELECT b.choice FROM committee_ballot_counted b WHERE b.vote_id = v.id AND b.committee_member_id = $2) AS own,
               (SELECT count(*)::int FROM committee_ballot b WHERE b.vote_id = v.id) AS responded
          FROM committee_vote v LEFT JOIN committee_session s ON s.id = v.session_id
         WHERE v.application_id = $1

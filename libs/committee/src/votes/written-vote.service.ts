@@ -15,6 +15,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { COMMITTEE_ERROR_CODES } from '../committee.exception';
 import { conflictedMemberIds } from '../conflicts/conflict-check';
 import { CommitteeNotices } from '../notices/committee-notices';
+import { countedBallots, openVotesInConflict, recordRecusal, recuseSeat } from './ballots';
 import {
   type CommitteeRow,
   committeeById,
@@ -126,7 +127,12 @@ export class WrittenVoteService {
       const conflicted = await conflictedMemberIds(tx, applicationId);
       for (const seat of votingSeats(await currentMembers(tx, committee.id))) {
         if (conflicted.has(seat.id))
-          await this.recordRecusal(tx, row!.id, seat.id, committee, principal, requestId);
+          await recordRecusal(
+            tx,
+            { voteId: row!.id, districtId: committee.districtId, seatId: seat.id, heldBy: seat.id },
+            principal,
+            requestId,
+          );
       }
       await this.notices.send(tx, committee.id, 'voting_seats', {
         kind: 'written_vote_opened',
@@ -148,7 +154,7 @@ export class WrittenVoteService {
   async get(principal: Principal, voteId: string): Promise<WrittenVoteView> {
     const { vote, committee } = await this.visible(this.dataSource, principal, voteId);
     const members = await currentMembers(this.dataSource, committee.id);
-    const ballots = await this.ballots(this.dataSource, voteId);
+    const ballots = await countedBallots(this.dataSource, voteId);
     const voting = votingSeats(members);
     const answered = new Set(ballots.map((ballot) => ballot.memberId));
     const own = members.find((member) => member.userId === principal.userId);
@@ -197,7 +203,7 @@ export class WrittenVoteService {
       if (!member.voting || member.substituteForId !== null) {
         throw new ForbiddenError(COMMITTEE_ERROR_CODES.notVotingMember);
       }
-      const ballots = await this.ballots(tx, voteId);
+      const ballots = await countedBallots(tx, voteId);
       const mine = ballots.find((ballot) => ballot.memberId === member.id);
       const conflicted = await conflictedMemberIds(tx, vote.application_id);
       let refused: ForbiddenError | null = null;
@@ -235,8 +241,8 @@ export class WrittenVoteService {
 
   /**
    * A member has just declared a conflict: on each open written vote about an application it
-   * covers, their recusal is recorded (unless they have voted already) and the vote closes if
-   * everyone has now answered.
+   * covers, their recusal is recorded, or the ballot they cast already is withdrawn and counts as
+   * a recusal, and the vote closes if everyone has now answered.
    */
   async recuseFromOpenVotes(
     tx: EntityManager,
@@ -244,47 +250,15 @@ export class WrittenVoteService {
     principal: Principal,
     requestId: string | null,
   ): Promise<number> {
-    const votes = (await tx.query(
-      `SELECT v.* FROM committee_vote v
-        WHERE v.procedure = 'written' AND v.closed_at IS NULL
-          AND EXISTS (SELECT 1 FROM conflict_of_interest ci JOIN application a ON a.id = v.application_id
-                       WHERE ci.committee_member_id = $1 AND ci.withdrawn_at IS NULL
-                         AND (ci.application_id = a.id OR ci.organisation_id = a.organisation_id))
-          AND NOT EXISTS (SELECT 1 FROM committee_ballot b WHERE b.vote_id = v.id AND b.committee_member_id = $1)
-        ORDER BY v.id FOR UPDATE`,
-      [memberId],
-    )) as VoteRow[];
+    const votes = await openVotesInConflict<VoteRow>(tx, memberId, 'written');
     for (const vote of votes) {
       const committee = (await committeeById(tx, vote.committee_id))!;
       if (!votingSeats(await currentMembers(tx, committee.id)).some((seat) => seat.id === memberId)) continue;
-      await this.recordRecusal(tx, vote.id, memberId, committee, principal, requestId);
+      const seat = { voteId: vote.id, districtId: committee.districtId, seatId: memberId, heldBy: memberId };
+      await recuseSeat(tx, seat, principal, requestId);
       await this.closeIfDecided(tx, vote, committee, new Date());
     }
     return votes.length;
-  }
-
-  private async recordRecusal(
-    tx: EntityManager,
-    voteId: string,
-    memberId: string,
-    committee: CommitteeRow,
-    principal: Principal,
-    requestId: string | null,
-  ): Promise<void> {
-    await tx.query(
-      `INSERT INTO committee_ballot (vote_id, committee_member_id, choice, cast_by) VALUES ($1, $2, 'recused', $3)
-       ON CONFLICT DO NOTHING`,
-      [voteId, memberId, principal.userId],
-    );
-    await recordAudit(tx, {
-      entityType: 'committee_vote',
-      entityId: voteId,
-      action: 'recusal_recorded',
-      actorId: principal.userId,
-      districtId: committee.districtId,
-      payload: { memberId },
-      requestId,
-    });
   }
 
   /**
@@ -321,7 +295,9 @@ export class WrittenVoteService {
   ): Promise<boolean> {
     const voting = votingSeats(await currentMembers(tx, committee.id));
     const eligible = new Set(voting.map((member) => member.id));
-    const votes: Vote[] = (await this.ballots(tx, vote.id)).filter((ballot) => eligible.has(ballot.memberId));
+    const votes: Vote[] = (await countedBallots(tx, vote.id)).filter((ballot) =>
+      eligible.has(ballot.memberId),
+    );
     const result = writtenVoteOutcome(rulesOf(committee), [...eligible], votes, {
       deadlinePassed: vote.deadline.getTime() <= now.getTime(),
     });
@@ -364,13 +340,5 @@ export class WrittenVoteService {
       throw new NotFoundError(COMMITTEE_ERROR_CODES.voteNotFound);
     }
     return { vote, committee };
-  }
-
-  private async ballots(db: DataSource | EntityManager, voteId: string): Promise<Vote[]> {
-    const rows = (await db.query(
-      `SELECT committee_member_id, choice FROM committee_ballot WHERE vote_id = $1 ORDER BY cast_at`,
-      [voteId],
-    )) as { committee_member_id: string; choice: VoteChoice }[];
-    return rows.map((row) => ({ memberId: row.committee_member_id, choice: row.choice }));
   }
 }

@@ -41,6 +41,8 @@ export interface MinutesVote {
   /** The member a substitute voted for. */
   onBehalfOf?: string;
   choice: VoteChoice;
+  /** The member voted and then declared a conflict of interest: the vote was withdrawn (`recused`). */
+  withdrawn?: boolean;
   /** ISO timestamp; shown in the written procedure. */
   castAt?: string;
 }

@@ -57,6 +57,8 @@ export interface MinutesTexts {
   recused: (names: string) => string;
   voteColumns: { member: string; vote: string; castAt: string };
   choices: Record<VoteChoice, string>;
+  withdrawn: string;
+  withdrawnNote: (names: string) => string;
   substituteFor: (name: string, member: string) => string;
   tally: (counts: Record<VoteChoice, number>) => string;
   cast: (count: number, abstentionsCount: boolean) => string;
@@ -124,6 +126,9 @@ export const MINUTES_TEXTS: Record<Locale, MinutesTexts> = {
       recused: 'befangen – nicht mitgewirkt',
       none: 'keine Stimme abgegeben',
     },
+    withdrawn: 'befangen (zurückgezogen)',
+    withdrawnNote: (names) =>
+      `Nach der Stimmabgabe Befangenheit angezeigt; die Stimme wurde zurückgezogen und zählt nicht: ${names}.`,
     substituteFor: (name, member) => `${name} (in Vertretung für ${member})`,
     tally: (c) =>
       `Ja ${c.yes} · Nein ${c.no} · Enthaltung ${c.abstain} · befangen ${c.recused}` +
@@ -201,6 +206,9 @@ export const MINUTES_TEXTS: Record<Locale, MinutesTexts> = {
       recused: 'Recused – took no part',
       none: 'No vote cast',
     },
+    withdrawn: 'Recused (withdrawn)',
+    withdrawnNote: (names) =>
+      `Declared a conflict of interest after voting; the vote was withdrawn and does not count: ${names}.`,
     substituteFor: (name, member) => `${name} (substitute for ${member})`,
     tally: (c) =>
       `Yes ${c.yes} · No ${c.no} · Abstain ${c.abstain} · Recused ${c.recused}` +

@@ -200,4 +200,27 @@ describe('renderMinutes of a written procedure', () => {
     expect(lines(item!)).toContain('Stimmen Ja 3 · Nein 1 · Enthaltung 0 · befangen 1 · keine Stimme 1');
     expect(lines(item!)).toContain('Ergebnis angenommen');
   });
+
+  it('shows a vote withdrawn for a conflict declared after voting as a recusal, and counts it so', async () => {
+    const input = writtenMinutesInput();
+    const [item] = input.items;
+    const withdrawnVote = {
+      ...input,
+      items: [
+        {
+          ...item!,
+          votes: item!.votes.map((vote) =>
+            vote.name === 'Claudia Groß' ? { ...vote, choice: 'recused' as const, withdrawn: true } : vote,
+          ),
+        },
+      ],
+    };
+    const [section] = itemSections(await pdfText(await renderMinutes(withdrawnVote)));
+
+    expect(lines(section!)).toContain('Claudia Groß befangen (zurückgezogen) 11.12.2026, 17:42 Uhr');
+    expect(flowing(section!)).toContain(
+      'Nach der Stimmabgabe Befangenheit angezeigt; die Stimme wurde zurückgezogen und zählt nicht: Claudia Groß.',
+    );
+    expect(lines(section!)).toContain('Stimmen Ja 2 · Nein 1 · Enthaltung 0 · befangen 2 · keine Stimme 1');
+  });
 });

@@ -99,6 +99,8 @@ function renderItem(
   paragraph(pdf, t.itemQuorum(item.quorum));
   const recused = item.votes.filter((vote) => vote.choice === 'recused').map((vote) => voter(t, vote));
   if (recused.length > 0) paragraph(pdf, t.recused(recused.join(', ')));
+  const withdrawn = item.votes.filter((vote) => vote.withdrawn).map((vote) => voter(t, vote));
+  if (withdrawn.length > 0) paragraph(pdf, t.withdrawnNote(withdrawn.join(', ')));
 
   table(
     pdf,
@@ -109,7 +111,7 @@ function renderItem(
     ],
     item.votes.map((vote) => [
       voter(t, vote),
-      t.choices[vote.choice],
+      vote.withdrawn ? t.withdrawn : t.choices[vote.choice],
       ...(written ? [vote.castAt ? formatDateTime(vote.castAt, locale) : '–'] : []),
     ]),
   );

@@ -156,8 +156,9 @@ export class AccountService {
         [userId],
       ),
       ballots: await db.query(
-        `SELECT b.vote_id AS "voteId", v.application_id AS "applicationId", b.choice, b.cast_at AS "castAt"
-           FROM committee_ballot b JOIN committee_member m ON m.id = b.committee_member_id
+        `SELECT b.vote_id AS "voteId", v.application_id AS "applicationId", b.cast_choice AS choice,
+                b.cast_at AS "castAt", b.withdrawn_at AS "withdrawnAt"
+           FROM committee_ballot_counted b JOIN committee_member m ON m.id = b.committee_member_id
            JOIN committee_vote v ON v.id = b.vote_id
           WHERE m.user_id = $1 ORDER BY b.cast_at`,
         [userId],

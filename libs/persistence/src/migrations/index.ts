@@ -12,6 +12,7 @@ import { CreateConflictsAndWrittenVotes1763781100000 } from './1763781100000-cre
 import { CreateCommitteeSessions1763781200000 } from './1763781200000-create-committee-sessions';
 import { CreateReviewsAndProgrammePlans1763781300000 } from './1763781300000-create-reviews-and-programme-plans';
 import { CreateNoticeAttachment1763781400000 } from './1763781400000-create-notice-attachment';
+import { CreateBallotWithdrawal1763781500000 } from './1763781500000-create-ballot-withdrawal';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   CreateCommitteeSessions1763781200000,
   CreateReviewsAndProgrammePlans1763781300000,
   CreateNoticeAttachment1763781400000,
+  CreateBallotWithdrawal1763781500000,
 ];

@@ -21,7 +21,7 @@ async function tables(url: string): Promise<string[]> {
 }
 
 /** How many migrations the last release ran; move it on with each release. */
-const PREVIOUS_RELEASE = migrations.findIndex((m) => m.name === 'CreateCommitteeSessions1763781200000') + 1;
+const PREVIOUS_RELEASE = migrations.findIndex((m) => m.name === 'CreateNoticeAttachment1763781400000') + 1;
 
 /** Rows of the tables the previous release filled, to see that a migration keeps them. */
 async function counts(url: string): Promise<Record<string, number>> {
@@ -31,7 +31,8 @@ async function counts(url: string): Promise<Record<string, number>> {
     const { rows } = await client.query<Record<string, number>>(
       `SELECT (SELECT count(*)::int FROM app_user) AS users, (SELECT count(*)::int FROM committee_member) AS members,
               (SELECT count(*)::int FROM call) AS calls, (SELECT count(*)::int FROM committee_session) AS sessions,
-              (SELECT count(*)::int FROM session_attendance) AS attendance`,
+              (SELECT count(*)::int FROM session_attendance) AS attendance,
+              (SELECT count(*)::int FROM committee_ballot) AS ballots`,
     );
     return rows[0]!;
   } finally {
@@ -89,6 +90,22 @@ describe('migrations', () => {
         await previous.query(`
           INSERT INTO session_attendance (session_id, committee_member_id, present)
           SELECT s.id, m.id, true FROM committee_session s JOIN committee_member m ON m.committee_id = s.committee_id`);
+        await previous.query(`
+          INSERT INTO application (call_id, organisation_id, title, state)
+          SELECT c.id, o.id, 'Kiezübergreifende Lernwerkstatt', 'in_review'
+            FROM call c, organisation o ORDER BY c.created_at, o.name LIMIT 1`);
+        await previous.query(`
+          INSERT INTO committee_vote (committee_id, application_id, procedure, motion, opened_by, deadline)
+          SELECT c.id, a.id, 'written', 'Umlauf vor dem Update', u.id, now() + interval '7 days'
+            FROM committee c, application a, app_user u
+           WHERE u.email = 'coordinator@kiezfonds.example'
+             AND NOT EXISTS (SELECT 1 FROM committee_vote v WHERE v.application_id = a.id AND v.closed_at IS NULL)
+           ORDER BY c.name, a.created_at LIMIT 1`);
+        await previous.query(`
+          INSERT INTO committee_ballot (vote_id, committee_member_id, choice, cast_by)
+          SELECT v.id, m.id, 'yes', m.user_id
+            FROM committee_vote v JOIN committee_member m ON m.committee_id = v.committee_id
+           WHERE v.motion = 'Umlauf vor dem Update'`);
       } finally {
         await previous.destroy();
       }
@@ -99,10 +116,12 @@ describe('migrations', () => {
         const applied = await current.runMigrations({ transaction: 'each' });
         expect(applied.map((m) => m.name)).toEqual(migrations.slice(PREVIOUS_RELEASE).map((m) => m.name));
         expect(await counts(empty.url)).toEqual(before);
-        const [calls] = (await current.query(
-          `SELECT count(*)::int AS n FROM call WHERE committee_id IS NULL AND review_deadline IS NULL`,
+        expect(before.ballots).toBeGreaterThan(0);
+        // Ballots cast before the update count as they were cast.
+        const [counted] = (await current.query(
+          `SELECT count(*)::int AS n FROM committee_ballot_counted WHERE choice = cast_choice AND withdrawn_at IS NULL`,
         )) as { n: number }[];
-        expect(calls!.n).toBe(before.calls);
+        expect(counted!.n).toBe(before.ballots);
       } finally {
         await current.destroy();
       }
