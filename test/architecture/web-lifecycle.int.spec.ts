@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { APPLICATION_STATES, STATE_LABELS, TIMELINE_STATES } from '@kiezfonds/domain';
+import {
+  APPLICATION_EVENT_TYPES,
+  APPLICATION_STATES,
+  EVENT_LABELS,
+  STATE_LABELS,
+  TIMELINE_STATES,
+} from '@kiezfonds/domain';
 
 /*
  * The web app keeps its own copy of the state list and labels, because the browser bundle must
@@ -21,6 +27,7 @@ function webTimelineStates(): string[] {
 const messages = (language: 'de' | 'en') =>
   JSON.parse(webFile(`i18n/${language}.json`)) as {
     applicationStates: Record<string, string>;
+    applicationEvents: Record<string, string>;
   };
 
 describe('the web app and the lifecycle machine', () => {
@@ -34,6 +41,15 @@ describe('the web app and the lifecycle machine', () => {
         APPLICATION_STATES.map((state) => [state, STATE_LABELS[state][language]]),
       );
       expect(messages(language).applicationStates).toEqual(expected);
+    }
+  });
+
+  it('names every step on its buttons as the machine (and so docs/lifecycle) does', () => {
+    for (const language of ['de', 'en'] as const) {
+      const expected = Object.fromEntries(
+        APPLICATION_EVENT_TYPES.map((event) => [event, EVENT_LABELS[event][language]]),
+      );
+      expect(messages(language).applicationEvents).toEqual(expected);
     }
   });
 });

@@ -164,7 +164,7 @@ describe('an application from draft to completed, across the roles, in the brows
     await coordinator.getByLabel(/antragsberechtigt/).check();
     await coordinator.getByLabel(/passt zu den Handlungsfeldern/).check();
     await coordinator.getByLabel(/bereits begonnen/).check();
-    await step(coordinator, 'Formale Prüfung bestanden', 'In Begutachtung');
+    await step(coordinator, 'Formale Prüfung bestätigen', 'In Begutachtung');
     await step(coordinator, 'In die Programmplanung übernehmen', 'In der Programmplanung');
 
     // A committee member reads the application in the review queue before the planning session.

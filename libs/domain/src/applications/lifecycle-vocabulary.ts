@@ -96,19 +96,19 @@ export const STATE_LABELS: Record<ApplicationState, Label> = {
 export const EVENT_LABELS: Record<ApplicationEventType, Label> = {
   SUBMIT: { de: 'Einreichen', en: 'Submit' },
   REQUEST_CHANGES: { de: 'Nachbesserung anfordern', en: 'Request changes' },
-  PASS_FORMAL_CHECK: { de: 'Formale Prüfung bestätigen', en: 'Pass the formal check' },
-  START_PLANNING: { de: 'In die Programmplanung aufnehmen', en: 'Take into programme planning' },
-  SELECT: { de: 'In der Programmplanung auswählen', en: 'Select in programme planning' },
+  PASS_FORMAL_CHECK: { de: 'Formale Prüfung bestätigen', en: 'Confirm the formal check' },
+  START_PLANNING: { de: 'In die Programmplanung übernehmen', en: 'Move to programme planning' },
+  SELECT: { de: 'Auswählen', en: 'Select' },
   WAITLIST: { de: 'Auf die Warteliste setzen', en: 'Put on the waiting list' },
   RECORD_SENATE_SELECTION: { de: 'Auswahl des Senats erfassen', en: 'Record the Senate’s selection' },
   APPROVE: { de: 'Bewilligen', en: 'Approve' },
   START_IMPLEMENTATION: { de: 'Umsetzung beginnen', en: 'Start implementation' },
-  SUBMIT_FINAL_REPORT: { de: 'Verwendungsnachweis einreichen', en: 'Submit the proof of use' },
-  RETURN_FINAL_REPORT: { de: 'Verwendungsnachweis zurückgeben', en: 'Return the proof of use' },
+  SUBMIT_FINAL_REPORT: { de: 'Verwendungsnachweis einreichen', en: 'Submit proof of use' },
+  RETURN_FINAL_REPORT: { de: 'Verwendungsnachweis zurückgeben', en: 'Return proof of use' },
   COMPLETE: { de: 'Abschließen', en: 'Complete' },
   REJECT: { de: 'Ablehnen', en: 'Reject' },
-  WITHDRAW: { de: 'Zurückziehen', en: 'Withdraw' },
-  REVOKE: { de: 'Widerrufen', en: 'Revoke' },
+  WITHDRAW: { de: 'Antrag zurückziehen', en: 'Withdraw application' },
+  REVOKE: { de: 'Bewilligung widerrufen', en: 'Revoke approval' },
 };
 
 export const ROLE_LABELS: Record<LifecycleRole, Label> = {
