@@ -274,6 +274,10 @@ describe('committee sessions with roll-call votes', () => {
     expect(text).toMatch(
       new RegExp(`${ag.voters[4]!.user.displayName}[^A-Za-z]*befangen – nicht mitgewirkt`),
     );
+    // Measured against all five voting members of the committee, not the four in the room.
+    expect(text).toContain(
+      'Mitgewirkt haben 2 von 5 stimmberechtigten Mitgliedern (erforderlich: 4); nicht beschlussfähig.',
+    );
   });
 
   it('keeps sessions to coordinators of the district, and names invalid agenda entries', async () => {

@@ -43,7 +43,7 @@ export class CommitteeMinutes {
       [voteId],
     )) as Row[];
     const voting = votingSeats(await currentMembers(this.dataSource, view.committeeId));
-    const item = await this.item(r!, voting, { withTimes: true });
+    const item = await this.item(r!, voting, { withTimes: true, votingMembers: voting.length });
     const input: MinutesInput = {
       ...this.frame(principal, r!),
       procedure: {
@@ -102,7 +102,14 @@ export class CommitteeMinutes {
           substitutes.has(m.id) ||
           agendaItem.vote!.ballots.some((b) => b.memberId === m.id),
       );
-      items.push(await this.item(vote!, seated, { withTimes: false, substitutes, nameOf }));
+      items.push(
+        await this.item(vote!, seated, {
+          withTimes: false,
+          votingMembers: voting.length,
+          substitutes,
+          nameOf,
+        }),
+      );
     }
     const input: MinutesInput = {
       ...this.frame(principal, r!),
@@ -150,6 +157,8 @@ export class CommitteeMinutes {
     members: MemberRow[],
     options: {
       withTimes: boolean;
+      /** All voting members of the committee, however many were in the room. */
+      votingMembers: number;
       /** Seats held by a substitute: member id → substitute's member id. */
       substitutes?: ReadonlyMap<string, string>;
       nameOf?: ReadonlyMap<string, string>;
@@ -178,7 +187,7 @@ export class CommitteeMinutes {
       requestedAmount: Money.fromCents(application!.requested as string),
       quorum: {
         participating: tally.quorum.present,
-        votingMembers: members.length,
+        votingMembers: options.votingMembers,
         required: tally.quorum.required,
         met: tally.quorum.reached,
       },
