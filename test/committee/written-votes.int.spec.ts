@@ -162,6 +162,13 @@ describe('conflicts of interest and written votes', () => {
       [vote.id],
     )) as { n: number }[];
     expect(withdrawals[0]!.n).toBe(1);
+    // The member's own data export shows the vote as cast and when it was withdrawn.
+    const exported = (await world.get(lateDeclarer, '/api/me/export').expect(200)).body;
+    expect(exported.committee.ballots).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ voteId: vote.id, choice: 'yes', withdrawnAt: expect.any(String) }),
+      ]),
+    );
 
     await cast(voters[4]!, vote.id, 'yes').expect(201);
     const last = await cast(voters[0]!, vote.id, 'yes').expect(201);
