@@ -49,30 +49,20 @@ export async function openVotesInConflict<Row extends object>(
   );
 }
 
-/** Records the seat as recused in the vote, once; answers whether it was recorded now. */
+/** Records the seat as recused in the vote, once (a second call records nothing). */
 export async function recordRecusal(
   tx: EntityManager,
   seat: SeatInVote,
   principal: Principal,
   requestId: string | null,
-): Promise<boolean> {
+): Promise<void> {
   const recorded = await queryRows<{ vote_id: string }>(
     tx,
     `INSERT INTO committee_ballot (vote_id, committee_member_id, choice, cast_by) VALUES ($1, $2, 'recused', $3)
      ON CONFLICT DO NOTHING RETURNING vote_id`,
     [seat.voteId, seat.seatId, principal.userId],
   );
-  if (recorded.length === 0) return false;
-  await recordAudit(tx, {
-    entityType: 'committee_vote',
-    entityId: seat.voteId,
-    action: 'recusal_recorded',
-    actorId: principal.userId,
-    districtId: seat.districtId,
-    payload: { memberId: seat.seatId, ...(seat.heldBy === seat.seatId ? {} : { heldBy: seat.heldBy }) },
-    requestId,
-  });
-  return true;
+  if (recorded.length > 0) await auditSeat(tx, seat, 'recusal_recorded', principal, requestId);
 }
 
 /**
@@ -86,27 +76,30 @@ export async function recuseSeat(
   principal: Principal,
   requestId: string | null,
 ): Promise<void> {
+  // A ballot that counts as anything but a recusal is one cast and not yet withdrawn.
   const withdrawn = await queryRows<{ vote_id: string }>(
     tx,
-    `WITH cast_ballot AS (
-       SELECT b.vote_id, b.committee_member_id FROM committee_ballot b
-        WHERE b.vote_id = $1 AND b.committee_member_id = $2 AND b.choice <> 'recused'
-          AND NOT EXISTS (SELECT 1 FROM committee_ballot_withdrawal w
-                           WHERE w.vote_id = b.vote_id AND w.committee_member_id = b.committee_member_id)),
-     withdrawal AS (
-       INSERT INTO committee_ballot_withdrawal (vote_id, committee_member_id, withdrawn_by)
-       SELECT vote_id, committee_member_id, $3 FROM cast_ballot RETURNING vote_id)
-     SELECT vote_id FROM withdrawal`,
+    `INSERT INTO committee_ballot_withdrawal (vote_id, committee_member_id, withdrawn_by)
+     SELECT vote_id, committee_member_id, $3 FROM committee_ballot_counted
+      WHERE vote_id = $1 AND committee_member_id = $2 AND choice <> 'recused'
+     RETURNING vote_id`,
     [seat.voteId, seat.seatId, principal.userId],
   );
-  if (withdrawn.length === 0) {
-    await recordRecusal(tx, seat, principal, requestId);
-    return;
-  }
-  await recordAudit(tx, {
+  if (withdrawn.length > 0) await auditSeat(tx, seat, 'ballot_withdrawn_for_conflict', principal, requestId);
+  else await recordRecusal(tx, seat, principal, requestId);
+}
+
+function auditSeat(
+  tx: EntityManager,
+  seat: SeatInVote,
+  action: 'recusal_recorded' | 'ballot_withdrawn_for_conflict',
+  principal: Principal,
+  requestId: string | null,
+): Promise<void> {
+  return recordAudit(tx, {
     entityType: 'committee_vote',
     entityId: seat.voteId,
-    action: 'ballot_withdrawn_for_conflict',
+    action,
     actorId: principal.userId,
     districtId: seat.districtId,
     payload: { memberId: seat.seatId, ...(seat.heldBy === seat.seatId ? {} : { heldBy: seat.heldBy }) },
