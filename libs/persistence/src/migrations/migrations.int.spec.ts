@@ -21,7 +21,7 @@ async function tables(url: string): Promise<string[]> {
 }
 
 /** How many migrations the last release ran; move it on with each release. */
-const PREVIOUS_RELEASE = migrations.findIndex((m) => m.name === 'CreateNoticeAttachment1763781400000') + 1;
+const PREVIOUS_RELEASE = migrations.findIndex((m) => m.name === 'CreateBallotWithdrawal1763781500000') + 1;
 
 /** Rows of the tables the previous release filled, to see that a migration keeps them. */
 async function counts(url: string): Promise<Record<string, number>> {
