@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -11,8 +12,11 @@ import { mountQueueDashboard } from './operations/queue-dashboard';
 import { serveWebApp } from './web/serve-web-app';
 
 /** The fully configured API, used alike by `main.ts` and by the integration and browser tests. */
-export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
+export async function createApiApp(
+  config: AppConfig,
+  options: { logStream?: Writable } = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, options), {
     bufferLogs: true,
   });
   configureHttp(app, config);
@@ -58,10 +62,13 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
       .setVersion('0.1.0')
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, {
-    jsonDocumentUrl: 'api/docs-json',
-    useGlobalPrefix: false,
-  });
+  // The document maps every route and field: off in production unless API_DOCS=on.
+  if (config.API_DOCS === 'on') {
+    SwaggerModule.setup('api/docs', app, document, {
+      jsonDocumentUrl: 'api/docs-json',
+      useGlobalPrefix: false,
+    });
+  }
 
   mountQueueDashboard(app, config);
   serveWebApp(app, config.WEB_DIST_DIR);

@@ -1,5 +1,12 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createUser, setPassword, signIn, type TestDatabase, type UserRow } from '@kiezfonds/testing';
+import {
+  createApiToken,
+  createUser,
+  setPassword,
+  signIn,
+  type TestDatabase,
+  type UserRow,
+} from '@kiezfonds/testing';
 import request from 'supertest';
 import { hashSecret } from '@kiezfonds/identity';
 import { startTestApi, type TestApi } from '../testing/test-api';
@@ -92,9 +99,11 @@ describe('signing in, sessions and CSRF', () => {
     await request(server).get('/api/me').set('Cookie', session.cookie).expect(401);
   });
 
-  it('ends every session of the user on "log out everywhere"', async () => {
+  it('ends every session and every API token of the user on "log out everywhere"', async () => {
     const laptop = await signIn(server, user.email, PASSWORD);
     const phone = await signIn(server, user.email, PASSWORD);
+    const script = await createApiToken(db.dataSource, user.id);
+    await request(server).get('/api/me').set('Authorization', `Bearer ${script.token}`).expect(200);
     await request(server)
       .post('/api/auth/logout-everywhere')
       .set('Cookie', phone.cookie)
@@ -102,6 +111,7 @@ describe('signing in, sessions and CSRF', () => {
       .expect(204);
     await request(server).get('/api/me').set('Cookie', laptop.cookie).expect(401);
     await request(server).get('/api/me').set('Cookie', phone.cookie).expect(401);
+    await request(server).get('/api/me').set('Authorization', `Bearer ${script.token}`).expect(401);
   });
 
   it('times a session out after idle time and after its absolute lifetime', async () => {

@@ -102,17 +102,18 @@ export class AuthService {
 
   async logout(principal: Principal, client: ClientInfo, everywhere: boolean): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      const revoked = everywhere
-        ? await this.sessions.revokeAll(tx, principal.userId)
-        : principal.sessionId
-          ? (await this.sessions.revoke(tx, principal.sessionId), 1)
-          : 0;
+      const ended = everywhere
+        ? await this.sessions.endAllAccess(tx, principal.userId)
+        : {
+            sessions: principal.sessionId ? (await this.sessions.revoke(tx, principal.sessionId), 1) : 0,
+            tokens: 0,
+          };
       await recordAudit(tx, {
         entityType: 'user',
         entityId: principal.userId,
         action: everywhere ? 'logout_everywhere' : 'logout',
         actorId: principal.userId,
-        payload: { sessionsEnded: revoked },
+        payload: { sessionsEnded: ended.sessions, tokensRevoked: ended.tokens },
         requestId: client.requestId,
       });
     });

@@ -8,7 +8,7 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from '@kiezfonds/domain';
-import { OutboxService } from '@kiezfonds/messaging';
+import { OutboxService, SecretLinks } from '@kiezfonds/messaging';
 import { queryRows, recordAudit } from '@kiezfonds/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AppRole } from '../auth/access';
@@ -68,6 +68,7 @@ export class InvitationService {
     private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
     private readonly outbox: OutboxService,
+    private readonly secretLinks: SecretLinks,
   ) {}
 
   async invite(
@@ -88,7 +89,7 @@ export class InvitationService {
         throw new ConflictError('account_unavailable');
       if (await holdsGrant(tx, invitee.id, grant)) throw new ConflictError('role_already_held');
 
-      const link = await issueLink(tx, {
+      const link = await issueLink(tx, this.secretLinks, {
         purpose: 'invitation',
         userId: invitee.id,
         createdBy: principal.userId,
@@ -108,7 +109,7 @@ export class InvitationService {
           ...(grant.role === 'carrier' ? { organisation: { name: scope.name } } : {}),
           expiresAt: link.expiresAt.toISOString(),
         },
-        link: `/einladung?token=${link.token}`,
+        secretLink: link.ref,
       });
       await recordAudit(tx, {
         entityType: 'invitation',

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { GoneError, ValidationError } from '@kiezfonds/domain';
-import { OutboxService } from '@kiezfonds/messaging';
+import { OutboxService, SecretLinks } from '@kiezfonds/messaging';
 import { queryRows, recordAudit } from '@kiezfonds/persistence';
 import { DataSource } from 'typeorm';
 import type { ClientInfo } from '../auth/auth.service';
@@ -34,6 +34,7 @@ export class PasswordResetService {
     private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
     private readonly outbox: OutboxService,
+    private readonly secretLinks: SecretLinks,
   ) {}
 
   /** Answers alike for every address; only an active account gets a mail. */
@@ -62,7 +63,11 @@ export class PasswordResetService {
       )) as unknown[];
       if (recent.length > 0) return;
 
-      const link = await issueLink(tx, { purpose: 'password_reset', userId: account.id, createdBy: null });
+      const link = await issueLink(tx, this.secretLinks, {
+        purpose: 'password_reset',
+        userId: account.id,
+        createdBy: null,
+      });
       await this.outbox.addNotice(tx, `password-reset:${link.id}`, {
         kind: 'password_reset',
         recipient: {
@@ -72,7 +77,7 @@ export class PasswordResetService {
           locale: account.language,
         },
         data: { expiresAt: link.expiresAt.toISOString() },
-        link: `/passwort-zuruecksetzen?token=${link.token}`,
+        secretLink: link.ref,
       });
       await recordAudit(tx, {
         entityType: 'user',
@@ -103,7 +108,7 @@ export class PasswordResetService {
       if (!link || !account) throw new GoneError('link_invalid');
 
       await endOpenLinks(tx, account.id, 'password_reset');
-      const sessionsEnded = await this.sessions.revokeAll(tx, account.id);
+      const ended = await this.sessions.endAllAccess(tx, account.id);
       // A lock from someone guessing the old password should not keep the owner out of the new one.
       await clearFailures(tx, accountKey(account.email));
       await recordAudit(tx, {
@@ -111,7 +116,12 @@ export class PasswordResetService {
         entityId: account.id,
         action: 'password_reset',
         actorId: account.id,
-        payload: { ip: client.ip, linkId: link.id, sessionsEnded },
+        payload: {
+          ip: client.ip,
+          linkId: link.id,
+          sessionsEnded: ended.sessions,
+          tokensRevoked: ended.tokens,
+        },
         requestId: client.requestId,
       });
     });
