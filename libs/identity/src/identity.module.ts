@@ -4,6 +4,7 @@ import { OutboxModule } from '@kiezfonds/messaging';
 import { AccessGuard } from './auth/access.guard';
 import { ApiTokenResolver } from './auth/api-token.resolver';
 import { AuthService } from './auth/auth.service';
+import { DEVICE_COOKIES_PROVIDER } from './auth/device-cookie.provider';
 import { SessionService } from './auth/session.service';
 import { AccountModule } from './account/account.module';
 import { AdminModule } from './admin/admin.module';
@@ -14,7 +15,13 @@ import { InvitationsModule } from './invitations/invitations.module';
 @Module({
   imports: [OutboxModule, InvitationsModule, AccountModule, AdminModule],
   controllers: [AuthController],
-  providers: [SessionService, ApiTokenResolver, AuthService, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [
+    SessionService,
+    ApiTokenResolver,
+    AuthService,
+    DEVICE_COOKIES_PROVIDER,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
   exports: [SessionService, AuthService],
 })
 export class IdentityModule {}

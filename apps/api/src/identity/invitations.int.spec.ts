@@ -282,7 +282,27 @@ describe('invitations', () => {
     expect(pending.n).toBe(1);
   });
 
+  it('refuses invitations from an organisation that no coordinator has verified yet', async () => {
+    const res = await invite(orgAdmin, {
+      email: 'fremd@irgendwo.example',
+      displayName: 'Bitte klicken Sie hier: https://phishing.example',
+      role: 'carrier',
+      organisationId: organisation.id,
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('organisation_not_verified');
+    const [queued] = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE payload->'recipient'->>'email' = 'fremd@irgendwo.example'`,
+    );
+    expect(queued.n).toBe(0);
+    const [account] = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM app_user WHERE email = 'fremd@irgendwo.example'`,
+    );
+    expect(account.n).toBe(0);
+  });
+
   it('lets an organisation admin invite a colleague as a plain member, and not a plain member', async () => {
+    await db.dataSource.query(`UPDATE organisation SET verified_at = now() WHERE id = $1`, [organisation.id]);
     const byMember = await invite(orgMember, {
       email: 'kollege@nachbarschaftshilfe.example',
       role: 'carrier',

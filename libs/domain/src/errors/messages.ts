@@ -48,6 +48,26 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Die Sicherheitsprüfung der Anfrage ist fehlgeschlagen. Bitte laden Sie die Seite neu.',
     en: 'The request failed its security check. Please reload the page.',
   },
+  email_not_verified: {
+    de: 'Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse. Wir haben Ihnen den Link dazu (erneut) geschickt.',
+    en: 'Please confirm your e-mail address first. We have sent you the link (again).',
+  },
+  organisation_not_verified: {
+    de: 'Ihre Organisation ist noch nicht vom Bezirksamt bestätigt. Danach können Sie Kolleg:innen einladen.',
+    en: 'Your organisation has not been confirmed by the district office yet. After that you can invite colleagues.',
+  },
+  login_throttled: {
+    de: 'Zu viele fehlgeschlagene Anmeldeversuche von diesem Gerät. Bitte warten Sie {seconds} Sekunden und versuchen Sie es dann erneut.',
+    en: 'Too many failed sign-in attempts from this device. Please wait {seconds} seconds, then try again.',
+  },
+  login_throttled_account: {
+    de: 'Für dieses Konto gab es viele fehlgeschlagene Anmeldeversuche. Von einem neuen Gerät ist die Anmeldung erst in {seconds} Sekunden wieder möglich; an einem Gerät, an dem Sie sich schon angemeldet haben, geht es sofort.',
+    en: 'There were many failed sign-in attempts for this account. From a new device you can sign in again in {seconds} seconds; on a device where you have signed in before, right away.',
+  },
+  login_throttled_network: {
+    de: 'Aus Ihrem Netz gab es viele fehlgeschlagene Anmeldeversuche. Von einem neuen Gerät ist die Anmeldung erst in {seconds} Sekunden wieder möglich; an einem Gerät, an dem Sie sich schon angemeldet haben, geht es sofort.',
+    en: 'There were many failed sign-in attempts from your network. From a new device you can sign in again in {seconds} seconds; on a device where you have signed in before, right away.',
+  },
   link_invalid: {
     de: 'Dieser Link ist ungültig, abgelaufen oder wurde bereits verwendet.',
     en: 'This link is invalid, has expired or has already been used.',

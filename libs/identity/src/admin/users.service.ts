@@ -165,7 +165,7 @@ export class UsersService {
       const user = await this.manageableUser(tx, scope, principal, userId);
       if (user.status === status) return (await this.summaries(tx, scope, [userId]))[0]!;
       // An invited account becomes active by accepting its invitation, not by an admin's click.
-      const allowed = status === 'disabled' ? ['active', 'invited'] : ['disabled'];
+      const allowed = status === 'disabled' ? ['active', 'invited', 'unverified'] : ['disabled'];
       if (!allowed.includes(user.status))
         throw new ConflictError(
           user.status === 'pseudonymised' ? 'user_pseudonymised' : 'status_change_not_allowed',

@@ -4,8 +4,9 @@ import { GoneError, ValidationError } from '@kiezfonds/domain';
 import { OutboxService, SecretLinks } from '@kiezfonds/messaging';
 import { queryRows, recordAudit } from '@kiezfonds/persistence';
 import { DataSource } from 'typeorm';
+import { RequestLimits } from '../abuse/request-limits';
 import type { ClientInfo } from '../auth/auth.service';
-import { accountKey, clearFailures } from '../auth/login-throttle';
+import { forgetAccountFailures } from '../auth/login-throttle';
 import { SessionService } from '../auth/session.service';
 import { hashPassword, passwordProblems } from '../passwords/password-policy';
 import { claimLink, endOpenLinks, issueLink } from './one-time-links';
@@ -35,14 +36,18 @@ export class PasswordResetService {
     private readonly sessions: SessionService,
     private readonly outbox: OutboxService,
     private readonly secretLinks: SecretLinks,
+    private readonly limits: RequestLimits,
   ) {}
 
   /** Answers alike for every address; only an active account gets a mail. */
   async request(email: string, client: ClientInfo): Promise<void> {
+    await this.limits.consume('password_reset', client.ip);
     const started = Date.now();
     try {
+      // An unverified account may reset too: the link proves the mailbox, as verifying would.
       const [account] = (await this.dataSource.query(
-        `SELECT id, email, display_name, language FROM app_user WHERE lower(email) = lower($1) AND status = 'active'`,
+        `SELECT id, email, display_name, language FROM app_user
+         WHERE lower(email) = lower($1) AND status IN ('active', 'unverified')`,
         [email],
       )) as AccountRow[];
       if (account) await this.mailLink(account, client);
@@ -92,6 +97,7 @@ export class PasswordResetService {
 
   /** Sets the new password and ends every session: whoever knew the old one is signed out. */
   async confirm(token: string, password: string, client: ClientInfo): Promise<void> {
+    await this.limits.consume('link_use', client.ip);
     const problems = passwordProblems(password);
     if (problems.length > 0) throw new ValidationError(problems);
     const passwordHash = await hashPassword(password);
@@ -101,7 +107,8 @@ export class PasswordResetService {
       const [account] = link
         ? await queryRows<{ id: string; email: string }>(
             tx,
-            `UPDATE app_user SET password_hash = $2 WHERE id = $1 AND status = 'active' RETURNING id, email`,
+            `UPDATE app_user SET password_hash = $2, status = 'active'
+             WHERE id = $1 AND status IN ('active', 'unverified') RETURNING id, email`,
             [link.userId, passwordHash],
           )
         : [];
@@ -110,7 +117,7 @@ export class PasswordResetService {
       await endOpenLinks(tx, account.id, 'password_reset');
       const ended = await this.sessions.endAllAccess(tx, account.id);
       // A lock from someone guessing the old password should not keep the owner out of the new one.
-      await clearFailures(tx, accountKey(account.email));
+      await forgetAccountFailures(tx, account.email);
       await recordAudit(tx, {
         entityType: 'user',
         entityId: account.id,

@@ -22,6 +22,17 @@ export class HardenAccountsLinksAndLimits1763784000000 implements MigrationInter
     await db.query(`
       ALTER TABLE one_time_token ADD CONSTRAINT one_time_token_purpose_check
         CHECK (purpose IN ('invitation', 'password_reset', 'email_verification'))`);
+    // Only an invitation grants something; every other link grants nothing.
+    await db.query(`ALTER TABLE one_time_token DROP CONSTRAINT one_time_token_grant_fits_purpose`);
+    await db.query(`
+      ALTER TABLE one_time_token ADD CONSTRAINT one_time_token_grant_fits_purpose CHECK (
+        CASE purpose
+          WHEN 'invitation' THEN
+            (grant_role = 'carrier' AND grant_organisation_id IS NOT NULL AND grant_district_id IS NULL)
+            OR (grant_role <> 'carrier' AND grant_district_id IS NOT NULL AND grant_organisation_id IS NULL)
+          ELSE
+            grant_role IS NULL AND grant_district_id IS NULL AND grant_organisation_id IS NULL
+        END)`);
 
     await db.query(`ALTER TABLE api_token ADD COLUMN expires_at timestamptz`);
     await db.query(`UPDATE api_token SET expires_at = created_at + interval '365 days'`);
@@ -46,6 +57,16 @@ export class HardenAccountsLinksAndLimits1763784000000 implements MigrationInter
     await db.query(`ALTER TABLE api_token DROP CONSTRAINT api_token_lifetime`);
     await db.query(`ALTER TABLE api_token DROP COLUMN expires_at`);
     await db.query(`DELETE FROM one_time_token WHERE purpose = 'email_verification'`);
+    await db.query(`ALTER TABLE one_time_token DROP CONSTRAINT one_time_token_grant_fits_purpose`);
+    await db.query(`
+      ALTER TABLE one_time_token ADD CONSTRAINT one_time_token_grant_fits_purpose CHECK (
+        CASE purpose
+          WHEN 'password_reset' THEN
+            grant_role IS NULL AND grant_district_id IS NULL AND grant_organisation_id IS NULL
+          ELSE
+            (grant_role = 'carrier' AND grant_organisation_id IS NOT NULL AND grant_district_id IS NULL)
+            OR (grant_role <> 'carrier' AND grant_district_id IS NOT NULL AND grant_organisation_id IS NULL)
+        END)`);
     await db.query(`ALTER TABLE one_time_token DROP CONSTRAINT one_time_token_purpose_check`);
     await db.query(`
       ALTER TABLE one_time_token ADD CONSTRAINT one_time_token_purpose_check
