@@ -1,4 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import type { AppConfig } from '@kiezfonds/config';
+import { APP_CONFIG } from '@kiezfonds/platform';
 import { APP_GUARD } from '@nestjs/core';
 import { OutboxModule } from '@kiezfonds/messaging';
 import { AccessGuard } from './auth/access.guard';
@@ -10,6 +12,7 @@ import { AccountModule } from './account/account.module';
 import { AdminModule } from './admin/admin.module';
 import { AuthController } from './http/auth.controller';
 import { InvitationsModule } from './invitations/invitations.module';
+import { PASSWORD_HASHING } from './passwords/password-policy';
 
 /** Sign-in, sessions and the access guard that every route of the API passes. */
 @Module({
@@ -24,4 +27,10 @@ import { InvitationsModule } from './invitations/invitations.module';
   ],
   exports: [SessionService, AuthService],
 })
-export class IdentityModule {}
+export class IdentityModule implements OnModuleInit {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  onModuleInit(): void {
+    PASSWORD_HASHING.resize(this.config.PASSWORD_HASH_CONCURRENCY, this.config.PASSWORD_HASH_QUEUE);
+  }
+}

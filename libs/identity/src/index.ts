@@ -1,4 +1,6 @@
 export {
+  ACCEPTS_UPLOAD,
+  AcceptsUpload,
   ACCESS_RULE,
   type AccessRule,
   APP_ROLES,
@@ -20,6 +22,7 @@ export { clientOf, describePrincipal } from './http/auth.controller';
 export { IdentityModule } from './identity.module';
 export {
   hashPassword,
+  PASSWORD_HASHING,
   PASSWORD_MIN_LENGTH,
   passwordProblems,
   verifyPassword,

@@ -12,3 +12,4 @@ export {
 export { prepareStart } from './startup';
 export { loggingModule } from './logging.module';
 export { REDACTED, redactUrl } from './log-redaction';
+export { ConcurrencyGate, GateFullError } from './concurrency-gate';
