@@ -145,6 +145,7 @@ describe('own account: profile, notification settings, API tokens and data expor
         name: 'Export-Skript',
         prefix: created.body.prefix,
         createdAt: expect.any(String),
+        expiresAt: created.body.expiresAt,
         lastUsedAt: null,
       },
     ]);
