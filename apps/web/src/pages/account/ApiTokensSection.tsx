@@ -12,15 +12,19 @@ import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { ErrorSummary } from '../../components/form/ErrorSummary';
 import { describeError } from '../../components/form/formErrors';
+import { SelectField } from '../../components/form/SelectField';
 import { TextField } from '../../components/form/TextField';
 import { useFormErrors } from '../../components/form/useFormErrors';
 import { Loader } from '../../components/Loader';
 import { LoadError } from '../../components/LoadError';
 import { useApiData } from '../../hooks/useApiData';
 import { currentLanguage } from '../../i18n';
-import { formatDateTime } from '../../i18n/format';
+import { formatDate, formatDateTime } from '../../i18n/format';
 
-/** Personal API tokens: create (shown once), list, revoke after a confirmation. */
+/** How long a new token may live, in days; the server allows at most a year. */
+const TOKEN_LIFETIMES = ['30', '90', '180', '365'] as const;
+
+/** Personal API tokens: create (shown once, with an expiry), list, revoke after a confirmation. */
 export function ApiTokensSection() {
   const { t } = useTranslation();
   const load = useCallback((signal: AbortSignal) => listTokens({ signal }), []);
@@ -90,6 +94,9 @@ export function ApiTokensSection() {
                   {t('tokens.createdAt')}
                 </th>
                 <th scope="col" className="kern-table__header">
+                  {t('tokens.expiresAt')}
+                </th>
+                <th scope="col" className="kern-table__header">
                   {t('tokens.lastUsedAt')}
                 </th>
                 <th scope="col" className="kern-table__header kern-table__header--action">
@@ -107,6 +114,7 @@ export function ApiTokensSection() {
                     <code>{token.prefix}…</code>
                   </td>
                   <td className="kern-table__cell">{formatDateTime(token.createdAt, language)}</td>
+                  <td className="kern-table__cell">{formatDate(token.expiresAt, language)}</td>
                   <td className="kern-table__cell">
                     {token.lastUsedAt ? formatDateTime(token.lastUsedAt, language) : t('tokens.neverUsed')}
                   </td>
@@ -170,6 +178,7 @@ export function ApiTokensSection() {
 function CreateTokenForm({ onCreated }: { onCreated(token: CreatedApiToken): void }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
+  const [days, setDays] = useState('90');
   const [submitting, setSubmitting] = useState(false);
   const fields = useMemo(() => ({ name: { id: 'token-name', label: t('tokens.newName') } }), [t]);
   const form = useFormErrors(fields, undefined, 3);
@@ -179,7 +188,7 @@ function CreateTokenForm({ onCreated }: { onCreated(token: CreatedApiToken): voi
     if (!name.trim()) return form.showFieldErrors({ name: t('tokens.nameMissing') });
     setSubmitting(true);
     try {
-      const token = await createToken(name.trim());
+      const token = await createToken(name.trim(), Number(days));
       form.clear();
       setName('');
       onCreated(token);
@@ -203,6 +212,17 @@ function CreateTokenForm({ onCreated }: { onCreated(token: CreatedApiToken): voi
           value={name}
           onChange={setName}
           error={form.fieldError('name')}
+        />
+        <SelectField
+          id="token-lifetime"
+          label={t('tokens.lifetime')}
+          hint={t('tokens.lifetimeHint')}
+          value={days}
+          options={TOKEN_LIFETIMES.map((value) => ({
+            value,
+            label: t('tokens.days', { count: Number(value) }),
+          }))}
+          onChange={setDays}
         />
         <div className="page__actions">
           <Button

@@ -1,0 +1,163 @@
+import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { listManagedTokens, type ManagedApiToken, revokeManagedToken } from '../api/identity';
+import { Alert } from '../components/Alert';
+import { Button } from '../components/Button';
+import { Dialog } from '../components/Dialog';
+import { describeError } from '../components/form/formErrors';
+import { Loader } from '../components/Loader';
+import { LoadError } from '../components/LoadError';
+import { Page } from '../components/Page';
+import { TableScroller } from '../components/TableScroller';
+import { Pager } from '../components/Pager';
+import { useApiData } from '../hooks/useApiData';
+import { currentLanguage } from '../i18n';
+import { formatDate, formatDateTime } from '../i18n/format';
+
+/** A district's admins see the personal API tokens of the people in their districts and revoke them. */
+export function ApiTokensAdminPage() {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const load = useCallback((signal: AbortSignal) => listManagedTokens(page, { signal }), [page]);
+  const { state, reload } = useApiData(load);
+  const [revoking, setRevoking] = useState<ManagedApiToken | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const revoked = useRef(false);
+  const language = currentLanguage();
+
+  async function confirmRevoke() {
+    if (!revoking) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await revokeManagedToken(revoking.id);
+      revoked.current = true;
+      setRevoking(null);
+      reload();
+    } catch (caught) {
+      setError(describeError(caught, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Page title={t('adminTokens.title')} heading={t('adminTokens.heading')}>
+      <p className="kern-body">{t('adminTokens.intro')}</p>
+      <h2 className="kern-heading-medium" ref={heading} tabIndex={-1}>
+        {t('adminTokens.listHeading')}
+      </h2>
+      {state.status === 'loading' && <Loader label={t('tokens.loading')} />}
+      {state.status === 'failed' && (
+        <LoadError title={t('tokens.loadFailed')} error={state.error} onRetry={reload} />
+      )}
+      {state.status === 'loaded' && state.data.items.length === 0 && (
+        <p className="kern-body kern-body--muted">{t('adminTokens.none')}</p>
+      )}
+      {state.status === 'loaded' && state.data.items.length > 0 && (
+        <TableScroller label={t('adminTokens.listHeading')}>
+          <table className="kern-table kern-table--small">
+            <caption className="kern-sr-only">{t('adminTokens.listHeading')}</caption>
+            <thead className="kern-table__head">
+              <tr className="kern-table__row">
+                <th scope="col" className="kern-table__header">
+                  {t('tokens.name')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('adminTokens.owner')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('tokens.expiresAt')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('tokens.lastUsedAt')}
+                </th>
+                <th scope="col" className="kern-table__header kern-table__header--action">
+                  <span className="kern-sr-only">{t('tokens.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="kern-table__body">
+              {state.data.items.map((token) => (
+                <tr className="kern-table__row" key={token.id}>
+                  <th scope="row" className="kern-table__header">
+                    {token.name} <code>{token.prefix}…</code>
+                  </th>
+                  <td className="kern-table__cell">
+                    {token.owner.displayName}
+                    <br />
+                    {token.owner.email}
+                  </td>
+                  <td className="kern-table__cell">{formatDate(token.expiresAt, language)}</td>
+                  <td className="kern-table__cell">
+                    {token.lastUsedAt ? formatDateTime(token.lastUsedAt, language) : t('tokens.neverUsed')}
+                  </td>
+                  <td className="kern-table__cell kern-table__cell--action">
+                    <button
+                      type="button"
+                      className="kern-btn kern-btn--tertiary kern-btn--x-small"
+                      onClick={() => {
+                        setError(null);
+                        setRevoking(token);
+                      }}
+                    >
+                      <span className="kern-icon kern-icon--delete" aria-hidden="true" />
+                      <span className="kern-label">
+                        {t('tokens.revoke')}
+                        <span className="visually-hidden">
+                          : {token.name}, {token.owner.displayName}
+                        </span>
+                      </span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroller>
+      )}
+      {state.status === 'loaded' && (
+        <Pager
+          page={page}
+          pages={Math.ceil(state.data.total / 20)}
+          label={t('adminTokens.pages')}
+          onPage={setPage}
+        />
+      )}
+      <Dialog
+        open={revoking !== null}
+        title={t('adminTokens.revokeTitle', {
+          name: revoking?.name ?? '',
+          owner: revoking?.owner.displayName ?? '',
+        })}
+        onClose={() => setRevoking(null)}
+        returnFocus={() => {
+          const target = revoked.current ? heading.current : null;
+          revoked.current = false;
+          return target;
+        }}
+        actions={
+          <>
+            <Button variant="secondary" label={t('common.cancel')} onClick={() => setRevoking(null)} />
+            <Button
+              variant="primary"
+              icon="delete"
+              label={t('tokens.revokeConfirm')}
+              onClick={() => void confirmRevoke()}
+              disabled={busy}
+            />
+          </>
+        }
+      >
+        <p className="kern-body">{t('adminTokens.revokeBody')}</p>
+        {error && (
+          <Alert variant="danger" title={t('tokens.revokeFailed')} role="alert">
+            <p className="kern-body">{error}</p>
+          </Alert>
+        )}
+      </Dialog>
+    </Page>
+  );
+}
