@@ -28,7 +28,12 @@ export class ConcurrencyGate {
   }
 
   stats(): { running: number; waiting: number; maxRunning: number; limit: number } {
-    return { running: this.running, waiting: this.waiting.length, maxRunning: this.maxRunning, limit: this.limit };
+    return {
+      running: this.running,
+      waiting: this.waiting.length,
+      maxRunning: this.maxRunning,
+      limit: this.limit,
+    };
   }
 
   /** Starts counting the high-water mark afresh (for tests that measure one burst). */
