@@ -1,15 +1,12 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listManagedTokens, type ManagedApiToken, revokeManagedToken } from '../api/identity';
-import { Alert } from '../components/Alert';
-import { Button } from '../components/Button';
-import { Dialog } from '../components/Dialog';
-import { describeError } from '../components/form/formErrors';
 import { Loader } from '../components/Loader';
 import { LoadError } from '../components/LoadError';
 import { Page } from '../components/Page';
 import { TableScroller } from '../components/TableScroller';
 import { Pager } from '../components/Pager';
+import { RevokeTokenDialog } from '../components/RevokeTokenDialog';
 import { useApiData } from '../hooks/useApiData';
 import { currentLanguage } from '../i18n';
 import { formatDate, formatDateTime } from '../i18n/format';
@@ -21,27 +18,8 @@ export function ApiTokensAdminPage() {
   const load = useCallback((signal: AbortSignal) => listManagedTokens(page, { signal }), [page]);
   const { state, reload } = useApiData(load);
   const [revoking, setRevoking] = useState<ManagedApiToken | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
-  const revoked = useRef(false);
   const language = currentLanguage();
-
-  async function confirmRevoke() {
-    if (!revoking) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await revokeManagedToken(revoking.id);
-      revoked.current = true;
-      setRevoking(null);
-      reload();
-    } catch (caught) {
-      setError(describeError(caught, t));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <Page title={t('adminTokens.title')} heading={t('adminTokens.heading')}>
@@ -98,10 +76,7 @@ export function ApiTokensAdminPage() {
                     <button
                       type="button"
                       className="kern-btn kern-btn--tertiary kern-btn--x-small"
-                      onClick={() => {
-                        setError(null);
-                        setRevoking(token);
-                      }}
+                      onClick={() => setRevoking(token)}
                     >
                       <span className="kern-icon kern-icon--delete" aria-hidden="true" />
                       <span className="kern-label">
@@ -126,38 +101,21 @@ export function ApiTokensAdminPage() {
           onPage={setPage}
         />
       )}
-      <Dialog
-        open={revoking !== null}
+      <RevokeTokenDialog
+        token={revoking}
         title={t('adminTokens.revokeTitle', {
           name: revoking?.name ?? '',
           owner: revoking?.owner.displayName ?? '',
         })}
+        body={t('adminTokens.revokeBody')}
+        revoke={(token) => revokeManagedToken(token.id)}
         onClose={() => setRevoking(null)}
-        returnFocus={() => {
-          const target = revoked.current ? heading.current : null;
-          revoked.current = false;
-          return target;
+        onRevoked={() => {
+          setRevoking(null);
+          reload();
         }}
-        actions={
-          <>
-            <Button variant="secondary" label={t('common.cancel')} onClick={() => setRevoking(null)} />
-            <Button
-              variant="primary"
-              icon="delete"
-              label={t('tokens.revokeConfirm')}
-              onClick={() => void confirmRevoke()}
-              disabled={busy}
-            />
-          </>
-        }
-      >
-        <p className="kern-body">{t('adminTokens.revokeBody')}</p>
-        {error && (
-          <Alert variant="danger" title={t('tokens.revokeFailed')} role="alert">
-            <p className="kern-body">{error}</p>
-          </Alert>
-        )}
-      </Dialog>
+        focusAfterRevoke={heading}
+      />
     </Page>
   );
 }

@@ -9,13 +9,12 @@ import {
 } from '../../api/identity';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
 import { ErrorSummary } from '../../components/form/ErrorSummary';
-import { describeError } from '../../components/form/formErrors';
 import { SelectField } from '../../components/form/SelectField';
 import { TextField } from '../../components/form/TextField';
 import { useFormErrors } from '../../components/form/useFormErrors';
 import { Loader } from '../../components/Loader';
+import { RevokeTokenDialog } from '../../components/RevokeTokenDialog';
 import { LoadError } from '../../components/LoadError';
 import { useApiData } from '../../hooks/useApiData';
 import { currentLanguage } from '../../i18n';
@@ -31,27 +30,8 @@ export function ApiTokensSection() {
   const { state, reload } = useApiData(load);
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
-  const [revokeError, setRevokeError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const listHeading = useRef<HTMLHeadingElement>(null);
-  const revoked = useRef(false);
   const language = currentLanguage();
-
-  async function confirmRevoke() {
-    if (!revoking) return;
-    setBusy(true);
-    setRevokeError(null);
-    try {
-      await revokeToken(revoking.id);
-      revoked.current = true;
-      setRevoking(null);
-      reload();
-    } catch (error) {
-      setRevokeError(describeError(error, t));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <section className="page__section" aria-labelledby="api-tokens">
@@ -122,10 +102,7 @@ export function ApiTokensSection() {
                     <button
                       type="button"
                       className="kern-btn kern-btn--tertiary kern-btn--x-small"
-                      onClick={() => {
-                        setRevokeError(null);
-                        setRevoking(token);
-                      }}
+                      onClick={() => setRevoking(token)}
                     >
                       <span className="kern-icon kern-icon--delete" aria-hidden="true" />
                       <span className="kern-label">
@@ -141,36 +118,18 @@ export function ApiTokensSection() {
         </div>
       )}
 
-      <Dialog
-        open={revoking !== null}
+      <RevokeTokenDialog
+        token={revoking}
         title={t('tokens.revokeTitle', { name: revoking?.name ?? '' })}
+        body={t('tokens.revokeBody')}
+        revoke={(token) => revokeToken(token.id)}
         onClose={() => setRevoking(null)}
-        returnFocus={() => {
-          // The revoked token's row, and with it the button that opened the dialog, goes away.
-          const target = revoked.current ? listHeading.current : null;
-          revoked.current = false;
-          return target;
+        onRevoked={() => {
+          setRevoking(null);
+          reload();
         }}
-        actions={
-          <>
-            <Button variant="secondary" label={t('common.cancel')} onClick={() => setRevoking(null)} />
-            <Button
-              variant="primary"
-              icon="delete"
-              label={t('tokens.revokeConfirm')}
-              onClick={() => void confirmRevoke()}
-              disabled={busy}
-            />
-          </>
-        }
-      >
-        <p className="kern-body">{t('tokens.revokeBody')}</p>
-        {revokeError && (
-          <Alert variant="danger" title={t('tokens.revokeFailed')} role="alert">
-            <p className="kern-body">{revokeError}</p>
-          </Alert>
-        )}
-      </Dialog>
+        focusAfterRevoke={listHeading}
+      />
     </section>
   );
 }
