@@ -57,14 +57,23 @@ export const configSchema = z
       .default(15 * 60_000),
     // Which proxies may set X-Forwarded-*: Express's syntax ('loopback', a CIDR list, or a hop count).
     TRUST_PROXY: z.string().default('loopback'),
+    // Operator views that are off in production unless asked for (ADR 0010).
+    QUEUE_DASHBOARD: z.enum(['on', 'off']).optional(),
+    API_DOCS: z.enum(['on', 'off']).optional(),
+    // How many password hashes (argon2id, 64 MiB each) run at once, and how many may wait.
+    PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+    PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(1000).default(32),
   })
   .transform((env, ctx) => {
     if (env.SESSION_SECRET === undefined && env.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' });
       return z.NEVER;
     }
+    const production = env.NODE_ENV === 'production';
     return {
       ...env,
+      QUEUE_DASHBOARD: env.QUEUE_DASHBOARD ?? (production ? 'off' : 'on'),
+      API_DOCS: env.API_DOCS ?? (production ? 'off' : 'on'),
       // A fixed development secret keeps sessions alive across restarts on a developer machine;
       // production refuses to start without its own (see above).
       SESSION_SECRET: env.SESSION_SECRET ?? 'development-only-secret-not-for-production-use',

@@ -214,8 +214,21 @@ describe('identity in the browser: sign-in, invitations by mail, the account pag
     const second = page.getByRole('group', { name: 'Vertreter:in 2' });
     await second.getByLabel('Name', { exact: true }).fill('Paul Lehmann');
     await second.getByLabel('Funktion', { exact: true }).fill('Schatzmeister');
+    const mailsBefore = smtp.mails.length;
     await page.getByRole('button', { name: 'Registrierung absenden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Vielen Dank für Ihre Registrierung' }).waitFor();
+
+    // The address is confirmed with the mailed link (a button, so mail scanners cannot confirm it).
+    const verification = (await smtp.waitForMails(mailsBefore + 1, 30_000)).find((m) =>
+      m.to.includes('vorstand@kiezkueche.example'),
+    );
+    const link = /\/e-mail-bestaetigen\?token=[\w-]+/.exec(verification!.text)![0];
+    await page.goto(`${baseUrl}${link}`);
+    await page.getByRole('heading', { level: 1, name: 'E-Mail-Adresse bestätigen' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'E-Mail-Adresse bestätigen' }).click();
+    await page.getByText('Ihre E-Mail-Adresse ist bestätigt').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
 
     // Signed in, the organisation page lists both; its admin removes the first and saves.
     await page.goto(`${baseUrl}/organisation`);

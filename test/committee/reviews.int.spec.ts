@@ -287,6 +287,24 @@ describe('the committee review (Votum)', () => {
     expect(byUser.get(ag.advisor.user.id)).toMatchObject({ daysLeft: 2 });
   });
 
+  it('shows members the Voten and votes only of applications before their committee', async () => {
+    const { id } = await world.draft(callId);
+    const member = ag.voters[1]!;
+    const look = () =>
+      Promise.all([
+        world.get(member, `/api/applications/${id}/reviews`),
+        world.get(member, `/api/applications/${id}/votes`),
+      ]);
+    // A draft, and a submission still in the office's formal check, are not the committee's yet.
+    expect((await look()).map((res) => res.status)).toEqual([404, 404]);
+    await world.event(world.carrier, id, { type: 'SUBMIT' }).expect(200);
+    expect((await look()).map((res) => res.status)).toEqual([404, 404]);
+    // The coordinator sees them at every stage.
+    await world.get(world.coordinator, `/api/applications/${id}/reviews`).expect(200);
+    await world.event(world.coordinator, id, { type: 'PASS_FORMAL_CHECK' }).expect(200);
+    expect((await look()).map((res) => res.status)).toEqual([200, 200]);
+  });
+
   it("lists the committee's votes on an application with the caller's own ballot", async () => {
     const applicationId = await inReview();
     const vote = (

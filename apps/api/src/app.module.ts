@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ApplicationsModule } from '@kiezfonds/applications';
 import { CommitteeModule } from '@kiezfonds/committee';
@@ -10,12 +11,12 @@ import { assignRequestId } from './http/request-id';
 
 @Module({})
 export class ApiModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: { logStream?: Writable } = {}): DynamicModule {
     return {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
-        loggingModule(config, { service: 'api', requestId: assignRequestId }),
+        loggingModule(config, { service: 'api', requestId: assignRequestId, stream: options.logStream }),
         DatabaseModule,
         QueueModule.forRoot(config),
         IdentityModule,

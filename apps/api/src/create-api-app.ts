@@ -1,18 +1,24 @@
+import type { Writable } from 'node:stream';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@kiezfonds/config';
+import type { json } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './app.module';
 import { ErrorFilter } from './http/error.filter';
+import { refuseInvalidUtf8 } from './http/utf8';
 import { createValidationPipe } from './http/validation.pipe';
 import { mountQueueDashboard } from './operations/queue-dashboard';
 import { serveWebApp } from './web/serve-web-app';
 
 /** The fully configured API, used alike by `main.ts` and by the integration and browser tests. */
-export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
+export async function createApiApp(
+  config: AppConfig,
+  options: { logStream?: Writable } = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, options), {
     bufferLogs: true,
   });
   configureHttp(app, config);
@@ -24,7 +30,11 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   app.useLogger(app.get(Logger));
   app.set('trust proxy', /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY);
   app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: '1mb' });
+  // JSON only, up to 1 MB; bytes that are not UTF-8 are refused naming the field (they would
+  // otherwise be decoded silently to U+FFFD). Nest keeps `verify` for its rawBody option, which
+  // this app does not use, so it passes through to body-parser.
+  const jsonOptions: Parameters<typeof json>[0] = { limit: '1mb', verify: refuseInvalidUtf8 };
+  app.useBodyParser('json', jsonOptions);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -58,10 +68,13 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
       .setVersion('0.1.0')
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, {
-    jsonDocumentUrl: 'api/docs-json',
-    useGlobalPrefix: false,
-  });
+  // The document maps every route and field: off in production unless API_DOCS=on.
+  if (config.API_DOCS === 'on') {
+    SwaggerModule.setup('api/docs', app, document, {
+      jsonDocumentUrl: 'api/docs-json',
+      useGlobalPrefix: false,
+    });
+  }
 
   mountQueueDashboard(app, config);
   serveWebApp(app, config.WEB_DIST_DIR);

@@ -1,4 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router';
+import { ApiTokensAdminPage } from './pages/ApiTokensAdminPage';
+import { OrganisationsPage } from './pages/OrganisationsPage';
+import { VerifyEmailPage } from './pages/VerifyEmailPage';
 import { Layout } from './components/Layout';
 import { RequireRole, RequireSession } from './components/RequireSession';
 import { AccessibilityStatementPage } from './pages/AccessibilityStatementPage';
@@ -50,6 +53,7 @@ export function App() {
         <Route path={paths.resetPassword} element={<ResetPasswordPage />} />
         <Route path={paths.invitation} element={<InvitationPage />} />
         <Route path={paths.register} element={<RegisterPage />} />
+        <Route path={paths.verifyEmail} element={<VerifyEmailPage />} />
 
         <Route element={<RequireSession />}>
           <Route path={paths.account} element={<AccountPage />} />
@@ -104,6 +108,10 @@ export function App() {
           </Route>
           <Route element={<RequireRole allow={canAdministerUsers} />}>
             <Route path={paths.users} element={<UsersPage />} />
+            <Route path={paths.organisations} element={<OrganisationsPage />} />
+          </Route>
+          <Route element={<RequireRole allow={(me) => hasRole(me, 'admin')} />}>
+            <Route path={paths.apiTokens} element={<ApiTokensAdminPage />} />
           </Route>
         </Route>
 

@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@kiezfonds/config';
 import { CommitteeWorkerModule } from '@kiezfonds/committee';
@@ -6,12 +7,12 @@ import { ConfigModule, DatabaseModule, loggingModule, QueueModule } from '@kiezf
 
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: { logStream?: Writable } = {}): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
-        loggingModule(config, { service: 'worker' }),
+        loggingModule(config, { service: 'worker', stream: options.logStream }),
         DatabaseModule,
         QueueModule.forRoot(config),
         MessagingWorkerModule,

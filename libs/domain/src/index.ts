@@ -10,3 +10,4 @@ export * from './interest';
 export * from './committee';
 export * from './planning';
 export * from './applications';
+export * from './identity/login-delay';

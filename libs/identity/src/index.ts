@@ -1,4 +1,6 @@
 export {
+  ACCEPTS_UPLOAD,
+  AcceptsUpload,
   ACCESS_RULE,
   type AccessRule,
   APP_ROLES,
@@ -13,12 +15,14 @@ export { AuthService, type ClientInfo } from './auth/auth.service';
 export { CSRF_HEADER, SESSION_COOKIE } from './auth/cookies';
 export { CurrentPrincipal } from './auth/current-principal';
 export { districtsWhere, hasRole, type Principal } from './auth/principal';
+export { isInstallationAdmin } from './auth/installation-admin';
 export { loadPrincipal, SessionService } from './auth/session.service';
 export { hashSecret, newSecret } from './auth/tokens';
 export { clientOf, describePrincipal } from './http/auth.controller';
 export { IdentityModule } from './identity.module';
 export {
   hashPassword,
+  PASSWORD_HASHING,
   PASSWORD_MIN_LENGTH,
   passwordProblems,
   verifyPassword,

@@ -26,3 +26,11 @@ export { REMINDER_SWEEP_SCHEDULER_ID, ReminderScheduler } from './reminders/remi
 export { ReminderSweep } from './reminders/reminder-sweep';
 export { ReminderSweepProcessor } from './reminders/reminder-sweep.processor';
 export { submissionDeadlineRule } from './reminders/submission-deadline.rule';
+export {
+  SECRET_LINK_PAGES,
+  SECRET_LINK_PURPOSES,
+  type SecretLinkPurpose,
+  type SecretLinkRef,
+  SecretLinks,
+} from './secret-links/secret-links';
+export { SECRET_LINKS_PROVIDER } from './secret-links/secret-links.provider';

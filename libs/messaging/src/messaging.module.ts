@@ -7,9 +7,13 @@ import { OutboxService } from './outbox/outbox.service';
 import { ReminderScheduler } from './reminders/reminder-scheduler';
 import { ReminderSweep } from './reminders/reminder-sweep';
 import { ReminderSweepProcessor } from './reminders/reminder-sweep.processor';
+import { SECRET_LINKS_PROVIDER } from './secret-links/secret-links.provider';
 
 /** For the API: commands write notices into the outbox inside their transaction. */
-@Module({ providers: [OutboxService], exports: [OutboxService] })
+@Module({
+  providers: [OutboxService, SECRET_LINKS_PROVIDER],
+  exports: [OutboxService, SECRET_LINKS_PROVIDER],
+})
 export class OutboxModule {}
 
 /** For the worker: relays the outbox into the mail queue and delivers notices. */
@@ -23,6 +27,7 @@ export class OutboxModule {}
     ReminderScheduler,
     ReminderSweep,
     ReminderSweepProcessor,
+    SECRET_LINKS_PROVIDER,
   ],
   exports: [NoticeDelivery, OutboxRelay],
 })

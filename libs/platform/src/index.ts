@@ -11,3 +11,5 @@ export {
 } from './service-checks';
 export { prepareStart } from './startup';
 export { loggingModule } from './logging.module';
+export { REDACTED, redactUrl } from './log-redaction';
+export { ConcurrencyGate, GateFullError } from './concurrency-gate';

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '@kiezfonds/identity';
+import { type AuthenticatedRequest, isInstallationAdmin, Public } from '@kiezfonds/identity';
 import { QUEUES } from '@kiezfonds/platform';
 import type { Queue } from 'bullmq';
 import type { Response } from 'express';
@@ -26,11 +26,14 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** For load balancers and the start script: answers 200 only when PostgreSQL and Redis do. */
+  /**
+   * For load balancers and the start script: answers 200 only when PostgreSQL and Redis do. The
+   * queue depths and failures are for the installation's administrators only.
+   */
   @Get('ready')
-  @ApiOkResponse({ description: 'PostgreSQL and Redis answer.' })
+  @ApiOkResponse({ description: 'PostgreSQL and Redis answer; `details` only for installation admins.' })
   @ApiServiceUnavailableResponse({ description: 'At least one dependency does not answer.' })
-  async ready(@Res({ passthrough: true }) response: Response) {
+  async ready(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
     const [outbox, queues] = await Promise.all([
       probe(async () => {
         const [row] = await this.dataSource.query(
@@ -46,9 +49,15 @@ export class HealthController {
     const checks = { database: outbox === DOWN ? 'down' : 'up', redis: queues === DOWN ? 'down' : 'up' };
     const ok = checks.database === 'up' && checks.redis === 'up';
     response.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    const status = ok ? 'ok' : 'unavailable';
+    const operator =
+      request.principal !== undefined &&
+      checks.database === 'up' &&
+      (await isInstallationAdmin(this.dataSource, request.principal).catch(() => false));
+    if (!operator) return { status, checks };
     // Depths and failures let operators see a stuck relay or a failing SMTP relay at a glance.
     return {
-      status: ok ? 'ok' : 'unavailable',
+      status,
       checks,
       details: { outbox: outbox === DOWN ? null : outbox, queues: queues === DOWN ? null : queues },
     };

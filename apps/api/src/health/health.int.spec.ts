@@ -1,8 +1,29 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createTestDatabase, testConfig, type TestDatabase } from '@kiezfonds/testing';
+import {
+  createDistrict,
+  createTestDatabase,
+  createUser,
+  grantRole,
+  setPassword,
+  signIn,
+  testConfig,
+  type TestDatabase,
+} from '@kiezfonds/testing';
+import type { DataSource } from 'typeorm';
 import request from 'supertest';
 import { createApiApp } from '../create-api-app';
 import { startTestApi, type TestApi } from '../testing/test-api';
+
+const PASSWORD = 'lange-sichere-passphrase-42';
+
+/** An administrator of every district there is (here: one), signed in; returns the cookie. */
+async function installationAdmin(db: DataSource, app: NestExpressApplication): Promise<string> {
+  const district = await createDistrict(db);
+  const admin = await createUser(db);
+  await setPassword(db, admin.id, PASSWORD);
+  await grantRole(db, admin.id, 'admin', district.id);
+  return (await signIn(app.getHttpServer(), admin.email, PASSWORD)).cookie;
+}
 
 describe('health, readiness and API documentation', () => {
   let api: TestApi;
@@ -22,16 +43,17 @@ describe('health, readiness and API documentation', () => {
     await request(app.getHttpServer()).get('/api/health').expect(200, { status: 'ok' });
   });
 
-  it('reports ready when PostgreSQL and Redis answer', async () => {
+  it('reports ready when PostgreSQL and Redis answer, without details for anyone but operators', async () => {
     const res = await request(app.getHttpServer()).get('/api/ready').expect(200);
-    expect(res.body).toMatchObject({ status: 'ok', checks: { database: 'up', redis: 'up' } });
+    expect(res.body).toEqual({ status: 'ok', checks: { database: 'up', redis: 'up' } });
   });
 
-  it('shows outbox backlog, queue depths and failed jobs to operators', async () => {
+  it('shows outbox backlog, queue depths and failed jobs to the installation’s administrators', async () => {
     await db.dataSource.query(
       `INSERT INTO outbox (topic, delivery_key, payload) VALUES ('notice', 'pending-1', '{}'), ('notice', 'pending-2', '{}')`,
     );
-    const res = await request(app.getHttpServer()).get('/api/ready').expect(200);
+    const cookie = await installationAdmin(db.dataSource, app);
+    const res = await request(app.getHttpServer()).get('/api/ready').set('Cookie', cookie).expect(200);
     expect(res.body.details.outbox).toEqual({ pending: 2 });
     expect(res.body.details.queues.mail).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0 });
     expect(res.body.details.queues.reminders).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0 });
@@ -63,8 +85,41 @@ describe('readiness when a dependency is down', () => {
   });
 
   it('answers 503 and names the failing dependency', async () => {
-    const res = await request(app.getHttpServer()).get('/api/ready').expect(503);
+    const anonymous = await request(app.getHttpServer()).get('/api/ready').expect(503);
+    expect(anonymous.body).toEqual({ status: 'unavailable', checks: { database: 'up', redis: 'down' } });
+    const cookie = await installationAdmin(db.dataSource, app);
+    const res = await request(app.getHttpServer()).get('/api/ready').set('Cookie', cookie).expect(503);
     expect(res.body).toMatchObject({ status: 'unavailable', checks: { database: 'up', redis: 'down' } });
     expect(res.body.details.queues).toBeNull();
+  });
+});
+
+describe('operator views in production', () => {
+  let db: TestDatabase;
+  let app: NestExpressApplication;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    app = await createApiApp(
+      testConfig({
+        DATABASE_URL: db.url,
+        NODE_ENV: 'production',
+        SESSION_SECRET: 'production-secret-for-this-test-0123456789',
+        APP_URL: 'https://kiezfonds.example',
+      }),
+    );
+    await app.init();
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await db.drop();
+  });
+
+  it('publishes neither the API documentation nor the queue dashboard unless configured', async () => {
+    await request(app.getHttpServer()).get('/api/docs-json').expect(404);
+    await request(app.getHttpServer()).get('/api/docs').expect(404);
+    await request(app.getHttpServer()).get('/api/admin/queues').expect(404);
+    await request(app.getHttpServer()).get('/api/health').expect(200);
   });
 });

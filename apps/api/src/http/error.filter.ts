@@ -13,8 +13,10 @@ import {
   type Locale,
   pickLocale,
   validationMessage,
+  ValidationError,
 } from '@kiezfonds/domain';
 import type { Request, Response } from 'express';
+import { BODY_PROBLEMS, type RequestWithBodyProblems } from './utf8';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   validation: HttpStatus.BAD_REQUEST,
@@ -35,6 +37,7 @@ const CODE_BY_STATUS: Record<number, string> = {
   405: 'method_not_allowed',
   409: 'conflict',
   413: 'payload_too_large',
+  415: 'unsupported_media_type',
   429: 'too_many_requests',
   503: 'service_unavailable',
 };
@@ -61,7 +64,11 @@ export class ErrorFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
     const locale = pickLocale(request.headers['accept-language']);
-    const { status, body } = this.toAnswer(exception, locale);
+    const bodyProblems = (request as RequestWithBodyProblems)[BODY_PROBLEMS];
+    const { status, body } = this.toAnswer(
+      bodyProblems ? new ValidationError(bodyProblems) : exception,
+      locale,
+    );
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     body.requestId = request.id;
     if (typeof body.retryAfterSeconds === 'number')
@@ -85,6 +92,19 @@ export class ErrorFilter implements ExceptionFilter {
         },
       };
     }
+    const upload = uploadLimitOf(exception);
+    if (upload) {
+      return {
+        status: HttpStatus.BAD_REQUEST,
+        body: {
+          code: 'upload_limit_exceeded',
+          message: errorMessage('upload_limit_exceeded', locale),
+          details: [
+            { field: upload.field, rule: upload.rule, message: validationMessage(upload.rule, locale) },
+          ],
+        },
+      };
+    }
     const status = httpStatusOf(exception);
     if (status !== undefined && status < 500) {
       const code = CODE_BY_STATUS[status] ?? 'malformed_request';
@@ -105,4 +125,24 @@ function httpStatusOf(exception: unknown): number | undefined {
     if (typeof value === 'number' && value >= 400 && value < 600) return value;
   }
   return undefined;
+}
+
+/** Multer's limits (field count and size, file count, parts), checked while the body streams in. */
+const MULTER_RULES: Record<string, string> = {
+  LIMIT_FIELD_COUNT: 'tooManyFields',
+  LIMIT_FIELD_VALUE: 'fieldTooLong',
+  LIMIT_FIELD_KEY: 'fieldNameTooLong',
+  LIMIT_FILE_COUNT: 'tooManyFiles',
+  LIMIT_PART_COUNT: 'tooManyParts',
+  LIMIT_UNEXPECTED_FILE: 'unexpectedFile',
+  LIMIT_FIELD_NESTING: 'maxDepth',
+  LIMIT_FIELD_ARRAY_INDEX: 'maxDepth',
+};
+
+function uploadLimitOf(exception: unknown): { field: string; rule: string } | undefined {
+  if (!(exception instanceof HttpException) || exception.getStatus() !== 400) return undefined;
+  const cause = exception.cause as { code?: unknown; field?: unknown } | undefined;
+  const rule = typeof cause?.code === 'string' ? MULTER_RULES[cause.code] : undefined;
+  if (!rule) return undefined;
+  return { field: typeof cause?.field === 'string' ? cause.field : '', rule };
 }

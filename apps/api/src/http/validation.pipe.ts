@@ -1,6 +1,27 @@
-import { ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { type ErrorDetail, ValidationError } from '@kiezfonds/domain';
 import { getMetadataStorage, type ValidationError as ClassValidatorError } from 'class-validator';
+import { inputProblems, int32Problems } from './input-checks';
+
+/**
+ * The input checks every route shares run around the DTO validation: depth and NUL characters
+ * before it (class-transformer recurses, PostgreSQL refuses NUL), the int32 range of path and
+ * query numbers after it (once strings have become numbers).
+ */
+class ApiValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const before = inputProblems(value);
+      if (before.length > 0) throw new ValidationError(before);
+    }
+    const transformed: unknown = await super.transform(value, metadata);
+    if (metadata.type === 'query' || metadata.type === 'param') {
+      const after = int32Problems(transformed);
+      if (after.length > 0) throw new ValidationError(after);
+    }
+    return transformed;
+  }
+}
 
 /**
  * Every request body, query and parameter DTO is validated; unknown fields are refused so a typo
@@ -8,7 +29,7 @@ import { getMetadataStorage, type ValidationError as ClassValidatorError } from 
  * (dotted path for nested objects) and the rule, so the client can show the error at the field.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

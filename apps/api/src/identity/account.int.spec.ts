@@ -145,6 +145,7 @@ describe('own account: profile, notification settings, API tokens and data expor
         name: 'Export-Skript',
         prefix: created.body.prefix,
         createdAt: expect.any(String),
+        expiresAt: created.body.expiresAt,
         lastUsedAt: null,
       },
     ]);
@@ -163,7 +164,9 @@ describe('own account: profile, notification settings, API tokens and data expor
       `SELECT action, payload FROM audit_event WHERE entity_id = $1 AND action LIKE 'token_%'`,
       [user.id],
     );
-    expect(audit).toEqual([{ action: 'token_created', payload: { tokenId: created.body.id } }]);
+    expect(audit).toEqual([
+      { action: 'token_created', payload: { tokenId: created.body.id, expiresInDays: 90 } },
+    ]);
   });
 
   it('refuses a revoked token and no longer lists it', async () => {

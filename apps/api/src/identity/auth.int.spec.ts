@@ -1,5 +1,12 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createUser, setPassword, signIn, type TestDatabase, type UserRow } from '@kiezfonds/testing';
+import {
+  createApiToken,
+  createUser,
+  setPassword,
+  signIn,
+  type TestDatabase,
+  type UserRow,
+} from '@kiezfonds/testing';
 import request from 'supertest';
 import { hashSecret } from '@kiezfonds/identity';
 import { startTestApi, type TestApi } from '../testing/test-api';
@@ -92,9 +99,11 @@ describe('signing in, sessions and CSRF', () => {
     await request(server).get('/api/me').set('Cookie', session.cookie).expect(401);
   });
 
-  it('ends every session of the user on "log out everywhere"', async () => {
+  it('ends every session and every API token of the user on "log out everywhere"', async () => {
     const laptop = await signIn(server, user.email, PASSWORD);
     const phone = await signIn(server, user.email, PASSWORD);
+    const script = await createApiToken(db.dataSource, user.id);
+    await request(server).get('/api/me').set('Authorization', `Bearer ${script.token}`).expect(200);
     await request(server)
       .post('/api/auth/logout-everywhere')
       .set('Cookie', phone.cookie)
@@ -102,12 +111,13 @@ describe('signing in, sessions and CSRF', () => {
       .expect(204);
     await request(server).get('/api/me').set('Cookie', laptop.cookie).expect(401);
     await request(server).get('/api/me').set('Cookie', phone.cookie).expect(401);
+    await request(server).get('/api/me').set('Authorization', `Bearer ${script.token}`).expect(401);
   });
 
   it('times a session out after idle time and after its absolute lifetime', async () => {
     const idle = await signIn(server, user.email, PASSWORD);
     const old = await signIn(server, user.email, PASSWORD);
-    const tokenOf = (cookie: string) => hashSecret(cookie.replace('kf_session=', ''));
+    const tokenOf = (cookie: string) => hashSecret(/kf_session=([^;]+)/.exec(cookie)![1]!);
     await db.dataSource.query(
       `UPDATE user_session SET last_seen_at = now() - interval '31 minutes' WHERE token_hash = $1`,
       [tokenOf(idle.cookie)],
@@ -122,7 +132,7 @@ describe('signing in, sessions and CSRF', () => {
 
   it('does not let background polling keep an idle session alive', async () => {
     const session = await signIn(server, user.email, PASSWORD);
-    const hash = hashSecret(session.cookie.replace('kf_session=', ''));
+    const hash = hashSecret(/kf_session=([^;]+)/.exec(session.cookie)![1]!);
     await db.dataSource.query(
       `UPDATE user_session SET last_seen_at = now() - interval '20 minutes' WHERE token_hash = $1`,
       [hash],
@@ -157,31 +167,96 @@ describe('signing in, sessions and CSRF', () => {
       .expect(401);
   });
 
-  it('locks an account after 5 failures, even for the right password, and tells its owner', async () => {
+  it('slows the client that guesses, while the right password from another client gets in', async () => {
     const target = await createUser(db.dataSource, { email: 'ziel@traeger.example' });
     await setPassword(db.dataSource, target.id, PASSWORD);
-    for (let i = 0; i < 4; i++) {
-      await request(server)
-        .post('/api/auth/login')
-        .send({ email: target.email, password: `rate-mal-${i}-xyz` })
+    const attacker = (body: object) =>
+      request(server).post('/api/auth/login').set('X-Forwarded-For', '198.51.100.66').send(body);
+    for (let i = 0; i < 5; i++) {
+      await attacker({ email: target.email, password: `rate-mal-${i}-xyz` }).expect(401);
+    }
+    // The guesser's client must now wait (the fifth failure asked for 2 s), even with the right password.
+    const slowed = await attacker({ email: target.email, password: PASSWORD }).expect(429);
+    expect(slowed.body).toMatchObject({ code: 'login_throttled' });
+    expect(slowed.body.message).toMatch(/von diesem Gerät\. Bitte warten Sie \d+ Sekunden/);
+    expect(['1', '2']).toContain(slowed.headers['retry-after']);
+
+    // The owner, at another address, signs in at once.
+    const owner = await request(server)
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', '203.0.113.10')
+      .send({ email: target.email, password: PASSWORD })
+      .expect(200);
+    expect(owner.body.id).toBe(target.id);
+  });
+
+  it('lets a known device in while unknown clients are slowed after failures from many addresses', async () => {
+    const target = await createUser(db.dataSource, { email: 'begehrt@traeger.example' });
+    await setPassword(db.dataSource, target.id, PASSWORD);
+    const from = (ip: string) => request(server).post('/api/auth/login').set('X-Forwarded-For', ip);
+    // The owner's browser signed in before and holds the account's device cookie.
+    const first = await from('203.0.113.20').send({ email: target.email, password: PASSWORD }).expect(200);
+    const deviceCookie = ([] as string[])
+      .concat(first.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('kf_device='))!
+      .split(';')[0]!;
+
+    // Eleven guesses, each from another address: no single client is slowed, the account is.
+    for (let i = 0; i < 11; i++) {
+      await from(`198.51.100.${i + 1}`)
+        .send({ email: target.email, password: `falsch-${i}-xyz` })
         .expect(401);
     }
-    const fifth = await request(server)
-      .post('/api/auth/login')
-      .send({ email: target.email, password: 'rate-mal-5-xyz' });
-    expect(fifth.status).toBe(429);
-    const locked = await request(server)
-      .post('/api/auth/login')
-      .send({ email: target.email, password: PASSWORD });
-    expect(locked.status).toBe(429);
-    expect(locked.body).toMatchObject({ code: 'account_locked' });
-    expect(locked.body.message).toMatch(/in 15 Minuten erneut/);
-    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(800);
+    const unknown = await from('192.0.2.77').send({ email: target.email, password: PASSWORD }).expect(429);
+    expect(unknown.body.code).toBe('login_throttled_account');
+    expect(unknown.body.message).toMatch(
+      /an einem Gerät, an dem Sie sich schon angemeldet haben, geht es sofort/,
+    );
+
+    // The known device gets in at once, even from an address the guesses came from.
+    await from('198.51.100.1')
+      .set('Cookie', deviceCookie)
+      .send({ email: target.email, password: PASSWORD })
+      .expect(200);
     const notices = await db.dataSource.query(
       `SELECT payload->>'kind' AS kind FROM outbox WHERE delivery_key LIKE $1`,
       [`account-locked:${target.id}:%`],
     );
     expect(notices).toEqual([{ kind: 'account_locked' }]);
+  });
+
+  it('does not let one address lock out colleagues behind the same office NAT who signed in before', async () => {
+    const colleague = await createUser(db.dataSource);
+    await setPassword(db.dataSource, colleague.id, PASSWORD);
+    const office = '203.0.113.99';
+    const login = await request(server)
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', office)
+      .send({ email: colleague.email, password: PASSWORD })
+      .expect(200);
+    const device = ([] as string[])
+      .concat(login.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('kf_device='))!;
+    // Someone in the office sprays 31 guesses over 31 made-up accounts.
+    for (let i = 0; i < 31; i++) {
+      await request(server)
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', office)
+        .send({ email: `gibt-es-nicht-${i}@traeger.example`, password: 'sommer-2026-kiez' })
+        .expect(401);
+    }
+    const stranger = await request(server)
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', office)
+      .send({ email: 'noch-jemand@traeger.example', password: 'sommer-2026-kiez' })
+      .expect(429);
+    expect(stranger.body.code).toBe('login_throttled_network');
+    await request(server)
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', office)
+      .set('Cookie', device.split(';')[0]!)
+      .send({ email: colleague.email, password: PASSWORD })
+      .expect(200);
   });
 
   it('accepts a personal API token in place of a session, without CSRF, and records its use', async () => {

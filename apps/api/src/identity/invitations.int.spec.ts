@@ -10,6 +10,7 @@ import {
   setPassword,
   type SignedIn,
   signIn,
+  oneTimeLinkToken,
   type TestDatabase,
   type UserRow,
 } from '@kiezfonds/testing';
@@ -24,7 +25,8 @@ interface InvitationNotice {
   recipient: { userId: string; email: string; name: string; locale: string };
   district?: { name: string };
   data: { inviter: { name: string }; organisation?: { name: string }; expiresAt: string };
-  link: string;
+  secretLink: { purpose: 'invitation'; linkId: string };
+  link?: string;
 }
 
 describe('invitations', () => {
@@ -85,8 +87,8 @@ describe('invitations', () => {
   }
 
   async function tokenOf(invitationId: string): Promise<string> {
-    const { link } = await noticeOf(invitationId);
-    return new URL(link, 'http://kiezfonds.test').searchParams.get('token')!;
+    const { secretLink } = await noticeOf(invitationId);
+    return oneTimeLinkToken(secretLink);
   }
 
   function accept(token: string, password = NEW_PASSWORD) {
@@ -117,7 +119,9 @@ describe('invitations', () => {
       district: { name: 'Spandau' },
       data: { inviter: { name: 'Jana Becker' }, expiresAt: res.body.expiresAt },
     });
-    expect(notice.link).toMatch(/^\/einladung\?token=[\w-]{40,}$/);
+    // The notice names the link; its secret is derived only for the mail (ADR 0008).
+    expect(notice.secretLink).toEqual({ purpose: 'invitation', linkId: res.body.id });
+    expect(notice.link).toBeUndefined();
 
     const [user] = await db.dataSource.query(
       `SELECT status, password_hash FROM app_user WHERE lower(email) = 'tom.berger@bezirksamt-spandau.example'`,
@@ -278,7 +282,27 @@ describe('invitations', () => {
     expect(pending.n).toBe(1);
   });
 
+  it('refuses invitations from an organisation that no coordinator has verified yet', async () => {
+    const res = await invite(orgAdmin, {
+      email: 'fremd@irgendwo.example',
+      displayName: 'Bitte klicken Sie hier: https://phishing.example',
+      role: 'carrier',
+      organisationId: organisation.id,
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('organisation_not_verified');
+    const [queued] = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE payload->'recipient'->>'email' = 'fremd@irgendwo.example'`,
+    );
+    expect(queued.n).toBe(0);
+    const [account] = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM app_user WHERE email = 'fremd@irgendwo.example'`,
+    );
+    expect(account.n).toBe(0);
+  });
+
   it('lets an organisation admin invite a colleague as a plain member, and not a plain member', async () => {
+    await db.dataSource.query(`UPDATE organisation SET verified_at = now() WHERE id = $1`, [organisation.id]);
     const byMember = await invite(orgMember, {
       email: 'kollege@nachbarschaftshilfe.example',
       role: 'carrier',

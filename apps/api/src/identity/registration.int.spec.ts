@@ -5,6 +5,7 @@ import {
   grantRole,
   setPassword,
   signIn,
+  oneTimeLinkToken,
   type TestDatabase,
   type UserRow,
 } from '@kiezfonds/testing';
@@ -69,49 +70,92 @@ describe('self-registration of carrier organisations', () => {
     return row.n as number;
   }
 
-  it('creates an unverified organisation whose first member is its admin', async () => {
-    const res = await register(registration()).expect(201);
-    expect(res.body).toMatchObject({
-      organisation: {
-        id: expect.any(String),
-        name: 'Kiezküche Heerstraße e. V.',
-        postalCode: '13593',
-        iban: 'DE89370400440532013000',
-        legalRepresentatives: [
-          { name: 'Hanna Vogt', role: 'Vorstandsvorsitzende' },
-          { name: 'Jens Ebert', role: 'Kassenwart' },
-        ],
-        financeRegistrationNumber: null,
-        verifiedAt: null,
-      },
-      user: { id: expect.any(String), email: 'Vorstand@Kiezkueche.example', displayName: 'Hanna Vogt' },
-    });
+  /** The organisation a registration created, read back as the API answers it to staff. */
+  async function organisationNamed(
+    name: string,
+  ): Promise<{ id: string; iban: string | null; verifiedAt: Date | null }> {
+    const [row] = await db.dataSource.query(
+      `SELECT id, iban, verified_at AS "verifiedAt" FROM organisation WHERE name = $1`,
+      [name],
+    );
+    return row;
+  }
 
+  /** Confirms the address as the mailed link would (its secret derived as the worker does). */
+  async function confirmAddress(email: string, status: number) {
+    const [link] = await db.dataSource.query(
+      `SELECT t.id FROM one_time_token t JOIN app_user u ON u.id = t.user_id
+       WHERE lower(u.email) = lower($1) AND t.purpose = 'email_verification' ORDER BY t.created_at DESC LIMIT 1`,
+      [email],
+    );
+    await request(server)
+      .post('/api/registrations/verify-email')
+      .send({ token: oneTimeLinkToken({ purpose: 'email_verification', linkId: link.id }) })
+      .expect(status);
+  }
+
+  it('creates an unverified organisation and account that signs in only once its address is confirmed', async () => {
+    const res = await register(registration()).expect(202);
+    expect(res.body).toEqual({ email: 'Vorstand@Kiezkueche.example' });
+    const [user] = await db.dataSource.query(
+      `SELECT id, status FROM app_user WHERE lower(email) = 'vorstand@kiezkueche.example'`,
+    );
+    expect(user.status).toBe('unverified');
+    const organisation = await organisationNamed('Kiezküche Heerstraße e. V.');
+    expect(organisation).toMatchObject({ iban: 'DE89370400440532013000', verifiedAt: null });
+
+    // The mail goes out with a link by reference only, and signing in before confirming is refused.
+    const [notice] = await db.dataSource.query(
+      `SELECT payload FROM outbox WHERE payload->>'kind' = 'email_verification' AND payload->'recipient'->>'userId' = $1`,
+      [user.id],
+    );
+    expect(notice.payload).toMatchObject({
+      recipient: { email: 'Vorstand@Kiezkueche.example', name: 'Hanna Vogt', locale: 'de' },
+      data: { organisation: { name: 'Kiezküche Heerstraße e. V.' } },
+      secretLink: { purpose: 'email_verification', linkId: expect.any(String) },
+    });
+    const early = await request(server)
+      .post('/api/auth/login')
+      .send({ email: 'vorstand@kiezkueche.example', password: PASSWORD })
+      .expect(403);
+    expect(early.body).toMatchObject({ code: 'email_not_verified' });
+    expect(early.body.message).toMatch(/bestätigen Sie zuerst Ihre E-Mail-Adresse/);
+    // A wrong password says nothing about the address.
+    const wrong = await request(server)
+      .post('/api/auth/login')
+      .send({ email: 'vorstand@kiezkueche.example', password: 'ganz-falsches-passwort' })
+      .expect(401);
+    expect(wrong.body.code).toBe('invalid_credentials');
+
+    await confirmAddress('vorstand@kiezkueche.example', 204);
+    await confirmAddress('vorstand@kiezkueche.example', 410);
     const session = await signIn(server, 'vorstand@kiezkueche.example', PASSWORD);
     expect(session.body).toMatchObject({
-      id: res.body.user.id,
+      id: user.id,
       roles: [],
-      organisations: [{ organisationId: res.body.organisation.id, isAdmin: true }],
+      organisations: [{ organisationId: organisation.id, isAdmin: true }],
     });
     const audit = await db.dataSource.query(
       `SELECT action, entity_id, actor_id FROM audit_event
-       WHERE action IN ('organisation_registered', 'user_registered') ORDER BY action`,
+       WHERE action IN ('organisation_registered', 'user_registered', 'email_verified') ORDER BY action`,
     );
     expect(audit).toEqual([
-      { action: 'organisation_registered', entity_id: res.body.organisation.id, actor_id: res.body.user.id },
-      { action: 'user_registered', entity_id: res.body.user.id, actor_id: res.body.user.id },
+      { action: 'email_verified', entity_id: user.id, actor_id: user.id },
+      { action: 'organisation_registered', entity_id: organisation.id, actor_id: user.id },
+      { action: 'user_registered', entity_id: user.id, actor_id: user.id },
     ]);
   });
 
   it('lets a coordinator verify the organisation, and not its own members', async () => {
-    const res = await register(
+    await register(
       registration({
         organisation: { name: 'Sportfreunde Heerstraße e. V.', iban: undefined },
         user: { email: 'kasse@sportfreunde.example' },
       }),
-    ).expect(201);
-    const id = res.body.organisation.id as string;
-    expect(res.body.organisation.iban).toBeNull();
+    ).expect(202);
+    const { id, iban } = await organisationNamed('Sportfreunde Heerstraße e. V.');
+    expect(iban).toBeNull();
+    await confirmAddress('kasse@sportfreunde.example', 204);
 
     const member = await signIn(server, 'kasse@sportfreunde.example', PASSWORD);
     await request(server)
@@ -199,21 +243,39 @@ describe('self-registration of carrier organisations', () => {
     ]);
   });
 
-  it('answers 409 for an address or organisation name that is already registered', async () => {
-    await register(
-      registration({
-        organisation: { name: 'Erste Anmeldung e. V.' },
-        user: { email: 'doppelt@example.org' },
-      }),
-    ).expect(201);
+  it('answers an existing address exactly like a new one, and mails its owner instead', async () => {
+    const owner = await createUser(db.dataSource, { email: 'schon-da@example.org', displayName: 'Schon Da' });
+    await setPassword(db.dataSource, owner.id, PASSWORD);
     const before = await organisationCount();
-    const sameAddress = await register(
+    const fresh = await register(
+      registration({ organisation: { name: 'Neu hier e. V.' }, user: { email: 'neu-hier@example.org' } }),
+    ).expect(202);
+    const taken = await register(
       registration({
         organisation: { name: 'Zweite Anmeldung e. V.' },
-        user: { email: 'DOPPELT@example.org' },
+        user: { email: 'SCHON-DA@example.org' },
       }),
-    ).expect(409);
-    expect(sameAddress.body.code).toBe('email_in_use');
+    ).expect(202);
+    expect(Object.keys(taken.body)).toEqual(Object.keys(fresh.body));
+    expect(taken.body).toEqual({ email: 'SCHON-DA@example.org' });
+    expect(await organisationCount()).toBe(before + 1);
+    const [notice] = await db.dataSource.query(
+      `SELECT payload FROM outbox WHERE payload->>'kind' = 'registration_attempt' AND payload->'recipient'->>'userId' = $1`,
+      [owner.id],
+    );
+    expect(notice.payload).toMatchObject({
+      recipient: { email: 'schon-da@example.org' },
+      link: '/passwort-vergessen',
+    });
+    // The owner's password still works; nothing about the account changed.
+    await signIn(server, owner.email, PASSWORD);
+  });
+
+  it('answers 409 for an organisation name that is already registered', async () => {
+    await register(
+      registration({ organisation: { name: 'Erste Anmeldung e. V.' }, user: { email: 'erste@example.org' } }),
+    ).expect(202);
+    const before = await organisationCount();
     const sameName = await register(
       registration({
         organisation: { name: 'Erste Anmeldung e. V.' },
@@ -224,8 +286,8 @@ describe('self-registration of carrier organisations', () => {
     expect(await organisationCount()).toBe(before);
   });
 
-  it('stores the legal representatives trimmed and in order, and answers them', async () => {
-    const res = await register(
+  it('stores the legal representatives trimmed and in order', async () => {
+    await register(
       registration({
         organisation: {
           name: 'Vertretung e. V.',
@@ -236,15 +298,15 @@ describe('self-registration of carrier organisations', () => {
         },
         user: { email: 'vertretung@example.org' },
       }),
-    ).expect(201);
+    ).expect(202);
     const expected = [
       { name: 'Derya Aksoy', role: 'Vorstandsvorsitzende' },
       { name: 'Paul Lehmann', role: 'Stellvertretender Vorstand' },
     ];
-    expect(res.body.organisation.legalRepresentatives).toEqual(expected);
-    const [row] = await db.dataSource.query(`SELECT legal_representatives FROM organisation WHERE id = $1`, [
-      res.body.organisation.id,
-    ]);
+    const [row] = await db.dataSource.query(
+      `SELECT legal_representatives FROM organisation WHERE name = $1`,
+      ['Vertretung e. V.'],
+    );
     expect(row.legal_representatives).toEqual(expected);
   });
 
@@ -324,5 +386,28 @@ describe('self-registration of carrier organisations', () => {
   it('names every missing part of the form', async () => {
     const res = await register({ user: registration().user }).expect(400);
     expect(res.body.details.map((d: { field: string }) => d.field)).toContain('organisation');
+  });
+
+  it('answers the 21st registration from one address within the hour with 429, and others still get through', async () => {
+    const from = (ip: string, n: number) =>
+      request(server)
+        .post('/api/registrations')
+        .set('X-Forwarded-For', ip)
+        .send(
+          registration({
+            organisation: { name: `Flut ${ip} ${n} e. V.`, iban: undefined },
+            user: { email: `flut-${n}@${ip.replaceAll('.', '-')}.example` },
+          }),
+        );
+    // What this file registered before came from another address (the test client's own).
+    for (let n = 1; n <= 20; n++) await from('198.51.100.20', n).expect(202);
+    const refused = await from('198.51.100.20', 21).expect(429);
+    expect(refused.body).toMatchObject({ code: 'too_many_requests' });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(3000);
+    const [made] = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM organisation WHERE name LIKE 'Flut 198.51.100.20 %'`,
+    );
+    expect(made.n).toBe(20);
+    await from('203.0.113.20', 1).expect(202);
   });
 });

@@ -15,7 +15,7 @@ import { startTestApi, type TestApi } from '../testing/test-api';
 const PASSWORD = 'lange-sichere-passphrase-42';
 const APP_URL = 'http://localhost:3000';
 
-describe('the queue dashboard is for admins only and re-runs failed mails', () => {
+describe('the queue dashboard is for the installation’s admins only, hides notices and re-runs failed mails', () => {
   let api: TestApi;
   let db: TestDatabase;
   let redis: TestRedis;
@@ -66,7 +66,15 @@ describe('the queue dashboard is for admins only and re-runs failed mails', () =
       { connection, prefix: redis.prefix },
     );
     try {
-      const job = await queue.add('send-notice', { deliveryKey: 'dashboard-case' }, { attempts: 1 });
+      const job = await queue.add(
+        'send-notice',
+        {
+          kind: 'password_reset',
+          recipient: { userId: null, email: 'geheim@traeger.example', name: 'Gesa Geheim', locale: 'de' },
+          deliveryKey: 'dashboard-case|geheim@traeger.example',
+        },
+        { attempts: 1 },
+      );
       await expect(job.waitUntilFinished(events, 10_000)).rejects.toThrow('SMTP relay refused');
       await failing.close();
 
@@ -80,11 +88,14 @@ describe('the queue dashboard is for admins only and re-runs failed mails', () =
         .set('Cookie', admin)
         .expect(200);
       const mail = (
-        listed.body.queues as { name: string; jobs: { id: string; failedReason: string }[] }[]
+        listed.body.queues as { name: string; jobs: { id: string; failedReason: string; data: unknown }[] }[]
       ).find((q) => q.name === QUEUES.mail);
-      expect(mail?.jobs.map((j) => [j.id, j.failedReason])).toEqual([
-        [job.id, 'SMTP relay refused the recipient'],
+      expect(mail?.jobs.map((j) => [j.id, j.failedReason, j.data])).toEqual([
+        [job.id, 'SMTP relay refused the recipient', { kind: 'password_reset' }],
       ]);
+      // Who a notice goes to stays in the queue: the dashboard shows every district's jobs.
+      expect(listed.text).not.toContain('geheim@traeger.example');
+      expect(listed.text).not.toContain('Gesa Geheim');
 
       await request(app.getHttpServer())
         .put(`/api/admin/queues/api/queues/mail/${job.id}/retry`)
@@ -102,6 +113,19 @@ describe('the queue dashboard is for admins only and re-runs failed mails', () =
       await events.close();
       await queue.obliterate({ force: true });
       await queue.close();
+    }
+  });
+
+  it('is closed to an admin of one district once the installation serves another', async () => {
+    const other = await createDistrict(db.dataSource);
+    try {
+      const res = await request(app.getHttpServer())
+        .get('/api/admin/queues')
+        .set('Cookie', admin)
+        .expect(403);
+      expect(res.body.code).toBe('forbidden');
+    } finally {
+      await db.dataSource.query(`DELETE FROM district WHERE id = $1`, [other.id]);
     }
   });
 });

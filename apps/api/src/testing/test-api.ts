@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { Writable } from 'node:stream';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
   createTestDatabase,
@@ -23,11 +24,15 @@ export interface TestApi {
  * test support, so lint treats it like a spec file and the build leaves it out.
  * `settings` override the test configuration, e.g. `{ APP_URL: … }`.
  */
-export async function startTestApi(settings: Record<string, string> = {}): Promise<TestApi> {
+export async function startTestApi(
+  settings: Record<string, string> = {},
+  options: { logStream?: Writable } = {},
+): Promise<TestApi> {
   const db = await createTestDatabase();
   const redis = createTestRedis();
   const app = await createApiApp(
     testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix, ...settings }),
+    options,
   );
   await app.init();
   return {

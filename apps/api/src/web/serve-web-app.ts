@@ -1,7 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import { type NextFunction, type Request, type Response, static as serveStatic } from 'express';
+
+function isApiPath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/');
+}
 
 /**
  * Serves the built web app at `/` with a fallback to index.html for client-side routes. API paths
@@ -11,11 +15,16 @@ export function serveWebApp(app: NestExpressApplication, webDistDir: string | un
   const root = resolve(webDistDir ?? join(process.cwd(), 'dist', 'web'));
   const indexFile = join(root, 'index.html');
   if (existsSync(root)) {
-    app.useStaticAssets(root, { index: false, maxAge: '1h', immutable: false });
+    // API requests never look for a file: a lookup goes to libuv's thread pool, and behind busy
+    // threads (password hashing) it would hold up even /api/health.
+    const files = serveStatic(root, { index: false, maxAge: '1h', immutable: false });
+    app.use((request: Request, response: Response, next: NextFunction) =>
+      isApiPath(request.path) ? next() : files(request, response, next),
+    );
   }
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return next();
-    if (request.path === '/api' || request.path.startsWith('/api/')) return next();
+    if (isApiPath(request.path)) return next();
     if (!request.accepts('html')) return next();
     if (!existsSync(indexFile)) {
       response

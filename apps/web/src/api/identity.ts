@@ -145,17 +145,57 @@ export type ApiToken = {
   name: string;
   prefix: string;
   createdAt: string;
+  expiresAt: string;
   lastUsedAt: string | null;
 };
 
-export type CreatedApiToken = { id: string; name: string; prefix: string; token: string };
+export type CreatedApiToken = ApiToken & { token: string };
+
+/** A token as a district's admins see it: with whose it is. */
+export type ManagedApiToken = ApiToken & { owner: { id: string; displayName: string; email: string } };
+
+export function listManagedTokens(
+  page: number,
+  options: { signal?: AbortSignal } = {},
+): Promise<{ items: ManagedApiToken[]; total: number }> {
+  return apiRequest(`/api-tokens?page=${page}&pageSize=20`, { signal: options.signal });
+}
+
+export function revokeManagedToken(id: string): Promise<void> {
+  return apiRequest<void>(`/api-tokens/${encode(id)}`, { method: 'DELETE' });
+}
+
+export function verifyEmail(token: string): Promise<void> {
+  return apiRequest<void>('/registrations/verify-email', { method: 'POST', ...json({ token }) });
+}
+
+export type OrganisationSummary = {
+  id: string;
+  name: string;
+  legalForm: string;
+  postalCode: string;
+  city: string;
+  verifiedAt: string | null;
+};
+
+export function listOrganisations(
+  query: { verified?: boolean; page: number },
+  options: { signal?: AbortSignal } = {},
+): Promise<{ items: OrganisationSummary[]; total: number }> {
+  const verified = query.verified === undefined ? '' : `&verified=${String(query.verified)}`;
+  return apiRequest(`/organisations?page=${query.page}&pageSize=20${verified}`, { signal: options.signal });
+}
+
+export function verifyOrganisation(id: string): Promise<unknown> {
+  return apiRequest(`/organisations/${encode(id)}/verify`, { method: 'POST' });
+}
 
 export function listTokens(options: { signal?: AbortSignal } = {}): Promise<ApiToken[]> {
   return apiRequest<ApiToken[]>('/me/tokens', { signal: options.signal });
 }
 
-export function createToken(name: string): Promise<CreatedApiToken> {
-  return apiRequest<CreatedApiToken>('/me/tokens', { method: 'POST', ...json({ name }) });
+export function createToken(name: string, expiresInDays: number): Promise<CreatedApiToken> {
+  return apiRequest<CreatedApiToken>('/me/tokens', { method: 'POST', ...json({ name, expiresInDays }) });
 }
 
 export function revokeToken(id: string): Promise<void> {

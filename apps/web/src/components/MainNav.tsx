@@ -32,7 +32,11 @@ function itemsFor(me: Me | null, t: TFunction): NavItem[] {
   if (hasAnyRole(me, 'coordinator', 'finance')) items.push({ to: paths.inbox, label: t('nav.inbox') });
   if (hasAnyRole(me, 'finance', 'admin')) items.push({ to: paths.finance, label: t('nav.finance') });
   if (hasRole(me, 'finance')) items.push({ to: paths.callOffs, label: t('nav.callOffs') });
-  if (canAdministerUsers(me)) items.push({ to: paths.users, label: t('nav.users') });
+  if (canAdministerUsers(me)) {
+    items.push({ to: paths.users, label: t('nav.users') });
+    items.push({ to: paths.organisations, label: t('nav.organisations') });
+  }
+  if (hasRole(me, 'admin')) items.push({ to: paths.apiTokens, label: t('nav.apiTokens') });
   items.push({ to: paths.account, label: t('nav.account') });
   return items;
 }

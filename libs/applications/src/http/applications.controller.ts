@@ -19,7 +19,7 @@ import { ApiConsumes, ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@n
 import type { Request, Response } from 'express';
 import { CSRF_HEADER_DOC, IdParamDto, pageOf } from '@kiezfonds/funds';
 import { pickLocale } from '@kiezfonds/domain';
-import { Authenticated, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
+import { AcceptsUpload, Authenticated, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { AttachmentService } from '../applications/attachment.service';
 import { ApplicationService } from '../applications/application.service';
 import { checkUpload, type UploadedFileData } from '../files/file-check';
@@ -176,6 +176,7 @@ export class ApplicationsController {
   @Roles('carrier')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiConsumes('multipart/form-data')
+  @AcceptsUpload()
   @UseInterceptors(FileInterceptor('file', UPLOAD_LIMITS))
   @ApiOperation({ summary: 'Upload an attachment (20 MB; PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS by content)' })
   addAttachment(

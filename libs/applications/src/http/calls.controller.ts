@@ -16,7 +16,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CSRF_HEADER_DOC, IdParamDto, pageOf } from '@kiezfonds/funds';
-import { Authenticated, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
+import { AcceptsUpload, Authenticated, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { CallService } from '../calls/call.service';
 import { checkUpload, type UploadedFileData } from '../files/file-check';
 import { CallDocumentDto, CallFieldsDto, CreateCallDto, ListCallsQueryDto } from './dtos/call.dto';
@@ -89,6 +89,7 @@ export class CallsController {
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiConsumes('multipart/form-data')
+  @AcceptsUpload()
   @UseInterceptors(FileInterceptor('file', UPLOAD_LIMITS))
   @ApiOperation({ summary: 'Add a downloadable document (form, guideline) to the call' })
   addDocument(

@@ -26,5 +26,20 @@ export function sendFile(
   response.end(file.content);
 }
 
-/** Multer's options for uploads: the limit is one byte above ours, so our check names the rule. */
-export const UPLOAD_LIMITS = { limits: { fileSize: 20 * 1024 * 1024 + 1, files: 1 } };
+/**
+ * Multer's options for uploads, checked while the body streams in, before anything is kept: one
+ * file (its limit one byte above ours, so our check names the rule), a few small text fields, and
+ * file names read as UTF-8 (browsers send them so; multer's default Latin-1 garbled umlauts).
+ */
+export const UPLOAD_LIMITS = {
+  limits: {
+    fileSize: 20 * 1024 * 1024 + 1,
+    files: 1,
+    fields: 10,
+    fieldSize: 10_000,
+    fieldNameSize: 100,
+    parts: 12,
+    headerPairs: 20,
+  },
+  defParamCharset: 'utf8',
+};

@@ -53,3 +53,25 @@ export async function callOfApplication(
     committee: await committeeOfCall(db, row),
   };
 }
+
+/** The states in which an application lies before the committee: reviewed, voted on, planned. */
+export const BEFORE_COMMITTEE: readonly string[] = ['in_review', 'in_planning'];
+
+/**
+ * Whether the committee's members may see an application's Voten and votes: while it lies before
+ * them, and afterwards once they have dealt with it (a Votum or a vote on it exists). An
+ * application still with the office (a draft, a submission in formal check, a change request) is
+ * not theirs to see yet.
+ */
+export async function hasBeenBeforeCommittee(
+  db: DataSource | EntityManager,
+  application: Pick<CallOfApplication, 'applicationId' | 'state'>,
+): Promise<boolean> {
+  if (BEFORE_COMMITTEE.includes(application.state)) return true;
+  const [row] = (await db.query(
+    `SELECT EXISTS (SELECT 1 FROM votum WHERE application_id = $1)
+         OR EXISTS (SELECT 1 FROM committee_vote WHERE application_id = $1) AS dealt`,
+    [application.applicationId],
+  )) as { dealt: boolean }[];
+  return row?.dealt === true;
+}

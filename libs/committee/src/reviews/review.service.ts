@@ -19,12 +19,17 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { COMMITTEE_ERROR_CODES } from '../committee.exception';
 import { conflictedMemberIds } from '../conflicts/conflict-check';
 import { type CommitteeRow, currentMembers, isStaff, type MemberRow } from '../votes/committee-membership';
-import { callOfApplication, committeeOfCall } from './call-committee';
+import {
+  BEFORE_COMMITTEE,
+  callOfApplication,
+  committeeOfCall,
+  hasBeenBeforeCommittee,
+} from './call-committee';
 
 type Db = DataSource | EntityManager;
 
 /** States in which the committee reviews an application. */
-const UNDER_REVIEW = ['in_review', 'in_planning'];
+const UNDER_REVIEW = BEFORE_COMMITTEE;
 
 export interface ReviewSetup {
   callId: string;
@@ -415,9 +420,10 @@ export class ReviewService {
     const committee: CommitteeRow = application.committee;
     const member =
       (await currentMembers(db, committee.id)).find((m) => m.userId === principal.userId) ?? null;
-    if (!member && !isStaff(principal, application.districtId, 'coordinator', 'admin')) {
+    const staff = isStaff(principal, application.districtId, 'coordinator', 'admin');
+    if (!member && !staff) throw new NotFoundError('application_not_found');
+    if (!staff && !(await hasBeenBeforeCommittee(db, application)))
       throw new NotFoundError('application_not_found');
-    }
     return { application, committee, member };
   }
 }

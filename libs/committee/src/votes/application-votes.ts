@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError, type VoteChoice } from '@kiezfonds/domain';
 import type { Principal } from '@kiezfonds/identity';
 import { DataSource } from 'typeorm';
-import { callOfApplication } from '../reviews/call-committee';
+import { callOfApplication, hasBeenBeforeCommittee } from '../reviews/call-committee';
 import { currentMembers, isStaff } from './committee-membership';
 
 export interface ApplicationVoteView {
@@ -37,9 +37,11 @@ export class ApplicationVotes {
     const member = (await currentMembers(this.dataSource, application.committee.id)).find(
       (m) => m.userId === principal.userId,
     );
-    if (!member && !isStaff(principal, application.districtId, 'coordinator', 'admin')) {
+    const staff = isStaff(principal, application.districtId, 'coordinator', 'admin');
+    if (!member && !staff) throw new NotFoundError('application_not_found');
+    // Members see the votes of applications before their committee, not of those still with the office.
+    if (!staff && !(await hasBeenBeforeCommittee(this.dataSource, application)))
       throw new NotFoundError('application_not_found');
-    }
     const rows = (await this.dataSource.query(
       `SELECT v.id, v.procedure, v.motion, v.opened_at, v.deadline, v.closed_at, v.outcome, v.tally,
               s.id AS session_id, s.title AS session_title,

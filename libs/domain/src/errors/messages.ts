@@ -28,6 +28,22 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Die Aktion passt nicht zum aktuellen Stand.',
     en: 'The action does not fit the current state.',
   },
+  server_busy: {
+    de: 'Der Server ist gerade stark ausgelastet. Bitte versuchen Sie es in einigen Sekunden erneut.',
+    en: 'The server is very busy right now. Please try again in a few seconds.',
+  },
+  origin_not_allowed: {
+    de: 'Diese Anfrage kommt von einer fremden Seite und wird deshalb nicht ausgeführt.',
+    en: 'This request comes from another site and is therefore not carried out.',
+  },
+  unsupported_media_type: {
+    de: 'Bitte senden Sie die Daten als JSON (Content-Type: application/json).',
+    en: 'Please send the data as JSON (Content-Type: application/json).',
+  },
+  upload_limit_exceeded: {
+    de: 'Die Übertragung enthält zu viele oder zu große Teile.',
+    en: 'The upload contains too many or too large parts.',
+  },
   too_many_requests: {
     de: 'Zu viele Anfragen. Bitte versuchen Sie es später erneut.',
     en: 'Too many requests. Please try again later.',
@@ -47,6 +63,26 @@ export const ERROR_MESSAGES: Catalogue = {
   csrf_failed: {
     de: 'Die Sicherheitsprüfung der Anfrage ist fehlgeschlagen. Bitte laden Sie die Seite neu.',
     en: 'The request failed its security check. Please reload the page.',
+  },
+  email_not_verified: {
+    de: 'Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse. Wir haben Ihnen den Link dazu (erneut) geschickt.',
+    en: 'Please confirm your e-mail address first. We have sent you the link (again).',
+  },
+  organisation_not_verified: {
+    de: 'Ihre Organisation ist noch nicht vom Bezirksamt bestätigt. Danach können Sie Kolleg:innen einladen.',
+    en: 'Your organisation has not been confirmed by the district office yet. After that you can invite colleagues.',
+  },
+  login_throttled: {
+    de: 'Zu viele fehlgeschlagene Anmeldeversuche von diesem Gerät. Bitte warten Sie {seconds} Sekunden und versuchen Sie es dann erneut.',
+    en: 'Too many failed sign-in attempts from this device. Please wait {seconds} seconds, then try again.',
+  },
+  login_throttled_account: {
+    de: 'Für dieses Konto gab es viele fehlgeschlagene Anmeldeversuche. Von einem neuen Gerät ist die Anmeldung erst in {seconds} Sekunden wieder möglich; an einem Gerät, an dem Sie sich schon angemeldet haben, geht es sofort.',
+    en: 'There were many failed sign-in attempts for this account. From a new device you can sign in again in {seconds} seconds; on a device where you have signed in before, right away.',
+  },
+  login_throttled_network: {
+    de: 'Aus Ihrem Netz gab es viele fehlgeschlagene Anmeldeversuche. Von einem neuen Gerät ist die Anmeldung erst in {seconds} Sekunden wieder möglich; an einem Gerät, an dem Sie sich schon angemeldet haben, geht es sofort.',
+    en: 'There were many failed sign-in attempts from your network. From a new device you can sign in again in {seconds} seconds; on a device where you have signed in before, right away.',
   },
   link_invalid: {
     de: 'Dieser Link ist ungültig, abgelaufen oder wurde bereits verwendet.',
@@ -547,6 +583,34 @@ export const VALIDATION_MESSAGES: Catalogue = {
   attachment_missing: {
     de: 'Die erforderliche Anlage „{key}“ fehlt.',
     en: 'The required attachment "{key}" is missing.',
+  },
+  noNulCharacters: {
+    de: 'Der Text enthält ein unzulässiges Steuerzeichen (NUL).',
+    en: 'The text contains a control character that is not allowed (NUL).',
+  },
+  utf8: {
+    de: 'Der Text ist nicht gültig UTF-8-kodiert.',
+    en: 'The text is not valid UTF-8.',
+  },
+  maxDepth: {
+    de: 'Die Daten sind zu tief verschachtelt (höchstens {max} Ebenen).',
+    en: 'The data is nested too deeply (at most {max} levels).',
+  },
+  int32: {
+    de: 'Die Zahl muss zwischen {min} und {max} liegen.',
+    en: 'The number must be between {min} and {max}.',
+  },
+  tooManyFields: {
+    de: 'Die Übertragung enthält zu viele Felder.',
+    en: 'The upload contains too many fields.',
+  },
+  fieldTooLong: { de: 'Dieses Feld ist zu lang.', en: 'This field is too long.' },
+  fieldNameTooLong: { de: 'Ein Feldname ist zu lang.', en: 'A field name is too long.' },
+  tooManyFiles: { de: 'Bitte laden Sie genau eine Datei hoch.', en: 'Please upload exactly one file.' },
+  tooManyParts: { de: 'Die Übertragung enthält zu viele Teile.', en: 'The upload contains too many parts.' },
+  unexpectedFile: {
+    de: 'An dieser Stelle wird keine Datei erwartet.',
+    en: 'No file is expected here.',
   },
   quorumShare: {
     de: 'Der Anteil für die Beschlussfähigkeit darf höchstens 1 sein (z. B. 2 von 3).',

@@ -20,7 +20,17 @@ export const NOTICE_CATALOGUE = {
   },
   account_locked: {
     category: 'transactional',
-    trigger: 'repeated failed sign-ins lock the account for a while',
+    trigger: 'repeated failed sign-ins slow down sign-ins to the account from unknown devices',
+    recipients: 'the account holder',
+  },
+  email_verification: {
+    category: 'transactional',
+    trigger: 'a carrier registers, or signs in before confirming the address',
+    recipients: 'the person who registered',
+  },
+  registration_attempt: {
+    category: 'transactional',
+    trigger: 'someone registers with an address that already has an account',
     recipients: 'the account holder',
   },
   application_submitted: {

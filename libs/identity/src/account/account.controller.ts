@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Authenticated } from '../auth/access';
 import { CurrentPrincipal } from '../auth/current-principal';
@@ -7,7 +15,13 @@ import type { Principal } from '../auth/principal';
 import { clientOf, describePrincipal } from '../http/auth.controller';
 import { AccountService } from './account.service';
 import { ApiTokensService } from './api-tokens.service';
-import { CreateTokenDto, NotificationSettingDto, UpdateProfileDto } from './dtos/account.dto';
+import {
+  ApiTokenDto,
+  CreatedApiTokenDto,
+  CreateTokenDto,
+  NotificationSettingDto,
+  UpdateProfileDto,
+} from './dtos/account.dto';
 import { CSRF_HEADER_DOC, IdParamDto } from './dtos/common';
 import { ValidateArrayPipe } from './validate-array.pipe';
 
@@ -54,6 +68,7 @@ export class AccountController {
 
   @Get('tokens')
   @Authenticated()
+  @ApiOkResponse({ type: [ApiTokenDto] })
   @ApiOperation({ summary: 'The own personal API tokens that are still valid, without their secrets' })
   listTokens(@CurrentPrincipal() principal: Principal) {
     return this.tokens.list(principal.userId);
@@ -64,14 +79,17 @@ export class AccountController {
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({
     summary: 'Create a personal API token; the answer shows the secret this one time',
-    description: 'Only from a signed-in session: an API token cannot create further tokens (403).',
+    description:
+      'Only from a signed-in session: an API token cannot create further tokens (403). It expires after ' +
+      '`expiresInDays` (1 to 365, default 90).',
   })
+  @ApiCreatedResponse({ type: CreatedApiTokenDto })
   createToken(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateTokenDto,
     @Req() request: Request,
   ) {
-    return this.tokens.create(principal, body.name, clientOf(request));
+    return this.tokens.create(principal, body, clientOf(request));
   }
 
   @Delete('tokens/:id')

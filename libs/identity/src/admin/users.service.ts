@@ -165,13 +165,14 @@ export class UsersService {
       const user = await this.manageableUser(tx, scope, principal, userId);
       if (user.status === status) return (await this.summaries(tx, scope, [userId]))[0]!;
       // An invited account becomes active by accepting its invitation, not by an admin's click.
-      const allowed = status === 'disabled' ? ['active', 'invited'] : ['disabled'];
+      const allowed = status === 'disabled' ? ['active', 'invited', 'unverified'] : ['disabled'];
       if (!allowed.includes(user.status))
         throw new ConflictError(
           user.status === 'pseudonymised' ? 'user_pseudonymised' : 'status_change_not_allowed',
         );
       await tx.query(`UPDATE app_user SET status = $2 WHERE id = $1`, [userId, status]);
-      const ended = status === 'disabled' ? await this.endAccess(tx, userId) : { sessions: 0, tokens: 0 };
+      const ended =
+        status === 'disabled' ? await this.sessions.endAllAccess(tx, userId) : { sessions: 0, tokens: 0 };
       await recordAudit(tx, {
         entityType: 'user',
         entityId: userId,
@@ -204,7 +205,7 @@ export class UsersService {
          WHERE id = $1`,
         [userId, `Pseudonym ${userId.slice(0, 8)}`, pseudonymEmail],
       );
-      const ended = await this.endAccess(tx, userId);
+      const ended = await this.sessions.endAllAccess(tx, userId);
       await tx.query(`UPDATE user_session SET ip = NULL, user_agent = NULL WHERE user_id = $1`, [userId]);
       const notifications = await queryRows(tx, `DELETE FROM notification WHERE user_id = $1 RETURNING id`, [
         userId,
@@ -256,16 +257,6 @@ export class UsersService {
     if (user.id === principal.userId) throw new BusinessRuleError('own_account_not_allowed');
     if (!scope.managesWholeAccount(user)) throw new ForbiddenError('account_managed_elsewhere');
     return user;
-  }
-
-  private async endAccess(tx: EntityManager, userId: string): Promise<{ sessions: number; tokens: number }> {
-    const sessions = await this.sessions.revokeAll(tx, userId);
-    const tokens = await queryRows(
-      tx,
-      `UPDATE api_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
-      [userId],
-    );
-    return { sessions, tokens: tokens.length };
   }
 
   private async summaries(

@@ -18,3 +18,11 @@ export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfie
 export const Authenticated = () => SetMetadata(ACCESS_RULE, { kind: 'authenticated' } satisfies AccessRule);
 export const Roles = (...roles: [AppRole, ...AppRole[]]) =>
   SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule);
+
+export const ACCEPTS_UPLOAD = 'kiezfonds:accepts-upload';
+
+/**
+ * Marks the few routes that take a file as `multipart/form-data`; every other write accepts JSON
+ * only (415 otherwise), so a form on another site cannot post to it as a "simple" request.
+ */
+export const AcceptsUpload = () => SetMetadata(ACCEPTS_UPLOAD, true);

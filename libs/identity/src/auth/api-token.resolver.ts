@@ -5,7 +5,11 @@ import type { Principal } from './principal';
 import { loadPrincipal } from './session.service';
 import { hashSecret } from './tokens';
 
-/** Personal API tokens act with their owner's permissions; each use is recorded. */
+/**
+ * Personal API tokens act with their owner's permissions until they expire or are revoked. The
+ * time of last use is kept to the minute: one statement finds the token and, at most once a
+ * minute, touches it, so a script's burst of calls writes once.
+ */
 @Injectable()
 export class ApiTokenResolver {
   constructor(private readonly dataSource: DataSource) {}
@@ -13,8 +17,14 @@ export class ApiTokenResolver {
   async resolve(token: string): Promise<Principal | null> {
     const [row] = await queryRows<{ id: string; user_id: string }>(
       this.dataSource,
-      `UPDATE api_token SET last_used_at = now()
-       WHERE token_hash = $1 AND revoked_at IS NULL RETURNING id, user_id`,
+      `WITH found AS (
+         SELECT id, user_id, last_used_at FROM api_token
+          WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
+       ), touched AS (
+         UPDATE api_token t SET last_used_at = now() FROM found
+          WHERE t.id = found.id AND (found.last_used_at IS NULL OR found.last_used_at < now() - interval '1 minute')
+       )
+       SELECT id, user_id FROM found`,
       [hashSecret(token)],
     );
     if (!row) return null;

@@ -1,17 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimitedError, UnauthenticatedError } from '@kiezfonds/domain';
-import { OutboxService } from '@kiezfonds/messaging';
+import { ForbiddenError, LOGIN_THROTTLE, UnauthenticatedError } from '@kiezfonds/domain';
+import { OutboxService, SecretLinks } from '@kiezfonds/messaging';
 import { recordAudit } from '@kiezfonds/persistence';
 import { DataSource } from 'typeorm';
 import { verifyPassword } from '../passwords/password-policy';
-import {
-  accountKey,
-  addressKey,
-  clearFailures,
-  lockedUntil,
-  recordFailure,
-  THROTTLE,
-} from './login-throttle';
+import { mailVerificationLink } from '../invitations/verification-mail';
+import { DeviceCookies } from './device-cookie';
+import { assertMayTry, recordFailure, recordSuccess, type SignInAttempt } from './login-throttle';
 import { loadPrincipal, SessionService } from './session.service';
 import type { Principal } from './principal';
 
@@ -36,52 +31,89 @@ export class AuthService {
     private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
     private readonly outbox: OutboxService,
+    private readonly secretLinks: SecretLinks,
+    private readonly devices: DeviceCookies,
   ) {}
 
+  /**
+   * Signs in, or answers why not: wrong credentials (401), an address not confirmed yet (403, and
+   * the confirmation mail goes out again), or a client that must wait after failures (429 saying
+   * which key holds it back, ADR 0010). `deviceCookie` is the browser's device cookie, if any.
+   */
   async login(
     email: string,
     password: string,
     client: ClientInfo,
-  ): Promise<{ principal: Principal; token: string; csrfToken: string }> {
-    const keys = [accountKey(email), addressKey(client.ip)];
-    const locked = await lockedUntil(this.dataSource.manager, keys);
-    if (locked) throw lockedError(locked);
-
+    deviceCookie?: string,
+  ): Promise<{ principal: Principal; token: string; csrfToken: string; deviceCookie: string }> {
     const [user] = (await this.dataSource.query(
       `SELECT id, email, display_name, language, password_hash, status FROM app_user WHERE lower(email) = lower($1)`,
       [email.trim()],
     )) as UserRow[];
-    const valid = await verifyPassword(user?.status === 'active' ? user.password_hash : null, password);
+    const attempt: SignInAttempt = {
+      email,
+      ip: client.ip,
+      deviceId: user ? this.devices.deviceOf(deviceCookie, user.id) : null,
+    };
+    await assertMayTry(this.dataSource.manager, attempt);
 
+    const mayUse = user?.status === 'active' || user?.status === 'unverified';
+    const valid = await verifyPassword(mayUse ? user.password_hash : null, password);
     if (!valid || !user) {
-      const lockedNow = await this.dataSource.transaction(async (tx) => {
-        const account = await recordFailure(tx, keys[0]!, THROTTLE.accountLimit);
-        const address = await recordFailure(tx, keys[1]!, THROTTLE.addressLimit);
+      await this.dataSource.transaction(async (tx) => {
+        const outcome = await recordFailure(tx, attempt);
         await recordAudit(tx, {
           entityType: 'user',
           entityId: user?.id ?? 'unknown',
           action: 'login_failed',
           actorId: user?.id ?? null,
           // No IP address: the trail is kept for good, a client address only as long as the throttle needs it.
-          payload: { accountLocked: account.lockedUntil !== null },
+          payload: { knownDevice: attempt.deviceId !== null, accountFailures: outcome.accountFailures },
           requestId: client.requestId,
         });
-        if (account.lockedUntil && user) {
-          await this.outbox.addNotice(tx, `account-locked:${user.id}:${account.lockedUntil.toISOString()}`, {
-            kind: 'account_locked',
-            recipient: { userId: user.id, email: user.email, name: user.display_name, locale: user.language },
-            data: { lockedUntil: account.lockedUntil.toISOString() },
-            link: '/passwort-vergessen',
-          });
+        // The owner hears once per window that unknown devices are being slowed down.
+        if (
+          user &&
+          outcome.accountWindowStartedAt &&
+          outcome.accountFailures === LOGIN_THROTTLE.free.account + 1
+        ) {
+          const until = new Date(
+            outcome.accountWindowStartedAt.getTime() + LOGIN_THROTTLE.windowMinutes * 60_000,
+          );
+          await this.outbox.addNotice(
+            tx,
+            `account-locked:${user.id}:${outcome.accountWindowStartedAt.toISOString()}`,
+            {
+              kind: 'account_locked',
+              recipient: {
+                userId: user.id,
+                email: user.email,
+                name: user.display_name,
+                locale: user.language,
+              },
+              data: { lockedUntil: until.toISOString() },
+              link: '/passwort-vergessen',
+            },
+          );
         }
-        return account.lockedUntil ?? address.lockedUntil;
       });
-      if (lockedNow) throw lockedError(lockedNow);
       throw new UnauthenticatedError('invalid_credentials');
     }
 
+    if (user.status === 'unverified') {
+      await this.dataSource.transaction((tx) =>
+        mailVerificationLink(tx, this.outbox, this.secretLinks, {
+          id: user.id,
+          email: user.email,
+          displayName: user.display_name,
+          language: user.language,
+        }),
+      );
+      throw new ForbiddenError('email_not_verified');
+    }
+
     return this.dataSource.transaction(async (tx) => {
-      await clearFailures(tx, keys[0]!);
+      await recordSuccess(tx, attempt);
       const session = await this.sessions.create(tx, user.id, client);
       await recordAudit(tx, {
         entityType: 'user',
@@ -96,30 +128,28 @@ export class AuthService {
         principal: { ...principal!, sessionId: session.sessionId, csrfToken: session.csrfToken },
         token: session.token,
         csrfToken: session.csrfToken,
+        // A known device keeps its cookie (and its id); a new one gets one now.
+        deviceCookie: attempt.deviceId && deviceCookie ? deviceCookie : this.devices.issue(user.id),
       };
     });
   }
 
   async logout(principal: Principal, client: ClientInfo, everywhere: boolean): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      const revoked = everywhere
-        ? await this.sessions.revokeAll(tx, principal.userId)
-        : principal.sessionId
-          ? (await this.sessions.revoke(tx, principal.sessionId), 1)
-          : 0;
+      const ended = everywhere
+        ? await this.sessions.endAllAccess(tx, principal.userId)
+        : {
+            sessions: principal.sessionId ? (await this.sessions.revoke(tx, principal.sessionId), 1) : 0,
+            tokens: 0,
+          };
       await recordAudit(tx, {
         entityType: 'user',
         entityId: principal.userId,
         action: everywhere ? 'logout_everywhere' : 'logout',
         actorId: principal.userId,
-        payload: { sessionsEnded: revoked },
+        payload: { sessionsEnded: ended.sessions, tokensRevoked: ended.tokens },
         requestId: client.requestId,
       });
     });
   }
-}
-
-function lockedError(until: Date): RateLimitedError {
-  const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
-  return new RateLimitedError('account_locked', { minutes: Math.ceil(seconds / 60) }, seconds);
 }

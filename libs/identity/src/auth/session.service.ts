@@ -82,6 +82,21 @@ export class SessionService {
     );
     return rows.length;
   }
+
+  /**
+   * Ends every way into the account at once, cookies and API tokens alike (TRUST.md, "Secrets"): a
+   * password reset, "log out everywhere", disabling and pseudonymising all mean that whoever held
+   * access before holds none now.
+   */
+  async endAllAccess(tx: EntityManager, userId: string): Promise<{ sessions: number; tokens: number }> {
+    const sessions = await this.revokeAll(tx, userId);
+    const tokens = await queryRows(
+      tx,
+      `UPDATE api_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
+      [userId],
+    );
+    return { sessions, tokens: tokens.length };
+  }
 }
 
 /** The user with roles and memberships; null unless the account is active. */

@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import { Authenticated, Public } from '../auth/access';
 import { AuthService, type ClientInfo } from '../auth/auth.service';
 import { clearSessionCookie, setSessionCookie } from '../auth/cookies';
+import { readDeviceCookie, setDeviceCookie } from '../auth/device-cookie';
 import { CurrentPrincipal } from '../auth/current-principal';
 import type { Principal } from '../auth/principal';
 import { LoginDto } from './login.dto';
@@ -54,8 +55,14 @@ export class AuthController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.auth.login(body.email, body.password, clientOf(request));
+    const result = await this.auth.login(
+      body.email,
+      body.password,
+      clientOf(request),
+      readDeviceCookie(request),
+    );
     setSessionCookie(response, this.config, result.token);
+    setDeviceCookie(response, this.config, result.deviceCookie);
     return describePrincipal(result.principal);
   }
 

@@ -1,19 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import {
+  BusinessRuleError,
   ConflictError,
   ForbiddenError,
   GoneError,
   NotFoundError,
-  RateLimitedError,
   UnauthenticatedError,
   ValidationError,
 } from '@kiezfonds/domain';
-import { OutboxService } from '@kiezfonds/messaging';
+import { OutboxService, SecretLinks } from '@kiezfonds/messaging';
 import { queryRows, recordAudit } from '@kiezfonds/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AppRole } from '../auth/access';
+import { RequestLimits } from '../abuse/request-limits';
 import type { ClientInfo } from '../auth/auth.service';
-import { accountKey, clearFailures, lockedUntil, recordFailure, THROTTLE } from '../auth/login-throttle';
+import { assertMayTry, recordFailure, recordSuccess } from '../auth/login-throttle';
 import type { Principal } from '../auth/principal';
 import { loadPrincipal, SessionService } from '../auth/session.service';
 import { hashSecret } from '../auth/tokens';
@@ -68,6 +69,8 @@ export class InvitationService {
     private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
     private readonly outbox: OutboxService,
+    private readonly secretLinks: SecretLinks,
+    private readonly limits: RequestLimits,
   ) {}
 
   async invite(
@@ -76,19 +79,23 @@ export class InvitationService {
     client: ClientInfo,
   ): Promise<CreatedInvitation> {
     const grant = grantFrom(request);
+    await this.limits.consume('invitation', client.ip);
     return this.dataSource.transaction(async (tx) => {
       const scope = await grantScope(tx, grant);
       if (!scope) throw new NotFoundError();
       const decision = mayGrant(principal, grant);
       if (decision === 'not_found') throw new NotFoundError();
       if (decision === 'forbidden') throw new ForbiddenError('role_not_grantable');
+      // Until staff have checked that an organisation is real, it cannot make the app mail
+      // strangers: its name and its members' names would be words of a stranger's choosing.
+      if (!scope.verified) throw new BusinessRuleError('organisation_not_verified');
 
       const invitee = await this.findOrCreateInvitee(tx, request);
       if (invitee.status !== 'invited' && invitee.status !== 'active')
         throw new ConflictError('account_unavailable');
       if (await holdsGrant(tx, invitee.id, grant)) throw new ConflictError('role_already_held');
 
-      const link = await issueLink(tx, {
+      const link = await issueLink(tx, this.secretLinks, {
         purpose: 'invitation',
         userId: invitee.id,
         createdBy: principal.userId,
@@ -108,7 +115,7 @@ export class InvitationService {
           ...(grant.role === 'carrier' ? { organisation: { name: scope.name } } : {}),
           expiresAt: link.expiresAt.toISOString(),
         },
-        link: `/einladung?token=${link.token}`,
+        secretLink: link.ref,
       });
       await recordAudit(tx, {
         entityType: 'invitation',
@@ -177,7 +184,7 @@ export class InvitationService {
 
     // The slow hashing happens before the transaction, so no row lock waits for it.
     const newHash = invitee.password_hash === null ? await this.newPasswordHash(password) : null;
-    if (newHash === null) await this.confirmCurrentPassword(invitee, password);
+    if (newHash === null) await this.confirmCurrentPassword(invitee, password, client);
 
     return this.dataSource.transaction(async (tx) => {
       const link = await claimLink(tx, 'invitation', token);
@@ -238,16 +245,18 @@ export class InvitationService {
   }
 
   /** The same guard as signing in: counted failures, and a lock after too many. */
-  private async confirmCurrentPassword(invitee: InviteeRow, password: string): Promise<void> {
-    const key = accountKey(invitee.email);
-    const locked = await lockedUntil(this.dataSource.manager, [key]);
-    if (locked) throw lockedError(locked);
+  private async confirmCurrentPassword(
+    invitee: InviteeRow,
+    password: string,
+    client: ClientInfo,
+  ): Promise<void> {
+    const attempt = { email: invitee.email, ip: client.ip, deviceId: null };
+    await assertMayTry(this.dataSource.manager, attempt);
     if (await verifyPassword(invitee.password_hash, password)) {
-      await clearFailures(this.dataSource.manager, key);
+      await recordSuccess(this.dataSource.manager, attempt);
       return;
     }
-    const state = await recordFailure(this.dataSource.manager, key, THROTTLE.accountLimit);
-    if (state.lockedUntil) throw lockedError(state.lockedUntil);
+    await recordFailure(this.dataSource.manager, attempt);
     throw new UnauthenticatedError('invalid_credentials');
   }
 
@@ -272,13 +281,16 @@ export class InvitationService {
 }
 
 /** The district or organisation the grant is for, with its name for the mail; null if it does not exist. */
-async function grantScope(tx: EntityManager, grant: Grant): Promise<{ name: string } | null> {
+async function grantScope(
+  tx: EntityManager,
+  grant: Grant,
+): Promise<{ name: string; verified: boolean } | null> {
   const [row] = (await tx.query(
     grant.role === 'carrier'
-      ? `SELECT name FROM organisation WHERE id = $1`
-      : `SELECT name FROM district WHERE id = $1`,
+      ? `SELECT name, verified_at IS NOT NULL AS verified FROM organisation WHERE id = $1`
+      : `SELECT name, true AS verified FROM district WHERE id = $1`,
     [grant.role === 'carrier' ? grant.organisationId : grant.districtId],
-  )) as { name: string }[];
+  )) as { name: string; verified: boolean }[];
   return row ?? null;
 }
 
@@ -312,9 +324,4 @@ function grantFacts(grant: Grant): Record<string, string> {
   return grant.role === 'carrier'
     ? { role: grant.role, organisationId: grant.organisationId }
     : { role: grant.role, districtId: grant.districtId };
-}
-
-function lockedError(until: Date): RateLimitedError {
-  const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
-  return new RateLimitedError('account_locked', { minutes: Math.ceil(seconds / 60) }, seconds);
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '@kiezfonds/messaging';
+import { RequestLimits } from '../abuse/request-limits';
 import { SessionService } from '../auth/session.service';
 import { InvitationService } from './invitation.service';
 import { InvitationsController } from './invitations.controller';
@@ -16,7 +17,7 @@ import { RegistrationService } from './registration.service';
 @Module({
   imports: [OutboxModule],
   controllers: [InvitationsController, PasswordResetController, RegistrationController],
-  providers: [SessionService, InvitationService, PasswordResetService, RegistrationService],
+  providers: [SessionService, InvitationService, PasswordResetService, RegistrationService, RequestLimits],
   exports: [InvitationService, PasswordResetService, RegistrationService],
 })
 export class InvitationsModule {}

@@ -1,46 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { SecretLinkPurpose, SecretLinkRef, SecretLinks } from '@kiezfonds/messaging';
 import { queryRows } from '@kiezfonds/persistence';
 import type { EntityManager } from 'typeorm';
 import type { AppRole } from '../auth/access';
-import { hashSecret, newSecret } from '../auth/tokens';
+import { hashSecret } from '../auth/tokens';
 import type { Grant } from './grants';
 
-export type LinkPurpose = 'invitation' | 'password_reset';
+export type LinkPurpose = SecretLinkPurpose;
 
 export const LINK_LIFETIME_MINUTES: Record<LinkPurpose, number> = {
   invitation: 7 * 24 * 60,
   password_reset: 60,
+  email_verification: 48 * 60,
 };
 
 export interface IssuedLink {
   id: string;
-  /** The secret for the mail's link; only its hash is stored. */
-  token: string;
+  /** What the notice carries; the worker derives the secret from it only for the mail. */
+  ref: SecretLinkRef;
   expiresAt: Date;
 }
 
+/**
+ * Stores a new one-time link. Its secret is never generated here in a form that could leak: the
+ * row keeps the hash of the secret SecretLinks derives from the link's id (ADR 0008).
+ */
 export async function issueLink(
   tx: EntityManager,
+  links: SecretLinks,
   link: { purpose: LinkPurpose; userId: string; createdBy: string | null; grant?: Grant },
 ): Promise<IssuedLink> {
-  const token = newSecret();
+  const ref: SecretLinkRef = { purpose: link.purpose, linkId: randomUUID() };
   const grant = link.grant;
   const [row] = (await tx.query(
     `INSERT INTO one_time_token
-       (purpose, token_hash, user_id, created_by, expires_at, grant_role, grant_district_id, grant_organisation_id)
-     VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5), $6, $7, $8)
+       (id, purpose, token_hash, user_id, created_by, expires_at, grant_role, grant_district_id, grant_organisation_id)
+     VALUES ($9, $1, $2, $3, $4, now() + make_interval(mins => $5), $6, $7, $8)
      RETURNING id, expires_at`,
     [
       link.purpose,
-      hashSecret(token),
+      links.hashFor(ref),
       link.userId,
       link.createdBy,
       LINK_LIFETIME_MINUTES[link.purpose],
       grant?.role ?? null,
       grant && grant.role !== 'carrier' ? grant.districtId : null,
       grant?.role === 'carrier' ? grant.organisationId : null,
+      ref.linkId,
     ],
   )) as { id: string; expires_at: Date }[];
-  return { id: row!.id, token, expiresAt: row!.expires_at };
+  return { id: row!.id, ref, expiresAt: row!.expires_at };
 }
 
 export interface ClaimedLink {

@@ -1,11 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { GoneError, ValidationError } from '@kiezfonds/domain';
-import { OutboxService } from '@kiezfonds/messaging';
+import { OutboxService, SecretLinks } from '@kiezfonds/messaging';
 import { queryRows, recordAudit } from '@kiezfonds/persistence';
 import { DataSource } from 'typeorm';
+import { RequestLimits } from '../abuse/request-limits';
 import type { ClientInfo } from '../auth/auth.service';
-import { accountKey, clearFailures } from '../auth/login-throttle';
+import { forgetAccountFailures } from '../auth/login-throttle';
 import { SessionService } from '../auth/session.service';
 import { hashPassword, passwordProblems } from '../passwords/password-policy';
 import { claimLink, endOpenLinks, issueLink } from './one-time-links';
@@ -34,14 +35,19 @@ export class PasswordResetService {
     private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
     private readonly outbox: OutboxService,
+    private readonly secretLinks: SecretLinks,
+    private readonly limits: RequestLimits,
   ) {}
 
   /** Answers alike for every address; only an active account gets a mail. */
   async request(email: string, client: ClientInfo): Promise<void> {
+    await this.limits.consume('password_reset', client.ip);
     const started = Date.now();
     try {
+      // An unverified account may reset too: the link proves the mailbox, as verifying would.
       const [account] = (await this.dataSource.query(
-        `SELECT id, email, display_name, language FROM app_user WHERE lower(email) = lower($1) AND status = 'active'`,
+        `SELECT id, email, display_name, language FROM app_user
+         WHERE lower(email) = lower($1) AND status IN ('active', 'unverified')`,
         [email],
       )) as AccountRow[];
       if (account) await this.mailLink(account, client);
@@ -62,7 +68,11 @@ export class PasswordResetService {
       )) as unknown[];
       if (recent.length > 0) return;
 
-      const link = await issueLink(tx, { purpose: 'password_reset', userId: account.id, createdBy: null });
+      const link = await issueLink(tx, this.secretLinks, {
+        purpose: 'password_reset',
+        userId: account.id,
+        createdBy: null,
+      });
       await this.outbox.addNotice(tx, `password-reset:${link.id}`, {
         kind: 'password_reset',
         recipient: {
@@ -72,7 +82,7 @@ export class PasswordResetService {
           locale: account.language,
         },
         data: { expiresAt: link.expiresAt.toISOString() },
-        link: `/passwort-zuruecksetzen?token=${link.token}`,
+        secretLink: link.ref,
       });
       await recordAudit(tx, {
         entityType: 'user',
@@ -87,6 +97,7 @@ export class PasswordResetService {
 
   /** Sets the new password and ends every session: whoever knew the old one is signed out. */
   async confirm(token: string, password: string, client: ClientInfo): Promise<void> {
+    await this.limits.consume('link_use', client.ip);
     const problems = passwordProblems(password);
     if (problems.length > 0) throw new ValidationError(problems);
     const passwordHash = await hashPassword(password);
@@ -96,22 +107,28 @@ export class PasswordResetService {
       const [account] = link
         ? await queryRows<{ id: string; email: string }>(
             tx,
-            `UPDATE app_user SET password_hash = $2 WHERE id = $1 AND status = 'active' RETURNING id, email`,
+            `UPDATE app_user SET password_hash = $2, status = 'active'
+             WHERE id = $1 AND status IN ('active', 'unverified') RETURNING id, email`,
             [link.userId, passwordHash],
           )
         : [];
       if (!link || !account) throw new GoneError('link_invalid');
 
       await endOpenLinks(tx, account.id, 'password_reset');
-      const sessionsEnded = await this.sessions.revokeAll(tx, account.id);
+      const ended = await this.sessions.endAllAccess(tx, account.id);
       // A lock from someone guessing the old password should not keep the owner out of the new one.
-      await clearFailures(tx, accountKey(account.email));
+      await forgetAccountFailures(tx, account.email);
       await recordAudit(tx, {
         entityType: 'user',
         entityId: account.id,
         action: 'password_reset',
         actorId: account.id,
-        payload: { ip: client.ip, linkId: link.id, sessionsEnded },
+        payload: {
+          ip: client.ip,
+          linkId: link.id,
+          sessionsEnded: ended.sessions,
+          tokensRevoked: ended.tokens,
+        },
         requestId: client.requestId,
       });
     });

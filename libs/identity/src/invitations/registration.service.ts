@@ -1,7 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
-import { ConflictError, NotFoundError, normaliseIban, ValidationError } from '@kiezfonds/domain';
+import { ConflictError, GoneError, NotFoundError, normaliseIban, ValidationError } from '@kiezfonds/domain';
+import { OutboxService, SecretLinks } from '@kiezfonds/messaging';
 import { type LegalRepresentative, queryRows, recordAudit } from '@kiezfonds/persistence';
 import { DataSource, QueryFailedError } from 'typeorm';
+import { RequestLimits } from '../abuse/request-limits';
 import type { ClientInfo } from '../auth/auth.service';
 import type { Principal } from '../auth/principal';
 import { hashPassword, passwordProblems } from '../passwords/password-policy';
@@ -12,6 +15,8 @@ import {
   type OrganisationRow,
   type OrganisationView,
 } from './organisation-view';
+import { claimLink } from './one-time-links';
+import { mailVerificationLink } from './verification-mail';
 
 export interface RegistrationRequest {
   organisation: {
@@ -29,33 +34,110 @@ export interface RegistrationRequest {
   user: { email: string; displayName: string; language: 'de' | 'en'; password: string };
 }
 
-export interface Registered {
-  organisation: OrganisationView;
-  user: { id: string; email: string; displayName: string };
+/** The answer to every registration that passes validation, whether the address was new or not. */
+export interface RegistrationAccepted {
+  email: string;
 }
 
 /** Unique keys whose violation is the caller's to fix, with the code the answer carries. */
 const CONFLICT_BY_CONSTRAINT: Record<string, string> = {
   organisation_name_unique: 'organisation_name_taken',
-  app_user_email_unique: 'email_in_use',
 };
+
+export const REGISTRATION = {
+  /**
+   * Every answer waits at least this long, so a stranger cannot tell by timing whether an address
+   * had an account (both paths hash the password; only a new one writes rows).
+   */
+  answerFloorMs: 400,
+  /** At most one "someone tried to register with your address" mail per account in this time. */
+  attemptMailMinutes: 60,
+} as const;
+
+interface ExistingAccount {
+  id: string;
+  email: string;
+  display_name: string;
+  language: 'de' | 'en';
+  status: string;
+}
 
 /**
  * Carriers register themselves: the organisation and its first member, who administers it. The
- * organisation stays unverified (it cannot apply) until district staff have checked it is real.
+ * account stays `unverified` (it cannot sign in) until the mailed link confirms the address, and
+ * the organisation stays unverified (it cannot apply or invite) until district staff have checked
+ * it is real. A stranger learns nothing about which addresses have accounts: an address that has
+ * one gets the same answer, and its owner a mail that says so (ADR 0009).
  */
 @Injectable()
 export class RegistrationService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly secretLinks: SecretLinks,
+    private readonly limits: RequestLimits,
+  ) {}
 
-  async register(request: RegistrationRequest, client: ClientInfo): Promise<Registered> {
+  async register(request: RegistrationRequest, client: ClientInfo): Promise<RegistrationAccepted> {
     const problems = passwordProblems(request.user.password, 'user.password');
     if (problems.length > 0) throw new ValidationError(problems);
-    const passwordHash = await hashPassword(request.user.password);
-    const organisation = request.organisation;
-
+    await this.limits.consume('registration', client.ip);
+    const started = Date.now();
     try {
-      return await this.dataSource.transaction(async (tx) => {
+      const passwordHash = await hashPassword(request.user.password);
+      const existing = await this.accountOf(request.user.email);
+      if (existing) await this.tellOwner(existing, client);
+      else await this.createAccount(request, passwordHash, client);
+      return { email: request.user.email };
+    } finally {
+      const left = started + REGISTRATION.answerFloorMs - Date.now();
+      if (left > 0) await sleep(left);
+    }
+  }
+
+  private async accountOf(email: string): Promise<ExistingAccount | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT id, email, display_name, language, status FROM app_user WHERE lower(email) = lower($1)`,
+      [email],
+    )) as ExistingAccount[];
+    return row ?? null;
+  }
+
+  /** The owner of the address hears of the attempt (at most hourly), the stranger nothing. */
+  private async tellOwner(account: ExistingAccount, client: ClientInfo): Promise<void> {
+    if (account.status === 'pseudonymised' || account.status === 'disabled') return;
+    const hour = Math.floor(Date.now() / (REGISTRATION.attemptMailMinutes * 60_000));
+    await this.dataSource.transaction(async (tx) => {
+      await this.outbox.addNotice(tx, `registration-attempt:${account.id}:${hour}`, {
+        kind: 'registration_attempt',
+        recipient: {
+          userId: account.id,
+          email: account.email,
+          name: account.display_name,
+          locale: account.language,
+        },
+        data: {},
+        link: '/passwort-vergessen',
+      });
+      await recordAudit(tx, {
+        entityType: 'user',
+        entityId: account.id,
+        action: 'registration_attempted',
+        actorId: null,
+        payload: {},
+        requestId: client.requestId,
+      });
+    });
+  }
+
+  private async createAccount(
+    request: RegistrationRequest,
+    passwordHash: string,
+    client: ClientInfo,
+  ): Promise<void> {
+    const organisation = request.organisation;
+    try {
+      await this.dataSource.transaction(async (tx) => {
         const [created] = (await tx.query(
           `INSERT INTO organisation
              (name, legal_form, street, postal_code, city, legal_representatives,
@@ -75,9 +157,9 @@ export class RegistrationService {
         )) as OrganisationRow[];
         const [user] = (await tx.query(
           `INSERT INTO app_user (email, display_name, language, status, password_hash)
-           VALUES ($1, $2, $3, 'active', $4) RETURNING id, email, display_name`,
+           VALUES ($1, $2, $3, 'unverified', $4) RETURNING id, email, display_name, language`,
           [request.user.email, request.user.displayName, request.user.language, passwordHash],
-        )) as { id: string; email: string; display_name: string }[];
+        )) as { id: string; email: string; display_name: string; language: 'de' | 'en' }[];
         await tx.query(
           `INSERT INTO organisation_member (organisation_id, user_id, is_admin) VALUES ($1, $2, true)`,
           [created!.id, user!.id],
@@ -87,7 +169,7 @@ export class RegistrationService {
           entityId: created!.id,
           action: 'organisation_registered',
           actorId: user!.id,
-          payload: { adminId: user!.id, ip: client.ip },
+          payload: { adminId: user!.id },
           requestId: client.requestId,
         });
         await recordAudit(tx, {
@@ -98,16 +180,45 @@ export class RegistrationService {
           payload: { organisationId: created!.id, organisationAdmin: true },
           requestId: client.requestId,
         });
-        return {
-          organisation: describeOrganisation(created!),
-          user: { id: user!.id, email: user!.email, displayName: user!.display_name },
-        };
+        await mailVerificationLink(tx, this.outbox, this.secretLinks, {
+          id: user!.id,
+          email: user!.email,
+          displayName: user!.display_name,
+          language: user!.language,
+          organisationName: created!.name,
+        });
       });
     } catch (error) {
-      const code = uniqueViolation(error);
+      // The same address registered twice at once: the second answers like any existing address.
+      if (constraintOf(error) === 'app_user_email_unique') return;
+      const code = CONFLICT_BY_CONSTRAINT[constraintOf(error) ?? ''];
       if (code) throw new ConflictError(code);
       throw error;
     }
+  }
+
+  /** Confirms the address with the mailed link; from then on the account can sign in. */
+  async verifyEmail(token: string, client: ClientInfo): Promise<void> {
+    await this.limits.consume('link_use', client.ip);
+    await this.dataSource.transaction(async (tx) => {
+      const link = await claimLink(tx, 'email_verification', token);
+      const [account] = link
+        ? await queryRows<{ id: string }>(
+            tx,
+            `UPDATE app_user SET status = 'active' WHERE id = $1 AND status = 'unverified' RETURNING id`,
+            [link.userId],
+          )
+        : [];
+      if (!link || !account) throw new GoneError('link_invalid');
+      await recordAudit(tx, {
+        entityType: 'user',
+        entityId: account.id,
+        action: 'email_verified',
+        actorId: account.id,
+        payload: { linkId: link.id },
+        requestId: client.requestId,
+      });
+    });
   }
 
   /** Idempotent: verifying a verified organisation answers it unchanged. */
@@ -139,9 +250,8 @@ export class RegistrationService {
   }
 }
 
-function uniqueViolation(error: unknown): string | undefined {
+function constraintOf(error: unknown): string | undefined {
   if (!(error instanceof QueryFailedError)) return undefined;
   const driverError = error.driverError as { code?: string; constraint?: string };
-  if (driverError.code !== '23505' || !driverError.constraint) return undefined;
-  return CONFLICT_BY_CONSTRAINT[driverError.constraint];
+  return driverError.code === '23505' ? driverError.constraint : undefined;
 }

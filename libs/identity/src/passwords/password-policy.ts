@@ -1,6 +1,7 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { hash, verify } from 'argon2';
-import type { ErrorDetail } from '@kiezfonds/domain';
+import { type ErrorDetail, RateLimitedError } from '@kiezfonds/domain';
+import { ConcurrencyGate, GateFullError } from '@kiezfonds/platform';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
@@ -18,15 +19,35 @@ export function passwordProblems(password: string, field = 'password'): ErrorDet
   return [];
 }
 
+/**
+ * Every argon2id hash takes 64 MiB and a thread of libuv's pool, which also serves file access:
+ * unbounded, two dozen parallel registrations took the memory and every pool thread, and even
+ * `/api/health` waited. Hashes therefore pass one process-wide gate (PASSWORD_HASH_CONCURRENCY at
+ * once, PASSWORD_HASH_QUEUE waiting); beyond that the request answers 429 `server_busy`.
+ */
+export const PASSWORD_HASHING = new ConcurrencyGate('password hashing', 2, 32);
+
+async function gated<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await PASSWORD_HASHING.run(work);
+  } catch (error) {
+    if (error instanceof GateFullError) throw new RateLimitedError('server_busy', {}, 5);
+    throw error;
+  }
+}
+
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, { type: 2 /* argon2id */ });
+  return gated(() => hash(password, { type: 2 /* argon2id */ }));
 }
 
 export async function verifyPassword(storedHash: string | null, password: string): Promise<boolean> {
   // Without a stored hash we still spend the time of a verification, so response times do not
   // reveal which addresses have accounts.
   const target = storedHash ?? DUMMY_HASH;
-  const ok = await verify(target, password).catch(() => false);
+  const ok = await gated(() => verify(target, password)).catch((error: unknown) => {
+    if (error instanceof RateLimitedError) throw error;
+    return false;
+  });
   return storedHash !== null && ok;
 }
 

@@ -6,6 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Mailer } from '../mailer';
 import type { NoticeJob } from '../outbox/notice';
 import { NoticeRenderer } from '../rendering/notice-renderer';
+import { SecretLinks } from '../secret-links/secret-links';
 
 export type DeliveryOutcome = 'sent' | 'already_sent' | 'in_app_only' | 'recipient_gone';
 
@@ -23,6 +24,7 @@ export class NoticeDelivery {
     private readonly dataSource: DataSource,
     private readonly mailer: Mailer,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly secretLinks: SecretLinks,
   ) {
     // Compiled once at start: a broken template stops the worker now, not at the first notice.
     this.renderer = NoticeRenderer.load({ appUrl: config.APP_URL, timeZone: config.APP_TIMEZONE });
@@ -39,12 +41,21 @@ export class NoticeDelivery {
       }[];
       if (!user || user.status === 'pseudonymised' || user.status === 'disabled') return 'recipient_gone';
     }
-    const rendered = this.renderer.render(notice.kind, recipient.locale, {
+    const context = {
       recipient: { name: recipient.name },
       district: notice.district,
       data: notice.data,
       link: notice.link,
-    });
+    };
+    const rendered = this.renderer.render(notice.kind, recipient.locale, context);
+    // A one-time link exists in plain text only in the mail itself (ADR 0008): the in-app notice
+    // above keeps `rendered`, which has no link; the mail gets its own rendering with it.
+    const mail = notice.secretLink
+      ? this.renderer.render(notice.kind, recipient.locale, {
+          ...context,
+          link: this.secretLinks.pathFor(notice.secretLink),
+        })
+      : rendered;
 
     if (recipient.userId) {
       await this.dataSource.query(
@@ -75,9 +86,9 @@ export class NoticeDelivery {
       const attachments = await this.attachments(tx, notice);
       await this.mailer.send({
         to: [recipient.email],
-        subject: rendered.subject,
-        html: rendered.html,
-        text: rendered.text,
+        subject: mail.subject,
+        html: mail.html,
+        text: mail.text,
         deliveryKey: notice.deliveryKey,
         locale: recipient.locale,
         ...(attachments.length > 0 ? { attachments } : {}),

@@ -1,5 +1,6 @@
 import { isNoticeKind, type NoticeKind } from '@kiezfonds/domain';
 import { z } from 'zod';
+import { secretLinkRefSchema } from '../secret-links/secret-links';
 
 /** Who receives a notice: a user of the system, or (for invitations) an address without an account yet. */
 export const noticeRecipientSchema = z.object({
@@ -15,7 +16,18 @@ export const noticeSchema = z.object({
   data: z.record(z.string(), z.unknown()),
   district: z.object({ name: z.string(), contactEmail: z.email().optional() }).optional(),
   /** A path in the web app the notice points to, e.g. `/antraege/…`. */
-  link: z.string().startsWith('/').optional(),
+  link: z
+    .string()
+    .startsWith('/')
+    .refine((path) => !/[?&]token=/i.test(path), {
+      error: 'a one-time secret never travels in a notice: use secretLink',
+    })
+    .optional(),
+  /**
+   * A one-time link (invitation, password reset, e-mail verification) by reference: the worker
+   * derives its secret only while rendering the mail, and the in-app notice carries no link.
+   */
+  secretLink: secretLinkRefSchema.optional(),
   /** Files stored with `storeNoticeAttachment`, attached to the mail (not to the in-app notice). */
   attachments: z
     .array(z.object({ id: z.uuid(), fileName: z.string().min(1).max(200) }))

@@ -54,6 +54,16 @@ export const NOTICE_SAMPLES: Record<NoticeKind, NoticeContext> = {
     data: { lockedUntil: '2026-11-22T14:45:00Z' },
     link: '/passwort-vergessen',
   },
+  email_verification: {
+    recipient: member,
+    data: { organisation: carrier, expiresAt: '2026-11-24T14:30:00Z' },
+    link: '/e-mail-bestaetigen?token=c2FtcGxlLXZlcmlmeS10b2tlbg',
+  },
+  registration_attempt: {
+    recipient: member,
+    data: {},
+    link: '/passwort-vergessen',
+  },
   application_submitted: {
     recipient: member,
     district: spandau,

@@ -9,45 +9,29 @@ import {
 } from '../../api/identity';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
 import { ErrorSummary } from '../../components/form/ErrorSummary';
-import { describeError } from '../../components/form/formErrors';
+import { SelectField } from '../../components/form/SelectField';
 import { TextField } from '../../components/form/TextField';
 import { useFormErrors } from '../../components/form/useFormErrors';
 import { Loader } from '../../components/Loader';
+import { RevokeTokenDialog } from '../../components/RevokeTokenDialog';
 import { LoadError } from '../../components/LoadError';
 import { useApiData } from '../../hooks/useApiData';
 import { currentLanguage } from '../../i18n';
-import { formatDateTime } from '../../i18n/format';
+import { formatDate, formatDateTime } from '../../i18n/format';
 
-/** Personal API tokens: create (shown once), list, revoke after a confirmation. */
+/** How long a new token may live, in days; the server allows at most a year. */
+const TOKEN_LIFETIMES = ['30', '90', '180', '365'] as const;
+
+/** Personal API tokens: create (shown once, with an expiry), list, revoke after a confirmation. */
 export function ApiTokensSection() {
   const { t } = useTranslation();
   const load = useCallback((signal: AbortSignal) => listTokens({ signal }), []);
   const { state, reload } = useApiData(load);
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
-  const [revokeError, setRevokeError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const listHeading = useRef<HTMLHeadingElement>(null);
-  const revoked = useRef(false);
   const language = currentLanguage();
-
-  async function confirmRevoke() {
-    if (!revoking) return;
-    setBusy(true);
-    setRevokeError(null);
-    try {
-      await revokeToken(revoking.id);
-      revoked.current = true;
-      setRevoking(null);
-      reload();
-    } catch (error) {
-      setRevokeError(describeError(error, t));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <section className="page__section" aria-labelledby="api-tokens">
@@ -90,6 +74,9 @@ export function ApiTokensSection() {
                   {t('tokens.createdAt')}
                 </th>
                 <th scope="col" className="kern-table__header">
+                  {t('tokens.expiresAt')}
+                </th>
+                <th scope="col" className="kern-table__header">
                   {t('tokens.lastUsedAt')}
                 </th>
                 <th scope="col" className="kern-table__header kern-table__header--action">
@@ -107,6 +94,7 @@ export function ApiTokensSection() {
                     <code>{token.prefix}…</code>
                   </td>
                   <td className="kern-table__cell">{formatDateTime(token.createdAt, language)}</td>
+                  <td className="kern-table__cell">{formatDate(token.expiresAt, language)}</td>
                   <td className="kern-table__cell">
                     {token.lastUsedAt ? formatDateTime(token.lastUsedAt, language) : t('tokens.neverUsed')}
                   </td>
@@ -114,10 +102,7 @@ export function ApiTokensSection() {
                     <button
                       type="button"
                       className="kern-btn kern-btn--tertiary kern-btn--x-small"
-                      onClick={() => {
-                        setRevokeError(null);
-                        setRevoking(token);
-                      }}
+                      onClick={() => setRevoking(token)}
                     >
                       <span className="kern-icon kern-icon--delete" aria-hidden="true" />
                       <span className="kern-label">
@@ -133,36 +118,18 @@ export function ApiTokensSection() {
         </div>
       )}
 
-      <Dialog
-        open={revoking !== null}
+      <RevokeTokenDialog
+        token={revoking}
         title={t('tokens.revokeTitle', { name: revoking?.name ?? '' })}
+        body={t('tokens.revokeBody')}
+        revoke={(token) => revokeToken(token.id)}
         onClose={() => setRevoking(null)}
-        returnFocus={() => {
-          // The revoked token's row, and with it the button that opened the dialog, goes away.
-          const target = revoked.current ? listHeading.current : null;
-          revoked.current = false;
-          return target;
+        onRevoked={() => {
+          setRevoking(null);
+          reload();
         }}
-        actions={
-          <>
-            <Button variant="secondary" label={t('common.cancel')} onClick={() => setRevoking(null)} />
-            <Button
-              variant="primary"
-              icon="delete"
-              label={t('tokens.revokeConfirm')}
-              onClick={() => void confirmRevoke()}
-              disabled={busy}
-            />
-          </>
-        }
-      >
-        <p className="kern-body">{t('tokens.revokeBody')}</p>
-        {revokeError && (
-          <Alert variant="danger" title={t('tokens.revokeFailed')} role="alert">
-            <p className="kern-body">{revokeError}</p>
-          </Alert>
-        )}
-      </Dialog>
+        focusAfterRevoke={listHeading}
+      />
     </section>
   );
 }
@@ -170,6 +137,7 @@ export function ApiTokensSection() {
 function CreateTokenForm({ onCreated }: { onCreated(token: CreatedApiToken): void }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
+  const [days, setDays] = useState('90');
   const [submitting, setSubmitting] = useState(false);
   const fields = useMemo(() => ({ name: { id: 'token-name', label: t('tokens.newName') } }), [t]);
   const form = useFormErrors(fields, undefined, 3);
@@ -179,7 +147,7 @@ function CreateTokenForm({ onCreated }: { onCreated(token: CreatedApiToken): voi
     if (!name.trim()) return form.showFieldErrors({ name: t('tokens.nameMissing') });
     setSubmitting(true);
     try {
-      const token = await createToken(name.trim());
+      const token = await createToken(name.trim(), Number(days));
       form.clear();
       setName('');
       onCreated(token);
@@ -203,6 +171,17 @@ function CreateTokenForm({ onCreated }: { onCreated(token: CreatedApiToken): voi
           value={name}
           onChange={setName}
           error={form.fieldError('name')}
+        />
+        <SelectField
+          id="token-lifetime"
+          label={t('tokens.lifetime')}
+          hint={t('tokens.lifetimeHint')}
+          value={days}
+          options={TOKEN_LIFETIMES.map((value) => ({
+            value,
+            label: t('tokens.days', { count: Number(value) }),
+          }))}
+          onChange={setDays}
         />
         <div className="page__actions">
           <Button

@@ -4,7 +4,7 @@ import { APP_ROLES, type DistrictRole } from '../../auth/access';
 import { PageQueryDto } from '../../account/dtos/common';
 
 export const DISTRICT_ROLES = APP_ROLES.filter((role): role is DistrictRole => role !== 'carrier');
-export const USER_STATUS_FILTER = ['invited', 'active', 'disabled', 'pseudonymised'] as const;
+export const USER_STATUS_FILTER = ['unverified', 'invited', 'active', 'disabled', 'pseudonymised'] as const;
 
 export class ListUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only staff with a role in this (own) district' })

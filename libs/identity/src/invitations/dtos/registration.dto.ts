@@ -161,3 +161,16 @@ export class OrganisationIdParams {
   @IsUUID()
   id: string;
 }
+
+export class RegistrationAcceptedDto {
+  @ApiProperty({ description: 'The address the mail went to, as given.' })
+  email: string;
+}
+
+export class VerifyEmailDto {
+  @ApiProperty({ description: 'The token from the link in the mail.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  token: string;
+}

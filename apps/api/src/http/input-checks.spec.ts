@@ -1,0 +1,45 @@
+import { inputProblems, int32Problems, MAX_INPUT_DEPTH } from './input-checks';
+
+describe('checks every input passes, whatever the route', () => {
+  it('names the field holding a NUL character, also in keys and lists', () => {
+    expect(inputProblems({ title: 'Kiez\u0000küche' })).toEqual([
+      { field: 'title', rule: 'noNulCharacters' },
+    ]);
+    expect(inputProblems({ plan: [{ label: 'a' }, { label: '\u0000' }] })).toEqual([
+      { field: 'plan.1.label', rule: 'noNulCharacters' },
+    ]);
+    expect(inputProblems({ 'a\u0000': 1 })).toEqual([{ field: 'a\u0000', rule: 'noNulCharacters' }]);
+    expect(inputProblems({ title: 'Kostenübersicht' })).toEqual([]);
+  });
+
+  it('names where a body nests too deep, without overflowing itself', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const [problem] = inputProblems({ data: deep });
+    expect(problem).toEqual({
+      field: `data${'.0'.repeat(MAX_INPUT_DEPTH - 1)}`,
+      rule: 'maxDepth',
+      params: { max: MAX_INPUT_DEPTH },
+    });
+    let fine: unknown = 'x';
+    for (let i = 0; i < MAX_INPUT_DEPTH - 1; i++) fine = { a: fine };
+    expect(inputProblems(fine)).toEqual([]);
+  });
+
+  it('marks decoded invalid UTF-8 only when the raw bytes were invalid', () => {
+    expect(inputProblems({ name: 'a\uFFFDb' })).toEqual([]);
+    expect(inputProblems({ name: 'a\uFFFDb' }, { replacementMarksInvalidUtf8: true })).toEqual([
+      { field: 'name', rule: 'utf8' },
+    ]);
+  });
+
+  it('keeps whole numbers of paths and queries within int32', () => {
+    expect(int32Problems({ version: 2 ** 31 - 1, page: 1 })).toEqual([]);
+    expect(int32Problems({ version: 2 ** 31 })).toEqual([
+      { field: 'version', rule: 'int32', params: { min: -2147483648, max: 2147483647 } },
+    ]);
+    expect(int32Problems({ year: -(2 ** 31) - 1 })[0]?.field).toBe('year');
+    expect(int32Problems({ n: Number.POSITIVE_INFINITY })[0]?.rule).toBe('int32');
+    expect(int32Problems('2147483648')).toEqual([]);
+  });
+});

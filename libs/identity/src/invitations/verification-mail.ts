@@ -1,0 +1,48 @@
+import type { OutboxService, SecretLinks } from '@kiezfonds/messaging';
+import type { EntityManager } from 'typeorm';
+import { issueLink } from './one-time-links';
+
+/**
+ * Queues the mail with a fresh verification link, unless one went out in the last five minutes
+ * (a person signing in again and again should not fill their inbox).
+ */
+export async function mailVerificationLink(
+  tx: EntityManager,
+  outbox: OutboxService,
+  secretLinks: SecretLinks,
+  account: {
+    id: string;
+    email: string;
+    displayName: string;
+    language: 'de' | 'en';
+    organisationName?: string;
+  },
+): Promise<boolean> {
+  await tx.query(`SELECT id FROM app_user WHERE id = $1 FOR NO KEY UPDATE`, [account.id]);
+  const recent = (await tx.query(
+    `SELECT 1 FROM one_time_token WHERE user_id = $1 AND purpose = 'email_verification'
+       AND created_at > now() - interval '5 minutes'`,
+    [account.id],
+  )) as unknown[];
+  if (recent.length > 0) return false;
+  const link = await issueLink(tx, secretLinks, {
+    purpose: 'email_verification',
+    userId: account.id,
+    createdBy: null,
+  });
+  await outbox.addNotice(tx, `email-verification:${link.id}`, {
+    kind: 'email_verification',
+    recipient: {
+      userId: account.id,
+      email: account.email,
+      name: account.displayName,
+      locale: account.language,
+    },
+    data: {
+      expiresAt: link.expiresAt.toISOString(),
+      ...(account.organisationName ? { organisation: { name: account.organisationName } } : {}),
+    },
+    secretLink: link.ref,
+  });
+  return true;
+}
