@@ -278,12 +278,16 @@ describe('finance in the browser: a tracked project from recording to reversal',
 
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 50,
-      downloadThroughput: 12_000,
-      uploadThroughput: 100_000,
-    });
+    // Slow enough that the download is still under way after the axe check, however loaded the
+    // machine is: the cancel button must be there to be pressed.
+    const throttle = (downloadThroughput: number) =>
+      cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 50,
+        downloadThroughput,
+        uploadThroughput: 100_000,
+      });
+    await throttle(500);
 
     let downloads = 0;
     page.on('download', () => (downloads += 1));
@@ -297,6 +301,7 @@ describe('finance in the browser: a tracked project from recording to reversal',
     await progress.waitFor({ state: 'detached' });
     expect(downloads).toBe(0);
 
+    await throttle(12_000);
     await link.click();
     await progress.getByText(/kB geladen/).waitFor();
     const download = await page.waitForEvent('download', { timeout: 60_000 });
