@@ -21,7 +21,10 @@ export const configSchema = z
     // Keeps several installations (or test files) apart on one Redis.
     QUEUE_PREFIX: z
       .string()
-      .regex(/^[a-z0-9-]{1,40}$/, { error: 'must be 1-40 lower-case letters, digits or dashes' })
+      .regex(/^[a-z0-9_-]{1,40}$/, {
+        error:
+          'must be 1-40 lower-case letters, digits, dashes or underscores, for example kiezfonds_spandau',
+      })
       .default('kiezfonds'),
     SMTP_URL: url(['smtp', 'smtps']).default('smtp://127.0.0.1:1025'),
     MAIL_FROM: z.string().min(3).default('kiezfonds <no-reply@kiezfonds.example>'),
