@@ -50,6 +50,9 @@ export const configSchema = z
       .default('Europe/Berlin')
       .refine(isKnownTimeZone, { error: 'must be an IANA time zone such as Europe/Berlin' }),
     WEB_DIST_DIR: z.string().optional(),
+    // Where `npm start` keeps the embedded PostgreSQL it runs when DATABASE_URL is not set and
+    // nothing answers at the default address (development only; relative to the working folder).
+    EMBEDDED_POSTGRES_DIR: z.string().min(1).default('.data/postgres'),
     // The relay wakes on NOTIFY at once; polling only catches what a lost connection missed.
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
     REMINDER_SWEEP_INTERVAL_MS: z.coerce

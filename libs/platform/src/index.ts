@@ -9,5 +9,12 @@ export {
   DatabaseNotReadyError,
   ServiceUnreachableError,
 } from './service-checks';
-export { prepareStart } from './startup';
+export { prepareStart, readDotEnv } from './startup';
+export { type DevelopmentServices, resolveDevelopmentServices } from './development-services';
+export {
+  EmbeddedPostgresError,
+  type RunningPostgres,
+  startEmbeddedPostgres,
+} from './postgres/embedded-postgres';
+export { type ResolvedPostgres, resolvePostgres } from './postgres/resolve-postgres';
 export { loggingModule } from './logging.module';

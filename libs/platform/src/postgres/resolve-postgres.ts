@@ -54,7 +54,7 @@ export async function resolvePostgres(options: ResolvePostgresOptions): Promise<
       : 'thrown away when the run ends';
   options.log(
     server.owned
-      ? `embedded PostgreSQL ready at ${redactUrl(url.toString())} (${where}); it stops with this command.`
+      ? `embedded PostgreSQL ready at ${redactUrl(url.toString())} (${where}); it stops when this command ends.`
       : `embedded PostgreSQL already running at ${redactUrl(url.toString())} (started by another command of this checkout).`,
   );
   return { source: 'embedded', url: url.toString(), embedded: server, stop: () => server.stop() };
