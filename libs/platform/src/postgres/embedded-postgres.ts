@@ -87,7 +87,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   assertReachable(runAs, [binaries.initdb, binaries.postgres, dir]);
   if (!existsSync(join(paths.data, 'PG_VERSION'))) {
-    log(`creating the embedded PostgreSQL cluster in ${dir} (first start only)`);
+    log(
+      `creating the embedded PostgreSQL cluster in ${dir}${options.kind === 'durable' ? ' (first start only)' : ''}`,
+    );
     initCluster(binaries, runAs, paths, options.kind);
   } else if (!existsSync(paths.password)) {
     throw new EmbeddedPostgresError(

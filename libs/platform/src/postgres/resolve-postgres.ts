@@ -48,13 +48,14 @@ export async function resolvePostgres(options: ResolvePostgresOptions): Promise<
   const server = await startEmbeddedPostgres({ ...options.embedded, log: options.log });
   const url = new URL(server.serverUrl);
   url.pathname = target.pathname;
-  const where =
+  const what =
     options.embedded.kind === 'durable'
-      ? `data in ${options.embedded.dir}, kept across restarts; delete that folder to start from scratch`
-      : 'thrown away when the run ends';
+      ? `data in ${options.embedded.dir}, kept across restarts; delete that folder to start from scratch. ` +
+        'It stops when this command ends'
+      : 'a cluster for this run only, deleted when the run ends';
   options.log(
     server.owned
-      ? `embedded PostgreSQL ready at ${redactUrl(url.toString())} (${where}); it stops when this command ends.`
+      ? `embedded PostgreSQL ready at ${redactUrl(url.toString())} (${what}).`
       : `embedded PostgreSQL already running at ${redactUrl(url.toString())} (started by another command of this checkout).`,
   );
   return { source: 'embedded', url: url.toString(), embedded: server, stop: () => server.stop() };
