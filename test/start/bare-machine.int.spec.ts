@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { isProcessAlive } from '@kiezfonds/platform';
 
 const ROOT = join(__dirname, '..', '..');
 const START = join(ROOT, 'dist', 'apps', 'api', 'src', 'cli', 'start.js');
@@ -111,15 +112,6 @@ async function until200(app: AppInNamespace, path: string): Promise<{ status: nu
   throw new Error(`${path} answered ${last.status} after ${Date.now() - started} ms:\n${app.output()}`);
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 const support = networkNamespaces();
 
 describe('the README start command on a bare machine (no PostgreSQL, no Redis reachable)', () => {
@@ -172,7 +164,7 @@ describe('the README start command on a bare machine (no PostgreSQL, no Redis re
 
     expect(await first.stop()).toBe(0);
     expect(first.output()).toContain('stopping the embedded PostgreSQL');
-    expect(alive(postgresPid)).toBe(false);
+    expect(isProcessAlive(postgresPid)).toBe(false);
     expect(existsSync(lockFile)).toBe(false);
 
     // The next start finds its data: no new cluster, nothing to migrate, the demo data complete.

@@ -12,9 +12,11 @@ export {
 export { prepareStart, readDotEnv } from './startup';
 export { type DevelopmentServices, resolveDevelopmentServices } from './development-services';
 export {
+  discardAbandonedCluster,
   EmbeddedPostgresError,
   type RunningPostgres,
   startEmbeddedPostgres,
 } from './postgres/embedded-postgres';
+export { freePort, isProcessAlive } from './local-machine';
 export { type ResolvedPostgres, resolvePostgres } from './postgres/resolve-postgres';
 export { loggingModule } from './logging.module';

@@ -1,11 +1,11 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   checkRedis,
+  discardAbandonedCluster,
   type ResolvedPostgres,
   resolvePostgres,
-  startEmbeddedPostgres,
 } from '@kiezfonds/platform';
 
 const DEFAULT_DATABASE_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -80,32 +80,9 @@ async function requireRedis(redisUrl: string): Promise<void> {
   }
 }
 
-/**
- * Embedded clusters of earlier runs that ended without their teardown (a killed Jest): their
- * owner is gone. A cluster whose owner still runs belongs to a run in progress and is left alone.
- */
+/** Embedded clusters of earlier runs that ended without their teardown (a killed Jest). */
 async function removeStaleClusters(): Promise<void> {
   for (const name of readdirSync(tmpdir()).filter((entry) => entry.startsWith(EMBEDDED_PREFIX))) {
-    const dir = join(tmpdir(), name);
-    if (isAlive(readPid(join(dir, 'owner.pid')))) continue;
-    if (isAlive(readPid(join(dir, 'data', 'postmaster.pid')))) {
-      // Adopting the orphan makes this run its owner; stopping a disposable cluster deletes it.
-      await (await startEmbeddedPostgres({ dir, kind: 'disposable' })).stop();
-    }
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function readPid(file: string): number {
-  return existsSync(file) ? Number(readFileSync(file, 'utf8').split('\n')[0]) : 0;
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    await discardAbandonedCluster(join(tmpdir(), name));
   }
 }

@@ -3,7 +3,8 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { type RunningPostgres, startEmbeddedPostgres } from './embedded-postgres';
+import { isProcessAlive } from '../local-machine';
+import { discardAbandonedCluster, type RunningPostgres, startEmbeddedPostgres } from './embedded-postgres';
 
 async function query<T>(serverUrl: string, sql: string): Promise<T[]> {
   const client = new Client({ connectionString: serverUrl });
@@ -19,15 +20,6 @@ async function query<T>(serverUrl: string, sql: string): Promise<T[]> {
 function uidOf(pid: number): number {
   const line = /^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return Number(line?.[1]);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 describe('the embedded PostgreSQL (npm-shipped binaries, no server installed)', () => {
@@ -56,7 +48,7 @@ describe('the embedded PostgreSQL (npm-shipped binaries, no server installed)', 
     expect(first.owned).toBe(true);
     await query(first.serverUrl, `CREATE TABLE kept (word text); INSERT INTO kept VALUES ('Kiez')`);
     await first.stop();
-    expect(alive(first.pid)).toBe(false);
+    expect(isProcessAlive(first.pid)).toBe(false);
     expect(existsSync(join(dir, 'data', 'postmaster.pid'))).toBe(false);
 
     const second = await start();
@@ -99,7 +91,19 @@ describe('the embedded PostgreSQL (npm-shipped binaries, no server installed)', 
     const adopter = await startEmbeddedPostgres({ dir, kind: 'durable' });
     expect(adopter).toMatchObject({ owned: true, pid: orphan.pid });
     await adopter.stop();
-    expect(alive(orphan.pid)).toBe(false);
+    expect(isProcessAlive(orphan.pid)).toBe(false);
+  });
+
+  it('discards a disposable cluster left by a killed run, but never one whose owner still runs', async () => {
+    const server = await start('disposable');
+    expect(await discardAbandonedCluster(dir)).toBe(false);
+    expect(await query(server.serverUrl, 'SELECT 1 AS up')).toEqual([{ up: 1 }]);
+
+    const gone = spawnSync(process.execPath, ['-e', 'process.pid']).pid;
+    writeFileSync(join(dir, 'owner.pid'), `${gone}\n`);
+    expect(await discardAbandonedCluster(dir)).toBe(true);
+    expect(isProcessAlive(server.pid)).toBe(false);
+    expect(existsSync(dir)).toBe(false);
   });
 
   it('throws a disposable cluster away when it stops', async () => {

@@ -15,6 +15,7 @@ import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { freePort, isProcessAlive } from '../local-machine';
 
 /**
  * A real PostgreSQL for development and tests on a machine that has none: the binaries come from
@@ -269,17 +270,6 @@ function isFree(port: number): Promise<boolean> {
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 function spawnServer(
   binaries: Binaries,
   runAs: RunAs,
@@ -349,6 +339,26 @@ async function answers(serverUrl: string): Promise<boolean> {
 }
 
 /**
+ * Removes a disposable cluster whose owner is gone (a test run killed before its teardown),
+ * stopping its server first. A cluster whose owner still runs is left alone: false.
+ */
+export async function discardAbandonedCluster(dir: string): Promise<boolean> {
+  const paths = folderPaths(resolve(dir));
+  if (isProcessAlive(readPid(paths.owner))) return false;
+  if (isProcessAlive(readPid(join(paths.data, 'postmaster.pid')))) {
+    // Adopting the orphan makes this process its owner; stopping a disposable cluster deletes it.
+    await (await startEmbeddedPostgres({ dir, kind: 'disposable' })).stop();
+  }
+  rmSync(paths.dir, { recursive: true, force: true });
+  return true;
+}
+
+/** The process id on the first line of a pid file (owner.pid, postmaster.pid); 0 when there is none. */
+function readPid(file: string): number {
+  return existsSync(file) ? Number(readFileSync(file, 'utf8').split('\n')[0]) : 0;
+}
+
+/**
  * A server from an earlier start may still run in this folder: another command of the same
  * checkout (attach: it stays up) or one whose owner died without stopping it (adopt: this
  * process stops it at the end).
@@ -363,7 +373,7 @@ async function findRunningServer(
   const [pidLine, , , portLine] = readFileSync(lockFile, 'utf8').split('\n');
   const pid = Number(pidLine);
   const port = Number(portLine);
-  if (!isAlive(pid) || !existsSync(paths.password)) return undefined;
+  if (!isProcessAlive(pid) || !existsSync(paths.password)) return undefined;
   const password = readFileSync(paths.password, 'utf8').trim();
   const serverUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   if (!(await answers(serverUrl))) {
@@ -372,8 +382,7 @@ async function findRunningServer(
         `see ${paths.log}`,
     );
   }
-  const owner = existsSync(paths.owner) ? Number(readFileSync(paths.owner, 'utf8').trim()) : 0;
-  if (owner > 0 && isAlive(owner)) {
+  if (isProcessAlive(readPid(paths.owner))) {
     return { serverUrl, port, pid, owned: false, user: runAs.name, stop: async () => undefined };
   }
   writeFileSync(paths.owner, `${process.pid}\n`);
@@ -425,21 +434,10 @@ function signal(pid: number, name: NodeJS.Signals): void {
   }
 }
 
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, but belongs to another user (the server's own user, when we are not root).
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 async function exitedWithin(pid: number, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
-    if (!isAlive(pid) || isZombie(pid)) return true;
+    if (!isProcessAlive(pid) || isZombie(pid)) return true;
     await sleep(50);
   }
   return false;
