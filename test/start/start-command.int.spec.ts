@@ -20,7 +20,10 @@ interface StartedApp {
   port: number;
   output(): string;
   exited(): boolean;
+  /** SIGTERM to the whole process group (as a terminal's Ctrl+C reaches all of it). */
   stop(): Promise<void>;
+  /** SIGTERM to npm alone, as a process manager may send it; resolves once every process let go of the output. */
+  stopNpmOnly(): Promise<void>;
 }
 
 const database = `kf_test_${process.env.KIEZFONDS_TEST_RUN}_start`;
@@ -51,14 +54,20 @@ async function startApp(smtpPort: number): Promise<StartedApp> {
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const ended = new Promise((resolve) => child.once('exit', resolve));
+  // 'close' comes when the last process holding npm's output (the start command) has ended.
+  const closed = new Promise((resolve) => child.once('close', resolve));
+  const running = () => child.exitCode === null && child.signalCode === null;
   return {
     port,
     output: () => output,
-    exited: () => child.exitCode !== null || child.signalCode !== null,
+    exited: () => !running(),
     async stop() {
-      if (child.pid && child.exitCode === null && child.signalCode === null)
-        process.kill(-child.pid, 'SIGTERM');
+      if (child.pid && running()) process.kill(-child.pid, 'SIGTERM');
       await ended;
+    },
+    async stopNpmOnly() {
+      if (child.pid && running()) process.kill(child.pid, 'SIGTERM');
+      await closed;
     },
   };
 }
@@ -147,6 +156,11 @@ describe('the README start command', () => {
       expect(await ready.json()).toMatchObject({ status: 'ok', checks: { database: 'up', redis: 'up' } });
       expect(app.exited()).toBe(false);
       expect(app.output()).not.toContain('stopping the others');
+
+      // npm passes a SIGTERM sent to it alone to nobody; the start command notices npm is gone.
+      await app.stopNpmOnly();
+      expect(app.output()).toContain('the command that started kiezfonds has ended: stopping');
+      expect(await fetch(`http://127.0.0.1:${app.port}/api/health`).catch(() => 'refused')).toBe('refused');
     } finally {
       other.close();
     }

@@ -20,6 +20,8 @@ const entry = (...path: string[]) => ({ command: process.execPath, args: [join(D
  */
 async function main(): Promise<number> {
   readDotEnv();
+  // Listening from the first moment: a Ctrl+C while PostgreSQL starts must still stop it.
+  const shutdown = new Shutdown();
   let services: DevelopmentServices;
   try {
     services = await resolveDevelopmentServices(process.env, say);
@@ -34,12 +36,16 @@ async function main(): Promise<number> {
   }
 
   const group = new ProcessGroup({ ...process.env, ...services.environment });
-  const shutdown = onceSignalled(group);
+  shutdown.onRequest(
+    () => void group.stop(),
+    () => group.killAll(),
+  );
   process.once('exit', () => group.killAll());
   try {
     for (const step of ['migrate', 'seed']) {
+      if (shutdown.requested()) return 0;
       const code = await group.run({ name: step, ...entry('apps', 'api', 'src', 'cli', `${step}.js`) });
-      if (code !== 0 || shutdown.signalled()) return shutdown.signalled() ? 0 : code;
+      if (code !== 0) return shutdown.requested() ? 0 : code;
     }
     const ending = await group.supervise([
       { name: 'api', essential: true, ...entry('apps', 'api', 'src', 'main.js') },
@@ -54,22 +60,48 @@ async function main(): Promise<number> {
   }
 }
 
-/** The first Ctrl+C or SIGTERM stops the group gracefully; a second one kills what is left. */
-function onceSignalled(group: ProcessGroup): { signalled(): boolean } {
-  let received = false;
-  for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.on(name, () => {
-      if (received) {
-        say('second signal: killing what is left');
-        group.killAll();
-        return;
-      }
-      received = true;
-      say(`${name}: stopping API, worker and mail sink`);
-      void group.stop();
-    });
+/**
+ * When to stop: the first Ctrl+C, SIGTERM or SIGHUP, or the end of the process that started this
+ * one. The last matters for `npm start`: npm runs this through `sh -c`, and a SIGTERM sent to npm
+ * alone ends npm and the shell without passing it on. A second signal kills what is left.
+ */
+class Shutdown {
+  private asked = false;
+  private graceful: () => void = () => undefined;
+  private forced: () => void = () => undefined;
+
+  constructor() {
+    for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      process.on(name, () => this.request(`${name}: stopping API, worker and mail sink`));
+    }
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) this.request('the command that started kiezfonds has ended: stopping');
+    }, 1_000).unref();
   }
-  return { signalled: () => received };
+
+  requested(): boolean {
+    return this.asked;
+  }
+
+  onRequest(graceful: () => void, forced: () => void): void {
+    this.graceful = graceful;
+    this.forced = forced;
+    if (this.asked) graceful();
+  }
+
+  private request(reason: string): void {
+    if (this.asked) {
+      if (reason.startsWith('SIG')) {
+        say('second signal: killing what is left');
+        this.forced();
+      }
+      return;
+    }
+    this.asked = true;
+    say(reason);
+    this.graceful();
+  }
 }
 
 function exitCode(ending: Ending): number {
