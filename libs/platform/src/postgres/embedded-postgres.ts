@@ -103,25 +103,23 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const port = await choosePort(paths.port);
   writeFileSync(paths.port, `${port}\n`);
-  const password = readFileSync(paths.password, 'utf8').trim();
+  // Claimed before the server exists, so a command starting meanwhile attaches instead of adopting.
+  writeFileSync(paths.owner, `${process.pid}\n`);
   const child = spawnServer(binaries, runAs, paths, port, options.kind);
-  const serverUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  const serverUrl = serverUrlOf(paths, port);
   try {
     await waitUntilReady(serverUrl, child, paths.log);
   } catch (error) {
     child.kill('SIGKILL');
+    rmSync(paths.owner, { force: true });
     throw error;
   }
-  writeFileSync(paths.owner, `${process.pid}\n`);
-  return ownedServer({
-    serverUrl,
-    port,
-    pid: child.pid!,
-    user: runAs.name,
-    paths,
-    kind: options.kind,
-    child,
-  });
+  return ownedServer({ serverUrl, port, pid: child.pid!, user: runAs.name, paths, kind: options.kind });
+}
+
+function serverUrlOf(paths: FolderPaths, port: number): string {
+  const password = readFileSync(paths.password, 'utf8').trim();
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 }
 
 interface FolderPaths {
@@ -374,8 +372,7 @@ async function findRunningServer(
   const pid = Number(pidLine);
   const port = Number(portLine);
   if (!isProcessAlive(pid) || !existsSync(paths.password)) return undefined;
-  const password = readFileSync(paths.password, 'utf8').trim();
-  const serverUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  const serverUrl = serverUrlOf(paths, port);
   if (!(await answers(serverUrl))) {
     throw new EmbeddedPostgresError(
       `an embedded PostgreSQL runs in ${paths.dir} (process ${pid}) but does not answer on port ${port}; ` +
@@ -396,7 +393,6 @@ function ownedServer(server: {
   user: string;
   paths: FolderPaths;
   kind: EmbeddedPostgresOptions['kind'];
-  child?: ChildProcess;
 }): RunningPostgres {
   const { pid, paths } = server;
   // Last resort when this process ends without stop() (an uncaught error): a fast shutdown,
