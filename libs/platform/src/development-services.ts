@@ -1,5 +1,9 @@
-import { loadConfig } from '@kiezfonds/config';
-import { type ResolvedPostgres, resolvePostgres } from './postgres/resolve-postgres';
+import { type AppConfig, loadConfig } from '@kiezfonds/config';
+import {
+  type ResolvePostgresOptions,
+  type ResolvedPostgres,
+  resolvePostgres,
+} from './postgres/resolve-postgres';
 
 export interface DevelopmentServices {
   database: ResolvedPostgres;
@@ -20,18 +24,24 @@ export async function resolveDevelopmentServices(
   env: NodeJS.ProcessEnv,
   log: (message: string) => void,
 ): Promise<DevelopmentServices> {
-  const config = loadConfig(env);
-  const database = await resolvePostgres({
+  const database = await resolvePostgres({ ...developmentDatabaseOptions(env, loadConfig(env)), log });
+  return {
+    database,
+    environment: { DATABASE_URL: database.url },
+    stop: () => database.stop(),
+  };
+}
+
+/** How the settings map to resolvePostgres: production never embeds; development keeps its data. */
+export function developmentDatabaseOptions(
+  env: NodeJS.ProcessEnv,
+  config: AppConfig,
+): Omit<ResolvePostgresOptions, 'log'> {
+  return {
     setting: 'DATABASE_URL',
     configuredUrl: env.DATABASE_URL || undefined,
     defaultUrl: config.DATABASE_URL,
     embedding: config.NODE_ENV === 'production' ? 'never' : 'allowed',
     embedded: { dir: config.EMBEDDED_POSTGRES_DIR, kind: 'durable' },
-    log,
-  });
-  return {
-    database,
-    environment: { DATABASE_URL: database.url },
-    stop: () => database.stop(),
   };
 }
