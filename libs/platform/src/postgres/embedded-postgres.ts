@@ -228,7 +228,11 @@ function initCluster(
       [
         `--pgdata=${paths.data}`,
         '--username=postgres',
-        '--auth=scram-sha-256',
+        // The password travels in clear over loopback only and is checked by the server. With
+        // scram-sha-256 the client side of every new connection runs PBKDF2 on Node's libuv
+        // thread pool, where argon2 password hashing queues it: under a burst of logins a pool
+        // connection then took 7-10 s and timed out (measured on these machines).
+        '--auth=password',
         `--pwfile=${pwfile}`,
         // Byte-order collation, as on the machines' PostgreSQL (C.UTF-8) and on any OS.
         '--encoding=UTF8',
