@@ -51,7 +51,7 @@ function boundaries(extra) {
 }
 
 export default tseslint.config(
-  { ignores: ['**/node_modules', '**/dist', '**/coverage', '.nx', 'tmp', 'docs/lifecycle'] },
+  { ignores: ['**/node_modules', '**/dist', '**/coverage', '.nx', 'tmp', '.data', 'docs/lifecycle'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { plugins: { '@nx': nx } },

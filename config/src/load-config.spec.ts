@@ -28,6 +28,16 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET: is required in production/);
   });
 
+  it('accepts a queue prefix with underscores, as installations name themselves after their database', () => {
+    expect(loadConfig({ QUEUE_PREFIX: 'kiezfonds_spandau-2' }).QUEUE_PREFIX).toBe('kiezfonds_spandau-2');
+  });
+
+  it('shows a valid queue prefix when it refuses one', () => {
+    expect(() => loadConfig({ QUEUE_PREFIX: 'Kiezfonds:Spandau' })).toThrow(
+      'QUEUE_PREFIX: must be 1-40 lower-case letters, digits, dashes or underscores, for example kiezfonds_spandau (got "Kiezfonds:Spandau")',
+    );
+  });
+
   it('never prints a database password', () => {
     expect(redactUrl('postgres://kf:geheim@db:5432/kiezfonds')).toBe('postgres://kf:***@db:5432/kiezfonds');
   });

@@ -21,7 +21,10 @@ export const configSchema = z
     // Keeps several installations (or test files) apart on one Redis.
     QUEUE_PREFIX: z
       .string()
-      .regex(/^[a-z0-9-]{1,40}$/, { error: 'must be 1-40 lower-case letters, digits or dashes' })
+      .regex(/^[a-z0-9_-]{1,40}$/, {
+        error:
+          'must be 1-40 lower-case letters, digits, dashes or underscores, for example kiezfonds_spandau',
+      })
       .default('kiezfonds'),
     SMTP_URL: url(['smtp', 'smtps']).default('smtp://127.0.0.1:1025'),
     MAIL_FROM: z.string().min(3).default('kiezfonds <no-reply@kiezfonds.example>'),
@@ -47,6 +50,9 @@ export const configSchema = z
       .default('Europe/Berlin')
       .refine(isKnownTimeZone, { error: 'must be an IANA time zone such as Europe/Berlin' }),
     WEB_DIST_DIR: z.string().optional(),
+    // Where `npm start` keeps the embedded PostgreSQL it runs when DATABASE_URL is not set and
+    // nothing answers at the default address (development only; relative to the working folder).
+    EMBEDDED_POSTGRES_DIR: z.string().min(1).default('.data/postgres'),
     // The relay wakes on NOTIFY at once; polling only catches what a lost connection missed.
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
     REMINDER_SWEEP_INTERVAL_MS: z.coerce

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { databaseUrl } from '@kiezfonds/testing';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const API_MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
@@ -52,9 +53,7 @@ describe('start-up refuses a broken environment with one clear message', () => {
   });
 
   it('asks for `npm run db:migrate` when the database does not exist yet', async () => {
-    const result = await run(API_MAIN, {
-      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/kf_never_created',
-    });
+    const result = await run(API_MAIN, { DATABASE_URL: databaseUrl('kf_never_created') });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('the database "kf_never_created" does not exist');
     expect(result.stderr).toContain('npm run db:migrate');

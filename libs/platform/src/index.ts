@@ -9,7 +9,16 @@ export {
   DatabaseNotReadyError,
   ServiceUnreachableError,
 } from './service-checks';
-export { prepareStart } from './startup';
+export { prepareStart, readDotEnv } from './startup';
+export { type DevelopmentServices, resolveDevelopmentServices } from './development-services';
+export {
+  discardAbandonedCluster,
+  EmbeddedPostgresError,
+  type RunningPostgres,
+  startEmbeddedPostgres,
+} from './postgres/embedded-postgres';
+export { freePort, isProcessAlive } from './local-machine';
+export { type ResolvedPostgres, resolvePostgres } from './postgres/resolve-postgres';
 export { loggingModule } from './logging.module';
 export { REDACTED, redactUrl } from './log-redaction';
 export { ConcurrencyGate, GateFullError } from './concurrency-gate';

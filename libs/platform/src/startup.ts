@@ -8,13 +8,18 @@ import {
   ServiceUnreachableError,
 } from './service-checks';
 
+/** Every command reads `.env` from the working folder when there is one; the environment wins. */
+export function readDotEnv(): void {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+}
+
 /**
  * What both apps do before Nest starts: read `.env` when present, validate the configuration and
  * make sure PostgreSQL and Redis answer. Any failure ends the process with one readable message
  * and exit code 1, instead of a stack trace or a retry loop.
  */
 export async function prepareStart(): Promise<AppConfig> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
+  readDotEnv();
   try {
     const config = loadConfig();
     const checks = await Promise.allSettled([

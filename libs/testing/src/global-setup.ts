@@ -1,5 +1,6 @@
 import { migrateDatabase, withAdminClient } from '@kiezfonds/persistence';
-import { databaseUrl, SERVER_URL, templateDatabaseName } from './test-run';
+import { currentRunId, databaseUrl, serverUrl, templateDatabaseName } from './test-run';
+import { provideTestServices } from './test-services';
 
 const STALE_AFTER_MS = 6 * 3600_000;
 
@@ -9,9 +10,10 @@ const STALE_AFTER_MS = 6 * 3600_000;
  */
 export default async function globalSetup(): Promise<void> {
   if (!process.env.KIEZFONDS_TEST_RUN) process.env.KIEZFONDS_TEST_RUN = `${Date.now().toString(36)}`;
+  await provideTestServices(currentRunId());
   const template = templateDatabaseName();
   await dropStaleRuns();
-  await withAdminClient(SERVER_URL, (admin) =>
+  await withAdminClient(serverUrl(), (admin) =>
     admin.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`),
   );
   await migrateDatabase(databaseUrl(template));
@@ -19,7 +21,7 @@ export default async function globalSetup(): Promise<void> {
 
 /** Databases left by runs that crashed before their teardown, older than a few hours. */
 async function dropStaleRuns(): Promise<void> {
-  await withAdminClient(SERVER_URL, async (admin) => {
+  await withAdminClient(serverUrl(), async (admin) => {
     const { rows } = await admin.query<{ datname: string }>(
       `SELECT datname FROM pg_database WHERE datname LIKE 'kf\\_test\\_%'`,
     );

@@ -1,6 +1,6 @@
 import { createDataSource, withAdminClient } from '@kiezfonds/persistence';
 import type { DataSource } from 'typeorm';
-import { currentRunId, databaseUrl, randomSuffix, SERVER_URL, templateDatabaseName } from './test-run';
+import { currentRunId, databaseUrl, randomSuffix, serverUrl, templateDatabaseName } from './test-run';
 
 export interface TestDatabase {
   name: string;
@@ -13,7 +13,7 @@ export interface TestDatabase {
 /** A fresh, migrated database of this test file's own, cloned from the run's template. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `kf_test_${currentRunId()}_${randomSuffix()}`;
-  await withAdminClient(SERVER_URL, (admin) =>
+  await withAdminClient(serverUrl(), (admin) =>
     admin.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabaseName()}"`),
   );
   const url = databaseUrl(name);
@@ -24,7 +24,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     dataSource,
     async drop() {
       if (dataSource.isInitialized) await dataSource.destroy();
-      await withAdminClient(SERVER_URL, (admin) =>
+      await withAdminClient(serverUrl(), (admin) =>
         admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
       );
     },
@@ -38,7 +38,7 @@ export async function createEmptyDatabase(): Promise<{ url: string; drop(): Prom
   return {
     url,
     drop: () =>
-      withAdminClient(SERVER_URL, (admin) =>
+      withAdminClient(serverUrl(), (admin) =>
         admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
       ).then(() => undefined),
   };

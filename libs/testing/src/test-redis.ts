@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
-import { randomSuffix, REDIS_URL } from './test-run';
+import { randomSuffix } from './test-run';
+import { testServices } from './test-services';
 
 export interface TestRedis {
   url: string;
@@ -10,11 +11,12 @@ export interface TestRedis {
 
 export function createTestRedis(): TestRedis {
   const prefix = `kf-test-${randomSuffix()}`;
+  const url = testServices().redisUrl;
   return {
-    url: REDIS_URL,
+    url,
     prefix,
     async cleanup() {
-      const redis = new Redis(REDIS_URL, { lazyConnect: true });
+      const redis = new Redis(url, { lazyConnect: true });
       await redis.connect();
       try {
         let cursor = '0';

@@ -1,11 +1,9 @@
+import { testServices } from './test-services';
+
 /**
  * Names that keep one test run apart from another on the shared PostgreSQL and Redis, so two runs
  * (a developer's and CI's, or two helpers') never touch each other's data.
  */
-export const SERVER_URL =
-  process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
 export function currentRunId(): string {
   const run = process.env.KIEZFONDS_TEST_RUN;
   if (!run)
@@ -17,10 +15,15 @@ export function templateDatabaseName(run = currentRunId()): string {
   return `kf_test_${run}_template`;
 }
 
+/** A database of the run's PostgreSQL server (see testServices). */
 export function databaseUrl(name: string): string {
-  const url = new URL(SERVER_URL);
+  const url = new URL(testServices().databaseServerUrl);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+export function serverUrl(): string {
+  return testServices().databaseServerUrl;
 }
 
 export function randomSuffix(): string {

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
 import { type AppConfig, ConfigError, loadConfig, redactUrl } from '@kiezfonds/config';
 import {
   createDataSource,
@@ -8,7 +7,13 @@ import {
   seedDemoData,
   type SeedSummary,
 } from '@kiezfonds/persistence';
-import { checkPostgres, ServiceUnreachableError } from '@kiezfonds/platform';
+import {
+  checkPostgres,
+  EmbeddedPostgresError,
+  readDotEnv,
+  resolveDevelopmentServices,
+  ServiceUnreachableError,
+} from '@kiezfonds/platform';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../create-api-app';
 import { type ApplicationSeedSummary, seedDemoApplications } from './seed-applications';
@@ -21,15 +26,24 @@ class SeedRefused extends Error {}
  * calls and logins (libs/persistence/src/seed). Safe to repeat: a second run changes nothing.
  */
 async function main(): Promise<void> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const config = loadConfig();
-  if (config.NODE_ENV === 'production') {
+  readDotEnv();
+  if (loadConfig().NODE_ENV === 'production') {
     // Every demo login shares one published password.
     throw new SeedRefused(
       'kiezfonds will not seed demo data with NODE_ENV=production: the demo logins share a published ' +
         'password and are for development and testing only.',
     );
   }
+  // Without DATABASE_URL and with nothing at the default address: the embedded PostgreSQL.
+  const services = await resolveDevelopmentServices(process.env, print);
+  try {
+    await seed(loadConfig({ ...process.env, ...services.environment }));
+  } finally {
+    await services.stop();
+  }
+}
+
+async function seed(config: AppConfig): Promise<void> {
   await checkPostgres(config.DATABASE_URL);
   const target = redactUrl(config.DATABASE_URL);
   const dataSource = createDataSource(config.DATABASE_URL);
@@ -104,7 +118,10 @@ function print(text: string): void {
 
 main().catch((error: unknown) => {
   const known =
-    error instanceof ConfigError || error instanceof ServiceUnreachableError || error instanceof SeedRefused;
+    error instanceof ConfigError ||
+    error instanceof ServiceUnreachableError ||
+    error instanceof EmbeddedPostgresError ||
+    error instanceof SeedRefused;
   process.stderr.write(`${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
   process.exit(1);
 });
