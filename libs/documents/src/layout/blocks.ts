@@ -1,5 +1,4 @@
-import { contentWidth, ensureSpace, FONT, FONT_BOLD, FONT_SIZE, MUTED, type Pdf, RULE } from './pdf';
-import { toWinAnsi } from './win-ansi';
+import { contentWidth, ensureSpace, FONT, FONT_BOLD, FONT_SIZE, MUTED, type Pdf, RULE, TEXT } from './pdf';
 
 export interface TextStyle {
   bold?: boolean;
@@ -17,7 +16,8 @@ export function paragraph(pdf: Pdf, text: string, style: TextStyle = {}): void {
     .font(style.bold ? FONT_BOLD : FONT)
     .fontSize(style.size ?? FONT_SIZE)
     .fillColor(style.color ?? 'black');
-  doc.text(toWinAnsi(text), doc.page.margins.left, doc.y, {
+  doc.text(text, doc.page.margins.left, doc.y, {
+    ...TEXT,
     width: contentWidth(doc),
     align: style.align ?? 'left',
   });
@@ -42,17 +42,15 @@ export function keyValues(pdf: Pdf, rows: ReadonlyArray<readonly [string, string
   const { doc } = pdf;
   const x = doc.page.margins.left;
   const valueWidth = contentWidth(doc) - labelWidth;
-  for (const [label, value] of rows) {
-    const labelText = toWinAnsi(label);
-    const valueText = toWinAnsi(value);
+  for (const [labelText, valueText] of rows) {
     doc.font(FONT_BOLD).fontSize(FONT_SIZE);
-    const labelHeight = doc.heightOfString(labelText, { width: labelWidth - 8 });
+    const labelHeight = doc.heightOfString(labelText, { ...TEXT, width: labelWidth - 8 });
     doc.font(FONT);
-    const height = Math.max(labelHeight, doc.heightOfString(valueText, { width: valueWidth }));
+    const height = Math.max(labelHeight, doc.heightOfString(valueText, { ...TEXT, width: valueWidth }));
     ensureSpace(pdf, height + 3);
     const y = doc.y;
-    doc.font(FONT_BOLD).text(labelText, x, y, { width: labelWidth - 8 });
-    doc.font(FONT).text(valueText, x + labelWidth, y, { width: valueWidth });
+    doc.font(FONT_BOLD).text(labelText, x, y, { ...TEXT, width: labelWidth - 8 });
+    doc.font(FONT).text(valueText, x + labelWidth, y, { ...TEXT, width: valueWidth });
     doc.x = x;
     doc.y = y + height + 3;
   }
@@ -65,13 +63,16 @@ export function list(pdf: Pdf, items: readonly string[], marker: 'number' | 'bul
   const x = doc.page.margins.left;
   const indent = 20;
   doc.font(FONT).fontSize(FONT_SIZE).fillColor('black');
-  items.forEach((item, index) => {
-    const text = toWinAnsi(item);
-    const height = doc.heightOfString(text, { width: contentWidth(doc) - indent });
+  items.forEach((text, index) => {
+    const height = doc.heightOfString(text, { ...TEXT, width: contentWidth(doc) - indent });
     ensureSpace(pdf, Math.min(height, 40));
     const y = doc.y;
-    doc.text(marker === 'number' ? `${index + 1}.` : '\u2022', x, y, { width: indent, lineBreak: false });
-    doc.text(text, x + indent, y, { width: contentWidth(doc) - indent });
+    doc.text(marker === 'number' ? `${index + 1}.` : '\u2022', x, y, {
+      ...TEXT,
+      width: indent,
+      lineBreak: false,
+    });
+    doc.text(text, x + indent, y, { ...TEXT, width: contentWidth(doc) - indent });
     doc.moveDown(0.25);
   });
   doc.x = x;
@@ -116,10 +117,13 @@ export function signatures(
       .strokeColor(RULE)
       .stroke();
     doc.font(FONT).fontSize(FONT_SIZE).fillColor('black');
-    doc.text(toWinAnsi(signer.name), left, top + 4, { width });
-    if (signer.role) doc.fillColor(MUTED).text(toWinAnsi(signer.role), left, doc.y, { width });
+    doc.text(signer.name, left, top + 4, { ...TEXT, width });
+    if (signer.role) doc.fillColor(MUTED).text(signer.role, left, doc.y, { ...TEXT, width });
     if (signer.caption)
-      doc.fillColor(MUTED).fontSize(8).text(toWinAnsi(signer.caption), left, doc.y, { width });
+      doc
+        .fillColor(MUTED)
+        .fontSize(8)
+        .text(signer.caption, left, doc.y, { ...TEXT, width });
     bottom = Math.max(bottom, doc.y);
   });
   doc.font(FONT).fontSize(FONT_SIZE).fillColor('black');
