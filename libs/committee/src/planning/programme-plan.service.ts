@@ -352,12 +352,14 @@ export class ProgrammePlanService {
             requestId,
           );
         }
+        // The step cites the committee's decision and this plan, which sends it.
         const answer = await this.lifecycle.sendWithin(
           tx,
           principal,
           item.applicationId,
           { type: target },
           requestId,
+          { planId: plan.id },
         );
         moved.push({ applicationId: item.applicationId, state: answer.state });
       }

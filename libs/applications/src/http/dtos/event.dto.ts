@@ -9,6 +9,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -121,6 +122,16 @@ export class ApplicationEventDto {
   @IsString()
   @MaxLength(10000)
   comment?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "SELECT, WAITLIST: the committee's decision (a closed vote) the step rests on; it must be the " +
+      "application's latest decision, and adopted. Without it, that decision is cited.",
+  })
+  @IsOptional()
+  @IsUUID()
+  decisionId?: string;
 
   @ApiPropertyOptional({ description: 'RECORD_SENATE_SELECTION: the amount the Senate selected, in cents.' })
   @IsOptional()
