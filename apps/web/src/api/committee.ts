@@ -148,6 +148,8 @@ export type Votum = {
   submittedAt: string;
   updatedAt: string;
   version: number;
+  /** The author declared a conflict of interest after giving it: on record, but counted nowhere. */
+  withdrawn: { at: string; reason: 'conflict' } | null;
 };
 
 export type ApplicationReviews = {

@@ -45,7 +45,8 @@ export const reviewDeadlineRule: ReminderRule = {
          JOIN organisation o ON o.id = a.organisation_id
         WHERE c.review_deadline > $1::timestamptz
           AND c.review_deadline <= $1::timestamptz + make_interval(days => $2::int)
-          AND NOT EXISTS (SELECT 1 FROM votum v WHERE v.application_id = a.id AND v.department = m.department)
+          AND NOT EXISTS (SELECT 1 FROM votum v WHERE v.application_id = a.id AND v.department = m.department
+                           AND v.withdrawn_at IS NULL)
           AND NOT EXISTS (SELECT 1 FROM conflict_of_interest ci
                            WHERE ci.committee_member_id = m.id AND ci.withdrawn_at IS NULL
                              AND (ci.application_id = a.id OR ci.organisation_id = a.organisation_id))

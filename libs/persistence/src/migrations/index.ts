@@ -13,6 +13,7 @@ import { CreateCommitteeSessions1763781200000 } from './1763781200000-create-com
 import { CreateReviewsAndProgrammePlans1763781300000 } from './1763781300000-create-reviews-and-programme-plans';
 import { CreateNoticeAttachment1763781400000 } from './1763781400000-create-notice-attachment';
 import { CreateBallotWithdrawal1763781500000 } from './1763781500000-create-ballot-withdrawal';
+import { AddVotumWithdrawal1763783000000 } from './1763783000000-add-votum-withdrawal';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   CreateReviewsAndProgrammePlans1763781300000,
   CreateNoticeAttachment1763781400000,
   CreateBallotWithdrawal1763781500000,
+  AddVotumWithdrawal1763783000000,
 ];
