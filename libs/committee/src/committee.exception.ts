@@ -55,6 +55,10 @@ export const COMMITTEE_ERROR_CODES = {
   membershipOverlaps: 'membership_overlaps',
   /** 409: the membership has an end already. */
   membershipEnded: 'membership_ended',
+  /** 409: a session or vote of the committee is open; its rules change once they are closed. */
+  rulesLockedWhileDeciding: 'rules_locked_while_deciding',
+  /** 409: the session has no quorum; opening the item's vote needs `withoutQuorum: true`. */
+  quorumNotReached: 'quorum_not_reached',
   /** 404: no such member of the committee. */
   memberNotFound: 'member_not_found',
 } as const;

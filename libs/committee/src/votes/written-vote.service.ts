@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
   assertMayVote,
+  type CommitteeRules,
   ConflictError,
   ForbiddenError,
   NotFoundError,
@@ -19,11 +20,14 @@ import { countedBallots, openVotesInConflict, recordRecusal, recuseSeat } from '
 import {
   type CommitteeRow,
   committeeById,
+  committeeForOpening,
   committeeOfDistrict,
   currentMembers,
   isStaff,
   membershipOf,
-  rulesOf,
+  RULE_COLUMNS,
+  ruleValues,
+  storedRules,
   votingSeats,
 } from './committee-membership';
 
@@ -41,6 +45,10 @@ interface VoteRow {
   closed_because: string | null;
   outcome: string | null;
   tally: unknown;
+  quorum_numerator: number;
+  quorum_denominator: number;
+  majority: string;
+  abstentions_count_as_cast: boolean;
 }
 
 export interface WrittenVoteView {
@@ -60,6 +68,8 @@ export interface WrittenVoteView {
   closedBecause: string | null;
   outcome: string | null;
   tally: unknown;
+  /** The committee's rules as they were when the vote opened: the rules it is decided by. */
+  rules: CommitteeRules;
 }
 
 /**
@@ -101,17 +111,18 @@ export class WrittenVoteService {
           state: application.state,
         });
       }
-      const committee = await committeeOfDistrict(tx, application.district_id);
-      if (!committee) throw new NotFoundError(COMMITTEE_ERROR_CODES.committeeNotFound);
+      const district = await committeeOfDistrict(tx, application.district_id);
+      if (!district) throw new NotFoundError(COMMITTEE_ERROR_CODES.committeeNotFound);
+      const committee = await committeeForOpening(tx, district.id);
       const open = (await tx.query(
         `SELECT 1 FROM committee_vote WHERE application_id = $1 AND closed_at IS NULL`,
         [applicationId],
       )) as unknown[];
       if (open.length > 0) throw new ConflictError(COMMITTEE_ERROR_CODES.voteAlreadyOpen);
       const [row] = (await tx.query(
-        `INSERT INTO committee_vote (committee_id, application_id, procedure, motion, opened_by, deadline)
-         VALUES ($1, $2, 'written', $3, $4, $5) RETURNING id`,
-        [committee.id, applicationId, input.motion, principal.userId, deadline],
+        `INSERT INTO committee_vote (committee_id, application_id, procedure, motion, opened_by, deadline, ${RULE_COLUMNS})
+         VALUES ($1, $2, 'written', $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        [committee.id, applicationId, input.motion, principal.userId, deadline, ...ruleValues(committee)],
       )) as { id: string }[];
       await recordAudit(tx, {
         entityType: 'committee_vote',
@@ -182,6 +193,7 @@ export class WrittenVoteService {
       closedBecause: vote.closed_because,
       outcome: vote.outcome,
       tally: vote.tally ?? null,
+      rules: storedRules(vote)!,
     };
   }
 
@@ -298,7 +310,7 @@ export class WrittenVoteService {
     const votes: Vote[] = (await countedBallots(tx, vote.id)).filter((ballot) =>
       eligible.has(ballot.memberId),
     );
-    const result = writtenVoteOutcome(rulesOf(committee), [...eligible], votes, {
+    const result = writtenVoteOutcome(storedRules(vote)!, [...eligible], votes, {
       deadlinePassed: vote.deadline.getTime() <= now.getTime(),
     });
     if (result.state === 'open') return false;

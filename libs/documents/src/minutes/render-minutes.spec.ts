@@ -10,6 +10,7 @@ const CHOICES: Record<VoteChoice, string> = {
   abstain: 'Enthaltung',
   recused: 'befangen – nicht mitgewirkt',
   none: 'keine Stimme abgegeben',
+  absent: 'nicht anwesend',
 };
 
 /** The text of each agenda item, from its heading to the next one. */
@@ -115,6 +116,55 @@ describe('renderMinutes of a session', () => {
     expect(lines(first!)).toContain('Abgegeben 4 Stimmen (Enthaltungen mitgezählt)');
     expect(lines(first!)).toContain('Erforderlich Zwei-Drittel-Mehrheit der abgegebenen Stimmen');
     expect(flowing(text)).toContain('Enthaltungen zählen als abgegebene Stimmen.');
+  });
+
+  it('decides each item by the rules stored with it, and names who was not there for it', async () => {
+    const base = sessionMinutesInput();
+    const [item] = base.items;
+    const input = sessionMinutesInput({
+      procedure: {
+        ...sessionOf(base),
+        scheduledFor: '2026-12-03T12:30:00Z',
+        attendance: [
+          ...sessionOf(base).attendance.slice(0, 3),
+          {
+            name: 'Peter Schmidt',
+            department: 'Straßen- und Grünflächenamt',
+            role: 'voting',
+            status: 'present',
+            presentFor: [2],
+          },
+        ],
+      },
+      items: [
+        {
+          ...item!,
+          rules: {
+            quorumShare: { numerator: 1, denominator: 2 },
+            majority: 'two-thirds',
+            abstentionsCountAsCast: true,
+          },
+          votes: [...item!.votes, { name: 'Peter Schmidt', choice: 'absent' }],
+          openedWithoutQuorum: { present: 3, required: 4 },
+        },
+      ],
+    });
+    const text = await pdfText(await renderMinutes(input));
+    const [first] = itemSections(text);
+
+    expect(lines(text)).toContain('Einberufen für 03.12.2026, 13:30 Uhr');
+    expect(lines(text)).toContain('Beginn 03.12.2026, 14:00 Uhr');
+    expect(flowing(text)).toContain(
+      'Peter Schmidt Straßen- und Grünflächenamt stimmberechtigt anwesend (nur TOP 2)',
+    );
+    expect(lines(first!)).toContain('Peter Schmidt nicht anwesend');
+    expect(lines(first!)).toContain('Abgegeben 4 Stimmen (Enthaltungen mitgezählt)');
+    expect(lines(first!)).toContain('Erforderlich Zwei-Drittel-Mehrheit der abgegebenen Stimmen');
+    expect(flowing(first!)).toContain(
+      'Die Abstimmung wurde eröffnet, obwohl das Gremium nicht beschlussfähig war (anwesend 3, erforderlich 4).',
+    );
+    // The tally counts the votes of those present; an absent member is no missing vote.
+    expect(lines(first!)).toContain('Stimmen Ja 3 · Nein 0 · Enthaltung 1 · befangen 1');
   });
 
   it('records a session that has lost its quorum and took no decision', async () => {

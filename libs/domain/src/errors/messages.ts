@@ -269,6 +269,14 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Wegen eines erklärten Interessenkonflikts (Befangenheit) können Sie zu diesem Antrag nicht abstimmen.',
     en: 'Because of a declared conflict of interest you cannot vote on this application.',
   },
+  rules_locked_while_deciding: {
+    de: 'Die Abstimmungsregeln können nicht geändert werden, solange eine Sitzung oder Abstimmung des Gremiums läuft (offene Sitzungen: {sessions}, offene Abstimmungen: {votes}). Sie gelten für diese so, wie sie bei der Eröffnung waren.',
+    en: 'The voting rules cannot be changed while a session or vote of the committee is open (open sessions: {sessions}, open votes: {votes}). Those decide by the rules they were opened with.',
+  },
+  quorum_not_reached: {
+    de: 'Das Gremium ist nicht beschlussfähig (anwesend {present}, erforderlich {required}). Die Abstimmung kann nur mit ausdrücklicher Bestätigung eröffnet werden; das Protokoll vermerkt es.',
+    en: 'The committee has no quorum (present {present}, required {required}). The vote can only be opened with explicit confirmation; the minutes note it.',
+  },
   committee_not_found: {
     de: 'Dieses Gremium wurde nicht gefunden.',
     en: 'This committee was not found.',

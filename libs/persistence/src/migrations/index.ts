@@ -14,6 +14,7 @@ import { CreateReviewsAndProgrammePlans1763781300000 } from './1763781300000-cre
 import { CreateNoticeAttachment1763781400000 } from './1763781400000-create-notice-attachment';
 import { CreateBallotWithdrawal1763781500000 } from './1763781500000-create-ballot-withdrawal';
 import { AddVotumWithdrawal1763783000000 } from './1763783000000-add-votum-withdrawal';
+import { RecordRulesAndAttendancePerVote1763783100000 } from './1763783100000-record-rules-and-attendance-per-vote';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   CreateNoticeAttachment1763781400000,
   CreateBallotWithdrawal1763781500000,
   AddVotumWithdrawal1763783000000,
+  RecordRulesAndAttendancePerVote1763783100000,
 ];
