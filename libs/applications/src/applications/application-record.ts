@@ -90,7 +90,7 @@ export async function loadApplicationRecord(db: Db, id: string): Promise<Applica
             ARRAY(SELECT DISTINCT kind FROM application_attachment WHERE application_id = a.id) AS attached_kinds,
             cr.id AS cr_id, cr.message AS cr_message, cr.reply_deadline AS cr_reply_deadline,
             cr.requested_at AS cr_requested_at,
-            EXISTS (SELECT 1 FROM call_off co WHERE co.application_id = a.id AND co.state = 'requested') AS open_call_offs,
+            EXISTS (SELECT 1 FROM call_off co WHERE co.application_id = a.id AND co.state IN ('requested', 'approved')) AS open_call_offs,
             (SELECT json_build_object('id', v.id, 'outcome', v.outcome) FROM committee_vote v
               WHERE v.application_id = a.id AND v.closed_at IS NOT NULL
               ORDER BY v.closed_at DESC, v.id LIMIT 1) AS latest_decision,

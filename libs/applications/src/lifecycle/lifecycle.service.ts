@@ -23,7 +23,7 @@ import { FundingEffects } from '../implementation/funding-effects.service';
 import { LifecycleNotices } from './lifecycle-notices';
 import { ApplicationScope } from '../scope/application-scope';
 import { requestHash, runIdempotent } from './idempotency';
-import type { TransitionContext } from './transition-context';
+import { berlinDay, type TransitionContext } from './transition-context';
 
 export interface TransitionAnswer {
   id: string;
@@ -216,6 +216,9 @@ export class LifecycleService {
               params: { requestedCents: record.requestedCents },
             },
           ]);
+        }
+        if (event.fullApplicationDueBy !== undefined && event.fullApplicationDueBy <= berlinDay(ctx.now)) {
+          throw new ValidationError([{ field: 'fullApplicationDueBy', rule: 'inFuture' }]);
         }
         await tx.query(`UPDATE application SET senate_amount_cents = $2 WHERE id = $1`, [
           record.id,

@@ -43,6 +43,39 @@ export function dueReminderOffset(
 }
 
 /**
+ * Which reminder is due now for a deadline that has passed, reminded `offsetsDays` calendar days
+ * after it (e.g. `[1, 7]` for "overdue since a day" and "since a week"): the largest offset whose
+ * send time (the deadline plus that many calendar days in `timeZone`) has come, so a sweep that
+ * runs late sends the one that fits now and not a burst. Null before the first offset.
+ *
+ * @throws RangeError for an offset that is not a positive whole number of days.
+ */
+export function dueOverdueOffset(
+  deadline: Date,
+  offsetsDays: readonly number[],
+  now: Date,
+  timeZone: string,
+): number | null {
+  for (const offset of offsetsDays) {
+    if (!Number.isInteger(offset) || offset < 1) {
+      throw new RangeError(`dueOverdueOffset: ${offset} is not a positive whole number of days`);
+    }
+  }
+  const descending = [...offsetsDays].sort((a, b) => b - a);
+  for (const offset of descending) {
+    if (subtractCalendarDays(deadline, -offset, timeZone).getTime() <= now.getTime()) return offset;
+  }
+  return null;
+}
+
+/** Whole calendar days since `deadline` in `timeZone` (0 before it and within its first day). */
+export function calendarDaysOverdue(deadline: Date, now: Date, timeZone: string): number {
+  let days = 0;
+  while (subtractCalendarDays(deadline, -(days + 1), timeZone).getTime() <= now.getTime()) days++;
+  return days;
+}
+
+/**
  * How many calendar days are left until `deadline`, rounded up, counted in `timeZone`: the
  * smallest `n >= 1` for which `deadline` minus `n` calendar days has come. This is what a reminder
  * says ("noch 3 Tage"): the 3-day reminder says 3 even in the week the clocks change (when three

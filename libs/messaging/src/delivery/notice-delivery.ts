@@ -6,8 +6,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Mailer } from '../mailer';
 import type { NoticeJob } from '../outbox/notice';
 import { NoticeRenderer } from '../rendering/notice-renderer';
+import { NoticeFreshness } from './notice-freshness';
 
-export type DeliveryOutcome = 'sent' | 'already_sent' | 'in_app_only' | 'recipient_gone';
+export type DeliveryOutcome = 'sent' | 'already_sent' | 'in_app_only' | 'recipient_gone' | 'no_longer_due';
 
 /**
  * Turns one notice into an in-app notification and, unless the recipient opted out of this
@@ -22,6 +23,7 @@ export class NoticeDelivery {
   constructor(
     private readonly dataSource: DataSource,
     private readonly mailer: Mailer,
+    private readonly freshness: NoticeFreshness,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     // Compiled once at start: a broken template stops the worker now, not at the first notice.
@@ -29,6 +31,7 @@ export class NoticeDelivery {
   }
 
   async deliver(notice: NoticeJob): Promise<DeliveryOutcome> {
+    if (await this.freshness.dropIfStale(notice)) return 'no_longer_due';
     const { recipient } = notice;
     // A notice queued before its recipient was pseudonymised or disabled must not reach them.
     if (recipient.userId) {

@@ -15,6 +15,8 @@ import { CreateNoticeAttachment1763781400000 } from './1763781400000-create-noti
 import { CreateBallotWithdrawal1763781500000 } from './1763781500000-create-ballot-withdrawal';
 import { AddVotumWithdrawal1763783000000 } from './1763783000000-add-votum-withdrawal';
 import { RecordRulesAndAttendancePerVote1763783100000 } from './1763783100000-record-rules-and-attendance-per-vote';
+import { CreateNoticeDrop1763783200000 } from './1763783200000-create-notice-drop';
+import { AddCallOffApproval1763783300000 } from './1763783300000-add-call-off-approval';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
@@ -35,4 +37,6 @@ export const migrations = [
   CreateBallotWithdrawal1763781500000,
   AddVotumWithdrawal1763783000000,
   RecordRulesAndAttendancePerVote1763783100000,
+  CreateNoticeDrop1763783200000,
+  AddCallOffApproval1763783300000,
 ];

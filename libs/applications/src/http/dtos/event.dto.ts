@@ -139,6 +139,15 @@ export class ApplicationEventDto {
   amountCents?: string | number;
 
   @ApiPropertyOptional({
+    format: 'date',
+    example: '2027-04-30',
+    description: 'RECORD_SENATE_SELECTION: the date by which the carrier should submit the full application.',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  fullApplicationDueBy?: string;
+
+  @ApiPropertyOptional({
     type: [InstalmentDto],
     description: 'APPROVE: instalments per cash year (default: the plan).',
   })
