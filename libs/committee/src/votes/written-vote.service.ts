@@ -31,6 +31,22 @@ import {
   votingSeats,
 } from './committee-membership';
 
+/** Appends a changed choice to a member's ballot, numbered after the changes before it. */
+async function changeBallot(
+  tx: EntityManager,
+  voteId: string,
+  memberId: string,
+  choice: Exclude<VoteChoice, 'recused'>,
+  principal: Principal,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO committee_ballot_change (vote_id, committee_member_id, seq, choice, changed_by)
+     SELECT $1, $2, coalesce(max(seq), 0) + 1, $3, $4 FROM committee_ballot_change
+      WHERE vote_id = $1 AND committee_member_id = $2`,
+    [voteId, memberId, choice, principal.userId],
+  );
+}
+
 /** States in which an application is before the committee. */
 const BEFORE_COMMITTEE = ['in_review', 'in_planning'];
 
@@ -227,7 +243,22 @@ export class WrittenVoteService {
       }
       if (mine) {
         if (refused) return refused;
-        throw new ConflictError(COMMITTEE_ERROR_CODES.alreadyVoted, [], { choice: mine.choice });
+        // A recusal stays one; a yes, no or abstain may be changed while the vote is open (the
+        // ballot is append-only: the change is a row of its own, and the count takes the latest).
+        if (mine.choice === 'recused') {
+          throw new ConflictError(COMMITTEE_ERROR_CODES.alreadyVoted, [], { choice: mine.choice });
+        }
+        if (mine.choice !== choice) await changeBallot(tx, vote.id, member.id, choice, principal);
+        await recordAudit(tx, {
+          entityType: 'committee_vote',
+          entityId: voteId,
+          action: 'ballot_changed',
+          actorId: principal.userId,
+          districtId: committee.districtId,
+          payload: { memberId: member.id },
+          requestId,
+        });
+        return null;
       }
       const recorded: VoteChoice = refused ? 'recused' : choice;
       await tx.query(

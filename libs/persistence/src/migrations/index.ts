@@ -17,6 +17,7 @@ import { AddVotumWithdrawal1763783000000 } from './1763783000000-add-votum-withd
 import { RecordRulesAndAttendancePerVote1763783100000 } from './1763783100000-record-rules-and-attendance-per-vote';
 import { CreateNoticeDrop1763783200000 } from './1763783200000-create-notice-drop';
 import { AddCallOffApproval1763783300000 } from './1763783300000-add-call-off-approval';
+import { AddBallotChanges1763783400000 } from './1763783400000-add-ballot-changes';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   RecordRulesAndAttendancePerVote1763783100000,
   CreateNoticeDrop1763783200000,
   AddCallOffApproval1763783300000,
+  AddBallotChanges1763783400000,
 ];
