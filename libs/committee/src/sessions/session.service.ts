@@ -116,7 +116,7 @@ export interface SessionView {
   closedAt: string | null;
   /** The rules the session decides by: the committee's when it was opened (the current ones before). */
   rules: CommitteeRules;
-  members: (Pick<MemberRow, 'id' | 'displayName' | 'department' | 'voting' | 'substituteForId'> & {
+  members: (Pick<MemberRow, 'id' | 'userId' | 'displayName' | 'department' | 'voting' | 'substituteForId'> & {
     present: boolean;
   })[];
   /** The live quorum: seats of voting members present against the committee's share. */
@@ -279,6 +279,7 @@ export class SessionService {
       rules,
       members: members.map((m) => ({
         id: m.id,
+        userId: m.userId,
         displayName: m.displayName,
         department: m.department,
         voting: m.voting,
