@@ -8,6 +8,7 @@ import {
   createTestDatabase,
   createTestRedis,
   createUser,
+  eventually,
   SmtpSink,
   testConfig,
   type TestDatabase,
@@ -16,19 +17,6 @@ import {
 import { createWorker } from './create-worker';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function eventually(check: () => unknown, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(200);
-    }
-  }
-}
 
 /**
  * Issue 15, deliverable 7 (TRUST.md, "Work and delivery"): a reminder is checked again when the

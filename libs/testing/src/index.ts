@@ -29,3 +29,4 @@ export {
   type TrackedProjectRow,
 } from './factories';
 export { createBaseRate, setApplicationPeriod } from './factories';
+export { eventually } from './eventually';

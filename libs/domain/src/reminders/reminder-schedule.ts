@@ -10,6 +10,14 @@ export function isReminderKind(kind: NoticeKind): kind is ReminderKind {
   return NOTICE_CATALOGUE[kind].category === 'reminder';
 }
 
+function assertWholeDays(caller: string, offsetsDays: readonly number[]): void {
+  for (const offset of offsetsDays) {
+    if (!Number.isInteger(offset) || offset < 1) {
+      throw new RangeError(`${caller}: ${offset} is not a positive whole number of days`);
+    }
+  }
+}
+
 /**
  * Which reminder is due now for a deadline reminded `offsetsDays` calendar days ahead (e.g.
  * `[14, 3, 1]`): the smallest offset whose send time (the deadline minus that many calendar days
@@ -28,11 +36,7 @@ export function dueReminderOffset(
   now: Date,
   timeZone: string,
 ): number | null {
-  for (const offset of offsetsDays) {
-    if (!Number.isInteger(offset) || offset < 1) {
-      throw new RangeError(`dueReminderOffset: ${offset} is not a positive whole number of days`);
-    }
-  }
+  assertWholeDays('dueReminderOffset', offsetsDays);
   if (now.getTime() >= deadline.getTime()) return null;
   const ascending = [...offsetsDays].sort((a, b) => a - b);
   // Ascending offsets have descending send times: the first one that has come is the nearest.
@@ -56,11 +60,7 @@ export function dueOverdueOffset(
   now: Date,
   timeZone: string,
 ): number | null {
-  for (const offset of offsetsDays) {
-    if (!Number.isInteger(offset) || offset < 1) {
-      throw new RangeError(`dueOverdueOffset: ${offset} is not a positive whole number of days`);
-    }
-  }
+  assertWholeDays('dueOverdueOffset', offsetsDays);
   const descending = [...offsetsDays].sort((a, b) => b - a);
   for (const offset of descending) {
     if (subtractCalendarDays(deadline, -offset, timeZone).getTime() <= now.getTime()) return offset;
