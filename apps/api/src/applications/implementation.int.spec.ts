@@ -104,7 +104,8 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
       committedCents: String(10 * 1_400_000),
       availableCents: '0',
     });
-  });
+    // Fifty applications go the whole way through the committee and the plan first: some hundred requests.
+  }, 120_000);
 
   it('pays a call-off as a disbursement with its prompt-use deadline, and refuses more than the instalment', async () => {
     const id = await selected();

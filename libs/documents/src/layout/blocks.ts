@@ -1,4 +1,4 @@
-import { contentWidth, ensureSpace, FONT, FONT_BOLD, FONT_SIZE, MUTED, type Pdf, RULE, TEXT } from './pdf';
+import { contentWidth, ensureSpace, FONT, FONT_BOLD, FONT_SIZE, MUTED, type Pdf, RULE } from './pdf';
 
 export interface TextStyle {
   bold?: boolean;
@@ -17,7 +17,6 @@ export function paragraph(pdf: Pdf, text: string, style: TextStyle = {}): void {
     .fontSize(style.size ?? FONT_SIZE)
     .fillColor(style.color ?? 'black');
   doc.text(text, doc.page.margins.left, doc.y, {
-    ...TEXT,
     width: contentWidth(doc),
     align: style.align ?? 'left',
   });
@@ -44,13 +43,13 @@ export function keyValues(pdf: Pdf, rows: ReadonlyArray<readonly [string, string
   const valueWidth = contentWidth(doc) - labelWidth;
   for (const [labelText, valueText] of rows) {
     doc.font(FONT_BOLD).fontSize(FONT_SIZE);
-    const labelHeight = doc.heightOfString(labelText, { ...TEXT, width: labelWidth - 8 });
+    const labelHeight = doc.heightOfString(labelText, { width: labelWidth - 8 });
     doc.font(FONT);
-    const height = Math.max(labelHeight, doc.heightOfString(valueText, { ...TEXT, width: valueWidth }));
+    const height = Math.max(labelHeight, doc.heightOfString(valueText, { width: valueWidth }));
     ensureSpace(pdf, height + 3);
     const y = doc.y;
-    doc.font(FONT_BOLD).text(labelText, x, y, { ...TEXT, width: labelWidth - 8 });
-    doc.font(FONT).text(valueText, x + labelWidth, y, { ...TEXT, width: valueWidth });
+    doc.font(FONT_BOLD).text(labelText, x, y, { width: labelWidth - 8 });
+    doc.font(FONT).text(valueText, x + labelWidth, y, { width: valueWidth });
     doc.x = x;
     doc.y = y + height + 3;
   }
@@ -64,15 +63,14 @@ export function list(pdf: Pdf, items: readonly string[], marker: 'number' | 'bul
   const indent = 20;
   doc.font(FONT).fontSize(FONT_SIZE).fillColor('black');
   items.forEach((text, index) => {
-    const height = doc.heightOfString(text, { ...TEXT, width: contentWidth(doc) - indent });
+    const height = doc.heightOfString(text, { width: contentWidth(doc) - indent });
     ensureSpace(pdf, Math.min(height, 40));
     const y = doc.y;
     doc.text(marker === 'number' ? `${index + 1}.` : '\u2022', x, y, {
-      ...TEXT,
       width: indent,
       lineBreak: false,
     });
-    doc.text(text, x + indent, y, { ...TEXT, width: contentWidth(doc) - indent });
+    doc.text(text, x + indent, y, { width: contentWidth(doc) - indent });
     doc.moveDown(0.25);
   });
   doc.x = x;
@@ -117,13 +115,9 @@ export function signatures(
       .strokeColor(RULE)
       .stroke();
     doc.font(FONT).fontSize(FONT_SIZE).fillColor('black');
-    doc.text(signer.name, left, top + 4, { ...TEXT, width });
-    if (signer.role) doc.fillColor(MUTED).text(signer.role, left, doc.y, { ...TEXT, width });
-    if (signer.caption)
-      doc
-        .fillColor(MUTED)
-        .fontSize(8)
-        .text(signer.caption, left, doc.y, { ...TEXT, width });
+    doc.text(signer.name, left, top + 4, { width });
+    if (signer.role) doc.fillColor(MUTED).text(signer.role, left, doc.y, { width });
+    if (signer.caption) doc.fillColor(MUTED).fontSize(8).text(signer.caption, left, doc.y, { width });
     bottom = Math.max(bottom, doc.y);
   });
   doc.font(FONT).fontSize(FONT_SIZE).fillColor('black');

@@ -1,5 +1,5 @@
 import { addressLine, type IssuingOffice } from './issuer';
-import { contentWidth, FONT, FONT_BOLD, FONT_SIZE, MUTED, type Pdf, TEXT } from './pdf';
+import { contentWidth, FONT, FONT_BOLD, FONT_SIZE, MUTED, type Pdf } from './pdf';
 
 const LABELS = {
   de: { contact: 'Bearbeitung', phone: 'Telefon', email: 'E-Mail' },
@@ -25,11 +25,11 @@ export function letterhead(
   const labels = LABELS[pdf.locale];
 
   doc.font(FONT_BOLD).fontSize(13).fillColor('black');
-  doc.text(issuer.district, x, top, { ...TEXT, width: REFERENCE_COLUMN - 16 });
+  doc.text(issuer.district, x, top, { width: REFERENCE_COLUMN - 16 });
   doc.font(FONT).fontSize(FONT_SIZE);
-  doc.text(issuer.office, { ...TEXT, width: REFERENCE_COLUMN - 16 });
-  if (issuer.unit) doc.text(issuer.unit, { ...TEXT, width: REFERENCE_COLUMN - 16 });
-  doc.fillColor(MUTED).text(addressLine(issuer.address), { ...TEXT, width: REFERENCE_COLUMN - 16 });
+  doc.text(issuer.office, { width: REFERENCE_COLUMN - 16 });
+  if (issuer.unit) doc.text(issuer.unit, { width: REFERENCE_COLUMN - 16 });
+  doc.fillColor(MUTED).text(addressLine(issuer.address), { width: REFERENCE_COLUMN - 16 });
   const leftBottom = recipientLines ? addressWindow(pdf, issuer, recipientLines) : doc.y;
 
   const contactRows: Array<readonly [string, string]> = [[labels.contact, issuer.contact.name]];
@@ -40,14 +40,8 @@ export function letterhead(
   doc.y = top;
   doc.fontSize(8);
   for (const [label, value] of [...contactRows, ...references]) {
-    doc
-      .font(FONT)
-      .fillColor(MUTED)
-      .text(label, rightX, doc.y, { ...TEXT, width: rightWidth });
-    doc
-      .font(FONT)
-      .fillColor('black')
-      .text(value, rightX, doc.y, { ...TEXT, width: rightWidth });
+    doc.font(FONT).fillColor(MUTED).text(label, rightX, doc.y, { width: rightWidth });
+    doc.font(FONT).fillColor('black').text(value, rightX, doc.y, { width: rightWidth });
     doc.moveDown(0.25);
   }
   doc.font(FONT).fontSize(FONT_SIZE).fillColor('black');
@@ -66,12 +60,11 @@ function addressWindow(pdf: Pdf, issuer: IssuingOffice, recipientLines: readonly
   doc.font(FONT).fontSize(7).fillColor(MUTED);
   const { street, postalCode, city } = issuer.address;
   doc.text(`${issuer.district} · ${street} · ${postalCode} ${city}`, x, windowTop, {
-    ...TEXT,
     width: 250,
     underline: true,
   });
   doc.moveDown(0.5);
   doc.fontSize(FONT_SIZE).fillColor('black');
-  for (const line of recipientLines) doc.text(line, x, doc.y, { ...TEXT, width: 240 });
+  for (const line of recipientLines) doc.text(line, x, doc.y, { width: 240 });
   return Math.max(doc.y, windowTop + 110);
 }

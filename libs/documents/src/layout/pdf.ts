@@ -41,17 +41,6 @@ const FONT_FILES = {
   [FONT_BOLD]: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
 } as const;
 
-/**
- * Text options for every line written. Noto Sans's `ccmp` feature splits a few Vietnamese letters
- * (ị, ọ, ụ, ẹ) into a base letter and a combining dot; pdfkit then maps the plain letter's glyph
- * to the composed character, so copied text would read "Thi" or worse. The precomposed glyphs look
- * the same, so text is laid out without that feature. (fontkit takes `{ tag: false }` to switch a
- * default feature off; pdfkit's types only know the list form.)
- */
-export const TEXT = {
-  features: { ccmp: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[],
-} satisfies PDFKit.Mixins.TextOptions;
-
 let fontData: Record<keyof typeof FONT_FILES, Buffer> | undefined;
 
 function fonts(): Record<keyof typeof FONT_FILES, Buffer> {
@@ -90,7 +79,10 @@ export function createPdf(setup: PdfSetup): Pdf {
       CreationDate: creationDate(setup.createdAt),
     },
   });
-  for (const [name, data] of Object.entries(fonts())) doc.registerFont(name, data);
+  for (const [name, data] of Object.entries(fonts())) {
+    doc.registerFont(name, data);
+    keepComposedLetters(doc.font(name));
+  }
   doc.font(FONT).fontSize(FONT_SIZE).fillColor('black');
   setups.set(doc, setup);
   return { doc, locale: setup.locale };
@@ -113,6 +105,27 @@ export function finishPdf({ doc }: Pdf): Promise<Buffer> {
   }
   doc.end();
   return done;
+}
+
+/**
+ * Noto Sans's `ccmp` feature splits a few Vietnamese letters (ị, ọ, ụ, ẹ) into a base letter and a
+ * combining dot; pdfkit then maps the plain letter's glyph to the composed character in the
+ * ToUnicode table, so copied text would read "Thi" or worse. The precomposed glyphs look the
+ * same, so the font the document just selected lays out text without that feature. It is set on
+ * the font rather than passed with every line: pdfkit keeps its layout cache only for text laid
+ * out with the default features (four times faster for long minutes).
+ */
+function keepComposedLetters(doc: PDFKit.PDFDocument): void {
+  const selected = (doc as unknown as { _font?: { font?: FontkitFont } })._font?.font;
+  if (!selected || selected.keepsComposedLetters) return;
+  const layout = selected.layout.bind(selected);
+  selected.layout = (text, features) => layout(text, features ?? { ccmp: false });
+  selected.keepsComposedLetters = true;
+}
+
+interface FontkitFont {
+  layout(text: string, features?: unknown): unknown;
+  keepsComposedLetters?: boolean;
 }
 
 export function contentWidth(doc: PDFKit.PDFDocument): number {
@@ -149,8 +162,8 @@ function drawFooter(doc: PDFKit.PDFDocument, pageText: string, note: string | un
     .strokeColor(RULE)
     .stroke();
   doc.font(FONT).fontSize(8).fillColor(MUTED);
-  if (note) doc.text(note, x, y, { ...TEXT, width: width * 0.7, lineBreak: false });
-  doc.text(pageText, x, y, { ...TEXT, width, align: 'right', lineBreak: false });
+  if (note) doc.text(note, x, y, { width: width * 0.7, lineBreak: false });
+  doc.text(pageText, x, y, { width, align: 'right', lineBreak: false });
   doc.restore();
   doc.page.margins.bottom = bottom;
 }
@@ -160,6 +173,6 @@ function drawWatermark(doc: PDFKit.PDFDocument): void {
   doc.save();
   doc.rotate(-50, { origin: [width / 2, height / 2] });
   doc.font(FONT_BOLD).fontSize(64).fillColor('#c00000').fillOpacity(0.14);
-  doc.text(WATERMARK, 0, height / 2 - 32, { ...TEXT, width, align: 'center', lineBreak: false });
+  doc.text(WATERMARK, 0, height / 2 - 32, { width, align: 'center', lineBreak: false });
   doc.restore();
 }

@@ -1,4 +1,4 @@
-import { bottomLimit, contentWidth, FONT, FONT_BOLD, FONT_SIZE, type Pdf, RULE, TEXT } from './pdf';
+import { bottomLimit, contentWidth, FONT, FONT_BOLD, FONT_SIZE, type Pdf, RULE } from './pdf';
 
 export interface Column {
   header: string;
@@ -39,9 +39,7 @@ export function table(
   const rowHeight = (row: TableRow) => {
     doc.font(row.bold ? FONT_BOLD : FONT).fontSize(SIZE);
     return (
-      Math.max(
-        ...row.cells.map((cell, i) => doc.heightOfString(cell, { ...TEXT, width: widths[i]! - 2 * PADDING })),
-      ) +
+      Math.max(...row.cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i]! - 2 * PADDING }))) +
       2 * PADDING
     );
   };
@@ -57,7 +55,6 @@ export function table(
     let left = x;
     row.cells.forEach((cell, i) => {
       doc.text(cell, left + PADDING, y + PADDING, {
-        ...TEXT,
         width: widths[i]! - 2 * PADDING,
         align: columns[i]?.align ?? 'left',
       });
