@@ -85,7 +85,8 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
       [`application:${id}:application_approved%`],
     )) as { n: number }[];
     expect(notices[0]!.n).toBe(0);
-  });
+    // A world of its own with its committee: sign-ins and the whole decision chain first.
+  }, 60_000);
 
   it('lets exactly as many of 50 concurrent approvals commit as the budget fits', async () => {
     const tight = await ApplicationWorld.create(api.server, api.db.dataSource, {
