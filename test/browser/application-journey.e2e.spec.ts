@@ -12,7 +12,11 @@ import {
 import type { Browser, Page } from 'playwright-core';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
-import { createCommittee } from '../../apps/api/src/testing/committee-world';
+import {
+  type CommitteeSetUp,
+  createCommittee,
+  decideInWriting,
+} from '../../apps/api/src/testing/committee-world';
 
 /**
  * Issue 6's journey in the browser: one application from the carrier's draft to a completed
@@ -28,6 +32,8 @@ describe('an application from draft to completed, across the roles, in the brows
   let baseUrl: string;
   let world: ApplicationWorld;
   let callTitle: string;
+  let callId: string;
+  let ag: CommitteeSetUp;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -40,9 +46,9 @@ describe('an application from draft to completed, across the roles, in the brows
     browser = await launchBrowser();
     world = await ApplicationWorld.create(app.getHttpServer(), db.dataSource);
     // The world's board member sits on the district's committee, so the application reaches their queue.
-    await createCommittee(world);
+    ag = await createCommittee(world);
     callTitle = 'Netzwerkfonds 2027: Nachbarschaften verbinden';
-    await world.openCall({ title: callTitle });
+    callId = (await world.openCall({ title: callTitle })).id;
   });
 
   afterAll(async () => {
@@ -177,8 +183,18 @@ describe('an application from draft to completed, across the roles, in the brows
     await member.getByText('In diesem Status können Sie keinen Schritt ausführen.').waitFor();
     expect(await member.getByLabel(/antragsberechtigt/).count()).toBe(0);
 
-    // The coordinator records the selection, the Senate's amount, previews the notice and approves.
-    await step(coordinator, 'Auswählen', 'Ausgewählt');
+    // The committee adopts it in writing (its screens have their own journey), so the coordinator
+    // can decide the priority list, which selects it; then the Senate's amount, the notice, approval.
+    await decideInWriting(world, ag, applicationId);
+    await coordinator.goto(`${baseUrl}/aufrufe/${callId}/programmplanung`);
+    await coordinator.getByRole('heading', { level: 1, name: /Programmplanung 2027/ }).waitFor();
+    await settled(coordinator);
+    await coordinator.getByRole('button', { name: 'Prioritätenliste beschließen' }).click();
+    await coordinator.getByRole('dialog').getByRole('button', { name: 'Beschließen' }).click();
+    await coordinator.getByText(/Die Prioritätenliste ist am .* beschlossen worden/).waitFor();
+    await coordinator.goto(`${baseUrl}/eingang/${applicationId}`);
+    await settled(coordinator);
+    await coordinator.getByText('Ausgewählt', { exact: true }).first().waitFor();
     await step(coordinator, 'Auswahl des Senats erfassen', 'Ausgewählt', async (form) => {
       await form.getByLabel('Vom Senat ausgewählter Betrag').fill('9.000,00');
     });

@@ -95,7 +95,8 @@ describe('a committee session in the browser, from attendance to decision', () =
     await member.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
     await member.getByRole('button', { name: 'Anmelden' }).click();
     await member.waitForURL(`${baseUrl}/sitzungen/${sessionId}`);
-    await member.getByRole('button', { name: 'Mit Ja stimmen' }).click();
+    // The button names the member whose vote it is.
+    await member.getByRole('button', { name: `${ag.voters[1]!.user.displayName}: Mit Ja stimmen` }).click();
     await member.getByText('Ihre Stimme: Ja.').waitFor();
     expect(await axeViolations(member)).toEqual([]);
 

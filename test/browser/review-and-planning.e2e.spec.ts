@@ -123,6 +123,8 @@ describe('Votum and programme planning in the browser', () => {
 
     const member = await signIn(ag.voters[1]!, `/eingang/${first}`);
     await member.getByRole('button', { name: 'Mit Ja stimmen' }).click();
+    // The ballot is confirmed before it is cast (issue 15).
+    await member.getByRole('dialog').getByRole('button', { name: 'Stimme „Ja“ abgeben' }).click();
     await member.getByText('Sie haben abgestimmt: Ja.').waitFor();
     expect(await axeViolations(member)).toEqual([]);
     // A member declares a conflict on the application page: their recusal in the open vote is

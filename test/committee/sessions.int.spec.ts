@@ -115,8 +115,18 @@ describe('committee sessions with roll-call votes', () => {
     await attend(session.id, voter4, false).expect(200);
     live = (await attend(session.id, voter5, false).expect(200)).body;
     expect(live.quorum).toMatchObject({ present: 3, reached: false });
-    const next = (await post(`/api/sessions/${session.id}/items/${session.items[1]!.id}/vote`).expect(200))
-      .body.items[1].vote;
+    // Opening a vote without a quorum is refused unless the coordinator confirms it (the minutes note it).
+    const warned = await post(`/api/sessions/${session.id}/items/${session.items[1]!.id}/vote`).expect(409);
+    expect(warned.body).toMatchObject({
+      code: 'quorum_not_reached',
+      allowed: ['attendance', 'open_item_vote'],
+    });
+    const next = (
+      await post(`/api/sessions/${session.id}/items/${session.items[1]!.id}/vote`, {
+        withoutQuorum: true,
+      }).expect(200)
+    ).body.items[1].vote;
+    expect(next.quorumAtOpen).toEqual({ present: 3, required: 4, reached: false });
     await post(`/api/sessions/${session.id}/votes/${next.id}/ballots`, {
       memberId: voter2,
       choice: 'yes',
@@ -158,6 +168,11 @@ describe('committee sessions with roll-call votes', () => {
       expect(text).toMatch(new RegExp(`${ag.voters[index]!.user.displayName}[^A-Za-z]*${choice}`));
     }
     expect(text).toContain('Ja 3 · Nein 1 · Enthaltung 0 · befangen 1');
+    // The second item's vote was opened without a quorum, on the coordinator's confirmation; two had left.
+    expect(text).toContain(
+      'Die Abstimmung wurde eröffnet, obwohl das Gremium nicht beschlussfähig war (anwesend 3, erforderlich 4).',
+    );
+    expect(text).toMatch(new RegExp(`${ag.voters[3]!.user.displayName} nicht anwesend`));
   });
 
   it('rejects a tie', async () => {
@@ -183,8 +198,11 @@ describe('committee sessions with roll-call votes', () => {
     // The Jugend department declared a standing conflict for the carrier in the first test.
     const [voter1, voter2, voter3, voter4] = ag.voterMemberIds as [string, string, string, string];
     for (const member of [voter2, voter3, voter4]) await attend(session.id, member).expect(200);
-    const vote = (await post(`/api/sessions/${session.id}/items/${session.items[0]!.id}/vote`).expect(200))
-      .body.items[0].vote;
+    const vote = (
+      await post(`/api/sessions/${session.id}/items/${session.items[0]!.id}/vote`, {
+        withoutQuorum: true,
+      }).expect(200)
+    ).body.items[0].vote;
     expect(vote.ballots).toEqual([]);
     await attend(session.id, voter1).expect(200);
 

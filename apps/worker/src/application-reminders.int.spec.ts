@@ -8,6 +8,7 @@ import {
   createTestDatabase,
   createTestRedis,
   createUser,
+  grantRole,
   testConfig,
   type TestDatabase,
   type TestRedis,
@@ -145,5 +146,39 @@ describe('reminders of the application workflow', () => {
     );
     await reminders.sweep(new Date('2027-09-28T08:00:00Z'));
     expect(await outbox('report_due')).toHaveLength(1);
+  });
+
+  it('tells the carrier and the coordinators when the proof of use is overdue, a day and a week after', async () => {
+    // Continues the project above: the interim report is in, the proof of use was due on 30.06.2029.
+    const coordinator = await createUser(db.dataSource, {
+      displayName: 'Jana Becker',
+      email: 'jana@ba.example',
+    });
+    const [{ district_id }] = (await db.dataSource.query(
+      `SELECT c.district_id FROM application a JOIN call c ON c.id = a.call_id WHERE a.id = $1`,
+      [applicationId],
+    )) as [{ district_id: string }];
+    await grantRole(db.dataSource, coordinator.id, 'coordinator', district_id);
+
+    // 01.07.2029, 23:58 Berlin: not yet a full day after 30.06., 23:59.
+    await reminders.sweep(new Date('2029-07-01T21:58:00Z'));
+    expect(await outbox('report_overdue')).toEqual([]);
+    await reminders.sweep(new Date('2029-07-01T22:00:00Z'));
+    const first = await outbox('report_overdue');
+    expect(first.map((r) => [r.delivery_key.split('|')[1], r.payload.data])).toEqual([
+      ['aylin@traeger.example', expect.objectContaining({ audience: 'carrier', daysOverdue: 1 })],
+      ['jana@ba.example', expect.objectContaining({ audience: 'coordinator', daysOverdue: 1 })],
+    ]);
+    expect(first[0]!.payload.data).toMatchObject({ report: { type: 'proof_of_use', due: '2029-06-30' } });
+    expect(first[0]!.payload.data).not.toHaveProperty('daysLeft');
+
+    await reminders.sweep(new Date('2029-07-08T08:00:00Z'));
+    expect((await outbox('report_overdue')).map((r) => r.payload.data.daysOverdue)).toEqual([1, 1, 7, 7]);
+    // Once the proof of use is in, nothing more is overdue.
+    await db.dataSource.query(`UPDATE application SET state = 'final_report_submitted' WHERE id = $1`, [
+      applicationId,
+    ]);
+    await reminders.sweep(new Date('2029-07-20T08:00:00Z'));
+    expect(await outbox('report_overdue')).toHaveLength(4);
   });
 });

@@ -27,7 +27,10 @@ export const COMMITTEE_ERROR_CODES = {
   voteStillOpen: 'vote_still_open',
   /** 409: the minutes of a session exist once it is closed. */
   sessionStillOpen: 'session_still_open',
-  /** 409: the member has cast a ballot on this vote already; ballots are never changed. */
+  /**
+   * 409: the member has voted already: in a roll call a ballot is final, and a recusal is never
+   * turned into a vote (a written ballot can be changed while the vote is open).
+   */
   alreadyVoted: 'already_voted',
   /** 409: the application has an open vote already. */
   voteAlreadyOpen: 'vote_already_open',
@@ -55,6 +58,10 @@ export const COMMITTEE_ERROR_CODES = {
   membershipOverlaps: 'membership_overlaps',
   /** 409: the membership has an end already. */
   membershipEnded: 'membership_ended',
+  /** 409: a session or vote of the committee is open; its rules change once they are closed. */
+  rulesLockedWhileDeciding: 'rules_locked_while_deciding',
+  /** 409: the session has no quorum; opening the item's vote needs `withoutQuorum: true`. */
+  quorumNotReached: 'quorum_not_reached',
   /** 404: no such member of the committee. */
   memberNotFound: 'member_not_found',
 } as const;

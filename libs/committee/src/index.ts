@@ -6,3 +6,4 @@ export { WrittenVoteService } from './votes/written-vote.service';
 export { ConflictService } from './conflicts/conflict.service';
 export { SessionService } from './sessions/session.service';
 export { ReviewService } from './reviews/review.service';
+export { ProgrammePlanService } from './planning/programme-plan.service';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NoticeDelivery } from './delivery/notice-delivery';
+import { NoticeFreshness } from './delivery/notice-freshness';
 import { NoticeProcessor } from './delivery/notice.processor';
 import { Mailer } from './mailer';
 import { OutboxRelay } from './outbox/outbox-relay';
@@ -22,6 +23,7 @@ export class OutboxModule {}
   providers: [
     Mailer,
     NoticeDelivery,
+    NoticeFreshness,
     NoticeProcessor,
     OutboxRelay,
     ReminderScheduler,

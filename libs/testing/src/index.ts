@@ -32,3 +32,4 @@ export {
 } from './factories';
 export { createBaseRate, setApplicationPeriod } from './factories';
 export { oneTimeLinkToken } from './one-time-links';
+export { eventually } from './eventually';

@@ -1,6 +1,12 @@
 import { createOrganisation } from '@kiezfonds/testing';
 import { startTestApi, type TestApi } from '../testing/test-api';
 import { ApplicationWorld } from '../testing/application-world';
+import {
+  type CommitteeSetUp,
+  createCommittee,
+  decideInWriting,
+  finalisePlan,
+} from '../testing/committee-world';
 
 /**
  * Issue 5, deliverable 5, as the lifecycle runs it: submitting and approving a Netzwerkfonds
@@ -11,11 +17,13 @@ describe('the double-funding check on submission and approval', () => {
   let world: ApplicationWorld;
   let callId: string;
   let projectId: string;
+  let ag: CommitteeSetUp;
 
   beforeAll(async () => {
     api = await startTestApi();
     world = await ApplicationWorld.create(api.server, api.db.dataSource, { name: 'Charlottenburg' });
     callId = (await world.openCall()).id;
+    ag = await createCommittee(world, { votingMembers: 1 });
     const fund = (
       await world
         .post(world.finance, '/api/funds')
@@ -66,9 +74,11 @@ describe('the double-funding check on submission and approval', () => {
     const listed = await world.get(world.coordinator, `/api/applications/${id}/double-funding`).expect(200);
     expect(JSON.stringify(listed.body)).toContain(projectId);
 
-    for (const type of ['PASS_FORMAL_CHECK', 'START_PLANNING', 'SELECT']) {
+    for (const type of ['PASS_FORMAL_CHECK', 'START_PLANNING']) {
       await world.event(world.coordinator, id, { type }).expect(200);
     }
+    await decideInWriting(world, ag, id);
+    await finalisePlan(world, callId);
     await world
       .event(world.coordinator, id, { type: 'RECORD_SENATE_SELECTION', amountCents: '1400000' })
       .expect(200);

@@ -1,5 +1,6 @@
 import { startTestApi, type TestApi } from '../testing/test-api';
 import { ApplicationWorld } from '../testing/application-world';
+import { type CommitteeSetUp, createCommittee, selectedApplications } from '../testing/committee-world';
 
 const APPROVAL = {
   type: 'APPROVE',
@@ -12,29 +13,30 @@ const APPROVAL = {
 describe('approval, call-offs, proof of use, revocation: the money of an application', () => {
   let api: TestApi;
   let world: ApplicationWorld;
-  let callId: string;
 
   beforeAll(async () => {
     api = await startTestApi();
     world = await ApplicationWorld.create(api.server, api.db.dataSource);
-    callId = (await world.openCall()).id;
   });
 
   afterAll(async () => {
     await api.close();
   });
 
-  /** A draft taken through review and planning to `selected`, with the Senate's selection of the full amount. */
-  async function selected(target = world, call = callId): Promise<string> {
-    const { id } = await target.draft(call);
-    await target.event(target.carrier, id, { type: 'SUBMIT' }).expect(200);
-    for (const type of ['PASS_FORMAL_CHECK', 'START_PLANNING', 'SELECT']) {
-      await target.event(target.coordinator, id, { type }).expect(200);
-    }
-    await target
-      .event(target.coordinator, id, { type: 'RECORD_SENATE_SELECTION', amountCents: '1400000' })
-      .expect(200);
-    return id;
+  const committees = new Map<ApplicationWorld, CommitteeSetUp>();
+
+  /**
+   * Drafts taken through review, the committee's decision and the finalised programme plan to
+   * `selected`, with the Senate's selection of the full amount.
+   */
+  async function selectedMany(target: ApplicationWorld, count: number): Promise<string[]> {
+    if (!committees.has(target)) committees.set(target, await createCommittee(target, { votingMembers: 1 }));
+    return selectedApplications(target, committees.get(target)!, count);
+  }
+
+  async function selected(target = world): Promise<string> {
+    const [id] = await selectedMany(target, 1);
+    return id!;
   }
 
   async function balance(target = world) {
@@ -72,8 +74,7 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
       name: 'Reinickendorf',
       budgetCents: '1000000',
     });
-    const call = await poor.openCall();
-    const id = await selected(poor, call.id);
+    const id = await selected(poor);
     const res = await poor.event(poor.coordinator, id, APPROVAL).expect(422);
     expect(res.body.code).toBe('budget_exceeded');
     expect(await ledger(id)).toEqual([]);
@@ -84,16 +85,15 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
       [`application:${id}:application_approved%`],
     )) as { n: number }[];
     expect(notices[0]!.n).toBe(0);
-  });
+    // A world of its own with its committee: sign-ins and the whole decision chain first.
+  }, 60_000);
 
   it('lets exactly as many of 50 concurrent approvals commit as the budget fits', async () => {
     const tight = await ApplicationWorld.create(api.server, api.db.dataSource, {
       name: 'Tempelhof-Schöneberg',
       budgetCents: String(10 * 1_400_000),
     });
-    const call = await tight.openCall();
-    const ids: string[] = [];
-    for (let i = 0; i < 50; i++) ids.push(await selected(tight, call.id));
+    const ids = await selectedMany(tight, 50);
     const answers = await Promise.all(ids.map((id) => tight.event(tight.coordinator, id, APPROVAL)));
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(10);
@@ -105,7 +105,8 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
       committedCents: String(10 * 1_400_000),
       availableCents: '0',
     });
-  });
+    // Fifty applications go the whole way through the committee and the plan first: some hundred requests.
+  }, 120_000);
 
   it('pays a call-off as a disbursement with its prompt-use deadline, and refuses more than the instalment', async () => {
     const id = await selected();

@@ -1,5 +1,11 @@
 import { APPLICATION_STATES, type ApplicationEventType, lifecyclePaths } from '@kiezfonds/domain';
 import { type Actor, ApplicationWorld } from '../testing/application-world';
+import {
+  type CommitteeSetUp,
+  createCommittee,
+  decideInWriting,
+  finalisePlan,
+} from '../testing/committee-world';
 import { startTestApi, type TestApi } from '../testing/test-api';
 
 /** Who sends each event in the replay, and with which payload (docs/api/applications.md, "Events"). */
@@ -53,20 +59,37 @@ function command(
 /**
  * Model-based tests (ARCHITECTURE.md): @xstate/graph generates the shortest event path to every
  * state of the lifecycle machine, and each path is replayed through the real HTTP API with the
- * role that sends each event, on a fresh application. What the machine says is reachable must be
- * reachable for real, every step accepted.
+ * role that sends each event, on a fresh application in a call of its own. What the machine says
+ * is reachable must be reachable for real, every step accepted.
+ *
+ * The decision chain is replayed as the rules demand it: before SELECT or WAITLIST the committee
+ * adopts the application in a written vote; SELECT is then sent by finalising the call's programme
+ * plan (so the application is on the list the district sends, which the Senate's selection needs),
+ * WAITLIST by the coordinator citing the decision.
  */
 describe('the application lifecycle, replayed through the HTTP API along generated paths', () => {
   let api: TestApi;
   let world: ApplicationWorld;
-  let callId: string;
+  let ag: CommitteeSetUp;
   const paths = lifecyclePaths();
 
   beforeAll(async () => {
     api = await startTestApi();
     world = await ApplicationWorld.create(api.server, api.db.dataSource);
-    callId = (await world.openCall()).id;
+    ag = await createCommittee(world, { votingMembers: 1 });
   });
+
+  /** Sends one event of a path; SELECT and WAITLIST on a decision the committee takes first. */
+  async function replay(callId: string, id: string, type: ApplicationEventType) {
+    if (type === 'SELECT' || type === 'WAITLIST') await decideInWriting(world, ag, id);
+    if (type === 'SELECT') {
+      const plan = await finalisePlan(world, callId);
+      const item = plan.items.find((i) => i.applicationId === id);
+      return { status: item?.state === 'selected' ? 200 : 409, body: plan };
+    }
+    const { actor, body } = command(world, type);
+    return world.event(actor, id, body);
+  }
 
   afterAll(async () => {
     await api.close();
@@ -79,10 +102,10 @@ describe('the application lifecycle, replayed through the HTTP API along generat
   it.each(paths.map((p) => [p.target, p.events.join(' → ') || '(start)', p] as const))(
     'reaches %s via %s',
     async (target, _label, path) => {
+      const callId = (await world.openCall()).id;
       const { id } = await world.draft(callId);
       for (const [index, type] of path.events.entries()) {
-        const { actor, body } = command(world, type);
-        const res = await world.event(actor, id, body);
+        const res = await replay(callId, id, type);
         expect({ step: index, type, status: res.status, body: res.body }).toMatchObject({
           step: index,
           type,

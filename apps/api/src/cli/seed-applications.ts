@@ -1,7 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { ApplicationService, CallOffService, LifecycleService } from '@kiezfonds/applications';
 import type { ApplicationEventType } from '@kiezfonds/domain';
-import { ConflictService, ReviewService, SessionService } from '@kiezfonds/committee';
+import {
+  ConflictService,
+  ProgrammePlanService,
+  ReviewService,
+  SessionService,
+  WrittenVoteService,
+} from '@kiezfonds/committee';
 import { BookingService, FundDirectoryService } from '@kiezfonds/funds';
 import { loadPrincipal, type Principal } from '@kiezfonds/identity';
 import type { DataSource } from 'typeorm';
@@ -142,9 +148,13 @@ export async function seedDemoApplications(
     demoContent(place, 'workshop'),
   );
   await send(people.carriers[3]!, approved, 'SUBMIT');
-  for (const type of ['PASS_FORMAL_CHECK', 'START_PLANNING', 'SELECT'] as const) {
+  for (const type of ['PASS_FORMAL_CHECK', 'START_PLANNING'] as const) {
     await send(coordinator, approved, type);
   }
+  // Selected as the rules demand: the AG adopted it in writing, and the priority list the
+  // district finalised (and sent to the Senate) names it.
+  await adoptInWriting(app, dataSource, coordinator, approved);
+  await app.get(ProgrammePlanService).finalise(coordinator, call.id, null);
   await send(coordinator, approved, 'RECORD_SENATE_SELECTION', { amountCents: String(REQUESTED_CENTS) });
   await send(coordinator, approved, 'APPROVE', {
     reportDeadlines: [
@@ -255,6 +265,31 @@ export async function seedDemoApplications(
     }
   }
   return summary;
+}
+
+/** Every voting member of the district's committee answers yes in a written vote on the application. */
+async function adoptInWriting(
+  app: INestApplicationContext,
+  dataSource: DataSource,
+  coordinator: Principal,
+  applicationId: string,
+): Promise<void> {
+  const votes = app.get(WrittenVoteService);
+  const vote = await votes.open(
+    coordinator,
+    applicationId,
+    { motion: 'Förderempfehlung für das Programmjahr 2027', deadline: addDays(new Date(), 7).toISOString() },
+    null,
+  );
+  const voters = (await dataSource.query(
+    `SELECT u.email FROM committee_member m JOIN committee c ON c.id = m.committee_id JOIN app_user u ON u.id = m.user_id
+      WHERE c.id = $1 AND m.voting AND m.substitute_for_id IS NULL ORDER BY u.email`,
+    [vote.committeeId],
+  )) as { email: string }[];
+  if (voters.length === 0) throw new Error('Run the base demo seed first: the AG has no voting members.');
+  for (const { email } of voters) {
+    await votes.cast(await principalOf(dataSource, email), vote.id, 'yes', null);
+  }
 }
 
 async function seedNetzwerkfonds(

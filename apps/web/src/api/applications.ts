@@ -443,7 +443,7 @@ export function getDoubleFunding(id: string, options: Signal = {}): Promise<Doub
 
 // Implementation
 
-export type CallOffState = 'requested' | 'paid' | 'rejected';
+export type CallOffState = 'requested' | 'approved' | 'paid' | 'rejected';
 
 export type CallOff = {
   id: string;
@@ -470,6 +470,10 @@ export function requestCallOff(
   input: { cashYear: number; amountCents: string; purpose?: string },
 ): Promise<CallOff> {
   return apiRequest(`/applications/${encode(id)}/call-offs`, { method: 'POST', body: input });
+}
+
+export function approveCallOff(callOffId: string): Promise<CallOff> {
+  return apiRequest(`/call-offs/${encode(callOffId)}/approve`, { method: 'POST', body: {} });
 }
 
 export function payCallOff(callOffId: string, paidOn: string): Promise<CallOff> {

@@ -25,6 +25,7 @@ export type CommitteeSession = {
   minutesPublishedAt: string | null;
   members: {
     id: string;
+    userId: string;
     displayName: string;
     department: string;
     voting: boolean;
@@ -64,8 +65,15 @@ export function recordAttendance(id: string, memberId: string, present: boolean)
   return apiRequest(`/sessions/${encode(id)}/attendance`, { method: 'POST', body: { memberId, present } });
 }
 
-export function openItemVote(id: string, itemId: string): Promise<CommitteeSession> {
-  return apiRequest(`/sessions/${encode(id)}/items/${encode(itemId)}/vote`, { method: 'POST', body: {} });
+export function openItemVote(
+  id: string,
+  itemId: string,
+  options: { withoutQuorum?: boolean } = {},
+): Promise<CommitteeSession> {
+  return apiRequest(`/sessions/${encode(id)}/items/${encode(itemId)}/vote`, {
+    method: 'POST',
+    body: options,
+  });
 }
 
 export function recordBallot(
@@ -148,6 +156,8 @@ export type Votum = {
   submittedAt: string;
   updatedAt: string;
   version: number;
+  /** The author declared a conflict of interest after giving it: on record, but counted nowhere. */
+  withdrawn: { at: string; reason: 'conflict' } | null;
 };
 
 export type ApplicationReviews = {
@@ -331,6 +341,8 @@ export type ApplicationVote = {
   session: { id: string; title: string } | null;
   ownBallot: Choice | null;
   responded: number;
+  /** How the caller takes part: advisory members and substitutes cast no written ballot. */
+  ownPart: 'voting' | 'advisory' | 'substitute' | null;
 };
 
 export type WrittenVote = {

@@ -59,5 +59,7 @@ export function lifecycleFacts(
     planAdjustmentRequired: planAdjustmentRequired(record),
     declarationsConfirmed: declarationsConfirmed(record.content),
     hasOpenCallOffs: record.hasOpenCallOffs,
+    decisionAdopted: record.latestDecision?.outcome === 'adopted',
+    onSentList: record.onSentList,
   };
 }

@@ -32,6 +32,10 @@ export interface ApplicationRecord {
   attachedKinds: string[];
   openChangeRequest: { id: string; message: string; replyDeadline: Date; requestedAt: Date } | null;
   hasOpenCallOffs: boolean;
+  /** The committee's latest decision on the application: its last closed vote. */
+  latestDecision: { id: string; outcome: 'adopted' | 'rejected' | 'no_quorum' } | null;
+  /** On its call's finalised programme plan, selected or waitlisted: the list the district sent. */
+  onSentList: boolean;
 }
 
 interface Row {
@@ -67,6 +71,8 @@ interface Row {
   cr_reply_deadline: Date | null;
   cr_requested_at: Date | null;
   open_call_offs: boolean;
+  latest_decision: ApplicationRecord['latestDecision'];
+  on_sent_list: boolean;
 }
 
 /** Reads the application with its call's rules; the caller has checked the scope (and holds the lock, if any). */
@@ -84,7 +90,14 @@ export async function loadApplicationRecord(db: Db, id: string): Promise<Applica
             ARRAY(SELECT DISTINCT kind FROM application_attachment WHERE application_id = a.id) AS attached_kinds,
             cr.id AS cr_id, cr.message AS cr_message, cr.reply_deadline AS cr_reply_deadline,
             cr.requested_at AS cr_requested_at,
-            EXISTS (SELECT 1 FROM call_off co WHERE co.application_id = a.id AND co.state = 'requested') AS open_call_offs
+            EXISTS (SELECT 1 FROM call_off co WHERE co.application_id = a.id AND co.state IN ('requested', 'approved')) AS open_call_offs,
+            (SELECT json_build_object('id', v.id, 'outcome', v.outcome) FROM committee_vote v
+              WHERE v.application_id = a.id AND v.closed_at IS NOT NULL
+              ORDER BY v.closed_at DESC, v.id LIMIT 1) AS latest_decision,
+            EXISTS (SELECT 1 FROM programme_plan p CROSS JOIN jsonb_array_elements(p.final_list) item
+                     WHERE p.call_id = a.call_id AND p.status = 'final'
+                       AND item->>'applicationId' = a.id::text
+                       AND item->>'status' IN ('selected', 'waitlisted')) AS on_sent_list
      FROM application a
      JOIN call c ON c.id = a.call_id
      JOIN district d ON d.id = c.district_id
@@ -131,5 +144,7 @@ export async function loadApplicationRecord(db: Db, id: string): Promise<Applica
         }
       : null,
     hasOpenCallOffs: row.open_call_offs,
+    latestDecision: row.latest_decision,
+    onSentList: row.on_sent_list,
   };
 }

@@ -44,6 +44,17 @@ export class ImplementationController {
     return this.callOffs.request(principal, params.id, body, requestIdOf(request));
   }
 
+  @Post('call-offs/:id/approve')
+  @HttpCode(200)
+  @Roles('finance')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({
+    summary: 'Approve a requested call-off for payment; the carrier is told (call_off_approved)',
+  })
+  approve(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto, @Req() request: Request) {
+    return this.callOffs.approve(principal, params.id, requestIdOf(request));
+  }
+
   @Post('call-offs/:id/pay')
   @HttpCode(200)
   @Roles('finance')

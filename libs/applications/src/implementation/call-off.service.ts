@@ -25,7 +25,7 @@ interface CallOffRow {
   cash_year: number;
   amount_cents: string;
   purpose: string;
-  state: 'requested' | 'paid' | 'rejected';
+  state: 'requested' | 'approved' | 'paid' | 'rejected';
   requested_at: Date;
   decided_at: Date | null;
   paid_on: string | null;
@@ -54,9 +54,9 @@ function view(row: CallOffRow) {
 }
 
 /**
- * Call-offs (Mittelabrufe): the carrier asks for an instalment's money, finance pays it (a ledger
- * disbursement) or refuses. Payment starts the prompt-use period (DOMAIN.md step 8), reminded
- * before it ends.
+ * Call-offs (Mittelabrufe): the carrier asks for an instalment's money, finance approves it (the
+ * carrier is told) and pays it (a ledger disbursement), or refuses it. Payment starts the
+ * prompt-use period (DOMAIN.md step 8), reminded before it ends.
  */
 @Injectable()
 export class CallOffService {
@@ -120,10 +120,50 @@ export class CallOffService {
     });
   }
 
+  /** Finance approves the call-off for payment; the carrier is told, and the payment follows. */
+  async approve(principal: Principal, callOffId: string, requestId: string | null) {
+    return this.dataSource.transaction(async (tx) => {
+      const { callOff, districtId } = await this.lockForFinance(tx, principal, callOffId);
+      const record = await loadApplicationRecord(tx, callOff.application_id);
+      const [approved] = (await tx.query(
+        `UPDATE call_off SET state = 'approved', decided_by = $2, decided_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
+        [callOff.id, principal.userId],
+      )) as [CallOffRow[], number];
+      const row = approved[0]!;
+      await recordAudit(tx, {
+        entityType: 'application',
+        entityId: record.id,
+        action: 'call_off_approved',
+        actorId: principal.userId,
+        districtId,
+        requestId,
+        payload: { callOffId: callOff.id, number: callOff.number },
+      });
+      await this.notices.send(tx, record, 'carrier', {
+        kind: 'call_off_approved',
+        key: `call-off:${callOff.id}:approved`,
+        data: {
+          application: noticeApplication(record),
+          callOff: {
+            number: callOff.number,
+            amountCents: Number(callOff.amount_cents),
+            requestedOn: berlinDay(callOff.requested_at),
+            approvedOn: berlinDay(row.decided_at!),
+          },
+        },
+        link: `/antraege/${record.id}`,
+      });
+      return view(row);
+    });
+  }
+
   async pay(principal: Principal, callOffId: string, paidOn: string, requestId: string | null) {
     if (paidOn > berlinDay(new Date())) throw new ValidationError([{ field: 'paidOn', rule: 'notInFuture' }]);
     return this.dataSource.transaction(async (tx) => {
-      const { callOff, districtId } = await this.lockForFinance(tx, principal, callOffId);
+      const { callOff, districtId } = await this.lockForFinance(tx, principal, callOffId, [
+        'requested',
+        'approved',
+      ]);
       const record = await loadApplicationRecord(tx, callOff.application_id);
       const [notice] = (await tx.query(
         `SELECT amount_cents::text AS amount_cents, instalments FROM grant_notice WHERE application_id = $1`,
@@ -214,7 +254,13 @@ export class CallOffService {
     return Money.fromCents(row!.available);
   }
 
-  private async lockForFinance(tx: EntityManager, principal: Principal, callOffId: string) {
+  /** The call-off locked for a decision of finance; `open` are the states that decision starts from. */
+  private async lockForFinance(
+    tx: EntityManager,
+    principal: Principal,
+    callOffId: string,
+    open: readonly CallOffRow['state'][] = ['requested'],
+  ) {
     const scope = ApplicationScope.of(principal);
     const [callOff] = (await tx.query(`SELECT ${COLUMNS} FROM call_off WHERE id = $1 FOR UPDATE`, [
       callOffId,
@@ -224,7 +270,7 @@ export class CallOffService {
       throw new NotFoundError(APPLICATIONS_ERROR_CODES.callOffNotFound);
     });
     if (!scope.isStaffOf(scoped.districtId, 'finance')) throw new ForbiddenError();
-    if (callOff.state !== 'requested') {
+    if (!open.includes(callOff.state)) {
       throw new ConflictError(APPLICATIONS_ERROR_CODES.callOffDecided, [], { state: callOff.state });
     }
     return { callOff, districtId: scoped.districtId };

@@ -88,6 +88,7 @@ export class LifecycleNotices {
               amountCents: Number(amount),
               reduced: Money.fromCents(amount).isLessThan(Money.fromCents(record.requestedCents)),
             },
+            ...(event.fullApplicationDueBy ? { fullApplicationDueBy: event.fullApplicationDueBy } : {}),
           },
         };
       }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   allowedEvents,
   type ApplicationState,
+  BusinessRuleError,
   ConflictError,
   decideTransition,
   isNoticeKind,
@@ -22,7 +23,7 @@ import { FundingEffects } from '../implementation/funding-effects.service';
 import { LifecycleNotices } from './lifecycle-notices';
 import { ApplicationScope } from '../scope/application-scope';
 import { requestHash, runIdempotent } from './idempotency';
-import type { TransitionContext } from './transition-context';
+import { berlinDay, type TransitionContext } from './transition-context';
 
 export interface TransitionAnswer {
   id: string;
@@ -31,9 +32,15 @@ export interface TransitionAnswer {
   allowedEvents: string[];
 }
 
-/** What the audit trail keeps of a command: the event and its free-text reason, not the whole body. */
-function auditPayload(event: ApplicationEventDto): Record<string, unknown> {
-  const payload: Record<string, unknown> = { event: event.type };
+/**
+ * What the audit trail keeps of a command: the event, its free-text reason and what it rests on,
+ * not the whole body.
+ */
+function auditPayload(
+  event: ApplicationEventDto,
+  citation: TransitionContext['citation'],
+): Record<string, unknown> {
+  const payload: Record<string, unknown> = { event: event.type, ...citation };
   const comment = event.reason ?? event.message ?? event.comment;
   if (comment) payload.comment = comment;
   if (event.replyDeadline) payload.replyDeadline = event.replyDeadline;
@@ -77,7 +84,8 @@ export class LifecycleService {
 
   /**
    * One lifecycle event inside the caller's transaction, for commands that move several
-   * applications at once and must succeed or fail as a whole (finalising the programme plan).
+   * applications at once and must succeed or fail as a whole (finalising the programme plan,
+   * which names itself as `planId`: the step then cites the plan besides the decision).
    */
   async sendWithin(
     tx: EntityManager,
@@ -85,6 +93,7 @@ export class LifecycleService {
     id: string,
     event: ApplicationEventDto,
     requestId: string | null,
+    sentBy: { planId?: string } = {},
   ): Promise<TransitionAnswer> {
     const scope = ApplicationScope.of(principal);
     const scoped = await scope.application(tx, id, { lock: true });
@@ -100,7 +109,16 @@ export class LifecycleService {
     );
     const missing = missingEventFields(event);
     if (missing.length > 0) throw new ValidationError(missing);
-    const ctx: TransitionContext = { tx, principal, record, event, to, now, requestId };
+    const ctx: TransitionContext = {
+      tx,
+      principal,
+      record,
+      event,
+      to,
+      now,
+      requestId,
+      citation: { ...sentBy },
+    };
     const nextVersion = record.version + 1;
     for (const effect of effects) await this.apply(effect, ctx, nextVersion);
 
@@ -126,7 +144,7 @@ export class LifecycleService {
       fromState: record.state,
       toState: to,
       requestId,
-      payload: auditPayload(event),
+      payload: auditPayload(event, ctx.citation),
     });
     const after = await loadApplicationRecord(tx, record.id);
     return {
@@ -145,6 +163,16 @@ export class LifecycleService {
       return;
     }
     switch (effect) {
+      case 'cite_decision': {
+        // The machine let the step through, so the latest decision is adopted; a citation the caller
+        // gives must be that one, not an older or another application's.
+        const decision = record.latestDecision!;
+        if (event.decisionId !== undefined && event.decisionId !== decision.id) {
+          throw new BusinessRuleError('decision_not_current', { decisionId: decision.id });
+        }
+        ctx.citation.decisionId = decision.id;
+        return;
+      }
       case 'snapshot_version': {
         await tx.query(
           `INSERT INTO application_version (application_id, number, title, content, submitted_by)
@@ -188,6 +216,9 @@ export class LifecycleService {
               params: { requestedCents: record.requestedCents },
             },
           ]);
+        }
+        if (event.fullApplicationDueBy !== undefined && event.fullApplicationDueBy <= berlinDay(ctx.now)) {
+          throw new ValidationError([{ field: 'fullApplicationDueBy', rule: 'inFuture' }]);
         }
         await tx.query(`UPDATE application SET senate_amount_cents = $2 WHERE id = $1`, [
           record.id,

@@ -13,6 +13,8 @@ export interface TransitionContext {
   to: ApplicationState;
   now: Date;
   requestId: string | null;
+  /** What the step rests on, kept in its audit event: the committee's decision, the plan that sent it. */
+  citation: { decisionId?: string; planId?: string };
 }
 
 /** Today in Berlin as `YYYY-MM-DD` (grant notices and payments are dated in the district's time). */

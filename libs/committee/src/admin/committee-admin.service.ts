@@ -104,6 +104,19 @@ export class CommitteeAdminService {
       requestId,
       'committee_rules_changed',
       async (tx, committee) => {
+        // A session or vote under way decides by the rules it opened with; changing them now would
+        // leave the committee deciding by one set and reading another.
+        const [open] = (await tx.query(
+          `SELECT (SELECT count(*)::int FROM committee_session WHERE committee_id = $1 AND status = 'open') AS sessions,
+                  (SELECT count(*)::int FROM committee_vote WHERE committee_id = $1 AND closed_at IS NULL) AS votes`,
+          [committee.id],
+        )) as { sessions: number; votes: number }[];
+        if (open!.sessions > 0 || open!.votes > 0) {
+          throw new ConflictError(COMMITTEE_ERROR_CODES.rulesLockedWhileDeciding, [], {
+            sessions: open!.sessions,
+            votes: open!.votes,
+          });
+        }
         await tx.query(
           `UPDATE committee SET quorum_numerator = $2, quorum_denominator = $3, majority = $4,
                 abstentions_count_as_cast = $5 WHERE id = $1`,

@@ -5,6 +5,7 @@ import { queryRows, recordAudit } from '@kiezfonds/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { COMMITTEE_ERROR_CODES } from '../committee.exception';
 import { type CommitteeRow, committeeById, membershipOf } from '../votes/committee-membership';
+import { withdrawVotenForConflict } from '../reviews/votum-withdrawal';
 import { SessionService } from '../sessions/session.service';
 import { WrittenVoteService } from '../votes/written-vote.service';
 
@@ -83,7 +84,9 @@ export class ConflictService {
         },
         requestId,
       });
-      // The conflict takes effect in votes already under way: the member's part becomes a recusal.
+      // The conflict takes effect in votes already under way, where the member's part becomes a
+      // recusal, and in the review, where a Votum the member gave no longer counts.
+      await withdrawVotenForConflict(tx, row!.id, committee.districtId, principal, requestId);
       await this.writtenVotes.recuseFromOpenVotes(tx, member.id, principal, requestId);
       await this.sessions.recuseInOpenRollCalls(tx, member.id, principal, requestId);
       return (await this.views(tx, committee.id, row!.id))[0]!;

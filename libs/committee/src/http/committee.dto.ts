@@ -119,6 +119,17 @@ export class RollCallBallotDto {
   choice: 'yes' | 'no' | 'abstain';
 }
 
+export class OpenItemVoteDto {
+  @ApiPropertyOptional({
+    description:
+      'Open the vote although the session has no quorum (the minutes note it). Without it, a session ' +
+      'without quorum answers 409 quorum_not_reached.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  withoutQuorum?: boolean;
+}
+
 export class SessionItemParamsDto {
   @IsUUID()
   id: string;

@@ -12,6 +12,7 @@ import {
   CastBallotDto,
   RollCallBallotDto,
   ScheduleSessionDto,
+  OpenItemVoteDto,
   SessionItemParamsDto,
   SessionVoteParamsDto,
 } from './committee.dto';
@@ -154,14 +155,17 @@ export class SessionsController {
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({
-    summary: 'Open the roll-call vote on an agenda item; conflicted members present are recused',
+    summary:
+      'Open the roll-call vote on an agenda item; conflicted members present are recused. Without a ' +
+      'quorum only with `withoutQuorum: true` (409 quorum_not_reached otherwise), and the minutes note it',
   })
   openItemVote(
     @CurrentPrincipal() principal: Principal,
     @Param() params: SessionItemParamsDto,
+    @Body() body: OpenItemVoteDto,
     @Req() request: Request,
   ) {
-    return this.sessions.openItemVote(principal, params.id, params.itemId, requestIdOf(request));
+    return this.sessions.openItemVote(principal, params.id, params.itemId, body, requestIdOf(request));
   }
 
   @Post('sessions/:id/votes/:voteId/ballots')

@@ -1,25 +1,49 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, Money, NotFoundError, type Tally } from '@kiezfonds/domain';
-import { type MinutesInput, type MinutesItem, type MinutesVote, renderMinutes } from '@kiezfonds/documents';
+import {
+  type CommitteeRules,
+  ConflictError,
+  Money,
+  NotFoundError,
+  type PresentSeat,
+  type Tally,
+} from '@kiezfonds/domain';
+import {
+  type DecisionRules,
+  type MinutesAttendee,
+  type MinutesInput,
+  type MinutesItem,
+  type MinutesVote,
+  renderMinutes,
+} from '@kiezfonds/documents';
 import type { Principal } from '@kiezfonds/identity';
 import { DataSource } from 'typeorm';
 import { COMMITTEE_ERROR_CODES } from '../committee.exception';
 import { OFFICE_COLUMNS, officeOf } from '../documents/issuing-office';
 import { SessionService } from '../sessions/session.service';
-import { currentMembers, isStaff, type MemberRow, votingSeats } from '../votes/committee-membership';
+import {
+  committeeById,
+  currentMembers,
+  isStaff,
+  type MemberRow,
+  RULE_COLUMNS,
+  rulesOf,
+  storedRules,
+  votingSeats,
+} from '../votes/committee-membership';
 import { WrittenVoteService } from '../votes/written-vote.service';
 
 type Pdf = { fileName: string; content: Buffer };
 type Row = Record<string, unknown>;
 
-/** Committee, district office and rules of the committee a vote or session belongs to. */
-const COMMITTEE_COLUMNS = `cm.name AS committee, cm.quorum_numerator, cm.quorum_denominator, cm.majority,
-  cm.abstentions_count_as_cast, ${OFFICE_COLUMNS}`;
+/** Committee and district office of a vote or session (its rules are the ones it stored). */
+const COMMITTEE_COLUMNS = `cm.name AS committee, ${OFFICE_COLUMNS}`;
 
 /**
- * The minutes (Protokoll) as PDF, of a closed written vote or a closed session: the rules that
- * applied, the attendance, every voting member's vote by name (recusals and missing votes
- * included), the quorum and the result as recorded when each vote closed, never recomputed.
+ * The minutes (Protokoll) as PDF, of a closed written vote or a closed session, drawn from the
+ * record and never recomputed: the rules each vote stored when it opened, the actual opening and
+ * closing times, who was in the room for each item (the seats its vote closed with: a member who
+ * came later is absent for the items before), substitutes with whom they stand in for, recusals,
+ * every voting member's vote by name, the quorum and the result as recorded.
  */
 @Injectable()
 export class CommitteeMinutes {
@@ -34,6 +58,9 @@ export class CommitteeMinutes {
     if (view.state !== 'closed') throw new ConflictError(COMMITTEE_ERROR_CODES.voteStillOpen);
     const [r] = (await this.dataSource.query(
       `SELECT v.id, v.application_id, v.motion, v.opened_at, v.deadline, v.closed_at, v.tally, v.outcome,
+              ${RULE_COLUMNS.split(', ')
+                .map((c) => `v.${c}`)
+                .join(', ')},
               opener.display_name AS opener, ${COMMITTEE_COLUMNS}
          FROM committee_vote v
          JOIN committee cm ON cm.id = v.committee_id
@@ -45,7 +72,7 @@ export class CommitteeMinutes {
     const voting = votingSeats(await currentMembers(this.dataSource, view.committeeId));
     const item = await this.item(r!, voting, { withTimes: true, votingMembers: voting.length });
     const input: MinutesInput = {
-      ...this.frame(principal, r!),
+      ...this.frame(principal, r!, storedRules(r!)!),
       procedure: {
         kind: 'written',
         openedAt: (r!.opened_at as Date).toISOString(),
@@ -73,7 +100,11 @@ export class CommitteeMinutes {
       throw new NotFoundError(COMMITTEE_ERROR_CODES.minutesNotPublished);
     }
     const [r] = (await this.dataSource.query(
-      `SELECT s.title, s.starts_at, s.closed_at, s.place, opener.display_name AS opener, ${COMMITTEE_COLUMNS}
+      `SELECT s.title, s.starts_at, s.opened_at, s.closed_at, s.place,
+              ${RULE_COLUMNS.split(', ')
+                .map((c) => `s.${c}`)
+                .join(', ')},
+              opener.display_name AS opener, ${COMMITTEE_COLUMNS}
          FROM committee_session s
          JOIN committee cm ON cm.id = s.committee_id
          JOIN district d ON d.id = cm.district_id
@@ -83,58 +114,54 @@ export class CommitteeMinutes {
     )) as Row[];
     const members = await currentMembers(this.dataSource, view.committeeId);
     const present = new Set(view.members.filter((m) => m.present).map((m) => m.id));
-    const nameOf = new Map(members.map((m) => [m.id, m.displayName]));
-    // A seat held by a substitute: the substitute votes under their own name for the member.
-    const substitutes = new Map(
+    const nameOf = await this.namesOf(view.committeeId);
+    // Seats held by a substitute at the end of the session, for items decided before the seats
+    // of each vote were kept (they then show the room as it was at the end).
+    const substitutesAtEnd = new Map(
       view.seats.filter((seat) => seat.heldBy !== seat.memberId).map((seat) => [seat.memberId, seat.heldBy]),
     );
     const voting = votingSeats(members);
     const items: MinutesItem[] = [];
+    const seatsPerItem: (readonly PresentSeat[])[] = [];
     for (const agendaItem of view.items) {
       if (!agendaItem.vote || agendaItem.vote.state !== 'closed') continue;
       const [vote] = (await this.dataSource.query(`SELECT * FROM committee_vote WHERE id = $1`, [
         agendaItem.vote.id,
       ])) as Row[];
-      // In a session, the roll call names the members present when the vote closed.
-      const seated = voting.filter(
-        (m) =>
-          present.has(m.id) ||
-          substitutes.has(m.id) ||
-          agendaItem.vote!.ballots.some((b) => b.memberId === m.id),
-      );
-      items.push(
-        await this.item(vote!, seated, {
-          withTimes: false,
-          votingMembers: voting.length,
-          substitutes,
-          nameOf,
-        }),
-      );
+      const kept = (vote!.seats as PresentSeat[] | null) ?? null;
+      const seats =
+        kept ??
+        voting
+          .filter(
+            (m) =>
+              present.has(m.id) ||
+              substitutesAtEnd.has(m.id) ||
+              agendaItem.vote!.ballots.some((b) => b.memberId === m.id),
+          )
+          .map((m) => ({ memberId: m.id, heldBy: substitutesAtEnd.get(m.id) ?? m.id }));
+      seatsPerItem.push(seats);
+      const item = await this.item(vote!, voting, {
+        withTimes: false,
+        votingMembers: voting.length,
+        seats,
+        nameOf,
+      });
+      const atOpen = vote!.quorum_at_open as { present: number; required: number; reached: boolean } | null;
+      items.push(atOpen && !atOpen.reached ? { ...item, openedWithoutQuorum: atOpen } : item);
     }
+    const committee = (await committeeById(this.dataSource, view.committeeId))!;
     const input: MinutesInput = {
-      ...this.frame(principal, r!),
+      ...this.frame(principal, r!, storedRules(r!) ?? rulesOf(committee)),
       title: r!.title as string,
       procedure: {
         kind: 'session',
-        startsAt: (r!.starts_at as Date).toISOString(),
+        startsAt: ((r!.opened_at ?? r!.starts_at) as Date).toISOString(),
+        scheduledFor: (r!.starts_at as Date).toISOString(),
         endsAt: (r!.closed_at as Date).toISOString(),
         place: r!.place as string,
         attendance: members
           .filter((m) => m.substituteForId === null)
-          .map((m) => {
-            const substitute = substitutes.get(m.id);
-            return {
-              name: m.displayName,
-              department: m.department,
-              role: m.voting ? ('voting' as const) : ('advisory' as const),
-              status: present.has(m.id)
-                ? ('present' as const)
-                : substitute
-                  ? ('substituted' as const)
-                  : ('absent' as const),
-              ...(substitute && !present.has(m.id) ? { substitute: nameOf.get(substitute) } : {}),
-            };
-          }),
+          .map((m) => attendanceOf(m, present, seatsPerItem, substitutesAtEnd, nameOf)),
         quorum: {
           participating: view.quorum.present,
           votingMembers: view.quorum.votingMembers,
@@ -151,6 +178,15 @@ export class CommitteeMinutes {
     };
   }
 
+  /** Every member's name the committee ever had, so a substitute who has left is still named. */
+  private async namesOf(committeeId: string): Promise<Map<string, string>> {
+    const rows = (await this.dataSource.query(
+      `SELECT m.id, u.display_name FROM committee_member m JOIN app_user u ON u.id = m.user_id WHERE m.committee_id = $1`,
+      [committeeId],
+    )) as { id: string; display_name: string }[];
+    return new Map(rows.map((row) => [row.id, row.display_name]));
+  }
+
   /** One decided item: its application, every listed member's vote and the recorded tally. */
   private async item(
     vote: Row,
@@ -159,8 +195,8 @@ export class CommitteeMinutes {
       withTimes: boolean;
       /** All voting members of the committee, however many were in the room. */
       votingMembers: number;
-      /** Seats held by a substitute: member id → substitute's member id. */
-      substitutes?: ReadonlyMap<string, string>;
+      /** In a session: the seats in the room for this item and who held them; the others were absent. */
+      seats?: readonly PresentSeat[];
       nameOf?: ReadonlyMap<string, string>;
     },
   ) {
@@ -192,8 +228,10 @@ export class CommitteeMinutes {
         met: tally.quorum.reached,
       },
       votes: members.map((member): MinutesVote => {
+        const seat = options.seats?.find((s) => s.memberId === member.id);
+        if (options.seats && !seat) return { name: member.displayName, choice: 'absent' };
         const ballot = byMember.get(member.id);
-        const substitute = options.substitutes?.get(member.id);
+        const substitute = seat && seat.heldBy !== member.id ? seat.heldBy : undefined;
         return {
           name: (substitute && options.nameOf?.get(substitute)) || member.displayName,
           ...(substitute ? { onBehalfOf: member.displayName } : {}),
@@ -203,11 +241,12 @@ export class CommitteeMinutes {
         };
       }),
       outcome: vote.outcome === 'no_quorum' ? 'no-quorum' : (vote.outcome as 'adopted' | 'rejected'),
+      rules: documentRules(storedRules(vote)!),
     } satisfies MinutesItem;
   }
 
   /** What every minutes document of the committee has: issuer, committee, rules, chair. */
-  private frame(principal: Principal, r: Row) {
+  private frame(principal: Principal, r: Row, rules: CommitteeRules) {
     const issuer = officeOf(r, r.opener as string);
     return {
       locale: principal.language,
@@ -215,11 +254,53 @@ export class CommitteeMinutes {
       committee: r.committee as string,
       chair: r.opener as string,
       minuteTaker: r.opener as string,
-      rules: {
-        quorumShare: { numerator: r.quorum_numerator as number, denominator: r.quorum_denominator as number },
-        majority: r.majority === 'two_thirds' ? ('two-thirds' as const) : ('simple' as const),
-        abstentionsCountAsCast: r.abstentions_count_as_cast as boolean,
-      },
+      rules: documentRules(rules),
     };
   }
+}
+
+function documentRules(rules: CommitteeRules): DecisionRules {
+  return {
+    quorumShare: rules.quorumShare,
+    majority: rules.majority === 'two_thirds' ? 'two-thirds' : 'simple',
+    abstentionsCountAsCast: rules.abstentionsCountAsCast,
+  };
+}
+
+/**
+ * A member's attendance over the session, from the seats each decided item kept: in person, or
+ * represented by a substitute, for which items (when not for all); a member never in the room is
+ * absent. Advisory members hold no seat: they count as they were at the end.
+ */
+function attendanceOf(
+  member: MemberRow,
+  presentAtEnd: ReadonlySet<string>,
+  seatsPerItem: readonly (readonly PresentSeat[])[],
+  substitutesAtEnd: ReadonlyMap<string, string>,
+  nameOf: ReadonlyMap<string, string>,
+): MinutesAttendee {
+  const base = {
+    name: member.displayName,
+    department: member.department,
+    role: member.voting ? ('voting' as const) : ('advisory' as const),
+  };
+  const seats = seatsPerItem.map((seats) => seats.find((seat) => seat.memberId === member.id));
+  const only = (held: (seat: PresentSeat | undefined) => boolean) => {
+    const items = seats.flatMap((seat, index) => (held(seat) ? [index + 1] : []));
+    return items.length < seatsPerItem.length ? { presentFor: items } : {};
+  };
+  const inPerson = (seat: PresentSeat | undefined) => seat?.heldBy === member.id;
+  const bySubstitute = (seat: PresentSeat | undefined) => seat !== undefined && seat.heldBy !== member.id;
+  if (!member.voting || seatsPerItem.length === 0) {
+    const substitute = substitutesAtEnd.get(member.id);
+    if (presentAtEnd.has(member.id)) return { ...base, status: 'present' };
+    if (substitute) return { ...base, status: 'substituted', substitute: nameOf.get(substitute) };
+    return { ...base, status: 'absent' };
+  }
+  if (seats.some(inPerson)) return { ...base, status: 'present', ...only(inPerson) };
+  const held = seats.find(bySubstitute);
+  if (held) {
+    return { ...base, status: 'substituted', substitute: nameOf.get(held.heldBy), ...only(bySubstitute) };
+  }
+  return { ...base, status: 'absent' };
 }

@@ -352,12 +352,14 @@ export class ProgrammePlanService {
             requestId,
           );
         }
+        // The step cites the committee's decision and this plan, which sends it.
         const answer = await this.lifecycle.sendWithin(
           tx,
           principal,
           item.applicationId,
           { type: target },
           requestId,
+          { planId: plan.id },
         );
         moved.push({ applicationId: item.applicationId, state: answer.state });
       }
@@ -448,7 +450,7 @@ export class ProgrammePlanService {
               a.submitted_at, d.outcome, d.closed_at AS decided_at, d.procedure,
               coalesce((SELECT json_agg(json_build_object('departmentId', v.department,
                                  'recommendation', v.recommendation, 'score', v.score))
-                          FROM votum v WHERE v.application_id = a.id), '[]') AS voten,
+                          FROM votum v WHERE v.application_id = a.id AND v.withdrawn_at IS NULL), '[]') AS voten,
               l.amount_cents::text AS amount_cents, l.amount_reason, l.manual_rank
          FROM application a
          JOIN organisation o ON o.id = a.organisation_id

@@ -54,6 +54,11 @@ export interface VotumView {
   submittedAt: string;
   updatedAt: string;
   version: number;
+  /**
+   * Set when the author declared a conflict of interest after giving it: the Votum stays on
+   * record but counts in no score, summary or ranking.
+   */
+  withdrawn: { at: string; reason: 'conflict' } | null;
 }
 
 export interface ApplicationReviews {
@@ -109,6 +114,7 @@ interface VotumRow {
   submitted_at: Date;
   updated_at: Date;
   version: number;
+  withdrawn_at: Date | null;
 }
 
 /**
@@ -182,8 +188,9 @@ export class ReviewService {
     const rows = (await this.dataSource.query(
       `SELECT a.id, a.reference, a.title, a.state, a.requested_cents::text AS requested, o.name AS carrier,
               c.review_deadline, m.id AS member_id, m.department,
-              EXISTS (SELECT 1 FROM votum v WHERE v.application_id = a.id AND v.department = m.department) AS reviewed,
-              (SELECT count(*)::int FROM votum v WHERE v.application_id = a.id) AS voten,
+              EXISTS (SELECT 1 FROM votum v WHERE v.application_id = a.id AND v.department = m.department
+                        AND v.withdrawn_at IS NULL) AS reviewed,
+              (SELECT count(*)::int FROM votum v WHERE v.application_id = a.id AND v.withdrawn_at IS NULL) AS voten,
               EXISTS (SELECT 1 FROM conflict_of_interest ci
                        WHERE ci.committee_member_id = m.id AND ci.withdrawn_at IS NULL
                          AND (ci.application_id = a.id OR ci.organisation_id = a.organisation_id)) AS conflicted
@@ -228,6 +235,7 @@ export class ReviewService {
       [applicationId],
     )) as VotumRow[];
     const hideNotes = member !== null && conflicted.has(member.id);
+    const counting = rows.filter((row) => row.withdrawn_at === null);
     const deadline = application.reviewDeadline;
     return {
       applicationId,
@@ -248,11 +256,14 @@ export class ReviewService {
         submittedAt: row.submitted_at.toISOString(),
         updatedAt: row.updated_at.toISOString(),
         version: row.version,
+        withdrawn: row.withdrawn_at
+          ? { at: row.withdrawn_at.toISOString(), reason: 'conflict' as const }
+          : null,
       })),
-      summary: reviewSummary(rows.map((row) => ({ departmentId: row.department, ...row }))),
+      summary: reviewSummary(counting.map((row) => ({ departmentId: row.department, ...row }))),
       missingDepartments: missingReviews(
         members.map((m) => m.department),
-        rows.map((row) => ({ departmentId: row.department })),
+        counting.map((row) => ({ departmentId: row.department })),
         excusedDepartments(members, conflicted),
       ),
       confidentialNotesHidden: hideNotes,
@@ -260,7 +271,7 @@ export class ReviewService {
         ? {
             department: member.department,
             conflicted: conflicted.has(member.id),
-            votumId: rows.find((row) => row.department === member.department)?.id ?? null,
+            votumId: counting.find((row) => row.department === member.department)?.id ?? null,
           }
         : null,
     } satisfies ApplicationReviews;
@@ -318,8 +329,11 @@ export class ReviewService {
       const [row] = before
         ? await queryRows<{ id: string; version: number }>(
             tx,
+            // A Votum withdrawn for its author's conflict counts again once another member of the
+            // department gives it anew.
             `UPDATE votum SET committee_member_id = $2, recommendation = $3, conditions = $4, scores = $5,
-                    score = $6, comment = $7, confidential_note = $8, updated_at = now(), version = version + 1
+                    score = $6, comment = $7, confidential_note = $8, updated_at = now(), version = version + 1,
+                    withdrawn_at = NULL, withdrawn_for_conflict_id = NULL
               WHERE id = $1 RETURNING id, version`,
             [before.id, ...values],
           )

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   assertMayVote,
   BusinessRuleError,
+  type CommitteeRules,
   ConflictError,
   ForbiddenError,
   NotFoundError,
@@ -21,11 +22,15 @@ import { countedBallots, openVotesInConflict, recordRecusal, recuseSeat } from '
 import {
   type CommitteeRow,
   committeeById,
+  committeeForOpening,
   currentMembers,
   isStaff,
   type MemberRow,
   membershipOf,
+  RULE_COLUMNS,
+  ruleValues,
   rulesOf,
+  storedRules,
   votingSeats,
 } from '../votes/committee-membership';
 
@@ -52,6 +57,10 @@ interface SessionRow {
   closed_at: Date | null;
   invited_at: Date | null;
   minutes_published_at: Date | null;
+  quorum_numerator: number | null;
+  quorum_denominator: number | null;
+  majority: string | null;
+  abstentions_count_as_cast: boolean | null;
 }
 
 /** Who is in the room: a member in person, or a substitute for the member named. */
@@ -74,6 +83,10 @@ export interface SessionItemView {
     ballots: { memberId: string; choice: VoteChoice }[];
     outcome: string | null;
     tally: unknown;
+    /** The rules the vote is decided by: the session's, as they were when it opened. */
+    rules: CommitteeRules;
+    /** The quorum when the vote was opened; `reached: false` means it was opened without one. */
+    quorumAtOpen: { present: number; required: number; reached: boolean } | null;
   } | null;
 }
 
@@ -98,7 +111,12 @@ export interface SessionView {
   status: SessionStatus;
   invitedAt: string | null;
   minutesPublishedAt: string | null;
-  members: (Pick<MemberRow, 'id' | 'displayName' | 'department' | 'voting' | 'substituteForId'> & {
+  /** When the session was actually opened and closed (the minutes print these, not `startsAt`). */
+  openedAt: string | null;
+  closedAt: string | null;
+  /** The rules the session decides by: the committee's when it was opened (the current ones before). */
+  rules: CommitteeRules;
+  members: (Pick<MemberRow, 'id' | 'userId' | 'displayName' | 'department' | 'voting' | 'substituteForId'> & {
     present: boolean;
   })[];
   /** The live quorum: seats of voting members present against the committee's share. */
@@ -206,7 +224,8 @@ export class SessionService {
     const present = new Set(presence.map((p) => p.memberId));
     const items = (await db.query(
       `SELECT i.id, i.position, a.id AS application_id, a.title, a.reference, a.requested_cents::text AS requested,
-              o.name AS carrier, v.id AS vote_id, v.closed_at, v.outcome, v.tally
+              o.name AS carrier, v.id AS vote_id, v.closed_at, v.outcome, v.tally, v.quorum_at_open,
+              v.quorum_numerator, v.quorum_denominator, v.majority, v.abstentions_count_as_cast
          FROM session_agenda_item i
          JOIN application a ON a.id = i.application_id
          JOIN organisation o ON o.id = a.organisation_id
@@ -235,11 +254,15 @@ export class SessionService {
               })),
               outcome: (item.outcome as string | null) ?? null,
               tally: item.tally ?? null,
+              rules: storedRules(item)!,
+              quorumAtOpen:
+                (item.quorum_at_open as NonNullable<SessionItemView['vote']>['quorumAtOpen']) ?? null,
             }
           : null,
       });
     }
-    const { seats, ...liveQuorum } = this.quorumOf(committee, members, presence);
+    const rules = this.rulesOfSession(session, committee);
+    const { seats, ...liveQuorum } = this.quorumOf(rules, members, presence);
     const own = members.find((m) => m.userId === principal.userId);
     return {
       id: session.id,
@@ -251,8 +274,12 @@ export class SessionService {
       status: session.status,
       invitedAt: session.invited_at?.toISOString() ?? null,
       minutesPublishedAt: session.minutes_published_at?.toISOString() ?? null,
+      openedAt: session.opened_at?.toISOString() ?? null,
+      closedAt: session.closed_at?.toISOString() ?? null,
+      rules,
       members: members.map((m) => ({
         id: m.id,
+        userId: m.userId,
         displayName: m.displayName,
         department: m.department,
         voting: m.voting,
@@ -269,9 +296,14 @@ export class SessionService {
   async open(principal: Principal, sessionId: string, requestId: string | null): Promise<SessionView> {
     return this.step(principal, sessionId, 'open', requestId, async (tx, session) => {
       if (session.status !== 'scheduled') throw this.wrongStep(session.status);
-      await tx.query(`UPDATE committee_session SET status = 'open', opened_at = now() WHERE id = $1`, [
-        session.id,
-      ]);
+      // The session decides by the committee's rules as they are now; they stay locked until it closes.
+      const committee = await committeeForOpening(tx, session.committee_id);
+      await tx.query(
+        `UPDATE committee_session SET status = 'open', opened_at = now(),
+                (${RULE_COLUMNS}) = ($2, $3, $4, $5) WHERE id = $1`,
+        [session.id, ...ruleValues(committee)],
+      );
+      return { rules: rulesOf(committee) };
     });
   }
 
@@ -318,9 +350,28 @@ export class SessionService {
     });
   }
 
-  async openItemVote(principal: Principal, sessionId: string, itemId: string, requestId: string | null) {
+  async openItemVote(
+    principal: Principal,
+    sessionId: string,
+    itemId: string,
+    input: { withoutQuorum?: boolean },
+    requestId: string | null,
+  ) {
     return this.step(principal, sessionId, 'open_item_vote', requestId, async (tx, session, committee) => {
       if (session.status !== 'open') throw this.wrongStep(session.status);
+      const rules = this.rulesOfSession(session, committee);
+      const { seats, present, required, reached } = this.quorumOf(
+        rules,
+        await currentMembers(tx, committee.id),
+        await this.presence(tx, session.id),
+      );
+      // Without a quorum nothing can be decided; opening the vote anyway is a deliberate act.
+      if (!reached && !input.withoutQuorum) {
+        throw new ConflictError(COMMITTEE_ERROR_CODES.quorumNotReached, ['attendance', 'open_item_vote'], {
+          present,
+          required,
+        });
+      }
       const [item] = (await tx.query(
         `SELECT i.id, i.application_id, a.title FROM session_agenda_item i JOIN application a ON a.id = i.application_id
           WHERE i.id = $1 AND i.session_id = $2`,
@@ -337,8 +388,9 @@ export class SessionService {
       if (existing.length > 0 || otherOpen.length > 0)
         throw new ConflictError(COMMITTEE_ERROR_CODES.voteAlreadyOpen);
       const [vote] = (await tx.query(
-        `INSERT INTO committee_vote (committee_id, application_id, procedure, motion, opened_by, session_id, agenda_item_id)
-         VALUES ($1, $2, 'roll_call', $3, $4, $5, $6) RETURNING id`,
+        `INSERT INTO committee_vote (committee_id, application_id, procedure, motion, opened_by, session_id,
+                                     agenda_item_id, quorum_at_open, ${RULE_COLUMNS})
+         VALUES ($1, $2, 'roll_call', $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
         [
           committee.id,
           item.application_id,
@@ -346,21 +398,21 @@ export class SessionService {
           principal.userId,
           session.id,
           item.id,
+          JSON.stringify({ present, required, reached }),
+          rules.quorumShare.numerator,
+          rules.quorumShare.denominator,
+          rules.majority,
+          rules.abstentionsCountAsCast,
         ],
       )) as { id: string }[];
       // Seats held by a conflicted person are recorded as recused at once, so the roll call shows them.
       const conflicted = await conflictedMemberIds(tx, item.application_id);
-      const { seats } = this.quorumOf(
-        committee,
-        await currentMembers(tx, committee.id),
-        await this.presence(tx, session.id),
-      );
       for (const { memberId, heldBy } of seats) {
         if (!conflicted.has(heldBy)) continue;
         const seat = { voteId: vote!.id, districtId: committee.districtId, seatId: memberId, heldBy };
         await recordRecusal(tx, seat, principal, requestId);
       }
-      return { voteId: vote!.id };
+      return { voteId: vote!.id, ...(reached ? {} : { withoutQuorum: { present, required } }) };
     });
   }
 
@@ -452,7 +504,11 @@ export class SessionService {
     if (vote.closed_at) throw new ConflictError(COMMITTEE_ERROR_CODES.voteClosed);
     if (!member.voting) throw new ForbiddenError(COMMITTEE_ERROR_CODES.notVotingMember);
     const members = await currentMembers(tx, committee.id);
-    const { seats } = this.quorumOf(committee, members, await this.presence(tx, session.id));
+    const { seats } = this.quorumOf(
+      this.rulesOfSession(session, committee),
+      members,
+      await this.presence(tx, session.id),
+    );
     const seat = seats.find((s) => s.heldBy === member.id) ?? seats.find((s) => s.memberId === member.id);
     if (!seat) throw new BusinessRuleError('voter_not_present', { memberId: member.id });
     // The person in the room answers for the seat: their conflicts count.
@@ -493,11 +549,15 @@ export class SessionService {
     principal: Principal,
     requestId: string | null,
   ): Promise<void> {
-    const votes = await openVotesInConflict<{ session_id: string }>(tx, memberId, 'roll_call');
+    const votes = await openVotesInConflict<{ session_id: string } & Parameters<typeof storedRules>[0]>(
+      tx,
+      memberId,
+      'roll_call',
+    );
     for (const vote of votes) {
       const committee = (await committeeById(tx, vote.committee_id))!;
       const members = await currentMembers(tx, committee.id);
-      const { seats } = this.quorumOf(committee, members, await this.presence(tx, vote.session_id));
+      const { seats } = this.quorumOf(storedRules(vote)!, members, await this.presence(tx, vote.session_id));
       const held = seats.find((seat) => seat.heldBy === memberId);
       if (!held) continue;
       const seat = {
@@ -517,16 +577,19 @@ export class SessionService {
       const vote = await this.itemVote(tx, session.id, voteId);
       if (vote.closed_at) throw new ConflictError(COMMITTEE_ERROR_CODES.voteClosed);
       const members = await currentMembers(tx, committee.id);
-      const sessionQuorum = this.quorumOf(committee, members, await this.presence(tx, session.id));
+      const rules = storedRules(vote)!;
+      const sessionQuorum = this.quorumOf(rules, members, await this.presence(tx, session.id));
       const seats = new Set(sessionQuorum.seats.map((seat) => seat.memberId));
       // A member who has left the room since voting no longer counts (their ballot stays on record).
       const votes = (await countedBallots(tx, vote.id)).filter((ballot) => seats.has(ballot.memberId));
-      const result = tally(rulesOf(committee), votes, sessionQuorum);
+      const result = tally(rules, votes, sessionQuorum);
+      // The seats it was decided in are kept with the result: the minutes' attendance for this item.
       const updated = await queryRows<{ id: string }>(
         tx,
-        `UPDATE committee_vote SET closed_at = now(), closed_because = 'closed_in_session', outcome = $2, tally = $3
+        `UPDATE committee_vote SET closed_at = now(), closed_because = 'closed_in_session', outcome = $2, tally = $3,
+                seats = $4
           WHERE id = $1 AND closed_at IS NULL RETURNING id`,
-        [vote.id, result.outcome, JSON.stringify(result)],
+        [vote.id, result.outcome, JSON.stringify(result), JSON.stringify(sessionQuorum.seats)],
       );
       if (updated.length === 0) throw new ConflictError(COMMITTEE_ERROR_CODES.voteClosed);
       await recordAudit(tx, {
@@ -575,9 +638,14 @@ export class SessionService {
     return new ConflictError(COMMITTEE_ERROR_CODES.sessionStatusConflict, NEXT_STEPS[status], { status });
   }
 
-  private quorumOf(committee: CommitteeRow, members: MemberRow[], presence: Presence[]): QuorumState {
+  /** The rules a session decides by: stored when it opened; before that, the committee's as they stand. */
+  private rulesOfSession(session: SessionRow, committee: CommitteeRow): CommitteeRules {
+    return storedRules(session) ?? rulesOf(committee);
+  }
+
+  private quorumOf(rules: CommitteeRules, members: MemberRow[], presence: Presence[]): QuorumState {
     const current = new Set(members.map((m) => m.id));
-    return quorum(rulesOf(committee), {
+    return quorum(rules, {
       votingMembers: votingSeats(members).map((m) => m.id),
       attendance: presence
         .filter((p) => current.has(p.memberId))
@@ -601,9 +669,12 @@ export class SessionService {
 
   private async itemVote(tx: EntityManager, sessionId: string, voteId: string) {
     const [vote] = (await tx.query(
-      `SELECT id, application_id, closed_at FROM committee_vote WHERE id = $1 AND session_id = $2 FOR UPDATE`,
+      `SELECT id, application_id, closed_at, ${RULE_COLUMNS} FROM committee_vote
+        WHERE id = $1 AND session_id = $2 FOR UPDATE`,
       [voteId, sessionId],
-    )) as { id: string; application_id: string; closed_at: Date | null }[];
+    )) as ({ id: string; application_id: string; closed_at: Date | null } & Parameters<
+      typeof storedRules
+    >[0])[];
     if (!vote) throw new NotFoundError(COMMITTEE_ERROR_CODES.voteNotFound);
     return vote;
   }

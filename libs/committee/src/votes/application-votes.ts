@@ -21,6 +21,11 @@ export interface ApplicationVoteView {
   ownBallot: VoteChoice | null;
   /** Voting members who have answered so far. */
   responded: number;
+  /**
+   * How the caller takes part, if they sit on the committee: advisory members and substitutes
+   * (who vote in a session in place of an absent member, never in writing) cast no written ballot.
+   */
+  ownPart: 'voting' | 'advisory' | 'substitute' | null;
 }
 
 /**
@@ -66,6 +71,13 @@ export class ApplicationVotes {
         session: row.session_id ? { id: row.session_id as string, title: row.session_title as string } : null,
         ownBallot: (row.own as VoteChoice | null) ?? null,
         responded: row.responded as number,
+        ownPart: !member
+          ? null
+          : member.substituteForId
+            ? 'substitute'
+            : member.voting
+              ? 'voting'
+              : 'advisory',
       })),
     };
   }

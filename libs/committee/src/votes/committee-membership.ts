@@ -108,6 +108,47 @@ export function rulesOf(committee: CommitteeRow): CommitteeRules {
   };
 }
 
+/** The rule columns a vote or session stores (same names as the committee's). */
+export const RULE_COLUMNS = 'quorum_numerator, quorum_denominator, majority, abstentions_count_as_cast';
+
+/** The committee's rules as values for `RULE_COLUMNS`, in that order. */
+export function ruleValues(committee: CommitteeRow): [number, number, string, boolean] {
+  return [
+    committee.quorumNumerator,
+    committee.quorumDenominator,
+    committee.majority,
+    committee.abstentionsCountAsCast,
+  ];
+}
+
+/**
+ * The rules a vote or session recorded when it opened (TRUST.md: what was decided is recorded with
+ * the rules in force at that moment); `null` for a session not opened yet.
+ */
+export function storedRules(row: {
+  quorum_numerator?: unknown;
+  quorum_denominator?: unknown;
+  majority?: unknown;
+  abstentions_count_as_cast?: unknown;
+}): CommitteeRules | null {
+  if (row.quorum_numerator === null || row.quorum_numerator === undefined) return null;
+  return {
+    quorumShare: { numerator: row.quorum_numerator as number, denominator: row.quorum_denominator as number },
+    majority: row.majority as CommitteeRules['majority'],
+    abstentionsCountAsCast: row.abstentions_count_as_cast as boolean,
+  };
+}
+
+/**
+ * The committee, its row share-locked for the caller's transaction: opening a vote or a session
+ * records the rules as they are, and a rule change (which takes the row's update lock and refuses
+ * while anything is open) cannot slip in between.
+ */
+export async function committeeForOpening(tx: EntityManager, committeeId: string): Promise<CommitteeRow> {
+  await tx.query(`SELECT 1 FROM committee WHERE id = $1 FOR SHARE`, [committeeId]);
+  return (await committeeById(tx, committeeId))!;
+}
+
 /** Whether the principal holds one of the roles in the district. */
 export function isStaff(principal: Principal, districtId: string, ...roles: string[]): boolean {
   return principal.roles.some((r) => r.districtId === districtId && roles.includes(r.role));

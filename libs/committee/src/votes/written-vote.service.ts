@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
   assertMayVote,
+  type CommitteeRules,
   ConflictError,
   ForbiddenError,
   NotFoundError,
@@ -19,13 +20,32 @@ import { countedBallots, openVotesInConflict, recordRecusal, recuseSeat } from '
 import {
   type CommitteeRow,
   committeeById,
+  committeeForOpening,
   committeeOfDistrict,
   currentMembers,
   isStaff,
   membershipOf,
-  rulesOf,
+  RULE_COLUMNS,
+  ruleValues,
+  storedRules,
   votingSeats,
 } from './committee-membership';
+
+/** Appends a changed choice to a member's ballot, numbered after the changes before it. */
+async function changeBallot(
+  tx: EntityManager,
+  voteId: string,
+  memberId: string,
+  choice: Exclude<VoteChoice, 'recused'>,
+  principal: Principal,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO committee_ballot_change (vote_id, committee_member_id, seq, choice, changed_by)
+     SELECT $1, $2, coalesce(max(seq), 0) + 1, $3, $4 FROM committee_ballot_change
+      WHERE vote_id = $1 AND committee_member_id = $2`,
+    [voteId, memberId, choice, principal.userId],
+  );
+}
 
 /** States in which an application is before the committee. */
 const BEFORE_COMMITTEE = ['in_review', 'in_planning'];
@@ -41,6 +61,10 @@ interface VoteRow {
   closed_because: string | null;
   outcome: string | null;
   tally: unknown;
+  quorum_numerator: number;
+  quorum_denominator: number;
+  majority: string;
+  abstentions_count_as_cast: boolean;
 }
 
 export interface WrittenVoteView {
@@ -60,6 +84,8 @@ export interface WrittenVoteView {
   closedBecause: string | null;
   outcome: string | null;
   tally: unknown;
+  /** The committee's rules as they were when the vote opened: the rules it is decided by. */
+  rules: CommitteeRules;
 }
 
 /**
@@ -101,17 +127,18 @@ export class WrittenVoteService {
           state: application.state,
         });
       }
-      const committee = await committeeOfDistrict(tx, application.district_id);
-      if (!committee) throw new NotFoundError(COMMITTEE_ERROR_CODES.committeeNotFound);
+      const district = await committeeOfDistrict(tx, application.district_id);
+      if (!district) throw new NotFoundError(COMMITTEE_ERROR_CODES.committeeNotFound);
+      const committee = await committeeForOpening(tx, district.id);
       const open = (await tx.query(
         `SELECT 1 FROM committee_vote WHERE application_id = $1 AND closed_at IS NULL`,
         [applicationId],
       )) as unknown[];
       if (open.length > 0) throw new ConflictError(COMMITTEE_ERROR_CODES.voteAlreadyOpen);
       const [row] = (await tx.query(
-        `INSERT INTO committee_vote (committee_id, application_id, procedure, motion, opened_by, deadline)
-         VALUES ($1, $2, 'written', $3, $4, $5) RETURNING id`,
-        [committee.id, applicationId, input.motion, principal.userId, deadline],
+        `INSERT INTO committee_vote (committee_id, application_id, procedure, motion, opened_by, deadline, ${RULE_COLUMNS})
+         VALUES ($1, $2, 'written', $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        [committee.id, applicationId, input.motion, principal.userId, deadline, ...ruleValues(committee)],
       )) as { id: string }[];
       await recordAudit(tx, {
         entityType: 'committee_vote',
@@ -182,6 +209,7 @@ export class WrittenVoteService {
       closedBecause: vote.closed_because,
       outcome: vote.outcome,
       tally: vote.tally ?? null,
+      rules: storedRules(vote)!,
     };
   }
 
@@ -215,7 +243,22 @@ export class WrittenVoteService {
       }
       if (mine) {
         if (refused) return refused;
-        throw new ConflictError(COMMITTEE_ERROR_CODES.alreadyVoted, [], { choice: mine.choice });
+        // A recusal stays one; a yes, no or abstain may be changed while the vote is open (the
+        // ballot is append-only: the change is a row of its own, and the count takes the latest).
+        if (mine.choice === 'recused') {
+          throw new ConflictError(COMMITTEE_ERROR_CODES.alreadyVoted, [], { choice: mine.choice });
+        }
+        if (mine.choice !== choice) await changeBallot(tx, vote.id, member.id, choice, principal);
+        await recordAudit(tx, {
+          entityType: 'committee_vote',
+          entityId: voteId,
+          action: 'ballot_changed',
+          actorId: principal.userId,
+          districtId: committee.districtId,
+          payload: { memberId: member.id },
+          requestId,
+        });
+        return null;
       }
       const recorded: VoteChoice = refused ? 'recused' : choice;
       await tx.query(
@@ -298,7 +341,7 @@ export class WrittenVoteService {
     const votes: Vote[] = (await countedBallots(tx, vote.id)).filter((ballot) =>
       eligible.has(ballot.memberId),
     );
-    const result = writtenVoteOutcome(rulesOf(committee), [...eligible], votes, {
+    const result = writtenVoteOutcome(storedRules(vote)!, [...eligible], votes, {
       deadlinePassed: vote.deadline.getTime() <= now.getTime(),
     });
     if (result.state === 'open') return false;

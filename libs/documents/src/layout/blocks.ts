@@ -1,5 +1,4 @@
 import { contentWidth, ensureSpace, FONT, FONT_BOLD, FONT_SIZE, MUTED, type Pdf, RULE } from './pdf';
-import { toWinAnsi } from './win-ansi';
 
 export interface TextStyle {
   bold?: boolean;
@@ -17,7 +16,7 @@ export function paragraph(pdf: Pdf, text: string, style: TextStyle = {}): void {
     .font(style.bold ? FONT_BOLD : FONT)
     .fontSize(style.size ?? FONT_SIZE)
     .fillColor(style.color ?? 'black');
-  doc.text(toWinAnsi(text), doc.page.margins.left, doc.y, {
+  doc.text(text, doc.page.margins.left, doc.y, {
     width: contentWidth(doc),
     align: style.align ?? 'left',
   });
@@ -42,9 +41,7 @@ export function keyValues(pdf: Pdf, rows: ReadonlyArray<readonly [string, string
   const { doc } = pdf;
   const x = doc.page.margins.left;
   const valueWidth = contentWidth(doc) - labelWidth;
-  for (const [label, value] of rows) {
-    const labelText = toWinAnsi(label);
-    const valueText = toWinAnsi(value);
+  for (const [labelText, valueText] of rows) {
     doc.font(FONT_BOLD).fontSize(FONT_SIZE);
     const labelHeight = doc.heightOfString(labelText, { width: labelWidth - 8 });
     doc.font(FONT);
@@ -65,12 +62,14 @@ export function list(pdf: Pdf, items: readonly string[], marker: 'number' | 'bul
   const x = doc.page.margins.left;
   const indent = 20;
   doc.font(FONT).fontSize(FONT_SIZE).fillColor('black');
-  items.forEach((item, index) => {
-    const text = toWinAnsi(item);
+  items.forEach((text, index) => {
     const height = doc.heightOfString(text, { width: contentWidth(doc) - indent });
     ensureSpace(pdf, Math.min(height, 40));
     const y = doc.y;
-    doc.text(marker === 'number' ? `${index + 1}.` : '\u2022', x, y, { width: indent, lineBreak: false });
+    doc.text(marker === 'number' ? `${index + 1}.` : '\u2022', x, y, {
+      width: indent,
+      lineBreak: false,
+    });
     doc.text(text, x + indent, y, { width: contentWidth(doc) - indent });
     doc.moveDown(0.25);
   });
@@ -116,10 +115,9 @@ export function signatures(
       .strokeColor(RULE)
       .stroke();
     doc.font(FONT).fontSize(FONT_SIZE).fillColor('black');
-    doc.text(toWinAnsi(signer.name), left, top + 4, { width });
-    if (signer.role) doc.fillColor(MUTED).text(toWinAnsi(signer.role), left, doc.y, { width });
-    if (signer.caption)
-      doc.fillColor(MUTED).fontSize(8).text(toWinAnsi(signer.caption), left, doc.y, { width });
+    doc.text(signer.name, left, top + 4, { width });
+    if (signer.role) doc.fillColor(MUTED).text(signer.role, left, doc.y, { width });
+    if (signer.caption) doc.fillColor(MUTED).fontSize(8).text(signer.caption, left, doc.y, { width });
     bottom = Math.max(bottom, doc.y);
   });
   doc.font(FONT).fontSize(FONT_SIZE).fillColor('black');

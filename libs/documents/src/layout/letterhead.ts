@@ -1,6 +1,5 @@
 import { addressLine, type IssuingOffice } from './issuer';
 import { contentWidth, FONT, FONT_BOLD, FONT_SIZE, MUTED, type Pdf } from './pdf';
-import { toWinAnsi } from './win-ansi';
 
 const LABELS = {
   de: { contact: 'Bearbeitung', phone: 'Telefon', email: 'E-Mail' },
@@ -26,11 +25,11 @@ export function letterhead(
   const labels = LABELS[pdf.locale];
 
   doc.font(FONT_BOLD).fontSize(13).fillColor('black');
-  doc.text(toWinAnsi(issuer.district), x, top, { width: REFERENCE_COLUMN - 16 });
+  doc.text(issuer.district, x, top, { width: REFERENCE_COLUMN - 16 });
   doc.font(FONT).fontSize(FONT_SIZE);
-  doc.text(toWinAnsi(issuer.office), { width: REFERENCE_COLUMN - 16 });
-  if (issuer.unit) doc.text(toWinAnsi(issuer.unit), { width: REFERENCE_COLUMN - 16 });
-  doc.fillColor(MUTED).text(toWinAnsi(addressLine(issuer.address)), { width: REFERENCE_COLUMN - 16 });
+  doc.text(issuer.office, { width: REFERENCE_COLUMN - 16 });
+  if (issuer.unit) doc.text(issuer.unit, { width: REFERENCE_COLUMN - 16 });
+  doc.fillColor(MUTED).text(addressLine(issuer.address), { width: REFERENCE_COLUMN - 16 });
   const leftBottom = recipientLines ? addressWindow(pdf, issuer, recipientLines) : doc.y;
 
   const contactRows: Array<readonly [string, string]> = [[labels.contact, issuer.contact.name]];
@@ -39,10 +38,10 @@ export function letterhead(
   const rightX = x + REFERENCE_COLUMN;
   const rightWidth = contentWidth(doc) - REFERENCE_COLUMN;
   doc.y = top;
-  doc.fontSize(8.5);
+  doc.fontSize(8);
   for (const [label, value] of [...contactRows, ...references]) {
-    doc.font(FONT).fillColor(MUTED).text(toWinAnsi(label), rightX, doc.y, { width: rightWidth });
-    doc.font(FONT).fillColor('black').text(toWinAnsi(value), rightX, doc.y, { width: rightWidth });
+    doc.font(FONT).fillColor(MUTED).text(label, rightX, doc.y, { width: rightWidth });
+    doc.font(FONT).fillColor('black').text(value, rightX, doc.y, { width: rightWidth });
     doc.moveDown(0.25);
   }
   doc.font(FONT).fontSize(FONT_SIZE).fillColor('black');
@@ -60,12 +59,12 @@ function addressWindow(pdf: Pdf, issuer: IssuingOffice, recipientLines: readonly
   const windowTop = Math.max(doc.y + 12, 127);
   doc.font(FONT).fontSize(7).fillColor(MUTED);
   const { street, postalCode, city } = issuer.address;
-  doc.text(toWinAnsi(`${issuer.district} · ${street} · ${postalCode} ${city}`), x, windowTop, {
+  doc.text(`${issuer.district} · ${street} · ${postalCode} ${city}`, x, windowTop, {
     width: 250,
     underline: true,
   });
   doc.moveDown(0.5);
   doc.fontSize(FONT_SIZE).fillColor('black');
-  for (const line of recipientLines) doc.text(toWinAnsi(line), x, doc.y, { width: 240 });
+  for (const line of recipientLines) doc.text(line, x, doc.y, { width: 240 });
   return Math.max(doc.y, windowTop + 110);
 }

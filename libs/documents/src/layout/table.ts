@@ -1,5 +1,4 @@
-import { bottomLimit, contentWidth, FONT, FONT_BOLD, type Pdf, RULE } from './pdf';
-import { toWinAnsi } from './win-ansi';
+import { bottomLimit, contentWidth, FONT, FONT_BOLD, FONT_SIZE, type Pdf, RULE } from './pdf';
 
 export interface Column {
   header: string;
@@ -15,7 +14,7 @@ export interface TableRow {
 }
 
 const PADDING = 4;
-const SIZE = 9;
+const SIZE = 8.5;
 const HEADER_FILL = '#e8e8e8';
 const TOTAL_FILL = '#f4f4f4';
 
@@ -40,11 +39,7 @@ export function table(
   const rowHeight = (row: TableRow) => {
     doc.font(row.bold ? FONT_BOLD : FONT).fontSize(SIZE);
     return (
-      Math.max(
-        ...row.cells.map((cell, i) =>
-          doc.heightOfString(toWinAnsi(cell), { width: widths[i]! - 2 * PADDING }),
-        ),
-      ) +
+      Math.max(...row.cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i]! - 2 * PADDING }))) +
       2 * PADDING
     );
   };
@@ -59,7 +54,7 @@ export function table(
       .fillColor('black');
     let left = x;
     row.cells.forEach((cell, i) => {
-      doc.text(toWinAnsi(cell), left + PADDING, y + PADDING, {
+      doc.text(cell, left + PADDING, y + PADDING, {
         width: widths[i]! - 2 * PADDING,
         align: columns[i]?.align ?? 'left',
       });
@@ -89,7 +84,7 @@ export function table(
     }
     drawRow(row, row.bold ? TOTAL_FILL : undefined);
   }
-  doc.font(FONT).fontSize(10).fillColor('black');
+  doc.font(FONT).fontSize(FONT_SIZE).fillColor('black');
   doc.moveDown(0.8);
 }
 

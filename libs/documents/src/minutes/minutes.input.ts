@@ -1,8 +1,11 @@
 import type { Locale, Money } from '@kiezfonds/domain';
 import type { IssuingOffice } from '../layout/issuer';
 
-/** `none`: a member of a written procedure who did not vote by the deadline. */
-export type VoteChoice = 'yes' | 'no' | 'abstain' | 'recused' | 'none';
+/**
+ * `none`: a member present (or, in writing, entitled) who cast no vote; `absent`: a voting member
+ * not in the room for this item (arrived later, left earlier, or not represented).
+ */
+export type VoteChoice = 'yes' | 'no' | 'abstain' | 'recused' | 'none' | 'absent';
 
 export type MemberRole = 'voting' | 'advisory';
 
@@ -15,6 +18,8 @@ export interface MinutesAttendee {
   role: MemberRole;
   status: AttendanceStatus;
   substitute?: string;
+  /** The items (numbers) the member or their substitute was there for, when not all of them. */
+  presentFor?: readonly number[];
 }
 
 /** The committee's decision rules, as they applied to this session. */
@@ -62,15 +67,21 @@ export interface MinutesItem {
   votes: readonly MinutesVote[];
   /** The result as recorded by the committee module under `rules`. */
   outcome: ItemOutcome;
+  /** The rules this item was decided by, as the vote stored them when it opened (default: the document's). */
+  rules?: DecisionRules;
+  /** Set when the vote was opened although the session had no quorum: the quorum at that moment. */
+  openedWithoutQuorum?: { present: number; required: number };
   /** The decision's wording, e.g. "Die AG empfiehlt die Förderung mit 80.000,00 €." */
   decision?: string;
 }
 
 export interface SessionProcedure {
   kind: 'session';
-  /** ISO timestamps. */
+  /** ISO timestamps: when the session was actually opened and closed. */
   startsAt: string;
   endsAt?: string;
+  /** The time the session was convened for (ISO), when it differs from when it opened. */
+  scheduledFor?: string;
   place: string;
   attendance: readonly MinutesAttendee[];
   quorum: QuorumState;

@@ -26,6 +26,7 @@ export interface MinutesTexts {
     committee: string;
     startsAt: string;
     endsAt: string;
+    scheduledFor: string;
     place: string;
     procedure: string;
     openedAt: string;
@@ -47,7 +48,7 @@ export interface MinutesTexts {
   attendance: string;
   attendanceColumns: { name: string; department: string; role: string; status: string };
   roles: Record<MemberRole, string>;
-  status: (status: AttendanceStatus, substitute?: string) => string;
+  status: (status: AttendanceStatus, substitute?: string, presentFor?: readonly number[]) => string;
   quorum: string;
   sessionQuorum: (quorum: QuorumState, share: Share) => string;
   rules: string;
@@ -55,6 +56,7 @@ export interface MinutesTexts {
   item: (number: number, title: string) => string;
   itemQuorum: (quorum: QuorumState) => string;
   recused: (names: string) => string;
+  openedWithoutQuorum: (present: number, required: number) => string;
   voteColumns: { member: string; vote: string; castAt: string };
   choices: Record<VoteChoice, string>;
   withdrawn: string;
@@ -75,6 +77,7 @@ export const MINUTES_TEXTS: Record<Locale, MinutesTexts> = {
       committee: 'Gremium',
       startsAt: 'Beginn',
       endsAt: 'Ende',
+      scheduledFor: 'Einberufen für',
       place: 'Ort',
       procedure: 'Verfahren',
       openedAt: 'Eröffnet',
@@ -96,12 +99,13 @@ export const MINUTES_TEXTS: Record<Locale, MinutesTexts> = {
     attendance: 'Anwesenheit',
     attendanceColumns: { name: 'Name', department: 'Fachbereich', role: 'Funktion', status: 'Anwesenheit' },
     roles: { voting: 'stimmberechtigt', advisory: 'beratend' },
-    status: (status, substitute) =>
-      status === 'present'
+    status: (status, substitute, presentFor) =>
+      (status === 'present'
         ? 'anwesend'
         : status === 'absent'
           ? 'abwesend'
-          : `vertreten durch ${substitute ?? '–'}`,
+          : `vertreten durch ${substitute ?? '–'}`) +
+      (presentFor && status !== 'absent' ? ` (nur TOP ${presentFor.join(', ')})` : ''),
     quorum: 'Beschlussfähigkeit',
     sessionQuorum: (quorum, rule) =>
       `Anwesend sind ${quorum.participating} von ${quorum.votingMembers} stimmberechtigten Mitgliedern; ` +
@@ -118,6 +122,8 @@ export const MINUTES_TEXTS: Record<Locale, MinutesTexts> = {
       `Mitgewirkt haben ${quorum.participating} von ${quorum.votingMembers} stimmberechtigten Mitgliedern ` +
       `(erforderlich: ${quorum.required}); ${quorum.met ? 'beschlussfähig' : 'nicht beschlussfähig'}.`,
     recused: (names) => `Wegen Befangenheit nicht mitgewirkt: ${names}.`,
+    openedWithoutQuorum: (present, required) =>
+      `Die Abstimmung wurde eröffnet, obwohl das Gremium nicht beschlussfähig war (anwesend ${present}, erforderlich ${required}).`,
     voteColumns: { member: 'Mitglied', vote: 'Stimme', castAt: 'Abgegeben am' },
     choices: {
       yes: 'Ja',
@@ -125,6 +131,7 @@ export const MINUTES_TEXTS: Record<Locale, MinutesTexts> = {
       abstain: 'Enthaltung',
       recused: 'befangen – nicht mitgewirkt',
       none: 'keine Stimme abgegeben',
+      absent: 'nicht anwesend',
     },
     withdrawn: 'befangen (zurückgezogen)',
     withdrawnNote: (names) =>
@@ -155,6 +162,7 @@ export const MINUTES_TEXTS: Record<Locale, MinutesTexts> = {
       committee: 'Committee',
       startsAt: 'Started',
       endsAt: 'Ended',
+      scheduledFor: 'Convened for',
       place: 'Place',
       procedure: 'Procedure',
       openedAt: 'Opened',
@@ -176,12 +184,13 @@ export const MINUTES_TEXTS: Record<Locale, MinutesTexts> = {
     attendance: 'Attendance',
     attendanceColumns: { name: 'Name', department: 'Department', role: 'Role', status: 'Attendance' },
     roles: { voting: 'voting', advisory: 'advisory' },
-    status: (status, substitute) =>
-      status === 'present'
+    status: (status, substitute, presentFor) =>
+      (status === 'present'
         ? 'present'
         : status === 'absent'
           ? 'absent'
-          : `represented by ${substitute ?? '–'}`,
+          : `represented by ${substitute ?? '–'}`) +
+      (presentFor && status !== 'absent' ? ` (item ${presentFor.join(', ')} only)` : ''),
     quorum: 'Quorum',
     sessionQuorum: (quorum, rule) =>
       `${quorum.participating} of ${quorum.votingMembers} voting members are present; ${quorum.required} are ` +
@@ -198,6 +207,8 @@ export const MINUTES_TEXTS: Record<Locale, MinutesTexts> = {
       `${quorum.participating} of ${quorum.votingMembers} voting members took part (required: ` +
       `${quorum.required}); ${quorum.met ? 'quorum present' : 'no quorum'}.`,
     recused: (names) => `Took no part because of a conflict of interest: ${names}.`,
+    openedWithoutQuorum: (present, required) =>
+      `The vote was opened although the committee had no quorum (present ${present}, required ${required}).`,
     voteColumns: { member: 'Member', vote: 'Vote', castAt: 'Cast at' },
     choices: {
       yes: 'Yes',
@@ -205,6 +216,7 @@ export const MINUTES_TEXTS: Record<Locale, MinutesTexts> = {
       abstain: 'Abstain',
       recused: 'Recused – took no part',
       none: 'No vote cast',
+      absent: 'Not present',
     },
     withdrawn: 'Recused (withdrawn)',
     withdrawnNote: (names) =>

@@ -1,5 +1,4 @@
 import { pdfInfo, pdfText } from '@kiezfonds/testing';
-import { toWinAnsi } from '../layout/win-ansi';
 import { sessionMinutesInput, writtenMinutesInput } from '../testing/fixtures';
 import { flowing, lines } from '../testing/lines';
 import type { MinutesInput, SessionProcedure, VoteChoice } from './minutes.input';
@@ -11,6 +10,7 @@ const CHOICES: Record<VoteChoice, string> = {
   abstain: 'Enthaltung',
   recused: 'befangen – nicht mitgewirkt',
   none: 'keine Stimme abgegeben',
+  absent: 'nicht anwesend',
 };
 
 /** The text of each agenda item, from its heading to the next one. */
@@ -46,7 +46,7 @@ describe('renderMinutes of a session', () => {
     expect(lines(text)).toContain(
       'Claudia Groß Schul- und Sportamt stimmberechtigt vertreten durch Björn Krüger',
     );
-    expect(lines(text)).toContain('Fatma Yilmaz Gesundheitsamt stimmberechtigt anwesend');
+    expect(lines(text)).toContain('Fatma Yılmaz Gesundheitsamt stimmberechtigt anwesend');
     expect(lines(text)).toContain('Peter Schmidt Straßen- und Grünflächenamt stimmberechtigt abwesend');
     expect(lines(text)).toContain('Anna Lübke Amt für Soziales stimmberechtigt anwesend');
     expect(lines(text)).toContain('Sven Hoffmann QM Heerstraße Nord beratend anwesend');
@@ -73,11 +73,11 @@ describe('renderMinutes of a session', () => {
       expect(section[0]).toBe(item.title);
       for (const vote of item.votes) {
         const voter = vote.onBehalfOf ? `${vote.name} (in Vertretung für ${vote.onBehalfOf})` : vote.name;
-        expect(section).toContain(`${toWinAnsi(voter)} ${CHOICES[vote.choice]}`);
+        expect(section).toContain(`${voter} ${CHOICES[vote.choice]}`);
       }
     });
     expect(lines(sections[0]!)).toContain('Björn Krüger (in Vertretung für Claudia Groß) Ja');
-    expect(lines(sections[1]!)).toContain('Fatma Yilmaz Nein');
+    expect(lines(sections[1]!)).toContain('Fatma Yılmaz Nein');
   });
 
   it('records recusals, the quorum of each item and the result with its counts, rule and decision', async () => {
@@ -116,6 +116,55 @@ describe('renderMinutes of a session', () => {
     expect(lines(first!)).toContain('Abgegeben 4 Stimmen (Enthaltungen mitgezählt)');
     expect(lines(first!)).toContain('Erforderlich Zwei-Drittel-Mehrheit der abgegebenen Stimmen');
     expect(flowing(text)).toContain('Enthaltungen zählen als abgegebene Stimmen.');
+  });
+
+  it('decides each item by the rules stored with it, and names who was not there for it', async () => {
+    const base = sessionMinutesInput();
+    const [item] = base.items;
+    const input = sessionMinutesInput({
+      procedure: {
+        ...sessionOf(base),
+        scheduledFor: '2026-12-03T12:30:00Z',
+        attendance: [
+          ...sessionOf(base).attendance.slice(0, 3),
+          {
+            name: 'Peter Schmidt',
+            department: 'Straßen- und Grünflächenamt',
+            role: 'voting',
+            status: 'present',
+            presentFor: [2],
+          },
+        ],
+      },
+      items: [
+        {
+          ...item!,
+          rules: {
+            quorumShare: { numerator: 1, denominator: 2 },
+            majority: 'two-thirds',
+            abstentionsCountAsCast: true,
+          },
+          votes: [...item!.votes, { name: 'Peter Schmidt', choice: 'absent' }],
+          openedWithoutQuorum: { present: 3, required: 4 },
+        },
+      ],
+    });
+    const text = await pdfText(await renderMinutes(input));
+    const [first] = itemSections(text);
+
+    expect(lines(text)).toContain('Einberufen für 03.12.2026, 13:30 Uhr');
+    expect(lines(text)).toContain('Beginn 03.12.2026, 14:00 Uhr');
+    expect(flowing(text)).toContain(
+      'Peter Schmidt Straßen- und Grünflächenamt stimmberechtigt anwesend (nur TOP 2)',
+    );
+    expect(lines(first!)).toContain('Peter Schmidt nicht anwesend');
+    expect(lines(first!)).toContain('Abgegeben 4 Stimmen (Enthaltungen mitgezählt)');
+    expect(lines(first!)).toContain('Erforderlich Zwei-Drittel-Mehrheit der abgegebenen Stimmen');
+    expect(flowing(first!)).toContain(
+      'Die Abstimmung wurde eröffnet, obwohl das Gremium nicht beschlussfähig war (anwesend 3, erforderlich 4).',
+    );
+    // The tally counts the votes of those present; an absent member is no missing vote.
+    expect(lines(first!)).toContain('Stimmen Ja 3 · Nein 0 · Enthaltung 1 · befangen 1');
   });
 
   it('records a session that has lost its quorum and took no decision', async () => {
@@ -194,7 +243,7 @@ describe('renderMinutes of a written procedure', () => {
     expect(lines(item!)).toContain('Dr. Ines Schäfer Ja 10.12.2026, 10:15 Uhr');
     expect(lines(item!)).toContain('Mehmet Öztürk befangen – nicht mitgewirkt –');
     expect(lines(item!)).toContain('Claudia Groß Ja 11.12.2026, 17:42 Uhr');
-    expect(lines(item!)).toContain('Fatma Yilmaz Nein 14.12.2026, 08:05 Uhr');
+    expect(lines(item!)).toContain('Fatma Yılmaz Nein 14.12.2026, 08:05 Uhr');
     expect(lines(item!)).toContain('Peter Schmidt keine Stimme abgegeben –');
     expect(lines(item!)).toContain('Anna Lübke Ja 16.12.2026, 23:59 Uhr');
     expect(lines(item!)).toContain('Stimmen Ja 3 · Nein 1 · Enthaltung 0 · befangen 1 · keine Stimme 1');

@@ -31,6 +31,9 @@ export async function renderMinutes(input: MinutesInput): Promise<Buffer> {
     [t.labels.committee, input.committee],
     ...(procedure.kind === 'session'
       ? [
+          ...(procedure.scheduledFor
+            ? [[t.labels.scheduledFor, dateTime(procedure.scheduledFor)] as const]
+            : []),
           [t.labels.startsAt, dateTime(procedure.startsAt)] as const,
           ...(procedure.endsAt ? [[t.labels.endsAt, dateTime(procedure.endsAt)] as const] : []),
           [t.labels.place, procedure.place] as const,
@@ -59,7 +62,7 @@ export async function renderMinutes(input: MinutesInput): Promise<Buffer> {
         member.name,
         member.department,
         t.roles[member.role],
-        t.status(member.status, member.substitute),
+        t.status(member.status, member.substitute, member.presentFor),
       ]),
     );
     heading(pdf, t.quorum);
@@ -69,7 +72,9 @@ export async function renderMinutes(input: MinutesInput): Promise<Buffer> {
   heading(pdf, t.rules);
   paragraph(pdf, t.rulesText(input.rules), { align: 'justify' });
 
-  input.items.forEach((item, index) => renderItem(pdf, t, input.rules, item, index + 1, written));
+  input.items.forEach((item, index) =>
+    renderItem(pdf, t, item.rules ?? input.rules, item, index + 1, written),
+  );
 
   pdf.doc.moveDown(1);
   signatures(pdf, [
@@ -96,6 +101,12 @@ function renderItem(
   if (details.length > 0) keyValues(pdf, details);
   if (item.discussion) keyValues(pdf, [[t.labels.discussion, item.discussion]]);
 
+  if (item.openedWithoutQuorum) {
+    paragraph(
+      pdf,
+      t.openedWithoutQuorum(item.openedWithoutQuorum.present, item.openedWithoutQuorum.required),
+    );
+  }
   paragraph(pdf, t.itemQuorum(item.quorum));
   const recused = item.votes.filter((vote) => vote.choice === 'recused').map((vote) => voter(t, vote));
   if (recused.length > 0) paragraph(pdf, t.recused(recused.join(', ')));
@@ -132,7 +143,7 @@ function voter(t: MinutesTexts, vote: MinutesVote): string {
 }
 
 function countVotes(votes: readonly MinutesVote[]): Record<VoteChoice, number> {
-  const counts: Record<VoteChoice, number> = { yes: 0, no: 0, abstain: 0, recused: 0, none: 0 };
+  const counts: Record<VoteChoice, number> = { yes: 0, no: 0, abstain: 0, recused: 0, none: 0, absent: 0 };
   for (const vote of votes) counts[vote.choice]++;
   return counts;
 }

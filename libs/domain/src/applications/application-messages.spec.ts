@@ -11,7 +11,7 @@ describe('messages for the application rules', () => {
     const codes = [
       'event_not_allowed',
       'event_forbidden_for_role',
-      ...Object.values(LIFECYCLE_CHECKS).map((check) => check.refusal(facts).code),
+      ...Object.values(LIFECYCLE_CHECKS).map((check) => check.refusal(facts, []).code),
     ];
     expect(codes.filter((code) => !ERROR_MESSAGES[code])).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { BusinessRuleError, DomainError, type ErrorDetail } from '../errors/domain-error';
+import { BusinessRuleError, ConflictError, DomainError, type ErrorDetail } from '../errors/domain-error';
 import type { LifecycleRole } from './lifecycle-vocabulary';
 
 /**
@@ -23,6 +23,14 @@ export interface LifecycleFacts {
   declarationsConfirmed: boolean;
   /** A call-off is requested and not yet decided: the proof of use waits for it. */
   hasOpenCallOffs?: boolean;
+  /**
+   * The committee's latest decision on the application (its last closed vote, in a session or in
+   * writing) adopted it. Selection and the waiting list rest on that decision (TRUST.md, "Money
+   * and decisions"); a rejected motion or no quorum is no basis for either.
+   */
+  decisionAdopted: boolean;
+  /** The application is on the priority list the district sent: its call's finalised programme plan. */
+  onSentList: boolean;
 }
 
 /** The content is not complete for submission; `details` lists every problem. */
@@ -36,8 +44,8 @@ export class ApplicationIncompleteError extends DomainError {
 interface Check {
   label: { de: string; en: string };
   passes(facts: LifecycleFacts): boolean;
-  /** Why the transition is refused when the check fails. */
-  refusal(facts: LifecycleFacts): DomainError;
+  /** Why the transition is refused when the check fails; `allowed` are the caller's events now. */
+  refusal(facts: LifecycleFacts, allowed: readonly string[]): DomainError;
 }
 
 /** The business conditions a transition may require besides the caller's role. */
@@ -73,6 +81,21 @@ export const LIFECYCLE_CHECKS = {
     label: { de: 'Erklärungen abgegeben', en: 'declarations confirmed' },
     passes: (f) => f.declarationsConfirmed,
     refusal: () => new BusinessRuleError('declarations_missing'),
+  },
+  // A missing step of the decision chain is a wrong state (409 naming what is allowed), not a rule
+  // the caller could satisfy by changing the request.
+  committeeDecisionAdopted: {
+    label: { de: 'Beschluss des Gremiums angenommen', en: 'adopted by the committee' },
+    passes: (f) => f.decisionAdopted,
+    refusal: (_f, allowed) => new ConflictError('committee_decision_missing', allowed),
+  },
+  onSentList: {
+    label: {
+      de: 'auf der vom Bezirk übermittelten Prioritätenliste',
+      en: 'on the priority list the district sent',
+    },
+    passes: (f) => f.onSentList,
+    refusal: (_f, allowed) => new ConflictError('not_on_sent_list', allowed),
   },
   noOpenCallOffs: {
     label: { de: 'kein offener Mittelabruf', en: 'no open call-off' },

@@ -196,6 +196,31 @@ describe('the application lifecycle machine', () => {
       expect(error.data).toEqual({ allowed: ['REQUEST_CHANGES', 'PASS_FORMAL_CHECK', 'REJECT'] });
     });
 
+    it('selects or waitlists only on an adopted committee decision, which the step cites', () => {
+      const undecided = facts({ roles: ['coordinator'], decisionAdopted: false });
+      for (const [state, type] of [
+        ['in_planning', 'SELECT'],
+        ['in_planning', 'WAITLIST'],
+        ['waitlisted', 'SELECT'],
+      ] as const) {
+        expect(refusal(() => decideTransition(state, { type }, undecided))).toEqual(
+          new ConflictError('committee_decision_missing', ['REJECT']),
+        );
+        expect(decideTransition(state, { type }, as('coordinator')).effects).toContain('cite_decision');
+      }
+      expect(allowedEvents('in_planning', undecided)).toEqual(['REJECT']);
+    });
+
+    it("records the Senate's selection only for an application on the list the district sent", () => {
+      const offList = facts({ roles: ['coordinator'], onSentList: false, senateSelectionRecorded: false });
+      expect(
+        refusal(() => decideTransition('selected', { type: 'RECORD_SENATE_SELECTION' }, offList)),
+      ).toEqual(new ConflictError('not_on_sent_list', []));
+      expect(decideTransition('selected', { type: 'RECORD_SENATE_SELECTION' }, as('coordinator')).to).toBe(
+        'selected',
+      );
+    });
+
     it('treats an unknown event type as not allowed', () => {
       const error = refusal(() => decideTransition('draft', { type: 'PUBLISH' }, as('carrier')));
       expect(error).toEqual(new ConflictError('event_not_allowed', ['SUBMIT', 'WITHDRAW']));

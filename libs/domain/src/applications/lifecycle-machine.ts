@@ -21,6 +21,7 @@ import {
  * only names them; the service carries them out (ARCHITECTURE.md, "The application lifecycle").
  */
 export const LIFECYCLE_EFFECTS = [
+  'cite_decision',
   'snapshot_version',
   'answer_change_request',
   'open_change_request',
@@ -72,6 +73,18 @@ const requestChanges = {
     target: 'changes_requested',
     guard: permit(COORDINATOR),
     actions: ['open_change_request', notify('changes_requested')],
+  },
+} as const;
+/**
+ * Selection rests on the committee's adopted decision, which the step cites: the finalised
+ * programme plan sends it for every application on the list, or a coordinator for one application
+ * the committee decided on its own (for example moving up from the waiting list).
+ */
+const select = {
+  SELECT: {
+    target: 'selected',
+    guard: permit(COORDINATOR, 'committeeDecisionAdopted'),
+    actions: ['cite_decision'],
   },
 } as const;
 const revoke = {
@@ -158,11 +171,11 @@ export const applicationLifecycle = setup({
     },
     in_planning: {
       on: {
-        SELECT: { target: 'selected', guard: permit(COORDINATOR) },
+        ...select,
         WAITLIST: {
           target: 'waitlisted',
-          guard: permit(COORDINATOR),
-          actions: [notify('application_waitlisted')],
+          guard: permit(COORDINATOR, 'committeeDecisionAdopted'),
+          actions: ['cite_decision', notify('application_waitlisted')],
         },
         ...reject,
         ...withdraw,
@@ -170,7 +183,7 @@ export const applicationLifecycle = setup({
     },
     waitlisted: {
       on: {
-        SELECT: { target: 'selected', guard: permit(COORDINATOR) },
+        ...select,
         ...reject,
         ...withdraw,
       },
@@ -178,8 +191,9 @@ export const applicationLifecycle = setup({
     selected: {
       on: {
         // Stays in `selected`: a reduced amount sends the carrier back to the plan, not the state.
+        // The Senate selects from the ranked lists the districts sent, and from nothing else.
         RECORD_SENATE_SELECTION: {
-          guard: permit(COORDINATOR),
+          guard: permit(COORDINATOR, 'onSentList'),
           actions: ['record_senate_selection', 'noteSenateSelection', notify('application_selected')],
         },
         APPROVE: {
@@ -260,7 +274,7 @@ export function decideTransition(
   if (!candidate) throw new ConflictError('event_not_allowed', allowedEvents(state, facts));
   const refusal = refusalOf(permissionOf(candidate), facts);
   if (refusal === 'role') throw new ForbiddenError('event_forbidden_for_role');
-  if (refusal !== null) throw LIFECYCLE_CHECKS[refusal].refusal(facts);
+  if (refusal !== null) throw LIFECYCLE_CHECKS[refusal].refusal(facts, allowedEvents(state, facts));
 
   const [next, actions] = transition(applicationLifecycle, snapshot, {
     type: event.type as ApplicationEventType,

@@ -16,7 +16,8 @@ export interface LifecyclePath {
 
 /**
  * Facts under which every guard passes: every role, well before the deadlines, complete content,
- * declarations confirmed. The Senate's selection starts unrecorded, so paths to `approved` record
+ * declarations confirmed, the committee's decision adopted and the list sent (the path driver
+ * creates both for real before the steps that need them). The Senate's selection starts unrecorded, so paths to `approved` record
  * it first, as a real application must.
  */
 export function passingFacts(now = new Date('2027-01-15T12:00:00Z')): LifecycleFacts {
@@ -30,6 +31,8 @@ export function passingFacts(now = new Date('2027-01-15T12:00:00Z')): LifecycleF
     planAdjustmentRequired: false,
     declarationsConfirmed: true,
     hasOpenCallOffs: false,
+    decisionAdopted: true,
+    onSentList: true,
   };
 }
 

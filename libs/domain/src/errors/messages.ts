@@ -276,6 +276,18 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Vor der Bewilligung müssen alle Erklärungen abgegeben sein (Projekt nicht begonnen, Subventionsbetrug, Transparenzdatenbank).',
     en: 'All declarations must be confirmed before approval (project not started, subsidy fraud, transparency database).',
   },
+  committee_decision_missing: {
+    de: 'Auswählen oder auf die Warteliste setzen geht nur auf einen angenommenen Beschluss des Gremiums: über die beschlossene Prioritätenliste oder einen Beschluss zu diesem Antrag.',
+    en: 'Selecting or waitlisting needs a decision the committee adopted: through the finalised priority list, or a decision on this application.',
+  },
+  decision_not_current: {
+    de: 'Der genannte Beschluss ist nicht der aktuelle angenommene Beschluss des Gremiums zu diesem Antrag.',
+    en: 'The decision named is not the committee’s current adopted decision on this application.',
+  },
+  not_on_sent_list: {
+    de: 'Der Senat wählt nur aus der Prioritätenliste, die der Bezirk übermittelt hat; dieser Antrag steht nicht darauf.',
+    en: 'The Senate selects only from the priority list the district sent; this application is not on it.',
+  },
   call_offs_open: {
     de: 'Es gibt noch einen offenen Mittelabruf. Der Verwendungsnachweis kann erst nach dessen Entscheidung eingereicht werden.',
     en: 'A call-off is still open. The proof of use can be submitted once it is decided.',
@@ -292,6 +304,14 @@ export const ERROR_MESSAGES: Catalogue = {
   member_conflicted: {
     de: 'Wegen eines erklärten Interessenkonflikts (Befangenheit) können Sie zu diesem Antrag nicht abstimmen.',
     en: 'Because of a declared conflict of interest you cannot vote on this application.',
+  },
+  rules_locked_while_deciding: {
+    de: 'Die Abstimmungsregeln können nicht geändert werden, solange eine Sitzung oder Abstimmung des Gremiums läuft (offene Sitzungen: {sessions}, offene Abstimmungen: {votes}). Sie gelten für diese so, wie sie bei der Eröffnung waren.',
+    en: 'The voting rules cannot be changed while a session or vote of the committee is open (open sessions: {sessions}, open votes: {votes}). Those decide by the rules they were opened with.',
+  },
+  quorum_not_reached: {
+    de: 'Das Gremium ist nicht beschlussfähig (anwesend {present}, erforderlich {required}). Die Abstimmung kann nur mit ausdrücklicher Bestätigung eröffnet werden; das Protokoll vermerkt es.',
+    en: 'The committee has no quorum (present {present}, required {required}). The vote can only be opened with explicit confirmation; the minutes note it.',
   },
   committee_not_found: {
     de: 'Dieses Gremium wurde nicht gefunden.',

@@ -1,2 +1,9 @@
-export { calendarDaysLeft, dueReminderOffset, isReminderKind, type ReminderKind } from './reminder-schedule';
+export {
+  calendarDaysLeft,
+  calendarDaysOverdue,
+  dueOverdueOffset,
+  dueReminderOffset,
+  isReminderKind,
+  type ReminderKind,
+} from './reminder-schedule';
 export { subtractCalendarDays } from './zoned-time';

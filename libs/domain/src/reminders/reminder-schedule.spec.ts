@@ -1,5 +1,11 @@
 import { REMINDER_KINDS } from '../notifications/catalogue';
-import { calendarDaysLeft, dueReminderOffset, isReminderKind } from './reminder-schedule';
+import {
+  calendarDaysLeft,
+  calendarDaysOverdue,
+  dueOverdueOffset,
+  dueReminderOffset,
+  isReminderKind,
+} from './reminder-schedule';
 
 const BERLIN = 'Europe/Berlin';
 const OFFSETS = [14, 3, 1] as const;
@@ -64,6 +70,38 @@ describe('dueReminderOffset', () => {
   it('refuses offsets that are not positive whole days', () => {
     expect(() => due(deadline, '2027-01-29T12:00:00.000Z', [0])).toThrow(RangeError);
     expect(() => due(deadline, '2027-01-29T12:00:00.000Z', [1.5])).toThrow(RangeError);
+  });
+});
+
+describe('dueOverdueOffset and calendarDaysOverdue', () => {
+  // A report due on 31 March 2027 at 23:59 Berlin (CEST since 28 March).
+  const due = new Date('2027-03-31T21:59:00Z');
+  const at = (iso: string) => new Date(iso);
+
+  it('sends nothing before the deadline or within its first day', () => {
+    expect(dueOverdueOffset(due, [1, 7], at('2027-03-31T21:00:00Z'), 'Europe/Berlin')).toBeNull();
+    expect(dueOverdueOffset(due, [1, 7], at('2027-04-01T21:58:59Z'), 'Europe/Berlin')).toBeNull();
+    expect(calendarDaysOverdue(due, at('2027-04-01T21:58:59Z'), 'Europe/Berlin')).toBe(0);
+  });
+
+  it('sends the one-day reminder a calendar day after, and only the week one once a week has passed', () => {
+    expect(dueOverdueOffset(due, [1, 7], at('2027-04-01T21:59:00Z'), 'Europe/Berlin')).toBe(1);
+    expect(dueOverdueOffset(due, [1, 7], at('2027-04-06T12:00:00Z'), 'Europe/Berlin')).toBe(1);
+    // A sweep that runs late sends the reminder that fits now, not both.
+    expect(dueOverdueOffset(due, [1, 7], at('2027-04-20T12:00:00Z'), 'Europe/Berlin')).toBe(7);
+    expect(calendarDaysOverdue(due, at('2027-04-07T21:59:00Z'), 'Europe/Berlin')).toBe(7);
+  });
+
+  it('counts calendar days across the change to winter time', () => {
+    // Due 24 October 2026 at 23:59 CEST; the clocks go back on 25 October: that day has 25 hours.
+    const autumn = new Date('2026-10-24T21:59:00Z');
+    expect(calendarDaysOverdue(autumn, new Date('2026-10-25T22:58:59Z'), 'Europe/Berlin')).toBe(0);
+    expect(calendarDaysOverdue(autumn, new Date('2026-10-25T22:59:00Z'), 'Europe/Berlin')).toBe(1);
+  });
+
+  it('refuses offsets that are not whole days after the deadline', () => {
+    expect(() => dueOverdueOffset(due, [0], due, 'Europe/Berlin')).toThrow(RangeError);
+    expect(() => dueOverdueOffset(due, [1.5], due, 'Europe/Berlin')).toThrow(RangeError);
   });
 });
 

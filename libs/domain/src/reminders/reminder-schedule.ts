@@ -10,6 +10,14 @@ export function isReminderKind(kind: NoticeKind): kind is ReminderKind {
   return NOTICE_CATALOGUE[kind].category === 'reminder';
 }
 
+function assertWholeDays(caller: string, offsetsDays: readonly number[]): void {
+  for (const offset of offsetsDays) {
+    if (!Number.isInteger(offset) || offset < 1) {
+      throw new RangeError(`${caller}: ${offset} is not a positive whole number of days`);
+    }
+  }
+}
+
 /**
  * Which reminder is due now for a deadline reminded `offsetsDays` calendar days ahead (e.g.
  * `[14, 3, 1]`): the smallest offset whose send time (the deadline minus that many calendar days
@@ -28,11 +36,7 @@ export function dueReminderOffset(
   now: Date,
   timeZone: string,
 ): number | null {
-  for (const offset of offsetsDays) {
-    if (!Number.isInteger(offset) || offset < 1) {
-      throw new RangeError(`dueReminderOffset: ${offset} is not a positive whole number of days`);
-    }
-  }
+  assertWholeDays('dueReminderOffset', offsetsDays);
   if (now.getTime() >= deadline.getTime()) return null;
   const ascending = [...offsetsDays].sort((a, b) => a - b);
   // Ascending offsets have descending send times: the first one that has come is the nearest.
@@ -40,6 +44,35 @@ export function dueReminderOffset(
     if (subtractCalendarDays(deadline, offset, timeZone).getTime() <= now.getTime()) return offset;
   }
   return null;
+}
+
+/**
+ * Which reminder is due now for a deadline that has passed, reminded `offsetsDays` calendar days
+ * after it (e.g. `[1, 7]` for "overdue since a day" and "since a week"): the largest offset whose
+ * send time (the deadline plus that many calendar days in `timeZone`) has come, so a sweep that
+ * runs late sends the one that fits now and not a burst. Null before the first offset.
+ *
+ * @throws RangeError for an offset that is not a positive whole number of days.
+ */
+export function dueOverdueOffset(
+  deadline: Date,
+  offsetsDays: readonly number[],
+  now: Date,
+  timeZone: string,
+): number | null {
+  assertWholeDays('dueOverdueOffset', offsetsDays);
+  const descending = [...offsetsDays].sort((a, b) => b - a);
+  for (const offset of descending) {
+    if (subtractCalendarDays(deadline, -offset, timeZone).getTime() <= now.getTime()) return offset;
+  }
+  return null;
+}
+
+/** Whole calendar days since `deadline` in `timeZone` (0 before it and within its first day). */
+export function calendarDaysOverdue(deadline: Date, now: Date, timeZone: string): number {
+  let days = 0;
+  while (subtractCalendarDays(deadline, -(days + 1), timeZone).getTime() <= now.getTime()) days++;
+  return days;
 }
 
 /**

@@ -7,8 +7,9 @@ import { Mailer } from '../mailer';
 import type { NoticeJob } from '../outbox/notice';
 import { NoticeRenderer } from '../rendering/notice-renderer';
 import { SecretLinks } from '../secret-links/secret-links';
+import { NoticeFreshness } from './notice-freshness';
 
-export type DeliveryOutcome = 'sent' | 'already_sent' | 'in_app_only' | 'recipient_gone';
+export type DeliveryOutcome = 'sent' | 'already_sent' | 'in_app_only' | 'recipient_gone' | 'no_longer_due';
 
 /**
  * Turns one notice into an in-app notification and, unless the recipient opted out of this
@@ -23,6 +24,7 @@ export class NoticeDelivery {
   constructor(
     private readonly dataSource: DataSource,
     private readonly mailer: Mailer,
+    private readonly freshness: NoticeFreshness,
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly secretLinks: SecretLinks,
   ) {
@@ -31,6 +33,7 @@ export class NoticeDelivery {
   }
 
   async deliver(notice: NoticeJob): Promise<DeliveryOutcome> {
+    if (await this.freshness.dropIfStale(notice)) return 'no_longer_due';
     const { recipient } = notice;
     // A notice queued before its recipient was pseudonymised or disabled must not reach them.
     if (recipient.userId) {

@@ -28,6 +28,12 @@ export const noticeSchema = z.object({
    * derives its secret only while rendering the mail, and the in-app notice carries no link.
    */
   secretLink: secretLinkRefSchema.optional(),
+  link: z.string().startsWith('/').optional(),
+  /**
+   * For a notice about a deadline (a reminder): the entity and the deadline as they were when it
+   * was queued; delivery checks them again and drops the notice when they no longer stand.
+   */
+  occasion: z.object({ entityId: z.string().min(1).max(200), deadline: z.iso.datetime() }).optional(),
   /** Files stored with `storeNoticeAttachment`, attached to the mail (not to the in-app notice). */
   attachments: z
     .array(z.object({ id: z.uuid(), fileName: z.string().min(1).max(200) }))

@@ -1,8 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { carrierCandidates, type ApplicationOccasion } from './carrier-reminders';
-import type { ReminderCandidate, ReminderRule } from './reminder-rule';
+import { exists, type ReminderCandidate, type ReminderRule, SAME_DEADLINE } from './reminder-rule';
 
 const OFFSETS_DAYS = [3, 1] as const;
+
+/** Open change requests of applications still waiting for the answer. */
+const OPEN_REQUESTS = `change_request cr JOIN application a ON a.id = cr.application_id
+  WHERE cr.answered_at IS NULL AND a.state = 'changes_requested'`;
 
 /** "Please answer our change request": 3 days and 1 day before its reply deadline, while it is open. */
 export const changeRequestDeadlineRule: ReminderRule = {
@@ -15,8 +19,7 @@ export const changeRequestDeadlineRule: ReminderRule = {
               json_build_object('request', json_build_object(
                 'requestedOn', to_char(cr.requested_at AT TIME ZONE 'Europe/Berlin', 'YYYY-MM-DD'),
                 'replyBy', to_char(cr.reply_deadline AT TIME ZONE 'Europe/Berlin', 'YYYY-MM-DD'))) AS facts
-       FROM change_request cr JOIN application a ON a.id = cr.application_id
-       WHERE cr.answered_at IS NULL AND a.state = 'changes_requested'
+       FROM ${OPEN_REQUESTS}
          AND cr.reply_deadline > $1::timestamptz
          AND cr.reply_deadline <= $1::timestamptz + make_interval(days => $2::int)
        ORDER BY cr.id`,
@@ -29,4 +32,11 @@ export const changeRequestDeadlineRule: ReminderRule = {
       timeZone,
     );
   },
+
+  stillDue: (db, { entityId, deadline }) =>
+    exists(
+      db,
+      `SELECT 1 FROM ${OPEN_REQUESTS} AND cr.id = $1 AND ${SAME_DEADLINE('cr.reply_deadline', '$2')}`,
+      [entityId, deadline],
+    ),
 };

@@ -1,8 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import { carrierCandidates, endOfBerlinDay, type ApplicationOccasion } from './carrier-reminders';
-import type { ReminderCandidate, ReminderRule } from './reminder-rule';
+import { exists, type ReminderCandidate, type ReminderRule, SAME_DEADLINE } from './reminder-rule';
 
 const OFFSETS_DAYS = [14, 3] as const;
+
+const DEADLINE = endOfBerlinDay('co.spend_by');
+
+/** Paid call-offs of projects under way: their money must be spent by `spend_by`. */
+const PAID_CALL_OFFS = `call_off co JOIN application a ON a.id = co.application_id
+  WHERE co.state = 'paid' AND a.state = 'in_implementation'`;
 
 /**
  * "Called-off money must be spent by …" (prompt use, DOMAIN.md step 8): 14 and 3 days before the
@@ -13,18 +19,22 @@ export const promptUseDeadlineRule: ReminderRule = {
   offsetsDays: OFFSETS_DAYS,
 
   async findCandidates(tx: EntityManager, now: Date, timeZone: string): Promise<ReminderCandidate[]> {
-    const deadline = endOfBerlinDay('co.spend_by');
     const occasions = (await tx.query(
-      `SELECT co.id AS entity_id, co.application_id, ${deadline} AS deadline,
+      `SELECT co.id AS entity_id, co.application_id, ${DEADLINE} AS deadline,
               json_build_object('callOff', json_build_object('number', co.number,
                 'amountCents', co.amount_cents, 'paidOn', co.paid_on::text, 'spendBy', co.spend_by::text)) AS facts
-       FROM call_off co JOIN application a ON a.id = co.application_id
-       WHERE co.state = 'paid' AND a.state = 'in_implementation'
-         AND ${deadline} > $1::timestamptz
-         AND ${deadline} <= $1::timestamptz + make_interval(days => $2::int)
+       FROM ${PAID_CALL_OFFS}
+         AND ${DEADLINE} > $1::timestamptz
+         AND ${DEADLINE} <= $1::timestamptz + make_interval(days => $2::int)
        ORDER BY co.id`,
       [now, Math.max(...OFFSETS_DAYS) + 1],
     )) as ApplicationOccasion[];
     return carrierCandidates(tx, occasions, now, timeZone);
   },
+
+  stillDue: (db, { entityId, deadline }) =>
+    exists(db, `SELECT 1 FROM ${PAID_CALL_OFFS} AND co.id = $1 AND ${SAME_DEADLINE(DEADLINE, '$2')}`, [
+      entityId,
+      deadline,
+    ]),
 };

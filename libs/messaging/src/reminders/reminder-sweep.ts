@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from '@kiezfonds/config';
-import { dueReminderOffset } from '@kiezfonds/domain';
+import { dueOverdueOffset, dueReminderOffset } from '@kiezfonds/domain';
 import { APP_CONFIG } from '@kiezfonds/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Notice, noticeSchema } from '../outbox/notice';
@@ -55,7 +55,12 @@ export class ReminderSweep {
   private async sweepRule(tx: EntityManager, rule: ReminderRule, now: Date): Promise<number> {
     let queued = 0;
     for (const candidate of await rule.findCandidates(tx, now, this.timeZone)) {
-      const offset = dueReminderOffset(candidate.deadline, rule.offsetsDays, now, this.timeZone);
+      const offset = (rule.after ? dueOverdueOffset : dueReminderOffset)(
+        candidate.deadline,
+        rule.offsetsDays,
+        now,
+        this.timeZone,
+      );
       if (offset === null) continue;
       const key = reminderKey(rule.kind, candidate.entityId, candidate.deadline, offset);
       for (const recipient of candidate.recipients) {
@@ -65,6 +70,8 @@ export class ReminderSweep {
           data: candidate.data,
           district: candidate.district,
           link: candidate.link,
+          // What it is about, so delivery can check that it still stands (notice-freshness.ts).
+          occasion: { entityId: candidate.entityId, deadline: candidate.deadline.toISOString() },
         };
         // One unusable address (the database accepts more than the notice schema) must not roll
         // back everyone else's reminders: skip it, visibly.

@@ -1,38 +1,20 @@
 import type { EntityManager } from 'typeorm';
-import { carrierCandidates, endOfBerlinDay, type ApplicationOccasion } from './carrier-reminders';
-import type { ReminderCandidate, ReminderRule } from './reminder-rule';
+import { carrierCandidates, type ApplicationOccasion } from './carrier-reminders';
+import { exists, type ReminderCandidate, type ReminderRule, SAME_DEADLINE } from './reminder-rule';
+import { OPEN_REPORT_DEADLINES } from './report-deadlines';
 
 const OFFSETS_DAYS = [14, 3, 1] as const;
 
-/**
- * "Your report is due": 14, 3 and 1 days before each report deadline of the grant notice. An
- * interim deadline counts as met when as many interim reports were submitted as there are
- * interim deadlines up to it; the proof of use when the project left implementation.
- */
+/** "Your report is due": 14, 3 and 1 days before each open report deadline of the grant notice. */
 export const reportDueRule: ReminderRule = {
   kind: 'report_due',
   offsetsDays: OFFSETS_DAYS,
 
   async findCandidates(tx: EntityManager, now: Date, timeZone: string): Promise<ReminderCandidate[]> {
-    const deadline = endOfBerlinDay('d.due');
     const occasions = (await tx.query(
-      `WITH deadlines AS (
-         SELECT g.application_id, (r->>'due')::date AS due, r->>'kind' AS kind,
-                row_number() OVER (PARTITION BY g.application_id, r->>'kind' ORDER BY (r->>'due')::date) AS nth
-         FROM grant_notice g CROSS JOIN jsonb_array_elements(g.report_deadlines) r
-       )
-       SELECT d.application_id || ':' || d.kind || ':' || d.due AS entity_id, d.application_id,
-              ${deadline} AS deadline,
-              json_build_object('report', json_build_object(
-                'type', CASE WHEN d.kind = 'final' THEN 'proof_of_use' ELSE 'interim' END,
-                'due', d.due::text)) AS facts
-       FROM deadlines d JOIN application a ON a.id = d.application_id
-       WHERE a.state = 'in_implementation'
-         AND (d.kind = 'final' OR d.nth > (SELECT count(*) FROM application_report rep
-                                           WHERE rep.application_id = d.application_id AND rep.kind = 'interim'))
-         AND ${deadline} > $1::timestamptz
-         AND ${deadline} <= $1::timestamptz + make_interval(days => $2::int)
-       ORDER BY d.application_id, d.due, d.kind`,
+      `SELECT * FROM (${OPEN_REPORT_DEADLINES}) o
+        WHERE o.deadline > $1::timestamptz AND o.deadline <= $1::timestamptz + make_interval(days => $2::int)
+        ORDER BY o.application_id, o.deadline, o.entity_id`,
       [now, Math.max(...OFFSETS_DAYS) + 1],
     )) as ApplicationOccasion[];
     return carrierCandidates(
@@ -42,4 +24,19 @@ export const reportDueRule: ReminderRule = {
       timeZone,
     );
   },
+
+  stillDue: (db, { entityId, deadline }) => reportStillOpen(db, entityId, deadline),
 };
+
+/** The report deadline is still open and still the one the reminder names. */
+export function reportStillOpen(
+  db: Parameters<ReminderRule['stillDue']>[0],
+  entityId: string,
+  deadline: Date,
+) {
+  return exists(
+    db,
+    `SELECT 1 FROM (${OPEN_REPORT_DEADLINES}) o WHERE o.entity_id = $1 AND ${SAME_DEADLINE('o.deadline', '$2')}`,
+    [entityId, deadline],
+  );
+}

@@ -1,6 +1,6 @@
 import { calendarDaysLeft } from '@kiezfonds/domain';
 import type { EntityManager } from 'typeorm';
-import type { ReminderCandidate, ReminderRule } from './reminder-rule';
+import { exists, type ReminderCandidate, type ReminderRule, SAME_DEADLINE } from './reminder-rule';
 
 const OFFSETS_DAYS = [7, 2] as const;
 
@@ -24,6 +24,28 @@ interface OwedVotumRow {
  * listing those applications. Applications on which the member declared a conflict of interest are
  * left out (their department is excused there). Substitutes are not reminded: the member is.
  */
+/**
+ * The Voten each current member's department still owes on the applications before the reviewing
+ * committee of each call, as of `at` (an SQL expression), leaving out applications the member
+ * declared a conflict on. Ends in a WHERE clause the caller extends with `AND …`.
+ */
+const owedVoten = (at: string) => `
+  FROM call c
+  JOIN district d ON d.id = c.district_id
+  JOIN committee cm ON cm.id = coalesce(c.committee_id,
+         (SELECT first.id FROM committee first WHERE first.district_id = c.district_id ORDER BY first.name LIMIT 1))
+  JOIN committee_member m ON m.committee_id = cm.id AND m.substitute_for_id IS NULL
+   AND m.valid_from <= (${at} AT TIME ZONE 'Europe/Berlin')::date
+   AND (m.valid_to IS NULL OR m.valid_to >= (${at} AT TIME ZONE 'Europe/Berlin')::date)
+  JOIN app_user u ON u.id = m.user_id AND u.status = 'active'
+  JOIN application a ON a.call_id = c.id AND a.state IN ('in_review', 'in_planning')
+  JOIN organisation o ON o.id = a.organisation_id
+ WHERE NOT EXISTS (SELECT 1 FROM votum v WHERE v.application_id = a.id AND v.department = m.department
+                    AND v.withdrawn_at IS NULL)
+   AND NOT EXISTS (SELECT 1 FROM conflict_of_interest ci
+                    WHERE ci.committee_member_id = m.id AND ci.withdrawn_at IS NULL
+                      AND (ci.application_id = a.id OR ci.organisation_id = a.organisation_id))`;
+
 export const reviewDeadlineRule: ReminderRule = {
   kind: 'review_deadline',
   offsetsDays: OFFSETS_DAYS,
@@ -33,22 +55,9 @@ export const reviewDeadlineRule: ReminderRule = {
       `SELECT c.id AS call_id, c.review_deadline, cm.name AS committee_name, d.name AS district_name,
               a.id AS application_id, a.title, o.name AS organisation_name,
               u.id AS user_id, u.email, u.display_name, u.language
-         FROM call c
-         JOIN district d ON d.id = c.district_id
-         JOIN committee cm ON cm.id = coalesce(c.committee_id,
-                (SELECT first.id FROM committee first WHERE first.district_id = c.district_id ORDER BY first.name LIMIT 1))
-         JOIN committee_member m ON m.committee_id = cm.id AND m.substitute_for_id IS NULL
-          AND m.valid_from <= ($1::timestamptz AT TIME ZONE 'Europe/Berlin')::date
-          AND (m.valid_to IS NULL OR m.valid_to >= ($1::timestamptz AT TIME ZONE 'Europe/Berlin')::date)
-         JOIN app_user u ON u.id = m.user_id AND u.status = 'active'
-         JOIN application a ON a.call_id = c.id AND a.state IN ('in_review', 'in_planning')
-         JOIN organisation o ON o.id = a.organisation_id
-        WHERE c.review_deadline > $1::timestamptz
+         ${owedVoten('$1::timestamptz')}
+          AND c.review_deadline > $1::timestamptz
           AND c.review_deadline <= $1::timestamptz + make_interval(days => $2::int)
-          AND NOT EXISTS (SELECT 1 FROM votum v WHERE v.application_id = a.id AND v.department = m.department)
-          AND NOT EXISTS (SELECT 1 FROM conflict_of_interest ci
-                           WHERE ci.committee_member_id = m.id AND ci.withdrawn_at IS NULL
-                             AND (ci.application_id = a.id OR ci.organisation_id = a.organisation_id))
         ORDER BY c.id, lower(u.email), a.reference`,
       [now, Math.max(...OFFSETS_DAYS) + 1],
     )) as OwedVotumRow[];
@@ -83,4 +92,12 @@ export const reviewDeadlineRule: ReminderRule = {
     }
     return [...candidates.values()].map(({ applications: _list, ...candidate }) => candidate);
   },
+
+  // Still due while the deadline stands and the recipient's department owes a Votum.
+  stillDue: (db, { entityId, deadline }, recipient) =>
+    exists(
+      db,
+      `SELECT 1 ${owedVoten('now()')} AND c.id = $1 AND ${SAME_DEADLINE('c.review_deadline', '$2')} AND u.id = $3 LIMIT 1`,
+      [entityId, deadline, recipient.userId],
+    ),
 };

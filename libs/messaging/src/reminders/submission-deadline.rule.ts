@@ -1,7 +1,7 @@
 import { calendarDaysLeft } from '@kiezfonds/domain';
 import type { EntityManager } from 'typeorm';
 import type { NoticeRecipient } from '../outbox/notice';
-import type { ReminderCandidate, ReminderRule } from './reminder-rule';
+import { exists, type ReminderCandidate, type ReminderRule, SAME_DEADLINE } from './reminder-rule';
 
 const OFFSETS_DAYS = [14, 3, 1] as const;
 
@@ -75,6 +75,15 @@ export const submissionDeadlineRule: ReminderRule = {
     }
     return [...candidates.values()];
   },
+
+  stillDue: (db, { entityId, deadline }) =>
+    exists(
+      db,
+      `SELECT 1 FROM application a JOIN call c ON c.id = a.call_id
+        WHERE a.id = $1 AND a.state = 'draft' AND c.status = 'open'
+          AND ${SAME_DEADLINE('c.submission_deadline', '$2')}`,
+      [entityId, deadline],
+    ),
 };
 
 function recipientOf(row: DraftMemberRow): NoticeRecipient {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { ReminderCandidate, ReminderRule } from './reminder-rule';
+import { exists, type ReminderCandidate, type ReminderRule, SAME_DEADLINE } from './reminder-rule';
 
 const OFFSETS_DAYS = [1] as const;
 
@@ -73,4 +73,16 @@ export const writtenVoteClosingRule: ReminderRule = {
     }
     return [...candidates.values()];
   },
+
+  // Still due while the vote is open with that deadline and the recipient has not answered.
+  stillDue: (db, { entityId, deadline }, recipient) =>
+    exists(
+      db,
+      `SELECT 1 FROM committee_vote v
+         JOIN committee_member m ON m.committee_id = v.committee_id AND m.user_id = $3
+        WHERE v.id = $1 AND v.closed_at IS NULL AND ${SAME_DEADLINE('v.deadline', '$2')}
+          AND NOT EXISTS (SELECT 1 FROM committee_ballot b WHERE b.vote_id = v.id AND b.committee_member_id = m.id)
+        LIMIT 1`,
+      [entityId, deadline, recipient.userId],
+    ),
 };

@@ -13,6 +13,11 @@ import { CreateCommitteeSessions1763781200000 } from './1763781200000-create-com
 import { CreateReviewsAndProgrammePlans1763781300000 } from './1763781300000-create-reviews-and-programme-plans';
 import { CreateNoticeAttachment1763781400000 } from './1763781400000-create-notice-attachment';
 import { CreateBallotWithdrawal1763781500000 } from './1763781500000-create-ballot-withdrawal';
+import { AddVotumWithdrawal1763783000000 } from './1763783000000-add-votum-withdrawal';
+import { RecordRulesAndAttendancePerVote1763783100000 } from './1763783100000-record-rules-and-attendance-per-vote';
+import { CreateNoticeDrop1763783200000 } from './1763783200000-create-notice-drop';
+import { AddCallOffApproval1763783300000 } from './1763783300000-add-call-off-approval';
+import { AddBallotChanges1763783400000 } from './1763783400000-add-ballot-changes';
 import { HardenAccountsLinksAndLimits1763784000000 } from './1763784000000-harden-accounts-links-and-limits';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
@@ -32,5 +37,10 @@ export const migrations = [
   CreateReviewsAndProgrammePlans1763781300000,
   CreateNoticeAttachment1763781400000,
   CreateBallotWithdrawal1763781500000,
+  AddVotumWithdrawal1763783000000,
+  RecordRulesAndAttendancePerVote1763783100000,
+  CreateNoticeDrop1763783200000,
+  AddCallOffApproval1763783300000,
+  AddBallotChanges1763783400000,
   HardenAccountsLinksAndLimits1763784000000,
 ];

@@ -8,6 +8,7 @@ import {
   listCallOffs,
   listRepaymentClaims,
   listReports,
+  approveCallOff,
   payCallOff,
   rejectCallOff,
   type Report,
@@ -35,7 +36,7 @@ import { compareWithPlan, perMilleText } from '../../utils/planSums';
 
 type Viewer = 'carrier' | 'staff';
 
-const callOffVariant = { requested: 'info', paid: 'success', rejected: 'danger' } as const;
+const callOffVariant = { requested: 'info', approved: 'info', paid: 'success', rejected: 'danger' } as const;
 
 /**
  * Implementation (Umsetzung) of a funded application: call-offs with their prompt-use deadline,
@@ -190,7 +191,7 @@ function CallOffTable({
                 {callOff.rejectReason && (
                   <span className="kern-body kern-body--small"> {callOff.rejectReason}</span>
                 )}
-                {canPay && callOff.state === 'requested' && (
+                {canPay && (callOff.state === 'requested' || callOff.state === 'approved') && (
                   <CallOffDecision callOff={callOff} onDecided={onChanged} />
                 )}
               </td>
@@ -258,21 +259,45 @@ export function CallOffDecision({ callOff, onDecided }: { callOff: CallOff; onDe
     }
   }
 
+  async function approve() {
+    setBusy(true);
+    try {
+      await approveCallOff(callOff.id);
+      onDecided();
+    } catch (error) {
+      form.showApiError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   if (mode === 'none') {
     return (
       <div className="call-off__actions">
+        <ErrorSummary {...form.summaryProps} />
+        {callOff.state === 'requested' && (
+          <Button
+            variant="secondary"
+            label={t('implementation.decision.approve')}
+            aria-label={t('implementation.decision.approveNumbered', { number: callOff.number })}
+            disabled={busy}
+            onClick={() => void approve()}
+          />
+        )}
         <Button
           variant="secondary"
           label={t('implementation.decision.pay')}
           aria-label={t('implementation.decision.payNumbered', { number: callOff.number })}
           onClick={() => setMode('pay')}
         />
-        <Button
-          variant="tertiary"
-          label={t('implementation.decision.reject')}
-          aria-label={t('implementation.decision.rejectNumbered', { number: callOff.number })}
-          onClick={() => setMode('reject')}
-        />
+        {callOff.state === 'requested' && (
+          <Button
+            variant="tertiary"
+            label={t('implementation.decision.reject')}
+            aria-label={t('implementation.decision.rejectNumbered', { number: callOff.number })}
+            onClick={() => setMode('reject')}
+          />
+        )}
       </div>
     );
   }

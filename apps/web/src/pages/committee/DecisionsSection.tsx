@@ -8,18 +8,18 @@ import {
   minutesUrl,
   openWrittenVote,
 } from '../../api/committee';
-import { Alert } from '../../components/Alert';
+import { type Confirmation, ConfirmDialog } from '../../components/ConfirmDialog';
 import { dateTime } from '../../components/applications/format';
 import { TextAreaField } from '../../components/applications/TextAreaField';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/form/ErrorSummary';
-import { describeError } from '../../components/form/formErrors';
 import { TextField } from '../../components/form/TextField';
 import { useFormErrors } from '../../components/form/useFormErrors';
 import { useSubmit } from '../../components/form/useSubmit';
 import { Loader } from '../../components/Loader';
 import { LoadError } from '../../components/LoadError';
 import { useApiData } from '../../hooks/useApiData';
+import { useSession } from '../../session/SessionContext';
 import { addDays, berlinToday, endOfBerlinDay, isCalendarDay } from '../../utils/berlinTime';
 
 const choices = ['yes', 'no', 'abstain'] as const;
@@ -79,29 +79,33 @@ function VoteCard({
   onChanged(): void;
 }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { me } = useSession();
+  const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
   const heading =
     vote.procedure === 'written'
       ? t('decisions.written', { deadline: dateTime(vote.deadline) })
       : t('decisions.rollCall', { session: vote.session?.title ?? '' });
+  const name = me?.displayName ?? '';
+  const mayVote = isMember && vote.ownPart === 'voting' && vote.ownBallot !== 'recused';
 
-  async function cast(choice: (typeof choices)[number]) {
-    setBusy(true);
-    setError(null);
-    try {
-      await castWrittenBallot(vote.id, choice);
-      onChanged();
-    } catch (caught) {
-      setError(describeError(caught, t));
-    } finally {
-      setBusy(false);
-    }
+  // A ballot is asked for once more before it is cast (and before each change), naming the choice.
+  function ask(choice: (typeof choices)[number]) {
+    const label = t(`sessions.choices.${choice}`);
+    setConfirmation({
+      title: t('decisions.confirmTitle'),
+      body: t('decisions.confirmBody', { name, choice: label }),
+      confirmLabel: t('decisions.confirmCast', { choice: label }),
+      action: async () => {
+        await castWrittenBallot(vote.id, choice);
+        onChanged();
+      },
+      returnFocus: () => document.getElementById(`abstimmung-${vote.id}`),
+    });
   }
 
   return (
     <article className="page__section" aria-labelledby={`abstimmung-${vote.id}`}>
-      <h3 className="kern-heading-small" id={`abstimmung-${vote.id}`}>
+      <h3 className="kern-heading-small" id={`abstimmung-${vote.id}`} tabIndex={-1}>
         {heading}
       </h3>
       <p className="kern-body">{t('decisions.motion', { motion: vote.motion })}</p>
@@ -118,33 +122,44 @@ function VoteCard({
         <>
           <p className="kern-body">{t('decisions.responded', { count: vote.responded })}</p>
           {vote.ownBallot && (
-            <p className="kern-body">
+            <p className="kern-body" role="status">
               {vote.ownBallot === 'recused'
                 ? t('decisions.ownRecusal')
                 : t('decisions.ownBallot', { choice: t(`sessions.choices.${vote.ownBallot}`) })}
             </p>
           )}
-          {isMember && !vote.ownBallot && (
-            <div className="page__actions" role="group" aria-label={t('decisions.castLabel')}>
-              {choices.map((choice) => (
-                <Button
-                  key={choice}
-                  variant={choice === 'yes' ? 'primary' : 'secondary'}
-                  label={t(`decisions.cast.${choice}`)}
-                  disabled={busy}
-                  onClick={() => cast(choice)}
-                />
-              ))}
-            </div>
+          {isMember && vote.ownPart === 'advisory' && (
+            <p className="kern-body">{t('decisions.noVoteAdvisory')}</p>
+          )}
+          {isMember && vote.ownPart === 'substitute' && (
+            <p className="kern-body">{t('decisions.noVoteSubstitute')}</p>
+          )}
+          {mayVote && (
+            <>
+              {vote.ownBallot && <p className="kern-body">{t('decisions.changeHint')}</p>}
+              <div
+                className="page__actions"
+                role="group"
+                aria-label={t(vote.ownBallot ? 'decisions.changeLabel' : 'decisions.castLabel')}
+              >
+                {choices
+                  .filter((choice) => choice !== vote.ownBallot)
+                  .map((choice) => (
+                    <Button
+                      key={choice}
+                      variant={choice === 'yes' && !vote.ownBallot ? 'primary' : 'secondary'}
+                      label={t(`decisions.cast.${choice}`)}
+                      aria-label={t('decisions.castAs', { choice: t(`decisions.cast.${choice}`), name })}
+                      onClick={() => ask(choice)}
+                    />
+                  ))}
+              </div>
+            </>
           )}
           {!isMember && <MissingVoters voteId={vote.id} />}
         </>
       )}
-      {error && (
-        <Alert variant="danger" title={t('decisions.castFailed')} role="alert">
-          <p className="kern-body">{error}</p>
-        </Alert>
-      )}
+      <ConfirmDialog confirmation={confirmation} onClose={() => setConfirmation(null)} />
     </article>
   );
 }

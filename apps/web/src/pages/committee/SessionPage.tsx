@@ -20,6 +20,7 @@ import {
 import { Alert } from '../../components/Alert';
 import { dateTime, money } from '../../components/applications/format';
 import { Button } from '../../components/Button';
+import { type Confirmation, ConfirmDialog } from '../../components/ConfirmDialog';
 import { describeError } from '../../components/form/formErrors';
 import { Loader } from '../../components/Loader';
 import { LoadError } from '../../components/LoadError';
@@ -48,6 +49,7 @@ export function SessionPage() {
   const { state, reload, replace } = useApiData(load);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
   const running = state.status === 'loaded' && state.data.status === 'open';
   const isCoordinator = me !== null && hasRole(me, 'coordinator');
 
@@ -80,6 +82,7 @@ export function SessionPage() {
   }
   const session = state.data;
   const open = session.status === 'open';
+  const ownMember = me ? session.members.find((m) => m.userId === me.id) : undefined;
   const nameOf = new Map(session.members.map((m) => [m.id, m.displayName]));
   const seatLabel = (seat: { memberId: string; heldBy: string }) =>
     seat.heldBy === seat.memberId
@@ -200,11 +203,33 @@ export function SessionPage() {
                   {item.reference} · {item.carrier} · {money(item.requestedCents)}
                 </p>
                 {isCoordinator && !vote && open && (
-                  <Button
-                    label={t('sessions.openVote', { title: item.title })}
-                    disabled={busy}
-                    onClick={() => run(() => openItemVote(session.id, item.id))}
-                  />
+                  <>
+                    {!session.quorum.reached && <p className="kern-body">{t('sessions.noQuorumWarning')}</p>}
+                    <Button
+                      label={t('sessions.openVote', { title: item.title })}
+                      disabled={busy}
+                      onClick={() =>
+                        session.quorum.reached
+                          ? run(() => openItemVote(session.id, item.id))
+                          : setConfirmation({
+                              title: t('sessions.openWithoutQuorumTitle'),
+                              body: t('sessions.openWithoutQuorumBody', {
+                                ...session.quorum,
+                                title: item.title,
+                              }),
+                              confirmLabel: t('sessions.openWithoutQuorumConfirm'),
+                              action: async () => {
+                                replace(await openItemVote(session.id, item.id, { withoutQuorum: true }));
+                              },
+                            })
+                      }
+                    />
+                  </>
+                )}
+                {!isCoordinator && vote?.state === 'open' && !session.ownSeat && ownMember && (
+                  <p className="kern-body">
+                    {t(ownMember.voting ? 'sessions.noVoteAbsent' : 'sessions.noVoteAdvisory')}
+                  </p>
                 )}
                 {!isCoordinator && vote?.state === 'open' && session.ownSeat && (
                   <div className="page__section">
@@ -223,6 +248,10 @@ export function SessionPage() {
                             key={choice}
                             variant={choice === 'yes' ? 'primary' : 'secondary'}
                             label={t(`decisions.cast.${choice}`)}
+                            aria-label={t('sessions.castFor', {
+                              name: seatLabel(session.ownSeat!),
+                              choice: t(`decisions.cast.${choice}`),
+                            })}
                             disabled={busy}
                             onClick={() => run(() => castOwnSessionBallot(session.id, vote.id, choice))}
                           />
@@ -325,6 +354,7 @@ export function SessionPage() {
         </p>
       )}
       {session.members.length === 0 && <p className="kern-body">{t('sessions.noMembers')}</p>}
+      <ConfirmDialog confirmation={confirmation} onClose={() => setConfirmation(null)} />
     </Page>
   );
 }

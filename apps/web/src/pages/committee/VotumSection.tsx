@@ -9,6 +9,7 @@ import {
   submitVotum,
 } from '../../api/committee';
 import { Alert } from '../../components/Alert';
+import { Badge } from '../../components/Badge';
 import { dateTime } from '../../components/applications/format';
 import { TextAreaField } from '../../components/applications/TextAreaField';
 import { Button } from '../../components/Button';
@@ -121,6 +122,15 @@ function Reviews({
                   {votum.department}
                   <br />
                   <span className="kern-body kern-body--small">{votum.author}</span>
+                  {votum.withdrawn && (
+                    <>
+                      <br />
+                      <Badge
+                        variant="warning"
+                        label={t('votum.withdrawn', { at: dateTime(votum.withdrawn.at) })}
+                      />
+                    </>
+                  )}
                 </th>
                 <td className="kern-table__cell">
                   {t(`votum.recommendations.${votum.recommendation}`)}

@@ -32,7 +32,9 @@ export function CallOffsPage() {
       })),
     );
     const waiting: Waiting[] = lists.flatMap(({ application, callOffs }) =>
-      callOffs.filter((c) => c.state === 'requested').map((callOff) => ({ application, callOff })),
+      callOffs
+        .filter((c) => c.state === 'requested' || c.state === 'approved')
+        .map((callOff) => ({ application, callOff })),
     );
     return waiting.sort((a, b) => a.callOff.requestedAt.localeCompare(b.callOff.requestedAt));
   }, []);

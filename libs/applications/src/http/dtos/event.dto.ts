@@ -9,6 +9,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -122,10 +123,29 @@ export class ApplicationEventDto {
   @MaxLength(10000)
   comment?: string;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "SELECT, WAITLIST: the committee's decision (a closed vote) the step rests on; it must be the " +
+      "application's latest decision, and adopted. Without it, that decision is cited.",
+  })
+  @IsOptional()
+  @IsUUID()
+  decisionId?: string;
+
   @ApiPropertyOptional({ description: 'RECORD_SENATE_SELECTION: the amount the Senate selected, in cents.' })
   @IsOptional()
   @IsCents()
   amountCents?: string | number;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2027-04-30',
+    description: 'RECORD_SENATE_SELECTION: the date by which the carrier should submit the full application.',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  fullApplicationDueBy?: string;
 
   @ApiPropertyOptional({
     type: [InstalmentDto],

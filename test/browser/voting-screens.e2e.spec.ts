@@ -1,0 +1,161 @@
+/// <reference lib="dom" />
+import type { TestDatabase } from '@kiezfonds/testing';
+import type { Browser, Page } from 'playwright-core';
+import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
+import { type CommitteeSetUp, createCommittee } from '../../apps/api/src/testing/committee-world';
+import { axeViolations, type BrowserApi, startBrowserApi } from './browser-harness';
+
+/**
+ * Issue 15, deliverable 6: the members' voting screens. A written ballot is confirmed before it is
+ * cast and can be changed until the vote closes; every vote button names the member whose vote it
+ * is; advisory members see why they have no buttons; the coordinator is warned before opening a
+ * roll call without a quorum. Used by keyboard, at 320 px wide, without axe violations.
+ */
+describe('the voting screens in the browser', () => {
+  let harness: BrowserApi;
+  let db: TestDatabase;
+  let browser: Browser;
+  let baseUrl: string;
+  let world: ApplicationWorld;
+  let ag: CommitteeSetUp;
+  let applicationId: string;
+  let voteId: string;
+  /** A second application in review, on the session's agenda. */
+  let sessionItem: string;
+
+  beforeAll(async () => {
+    harness = await startBrowserApi();
+    ({ db, browser, baseUrl } = harness);
+    world = await ApplicationWorld.create(harness.app.getHttpServer(), db.dataSource);
+    ag = await createCommittee(world);
+    await db.dataSource.query(`UPDATE app_user SET display_name = 'Ayşe Güneş' WHERE id = $1`, [
+      ag.voters[1]!.user.id,
+    ]);
+    const callId = (await world.openCall()).id;
+    applicationId = (await world.draft(callId)).id;
+    await world.event(world.carrier, applicationId, { type: 'SUBMIT' }).expect(200);
+    await world.event(world.coordinator, applicationId, { type: 'PASS_FORMAL_CHECK' }).expect(200);
+    sessionItem = (await world.draft(callId)).id;
+    await world.event(world.carrier, sessionItem, { type: 'SUBMIT' }).expect(200);
+    await world.event(world.coordinator, sessionItem, { type: 'PASS_FORMAL_CHECK' }).expect(200);
+    voteId = (
+      await world
+        .post(world.coordinator, `/api/applications/${applicationId}/written-votes`)
+        .send({
+          motion: 'Förderung empfehlen',
+          deadline: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+        })
+        .expect(201)
+    ).body.id;
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  async function signedIn(actor: Actor, path: string, width = 1280): Promise<Page> {
+    const page = await (
+      await browser.newContext({ locale: 'de-DE', viewport: { width, height: 900 } })
+    ).newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${baseUrl}${path}`);
+    await page.waitForURL(`${baseUrl}/anmelden`);
+    await page.getByLabel('E-Mail-Adresse').fill(actor.user.email);
+    await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForURL(`${baseUrl}${path}`);
+    await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
+    return page;
+  }
+
+  /** Whether the page scrolls sideways (a table scrolling inside its own box does not count). */
+  const overflowsSideways = (page: Page) =>
+    page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+  it('asks before a written ballot is cast and lets the member change it, by keyboard, at 320 px', async () => {
+    const page = await signedIn(ag.voters[1]!, `/eingang/${applicationId}`, 320);
+    await page.getByRole('heading', { name: 'Abstimmungen im Gremium' }).waitFor();
+    const yes = page.getByRole('button', { name: 'Mit Ja stimmen – Stimme von Ayşe Güneş' });
+    await yes.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Stimme abgeben' });
+    await dialog.getByText('Ayşe Güneş, Sie stimmen „Ja“.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Stimme „Ja“ abgeben' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Sie haben abgestimmt: Ja.').waitFor();
+    expect(await overflowsSideways(page)).toBe(false);
+
+    // Changed before the deadline, again with a confirmation; the count takes the latest ballot.
+    await page.getByRole('button', { name: 'Mit Nein stimmen – Stimme von Ayşe Güneş' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Stimme „Nein“ abgeben' }).click();
+    await page.getByText('Sie haben abgestimmt: Nein.').waitFor();
+    expect(await page.getByRole('button', { name: /Mit Nein stimmen/ }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowsSideways(page)).toBe(false);
+    const [ballot] = (await db.dataSource.query(
+      `SELECT choice FROM committee_ballot_counted WHERE vote_id = $1 AND committee_member_id = $2`,
+      [voteId, ag.voterMemberIds[1]],
+    )) as { choice: string }[];
+    expect(ballot!.choice).toBe('no');
+  });
+
+  it('shows an advisory member why there are no vote buttons', async () => {
+    const page = await signedIn(ag.advisor, `/eingang/${applicationId}`, 320);
+    await page
+      .getByText(
+        'Sie sind beratendes Mitglied des Gremiums: Sie wirken an der Beratung mit, haben aber kein Stimmrecht.',
+      )
+      .waitFor();
+    expect(await page.getByRole('button', { name: /stimmen|Enthalten/ }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowsSideways(page)).toBe(false);
+  });
+
+  it('warns the coordinator before a roll call without a quorum, and names the member on each vote button', async () => {
+    const sessionId = (
+      await world
+        .post(world.coordinator, `/api/committees/${ag.committeeId}/sessions`)
+        .send({
+          title: '4. Sitzung 2027',
+          startsAt: '2027-03-10T16:00:00+01:00',
+          place: 'Rathaus Spandau, Raum 210',
+          applicationIds: [sessionItem],
+        })
+        .expect(201)
+    ).body.id as string;
+    await world.post(world.coordinator, `/api/sessions/${sessionId}/open`).send({}).expect(200);
+    for (const memberId of ag.voterMemberIds.slice(1, 3)) {
+      await world
+        .post(world.coordinator, `/api/sessions/${sessionId}/attendance`)
+        .send({ memberId, present: true })
+        .expect(200);
+    }
+    await world
+      .post(world.coordinator, `/api/sessions/${sessionId}/attendance`)
+      .send({ memberId: ag.advisorMemberId, present: true })
+      .expect(200);
+
+    const page = await signedIn(world.coordinator, `/sitzungen/${sessionId}`);
+    await page
+      .getByText(/Das Gremium ist nicht beschlussfähig\. Eine Abstimmung jetzt führt zu keiner Entscheidung/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Abstimmung zu „Kiezküchen verbinden“ eröffnen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Abstimmung ohne Beschlussfähigkeit eröffnen?' });
+    await dialog.getByText(/Anwesend sind 2 von 5 stimmberechtigten Mitgliedern, nötig sind 4/).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Trotzdem eröffnen' }).click();
+    await page.getByRole('table', { name: 'Namentliche Abstimmung zu „Kiezküchen verbinden“' }).waitFor();
+
+    const member = await signedIn(ag.voters[1]!, `/sitzungen/${sessionId}`, 320);
+    await member.getByRole('button', { name: 'Ayşe Güneş: Mit Ja stimmen' }).waitFor();
+    expect(await axeViolations(member)).toEqual([]);
+    expect(await overflowsSideways(member)).toBe(false);
+    const advisor = await signedIn(ag.advisor, `/sitzungen/${sessionId}`, 320);
+    await advisor
+      .getByText('Sie sind beratendes Mitglied: Sie wirken an der Beratung mit, haben aber kein Stimmrecht.')
+      .waitFor();
+    expect(await advisor.getByRole('button', { name: /stimmen|Enthalten/ }).count()).toBe(0);
+    expect(await overflowsSideways(advisor)).toBe(false);
+  });
+});

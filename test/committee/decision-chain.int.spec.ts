@@ -1,0 +1,132 @@
+import { ApplicationWorld } from '../../apps/api/src/testing/application-world';
+import {
+  type CommitteeSetUp,
+  createCommittee,
+  decideInWriting,
+  finalisePlan,
+  inPlanning,
+} from '../../apps/api/src/testing/committee-world';
+import { startTestApi, type TestApi } from '../../apps/api/src/testing/test-api';
+
+/**
+ * Issue 15, deliverable 1: an application is selected or waitlisted only on a decision the
+ * committee adopted (through the finalised programme plan, or a single decision cited), and the
+ * Senate's selection is recorded only for applications on the list the district sent.
+ */
+describe('the decision chain from the committee to the Senate', () => {
+  let api: TestApi;
+  let world: ApplicationWorld;
+  let ag: CommitteeSetUp;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    world = await ApplicationWorld.create(api.server, api.db.dataSource);
+    ag = await createCommittee(world, { votingMembers: 3 });
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  async function transitions(applicationId: string) {
+    return (await world.db.query(
+      `SELECT to_state, payload FROM audit_event
+        WHERE entity_type = 'application' AND entity_id = $1 AND action = 'transition' ORDER BY occurred_at`,
+      [applicationId],
+    )) as { to_state: string; payload: Record<string, unknown> }[];
+  }
+
+  it('refuses to select or waitlist an application the committee has not adopted: 409 with what is allowed', async () => {
+    const callId = (await world.openCall()).id;
+    const undecided = await inPlanning(world, callId);
+    const rejected = await inPlanning(world, callId);
+    await decideInWriting(world, ag, rejected, 'no');
+
+    for (const id of [undecided, rejected]) {
+      for (const type of ['SELECT', 'WAITLIST']) {
+        const res = await world.event(world.coordinator, id, { type }).expect(409);
+        expect(res.body).toMatchObject({ code: 'committee_decision_missing', allowed: ['REJECT'] });
+        expect(res.body.message).toMatch(/Gremium/);
+      }
+      const detail = await world.get(world.coordinator, `/api/applications/${id}`).expect(200);
+      expect(detail.body).toMatchObject({ state: 'in_planning', allowedEvents: ['REJECT'] });
+      expect((await transitions(id)).map((t) => t.to_state)).toEqual([
+        'submitted',
+        'in_review',
+        'in_planning',
+      ]);
+    }
+  });
+
+  it('selects through the programme plan finalised from an adopted vote, citing the vote and the plan', async () => {
+    const callId = (await world.openCall()).id;
+    const id = await inPlanning(world, callId);
+    const voteId = await decideInWriting(world, ag, id);
+    const [plan] = (await world.db.query(`SELECT id FROM programme_plan WHERE call_id = $1`, [callId])) as {
+      id: string;
+    }[];
+    expect(plan).toBeUndefined();
+
+    const final = await finalisePlan(world, callId);
+    expect(final.items).toEqual([
+      expect.objectContaining({ applicationId: id, status: 'selected', state: 'selected' }),
+    ]);
+    const [{ id: planId }] = (await world.db.query(`SELECT id FROM programme_plan WHERE call_id = $1`, [
+      callId,
+    ])) as [{ id: string }];
+    const last = (await transitions(id)).at(-1)!;
+    expect(last).toEqual({
+      to_state: 'selected',
+      payload: expect.objectContaining({ event: 'SELECT', decisionId: voteId, planId }),
+    });
+  });
+
+  it("selects a single application on the committee's decision about it, and only on its current one", async () => {
+    const callId = (await world.openCall()).id;
+    const id = await inPlanning(world, callId);
+    const other = await inPlanning(world, callId);
+    const otherVote = await decideInWriting(world, ag, other);
+    const voteId = await decideInWriting(world, ag, id);
+
+    const wrong = await world
+      .event(world.coordinator, id, { type: 'SELECT', decisionId: otherVote })
+      .expect(422);
+    expect(wrong.body.code).toBe('decision_not_current');
+    const res = await world.event(world.coordinator, id, { type: 'SELECT', decisionId: voteId }).expect(200);
+    expect(res.body.state).toBe('selected');
+    expect((await transitions(id)).at(-1)!.payload).toMatchObject({ event: 'SELECT', decisionId: voteId });
+    // Without a citation the service cites the committee's current decision itself.
+    const waitlisted = await world.event(world.coordinator, other, { type: 'WAITLIST' }).expect(200);
+    expect(waitlisted.body.state).toBe('waitlisted');
+    expect((await transitions(other)).at(-1)!.payload).toMatchObject({
+      event: 'WAITLIST',
+      decisionId: otherVote,
+    });
+  });
+
+  it('records the Senate’s selection only for applications on the list the district sent', async () => {
+    const callId = (await world.openCall()).id;
+    const onList = await inPlanning(world, callId);
+    await decideInWriting(world, ag, onList);
+    await finalisePlan(world, callId);
+
+    const elsewhere = (await world.openCall()).id;
+    const offList = await inPlanning(world, elsewhere);
+    await decideInWriting(world, ag, offList);
+    await world.event(world.coordinator, offList, { type: 'SELECT' }).expect(200);
+
+    const refused = await world
+      .event(world.coordinator, offList, { type: 'RECORD_SENATE_SELECTION', amountCents: '1400000' })
+      .expect(409);
+    expect(refused.body).toMatchObject({ code: 'not_on_sent_list' });
+    expect(refused.body.allowed).not.toContain('RECORD_SENATE_SELECTION');
+    const [row] = (await world.db.query(`SELECT senate_amount_cents FROM application WHERE id = $1`, [
+      offList,
+    ])) as { senate_amount_cents: string | null }[];
+    expect(row!.senate_amount_cents).toBeNull();
+
+    await world
+      .event(world.coordinator, onList, { type: 'RECORD_SENATE_SELECTION', amountCents: '1400000' })
+      .expect(200);
+  });
+});
