@@ -28,7 +28,6 @@ export const noticeSchema = z.object({
    * derives its secret only while rendering the mail, and the in-app notice carries no link.
    */
   secretLink: secretLinkRefSchema.optional(),
-  link: z.string().startsWith('/').optional(),
   /**
    * For a notice about a deadline (a reminder): the entity and the deadline as they were when it
    * was queued; delivery checks them again and drops the notice when they no longer stand.
