@@ -62,12 +62,38 @@ describe('every notice, from the payload its trigger produces', () => {
       .post('/api/auth/password-reset')
       .send({ email: world.carrier.user.email })
       .expect(202);
+    // Guesses from eleven addresses: the account is slowed and its owner told (account_locked).
     const locked = await world.staff('finance');
-    for (let attempt = 0; attempt < 5; attempt++) {
+    for (let attempt = 0; attempt < 11; attempt++) {
       await request(world.server)
         .post('/api/auth/login')
-        .send({ email: locked.user.email, password: 'falsch-falsch-1' });
+        .set('X-Forwarded-For', `198.51.100.${attempt + 1}`)
+        .send({ email: locked.user.email, password: `falsch-${attempt}-xyz` })
+        .expect(401);
     }
+    // A new registration (email_verification), and one for an address that has an account
+    // (registration_attempt: its owner hears of it, the stranger learns nothing).
+    const registration = (email: string) => ({
+      organisation: {
+        name: `Kiezküche ${email.split('@')[0]} e. V.`,
+        legalForm: 'e. V.',
+        street: 'Heerstraße 400',
+        postalCode: '13593',
+        city: 'Berlin',
+        legalRepresentatives: [{ name: 'Hanna Vogt', role: 'Vorstandsvorsitzende' }],
+        vatDeductible: false,
+        iban: 'de89 3704 0044 0532 0130 00',
+      },
+      user: { email, displayName: 'Hanna Vogt', language: 'de', password: 'kiez-küche-2027-sicher' },
+    });
+    await request(world.server)
+      .post('/api/registrations')
+      .send(registration('neu@kiezkueche.example'))
+      .expect(202);
+    await request(world.server)
+      .post('/api/registrations')
+      .send(registration(world.carrier.user.email))
+      .expect(202);
   }
 
   async function triggerApplicationNotices(): Promise<{
