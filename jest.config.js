@@ -42,6 +42,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/jest/unit-timeout.js'],
       testMatch: ['<rootDir>/{apps,libs,config}/**/*.spec.ts'],
       // The web app's pure helpers (amounts, dates, plan sums) run here too; they touch no DOM.
       testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$', '/node_modules/'],
