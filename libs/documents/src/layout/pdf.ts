@@ -81,7 +81,7 @@ export function createPdf(setup: PdfSetup): Pdf {
   });
   for (const [name, data] of Object.entries(fonts())) {
     doc.registerFont(name, data);
-    keepComposedLetters(doc.font(name));
+    useParsedFont(doc, name);
   }
   doc.font(FONT).fontSize(FONT_SIZE).fillColor('black');
   setups.set(doc, setup);
@@ -108,6 +108,50 @@ export function finishPdf({ doc }: Pdf): Promise<Buffer> {
 }
 
 /**
+ * pdfkit parses a registered font anew for every document: two fonts of Noto Sans's size took
+ * most of a short document's rendering time (the tables of ~600 kB each). The parsed font only
+ * answers questions (glyphs, metrics, layout), while everything written to one document (the
+ * subset, widths, ToUnicode map) lives in pdfkit's per-document font object; so the parsed font is
+ * kept for the process and each new document gets its own font object around it, with the id
+ * pdfkit would have given, so the bytes stay the same. pdfkit has no public way to pass a parsed
+ * font, hence the use of its font cache (`_fontFamilies`), checked by the rendering tests.
+ */
+interface PdfkitFonts {
+  _font: EmbeddedFont;
+  _fontCount: number;
+  _fontFamilies: Record<string, EmbeddedFont>;
+}
+interface EmbeddedFont {
+  font: FontkitFont;
+  name: string;
+}
+type EmbeddedFontClass = new (doc: PDFKit.PDFDocument, font: FontkitFont, id: string) => EmbeddedFont;
+
+const parsedFonts = new Map<string, { Class: EmbeddedFontClass; font: FontkitFont }>();
+
+function useParsedFont(doc: PDFKit.PDFDocument, name: string): void {
+  const fonts = doc as unknown as PdfkitFonts;
+  const parsed = parsedFonts.get(name);
+  if (!parsed) {
+    doc.font(name);
+    keepComposedLetters(fonts._font.font);
+    parsedFonts.set(name, {
+      Class: fonts._font.constructor as EmbeddedFontClass,
+      font: fonts._font.font,
+    });
+    return;
+  }
+  // A glyph keeps the characters it was first laid out for, and pdfkit writes those into the
+  // document's ToUnicode map: each document starts with no glyphs, as with a freshly parsed font,
+  // so no earlier document decides how this one's text is copied.
+  parsed.font._glyphs = {};
+  const embedded = new parsed.Class(doc, parsed.font, `F${++fonts._fontCount}`);
+  fonts._fontFamilies[name] = embedded;
+  fonts._fontFamilies[embedded.name] = embedded;
+  doc.font(name);
+}
+
+/**
  * Noto Sans's `ccmp` feature splits a few Vietnamese letters (ị, ọ, ụ, ẹ) into a base letter and a
  * combining dot; pdfkit then maps the plain letter's glyph to the composed character in the
  * ToUnicode table, so copied text would read "Thi" or worse. The precomposed glyphs look the
@@ -115,9 +159,8 @@ export function finishPdf({ doc }: Pdf): Promise<Buffer> {
  * the font rather than passed with every line: pdfkit keeps its layout cache only for text laid
  * out with the default features (four times faster for long minutes).
  */
-function keepComposedLetters(doc: PDFKit.PDFDocument): void {
-  const selected = (doc as unknown as { _font?: { font?: FontkitFont } })._font?.font;
-  if (!selected || selected.keepsComposedLetters) return;
+function keepComposedLetters(selected: FontkitFont): void {
+  if (selected.keepsComposedLetters) return;
   const layout = selected.layout.bind(selected);
   selected.layout = (text, features) => layout(text, features ?? { ccmp: false });
   selected.keepsComposedLetters = true;
@@ -125,6 +168,7 @@ function keepComposedLetters(doc: PDFKit.PDFDocument): void {
 
 interface FontkitFont {
   layout(text: string, features?: unknown): unknown;
+  _glyphs: Record<number, unknown>;
   keepsComposedLetters?: boolean;
 }
 
