@@ -27,6 +27,7 @@ import { NewTrackedProjectPage } from './pages/finance/NewTrackedProjectPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
 import { ImprintPage } from './pages/ImprintPage';
+import { PublicProjectsPage } from './pages/public/PublicProjectsPage';
 import { InvitationPage } from './pages/InvitationPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -48,6 +49,7 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path={paths.accessibility} element={<AccessibilityStatementPage />} />
         <Route path={paths.imprint} element={<ImprintPage />} />
+        <Route path={paths.publicProjects} element={<PublicProjectsPage />} />
         <Route path={paths.login} element={<LoginPage />} />
         <Route path={paths.forgotPassword} element={<ForgotPasswordPage />} />
         <Route path={paths.resetPassword} element={<ResetPasswordPage />} />

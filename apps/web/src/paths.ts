@@ -3,6 +3,7 @@ export const paths = {
   home: '/',
   accessibility: '/barrierefreiheit',
   imprint: '/impressum',
+  publicProjects: '/gefoerderte-projekte',
   login: '/anmelden',
   forgotPassword: '/passwort-vergessen',
   resetPassword: '/passwort-zuruecksetzen',

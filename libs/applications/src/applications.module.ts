@@ -14,6 +14,8 @@ import { ReportService } from './implementation/report.service';
 import { LifecycleNotices } from './lifecycle/lifecycle-notices';
 import { LifecycleService } from './lifecycle/lifecycle.service';
 import { ApplicationNotices } from './notices/application-notices';
+import { PublicProjectsController } from './public/public-projects.controller';
+import { PublicProjectService } from './public/public-projects.service';
 
 /**
  * Calls, applications and their lifecycle from draft to closed project (issue 6), with HTTP
@@ -21,7 +23,7 @@ import { ApplicationNotices } from './notices/application-notices';
  */
 @Module({
   imports: [FundsModule, OutboxModule],
-  controllers: [CallsController, ApplicationsController, ImplementationController],
+  controllers: [CallsController, ApplicationsController, ImplementationController, PublicProjectsController],
   providers: [
     ApplicationNotices,
     ApplicationService,
@@ -32,6 +34,7 @@ import { ApplicationNotices } from './notices/application-notices';
     GrantNoticeService,
     LifecycleNotices,
     LifecycleService,
+    PublicProjectService,
     ReportService,
   ],
   exports: [LifecycleService, ApplicationService, CallService],

@@ -45,6 +45,10 @@ export {
   type Page,
   PageQueryDto,
   pageOf,
+  ProgrammeYearQueryDto,
   Trim,
 } from './http/common';
 export { formatBasisPoints, interestView } from './interest/interest-view';
+export { CSV_BOM, csvLine, csvText, germanDate, germanDecimal } from './exports/german-format';
+export { FUND_KIND_LABELS } from './exports/labels';
+export { CSV_CONTENT_TYPE, sendDownload } from './http/download';

@@ -10,6 +10,9 @@ export function SiteFooter() {
         <nav aria-label={t('nav.footerLabel')}>
           <ul className="kern-list kern-list--horizontal">
             <li>
+              <NavTextLink to={paths.publicProjects}>{t('nav.publicProjects')}</NavTextLink>
+            </li>
+            <li>
               <NavTextLink to={paths.accessibility}>{t('nav.accessibility')}</NavTextLink>
             </li>
             <li>

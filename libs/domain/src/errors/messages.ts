@@ -180,6 +180,7 @@ export const ERROR_MESSAGES: Catalogue = {
     en: 'Netzwerkfonds money is committed, paid and taken back only through the application workflow, not by a manual booking.',
   },
   // Calls and applications (libs/applications)
+  district_not_found: { de: 'Diesen Bezirk gibt es nicht.', en: 'There is no such district.' },
   call_not_found: { de: 'Diesen Aufruf gibt es nicht.', en: 'There is no such call.' },
   file_not_found: { de: 'Diese Datei gibt es nicht.', en: 'There is no such file.' },
   version_not_found: {
