@@ -1,45 +1,47 @@
 import { Navigate, Route, Routes } from 'react-router';
-import { ApiTokensAdminPage } from './pages/ApiTokensAdminPage';
-import { OrganisationsPage } from './pages/OrganisationsPage';
-import { VerifyEmailPage } from './pages/VerifyEmailPage';
 import { Layout } from './components/Layout';
 import { RequireRole, RequireSession } from './components/RequireSession';
-import { AccessibilityStatementPage } from './pages/AccessibilityStatementPage';
-import { AccountPage } from './pages/account/AccountPage';
-import { ApplicationCheckPage } from './pages/applications/ApplicationCheckPage';
-import { ApplicationLayout } from './pages/applications/ApplicationLayout';
-import { ApplicationOverviewPage } from './pages/applications/ApplicationOverviewPage';
-import { ApplicationPartPage } from './pages/applications/ApplicationPartPage';
-import { FinalReportPage } from './pages/applications/FinalReportPage';
-import { MyApplicationsPage } from './pages/applications/MyApplicationsPage';
-import { NewApplicationPage } from './pages/applications/NewApplicationPage';
-import { CallFormPage } from './pages/coordination/CallFormPage';
-import { CallOffsPage } from './pages/coordination/CallOffsPage';
-import { CallPage } from './pages/coordination/CallPage';
-import { CallsPage } from './pages/coordination/CallsPage';
-import { InboxPage } from './pages/coordination/InboxPage';
-import { SessionPage } from './pages/committee/SessionPage';
-import { SessionsPage } from './pages/committee/SessionsPage';
-import { StaffApplicationPage } from './pages/coordination/StaffApplicationPage';
-import { FinancePage } from './pages/finance/FinancePage';
-import { FundPage } from './pages/finance/FundPage';
-import { NewTrackedProjectPage } from './pages/finance/NewTrackedProjectPage';
-import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
-import { ImprintPage } from './pages/ImprintPage';
-import { PublicProjectsPage } from './pages/public/PublicProjectsPage';
-import { InvitationPage } from './pages/InvitationPage';
-import { LoginPage } from './pages/LoginPage';
-import { NotFoundPage } from './pages/NotFoundPage';
-import { NotificationsPage } from './pages/NotificationsPage';
-import { OrganisationPage } from './pages/OrganisationPage';
-import { RegisterPage } from './pages/RegisterPage';
-import { ResetPasswordPage } from './pages/ResetPasswordPage';
-import { UsersPage } from './pages/UsersPage';
+import {
+  AccessibilityStatementPage,
+  AccountPage,
+  ApiTokensAdminPage,
+  ApplicationCheckPage,
+  ApplicationLayout,
+  ApplicationOverviewPage,
+  ApplicationPartPage,
+  CallFormPage,
+  CallOffsPage,
+  CallPage,
+  CallsPage,
+  CommitteesPage,
+  FinalReportPage,
+  FinancePage,
+  ForgotPasswordPage,
+  FundPage,
+  ImprintPage,
+  InboxPage,
+  InvitationPage,
+  LoginPage,
+  MyApplicationsPage,
+  NewApplicationPage,
+  NewTrackedProjectPage,
+  NotFoundPage,
+  NotificationsPage,
+  OrganisationPage,
+  OrganisationsPage,
+  ProgrammePlanPage,
+  PublicProjectsPage,
+  RegisterPage,
+  ResetPasswordPage,
+  ReviewQueuePage,
+  SessionPage,
+  SessionsPage,
+  StaffApplicationPage,
+  UsersPage,
+  VerifyEmailPage,
+} from './routes/lazyPages';
 import { notificationSettingsAnchor, paths } from './paths';
-import { CommitteesPage } from './pages/committee/CommitteesPage';
-import { ProgrammePlanPage } from './pages/committee/ProgrammePlanPage';
-import { ReviewQueuePage } from './pages/committee/ReviewQueuePage';
 import { canAdministerUsers, hasAnyRole, hasRole, isCarrier } from './session/roles';
 
 export function App() {

@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from './ErrorBoundary';
+import { Loader } from './Loader';
 import { SiteFooter } from './SiteFooter';
 import { SiteHeader } from './SiteHeader';
 import { SkipLink } from './SkipLink';
@@ -30,7 +31,9 @@ export function Layout() {
       <SiteHeader />
       <main id={mainId} ref={mainRef} tabIndex={-1} className="kern-container site-main">
         <ErrorBoundary key={pathname}>
-          <Outlet />
+          <Suspense fallback={<Loader label={t('app.loadingPage')} />}>
+            <Outlet />
+          </Suspense>
         </ErrorBoundary>
       </main>
       <SiteFooter />

@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import de from './de.json';
-import en from './en.json';
 
 export const supportedLanguages = ['de', 'en'] as const;
 export type Language = (typeof supportedLanguages)[number];
@@ -11,13 +10,22 @@ export const defaultLanguage: Language = 'de';
 export type Messages = typeof de;
 type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 // Compile-time check: fails `tsc` as soon as a key is missing or superfluous in en.json.
-const messageFilesMatch: SameKeys<Messages, typeof en> = true;
+const messageFilesMatch: SameKeys<Messages, typeof import('./en.json')> = true;
 void messageFilesMatch;
 
-export const resources = {
-  de: { translation: de },
-  en: { translation: en },
-} as const;
+/**
+ * German ships with the app; other languages are their own chunk, fetched when chosen, so the
+ * first load does not carry messages most users never see.
+ */
+const otherLanguages: Record<Exclude<Language, 'de'>, () => Promise<{ default: Messages }>> = {
+  en: () => import('./en.json'),
+};
+
+async function loadMessages(language: Language): Promise<void> {
+  if (language === 'de' || i18n.hasResourceBundle(language, 'translation')) return;
+  const messages = await otherLanguages[language]();
+  i18n.addResourceBundle(language, 'translation', messages.default);
+}
 
 const storageKey = 'kiezfonds.language';
 
@@ -58,6 +66,7 @@ function applyDocumentLanguage(language: Language): void {
 export async function setLanguage(language: Language): Promise<void> {
   // Only an explicit choice is stored, so a first visit does not pin the default language.
   storeLanguage(language);
+  await loadMessages(language);
   await i18n.changeLanguage(language);
 }
 
@@ -66,11 +75,11 @@ i18n.on('languageChanged', (language: string) => {
 });
 
 const initialLanguage = readStoredLanguage();
-applyDocumentLanguage(initialLanguage);
+applyDocumentLanguage(defaultLanguage);
 
 void i18n.use(initReactI18next).init({
-  resources,
-  lng: initialLanguage,
+  resources: { de: { translation: de } },
+  lng: defaultLanguage,
   fallbackLng: defaultLanguage,
   supportedLngs: supportedLanguages,
   // React escapes everything it renders; escaping here as well would show entities such as &quot;.
@@ -78,5 +87,10 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
   returnNull: false,
 });
+
+// A stored other language follows as soon as its messages have arrived (one round trip).
+if (initialLanguage !== defaultLanguage) {
+  void loadMessages(initialLanguage).then(() => i18n.changeLanguage(initialLanguage));
+}
 
 export { i18n };
