@@ -114,6 +114,39 @@ describe('application references: numbered per district and programme year, at a
     expect(found.body.items.map((i: { id: string }) => i.id)).toEqual([row[0]!.id]);
   });
 
+  it("a call's programme year cannot change once its applications carry it", async () => {
+    const call = await world.openCall();
+    const detail = (await world.get(world.coordinator, `/api/calls/${call.id}`).expect(200)).body as Record<
+      string,
+      unknown
+    >;
+    const fields = {
+      title: detail.title,
+      programmeYear: 2027,
+      expectedBudgetCents: detail.expectedBudgetCents,
+      submissionDeadline: detail.submissionDeadline,
+      actionFieldIds: world.actionFieldIds,
+      areaIds: world.areaIds,
+    };
+    // Without applications the coordinator may still correct it …
+    await world
+      .patch(world.coordinator, `/api/calls/${call.id}`)
+      .send({ ...fields, programmeYear: 2028 })
+      .expect(200);
+    await world.patch(world.coordinator, `/api/calls/${call.id}`).send(fields).expect(200);
+    // … once a draft exists, no longer.
+    await world.draft(call.id, null);
+    const refused = await world
+      .patch(world.coordinator, `/api/calls/${call.id}`)
+      .send({ ...fields, programmeYear: 2028 })
+      .expect(409);
+    expect(refused.body).toMatchObject({ code: 'programme_year_fixed', message: expect.stringContaining('2027') });
+    await world
+      .patch(world.coordinator, `/api/calls/${call.id}`)
+      .send({ ...fields, title: 'Neuer Titel' })
+      .expect(200);
+  });
+
   it('a district code is unique and cannot be changed once numbers carry it', async () => {
     const db = api.db.dataSource;
     const first = await createDistrict(db, { slug: 'mitte', name: 'Mitte' });

@@ -162,6 +162,17 @@ export class CallService {
           status: call.status,
         });
       }
+      if (input.programmeYear !== call.programme_year) {
+        // Applications' file numbers carry the programme year (ADR 0014), and their budget is that year's.
+        const [taken] = (await tx.query(`SELECT 1 FROM application WHERE call_id = $1 LIMIT 1`, [
+          id,
+        ])) as unknown[];
+        if (taken) {
+          throw new ConflictError(APPLICATIONS_ERROR_CODES.programmeYearFixed, [], {
+            programmeYear: call.programme_year,
+          });
+        }
+      }
       await this.checkLinks(tx, call.district_id, input);
       await tx.query(
         `UPDATE call SET programme_year = $2, title = $3, description = $4, expected_budget_cents = $5,
@@ -287,12 +298,13 @@ export class CallService {
     tx: EntityManager,
     principal: Principal,
     id: string,
-  ): Promise<{ district_id: string; status: CallStatus; submission_deadline: Date }> {
+  ): Promise<{ district_id: string; status: CallStatus; submission_deadline: Date; programme_year: number }> {
     const [call] = (await tx.query(
-      `SELECT district_id, status, submission_deadline FROM call WHERE id = $1 AND district_id = ANY($2::uuid[])
+      `SELECT district_id, status, submission_deadline, programme_year FROM call
+        WHERE id = $1 AND district_id = ANY($2::uuid[])
        FOR UPDATE`,
       [id, districtsWhere(principal, 'coordinator')],
-    )) as { district_id: string; status: CallStatus; submission_deadline: Date }[];
+    )) as { district_id: string; status: CallStatus; submission_deadline: Date; programme_year: number }[];
     if (!call) throw new NotFoundError(APPLICATIONS_ERROR_CODES.callNotFound);
     return call;
   }

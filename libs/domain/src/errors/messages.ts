@@ -195,6 +195,10 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Dieser Aufruf nimmt keine Anträge an: Er ist nicht geöffnet oder die Einreichungsfrist ist abgelaufen.',
     en: 'This call takes no applications: it is not open or its submission deadline has passed.',
   },
+  programme_year_fixed: {
+    de: 'Zu diesem Aufruf gibt es schon Anträge; ihr Programmjahr {programmeYear} steht in ihren Antragsnummern und bleibt.',
+    en: 'This call already has applications; their programme year {programmeYear} is part of their file numbers and stays.',
+  },
   call_status_conflict: {
     de: 'Der Aufruf hat den Status „{status}“; diese Änderung ist dann nicht möglich.',
     en: 'The call has the status "{status}"; this change is not possible then.',
