@@ -38,6 +38,24 @@ describe('configuration', () => {
     );
   });
 
+  it('sizes the database pools for the API and the worker, and accepts other sizes', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      DATABASE_POOL_SIZE: 16,
+      DATABASE_STATEMENT_TIMEOUT_MS: 10_000,
+      WORKER_DATABASE_POOL_SIZE: 8,
+      WORKER_DATABASE_STATEMENT_TIMEOUT_MS: 120_000,
+      DATABASE_CONNECTION_TIMEOUT_MS: 10_000,
+    });
+    expect(loadConfig({ DATABASE_POOL_SIZE: '40', DATABASE_STATEMENT_TIMEOUT_MS: '0' })).toMatchObject({
+      DATABASE_POOL_SIZE: 40,
+      DATABASE_STATEMENT_TIMEOUT_MS: 0,
+    });
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '0', WORKER_DATABASE_POOL_SIZE: 'viele' })).toThrow(
+      /DATABASE_POOL_SIZE[\s\S]*WORKER_DATABASE_POOL_SIZE/,
+    );
+  });
+
   it('never prints a database password', () => {
     expect(redactUrl('postgres://kf:geheim@db:5432/kiezfonds')).toBe('postgres://kf:***@db:5432/kiezfonds');
   });

@@ -18,6 +18,17 @@ export const configSchema = z
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     DATABASE_URL: url(['postgres', 'postgresql']).default('postgres://postgres@127.0.0.1:5432/kiezfonds'),
     REDIS_URL: url(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
+    // Connections per process (ADR 0014). The API's commands hold theirs while Node works between
+    // round trips, so it needs more than the database has cores; beyond about 2 per core plus a
+    // few the database only queues them itself. The worker runs 5 mails, the relay and the sweeps.
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(16),
+    WORKER_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(8),
+    // How long a statement may run before PostgreSQL cancels it (0: no limit). A request should
+    // never wait this long; a sweep of 100 000 items may take longer than a request.
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+    WORKER_DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(120_000),
+    // How long a request waits for a free connection before it is answered 503.
+    DATABASE_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     // Keeps several installations (or test files) apart on one Redis.
     QUEUE_PREFIX: z
       .string()

@@ -17,7 +17,7 @@ export class ApiModule {
       imports: [
         ConfigModule.forRoot(config),
         loggingModule(config, { service: 'api', requestId: assignRequestId, stream: options.logStream }),
-        DatabaseModule,
+        DatabaseModule.forRole('api'),
         QueueModule.forRoot(config),
         IdentityModule,
         FundsModule,

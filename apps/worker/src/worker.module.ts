@@ -13,7 +13,7 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(config),
         loggingModule(config, { service: 'worker', stream: options.logStream }),
-        DatabaseModule,
+        DatabaseModule.forRole('worker'),
         QueueModule.forRoot(config),
         MessagingWorkerModule,
         CommitteeWorkerModule,

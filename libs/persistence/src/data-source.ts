@@ -2,7 +2,17 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { entities } from './entities';
 import { migrations } from './migrations';
 
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+/** How one process uses PostgreSQL; unset parts keep the defaults of tools and tests. */
+export interface PoolSettings {
+  /** Connections kept at most. */
+  poolSize?: number;
+  /** PostgreSQL cancels a statement after this long; 0 or unset: no limit (migrations). */
+  statementTimeoutMs?: number;
+  /** How long to wait for a free connection before giving up. */
+  connectionTimeoutMs?: number;
+}
+
+export function dataSourceOptions(databaseUrl: string, pool: PoolSettings = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -13,10 +23,15 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     migrationsRun: false,
     migrationsTransactionMode: 'each',
     applicationName: 'kiezfonds',
-    extra: { max: 10, connectionTimeoutMillis: 5_000 },
+    extra: {
+      max: pool.poolSize ?? 10,
+      connectionTimeoutMillis: pool.connectionTimeoutMs ?? 5_000,
+      // Sent with the connection's start-up, so it costs no round trip.
+      ...(pool.statementTimeoutMs ? { statement_timeout: pool.statementTimeoutMs } : {}),
+    },
   };
 }
 
-export function createDataSource(databaseUrl: string): DataSource {
-  return new DataSource(dataSourceOptions(databaseUrl));
+export function createDataSource(databaseUrl: string, pool: PoolSettings = {}): DataSource {
+  return new DataSource(dataSourceOptions(databaseUrl, pool));
 }

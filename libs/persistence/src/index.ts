@@ -1,4 +1,4 @@
-export { createDataSource, dataSourceOptions } from './data-source';
+export { createDataSource, dataSourceOptions, type PoolSettings } from './data-source';
 export { ensureDatabaseExists, migrateDatabase, splitDatabaseUrl, withAdminClient } from './database-admin';
 export * from './entities';
 export { migrations } from './migrations';

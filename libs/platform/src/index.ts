@@ -1,5 +1,5 @@
 export { APP_CONFIG, ConfigModule } from './config.module';
-export { DatabaseModule } from './database.module';
+export { DatabaseModule, type DatabaseRole, poolSettings } from './database.module';
 export { QueueModule } from './queue.module';
 export { DEFAULT_JOB_OPTIONS, JOBS, QUEUES, type QueueName } from './queues';
 export {

@@ -21,7 +21,7 @@ describe('applications: drafts, autosave, submission and change requests over HT
 
   it('gives a new draft a file number and lists what is still missing', async () => {
     const draft = await world.draft(callId, null);
-    expect(draft).toMatchObject({ reference: expect.stringMatching(/^NWF-2027-\d{3,}$/) });
+    expect(draft).toMatchObject({ reference: expect.stringMatching(/^NWF-[A-Z0-9]+-2027-\d{4,}$/) });
     const detail = await world.get(world.carrier, `/api/applications/${draft.id}`).expect(200);
     expect(detail.body).toMatchObject({ state: 'draft', version: 1, editable: true });
     const fields = detail.body.problems.map((p: { field: string }) => p.field);

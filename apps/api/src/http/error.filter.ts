@@ -92,6 +92,17 @@ export class ErrorFilter implements ExceptionFilter {
         },
       };
     }
+    if (databaseBusy(exception)) {
+      return {
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        body: {
+          code: 'database_busy',
+          message: errorMessage('database_busy', locale),
+          details: [],
+          retryAfterSeconds: 5,
+        },
+      };
+    }
     const upload = uploadLimitOf(exception);
     if (upload) {
       return {
@@ -113,6 +124,25 @@ export class ErrorFilter implements ExceptionFilter {
     const code = status === 503 ? 'service_unavailable' : 'internal_error';
     return { status: status ?? 500, body: { code, message: errorMessage(code, locale), details: [] } };
   }
+}
+
+/**
+ * PostgreSQL could not serve the request in time: no free connection within
+ * DATABASE_CONNECTION_TIMEOUT_MS, a statement cancelled after DATABASE_STATEMENT_TIMEOUT_MS
+ * (57014), too many connections (53300), or the server refusing or shutting down. The request
+ * changed nothing (its transaction rolled back), so the client may simply retry: a 503 with a code,
+ * never a bare 500 (TRUST.md).
+ */
+const BUSY_SQLSTATES = new Set(['57014', '53300', '57P01', '57P03']);
+
+function databaseBusy(exception: unknown): boolean {
+  if (!(exception instanceof Error)) return false;
+  const driver = (exception as { driverError?: { code?: unknown } }).driverError;
+  const code = driver?.code ?? (exception as { code?: unknown }).code;
+  if (typeof code === 'string' && (BUSY_SQLSTATES.has(code) || code === 'ECONNREFUSED')) return true;
+  return /^timeout exceeded when trying to connect$|^Connection terminated due to connection timeout$/.test(
+    exception.message,
+  );
 }
 
 /** Nest's own exceptions, and the body parser's (malformed JSON, too large), carry a status. */

@@ -105,6 +105,13 @@ export class ApplicationWorld {
       .set('X-CSRF-Token', actor.session.csrfToken);
   }
 
+  patch(actor: Actor, path: string) {
+    return request(this.server)
+      .patch(path)
+      .set('Cookie', actor.session.cookie)
+      .set('X-CSRF-Token', actor.session.csrfToken);
+  }
+
   put(actor: Actor, path: string) {
     return request(this.server)
       .put(path)

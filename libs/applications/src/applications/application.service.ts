@@ -108,7 +108,9 @@ export class ApplicationService {
     }
     if (filter.q) {
       params.push(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where.push(`(a.title ILIKE $${params.length} OR a.reference ILIKE $${params.length})`);
+      where.push(
+        `(a.title ILIKE $${params.length} OR a.reference ILIKE $${params.length} OR a.former_reference ILIKE $${params.length})`,
+      );
     }
     const rows = (await this.dataSource.query(
       `SELECT a.id, a.reference, a.title, a.state, a.organisation_id, o.name AS organisation_name, a.call_id,

@@ -110,7 +110,7 @@ export class CallService {
        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, page.limit, page.offset],
     )) as (CallRow & { total: string })[];
-    const items = await Promise.all(rows.map((row) => this.view(this.dataSource, row)));
+    const items = await this.views(this.dataSource, rows);
     return { items, total: rows[0] ? Number(rows[0].total) : 0 };
   }
 
@@ -161,6 +161,17 @@ export class CallService {
         throw new ConflictError(APPLICATIONS_ERROR_CODES.callStatusConflict, ['open'], {
           status: call.status,
         });
+      }
+      if (input.programmeYear !== call.programme_year) {
+        // Applications' file numbers carry the programme year (ADR 0014), and their budget is that year's.
+        const [taken] = (await tx.query(`SELECT 1 FROM application WHERE call_id = $1 LIMIT 1`, [
+          id,
+        ])) as unknown[];
+        if (taken) {
+          throw new ConflictError(APPLICATIONS_ERROR_CODES.programmeYearFixed, [], {
+            programmeYear: call.programme_year,
+          });
+        }
       }
       await this.checkLinks(tx, call.district_id, input);
       await tx.query(
@@ -287,12 +298,13 @@ export class CallService {
     tx: EntityManager,
     principal: Principal,
     id: string,
-  ): Promise<{ district_id: string; status: CallStatus; submission_deadline: Date }> {
+  ): Promise<{ district_id: string; status: CallStatus; submission_deadline: Date; programme_year: number }> {
     const [call] = (await tx.query(
-      `SELECT district_id, status, submission_deadline FROM call WHERE id = $1 AND district_id = ANY($2::uuid[])
+      `SELECT district_id, status, submission_deadline, programme_year FROM call
+        WHERE id = $1 AND district_id = ANY($2::uuid[])
        FOR UPDATE`,
       [id, districtsWhere(principal, 'coordinator')],
-    )) as { district_id: string; status: CallStatus; submission_deadline: Date }[];
+    )) as { district_id: string; status: CallStatus; submission_deadline: Date; programme_year: number }[];
     if (!call) throw new NotFoundError(APPLICATIONS_ERROR_CODES.callNotFound);
     return call;
   }
@@ -353,24 +365,55 @@ export class CallService {
   }
 
   private async view(db: Db, row: CallRow): Promise<CallView> {
-    const [actionFields, areas, documents] = await Promise.all([
-      db.query(
-        `SELECT af.id, af.name FROM call_action_field l JOIN action_field af ON af.id = l.action_field_id
-         WHERE l.call_id = $1 ORDER BY af.name`,
-        [row.id],
-      ) as Promise<{ id: string; name: string }[]>,
-      db.query(
-        `SELECT ar.id, ar.name FROM call_area l JOIN area ar ON ar.id = l.area_id WHERE l.call_id = $1 ORDER BY ar.name`,
-        [row.id],
-      ) as Promise<{ id: string; name: string }[]>,
-      db.query(
-        `SELECT id, title, file_name, content_type, size_bytes FROM call_document WHERE call_id = $1
-         ORDER BY created_at, id`,
-        [row.id],
-      ) as Promise<
-        { id: string; title: string; file_name: string; content_type: string; size_bytes: number }[]
-      >,
-    ]);
+    return (await this.views(db, [row]))[0]!;
+  }
+
+  /**
+   * Calls with their action fields, areas and documents: three queries for any number of calls,
+   * one after the other, because `db` may be a transaction's single connection.
+   */
+  private async views(db: Db, rows: readonly CallRow[]): Promise<CallView[]> {
+    const ids = rows.map((r) => r.id);
+    const actionFields = (await db.query(
+      `SELECT l.call_id, af.id, af.name FROM call_action_field l JOIN action_field af ON af.id = l.action_field_id
+       WHERE l.call_id = ANY($1::uuid[]) ORDER BY af.name`,
+      [ids],
+    )) as { call_id: string; id: string; name: string }[];
+    const areas = (await db.query(
+      `SELECT l.call_id, ar.id, ar.name FROM call_area l JOIN area ar ON ar.id = l.area_id
+       WHERE l.call_id = ANY($1::uuid[]) ORDER BY ar.name`,
+      [ids],
+    )) as { call_id: string; id: string; name: string }[];
+    const documents = (await db.query(
+      `SELECT call_id, id, title, file_name, content_type, size_bytes FROM call_document
+       WHERE call_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+      [ids],
+    )) as {
+      call_id: string;
+      id: string;
+      title: string;
+      file_name: string;
+      content_type: string;
+      size_bytes: number;
+    }[];
+    const named = (list: { call_id: string; id: string; name: string }[], callId: string) =>
+      list.filter((x) => x.call_id === callId).map(({ id, name }) => ({ id, name }));
+    return rows.map((row) =>
+      this.shape(
+        row,
+        named(actionFields, row.id),
+        named(areas, row.id),
+        documents.filter((d) => d.call_id === row.id),
+      ),
+    );
+  }
+
+  private shape(
+    row: CallRow,
+    actionFields: { id: string; name: string }[],
+    areas: { id: string; name: string }[],
+    documents: { id: string; title: string; file_name: string; content_type: string; size_bytes: number }[],
+  ): CallView {
     return {
       id: row.id,
       districtId: row.district_id,

@@ -20,7 +20,7 @@ class PublicDistrictDto {
 }
 
 export class PublicProjectDto {
-  @ApiProperty({ example: 'NWF-2027-001' }) reference: string;
+  @ApiProperty({ example: 'NWF-SPA-2027-0001' }) reference: string;
   @ApiProperty() title: string;
   @ApiProperty({ description: 'The carrying organisation (Träger:in)' }) carrier: string;
   @ApiProperty({ type: PublicDistrictDto }) district: PublicDistrictDto;

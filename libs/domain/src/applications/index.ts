@@ -77,3 +77,8 @@ export {
 } from './proof-of-use';
 export { type ContentChange, diffContent } from './content-diff';
 export { addMonths, isCalendarDay } from './calendar-day';
+export {
+  APPLICATION_REFERENCE_PATTERN,
+  type ApplicationReferenceParts,
+  parseApplicationReference,
+} from './application-reference';

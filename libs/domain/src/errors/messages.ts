@@ -129,6 +129,10 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Der Dienst ist vorübergehend nicht erreichbar.',
     en: 'The service is temporarily unavailable.',
   },
+  database_busy: {
+    de: 'Die Datenbank ist gerade ausgelastet. Bitte versuchen Sie es in einigen Sekunden erneut.',
+    en: 'The database is busy right now. Please try again in a few seconds.',
+  },
   role_not_grantable: {
     de: 'Diese Rolle dürfen Sie nicht vergeben.',
     en: 'You may not grant this role.',
@@ -191,6 +195,10 @@ export const ERROR_MESSAGES: Catalogue = {
   call_not_open: {
     de: 'Dieser Aufruf nimmt keine Anträge an: Er ist nicht geöffnet oder die Einreichungsfrist ist abgelaufen.',
     en: 'This call takes no applications: it is not open or its submission deadline has passed.',
+  },
+  programme_year_fixed: {
+    de: 'Zu diesem Aufruf gibt es schon Anträge; ihr Programmjahr {programmeYear} steht in ihren Antragsnummern und bleibt.',
+    en: 'This call already has applications; their programme year {programmeYear} is part of their file numbers and stays.',
   },
   call_status_conflict: {
     de: 'Der Aufruf hat den Status „{status}“; diese Änderung ist dann nicht möglich.',

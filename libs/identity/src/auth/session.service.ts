@@ -7,13 +7,6 @@ import type { DistrictRole } from './access';
 import type { Principal } from './principal';
 import { hashSecret, newSecret } from './tokens';
 
-interface SessionRow {
-  session_id: string;
-  csrf_token: string;
-  last_seen_at: Date;
-  user_id: string;
-}
-
 /**
  * Server-side sessions: the cookie holds a random token, the database its hash, so a session can
  * be revoked at once (log out, log out everywhere, a disabled account) and ends after an idle and
@@ -48,24 +41,28 @@ export class SessionService {
     return { token, csrfToken, sessionId: row!.id };
   }
 
-  /** The principal behind a session cookie, or null when it is unknown, revoked or timed out. */
+  /**
+   * The principal behind a session cookie, or null when it is unknown, revoked or timed out. One
+   * statement finds the session, keeps the idle clock (to the minute, which spares a write on
+   * most requests) and reads the user with roles and organisations: every request pays for it.
+   */
   async resolve(token: string, options: { touch?: boolean } = {}): Promise<Principal | null> {
-    const [session] = (await this.dataSource.query(
-      `SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, s.user_id
-       FROM user_session s JOIN app_user u ON u.id = s.user_id
-       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
-         AND s.last_seen_at > now() - make_interval(mins => $2) AND u.status = 'active'`,
-      [hashSecret(token), this.config.SESSION_IDLE_MINUTES],
-    )) as SessionRow[];
-    if (!session) return null;
-    // Keeping the idle clock to the minute spares a write on every request.
-    if (options.touch !== false && Date.now() - session.last_seen_at.getTime() > 60_000) {
-      await this.dataSource.query(`UPDATE user_session SET last_seen_at = now() WHERE id = $1`, [
-        session.session_id,
-      ]);
-    }
-    const principal = await loadPrincipal(this.dataSource, session.user_id, 'session');
-    return principal && { ...principal, sessionId: session.session_id, csrfToken: session.csrf_token };
+    const [row] = await queryRows<PrincipalRow & { session_id: string; csrf_token: string }>(
+      this.dataSource,
+      `WITH s AS (
+         SELECT s.id, s.csrf_token, s.last_seen_at, s.user_id
+           FROM user_session s JOIN app_user u ON u.id = s.user_id
+          WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
+            AND s.last_seen_at > now() - make_interval(mins => $2) AND u.status = 'active'
+       ), touched AS (
+         UPDATE user_session t SET last_seen_at = now() FROM s
+          WHERE t.id = s.id AND $3::boolean AND s.last_seen_at < now() - interval '1 minute'
+       )
+       SELECT s.id AS session_id, s.csrf_token, ${PRINCIPAL_COLUMNS} FROM s JOIN app_user u ON u.id = s.user_id`,
+      [hashSecret(token), this.config.SESSION_IDLE_MINUTES, options.touch !== false],
+    );
+    if (!row) return null;
+    return { ...principalOf(row, 'session'), sessionId: row.session_id, csrfToken: row.csrf_token };
   }
 
   async revoke(tx: EntityManager, sessionId: string): Promise<void> {
@@ -99,40 +96,48 @@ export class SessionService {
   }
 }
 
+/** What a principal is read from: the user, its roles and memberships as JSON arrays. */
+export interface PrincipalRow {
+  user_id: string;
+  email: string;
+  display_name: string;
+  language: 'de' | 'en';
+  roles: { role: DistrictRole; districtId: string; districtName: string }[];
+  organisations: { organisationId: string; isAdmin: boolean; name: string }[];
+}
+
+/** The columns of a `PrincipalRow` for an `app_user u` in the query's FROM. */
+export const PRINCIPAL_COLUMNS = `u.id AS user_id, u.email, u.display_name, u.language,
+  COALESCE((SELECT json_agg(json_build_object('role', r.role, 'districtId', r.district_id, 'districtName', d.name)
+                   ORDER BY r.role, d.name)
+              FROM role_assignment r JOIN district d ON d.id = r.district_id WHERE r.user_id = u.id), '[]') AS roles,
+  COALESCE((SELECT json_agg(json_build_object('organisationId', m.organisation_id, 'isAdmin', m.is_admin, 'name', o.name)
+                   ORDER BY o.name)
+              FROM organisation_member m JOIN organisation o ON o.id = m.organisation_id WHERE m.user_id = u.id), '[]')
+    AS organisations`;
+
+export function principalOf(row: PrincipalRow, via: Principal['via']): Principal {
+  return {
+    userId: row.user_id,
+    email: row.email,
+    displayName: row.display_name,
+    language: row.language,
+    roles: row.roles,
+    organisations: row.organisations,
+    via,
+  };
+}
+
 /** The user with roles and memberships; null unless the account is active. */
 export async function loadPrincipal(
   db: DataSource | EntityManager,
   userId: string,
   via: Principal['via'],
 ): Promise<Principal | null> {
-  const [user] = (await db.query(
-    `SELECT id, email, display_name, language FROM app_user WHERE id = $1 AND status = 'active'`,
+  const [row] = await queryRows<PrincipalRow>(
+    db,
+    `SELECT ${PRINCIPAL_COLUMNS} FROM app_user u WHERE u.id = $1 AND u.status = 'active'`,
     [userId],
-  )) as { id: string; email: string; display_name: string; language: 'de' | 'en' }[];
-  if (!user) return null;
-  const roles = (await db.query(
-    `SELECT r.role, r.district_id, d.name AS district_name
-     FROM role_assignment r JOIN district d ON d.id = r.district_id
-     WHERE r.user_id = $1 ORDER BY r.role, d.name`,
-    [userId],
-  )) as { role: DistrictRole; district_id: string; district_name: string }[];
-  const organisations = (await db.query(
-    `SELECT m.organisation_id, m.is_admin, o.name
-     FROM organisation_member m JOIN organisation o ON o.id = m.organisation_id
-     WHERE m.user_id = $1 ORDER BY o.name`,
-    [userId],
-  )) as { organisation_id: string; is_admin: boolean; name: string }[];
-  return {
-    userId: user.id,
-    email: user.email,
-    displayName: user.display_name,
-    language: user.language,
-    roles: roles.map((r) => ({ role: r.role, districtId: r.district_id, districtName: r.district_name })),
-    organisations: organisations.map((o) => ({
-      organisationId: o.organisation_id,
-      isAdmin: o.is_admin,
-      name: o.name,
-    })),
-    via,
-  };
+  );
+  return row ? principalOf(row, via) : null;
 }

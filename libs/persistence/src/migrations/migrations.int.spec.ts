@@ -130,6 +130,88 @@ describe('migrations', () => {
     }
   });
 
+  it('repair file numbers: truncated and global ones become unique numbers per district and programme year', async () => {
+    const empty = await createEmptyDatabase();
+    const repair = migrations.findIndex((m) => m.name === 'NumberReferencesPerDistrictAndYear1763792000000');
+    try {
+      await ensureDatabaseExists(empty.url);
+      const before = await new DataSource({
+        ...dataSourceOptions(empty.url),
+        migrations: migrations.slice(0, repair),
+      }).initialize();
+      try {
+        await before.runMigrations({ transaction: 'each' });
+        await before.query(`
+          INSERT INTO district (slug, name) VALUES ('spandau', 'Spandau'), ('neukoelln', 'Neukölln')`);
+        await before.query(`
+          INSERT INTO call (district_id, fund_kind, programme_year, title, status, expected_budget_cents, submission_deadline)
+          SELECT d.id, 'netzwerkfonds', y, 'Netzwerkfonds ' || y, 'open', 0, now() + interval '30 days'
+            FROM district d, (VALUES (2027), (2028)) years (y)`);
+        await before.query(`
+          INSERT INTO organisation (name, legal_form, street, postal_code)
+          VALUES ('Kiez e. V.', 'e.V.', 'Teststraße 1', '13591')`);
+        // Three applications numbered by the old global sequence, the last one past 999: cut to 100.
+        for (const [district, year] of [
+          ['spandau', 2027],
+          ['neukoelln', 2027],
+          ['spandau', 2028],
+        ] as const) {
+          if (district === 'spandau' && year === 2028) {
+            await before.query(`SELECT setval('application_reference_seq', 1000, false)`);
+          }
+          await before.query(
+            `INSERT INTO application (call_id, organisation_id, title)
+             SELECT c.id, o.id, 'Projekt' FROM call c JOIN district d ON d.id = c.district_id, organisation o
+              WHERE d.slug = $1 AND c.programme_year = $2`,
+            [district, year],
+          );
+        }
+        const old = (await before.query(`SELECT reference FROM application ORDER BY created_at, id`)) as {
+          reference: string;
+        }[];
+        expect(old.map((r) => r.reference)).toEqual(['NWF-2027-001', 'NWF-2027-002', 'NWF-2028-100']);
+      } finally {
+        await before.destroy();
+      }
+
+      const after = await createDataSource(empty.url).initialize();
+      try {
+        await after.runMigrations({ transaction: 'each' });
+        const rows = (await after.query(
+          `SELECT d.slug, a.reference, a.former_reference FROM application a
+             JOIN call c ON c.id = a.call_id JOIN district d ON d.id = c.district_id ORDER BY a.reference`,
+        )) as { slug: string; reference: string; former_reference: string }[];
+        expect(rows).toEqual([
+          { slug: 'neukoelln', reference: 'NWF-NEU-2027-0001', former_reference: 'NWF-2027-002' },
+          { slug: 'spandau', reference: 'NWF-SPA-2027-0001', former_reference: 'NWF-2027-001' },
+          { slug: 'spandau', reference: 'NWF-SPA-2028-0001', former_reference: 'NWF-2028-100' },
+        ]);
+        // New drafts continue each district's count for their year.
+        await after.query(`
+          INSERT INTO application (call_id, organisation_id, title)
+          SELECT c.id, o.id, 'Neu' FROM call c JOIN district d ON d.id = c.district_id, organisation o
+           WHERE d.slug = 'spandau' AND c.programme_year = 2027`);
+        const [fresh] = (await after.query(`SELECT reference FROM application WHERE title = 'Neu'`)) as {
+          reference: string;
+        }[];
+        expect(fresh!.reference).toBe('NWF-SPA-2027-0002');
+        // Reverting gives the old numbers back.
+        await after.undoLastMigration({ transaction: 'each' });
+        const reverted = (await after.query(`SELECT reference FROM application ORDER BY reference`)) as {
+          reference: string;
+        }[];
+        expect(reverted.map((r) => r.reference)).toEqual(
+          expect.arrayContaining(['NWF-2027-001', 'NWF-2027-002', 'NWF-2028-100']),
+        );
+        expect(new Set(reverted.map((r) => r.reference)).size).toBe(4);
+      } finally {
+        await after.destroy();
+      }
+    } finally {
+      await empty.drop();
+    }
+  });
+
   it('are named <timestamp>-<what-it-does> and listed in time order', () => {
     const stamps = migrations.map((m) => Number(/(\d{13})$/.exec(m.name)?.[1]));
     expect(stamps.every((s) => Number.isFinite(s))).toBe(true);
