@@ -7,6 +7,9 @@ export {
   type AppRole,
   Authenticated,
   type DistrictRole,
+  type GrantableRole,
+  GRANTABLE_ROLES,
+  type StaffRole,
   Public,
   Roles,
 } from './auth/access';

@@ -224,6 +224,13 @@ export class LifecycleService {
           record.id,
           amount.toString(),
         ]);
+        // The selection answers the list the district sent: its audit event names that list.
+        const [sent] = (await tx.query(
+          `SELECT p.id FROM programme_plan p JOIN application a ON a.call_id = p.call_id
+            WHERE a.id = $1 AND p.status = 'final'`,
+          [record.id],
+        )) as { id: string }[];
+        if (sent) ctx.citation.planId = sent.id;
         return;
       }
       case 'commit_funds':

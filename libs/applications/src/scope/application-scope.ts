@@ -1,12 +1,12 @@
 import { type LifecycleRole, NotFoundError } from '@kiezfonds/domain';
-import { type DistrictRole, districtsWhere, type Principal } from '@kiezfonds/identity';
+import { districtsWhere, type Principal, type StaffRole } from '@kiezfonds/identity';
 import type { EntityManager, DataSource } from 'typeorm';
 import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
 
 export type Db = DataSource | EntityManager;
 
 /** Staff who see a district's applications once they are submitted. */
-const STAFF_ROLES: readonly DistrictRole[] = ['coordinator', 'finance', 'admin'];
+const STAFF_ROLES: readonly StaffRole[] = ['coordinator', 'finance', 'admin'];
 
 /**
  * Board members see what the committee deals with: applications from the review on, not the
@@ -14,6 +14,21 @@ const STAFF_ROLES: readonly DistrictRole[] = ['coordinator', 'finance', 'admin']
  */
 export const BOARD_VISIBLE_STATES = [
   'in_review',
+  'in_planning',
+  'selected',
+  'waitlisted',
+  'approved',
+  'in_implementation',
+  'final_report_submitted',
+  'completed',
+  'revoked',
+] as const;
+
+/**
+ * The Senate sees what the districts sent it: applications from programme planning on, in every
+ * district, never drafts, the formal check or the committee's review.
+ */
+export const SENATE_VISIBLE_STATES = [
   'in_planning',
   'selected',
   'waitlisted',
@@ -45,11 +60,13 @@ export class ApplicationScope {
   readonly organisationIds: readonly string[];
   readonly staffDistrictIds: readonly string[];
   readonly boardDistrictIds: readonly string[];
+  readonly senateDistrictIds: readonly string[];
 
   private constructor(readonly principal: Principal) {
     this.organisationIds = principal.organisations.map((o) => o.organisationId);
     this.staffDistrictIds = districtsWhere(principal, ...STAFF_ROLES);
     this.boardDistrictIds = districtsWhere(principal, 'board_member');
+    this.senateDistrictIds = districtsWhere(principal, 'senate');
   }
 
   static of(principal: Principal): ApplicationScope {
@@ -61,14 +78,24 @@ export class ApplicationScope {
    * `first` on are bound to `params()`.
    */
   condition(first: number): string {
-    const [orgs, staff, board, boardStates] = [first, first + 1, first + 2, first + 3].map((n) => `$${n}`);
+    const [orgs, staff, board, boardStates, senate, senateStates] = [0, 1, 2, 3, 4, 5].map(
+      (n) => `$${first + n}`,
+    );
     return `(a.organisation_id = ANY(${orgs}::uuid[])
       OR (c.district_id = ANY(${staff}::uuid[]) AND a.state <> 'draft')
-      OR (c.district_id = ANY(${board}::uuid[]) AND a.state = ANY(${boardStates}::text[])))`;
+      OR (c.district_id = ANY(${board}::uuid[]) AND a.state = ANY(${boardStates}::text[]))
+      OR (c.district_id = ANY(${senate}::uuid[]) AND a.state = ANY(${senateStates}::text[])))`;
   }
 
   params(): unknown[] {
-    return [this.organisationIds, this.staffDistrictIds, this.boardDistrictIds, [...BOARD_VISIBLE_STATES]];
+    return [
+      this.organisationIds,
+      this.staffDistrictIds,
+      this.boardDistrictIds,
+      [...BOARD_VISIBLE_STATES],
+      this.senateDistrictIds,
+      [...SENATE_VISIBLE_STATES],
+    ];
   }
 
   /** The application, optionally locked for a command; 404 when the caller may not see it. */
@@ -113,7 +140,7 @@ export class ApplicationScope {
     return roles;
   }
 
-  isStaffOf(districtId: string, ...roles: DistrictRole[]): boolean {
+  isStaffOf(districtId: string, ...roles: StaffRole[]): boolean {
     return this.principal.roles.some((r) => r.districtId === districtId && roles.includes(r.role));
   }
 

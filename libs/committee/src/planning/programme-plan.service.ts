@@ -129,6 +129,9 @@ export interface ScenarioInput {
   order?: string[];
 }
 
+/** The district's staff who follow its programme planning from the start. */
+const PLAN_READERS = ['coordinator', 'admin', 'finance', 'board_member'];
+
 /**
  * The annual programme planning (DOMAIN.md step 5): the applications the committee adopted,
  * ranked by the rules in libs/domain (places the committee gave, then review score, amount,
@@ -145,8 +148,12 @@ export class ProgrammePlanService {
   ) {}
 
   async get(principal: Principal, callId: string, db: Db = this.dataSource): Promise<ProgrammePlanView> {
-    const call = await this.call(db, principal, callId);
+    const call = await this.call(db, principal, callId, { senate: true });
     const plan = await this.plan(db, call.id);
+    // The Senate sees the list a district sent it, not the district's planning before that.
+    if (plan?.status !== 'final' && !isStaff(principal, call.district_id, ...PLAN_READERS)) {
+      throw new NotFoundError('call_not_found');
+    }
     const available = await this.available(db, call);
     const committee = await committeeOfCall(db, call);
     const scenarios = plan ? await this.scenarios(db, plan.id) : [];
@@ -526,12 +533,18 @@ export class ProgrammePlanService {
     };
   }
 
-  private async call(db: Db, principal: Principal, callId: string): Promise<CallRow> {
+  private async call(
+    db: Db,
+    principal: Principal,
+    callId: string,
+    { senate = false }: { senate?: boolean } = {},
+  ): Promise<CallRow> {
     const [call] = (await db.query(
       `SELECT id, district_id, committee_id, programme_year, title FROM call WHERE id = $1`,
       [callId],
     )) as CallRow[];
-    if (!call || !isStaff(principal, call.district_id, 'coordinator', 'admin', 'finance', 'board_member')) {
+    const readers = senate ? [...PLAN_READERS, 'senate'] : PLAN_READERS;
+    if (!call || !isStaff(principal, call.district_id, ...readers)) {
       throw new NotFoundError('call_not_found');
     }
     return call;

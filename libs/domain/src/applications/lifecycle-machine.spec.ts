@@ -62,7 +62,7 @@ const CONTRACT: ContractRow[] = [
   ['in_planning', 'SELECT', 'selected', ['coordinator']],
   ['waitlisted', 'SELECT', 'selected', ['coordinator']],
   ['in_planning', 'WAITLIST', 'waitlisted', ['coordinator']],
-  ['selected', 'RECORD_SENATE_SELECTION', 'selected', ['coordinator']],
+  ['selected', 'RECORD_SENATE_SELECTION', 'selected', ['senate', 'coordinator']],
   ['selected', 'APPROVE', 'approved', ['coordinator']],
   ['approved', 'START_IMPLEMENTATION', 'in_implementation', ['carrier', 'coordinator']],
   ['in_implementation', 'SUBMIT_FINAL_REPORT', 'final_report_submitted', ['carrier']],

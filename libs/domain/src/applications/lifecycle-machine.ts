@@ -191,9 +191,10 @@ export const applicationLifecycle = setup({
     selected: {
       on: {
         // Stays in `selected`: a reduced amount sends the carrier back to the plan, not the state.
-        // The Senate selects from the ranked lists the districts sent, and from nothing else.
+        // The Senate selects from the ranked lists the districts sent, and from nothing else. It
+        // records its selection itself; a coordinator may still transcribe one that came by letter.
         RECORD_SENATE_SELECTION: {
-          guard: permit(COORDINATOR, 'onSentList'),
+          guard: permit(['senate', 'coordinator'], 'onSentList'),
           actions: ['record_senate_selection', 'noteSenateSelection', notify('application_selected')],
         },
         APPROVE: {

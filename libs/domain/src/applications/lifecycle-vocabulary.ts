@@ -52,9 +52,17 @@ export type ApplicationEventType = (typeof APPLICATION_EVENT_TYPES)[number];
 
 /**
  * The roles a caller holds *for one application*: `carrier` = member of the applying
- * organisation; `coordinator`, `finance`, `board_member` = of the call's district.
+ * organisation; `coordinator`, `finance`, `board_member` = of the call's district; `senate` = the
+ * Senatsverwaltung für Stadtentwicklung, Berlin-wide.
  */
-export const LIFECYCLE_ROLES = ['carrier', 'coordinator', 'finance', 'board_member', 'admin'] as const;
+export const LIFECYCLE_ROLES = [
+  'carrier',
+  'coordinator',
+  'finance',
+  'board_member',
+  'admin',
+  'senate',
+] as const;
 
 export type LifecycleRole = (typeof LIFECYCLE_ROLES)[number];
 
@@ -117,6 +125,7 @@ export const ROLE_LABELS: Record<LifecycleRole, Label> = {
   finance: { de: 'Finanzverwaltung', en: 'Finance' },
   board_member: { de: 'Gremiumsmitglied', en: 'Board member' },
   admin: { de: 'Administration', en: 'Administrator' },
+  senate: { de: 'Senatsverwaltung', en: 'Senate administration' },
 };
 
 export function isApplicationState(value: string): value is ApplicationState {

@@ -3,7 +3,7 @@ import { EMPTY_FUND_YEAR_BALANCE, type FundYearBalance, NotFoundError } from '@k
 import type { Principal } from '@kiezfonds/identity';
 import { DataSource } from 'typeorm';
 import { fileSlug } from '../exports/german-format';
-import { FundScope } from '../scope/fund-scope';
+import { FUND_READER_ROLES, FundScope } from '../scope/fund-scope';
 import { withFigures } from './balance-rows';
 import { BalanceService } from './balance.service';
 import { actionFieldJson, areaJson, figuresJson, fundYearJson } from './figures-json';
@@ -16,12 +16,12 @@ export class DistrictBalanceService {
     private readonly balances: BalanceService,
   ) {}
 
-  /** The district if the caller works there (404 otherwise), with a file-name slug. */
+  /** The district if the caller may read its balances (404 otherwise), with a file-name slug. */
   async scoped(
     principal: Principal,
     districtId: string,
   ): Promise<{ districtId: string; slug: string; name: string }> {
-    FundScope.of(principal).district(districtId);
+    FundScope.of(principal, FUND_READER_ROLES).district(districtId);
     const [row] = (await this.dataSource.query(`SELECT slug, name FROM district WHERE id = $1`, [
       districtId,
     ])) as {

@@ -6,7 +6,7 @@ import { type FundYearBalanceRow, fundYearBalanceOf, withFigures } from '../bala
 import { type FiguresJson, figuresJson } from '../balances/figures-json';
 import { FUND_KIND_LABELS } from '../exports/labels';
 import type { CreateFundDto, FundFilterDto } from '../http/dtos/funds.dto';
-import { FundScope } from '../scope/fund-scope';
+import { FUND_READER_ROLES, FundScope } from '../scope/fund-scope';
 import { type Fund, FundService } from './fund.service';
 
 /** A fund as the API shows it, with the names of its district and area. */
@@ -65,7 +65,7 @@ export class FundDirectoryService {
     filter: FundFilterDto,
     page: { limit: number; offset: number },
   ): Promise<{ items: FundWithBalance[]; total: number }> {
-    const scope = FundScope.of(principal);
+    const scope = FundScope.of(principal, FUND_READER_ROLES);
     if (filter.districtId !== undefined) scope.district(filter.districtId);
     const params: unknown[] = [];
     const bind = (value: unknown) => `$${params.push(value)}`;
@@ -107,9 +107,14 @@ export class FundDirectoryService {
     return FundScope.of(principal).fund(this.dataSource, fundId);
   }
 
-  /** One fund of the caller's districts; 404 otherwise. */
+  /** The fund if the caller may read it (finance, admin, the Senate); 404 `fund_not_found` otherwise. */
+  readable(principal: Principal, fundId: string): Promise<Fund> {
+    return FundScope.of(principal, FUND_READER_ROLES).fund(this.dataSource, fundId);
+  }
+
+  /** One fund the caller may read; 404 otherwise. */
   async get(principal: Principal, fundId: string): Promise<FundView> {
-    const fund = await this.scoped(principal, fundId);
+    const fund = await this.readable(principal, fundId);
     return this.view(fund.id);
   }
 

@@ -21,7 +21,7 @@ export class DistrictBalancesController {
   ) {}
 
   @Get(':id/balances')
-  @Roles('finance', 'admin')
+  @Roles('finance', 'admin', 'senate')
   @ApiOperation({
     summary: 'Balances of a district in a programme year: totals, per fund, by area and by action field',
     description: 'Another district answers 404. Without `programmeYear`, the current year in Berlin.',
@@ -35,7 +35,7 @@ export class DistrictBalancesController {
   }
 
   @Get(':id/balances.csv')
-  @Roles('finance', 'admin')
+  @Roles('finance', 'admin', 'senate')
   @ApiProduces('text/csv')
   @ApiOperation({
     summary: 'District balances as CSV (German formats): funds, areas and action fields in one table',
@@ -57,7 +57,7 @@ export class DistrictBalancesController {
   }
 
   @Get(':id/balances.xlsx')
-  @Roles('finance', 'admin')
+  @Roles('finance', 'admin', 'senate')
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOperation({ summary: 'District balances as XLSX: sheets Fonds, Gebiete, Handlungsfelder' })
   async xlsx(

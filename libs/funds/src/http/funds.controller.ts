@@ -62,7 +62,7 @@ export class FundsController {
   ) {}
 
   @Get()
-  @Roles('finance', 'admin')
+  @Roles('finance', 'admin', 'senate')
   @ApiOperation({
     summary: "The funds of the caller's districts, each with its balance in the programme year",
     description:
@@ -88,25 +88,25 @@ export class FundsController {
   }
 
   @Get(':id')
-  @Roles('finance', 'admin')
+  @Roles('finance', 'admin', 'senate')
   @ApiOperation({ summary: 'One fund' })
   get(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
     return this.directory.get(principal, params.id);
   }
 
   @Get(':id/years/:year')
-  @Roles('finance', 'admin')
+  @Roles('finance', 'admin', 'senate')
   @ApiOperation({
     summary: 'Balance of a fund in a programme year, with planned against paid per cash year',
     description: 'All figures in cents as decimal strings; zero when nothing is booked for the year.',
   })
   async year(@CurrentPrincipal() principal: Principal, @Param() params: FundYearParamDto) {
-    const fund = await this.directory.scoped(principal, params.id);
+    const fund = await this.directory.readable(principal, params.id);
     return fundYearJson(await this.balances.fundYear(fund.id, params.year));
   }
 
   @Get(':id/years/:year/report.xlsx')
-  @Roles('finance', 'admin')
+  @Roles('finance', 'admin', 'senate')
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOperation({ summary: 'Yearly report of a fund (XLSX): summary with cash years, projects, entries' })
   async report(
@@ -114,7 +114,7 @@ export class FundsController {
     @Param() params: FundYearParamDto,
     @Res() response: Response,
   ) {
-    const fund = await this.directory.scoped(principal, params.id);
+    const fund = await this.directory.readable(principal, params.id);
     await sendDownload(
       response,
       { name: `jahresbericht-${fileSlug(fund.name)}-${params.year}.xlsx`, contentType: XLSX_CONTENT_TYPE },

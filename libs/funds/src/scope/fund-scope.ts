@@ -1,14 +1,20 @@
 import { type FundKind, NotFoundError } from '@kiezfonds/domain';
-import { type DistrictRole, districtsWhere, type Principal } from '@kiezfonds/identity';
+import { districtsWhere, type Principal, type StaffRole } from '@kiezfonds/identity';
 import { FUNDS_ERROR_CODES } from '../funds.exception';
 import type { Fund } from '../funds/fund.service';
 import type { Db } from '../balances/balance-rows';
 
 /** Who books and reads the funds of a district (issue 5): its finance staff and admins. */
-export const FUND_STAFF_ROLES: readonly DistrictRole[] = ['finance', 'admin'];
+export const FUND_STAFF_ROLES: readonly StaffRole[] = ['finance', 'admin'];
+
+/**
+ * Who may read a district's funds and balances without booking anything: its finance staff and
+ * admins, and the Senate (issue 21), which holds its role in every district.
+ */
+export const FUND_READER_ROLES: readonly StaffRole[] = ['finance', 'admin', 'senate'];
 
 /** Who sees the double-funding warnings of an application: the district's coordinators, and finance and admins. */
-export const DOUBLE_FUNDING_ROLES: readonly DistrictRole[] = ['coordinator', 'finance', 'admin'];
+export const DOUBLE_FUNDING_ROLES: readonly StaffRole[] = ['coordinator', 'finance', 'admin'];
 
 export interface ScopedEntry {
   id: string;
@@ -34,7 +40,7 @@ export interface ScopedApplication {
 export class FundScope {
   private constructor(readonly districtIds: readonly string[]) {}
 
-  static of(principal: Principal, roles: readonly DistrictRole[] = FUND_STAFF_ROLES): FundScope {
+  static of(principal: Principal, roles: readonly StaffRole[] = FUND_STAFF_ROLES): FundScope {
     return new FundScope(districtsWhere(principal, ...roles));
   }
 

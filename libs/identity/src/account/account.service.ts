@@ -100,8 +100,9 @@ export class AccountService {
       [userId],
     )) as Record<string, unknown>[];
     const roles = await db.query(
-      `SELECT r.role, r.district_id AS "districtId", d.name AS "districtName", r.created_at AS "grantedAt"
-       FROM role_assignment r JOIN district d ON d.id = r.district_id
+      `SELECT r.role, r.district_id AS "districtId", COALESCE(d.name, 'Berlin') AS "districtName",
+              r.created_at AS "grantedAt"
+       FROM role_assignment r LEFT JOIN district d ON d.id = r.district_id
        WHERE r.user_id = $1 ORDER BY r.created_at`,
       [userId],
     );

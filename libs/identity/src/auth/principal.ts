@@ -1,4 +1,4 @@
-import type { AppRole, DistrictRole } from './access';
+import type { AppRole, StaffRole } from './access';
 
 /** Who is calling, as resolved from the session cookie or an API token. */
 export interface Principal {
@@ -6,7 +6,7 @@ export interface Principal {
   email: string;
   displayName: string;
   language: 'de' | 'en';
-  roles: { role: DistrictRole; districtId: string; districtName?: string }[];
+  roles: { role: StaffRole; districtId: string; districtName?: string }[];
   organisations: { organisationId: string; isAdmin: boolean; name?: string }[];
   via: 'session' | 'token';
   sessionId?: string;
@@ -22,6 +22,6 @@ export function hasRole(principal: Principal, role: AppRole, districtId?: string
 }
 
 /** The districts in which the principal holds one of the roles: the scope of its district queries. */
-export function districtsWhere(principal: Principal, ...roles: DistrictRole[]): string[] {
+export function districtsWhere(principal: Principal, ...roles: StaffRole[]): string[] {
   return [...new Set(principal.roles.filter((r) => roles.includes(r.role)).map((r) => r.districtId))];
 }

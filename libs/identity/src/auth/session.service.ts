@@ -3,7 +3,7 @@ import type { AppConfig } from '@kiezfonds/config';
 import { queryRows } from '@kiezfonds/persistence';
 import { APP_CONFIG } from '@kiezfonds/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { DistrictRole } from './access';
+import type { StaffRole } from './access';
 import type { Principal } from './principal';
 import { hashSecret, newSecret } from './tokens';
 
@@ -102,15 +102,18 @@ export interface PrincipalRow {
   email: string;
   display_name: string;
   language: 'de' | 'en';
-  roles: { role: DistrictRole; districtId: string; districtName: string }[];
+  roles: { role: StaffRole; districtId: string; districtName: string }[];
   organisations: { organisationId: string; isAdmin: boolean; name: string }[];
 }
 
 /** The columns of a `PrincipalRow` for an `app_user u` in the query's FROM. */
 export const PRINCIPAL_COLUMNS = `u.id AS user_id, u.email, u.display_name, u.language,
-  COALESCE((SELECT json_agg(json_build_object('role', r.role, 'districtId', r.district_id, 'districtName', d.name)
+  COALESCE((SELECT json_agg(json_build_object('role', r.role, 'districtId', d.id, 'districtName', d.name)
                    ORDER BY r.role, d.name)
-              FROM role_assignment r JOIN district d ON d.id = r.district_id WHERE r.user_id = u.id), '[]') AS roles,
+              FROM role_assignment r
+              -- The Berlin-wide Senate role (no district) is held in every district.
+              JOIN district d ON d.id = r.district_id OR (r.role = 'senate' AND r.district_id IS NULL)
+              WHERE r.user_id = u.id), '[]') AS roles,
   COALESCE((SELECT json_agg(json_build_object('organisationId', m.organisation_id, 'isAdmin', m.is_admin, 'name', o.name)
                    ORDER BY o.name)
               FROM organisation_member m JOIN organisation o ON o.id = m.organisation_id WHERE m.user_id = u.id), '[]')

@@ -1,5 +1,5 @@
 import { type ErrorDetail, ValidationError } from '@kiezfonds/domain';
-import type { AppRole, DistrictRole } from '../auth/access';
+import type { DistrictRole, GrantableRole, StaffRole } from '../auth/access';
 import { districtsWhere, type Principal } from '../auth/principal';
 
 /** What an invitation promises: a staff role in one district, or membership of one organisation. */
@@ -9,7 +9,7 @@ export type Grant = { role: 'carrier'; organisationId: string } | { role: Distri
  * Who may hand out which district role. Coordinators staff their district's office and committee
  * but may not create admins: that would let them widen their own powers.
  */
-const GRANTABLE: Partial<Record<DistrictRole, readonly DistrictRole[]>> = {
+const GRANTABLE: Partial<Record<StaffRole, readonly DistrictRole[]>> = {
   coordinator: ['board_member', 'finance', 'coordinator'],
   admin: ['board_member', 'finance', 'coordinator', 'admin'],
 };
@@ -36,7 +36,11 @@ export function mayGrant(principal: Principal, grant: Grant): GrantDecision {
 }
 
 /** The grant a request names; a carrier invitation names an organisation, any other a district. */
-export function grantFrom(request: { role: AppRole; districtId?: string; organisationId?: string }): Grant {
+export function grantFrom(request: {
+  role: GrantableRole;
+  districtId?: string;
+  organisationId?: string;
+}): Grant {
   const problems: ErrorDetail[] = [];
   const { role, districtId, organisationId } = request;
   if (role === 'carrier') {

@@ -11,7 +11,7 @@ import {
 import { OutboxService, SecretLinks } from '@kiezfonds/messaging';
 import { queryRows, recordAudit } from '@kiezfonds/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AppRole } from '../auth/access';
+import type { AppRole, GrantableRole } from '../auth/access';
 import { RequestLimits } from '../abuse/request-limits';
 import type { ClientInfo } from '../auth/auth.service';
 import { assertMayTry, recordFailure, recordSuccess } from '../auth/login-throttle';
@@ -26,7 +26,7 @@ export interface InvitationRequest {
   email: string;
   displayName: string;
   language: 'de' | 'en';
-  role: AppRole;
+  role: GrantableRole;
   districtId?: string;
   organisationId?: string;
 }

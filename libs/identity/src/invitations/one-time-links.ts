@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SecretLinkPurpose, SecretLinkRef, SecretLinks } from '@kiezfonds/messaging';
 import { queryRows } from '@kiezfonds/persistence';
 import type { EntityManager } from 'typeorm';
-import type { AppRole } from '../auth/access';
+import type { GrantableRole } from '../auth/access';
 import { hashSecret } from '../auth/tokens';
 import type { Grant } from './grants';
 
@@ -63,7 +63,7 @@ interface LinkRow {
   id: string;
   user_id: string;
   created_by: string | null;
-  grant_role: AppRole | null;
+  grant_role: GrantableRole | null;
   grant_district_id: string | null;
   grant_organisation_id: string | null;
 }

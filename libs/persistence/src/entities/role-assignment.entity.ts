@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** The staff roles, each held for one district. `carrier` is not here: it follows from organisation_member. */
+/**
+ * The staff roles, each held for one district. `carrier` is not here: it follows from
+ * organisation_member; nor is `senate`, which is held Berlin-wide (no district).
+ */
 export const DISTRICT_ROLES = ['admin', 'coordinator', 'finance', 'board_member'] as const;
 export type DistrictRole = (typeof DISTRICT_ROLES)[number];
 
@@ -16,8 +19,9 @@ export class RoleAssignmentEntity {
   userId: string;
 
   @Column({ type: 'text' })
-  role: DistrictRole;
+  role: DistrictRole | 'senate';
 
-  @Column({ name: 'district_id', type: 'uuid' })
-  districtId: string;
+  /** Null for the Berlin-wide Senate role only. */
+  @Column({ name: 'district_id', type: 'uuid', nullable: true })
+  districtId: string | null;
 }

@@ -109,6 +109,9 @@ export interface DemoOrganisation {
 
 const euros = (amount: number): number => amount * 100;
 
+/** The users who hold the Berlin-wide Senate role (issue 21). */
+export const DEMO_SENATE = ['senate@kiezfonds.example'];
+
 export const DEMO_USERS: DemoUser[] = [
   // Staff
   { email: 'admin@kiezfonds.example', displayName: 'Alex Richter' },
@@ -116,6 +119,8 @@ export const DEMO_USERS: DemoUser[] = [
   { email: 'finance@kiezfonds.example', displayName: 'Oliver Brandt' },
   { email: 'coordinator.neukoelln@kiezfonds.example', displayName: 'Selin Arslan' },
   { email: 'finance.neukoelln@kiezfonds.example', displayName: 'Jan-Hendrik Vogel' },
+  // Senatsverwaltung für Stadtentwicklung (Berlin-wide)
+  { email: 'senate@kiezfonds.example', displayName: 'Dr. Karin Albrecht' },
   // AG Stabile Kieze (Spandau)
   { email: 'board1@kiezfonds.example', displayName: 'Sabine Krüger' },
   { email: 'board2@kiezfonds.example', displayName: 'Mehmet Yılmaz' },
@@ -400,6 +405,7 @@ export function listDemoLogins(): DemoLogin[] {
   }
   for (const organisation of DEMO_ORGANISATIONS)
     add(organisation.adminEmail, `carrier admin: ${organisation.name}`);
+  for (const email of DEMO_SENATE) add(email, 'senate (Berlin-wide)');
   return DEMO_USERS.map((user) => ({
     email: user.email,
     displayName: user.displayName,

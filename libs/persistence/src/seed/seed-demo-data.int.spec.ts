@@ -34,6 +34,7 @@ const EXPECTED_LOGINS = [
   'finance@kiezfonds.example',
   'coordinator.neukoelln@kiezfonds.example',
   'finance.neukoelln@kiezfonds.example',
+  'senate@kiezfonds.example',
   ...Array.from({ length: 13 }, (_, i) => `board${i + 1}@kiezfonds.example`),
   'advisor1@kiezfonds.example',
   'advisor2@kiezfonds.example',
@@ -156,9 +157,9 @@ describe('demo data seed', () => {
       areas: 24,
       actionFields: 10,
       organisations: 4,
-      users: 30,
-      // 3 + 15 board members in Spandau, 3 + 6 in Neukölln
-      roleAssignments: 27,
+      users: 31,
+      // 3 + 15 board members in Spandau, 3 + 6 in Neukölln, and the Senate Berlin-wide
+      roleAssignments: 28,
       committees: 2,
       members: 21,
       calls: 2,

@@ -4,6 +4,7 @@ import {
   DEMO_DISTRICTS,
   DEMO_ORGANISATIONS,
   DEMO_PASSWORD,
+  DEMO_SENATE,
   DEMO_USERS,
   type DemoDistrict,
 } from './demo-data';
@@ -66,6 +67,7 @@ export async function seedDemoData(dataSource: DataSource, options: SeedOptions 
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('kiezfonds:seed-demo-data'))`);
     const seeder = new DemoSeeder(manager);
     await seeder.seedUsers(options.passwordHash);
+    await seeder.seedSenate();
     await seeder.seedOrganisations();
     for (const district of DEMO_DISTRICTS) await seeder.seedDistrict(district);
     return seeder.summary;
@@ -110,6 +112,26 @@ class DemoSeeder {
       });
       this.userIds.set(user.email.toLowerCase(), id);
       this.summary.users += 1;
+    }
+  }
+
+  /**
+   * The Senate role names no district, so it has its own key (one per user) instead of the upsert's.
+   * A schema from before the role (the migration test seeds the previous release's) has no Senate.
+   */
+  async seedSenate(): Promise<void> {
+    const [known] = (await this.db.query(
+      `SELECT count(*)::int AS n FROM pg_indexes WHERE indexname = 'role_assignment_senate_unique'`,
+    )) as { n: number }[];
+    if (known!.n === 0) return;
+    for (const email of DEMO_SENATE) {
+      const inserted: unknown[] = await this.db.query(
+        `INSERT INTO role_assignment (user_id, role) VALUES ($1, 'senate')
+         ON CONFLICT (user_id) WHERE role = 'senate' DO NOTHING RETURNING id`,
+        [this.userId(email)],
+      );
+      this.summary.inserted += inserted.length;
+      this.summary.roleAssignments += 1;
     }
   }
 

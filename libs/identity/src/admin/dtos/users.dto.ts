@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { APP_ROLES, type DistrictRole } from '../../auth/access';
+import { GRANTABLE_ROLES, type DistrictRole } from '../../auth/access';
 import { PageQueryDto } from '../../account/dtos/common';
 
-export const DISTRICT_ROLES = APP_ROLES.filter((role): role is DistrictRole => role !== 'carrier');
+export const DISTRICT_ROLES = GRANTABLE_ROLES.filter((role): role is DistrictRole => role !== 'carrier');
 export const USER_STATUS_FILTER = ['unverified', 'invited', 'active', 'disabled', 'pseudonymised'] as const;
 
 export class ListUsersQueryDto extends PageQueryDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { APP_ROLES, type AppRole } from '../../auth/access';
+import { GRANTABLE_ROLES, type GrantableRole } from '../../auth/access';
 import { PASSWORD_MAX_LENGTH } from '../../passwords/password-policy';
 import { Trim } from './validators';
 
@@ -23,13 +23,13 @@ export class CreateInvitationDto {
   language: 'de' | 'en';
 
   @ApiProperty({
-    enum: APP_ROLES,
+    enum: GRANTABLE_ROLES,
     description:
       '`carrier` makes the person a member of `organisationId` (organisation admins only); any other role is ' +
       'held in `districtId` (coordinators grant board_member, finance, coordinator; admins also admin).',
   })
-  @IsIn(APP_ROLES)
-  role: AppRole;
+  @IsIn(GRANTABLE_ROLES)
+  role: GrantableRole;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Required for every role but carrier.' })
   @IsOptional()
