@@ -140,7 +140,10 @@ describe('application references: numbered per district and programme year, at a
       .patch(world.coordinator, `/api/calls/${call.id}`)
       .send({ ...fields, programmeYear: 2028 })
       .expect(409);
-    expect(refused.body).toMatchObject({ code: 'programme_year_fixed', message: expect.stringContaining('2027') });
+    expect(refused.body).toMatchObject({
+      code: 'programme_year_fixed',
+      message: expect.stringContaining('2027'),
+    });
     await world
       .patch(world.coordinator, `/api/calls/${call.id}`)
       .send({ ...fields, title: 'Neuer Titel' })
