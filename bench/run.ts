@@ -14,7 +14,8 @@
  * The load generator runs in the same Node process as the API and as the bare handler, so both
  * sides of a ratio pay for it alike. Not part of `npm test`.
  *
- *   npm run bench                         (BENCH_SECONDS=10 BENCH_SUBMITS=3000 npm run bench)
+ *   npm run bench                         (BENCH_SECONDS=10 BENCH_SUBMITS=3000 npm run bench;
+ *                                          BENCH_ONLY=list or submit for one part)
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
@@ -45,6 +46,8 @@ import { createApiApp } from '../apps/api/src/create-api-app';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 1500);
+/** `list` or `submit` to run one part only (e.g. for a CPU profile). */
+const ONLY = process.env.BENCH_ONLY;
 const PASSWORD = 'lange-sichere-passphrase-42';
 const RESULTS = 'bench/results';
 
@@ -255,7 +258,7 @@ async function main(): Promise<void> {
 
     // The application list at 1 000 and at 10 000 visible applications.
     let visible = 0;
-    for (const size of [1000, 10_000]) {
+    for (const size of ONLY === 'submit' ? [] : [1000, 10_000]) {
       await insertApplications(db, {
         callId: call.id,
         organisationId: others.id,
@@ -285,17 +288,19 @@ async function main(): Promise<void> {
       });
     }
     const [small, large] = figures.slice(-2) as [Figure, Figure];
-    const growth = round(small.project.requestsPerSecond / large.project.requestsPerSecond);
-    figures.push({
-      name: 'application-list-growth',
-      figure: 'cost of the list at 10 000 ÷ at 1 000',
-      project: { requestsPerSecond: large.project.requestsPerSecond },
-      anchor: { what: 'the same list at 1 000', requestsPerSecond: small.project.requestsPerSecond },
-      ratio: growth,
-      target: '≤ 1.3',
-      met: growth <= 1.3,
-      loadAverage: loadavg().map((l) => round(l)),
-    });
+    if (small && large) {
+      const growth = round(small.project.requestsPerSecond / large.project.requestsPerSecond);
+      figures.push({
+        name: 'application-list-growth',
+        figure: 'cost of the list at 10 000 ÷ at 1 000',
+        project: { requestsPerSecond: large.project.requestsPerSecond },
+        anchor: { what: 'the same list at 1 000', requestsPerSecond: small.project.requestsPerSecond },
+        ratio: growth,
+        target: '≤ 1.3',
+        met: growth <= 1.3,
+        loadAverage: loadavg().map((l) => round(l)),
+      });
+    }
 
     // SUBMIT over HTTP, each request on a draft of its own; pgbench on drafts of its own.
     const anchors = 2000;
@@ -312,7 +317,7 @@ async function main(): Promise<void> {
       `INSERT INTO bench_anchor SELECT ordinality, id FROM unnest($1::uuid[]) WITH ORDINALITY id`,
       [anchorIds],
     );
-    for (const connections of [16, 200]) {
+    for (const connections of ONLY === 'list' ? [] : [16, 200]) {
       const drafts = await insertApplications(db, {
         callId: call.id,
         organisationId: carrier.id,
@@ -399,7 +404,8 @@ async function main(): Promise<void> {
     ...rows,
     '',
   ].join('\n');
-  writeFileSync(join(RESULTS, 'summary.md'), summary);
+  // A partial run (BENCH_ONLY) leaves the summary of the last full run as it is.
+  if (!ONLY) writeFileSync(join(RESULTS, 'summary.md'), summary);
   process.stdout.write(`${summary}\n`);
 }
 
