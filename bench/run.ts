@@ -68,7 +68,8 @@ interface Figure {
   anchor: { what: string; requestsPerSecond: number; detail?: Record<string, unknown> };
   ratio: number;
   target: string;
-  met: boolean;
+  /** Null where the figure has no target of its own (the list at 1 000 is the growth row's base). */
+  met: boolean | null;
   loadAverage: number[];
 }
 
@@ -282,8 +283,8 @@ async function main(): Promise<void> {
         project,
         anchor: { what: 'bare Express handler, same JSON', requestsPerSecond: anchor.requestsPerSecond },
         ratio,
-        target: '≥ 0.3 of the bare handler at 10 000',
-        met: size < 10_000 || ratio >= 0.3,
+        target: size < 10_000 ? '(base of the growth row)' : '≥ 0.3 of the bare handler',
+        met: size < 10_000 ? null : ratio >= 0.3,
         loadAverage: loadavg().map((l) => round(l)),
       });
     }
@@ -391,7 +392,7 @@ async function main(): Promise<void> {
       'p99Ms' in f.project
         ? `${f.project.requestsPerSecond} req/s (p99 ${f.project.p99Ms} ms, errors ${f.project.errors + f.project.non2xx})`
         : `${f.project.requestsPerSecond} req/s`;
-    return `| ${f.figure} | ${project} | ${f.anchor.what}: ${f.anchor.requestsPerSecond}/s | ${f.ratio} | ${f.target} | ${f.met ? 'yes' : 'no'} | ${f.loadAverage.join(' / ')} |`;
+    return `| ${f.figure} | ${project} | ${f.anchor.what}: ${f.anchor.requestsPerSecond}/s | ${f.ratio} | ${f.target} | ${f.met === null ? '–' : f.met ? 'yes' : 'no'} | ${f.loadAverage.join(' / ')} |`;
   });
   const summary = [
     '# Benchmark summary',
