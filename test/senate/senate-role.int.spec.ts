@@ -94,6 +94,13 @@ describe('the Senate sees every district and records its selection, and changes 
       .expect(200);
     await spandau.get(senate, `/api/calls/${draftCall}/programme-plan`).expect(404);
     await spandau.get(senate, `/api/applications/${drafted}`).expect(200);
+    // Its list holds what reached planning in either district, never a draft.
+    const draft = await spandau.draft(sentCallId);
+    const list = await spandau.get(senate, '/api/applications?pageSize=100').expect(200);
+    const ids = (list.body.items as { id: string }[]).map((i) => i.id);
+    expect(ids).toEqual(expect.arrayContaining([onSentList, drafted]));
+    expect(ids).not.toContain(draft.id);
+    await spandau.get(senate, `/api/applications/${draft.id}`).expect(404);
   });
 
   it('records its selection on a sent list itself: the same lifecycle event, citing the list', async () => {

@@ -300,10 +300,16 @@ export type ApplicationFilter = {
   pageSize?: number;
 };
 
+/**
+ * A page of applications. The total is counted up to 1 000; beyond, `totalCapped` is true and
+ * `nextCursor` says whether another page follows.
+ */
+export type ApplicationList = List<ApplicationListItem> & { totalCapped: boolean; nextCursor: string | null };
+
 export function listApplications(
   filter: ApplicationFilter = {},
   options: Signal = {},
-): Promise<List<ApplicationListItem>> {
+): Promise<ApplicationList> {
   return apiRequest(`/applications${query({ pageSize: 50, ...filter })}`, options);
 }
 

@@ -77,6 +77,21 @@ interface Row {
 
 /** Reads the application with its call's rules; the caller has checked the scope (and holds the lock, if any). */
 export async function loadApplicationRecord(db: Db, id: string): Promise<ApplicationRecord> {
+  const record = await findApplicationRecord(db, id);
+  if (!record) throw new Error(`application ${id} vanished inside its scope check`);
+  return record;
+}
+
+/**
+ * The record, or null when there is no such application; with `lock`, the application's row stays
+ * locked until the transaction ends, so a command reads and locks it in one round trip and checks
+ * the caller's scope on what it read (`ApplicationScope.sees`).
+ */
+export async function findApplicationRecord(
+  db: Db,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<ApplicationRecord | null> {
   const [row] = (await db.query(
     `SELECT a.id, a.reference, a.title, a.state, a.version, a.content, a.requested_cents::text AS requested_cents,
             a.senate_amount_cents::text AS senate_amount_cents, a.approved_cents::text AS approved_cents,
@@ -103,10 +118,11 @@ export async function loadApplicationRecord(db: Db, id: string): Promise<Applica
      JOIN district d ON d.id = c.district_id
      JOIN organisation o ON o.id = a.organisation_id
      LEFT JOIN change_request cr ON cr.application_id = a.id AND cr.answered_at IS NULL
-     WHERE a.id = $1`,
+     WHERE a.id = $1
+     ${options.lock ? 'FOR UPDATE OF a' : ''}`,
     [id],
   )) as Row[];
-  if (!row) throw new Error(`application ${id} vanished inside its scope check`);
+  if (!row) return null;
   return {
     id: row.id,
     reference: row.reference,

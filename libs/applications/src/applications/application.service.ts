@@ -17,7 +17,7 @@ import type { Principal } from '@kiezfonds/identity';
 import { recordAudit } from '@kiezfonds/persistence';
 import { DataSource } from 'typeorm';
 import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
-import { ApplicationScope } from '../scope/application-scope';
+import { ApplicationScope, BOARD_VISIBLE_STATES, SENATE_VISIBLE_STATES } from '../scope/application-scope';
 import { lifecycleFacts, planAdjustmentRequired, problemsOf } from './application-facts';
 import { type ApplicationRecord, loadApplicationRecord } from './application-record';
 
@@ -37,6 +37,32 @@ export interface ApplicationListItem {
   requestedCents: string;
   submittedAt: string | null;
   updatedAt: string;
+}
+
+export interface ApplicationListPage {
+  items: ApplicationListItem[];
+  /** How many the filter finds, counted up to LIST_TOTAL_LIMIT. */
+  total: number;
+  /** True when there are more than LIST_TOTAL_LIMIT: `total` is then that limit. */
+  totalCapped: boolean;
+  /** Continues the list after this page (`?cursor=`); null on the last page. */
+  nextCursor: string | null;
+}
+
+/** Lists count their rows up to here; beyond, "more than 1 000" is what a person needs to know. */
+export const LIST_TOTAL_LIMIT = 1000;
+
+const CURSOR = /^(\d{1,20}):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** The position after a row: its change time in microseconds (exact, unlike a JS Date) and id. */
+function encodeCursor(micros: string, id: string): string {
+  return Buffer.from(`${micros}:${id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { micros: string; id: string } {
+  const match = CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw new ValidationError([{ field: 'cursor', rule: 'cursor' }]);
+  return { micros: match[1]!, id: match[2]! };
 }
 
 /** Turns zod's issues into the API's `{ field, rule }` details (field as a dotted path). */
@@ -90,37 +116,96 @@ export class ApplicationService {
     });
   }
 
+  /**
+   * A page of the caller's applications, newest change first, without their content. Each part of
+   * the caller's scope (own organisations; districts as staff; districts as board member) walks
+   * its index in list order and stops after the page (ADR 0014); `cursor` continues after the
+   * last row of a page (keyset), `page` skips pages (offset) for the web app's pager. The total is
+   * counted up to LIST_TOTAL_LIMIT and then reported as capped, so a large district costs what a
+   * small one does.
+   */
   async list(
     principal: Principal,
-    filter: { state?: ApplicationState; callId?: string; q?: string },
+    filter: { state?: ApplicationState; callId?: string; q?: string; cursor?: string },
     page: Page,
-  ): Promise<{ items: ApplicationListItem[]; total: number }> {
+  ): Promise<ApplicationListPage> {
     const scope = ApplicationScope.of(principal);
-    const params: unknown[] = scope.params();
-    const where = [scope.condition(1)];
-    if (filter.state) {
-      params.push(filter.state);
-      where.push(`a.state = $${params.length}`);
+    const params: unknown[] = [];
+    const bind = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    // One branch per organisation and district: an equality on the index's first column keeps
+    // its order, so each branch reads no more than a page (`= ANY` of several would not).
+    const branches: string[] = [];
+    for (const organisationId of scope.organisationIds) {
+      branches.push(`a.organisation_id = ${bind(organisationId)}::uuid`);
     }
-    if (filter.callId) {
-      params.push(filter.callId);
-      where.push(`a.call_id = $${params.length}`);
+    for (const districtId of scope.staffDistrictIds) {
+      branches.push(`a.district_id = ${bind(districtId)}::uuid AND a.state <> 'draft'`);
     }
+    // Staff of a district see all a board member there sees, and more.
+    const boardOnly = scope.boardDistrictIds.filter((id) => !scope.staffDistrictIds.includes(id));
+    if (boardOnly.length > 0) {
+      const states = bind([...BOARD_VISIBLE_STATES]);
+      for (const districtId of boardOnly) {
+        branches.push(`a.district_id = ${bind(districtId)}::uuid AND a.state = ANY(${states}::text[])`);
+      }
+    }
+    const senateOnly = scope.senateDistrictIds.filter((id) => !scope.staffDistrictIds.includes(id));
+    if (senateOnly.length > 0) {
+      const states = bind([...SENATE_VISIBLE_STATES]);
+      for (const districtId of senateOnly) {
+        branches.push(`a.district_id = ${bind(districtId)}::uuid AND a.state = ANY(${states}::text[])`);
+      }
+    }
+    if (branches.length === 0) return { items: [], total: 0, totalCapped: false, nextCursor: null };
+    const filters: string[] = [];
+    if (filter.state) filters.push(`a.state = ${bind(filter.state)}`);
+    if (filter.callId) filters.push(`a.call_id = ${bind(filter.callId)}`);
     if (filter.q) {
-      params.push(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where.push(
-        `(a.title ILIKE $${params.length} OR a.reference ILIKE $${params.length} OR a.former_reference ILIKE $${params.length})`,
+      const pattern = bind(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      filters.push(
+        `(a.title ILIKE ${pattern} OR a.reference ILIKE ${pattern} OR a.former_reference ILIKE ${pattern})`,
       );
     }
+    const where = (branch: string, extra: string[] = []) => [branch, ...filters, ...extra].join(' AND ');
+
+    const totalParams = [...params];
+    const countLimit = LIST_TOTAL_LIMIT + 1;
+    const [counted] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM (${branches
+        .map((b) => `(SELECT a.id FROM application a WHERE ${where(b)} LIMIT ${countLimit})`)
+        .join(' UNION ')}) visible`,
+      totalParams,
+    )) as { n: number }[];
+
+    const after = filter.cursor === undefined ? null : decodeCursor(filter.cursor);
+    const keyset = after
+      ? [
+          `(a.updated_at, a.id) < (timestamptz 'epoch' + ${bind(after.micros)}::bigint * interval '1 microsecond', ${bind(after.id)}::uuid)`,
+        ]
+      : [];
+    const offset = after ? 0 : page.offset;
+    // One row more than the page tells whether another page follows.
+    const reach = bind(offset + page.limit + 1);
     const rows = (await this.dataSource.query(
-      `SELECT a.id, a.reference, a.title, a.state, a.organisation_id, o.name AS organisation_name, a.call_id,
-              c.title AS call_title, c.district_id, a.requested_cents::text AS requested_cents, a.submitted_at,
-              a.updated_at, count(*) OVER () AS total
-       FROM application a JOIN call c ON c.id = a.call_id JOIN organisation o ON o.id = a.organisation_id
-       WHERE ${where.join(' AND ')}
-       ORDER BY a.updated_at DESC, a.id
-       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, page.limit, page.offset],
+      `WITH page AS (
+         SELECT id, updated_at FROM (${branches
+           .map(
+             (b) =>
+               `(SELECT a.id, a.updated_at FROM application a WHERE ${where(b, keyset)}
+                  ORDER BY a.updated_at DESC, a.id DESC LIMIT ${reach})`,
+           )
+           .join(' UNION ')}) visible
+         ORDER BY updated_at DESC, id DESC LIMIT ${bind(page.limit + 1)} OFFSET ${bind(offset)})
+       SELECT a.id, a.reference, a.title, a.state, a.organisation_id, o.name AS organisation_name, a.call_id,
+              c.title AS call_title, a.district_id, a.requested_cents::text AS requested_cents, a.submitted_at,
+              a.updated_at, (extract(epoch FROM a.updated_at) * 1000000)::bigint::text AS updated_micros
+         FROM page JOIN application a ON a.id = page.id JOIN call c ON c.id = a.call_id
+         JOIN organisation o ON o.id = a.organisation_id
+        ORDER BY a.updated_at DESC, a.id DESC`,
+      params,
     )) as {
       id: string;
       reference: string;
@@ -134,11 +219,16 @@ export class ApplicationService {
       requested_cents: string;
       submitted_at: Date | null;
       updated_at: Date;
-      total: string;
+      updated_micros: string;
     }[];
+    const more = rows.length > page.limit;
+    const shown = rows.slice(0, page.limit);
+    const last = shown.at(-1);
     return {
-      total: rows[0] ? Number(rows[0].total) : 0,
-      items: rows.map((r) => ({
+      total: Math.min(counted!.n, LIST_TOTAL_LIMIT),
+      totalCapped: counted!.n > LIST_TOTAL_LIMIT,
+      nextCursor: more && last ? encodeCursor(last.updated_micros, last.id) : null,
+      items: shown.map((r) => ({
         id: r.id,
         reference: r.reference,
         title: r.title,

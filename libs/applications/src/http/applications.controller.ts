@@ -57,7 +57,7 @@ export class ApplicationsController {
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListApplicationsQueryDto) {
     const page = pageOf(query);
     const result = await this.applications.list(principal, query, page);
-    return { ...result, page: page.page, pageSize: page.pageSize };
+    return { ...result, page: query.cursor === undefined ? page.page : null, pageSize: page.pageSize };
   }
 
   @Post()

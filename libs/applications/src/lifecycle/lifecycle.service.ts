@@ -9,6 +9,7 @@ import {
   type LifecycleEffect,
   lineOverruns,
   Money,
+  NotFoundError,
   ValidationError,
 } from '@kiezfonds/domain';
 import { DoubleFundingService } from '@kiezfonds/funds';
@@ -17,7 +18,7 @@ import { recordAudit } from '@kiezfonds/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
 import { lifecycleFacts } from '../applications/application-facts';
-import { loadApplicationRecord } from '../applications/application-record';
+import { findApplicationRecord, loadApplicationRecord } from '../applications/application-record';
 import { type ApplicationEventDto, missingEventFields } from '../http/dtos/event.dto';
 import { FundingEffects } from '../implementation/funding-effects.service';
 import { LifecycleNotices } from './lifecycle-notices';
@@ -96,11 +97,12 @@ export class LifecycleService {
     sentBy: { planId?: string } = {},
   ): Promise<TransitionAnswer> {
     const scope = ApplicationScope.of(principal);
-    const scoped = await scope.application(tx, id, { lock: true });
-    if (event.version !== undefined && event.version !== scoped.version) {
-      throw new ConflictError(APPLICATIONS_ERROR_CODES.versionConflict, [], { version: scoped.version });
+    // Read and lock once; an application outside the caller's scope answers 404 as if absent.
+    const record = await findApplicationRecord(tx, id, { lock: true });
+    if (!record || !scope.sees(record)) throw new NotFoundError(APPLICATIONS_ERROR_CODES.applicationNotFound);
+    if (event.version !== undefined && event.version !== record.version) {
+      throw new ConflictError(APPLICATIONS_ERROR_CODES.versionConflict, [], { version: record.version });
     }
-    const record = await loadApplicationRecord(tx, scoped.id);
     const now = new Date();
     const { to, effects } = decideTransition(
       record.state,

@@ -147,4 +147,16 @@ export class ApplicationScope {
   isCarrierOf(organisationId: string): boolean {
     return this.organisationIds.includes(organisationId);
   }
+
+  /** `condition()` for an application already read: the same rule, for a command that loads once. */
+  sees(application: { organisationId: string; districtId: string; state: string }): boolean {
+    return (
+      this.organisationIds.includes(application.organisationId) ||
+      (this.staffDistrictIds.includes(application.districtId) && application.state !== 'draft') ||
+      (this.boardDistrictIds.includes(application.districtId) &&
+        (BOARD_VISIBLE_STATES as readonly string[]).includes(application.state)) ||
+      (this.senateDistrictIds.includes(application.districtId) &&
+        (SENATE_VISIBLE_STATES as readonly string[]).includes(application.state))
+    );
+  }
 }

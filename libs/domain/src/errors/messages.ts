@@ -434,6 +434,10 @@ export const ERROR_MESSAGES: Catalogue = {
 
 export const VALIDATION_MESSAGES: Catalogue = {
   required: { de: 'Dieses Feld ist erforderlich.', en: 'This field is required.' },
+  cursor: {
+    de: 'Diese Seitenmarke ist ungültig. Bitte laden Sie die Liste neu.',
+    en: 'This page marker is not valid. Please reload the list.',
+  },
   fileTooLarge: {
     de: 'Die Datei ist zu groß (höchstens {maxMegabytes} MB).',
     en: 'The file is too large (at most {maxMegabytes} MB).',

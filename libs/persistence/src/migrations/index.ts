@@ -20,6 +20,7 @@ import { AddCallOffApproval1763783300000 } from './1763783300000-add-call-off-ap
 import { AddBallotChanges1763783400000 } from './1763783400000-add-ballot-changes';
 import { HardenAccountsLinksAndLimits1763784000000 } from './1763784000000-harden-accounts-links-and-limits';
 import { NumberReferencesPerDistrictAndYear1763792000000 } from './1763792000000-number-references-per-district-and-year';
+import { IndexTheApplicationList1763792100000 } from './1763792100000-index-the-application-list';
 import { AddSenateRole1763794000000 } from './1763794000000-add-senate-role';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
@@ -46,5 +47,6 @@ export const migrations = [
   AddBallotChanges1763783400000,
   HardenAccountsLinksAndLimits1763784000000,
   NumberReferencesPerDistrictAndYear1763792000000,
+  IndexTheApplicationList1763792100000,
   AddSenateRole1763794000000,
 ];

@@ -26,7 +26,7 @@ function stateFrom(value: string | null): ApplicationState | undefined {
  * filter per lifecycle state, a search by title or file number, and the list.
  */
 export function InboxPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [search, setSearch] = useSearchParams();
   const state = stateFrom(search.get('status'));
   const callId = search.get('aufruf') ?? undefined;
@@ -57,7 +57,15 @@ export function InboxPage() {
     setSearch(next);
   }
 
-  const pages = list.status === 'loaded' ? Math.max(1, Math.ceil(list.data.total / pageSize)) : 1;
+  // Beyond 1 000 the API stops counting: the pager then offers the next page while there is one.
+  const pages =
+    list.status === 'loaded'
+      ? Math.max(
+          1,
+          Math.ceil(list.data.total / pageSize),
+          list.data.totalCapped && list.data.nextCursor ? page + 1 : page,
+        )
+      : 1;
 
   return (
     <Page title={t('inbox.title')} heading={t('inbox.title')}>
@@ -117,8 +125,9 @@ export function InboxPage() {
           <div className="kern-table-responsive table-wrapper">
             <table className="kern-table kern-table--small">
               <caption className="kern-title">
-                {t('inbox.caption', {
+                {t(list.data.totalCapped ? 'inbox.captionCapped' : 'inbox.caption', {
                   count: list.data.total,
+                  total: list.data.total.toLocaleString(i18n.language),
                   state: state ? t(`applicationStates.${state}`) : t('inbox.all'),
                 })}
               </caption>

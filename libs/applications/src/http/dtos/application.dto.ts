@@ -70,6 +70,15 @@ export class ListApplicationsQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(100)
   q?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The `nextCursor` of the previous page: the page after it (keyset pagination; `page` is then ignored).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  cursor?: string;
 }
 
 export class VersionParamDto {
