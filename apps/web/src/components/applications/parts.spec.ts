@@ -1,5 +1,14 @@
 /// <reference types="jest" />
-import { contentForSaving, partOfProblem, partOfSlug, partStatus, partSlugs, problemsOfPart } from './parts';
+import {
+  contentForSaving,
+  contentPath,
+  partOfProblem,
+  partOfSlug,
+  partStatus,
+  partSlugs,
+  problemsOfPart,
+  unsavedCostLines,
+} from './parts';
 
 describe('the parts of the application form', () => {
   it('puts each problem into the part that asks for the field', () => {
@@ -58,11 +67,29 @@ describe('the parts of the application form', () => {
     });
     expect(JSON.parse(JSON.stringify(saved))).toEqual({
       summary: 'Text ',
-      costPlan: [
-        { cashYear: 2027, category: 'fees', description: 'Honorare' },
-        { cashYear: 2027, category: 'material', description: 'Material', amountCents: '12000' },
-      ],
+      costPlan: [{ cashYear: 2027, category: 'material', description: 'Material', amountCents: '12000' }],
       financingPlan: [{ cashYear: 2027, requestedCents: '12000', thirdPartyCents: '0' }],
     });
+  });
+
+  it('holds back cost lines without a valid amount and names them (issue 19)', () => {
+    const content = {
+      costPlan: [
+        { cashYear: 2027, category: 'fees' as const, description: 'Honorare', amountCents: '' },
+        { cashYear: 2027, category: 'fees' as const, description: 'Alt', amountCents: undefined as never },
+        { cashYear: 2027, category: 'material' as const, description: 'Material', amountCents: '12000' },
+      ],
+    };
+    expect(contentForSaving(content).costPlan).toEqual([content.costPlan[2]]);
+    expect(unsavedCostLines(content).map((p) => p.field)).toEqual([
+      'costPlan.0.amountCents',
+      'costPlan.1.amountCents',
+    ]);
+  });
+
+  it('reads row paths of the checklist and of 400 details alike', () => {
+    expect(contentPath('costPlan[2].amountCents')).toBe('costPlan.2.amountCents');
+    expect(contentPath('content.costPlan.2.amountCents')).toBe('costPlan.2.amountCents');
+    expect(partOfProblem({ field: 'costPlan[0].amountCents' })).toBe('costPlan');
   });
 });

@@ -48,7 +48,9 @@ const fieldsOfPart: Record<PartKey, readonly string[]> = {
 
 /** The problem's field without the request body's `content.` prefix (400 details carry it, `problems` do not). */
 export function contentPath(field: string): string {
-  return field.startsWith('content.') ? field.slice('content.'.length) : field;
+  const path = field.startsWith('content.') ? field.slice('content.'.length) : field;
+  // The checklist names rows like `costPlan[2].amountCents`, 400 details like `costPlan.2.amountCents`.
+  return path.replace(/\[(\d+)\]/g, '.$1');
 }
 
 /** Which part a problem belongs to; `null` for problems of no part (shown on the check page). */
@@ -91,16 +93,23 @@ export function partStatus(
 
 const digits = /^\d+$/;
 
+/** Whether a cost line has an amount the server takes (a whole number of cents). */
+export function hasValidAmount(line: { amountCents?: string | null }): boolean {
+  return typeof line.amountCents === 'string' && digits.test(line.amountCents);
+}
+
 /**
  * The content as autosave sends it: amounts that are not (yet) a whole number of cents are left
- * out rather than refused, so a half-typed amount never blocks saving the rest of the form.
+ * out rather than refused, so a half-typed amount never blocks saving the rest of the form. A
+ * cost line is only sent once its amount is valid: the server stores no line without one, and the
+ * part page keeps the carrier there until the line has an amount or is removed.
  */
 export function contentForSaving(content: ApplicationContent): ApplicationContent {
   const amount = (value: string | undefined) =>
     value !== undefined && digits.test(value) ? value : undefined;
   return {
     ...content,
-    costPlan: content.costPlan?.map((line) => ({ ...line, amountCents: amount(line.amountCents)! })),
+    costPlan: content.costPlan?.filter(hasValidAmount),
     financingPlan: content.financingPlan?.map((line) => ({
       ...line,
       requestedCents: amount(line.requestedCents)!,
@@ -108,4 +117,16 @@ export function contentForSaving(content: ApplicationContent): ApplicationConten
       thirdPartyCents: amount(line.thirdPartyCents)!,
     })),
   };
+}
+
+/**
+ * The cost lines autosave holds back (no valid amount yet), as problems of their amount field, so
+ * the part page names them and does not let the carrier leave believing they are stored.
+ */
+export function unsavedCostLines(content: ApplicationContent): Problem[] {
+  return (content.costPlan ?? []).flatMap((line, index) =>
+    hasValidAmount(line)
+      ? []
+      : [{ field: `costPlan.${index}.amountCents`, rule: line.amountCents ? 'cents' : 'cost_line_unsaved' }],
+  );
 }
