@@ -41,12 +41,18 @@ describe('the parts of the application form', () => {
 
   it('does not count untouched defaults as a start', () => {
     const problems = [{ field: 'declarations', rule: 'required' }];
-    expect(partStatus('declarations', problems, { declarations: { projectNotStarted: false } })).toBe(
-      'notStarted',
-    );
-    expect(partStatus('declarations', problems, { declarations: { projectNotStarted: true } })).toBe(
-      'incomplete',
-    );
+    const status = (declarations: object) =>
+      partStatus('declarations', problems, { declarations }, false, 'selected');
+    expect(status({ projectNotStarted: false })).toBe('notStarted');
+    expect(status({ projectNotStarted: true })).toBe('incomplete');
+  });
+
+  it('calls missing declarations due after selection before it, and never complete (issue 19)', () => {
+    expect(partStatus('declarations', [], {}, false, 'draft')).toBe('dueAfterSelection');
+    expect(partStatus('declarations', [], {}, false, 'submitted')).toBe('dueAfterSelection');
+    expect(partStatus('declarations', [], {}, false, 'selected')).toBe('notStarted');
+    const given = { projectNotStarted: true, subsidyFraudAcknowledged: true, transparencyConsent: true };
+    expect(partStatus('declarations', [], { declarations: given }, false, 'draft')).toBe('complete');
   });
 
   it('counts uploads as the start of the attachments part', () => {

@@ -63,7 +63,23 @@ export function problemsOfPart(problems: readonly Problem[], part: PartKey): Pro
   return problems.filter((problem) => partOfProblem(problem) === part);
 }
 
-export type PartStatus = 'complete' | 'incomplete' | 'notStarted';
+export type PartStatus = 'complete' | 'incomplete' | 'notStarted' | 'dueAfterSelection';
+
+/**
+ * The declarations of DOMAIN.md step 7 as the server's `declarationsConfirmed` reads them: not
+ * started, § 264 StGB acknowledged, publication consented to or a reason given.
+ */
+export function declarationsGiven(content: ApplicationContent): boolean {
+  const d = content.declarations ?? {};
+  return (
+    d.projectNotStarted === true &&
+    d.subsidyFraudAcknowledged === true &&
+    (d.transparencyConsent === true || (d.transparencyRefusalReason ?? '').trim() !== '')
+  );
+}
+
+/** States in which the declarations are due: the full application after selection. */
+export const declarationsDueStates: readonly string[] = ['selected'];
 
 function filled(value: unknown): boolean {
   if (value === undefined || value === null) return false;
@@ -82,7 +98,14 @@ export function partStatus(
   problems: readonly Problem[],
   content: ApplicationContent,
   hasAttachments = false,
+  state = 'draft',
 ): PartStatus {
+  // Submission does not ask for the declarations, so the server lists no problem there before
+  // selection; they are complete only once given, and due only after selection.
+  if (part === 'declarations' && !declarationsGiven(content)) {
+    if (!declarationsDueStates.includes(state)) return 'dueAfterSelection';
+    return filled(content.declarations) ? 'incomplete' : 'notStarted';
+  }
   if (problemsOfPart(problems, part).length === 0) return 'complete';
   const started =
     part === 'attachments'
