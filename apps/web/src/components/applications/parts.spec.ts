@@ -6,6 +6,7 @@ import {
   partOfSlug,
   partStatus,
   partSlugs,
+  problemsForForm,
   problemsOfPart,
   unsavedCostLines,
 } from './parts';
@@ -97,5 +98,25 @@ describe('the parts of the application form', () => {
     expect(contentPath('costPlan[2].amountCents')).toBe('costPlan.2.amountCents');
     expect(contentPath('content.costPlan.2.amountCents')).toBe('costPlan.2.amountCents');
     expect(partOfProblem({ field: 'costPlan[0].amountCents' })).toBe('costPlan');
+  });
+
+  it('names the problems of saved cost lines by their row in the form', () => {
+    const content = {
+      costPlan: [
+        { cashYear: 2027, category: 'fees' as const, description: '', amountCents: '100' },
+        { cashYear: 2027, category: 'fees' as const, description: 'Neu', amountCents: '' },
+        { cashYear: 2027, category: 'fees' as const, description: '', amountCents: '200' },
+      ],
+    };
+    const problems = [
+      { field: 'costPlan[0].description', rule: 'required' },
+      { field: 'costPlan[1].description', rule: 'required' },
+      { field: 'summary', rule: 'required' },
+    ];
+    expect(problemsForForm(problems, content).map((p) => p.field)).toEqual([
+      'costPlan.0.description',
+      'costPlan.2.description',
+      'summary',
+    ]);
   });
 });

@@ -153,3 +153,22 @@ export function unsavedCostLines(content: ApplicationContent): Problem[] {
       : [{ field: `costPlan.${index}.amountCents`, rule: line.amountCents ? 'cents' : 'cost_line_unsaved' }],
   );
 }
+
+/**
+ * The server's problems name cost lines by their index in what autosave sent, which leaves out
+ * lines without a valid amount; this names them by their index in the form again.
+ */
+export function problemsForForm(problems: readonly Problem[], content: ApplicationContent): Problem[] {
+  const formIndex: number[] = [];
+  (content.costPlan ?? []).forEach((line, index) => {
+    if (hasValidAmount(line)) formIndex.push(index);
+  });
+  return problems.map((problem) => {
+    const match = /^(content\.)?costPlan(\.|\[)(\d+)(.*)$/.exec(problem.field);
+    if (!match) return problem;
+    const local = formIndex[Number(match[3])];
+    if (local === undefined) return problem;
+    const rest = match[2] === '[' ? match[4]!.replace(/^\]/, '') : match[4]!;
+    return { ...problem, field: `${match[1] ?? ''}costPlan.${local}${rest}` };
+  });
+}
