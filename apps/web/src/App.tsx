@@ -74,6 +74,10 @@ export function App() {
               <Route index element={<ApplicationOverviewPage />} />
               <Route path="pruefen" element={<ApplicationCheckPage />} />
               <Route path="verwendungsnachweis" element={<FinalReportPage />} />
+              {/* Sections notices link to (grant notice, change request, reports): all on the overview. */}
+              {['bescheid', 'bearbeiten', 'berichte'].map((section) => (
+                <Route key={section} path={section} element={<Navigate to=".." relative="path" replace />} />
+              ))}
               <Route path=":part" element={<ApplicationPartPage />} />
             </Route>
           </Route>

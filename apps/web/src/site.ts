@@ -6,5 +6,5 @@ export const site = {
   enforcementBodyUrl:
     'https://www.berlin.de/lb/digitale-barrierefreiheit/aufgaben/durchsetzungsverfahren/durchsetzungsverfahren-1305830.php',
   /** Date of the last review of the accessibility statement (calendar date). */
-  accessibilityStatementDate: '2026-11-22',
+  accessibilityStatementDate: '2026-12-06',
 } as const;

@@ -66,10 +66,21 @@ function decodeCursor(cursor: string): { micros: string; id: string } {
 }
 
 /** Turns zod's issues into the API's `{ field, rule }` details (field as a dotted path). */
-function detailsOf(issues: readonly { path: readonly PropertyKey[]; code: string }[]): ErrorDetail[] {
+/** Rules the content schema names itself (a missing cost amount, an amount that is not cents, …). */
+const OWN_RULES = new Set(['required', 'cents', 'isDateString', 'isUuid']);
+
+function detailsOf(
+  issues: readonly { path: readonly PropertyKey[]; code: string; message: string }[],
+): ErrorDetail[] {
   return issues.map((issue) => ({
     field: ['content', ...issue.path].map(String).join('.'),
-    rule: issue.code === 'invalid_type' ? 'type' : issue.code === 'too_big' ? 'maxLength' : issue.code,
+    rule: OWN_RULES.has(issue.message)
+      ? issue.message
+      : issue.code === 'invalid_type'
+        ? 'type'
+        : issue.code === 'too_big'
+          ? 'maxLength'
+          : issue.code,
   }));
 }
 

@@ -3,7 +3,7 @@ import { instalmentsOf, Money, type NoticeKind, planTotals } from '@kiezfonds/do
 import {
   type Audience,
   ApplicationNotices,
-  applicationLink,
+  linkFor,
   noticeApplication,
 } from '../notices/application-notices';
 import { berlinDay, type TransitionContext } from './transition-context';
@@ -26,7 +26,7 @@ export class LifecycleNotices {
       kind,
       key: `application:${ctx.record.id}:${kind}:v${nextVersion}`,
       data: built.data,
-      link: applicationLink(ctx.record, built.section),
+      link: linkFor(built.audience, ctx.record, built.section),
     });
   }
 

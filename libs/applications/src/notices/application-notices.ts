@@ -23,9 +23,19 @@ export function noticeApplication(record: ApplicationRecord) {
   };
 }
 
-/** Where a notice about an application points in the web app. */
+/** Where a notice about an application points in the web app: the carrier's pages. */
 export function applicationLink(record: Pick<ApplicationRecord, 'id'>, section = ''): string {
   return `/antraege/${record.id}${section}`;
+}
+
+/** The staff's page of an application (coordinators, finance, committee members). */
+export function staffApplicationLink(record: Pick<ApplicationRecord, 'id'>): string {
+  return `/eingang/${record.id}`;
+}
+
+/** The link for an audience: carriers open their application, coordinators the staff page. */
+export function linkFor(audience: Audience, record: Pick<ApplicationRecord, 'id'>, section = ''): string {
+  return audience === 'carrier' ? applicationLink(record, section) : staffApplicationLink(record);
 }
 
 /**
@@ -58,7 +68,7 @@ export class ApplicationNotices {
         recipient: { userId: r.id, email: r.email, name: r.display_name, locale: r.language },
         district: { name: record.districtName },
         data: notice.data,
-        link: notice.link ?? applicationLink(record),
+        link: notice.link ?? linkFor(audience, record),
       });
     }
   }

@@ -15,8 +15,8 @@ function detailsOf(input: unknown) {
 describe('the draft content of an application', () => {
   it('may be empty: a draft is saved long before it is complete', () => {
     expect(parseDraftContent({})).toEqual({});
-    expect(parseDraftContent({ costPlan: [{ cashYear: 2027 }], declarations: {} })).toEqual({
-      costPlan: [{ cashYear: 2027 }],
+    expect(parseDraftContent({ costPlan: [{ amountCents: '0' }], declarations: {} })).toEqual({
+      costPlan: [{ amountCents: '0' }],
       declarations: {},
     });
   });
@@ -30,9 +30,9 @@ describe('the draft content of an application', () => {
       parseDraftContent({
         periodStart: '',
         periodEnd: null,
-        costPlan: [{ cashYear: '', category: '', amountCents: '' }],
+        costPlan: [{ cashYear: '', category: '', amountCents: '100' }],
       }),
-    ).toEqual({ costPlan: [{}] });
+    ).toEqual({ costPlan: [{ amountCents: '100' }] });
   });
 
   it('names the offending field with a readable path and a rule that has a message', () => {
@@ -56,6 +56,19 @@ describe('the draft content of an application', () => {
       { field: 'content.declarations.projectNotStarted', rule: 'type' },
       { field: 'content.budget', rule: 'unknown_field' },
     ]);
+  });
+
+  it('never takes a cost line without a valid amount (issue 19: such a row broke the cost plan for good)', () => {
+    for (const amountCents of [undefined, '', null]) {
+      expect(detailsOf({ costPlan: [{ cashYear: 2027, category: 'fees', amountCents }] })).toEqual([
+        { field: 'content.costPlan[0].amountCents', rule: 'required' },
+      ]);
+    }
+    for (const amountCents of ['abc', '-10000', '100,00']) {
+      expect(detailsOf({ costPlan: [{ cashYear: 2027, category: 'fees', amountCents }] })).toEqual([
+        { field: 'content.costPlan[0].amountCents', rule: 'cents' },
+      ]);
+    }
   });
 
   it('bounds lengths and list sizes', () => {

@@ -31,6 +31,16 @@ const cents = z.preprocess(
     .regex(/^\d{1,15}$/, { error: 'cents' })
     .optional(),
 );
+/**
+ * The amount of a cost line: a line is only stored with a valid amount, because a row without
+ * one cannot be shown, summed or repaired reliably (issue 19). A missing amount is `required`.
+ */
+const requiredCents = z.preprocess(
+  blankToUndefined,
+  z
+    .string({ error: (issue) => (issue.input === undefined ? 'required' : undefined) })
+    .regex(/^\d{1,15}$/, { error: 'cents' }),
+);
 const calendarDay = z.preprocess(
   blankToUndefined,
   z.string().refine(isCalendarDay, { error: 'isDateString' }).optional(),
@@ -52,7 +62,7 @@ const costLineSchema = z.strictObject({
   cashYear,
   category: z.preprocess(blankToUndefined, z.enum(COST_CATEGORIES).optional()),
   description: text(500),
-  amountCents: cents,
+  amountCents: requiredCents,
 });
 
 const financingLineSchema = z.strictObject({
@@ -93,9 +103,15 @@ export const draftContentSchema = z.strictObject({
   declarations: declarationsSchema.optional(),
 });
 
-export type ApplicationContent = z.infer<typeof draftContentSchema>;
+/**
+ * A stored cost line. New lines always carry an amount (the schema requires it), but content
+ * saved before issue 19 may hold lines without one, so readers still treat it as optional.
+ */
+export type CostLine = Omit<z.infer<typeof costLineSchema>, 'amountCents'> & { amountCents?: string };
+export type ApplicationContent = Omit<z.infer<typeof draftContentSchema>, 'costPlan'> & {
+  costPlan?: CostLine[];
+};
 export type ApplicationGoal = z.infer<typeof goalSchema>;
-export type CostLine = z.infer<typeof costLineSchema>;
 export type FinancingLine = z.infer<typeof financingLineSchema>;
 export type Declarations = z.infer<typeof declarationsSchema>;
 
@@ -129,6 +145,8 @@ export function contentIssueDetails(issues: readonly Issue[], fieldPrefix = 'con
         return [{ field, rule: 'min', params: { min: Number(issue.minimum) } }];
       case 'invalid_value':
         return [{ field, rule: 'isIn' }];
+      case 'invalid_type':
+        return [{ field, rule: issue.message === 'required' ? 'required' : 'type' }];
       case 'invalid_format':
       case 'custom':
         return [{ field, rule: OWN_RULES.has(issue.message) ? issue.message : 'type' }];

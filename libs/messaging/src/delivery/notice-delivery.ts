@@ -68,7 +68,7 @@ export class NoticeDelivery {
           recipient.userId,
           notice.kind,
           rendered.subject,
-          rendered.text,
+          rendered.inApp,
           notice.link ?? null,
           notice.deliveryKey,
         ],

@@ -198,3 +198,25 @@ describe('loading the templates', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('the in-app text of a notice (issue 19: not the plain-text mail)', () => {
+  it.each(NOTICE_KINDS)('%s reads as running text without mail furniture', (kind) => {
+    for (const locale of locales) {
+      const { inApp } = renderer.render(kind, locale, NOTICE_SAMPLES[kind]);
+      expect(inApp.trim().length).toBeGreaterThan(0);
+      // No header line with the app's address, no quoting, no footer, no greeting or signature.
+      expect(inApp).not.toMatch(/kiezfonds \[|\[https?:|^> /m);
+      expect(inApp).not.toMatch(/automatisch|automatically|Guten Tag|Hello|Dear/);
+      expect(inApp).not.toContain(`Guten Tag ${NOTICE_SAMPLES[kind].recipient.name}`);
+      // It starts as a sentence, even where the mail's body continues the greeting ("vielen Dank").
+      expect(inApp[0]).toBe(inApp[0]!.toUpperCase());
+    }
+  });
+
+  it('keeps a long paragraph on one line and lists as bullets', () => {
+    const { inApp } = renderer.render('application_received', 'de', NOTICE_SAMPLES.application_received);
+    expect(inApp).toMatch(/^Bitte prüfen Sie, ob der Antrag vollständig und förderfähig ist\. .{60,}$/m);
+    expect(inApp).toMatch(/^• Projekt: „/m);
+    expect(inApp).not.toContain('Antrag prüfen');
+  });
+});

@@ -28,6 +28,11 @@ export interface RenderedNotice {
   subject: string;
   html: string;
   text: string;
+  /**
+   * The notice as the app's notification list shows it: the body only (no greeting, signature,
+   * call-to-action button or mail footer), paragraphs unwrapped, lists as bullets, links as text.
+   */
+  inApp: string;
 }
 
 export interface NoticeRendererOptions {
@@ -74,6 +79,17 @@ const toText = compileHtmlToText({
     { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
     // The address is the text already; "x [mailto:x]" would only add noise.
     { selector: 'a[href^="mailto:"]', format: 'inline' },
+    { selector: 'img', format: 'skip' },
+  ],
+});
+
+const toInAppText = compileHtmlToText({
+  wordwrap: false,
+  selectors: [
+    { selector: 'a', options: { ignoreHref: true } },
+    { selector: 'ul', options: { itemPrefix: '• ' } },
+    { selector: 'blockquote', format: 'block' },
+    { selector: 'p.cta', format: 'skip' },
     { selector: 'img', format: 'skip' },
   ],
 });
@@ -140,7 +156,8 @@ export class NoticeRenderer {
       if (!subject) throw new Error('the subject is empty');
       const body = notice.body(view, runtime);
       const html = this.layouts[locale]({ ...view, subject, body }, runtime);
-      return { subject, html, text: toText(html) };
+      const inApp = toInAppText(body).trim();
+      return { subject, html, text: toText(html), inApp: inApp.charAt(0).toUpperCase() + inApp.slice(1) };
     } catch (error) {
       throw new Error(`Cannot render ${file}: ${messageOf(error)}`, { cause: error });
     }

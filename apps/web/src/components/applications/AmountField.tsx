@@ -13,8 +13,8 @@ type AmountFieldProps = {
   /** An error from outside (the server, a missing value); an unreadable entry is reported by the field itself. */
   error?: string;
   optional?: boolean;
-  /** Cents as a string of digits, `''` for empty. */
-  cents: string;
+  /** Cents as a string of digits, `''` for empty (`undefined`/`null` from older stored data also mean empty). */
+  cents: string | null | undefined;
   /**
    * Called with the cents of every readable entry (`''` when emptied). While the text cannot be
    * read as an amount, `null` is passed so the form can keep the last value out of its sums.
@@ -37,7 +37,8 @@ export function AmountField({
   onChange,
 }: AmountFieldProps) {
   const { t } = useTranslation();
-  const shown = cents === '' ? '' : centsToAmountText(cents);
+  // Stored data may hold anything (older drafts kept rows without an amount): never throw on it.
+  const shown = typeof cents === 'string' && /^\d+$/.test(cents) ? centsToAmountText(cents) : (cents ?? '');
   // The typed text wins while it still means the cents the form holds (or cannot be read at all).
   const [typed, setTyped] = useState<{ text: string; cents: string | null } | null>(null);
   const text = typed && (typed.cents === null || typed.cents === cents) ? typed.text : shown;

@@ -24,6 +24,7 @@ export function PlanBalanceTable({
   const unbalanced = balance.years.filter((year) => year.gap !== 0n);
   let verdict: string;
   if (balance.years.length === 0) verdict = t('planEditor.balance.empty');
+  else if (balance.total.costs === 0n && unbalanced.length === 0) verdict = t('planEditor.balance.noCosts');
   else if (balance.balanced) verdict = t('planEditor.balance.balanced');
   else
     verdict = t('planEditor.balance.unbalanced', {
@@ -70,7 +71,9 @@ export function PlanBalanceTable({
                 <td className="kern-table__cell kern-table__cell--numeric">{money(year.thirdParty)}</td>
                 <td className="kern-table__cell kern-table__cell--numeric">{money(year.financing)}</td>
                 <td className="kern-table__cell">
-                  {year.gap === 0n ? (
+                  {year.costs === 0n && year.financing === 0n ? (
+                    <Badge variant="info" label={t('planEditor.balance.noAmounts')} />
+                  ) : year.gap === 0n ? (
                     <Badge variant="success" label={t('planEditor.balance.ok')} />
                   ) : (
                     <Badge
@@ -104,7 +107,11 @@ export function PlanBalanceTable({
                   {money(balance.total.financing)}
                 </td>
                 <td className="kern-table__cell">
-                  {balance.total.gap === 0n ? t('planEditor.balance.ok') : money(balance.total.gap)}
+                  {balance.total.costs === 0n && balance.total.financing === 0n
+                    ? t('planEditor.balance.noAmounts')
+                    : balance.total.gap === 0n
+                      ? t('planEditor.balance.ok')
+                      : money(balance.total.gap)}
                 </td>
               </tr>
             </tfoot>

@@ -48,7 +48,9 @@ const fieldsOfPart: Record<PartKey, readonly string[]> = {
 
 /** The problem's field without the request body's `content.` prefix (400 details carry it, `problems` do not). */
 export function contentPath(field: string): string {
-  return field.startsWith('content.') ? field.slice('content.'.length) : field;
+  const path = field.startsWith('content.') ? field.slice('content.'.length) : field;
+  // The checklist names rows like `costPlan[2].amountCents`, 400 details like `costPlan.2.amountCents`.
+  return path.replace(/\[(\d+)\]/g, '.$1');
 }
 
 /** Which part a problem belongs to; `null` for problems of no part (shown on the check page). */
@@ -61,7 +63,23 @@ export function problemsOfPart(problems: readonly Problem[], part: PartKey): Pro
   return problems.filter((problem) => partOfProblem(problem) === part);
 }
 
-export type PartStatus = 'complete' | 'incomplete' | 'notStarted';
+export type PartStatus = 'complete' | 'incomplete' | 'notStarted' | 'dueAfterSelection';
+
+/**
+ * The declarations of DOMAIN.md step 7 as the server's `declarationsConfirmed` reads them: not
+ * started, § 264 StGB acknowledged, publication consented to or a reason given.
+ */
+export function declarationsGiven(content: ApplicationContent): boolean {
+  const d = content.declarations ?? {};
+  return (
+    d.projectNotStarted === true &&
+    d.subsidyFraudAcknowledged === true &&
+    (d.transparencyConsent === true || (d.transparencyRefusalReason ?? '').trim() !== '')
+  );
+}
+
+/** States in which the declarations are due: the full application after selection. */
+export const declarationsDueStates: readonly string[] = ['selected'];
 
 function filled(value: unknown): boolean {
   if (value === undefined || value === null) return false;
@@ -80,7 +98,14 @@ export function partStatus(
   problems: readonly Problem[],
   content: ApplicationContent,
   hasAttachments = false,
+  state = 'draft',
 ): PartStatus {
+  // Submission does not ask for the declarations, so the server lists no problem there before
+  // selection; they are complete only once given, and due only after selection.
+  if (part === 'declarations' && !declarationsGiven(content)) {
+    if (!declarationsDueStates.includes(state)) return 'dueAfterSelection';
+    return filled(content.declarations) ? 'incomplete' : 'notStarted';
+  }
   if (problemsOfPart(problems, part).length === 0) return 'complete';
   const started =
     part === 'attachments'
@@ -91,16 +116,23 @@ export function partStatus(
 
 const digits = /^\d+$/;
 
+/** Whether a cost line has an amount the server takes (a whole number of cents). */
+export function hasValidAmount(line: { amountCents?: string | null }): boolean {
+  return typeof line.amountCents === 'string' && digits.test(line.amountCents);
+}
+
 /**
  * The content as autosave sends it: amounts that are not (yet) a whole number of cents are left
- * out rather than refused, so a half-typed amount never blocks saving the rest of the form.
+ * out rather than refused, so a half-typed amount never blocks saving the rest of the form. A
+ * cost line is only sent once its amount is valid: the server stores no line without one, and the
+ * part page keeps the carrier there until the line has an amount or is removed.
  */
 export function contentForSaving(content: ApplicationContent): ApplicationContent {
   const amount = (value: string | undefined) =>
     value !== undefined && digits.test(value) ? value : undefined;
   return {
     ...content,
-    costPlan: content.costPlan?.map((line) => ({ ...line, amountCents: amount(line.amountCents)! })),
+    costPlan: content.costPlan?.filter(hasValidAmount),
     financingPlan: content.financingPlan?.map((line) => ({
       ...line,
       requestedCents: amount(line.requestedCents)!,
@@ -108,4 +140,35 @@ export function contentForSaving(content: ApplicationContent): ApplicationConten
       thirdPartyCents: amount(line.thirdPartyCents)!,
     })),
   };
+}
+
+/**
+ * The cost lines autosave holds back (no valid amount yet), as problems of their amount field, so
+ * the part page names them and does not let the carrier leave believing they are stored.
+ */
+export function unsavedCostLines(content: ApplicationContent): Problem[] {
+  return (content.costPlan ?? []).flatMap((line, index) =>
+    hasValidAmount(line)
+      ? []
+      : [{ field: `costPlan.${index}.amountCents`, rule: line.amountCents ? 'cents' : 'cost_line_unsaved' }],
+  );
+}
+
+/**
+ * The server's problems name cost lines by their index in what autosave sent, which leaves out
+ * lines without a valid amount; this names them by their index in the form again.
+ */
+export function problemsForForm(problems: readonly Problem[], content: ApplicationContent): Problem[] {
+  const formIndex: number[] = [];
+  (content.costPlan ?? []).forEach((line, index) => {
+    if (hasValidAmount(line)) formIndex.push(index);
+  });
+  return problems.map((problem) => {
+    const match = /^(content\.)?costPlan(\.|\[)(\d+)(.*)$/.exec(problem.field);
+    if (!match) return problem;
+    const local = formIndex[Number(match[3])];
+    if (local === undefined) return problem;
+    const rest = match[2] === '[' ? match[4]!.replace(/^\]/, '') : match[4]!;
+    return { ...problem, field: `${match[1] ?? ''}costPlan.${local}${rest}` };
+  });
 }

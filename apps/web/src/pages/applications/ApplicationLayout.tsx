@@ -13,7 +13,7 @@ import { Loader } from '../../components/Loader';
 import { LoadError } from '../../components/LoadError';
 import { Page } from '../../components/Page';
 import { type ApplicationDraft, ApplicationDraftContext, type SaveStatus } from './draftContext';
-import { contentForSaving } from '../../components/applications/parts';
+import { contentForSaving, problemsForForm } from '../../components/applications/parts';
 
 /** Quiet time after the last change before autosave sends it. */
 const autosaveDelayMs = 1200;
@@ -85,7 +85,8 @@ export function ApplicationLayout() {
       const next = {
         ...latest.current!,
         detail: { ...latest.current!.detail, version: saved.version, updatedAt: saved.updatedAt },
-        problems: saved.problems,
+        // Named by the form's rows: autosave left out cost lines without a valid amount.
+        problems: problemsForForm(saved.problems, current.content),
       };
       latest.current = next;
       setLoaded(next);

@@ -24,7 +24,12 @@ import { SaveIndicator } from './SaveIndicator';
 /** Router state after a lifecycle step, shown once as a success message. */
 export type OverviewState = { done?: 'submitted' | 'withdrawn' | 'finalReport' | 'implementationStarted' };
 
-const statusVariant = { complete: 'success', incomplete: 'warning', notStarted: 'info' } as const;
+const statusVariant = {
+  complete: 'success',
+  incomplete: 'warning',
+  notStarted: 'info',
+  dueAfterSelection: 'info',
+} as const;
 
 /**
  * The carrier's start page of one application: where it stands, what is still to do (the task
@@ -50,7 +55,7 @@ export function ApplicationOverviewPage() {
   const canResubmit = detail.state === 'draft' || detail.state === 'changes_requested';
 
   const tasks: Task[] = partKeys.map((part) => {
-    const status: PartStatus = partStatus(part, problems, content, hasAttachments);
+    const status: PartStatus = partStatus(part, problems, content, hasAttachments, detail.state);
     return {
       key: part,
       label: t(`applicationForm.parts.${part}`),

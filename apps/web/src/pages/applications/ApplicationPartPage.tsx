@@ -17,7 +17,13 @@ import { DeclarationsPart } from './parts/DeclarationsPart';
 import { CostPlanPart, FinancingPlanPart } from './parts/PlanParts';
 import { EvaluationPart, PeriodPart, ProjectPart } from './parts/TextParts';
 import { ScopePart } from './parts/ScopePart';
-import { contentPath, partOfSlug, type PartKey, problemsOfPart } from '../../components/applications/parts';
+import {
+  contentPath,
+  partOfSlug,
+  type PartKey,
+  problemsOfPart,
+  unsavedCostLines,
+} from '../../components/applications/parts';
 import { problemFieldLabel, problemMessage } from '../../components/applications/problemText';
 import { SaveIndicator } from './SaveIndicator';
 
@@ -113,7 +119,14 @@ function PartPage({ part }: { part: PartKey }) {
   // Problems show at the fields once the carrier asked for a check (here or on the check page).
   const [checks, setChecks] = useState(search.has('pruefen') ? 1 : 0);
   const [busy, setBusy] = useState(false);
-  const problems = problemsOfPart(draft.problems, part);
+  // Cost lines without a valid amount stay on this page only (autosave holds them back): they
+  // are named like the server's problems, before them, and the carrier cannot leave unaware.
+  const unsaved = part === 'costPlan' ? unsavedCostLines(content) : [];
+  const unsavedPaths = new Set(unsaved.map((p) => p.field));
+  const problems = [
+    ...unsaved,
+    ...problemsOfPart(draft.problems, part).filter((p) => !unsavedPaths.has(contentPath(p.field))),
+  ];
   const partName = t(`applicationForm.parts.${part}`);
   const overview = applicationPath(detail.id);
 
@@ -135,7 +148,7 @@ function PartPage({ part }: { part: PartKey }) {
     const saved = await draft.flush();
     setBusy(false);
     if (!saved) return;
-    if (problemsOfPart(saved, part).length > 0 && checks === 0) {
+    if (unsaved.length > 0 || (problemsOfPart(saved, part).length > 0 && checks === 0)) {
       setChecks((n) => n + 1);
       return;
     }

@@ -57,7 +57,7 @@ export function NewApplicationPage() {
                 {
                   key: 'amounts',
                   term: t('callAdmin.fields.amounts'),
-                  value: t('myApplications.callAmounts', {
+                  value: t('myApplications.callAmountsRange', {
                     min: money(state.data.minAmountCents),
                     max: money(state.data.maxAmountCents),
                   }),

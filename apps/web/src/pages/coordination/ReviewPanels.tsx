@@ -32,7 +32,8 @@ export function FormalCheck({
   ticked,
   onTick,
 }: {
-  automatic: { key: string; ok: boolean; label: string; detail?: string }[];
+  /** `later`: not checked now because it is due at a later step (shown as such, not as fulfilled). */
+  automatic: { key: string; ok: boolean; later?: boolean; label: string; detail?: string }[];
   ticked: ReadonlySet<ManualCheck>;
   onTick(check: ManualCheck, on: boolean): void;
 }) {
@@ -47,8 +48,10 @@ export function FormalCheck({
         {automatic.map((item) => (
           <li key={item.key} className="checklist__item">
             <Badge
-              variant={item.ok ? 'success' : 'warning'}
-              label={item.ok ? t('formalCheck.ok') : t('formalCheck.notOk')}
+              variant={item.later ? 'info' : item.ok ? 'success' : 'warning'}
+              label={
+                item.later ? t('formalCheck.later') : item.ok ? t('formalCheck.ok') : t('formalCheck.notOk')
+              }
             />{' '}
             <span className="kern-body">{item.label}</span>
             {item.detail && (

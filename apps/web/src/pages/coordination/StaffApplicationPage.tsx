@@ -12,7 +12,7 @@ import { Alert } from '../../components/Alert';
 import { ApplicationSummary } from '../../components/applications/ApplicationSummary';
 import { dateTime, money } from '../../components/applications/format';
 import { fundedStates } from '../../components/applications/lifecycle';
-import { problemsOfPart } from '../../components/applications/parts';
+import { declarationsGiven, problemsOfPart } from '../../components/applications/parts';
 import { StateBadge } from '../../components/applications/StateBadge';
 import { StatusTimeline } from '../../components/applications/StatusTimeline';
 import { DescriptionList } from '../../components/DescriptionList';
@@ -102,6 +102,10 @@ export function StaffApplicationPage() {
           ? t('formalCheck.auto.problems', { count: detail.problems.length })
           : undefined,
     },
+    // Not part of the submission: due with the full application after selection (DOMAIN.md step 7).
+    declarationsGiven(detail.content)
+      ? { key: 'declarations', ok: true, label: t('formalCheck.auto.declarationsGiven') }
+      : { key: 'declarations', ok: true, later: true, label: t('formalCheck.auto.declarationsLater') },
     {
       key: 'attachments',
       ok: problemsOfPart(detail.problems, 'attachments').length === 0,

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { type FundWithBalance, listFunds } from '../../api/funds';
@@ -13,6 +13,7 @@ import { useMe } from '../../session/SessionContext';
 import { districtsWhere } from '../../session/roles';
 import { DistrictBreakdown } from './DistrictBreakdown';
 import { money, programmeYears, yearFromSearch } from './financeShared';
+import { currentBerlinYear } from '../../utils/money';
 import { TableScroller } from '../../components/TableScroller';
 
 /**
@@ -28,6 +29,26 @@ export function FinancePage() {
   const [districtId, setDistrictId] = useState(districts[0] ?? '');
   const districtName = (id: string) =>
     me.roles.find((r) => r.districtId === id && r.districtName)?.districtName ?? id;
+  const chosen = search.get('jahr') !== null;
+  // Without a chosen year, open on one that has figures: the current year, else the one being
+  // planned (calls name the next programme year), else the last one.
+  useEffect(() => {
+    if (chosen) return;
+    const controller = new AbortController();
+    const current = currentBerlinYear();
+    void (async () => {
+      for (const candidate of [current, current + 1, current - 1]) {
+        const list = await listFunds(candidate, { signal: controller.signal });
+        if (list.items.some((fund) => fund.balance.entryCount > 0)) {
+          if (candidate !== current) setSearch({ jahr: String(candidate) }, { replace: true });
+          return;
+        }
+      }
+    })().catch(() => {
+      // The page shows the current year and its own load error; the guess is only a convenience.
+    });
+    return () => controller.abort();
+  }, [chosen, setSearch]);
   const load = useCallback((signal: AbortSignal) => listFunds(year, { signal }), [year]);
   const { state, reload } = useApiData(load);
   const years = programmeYears();

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Declarations } from '../../../api/applications';
+import { Alert } from '../../../components/Alert';
+import { declarationsDueStates } from '../../../components/applications/parts';
 import { TextAreaField } from '../../../components/applications/TextAreaField';
 import { classes, FieldError } from '../../../components/form/FieldError';
 import { RadioGroup } from '../../../components/form/RadioGroup';
@@ -11,7 +13,7 @@ const confirmations = ['projectNotStarted', 'subsidyFraudAcknowledged'] as const
  * The declarations of the full application (DOMAIN.md step 7): the project has not started,
  * liability for subsidy fraud (§ 264 StGB), and consent to the transparency database or a reason.
  */
-export function DeclarationsPart({ content, change, errorOf }: PartProps) {
+export function DeclarationsPart({ detail, content, change, errorOf }: PartProps) {
   const { t } = useTranslation();
   const declarations = content.declarations ?? {};
   const set = (patch: Partial<Declarations>) =>
@@ -25,6 +27,15 @@ export function DeclarationsPart({ content, change, errorOf }: PartProps) {
   return (
     <>
       <p className="kern-body">{t('applicationForm.declarations.intro')}</p>
+      {declarationsDueStates.includes(detail.state) ? (
+        <Alert variant="warning" title={t('applicationForm.declarations.dueTitle')}>
+          <p className="kern-body">{t('applicationForm.declarations.dueBody')}</p>
+        </Alert>
+      ) : (
+        <Alert variant="info" title={t('applicationForm.declarations.laterTitle')}>
+          <p className="kern-body">{t('applicationForm.declarations.laterBody')}</p>
+        </Alert>
+      )}
       {confirmations.map((key) => {
         const error = errorOf(`declarations.${key}`);
         const id = `erklaerung-${key}`;
