@@ -2,6 +2,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
 import { type CommitteeSetUp, createCommittee, inPlanning } from '../../apps/api/src/testing/committee-world';
+import { createUser, setPassword, signIn } from '@kiezfonds/testing';
 import { axeViolations, startBrowserApi, type BrowserApi } from './browser-harness';
 
 /** 320 px: WCAG 1.4.10 (reflow); 640 px: a 1280 px screen at 200 % zoom. */
@@ -29,13 +30,23 @@ describe('every page reflows at 320 px and 640 px, for every role', () => {
   let world: ApplicationWorld;
   let ag: CommitteeSetUp;
   let admin: Actor;
-  let routes: Record<'public' | 'carrier' | 'coordinator' | 'finance' | 'board_member' | 'admin', string[]>;
+  let senate: Actor;
+  let routes: Record<
+    'public' | 'carrier' | 'coordinator' | 'finance' | 'board_member' | 'admin' | 'senate',
+    string[]
+  >;
 
   beforeAll(async () => {
     api = await startBrowserApi();
     world = await ApplicationWorld.create(api.app.getHttpServer(), api.db.dataSource);
     ag = await createCommittee(world);
     admin = await world.staff('admin');
+    const senator = await createUser(api.db.dataSource);
+    await api.db.dataSource.query(`INSERT INTO role_assignment (user_id, role) VALUES ($1, 'senate')`, [
+      senator.id,
+    ]);
+    await setPassword(api.db.dataSource, senator.id, PASSWORD);
+    senate = { user: senator, session: await signIn(api.app.getHttpServer(), senator.email, PASSWORD) };
     const callId = (await world.openCall()).id;
     const draft = (await world.draft(callId)).id;
     const planned = await inPlanning(world, callId);
@@ -108,6 +119,7 @@ describe('every page reflows at 320 px and 640 px, for every role', () => {
         `/sitzungen/${session.id}`,
       ],
       admin: ['/', '/verwaltung/benutzer', '/verwaltung/organisationen', '/verwaltung/api-tokens'],
+      senate: ['/', '/finanzen', '/gefoerderte-projekte'],
     };
   }, 120_000);
 
@@ -199,5 +211,9 @@ describe('every page reflows at 320 px and 640 px, for every role', () => {
 
   it('as admin', async () => {
     expect(await check(admin, routes.admin)).toEqual([]);
+  }, 300_000);
+
+  it('as the Senate', async () => {
+    expect(await check(senate, routes.senate)).toEqual([]);
   }, 300_000);
 });

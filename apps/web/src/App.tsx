@@ -106,8 +106,10 @@ export function App() {
           <Route element={<RequireRole allow={(me) => hasRole(me, 'finance')} />}>
             <Route path={paths.callOffs} element={<CallOffsPage />} />
           </Route>
-          <Route element={<RequireRole allow={(me) => hasAnyRole(me, 'finance', 'admin')} />}>
+          <Route element={<RequireRole allow={(me) => hasAnyRole(me, 'finance', 'admin', 'senate')} />}>
             <Route path={paths.finance} element={<FinancePage />} />
+          </Route>
+          <Route element={<RequireRole allow={(me) => hasAnyRole(me, 'finance', 'admin')} />}>
             <Route path={paths.fund} element={<FundPage />} />
             <Route path={paths.newTrackedProject} element={<NewTrackedProjectPage />} />
           </Route>

@@ -8,10 +8,14 @@ import { apiRequest } from './client';
 
 export const districtRoles = ['board_member', 'coordinator', 'finance', 'admin'] as const;
 export type DistrictRole = (typeof districtRoles)[number];
-export type AppRole = 'carrier' | DistrictRole;
+/** The roles as the server lists them per district: the Berlin-wide Senate role in every district. */
+export type StaffRole = DistrictRole | 'senate';
+export type AppRole = 'carrier' | StaffRole;
 
 /** A role held for one district. The name is shown when the server sends it. */
 export type RoleAssignment = { role: DistrictRole; districtId: string; districtName?: string };
+/** A role as the signed-in user holds it: a district's, or the Senate's in every district. */
+export type HeldRole = { role: StaffRole; districtId: string; districtName?: string };
 
 export type OrganisationMembership = { organisationId: string; isAdmin: boolean; name?: string };
 
@@ -21,7 +25,7 @@ export type Me = {
   email: string;
   displayName: string;
   language: Language;
-  roles: RoleAssignment[];
+  roles: HeldRole[];
   organisations: OrganisationMembership[];
   csrfToken: string | null;
 };

@@ -30,7 +30,8 @@ function itemsFor(me: Me | null, t: TFunction): NavItem[] {
   if (hasAnyRole(me, 'coordinator', 'board_member'))
     items.push({ to: paths.sessions, label: t('nav.sessions') });
   if (hasAnyRole(me, 'coordinator', 'finance')) items.push({ to: paths.inbox, label: t('nav.inbox') });
-  if (hasAnyRole(me, 'finance', 'admin')) items.push({ to: paths.finance, label: t('nav.finance') });
+  if (hasAnyRole(me, 'finance', 'admin', 'senate'))
+    items.push({ to: paths.finance, label: t('nav.finance') });
   if (hasRole(me, 'finance')) items.push({ to: paths.callOffs, label: t('nav.callOffs') });
   if (canAdministerUsers(me)) {
     items.push({ to: paths.users, label: t('nav.users') });

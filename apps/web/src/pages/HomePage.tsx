@@ -23,6 +23,7 @@ type StepKey =
   | 'coordinatorSessions'
   | 'financeCallOffs'
   | 'financeFunds'
+  | 'senateFunds'
   | 'adminUsers'
   | 'account';
 
@@ -52,6 +53,7 @@ function nextSteps(me: Me | null): { key: StepKey; to: string }[] {
     steps.push({ key: 'financeCallOffs', to: paths.callOffs });
     steps.push({ key: 'financeFunds', to: paths.finance });
   }
+  if (hasRole(me, 'senate') && !hasRole(me, 'finance')) steps.push({ key: 'senateFunds', to: paths.finance });
   if (hasRole(me, 'admin')) steps.push({ key: 'adminUsers', to: paths.users });
   if (steps.length === 0) steps.push({ key: 'account', to: paths.account });
   return steps;

@@ -1,4 +1,4 @@
-import type { AppRole, DistrictRole, Me } from '../api/identity';
+import type { AppRole, DistrictRole, Me, StaffRole } from '../api/identity';
 
 /*
  * Role helpers mirroring the server's rules (libs/identity/src/auth/principal.ts): `carrier`
@@ -19,7 +19,7 @@ export function hasAnyRole(me: Me, ...roles: AppRole[]): boolean {
 }
 
 /** The districts in which `me` holds one of the roles, in the order the server lists them. */
-export function districtsWhere(me: Me, ...roles: DistrictRole[]): string[] {
+export function districtsWhere(me: Me, ...roles: StaffRole[]): string[] {
   return [...new Set(me.roles.filter((r) => roles.includes(r.role)).map((r) => r.districtId))];
 }
 

@@ -25,7 +25,7 @@ export function FinancePage() {
   const me = useMe();
   const [search, setSearch] = useSearchParams();
   const year = yearFromSearch(search.get('jahr'));
-  const districts = districtsWhere(me, 'finance', 'admin');
+  const districts = districtsWhere(me, 'finance', 'admin', 'senate');
   const [districtId, setDistrictId] = useState(districts[0] ?? '');
   const districtName = (id: string) =>
     me.roles.find((r) => r.districtId === id && r.districtName)?.districtName ?? id;
@@ -130,6 +130,10 @@ export function FinancePage() {
 
 function FundTable({ funds, year }: { funds: FundWithBalance[]; year: number }) {
   const { t } = useTranslation();
+  // The Senate reads the overview; a fund's page is for the district's finance staff who book there.
+  const me = useMe();
+  const opensFund = (fund: FundWithBalance) =>
+    districtsWhere(me, 'finance', 'admin').includes(fund.districtId);
   const columns = ['budget', 'committed', 'available', 'paid'] as const;
   const cents = (fund: FundWithBalance, column: (typeof columns)[number]) => fund.balance[`${column}Cents`];
   return (
@@ -158,9 +162,18 @@ function FundTable({ funds, year }: { funds: FundWithBalance[]; year: number }) 
           {funds.map((fund) => (
             <tr key={fund.id} className="kern-table__row">
               <th scope="row" className="kern-table__header">
-                <Link className="kern-link" to={`${fundPath(fund.id)}?jahr=${year}`}>
-                  {fund.name}
-                </Link>
+                {opensFund(fund) ? (
+                  <Link className="kern-link" to={`${fundPath(fund.id)}?jahr=${year}`}>
+                    {fund.name}
+                  </Link>
+                ) : (
+                  <>
+                    {fund.name}
+                    <span className="kern-body kern-body--small kern-body--muted table-subline">
+                      {fund.districtName}
+                    </span>
+                  </>
+                )}
               </th>
               <td className="kern-table__cell">{t(`finance.kinds.${fund.kind}`)}</td>
               <td className="kern-table__cell">{fund.areaName ?? t('finance.wholeDistrict')}</td>
