@@ -1,6 +1,6 @@
 export { type DeliveryOutcome, NoticeDelivery } from './delivery/notice-delivery';
 export { NoticeProcessor } from './delivery/notice.processor';
-export { Mailer, type OutgoingMail } from './mailer';
+export { Mailer, messageIdFor, type OutgoingMail } from './mailer';
 export { MessagingWorkerModule, OutboxModule } from './messaging.module';
 export {
   type Notice,

@@ -1,7 +1,18 @@
 export { APP_CONFIG, ConfigModule } from './config.module';
 export { DatabaseModule } from './database.module';
 export { QueueModule } from './queue.module';
-export { DEFAULT_JOB_OPTIONS, JOBS, QUEUES, type QueueName } from './queues';
+export {
+  CAPPED_BACKOFF,
+  cappedBackoff,
+  DEFAULT_JOB_OPTIONS,
+  JOBS,
+  noticeJobOptions,
+  QUEUES,
+  type QueueName,
+  type RetryPolicy,
+  retryPolicy,
+  retryWindowMs,
+} from './queues';
 export {
   checkDatabaseMigrated,
   checkPostgres,
