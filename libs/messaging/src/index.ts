@@ -10,6 +10,12 @@ export {
   noticeSchema,
 } from './outbox/notice';
 export { jobIdFor, OutboxRelay } from './outbox/outbox-relay';
+export {
+  RECONCILE_SCHEDULER_ID,
+  ReconcileProcessor,
+  type ReconcileResult,
+  Reconciler,
+} from './reconciliation/reconciler';
 export { type NoticeAttachmentRef, storeNoticeAttachment } from './outbox/notice-attachment';
 export { NOTICE_TOPIC, OutboxService } from './outbox/outbox.service';
 export {

@@ -5,6 +5,7 @@ import { NoticeProcessor } from './delivery/notice.processor';
 import { Mailer } from './mailer';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxService } from './outbox/outbox.service';
+import { ReconcileProcessor, Reconciler } from './reconciliation/reconciler';
 import { ReminderScheduler } from './reminders/reminder-scheduler';
 import { ReminderSweep } from './reminders/reminder-sweep';
 import { ReminderSweepProcessor } from './reminders/reminder-sweep.processor';
@@ -26,11 +27,13 @@ export class OutboxModule {}
     NoticeFreshness,
     NoticeProcessor,
     OutboxRelay,
+    Reconciler,
+    ReconcileProcessor,
     ReminderScheduler,
     ReminderSweep,
     ReminderSweepProcessor,
     SECRET_LINKS_PROVIDER,
   ],
-  exports: [NoticeDelivery, OutboxRelay],
+  exports: [NoticeDelivery, OutboxRelay, Reconciler],
 })
 export class MessagingWorkerModule {}

@@ -33,3 +33,6 @@ export { type ResolvedPostgres, resolvePostgres } from './postgres/resolve-postg
 export { loggingModule } from './logging.module';
 export { REDACTED, redactUrl } from './log-redaction';
 export { ConcurrencyGate, GateFullError } from './concurrency-gate';
+export { JobSchedulers, type ScheduledJob } from './job-schedulers';
+export { LoggedWorkerHost } from './logged-worker-host';
+export { isDatabaseUnavailable } from './database-unavailable';

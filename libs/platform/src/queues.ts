@@ -6,6 +6,7 @@ export const QUEUES = {
   mail: 'mail',
   reminders: 'reminders',
   committee: 'committee',
+  maintenance: 'maintenance',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -1,4 +1,4 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Inject, Logger } from '@nestjs/common';
 import type { AppConfig } from '@kiezfonds/config';
 import {
@@ -9,6 +9,7 @@ import {
   QUEUES,
   type RetryPolicy,
   retryPolicy,
+  LoggedWorkerHost,
 } from '@kiezfonds/platform';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -28,7 +29,7 @@ function noticeBackoff(attemptsMade: number, type?: string): number {
 }
 
 @Processor(QUEUES.mail, { concurrency: 5, settings: { backoffStrategy: noticeBackoff } })
-export class NoticeProcessor extends WorkerHost {
+export class NoticeProcessor extends LoggedWorkerHost {
   private readonly logger = new Logger(NoticeProcessor.name);
 
   constructor(
