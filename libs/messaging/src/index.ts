@@ -10,6 +10,7 @@ export {
   noticeSchema,
 } from './outbox/notice';
 export { jobIdFor, OutboxRelay } from './outbox/outbox-relay';
+export { FailedNotices, type NoticeCounts } from './outbox/failed-notices';
 export {
   RECONCILE_SCHEDULER_ID,
   ReconcileProcessor,

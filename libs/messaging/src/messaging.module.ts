@@ -3,6 +3,7 @@ import { NoticeDelivery } from './delivery/notice-delivery';
 import { NoticeFreshness } from './delivery/notice-freshness';
 import { NoticeProcessor } from './delivery/notice.processor';
 import { Mailer } from './mailer';
+import { FailedNotices } from './outbox/failed-notices';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxService } from './outbox/outbox.service';
 import { ReconcileProcessor, Reconciler } from './reconciliation/reconciler';
@@ -13,8 +14,8 @@ import { SECRET_LINKS_PROVIDER } from './secret-links/secret-links.provider';
 
 /** For the API: commands write notices into the outbox inside their transaction. */
 @Module({
-  providers: [OutboxService, SECRET_LINKS_PROVIDER],
-  exports: [OutboxService, SECRET_LINKS_PROVIDER],
+  providers: [OutboxService, FailedNotices, SECRET_LINKS_PROVIDER],
+  exports: [OutboxService, FailedNotices, SECRET_LINKS_PROVIDER],
 })
 export class OutboxModule {}
 

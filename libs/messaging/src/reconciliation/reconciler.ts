@@ -114,11 +114,14 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
         }),
       );
       if (lost.length > 0) {
-        const handedBack = (await this.dataSource.query(
-          `UPDATE outbox SET relayed_at = NULL WHERE delivery_key = ANY($1) AND delivered_at IS NULL RETURNING id`,
+        const [{ n }] = (await this.dataSource.query(
+          `WITH handed_back AS (
+             UPDATE outbox SET relayed_at = NULL
+             WHERE delivery_key = ANY($1) AND relayed_at IS NOT NULL AND delivered_at IS NULL RETURNING id)
+           SELECT count(*)::int AS n FROM handed_back`,
           [lost],
-        )) as unknown[];
-        requeued += handedBack.length;
+        )) as [{ n: number }];
+        requeued += n;
       }
       for (const { key, reason } of failed) {
         await this.dataSource.query(

@@ -37,9 +37,13 @@ export class ClaimMailBeforeSending1763791000000 implements MigrationInterface {
     await db.query(`
       CREATE INDEX outbox_unfinished_idx ON outbox (relayed_at)
       WHERE relayed_at IS NOT NULL AND delivered_at IS NULL`);
+    await db.query(`
+      CREATE INDEX outbox_failed_idx ON outbox (failed_at)
+      WHERE failed_at IS NOT NULL AND delivered_at IS NULL`);
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP INDEX outbox_failed_idx`);
     await db.query(`DROP INDEX outbox_unfinished_idx`);
     await db.query(`ALTER TABLE outbox DROP COLUMN failed_at, DROP COLUMN outcome, DROP COLUMN delivered_at`);
     await db.query(`DELETE FROM mail_delivery WHERE state = 'claimed'`);
