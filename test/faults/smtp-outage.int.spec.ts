@@ -91,5 +91,5 @@ describe('fault: SMTP unreachable longer than the old retry budget', () => {
     const result = tally('SMTP unreachable 10 s (old budget 6.35 s)', smtp.mails, keys, started);
     report(result);
     expect(result).toMatchObject({ expected: NOTICES, delivered: NOTICES, lost: 0, duplicated: 0 });
-  });
+  }, 120_000);
 });
