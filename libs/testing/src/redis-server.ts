@@ -22,6 +22,7 @@ export class OwnRedisServer {
   }
 
   async start(): Promise<void> {
+    if (this.child && this.child.exitCode === null) return;
     const child = spawn(
       'redis-server',
       ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
