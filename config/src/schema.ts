@@ -65,6 +65,8 @@ export const configSchema = z
     // claim and record; another attempt may then send (with the same Message-ID). It must outlast
     // one SMTP send including its timeouts (about 50 s).
     MAIL_CLAIM_LEASE_MS: z.coerce.number().int().min(500).max(3_600_000).default(120_000),
+    // A mail job's lock: a job of a worker that died is found and run again within about twice this.
+    MAIL_JOB_LOCK_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
     // Retries of a notice: exponential from the base delay, capped at the maximum delay. The
     // defaults (40 attempts, 2 s … 1 h) wait out about 30 hours of SMTP or database outage.
     MAIL_RETRY_ATTEMPTS: z.coerce.number().int().min(1).max(1_000).default(40),

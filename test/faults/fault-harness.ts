@@ -1,3 +1,4 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Notice, OutboxService } from '@kiezfonds/messaging';
@@ -103,4 +104,67 @@ export async function queueNotices(
 export function arrived(mails: CapturedMail[], keys: string[]): number {
   const wanted = new Set(keys);
   return new Set(mails.map((m) => m.deliveryKey).filter((key) => key && wanted.has(key))).size;
+}
+
+/**
+ * The API and the worker as they run in production, compiled from the sources into a folder of
+ * this scenario's own (a second or two with SWC), so that a scenario can SIGKILL them.
+ */
+export function buildApps(name: string): string {
+  const outDir = `tmp/faults-dist-${name}`;
+  const script =
+    "import { compile, librarySources } from './scripts/compile.mjs';" +
+    `compile(['apps/api/src', 'apps/worker/src', 'config/src', ...librarySources()], '${outDir}');`;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
+  if (result.status !== 0) throw new Error(`building the apps failed: ${result.stderr.toString()}`);
+  return join(ROOT, outDir);
+}
+
+export interface AppProcess {
+  child: ChildProcess;
+  output(): string;
+  /** Resolves once the process printed `line` (its start-up message). */
+  printed(line: string, timeoutMs?: number): Promise<void>;
+  /** SIGKILL, and wait until it is gone. */
+  kill(): Promise<void>;
+  /** SIGTERM, and wait until it is gone. */
+  stop(): Promise<void>;
+}
+
+/** Starts `dist/apps/<app>/src/main.js` of a build as a child process with these settings. */
+export function startApp(distDir: string, app: 'api' | 'worker', env: Record<string, string>): AppProcess {
+  let output = '';
+  const child = spawn(process.execPath, [join(distDir, 'apps', app, 'src', 'main.js')], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+  child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+  const signal = async (name: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(name);
+    await exited;
+  };
+  const printed = async (line: string, timeoutMs = 30_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!output.includes(line)) {
+      if (child.exitCode !== null || Date.now() > deadline)
+        throw new Error(`${app} did not print "${line}":\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  return {
+    child,
+    output: () => output,
+    printed,
+    kill: () => signal('SIGKILL'),
+    stop: () => signal('SIGTERM'),
+  };
 }

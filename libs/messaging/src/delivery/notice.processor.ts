@@ -11,7 +11,7 @@ import {
   retryPolicy,
   LoggedWorkerHost,
 } from '@kiezfonds/platform';
-import { type Job, UnrecoverableError } from 'bullmq';
+import { type Job, UnrecoverableError, type WorkerOptions } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { NoticeJob } from '../outbox/notice';
 import { noticeJobSchema } from '../outbox/notice';
@@ -19,7 +19,8 @@ import { type DeliveryOutcome, NoticeDelivery } from './notice-delivery';
 
 /**
  * The decorator's options are fixed when the class is defined, before the configuration is read;
- * the strategy therefore reads the policy the processor sets when it is constructed.
+ * the processor's constructor, which runs before Nest creates the BullMQ worker from them, fills
+ * in the configured values (the strategy reads the policy, the lock durations are set in place).
  */
 const backoff: { policy: RetryPolicy | undefined } = { policy: undefined };
 
@@ -28,7 +29,15 @@ function noticeBackoff(attemptsMade: number, type?: string): number {
   return cappedBackoff(backoff.policy, attemptsMade);
 }
 
-@Processor(QUEUES.mail, { concurrency: 5, settings: { backoffStrategy: noticeBackoff } })
+const workerOptions: WorkerOptions = {
+  concurrency: 5,
+  settings: { backoffStrategy: noticeBackoff },
+  // A notice is idempotent (claim, delivery key): a job cut off by a crash again and again is
+  // simply run again, rather than failed after the first repeat, BullMQ's default.
+  maxStalledCount: 20,
+} as WorkerOptions;
+
+@Processor(QUEUES.mail, workerOptions)
 export class NoticeProcessor extends LoggedWorkerHost {
   private readonly logger = new Logger(NoticeProcessor.name);
 
@@ -39,6 +48,9 @@ export class NoticeProcessor extends LoggedWorkerHost {
   ) {
     super();
     backoff.policy = retryPolicy(config);
+    // How soon a job of a crashed worker is found and run again.
+    workerOptions.lockDuration = config.MAIL_JOB_LOCK_MS;
+    workerOptions.stalledInterval = config.MAIL_JOB_LOCK_MS;
   }
 
   async process(job: Job): Promise<DeliveryOutcome> {
