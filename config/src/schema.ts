@@ -72,6 +72,23 @@ export const configSchema = z
       .min(1_000)
       .max(86_400_000)
       .default(15 * 60_000),
+    // Mail delivery (ADR 0013). A claim older than the lease belongs to a worker that died between
+    // claim and record; another attempt may then send (with the same Message-ID). It must outlast
+    // one SMTP send including its timeouts (about 50 s).
+    MAIL_CLAIM_LEASE_MS: z.coerce.number().int().min(500).max(3_600_000).default(120_000),
+    // A mail job's lock: a job of a worker that died is found and run again within about twice this.
+    MAIL_JOB_LOCK_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+    // Retries of a notice: exponential from the base delay, capped at the maximum delay. The
+    // defaults (40 attempts, 2 s … 1 h) wait out about 30 hours of SMTP or database outage.
+    MAIL_RETRY_ATTEMPTS: z.coerce.number().int().min(1).max(1_000).default(40),
+    MAIL_RETRY_BASE_DELAY_MS: z.coerce.number().int().min(10).max(3_600_000).default(2_000),
+    MAIL_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(10).max(86_400_000).default(3_600_000),
+    // The reconciler (PostgreSQL → Redis): how often it runs, how long a relayed notice may stay
+    // without an outcome before it counts as lost, and how often each worker checks that Redis
+    // still holds the job schedulers (a Redis that came back empty).
+    RECONCILE_INTERVAL_MS: z.coerce.number().int().min(200).max(86_400_000).default(60_000),
+    RECONCILE_GRACE_MS: z.coerce.number().int().min(0).max(86_400_000).default(300_000),
+    SCHEDULER_WATCH_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
     // Which proxies may set X-Forwarded-*: Express's syntax ('loopback', a CIDR list, or a hop count).
     TRUST_PROXY: z.string().default('loopback'),
     // Operator views that are off in production unless asked for (ADR 0010).

@@ -5,9 +5,11 @@ import { CommitteeModule } from '@kiezfonds/committee';
 import type { AppConfig } from '@kiezfonds/config';
 import { FundsModule } from '@kiezfonds/funds';
 import { IdentityModule } from '@kiezfonds/identity';
+import { OutboxModule } from '@kiezfonds/messaging';
 import { ConfigModule, DatabaseModule, loggingModule, QueueModule } from '@kiezfonds/platform';
 import { HealthController } from './health/health.controller';
 import { assignRequestId } from './http/request-id';
+import { FailedNoticesController } from './operations/failed-notices.controller';
 
 @Module({})
 export class ApiModule {
@@ -23,8 +25,9 @@ export class ApiModule {
         FundsModule,
         ApplicationsModule,
         CommitteeModule,
+        OutboxModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, FailedNoticesController],
     };
   }
 }

@@ -13,6 +13,7 @@ import {
   createTestDatabase,
   createTestRedis,
   createUser,
+  eventually,
   SmtpSink,
   testConfig,
   type TestDatabase,
@@ -301,18 +302,5 @@ async function waitForJob(
     }
     if (Date.now() > deadline) throw new Error(`job ${id} did not finish within ${timeoutMs} ms`);
     await sleep(100);
-  }
-}
-
-async function eventually(check: () => unknown, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(200);
-    }
   }
 }

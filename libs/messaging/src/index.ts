@@ -1,6 +1,6 @@
 export { type DeliveryOutcome, NoticeDelivery } from './delivery/notice-delivery';
 export { NoticeProcessor } from './delivery/notice.processor';
-export { Mailer, type OutgoingMail } from './mailer';
+export { Mailer, messageIdFor, type OutgoingMail } from './mailer';
 export { MessagingWorkerModule, OutboxModule } from './messaging.module';
 export {
   type Notice,
@@ -10,6 +10,13 @@ export {
   noticeSchema,
 } from './outbox/notice';
 export { jobIdFor, OutboxRelay } from './outbox/outbox-relay';
+export { FailedNotices, type NoticeCounts } from './outbox/failed-notices';
+export {
+  RECONCILE_SCHEDULER_ID,
+  ReconcileProcessor,
+  type ReconcileResult,
+  Reconciler,
+} from './reconciliation/reconciler';
 export { type NoticeAttachmentRef, storeNoticeAttachment } from './outbox/notice-attachment';
 export { NOTICE_TOPIC, OutboxService } from './outbox/outbox.service';
 export {

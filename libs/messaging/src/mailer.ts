@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '@kiezfonds/config';
 import { APP_CONFIG } from '@kiezfonds/platform';
@@ -12,6 +13,15 @@ export interface OutgoingMail {
   deliveryKey: string;
   locale: 'de' | 'en';
   attachments?: { filename: string; contentType: string; content: Buffer }[];
+}
+
+/**
+ * The Message-ID of the mail under a delivery key: the same for every attempt, so the rare copy a
+ * crash between the server's acceptance and our record can cause is recognisable as one.
+ */
+export function messageIdFor(deliveryKey: string, mailFrom: string): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(mailFrom)?.[1] ?? 'kiezfonds.invalid';
+  return `<${createHash('sha256').update(deliveryKey).digest('hex').slice(0, 40)}@${domain}>`;
 }
 
 /** The one way mail leaves the system: a pooled SMTP connection from SMTP_URL. */
@@ -38,9 +48,14 @@ export class Mailer implements OnApplicationShutdown {
     });
   }
 
+  messageIdFor(deliveryKey: string): string {
+    return messageIdFor(deliveryKey, this.config.MAIL_FROM);
+  }
+
   async send(mail: OutgoingMail): Promise<void> {
     await this.transport.sendMail({
       from: this.config.MAIL_FROM,
+      messageId: this.messageIdFor(mail.deliveryKey),
       to: mail.to,
       subject: mail.subject,
       text: mail.text,

@@ -3,8 +3,10 @@ import { NoticeDelivery } from './delivery/notice-delivery';
 import { NoticeFreshness } from './delivery/notice-freshness';
 import { NoticeProcessor } from './delivery/notice.processor';
 import { Mailer } from './mailer';
+import { FailedNotices } from './outbox/failed-notices';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxService } from './outbox/outbox.service';
+import { ReconcileProcessor, Reconciler } from './reconciliation/reconciler';
 import { ReminderScheduler } from './reminders/reminder-scheduler';
 import { ReminderSweep } from './reminders/reminder-sweep';
 import { ReminderSweepProcessor } from './reminders/reminder-sweep.processor';
@@ -12,8 +14,8 @@ import { SECRET_LINKS_PROVIDER } from './secret-links/secret-links.provider';
 
 /** For the API: commands write notices into the outbox inside their transaction. */
 @Module({
-  providers: [OutboxService, SECRET_LINKS_PROVIDER],
-  exports: [OutboxService, SECRET_LINKS_PROVIDER],
+  providers: [OutboxService, FailedNotices, SECRET_LINKS_PROVIDER],
+  exports: [OutboxService, FailedNotices, SECRET_LINKS_PROVIDER],
 })
 export class OutboxModule {}
 
@@ -26,11 +28,13 @@ export class OutboxModule {}
     NoticeFreshness,
     NoticeProcessor,
     OutboxRelay,
+    Reconciler,
+    ReconcileProcessor,
     ReminderScheduler,
     ReminderSweep,
     ReminderSweepProcessor,
     SECRET_LINKS_PROVIDER,
   ],
-  exports: [NoticeDelivery, OutboxRelay],
+  exports: [NoticeDelivery, OutboxRelay, Reconciler],
 })
 export class MessagingWorkerModule {}

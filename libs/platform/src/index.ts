@@ -1,7 +1,18 @@
 export { APP_CONFIG, ConfigModule } from './config.module';
 export { DatabaseModule, type DatabaseRole, poolSettings } from './database.module';
 export { QueueModule } from './queue.module';
-export { DEFAULT_JOB_OPTIONS, JOBS, QUEUES, type QueueName } from './queues';
+export {
+  CAPPED_BACKOFF,
+  cappedBackoff,
+  DEFAULT_JOB_OPTIONS,
+  JOBS,
+  noticeJobOptions,
+  QUEUES,
+  type QueueName,
+  type RetryPolicy,
+  retryPolicy,
+  retryWindowMs,
+} from './queues';
 export {
   checkDatabaseMigrated,
   checkPostgres,
@@ -22,3 +33,6 @@ export { type ResolvedPostgres, resolvePostgres } from './postgres/resolve-postg
 export { loggingModule } from './logging.module';
 export { REDACTED, redactUrl } from './log-redaction';
 export { ConcurrencyGate, GateFullError } from './concurrency-gate';
+export { JobSchedulers, type ScheduledJob } from './job-schedulers';
+export { LoggedWorkerHost } from './logged-worker-host';
+export { isDatabaseUnavailable } from './database-unavailable';

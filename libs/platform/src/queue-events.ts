@@ -13,8 +13,13 @@ export class QueueErrorLogger {
   private readonly failing = new Set<string>();
 
   // Listening from the constructor, not onModuleInit: the first connection error can come earlier.
-  constructor(@InjectQueue(QUEUES.mail) mail: Queue, @InjectQueue(QUEUES.reminders) reminders: Queue) {
-    for (const queue of [mail, reminders]) {
+  constructor(
+    @InjectQueue(QUEUES.mail) mail: Queue,
+    @InjectQueue(QUEUES.reminders) reminders: Queue,
+    @InjectQueue(QUEUES.committee) committee: Queue,
+    @InjectQueue(QUEUES.maintenance) maintenance: Queue,
+  ) {
+    for (const queue of [mail, reminders, committee, maintenance]) {
       queue.on('error', (error: Error) => {
         if (this.failing.has(queue.name)) return;
         this.failing.add(queue.name);

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@kiezfonds/config';
+import { JobSchedulers } from './job-schedulers';
 import { QueueErrorLogger } from './queue-events';
 import { DEFAULT_JOB_OPTIONS, QUEUES } from './queues';
 
@@ -21,8 +22,8 @@ export class QueueModule {
         }),
         queues,
       ],
-      providers: [QueueErrorLogger],
-      exports: [queues],
+      providers: [QueueErrorLogger, JobSchedulers],
+      exports: [queues, JobSchedulers],
     };
   }
 }

@@ -33,3 +33,5 @@ export {
 export { createBaseRate, setApplicationPeriod } from './factories';
 export { oneTimeLinkToken } from './one-time-links';
 export { eventually } from './eventually';
+export { type ProxyMode, TcpProxy } from './tcp-proxy';
+export { OwnRedisServer } from './redis-server';

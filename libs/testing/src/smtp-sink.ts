@@ -10,6 +10,7 @@ export interface CapturedMail {
   html: string | undefined;
   headers: Map<string, unknown>;
   deliveryKey: string | undefined;
+  messageId: string | undefined;
   attachments: { filename: string | undefined; contentType: string; content: Buffer }[];
 }
 
@@ -23,6 +24,10 @@ export class SmtpSink {
   private server: SMTPServer | undefined;
   private port = 0;
   private waiters: (() => void)[] = [];
+  private held: Promise<void> | undefined;
+  private release: (() => void) | undefined;
+  /** Mails whose DATA arrived while the sink holds its answer. */
+  receiving = 0;
 
   static async start(): Promise<SmtpSink> {
     const sink = new SmtpSink();
@@ -42,8 +47,12 @@ export class SmtpSink {
       // stop() is an outage: drop pooled client connections at once instead of waiting 30 s.
       closeTimeout: 100,
       onData: (stream, session, callback) => {
+        this.receiving++;
         simpleParser(stream)
-          .then((parsed) => {
+          .then(async (parsed) => {
+            // A held sink has the mail but has not said "250 OK" yet: the moment a crash or an
+            // outage between acceptance and the sender's record would hit.
+            await this.held;
             this.mails.push({
               from: parsed.from?.text ?? '',
               to: session.envelope.rcptTo.map((r) => r.address),
@@ -52,6 +61,7 @@ export class SmtpSink {
               html: typeof parsed.html === 'string' ? parsed.html : undefined,
               headers: parsed.headers,
               deliveryKey: headerValue(parsed.headers.get('x-kiezfonds-delivery-key')),
+              messageId: parsed.messageId,
               attachments: parsed.attachments.map((a) => ({
                 filename: a.filename,
                 contentType: a.contentType,
@@ -70,6 +80,28 @@ export class SmtpSink {
     });
     this.port = (server.server.address() as AddressInfo).port;
     this.server = server;
+  }
+
+  /** Holds the answer to every DATA from now on, until `resume()`. */
+  hold(): void {
+    if (this.held) return;
+    this.held = new Promise<void>((resolve) => (this.release = resolve));
+  }
+
+  resume(): void {
+    this.release?.();
+    this.held = undefined;
+    this.release = undefined;
+  }
+
+  /** Mails per delivery key, to count what was lost or sent twice. */
+  countByKey(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const mail of this.mails) {
+      const key = mail.deliveryKey ?? '';
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return counts;
   }
 
   /** Resolves once `count` mails have arrived; rejects with what did arrive after `timeoutMs`. */

@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Controller, Get, HttpStatus, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { type AuthenticatedRequest, isInstallationAdmin, Public } from '@kiezfonds/identity';
+import { FailedNotices } from '@kiezfonds/messaging';
 import { QUEUES } from '@kiezfonds/platform';
 import type { Queue } from 'bullmq';
 import type { Response } from 'express';
@@ -18,6 +19,7 @@ export class HealthController {
     private readonly dataSource: DataSource,
     @InjectQueue(QUEUES.mail) private readonly mailQueue: Queue,
     @InjectQueue(QUEUES.reminders) private readonly remindersQueue: Queue,
+    private readonly notices: FailedNotices,
   ) {}
 
   @Get('health')
@@ -27,20 +29,17 @@ export class HealthController {
   }
 
   /**
-   * For load balancers and the start script: answers 200 only when PostgreSQL and Redis do. The
-   * queue depths and failures are for the installation's administrators only.
+   * For load balancers and the start script: answers 200 only when PostgreSQL and Redis do. It says
+   * `degraded` (still 200: the app serves) while notices have failed for good and wait for an
+   * administrator's retry. The counts, queue depths and failures are for the installation's
+   * administrators only.
    */
   @Get('ready')
   @ApiOkResponse({ description: 'PostgreSQL and Redis answer; `details` only for installation admins.' })
   @ApiServiceUnavailableResponse({ description: 'At least one dependency does not answer.' })
   async ready(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
     const [outbox, queues] = await Promise.all([
-      probe(async () => {
-        const [row] = await this.dataSource.query(
-          `SELECT count(*)::int AS pending FROM outbox WHERE relayed_at IS NULL`,
-        );
-        return { pending: row.pending as number };
-      }),
+      probe(() => this.notices.counts()),
       probe(async () => ({
         [QUEUES.mail]: await this.mailQueue.getJobCounts(...JOB_STATES),
         [QUEUES.reminders]: await this.remindersQueue.getJobCounts(...JOB_STATES),
@@ -49,7 +48,8 @@ export class HealthController {
     const checks = { database: outbox === DOWN ? 'down' : 'up', redis: queues === DOWN ? 'down' : 'up' };
     const ok = checks.database === 'up' && checks.redis === 'up';
     response.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    const status = ok ? 'ok' : 'unavailable';
+    const failing = outbox !== DOWN && outbox.failed > 0;
+    const status = !ok ? 'unavailable' : failing ? 'degraded' : 'ok';
     const operator =
       request.principal !== undefined &&
       checks.database === 'up' &&

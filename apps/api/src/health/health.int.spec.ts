@@ -54,7 +54,7 @@ describe('health, readiness and API documentation', () => {
     );
     const cookie = await installationAdmin(db.dataSource, app);
     const res = await request(app.getHttpServer()).get('/api/ready').set('Cookie', cookie).expect(200);
-    expect(res.body.details.outbox).toEqual({ pending: 2 });
+    expect(res.body.details.outbox).toEqual({ pending: 2, failed: 0 });
     expect(res.body.details.queues.mail).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0 });
     expect(res.body.details.queues.reminders).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0 });
   });

@@ -15,6 +15,7 @@ import {
   validationMessage,
   ValidationError,
 } from '@kiezfonds/domain';
+import { isDatabaseUnavailable } from '@kiezfonds/platform';
 import type { Request, Response } from 'express';
 import { BODY_PROBLEMS, type RequestWithBodyProblems } from './utf8';
 
@@ -42,6 +43,9 @@ const CODE_BY_STATUS: Record<number, string> = {
   503: 'service_unavailable',
 };
 
+/** The pool reconnects on the next request; a client that waits this long tries again soon. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 export interface ErrorBody {
   code: string;
   message: string;
@@ -52,8 +56,9 @@ export interface ErrorBody {
 
 /**
  * The one place where errors become HTTP answers `{ code, message, details }`, with the message in
- * the caller's language. Anything unexpected is logged with its stack and answered as a bare 500,
- * so internals never leak to the client.
+ * the caller's language. An unreachable database is a 503 `database_unavailable` with
+ * `Retry-After`; anything unexpected is logged with its stack and answered as a bare 500, so
+ * internals never leak to the client.
  */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
@@ -69,7 +74,10 @@ export class ErrorFilter implements ExceptionFilter {
       bodyProblems ? new ValidationError(bodyProblems) : exception,
       locale,
     );
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (status === 503 && body.code === 'database_unavailable')
+      this.logger.warn(`database unavailable: ${(exception as Error).message}`);
+    else if (status >= 500)
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     body.requestId = request.id;
     if (typeof body.retryAfterSeconds === 'number')
       response.setHeader('Retry-After', String(body.retryAfterSeconds));
@@ -89,6 +97,18 @@ export class ErrorFilter implements ExceptionFilter {
             rule: d.rule,
             message: validationMessage(d.rule, locale, d.params),
           })),
+        },
+      };
+    }
+    // An outage is not a bug: a clear 503 with a code and a time to come back (TRUST.md).
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        body: {
+          code: 'database_unavailable',
+          message: errorMessage('database_unavailable', locale),
+          details: [],
+          retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
         },
       };
     }

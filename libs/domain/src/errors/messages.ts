@@ -133,6 +133,10 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Die Datenbank ist gerade ausgelastet. Bitte versuchen Sie es in einigen Sekunden erneut.',
     en: 'The database is busy right now. Please try again in a few seconds.',
   },
+  database_unavailable: {
+    de: 'Die Datenbank ist vorübergehend nicht erreichbar. Bitte versuchen Sie es in einigen Sekunden erneut.',
+    en: 'The database is temporarily unreachable. Please try again in a few seconds.',
+  },
   role_not_grantable: {
     de: 'Diese Rolle dürfen Sie nicht vergeben.',
     en: 'You may not grant this role.',

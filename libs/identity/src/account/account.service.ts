@@ -131,7 +131,7 @@ export class AccountService {
     );
     const mailsSent = await db.query(
       `SELECT notice_kind AS kind, sent_at AS "sentAt" FROM mail_delivery
-       WHERE lower(recipient) = lower($1) ORDER BY sent_at`,
+       WHERE lower(recipient) = lower($1) AND state = 'sent' ORDER BY sent_at`,
       [principal.email],
     );
     const auditEvents = await db.query(

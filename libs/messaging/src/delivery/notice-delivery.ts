@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from '@kiezfonds/config';
 import { NOTICE_CATALOGUE } from '@kiezfonds/domain';
 import { APP_CONFIG } from '@kiezfonds/platform';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Mailer } from '../mailer';
 import type { NoticeJob } from '../outbox/notice';
 import { NoticeRenderer } from '../rendering/notice-renderer';
@@ -14,12 +15,15 @@ export type DeliveryOutcome = 'sent' | 'already_sent' | 'in_app_only' | 'recipie
 /**
  * Turns one notice into an in-app notification and, unless the recipient opted out of this
  * reminder kind by e-mail, one mail. Both are keyed by the delivery key, so running the same job
- * again (a retry, a redelivery after a crash) adds nothing.
+ * again (a retry, a redelivery after a crash) adds nothing. The mail is claimed (committed) before
+ * the SMTP send and recorded after it (ADR 0013): only a crash in the instant between the server's
+ * acceptance and the record can repeat it, and the copy carries the same Message-ID.
  */
 @Injectable()
 export class NoticeDelivery {
   private readonly logger = new Logger(NoticeDelivery.name);
   private readonly renderer: NoticeRenderer;
+  private readonly claimLeaseMs: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -30,10 +34,11 @@ export class NoticeDelivery {
   ) {
     // Compiled once at start: a broken template stops the worker now, not at the first notice.
     this.renderer = NoticeRenderer.load({ appUrl: config.APP_URL, timeZone: config.APP_TIMEZONE });
+    this.claimLeaseMs = config.MAIL_CLAIM_LEASE_MS;
   }
 
   async deliver(notice: NoticeJob): Promise<DeliveryOutcome> {
-    if (await this.freshness.dropIfStale(notice)) return 'no_longer_due';
+    if (await this.freshness.dropIfStale(notice)) return this.finish(notice, 'no_longer_due');
     const { recipient } = notice;
     // A notice queued before its recipient was pseudonymised or disabled must not reach them.
     if (recipient.userId) {
@@ -42,7 +47,8 @@ export class NoticeDelivery {
       ])) as {
         status: string;
       }[];
-      if (!user || user.status === 'pseudonymised' || user.status === 'disabled') return 'recipient_gone';
+      if (!user || user.status === 'pseudonymised' || user.status === 'disabled')
+        return this.finish(notice, 'recipient_gone');
     }
     const context = {
       recipient: { name: recipient.name },
@@ -74,19 +80,14 @@ export class NoticeDelivery {
         ],
       );
     }
-    if (!(await this.wantsMail(notice))) return 'in_app_only';
+    if (!(await this.wantsMail(notice))) return this.finish(notice, 'in_app_only');
 
-    // The delivery row is written in the same transaction that is open while the mail is handed to
-    // SMTP: a failed send rolls it back (and the job retries); a second run of the job waits on the
-    // row's lock and then finds it. Only a crash between SMTP's "250 OK" and COMMIT can duplicate.
-    return this.dataSource.transaction(async (tx) => {
-      const claimed: unknown[] = await tx.query(
-        `INSERT INTO mail_delivery (delivery_key, recipient, notice_kind) VALUES ($1, $2, $3)
-         ON CONFLICT (delivery_key) DO NOTHING RETURNING delivery_key`,
-        [notice.deliveryKey, recipient.email, notice.kind],
-      );
-      if (claimed.length === 0) return 'already_sent';
-      const attachments = await this.attachments(tx, notice);
+    const attachments = await this.attachments(notice);
+    // The claim is committed before the send and no transaction stays open during it (STYLE.md):
+    // a second run of the job finds the claim and waits for its lease; a `sent` row ends it.
+    const claim = await this.claim(notice);
+    if (claim === 'already_sent') return this.finish(notice, 'already_sent');
+    try {
       await this.mailer.send({
         to: [recipient.email],
         subject: mail.subject,
@@ -96,16 +97,100 @@ export class NoticeDelivery {
         locale: recipient.locale,
         ...(attachments.length > 0 ? { attachments } : {}),
       });
-      this.logger.log({ deliveryKey: notice.deliveryKey, kind: notice.kind }, 'notice mailed');
-      return 'sent';
+    } catch (error) {
+      // Not accepted: give the claim back so the retry need not wait for the lease. If even that
+      // fails (the database is down too), the lease runs out and the retry takes the claim over.
+      await this.dataSource
+        .query(`UPDATE mail_delivery SET claimed_at = NULL WHERE delivery_key = $1 AND claim_token = $2`, [
+          notice.deliveryKey,
+          claim,
+        ])
+        .catch(() => undefined);
+      throw error;
+    }
+    // The server has the mail: from here on only the record may be retried, never the send.
+    await this.untilRecorded(notice, async () => {
+      await this.dataSource.query(
+        // By key, not by claim: whoever holds the claim now, this mail has been accepted.
+        `UPDATE mail_delivery SET state = 'sent', sent_at = now() WHERE delivery_key = $1`,
+        [notice.deliveryKey],
+      );
+      await this.markDelivered(notice, 'sent');
     });
+    this.logger.log({ deliveryKey: notice.deliveryKey, kind: notice.kind }, 'notice mailed');
+    return 'sent';
+  }
+
+  /**
+   * Takes the delivery key for this attempt: a new row, or a claim whose lease ran out (its worker
+   * died between claim and record). Returns the claim token, or `already_sent`; throws (and the
+   * job retries later) while another attempt holds a live claim.
+   */
+  private async claim(notice: NoticeJob): Promise<string | 'already_sent'> {
+    const token = randomUUID();
+    const claimed = (await this.dataSource.query(
+      `INSERT INTO mail_delivery (delivery_key, recipient, notice_kind, state, claimed_at, claim_token, message_id)
+       VALUES ($1, $2, $3, 'claimed', now(), $4, $5)
+       ON CONFLICT (delivery_key) DO UPDATE SET claimed_at = now(), claim_token = EXCLUDED.claim_token
+         WHERE mail_delivery.state = 'claimed'
+           AND (mail_delivery.claimed_at IS NULL
+                OR mail_delivery.claimed_at < now() - make_interval(secs => $6::double precision / 1000))
+       RETURNING claim_token`,
+      [
+        notice.deliveryKey,
+        notice.recipient.email,
+        notice.kind,
+        token,
+        this.mailer.messageIdFor(notice.deliveryKey),
+        this.claimLeaseMs,
+      ],
+    )) as { claim_token: string }[];
+    if (claimed.length === 1) return token;
+    const [row] = (await this.dataSource.query(`SELECT state FROM mail_delivery WHERE delivery_key = $1`, [
+      notice.deliveryKey,
+    ])) as { state: string }[];
+    if (row?.state === 'sent') return 'already_sent';
+    throw new Error(`mail ${notice.deliveryKey} is claimed by another attempt; retrying after its lease`);
+  }
+
+  /** Records that the notice is done with (for the reconciler and the operators' counts). */
+  private async finish(notice: NoticeJob, outcome: DeliveryOutcome): Promise<DeliveryOutcome> {
+    await this.markDelivered(notice, outcome);
+    return outcome;
+  }
+
+  private async markDelivered(notice: NoticeJob, outcome: DeliveryOutcome): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE outbox SET delivered_at = now(), outcome = $2, failed_at = NULL
+       WHERE delivery_key = $1 AND delivered_at IS NULL`,
+      [notice.deliveryKey, outcome],
+    );
+  }
+
+  /** Retries the record after an accepted send until the database answers (TRUST.md). */
+  private async untilRecorded(notice: NoticeJob, record: () => Promise<void>): Promise<void> {
+    let wait = 200;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await record();
+        return;
+      } catch (error) {
+        if (attempt === 1 || attempt % 20 === 0)
+          this.logger.warn(
+            { deliveryKey: notice.deliveryKey, attempt },
+            `mail accepted by SMTP but not yet recorded (${(error as Error).message}); retrying the record`,
+          );
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        wait = Math.min(wait * 2, 5_000);
+      }
+    }
   }
 
   /** The files the notice names; a file that is gone fails the job rather than send a mail without it. */
-  private async attachments(tx: EntityManager, notice: NoticeJob) {
+  private async attachments(notice: NoticeJob) {
     const refs = notice.attachments ?? [];
     if (refs.length === 0) return [];
-    const rows = (await tx.query(
+    const rows = (await this.dataSource.query(
       `SELECT id, file_name, content_type, content FROM notice_attachment WHERE id = ANY($1::uuid[])`,
       [refs.map((ref) => ref.id)],
     )) as { id: string; file_name: string; content_type: string; content: Buffer }[];

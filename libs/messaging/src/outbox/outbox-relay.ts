@@ -8,7 +8,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { AppConfig } from '@kiezfonds/config';
-import { APP_CONFIG, JOBS, QUEUES } from '@kiezfonds/platform';
+import { APP_CONFIG, JOBS, noticeJobOptions, QUEUES, retryPolicy } from '@kiezfonds/platform';
 import type { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -108,7 +108,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           rows.map((row) => ({
             name: JOBS.sendNotice,
             data: { ...row.payload, deliveryKey: row.delivery_key },
-            opts: { jobId: jobIdFor(row.delivery_key) },
+            opts: noticeJobOptions(retryPolicy(this.config), jobIdFor(row.delivery_key)),
           })),
         );
       } catch (error) {

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { AppConfig } from '@kiezfonds/config';
-import { APP_CONFIG, JOBS, QUEUES } from '@kiezfonds/platform';
+import { APP_CONFIG, JobSchedulers, JOBS, QUEUES } from '@kiezfonds/platform';
 import type { Queue } from 'bullmq';
 
 /**
@@ -18,20 +18,20 @@ export class ReminderScheduler implements OnApplicationBootstrap {
   constructor(
     @InjectQueue(QUEUES.reminders) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly schedulers: JobSchedulers,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const every = this.config.REMINDER_SWEEP_INTERVAL_MS;
-    await this.queue.upsertJobScheduler(
-      REMINDER_SWEEP_SCHEDULER_ID,
-      { every },
-      {
-        name: JOBS.reminderSweep,
-        // A sweep is stateless: the next one, one interval later, does all a retry would. Failed
-        // sweeps stay visible for a week rather than forever, as there is nothing to re-run.
-        opts: { attempts: 1, removeOnFail: { age: 7 * 24 * 3600 } },
-      },
-    );
+    await this.schedulers.register({
+      queue: this.queue,
+      id: REMINDER_SWEEP_SCHEDULER_ID,
+      every,
+      name: JOBS.reminderSweep,
+      // A sweep is stateless: the next one, one interval later, does all a retry would. Failed
+      // sweeps stay visible for a week rather than forever, as there is nothing to re-run.
+      opts: { attempts: 1, removeOnFail: { age: 7 * 24 * 3600 } },
+    });
     this.logger.log({ every }, 'reminder sweep scheduled');
   }
 }

@@ -28,4 +28,15 @@ export class OutboxMessageEntity {
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError: string | null;
+
+  /** When the worker finished the notice (mailed, in-app only, dropped …); null while it is owed. */
+  @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })
+  deliveredAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  outcome: string | null;
+
+  /** When its retries ran out; an administrator can retry every failed notice at once. */
+  @Column({ name: 'failed_at', type: 'timestamptz', nullable: true })
+  failedAt: Date | null;
 }

@@ -19,6 +19,7 @@ import { CreateNoticeDrop1763783200000 } from './1763783200000-create-notice-dro
 import { AddCallOffApproval1763783300000 } from './1763783300000-add-call-off-approval';
 import { AddBallotChanges1763783400000 } from './1763783400000-add-ballot-changes';
 import { HardenAccountsLinksAndLimits1763784000000 } from './1763784000000-harden-accounts-links-and-limits';
+import { ClaimMailBeforeSending1763791000000 } from './1763791000000-claim-mail-before-sending';
 import { NumberReferencesPerDistrictAndYear1763792000000 } from './1763792000000-number-references-per-district-and-year';
 import { IndexTheApplicationList1763792100000 } from './1763792100000-index-the-application-list';
 import { AddSenateRole1763794000000 } from './1763794000000-add-senate-role';
@@ -46,6 +47,7 @@ export const migrations = [
   AddCallOffApproval1763783300000,
   AddBallotChanges1763783400000,
   HardenAccountsLinksAndLimits1763784000000,
+  ClaimMailBeforeSending1763791000000,
   NumberReferencesPerDistrictAndYear1763792000000,
   IndexTheApplicationList1763792100000,
   AddSenateRole1763794000000,

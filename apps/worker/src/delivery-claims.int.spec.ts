@@ -1,0 +1,156 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { messageIdFor, type Notice, OutboxService } from '@kiezfonds/messaging';
+import {
+  createTestDatabase,
+  createTestRedis,
+  createUser,
+  eventually,
+  SmtpSink,
+  testConfig,
+  type TestDatabase,
+  type TestRedis,
+  type UserRow,
+} from '@kiezfonds/testing';
+import { createWorker } from './create-worker';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const MAIL_FROM = 'kiezfonds <no-reply@kiezfonds.example>';
+
+describe('a mail is claimed before it is sent and recorded after, never sent twice by a retry', () => {
+  let db: TestDatabase;
+  let redis: TestRedis;
+  let smtp: SmtpSink;
+  let worker: INestApplicationContext;
+  let outbox: OutboxService;
+  let carrier: UserRow;
+
+  const submitted = (title: string): Notice => ({
+    kind: 'application_submitted',
+    recipient: { userId: carrier.id, email: carrier.email, name: carrier.displayName, locale: 'de' },
+    data: { application: { title, reference: 'NWF-2027-007' }, call: { title: 'Netzwerkfonds 2027' } },
+    district: { name: 'Spandau', contactEmail: 'netzwerkfonds@spandau.example' },
+    link: '/antraege/7',
+  });
+  const keyOf = (occasion: string) => `${occasion}|${carrier.email}`;
+  const mailsFor = (occasion: string) => smtp.mails.filter((m) => m.deliveryKey === keyOf(occasion));
+  const deliveryRow = async (occasion: string) =>
+    (
+      (await db.dataSource.query(
+        `SELECT state, message_id AS "messageId", sent_at AS "sentAt" FROM mail_delivery WHERE delivery_key = $1`,
+        [keyOf(occasion)],
+      )) as { state: string; messageId: string; sentAt: Date | null }[]
+    )[0];
+  const queueNotice = (occasion: string) =>
+    db.dataSource.transaction((tx) => outbox.addNotice(tx, occasion, submitted(occasion)));
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    redis = createTestRedis();
+    smtp = await SmtpSink.start();
+    worker = await createWorker(
+      testConfig({
+        DATABASE_URL: db.url,
+        REDIS_URL: redis.url,
+        QUEUE_PREFIX: redis.prefix,
+        SMTP_URL: smtp.url,
+        MAIL_FROM,
+        OUTBOX_POLL_INTERVAL_MS: '300',
+        MAIL_CLAIM_LEASE_MS: '3000',
+        MAIL_RETRY_BASE_DELAY_MS: '200',
+        MAIL_RETRY_MAX_DELAY_MS: '1000',
+      }),
+    );
+    await worker.init();
+    outbox = worker.get(OutboxService);
+    carrier = await createUser(db.dataSource, { displayName: 'Aylin Demir', email: 'aylin@traeger.example' });
+  });
+
+  afterAll(async () => {
+    smtp.resume();
+    await worker.close();
+    await smtp.stop();
+    await redis.cleanup();
+    await db.drop();
+  });
+
+  it('commits the claim before the send and holds no transaction open while SMTP works', async () => {
+    smtp.hold();
+    const before = smtp.receiving;
+    await queueNotice('held-send');
+    await eventually(() => expect(smtp.receiving).toBe(before + 1));
+
+    // SMTP has the mail but has not answered: the claim is visible to everyone, nothing waits in a transaction.
+    expect(await deliveryRow('held-send')).toMatchObject({ state: 'claimed', sentAt: null });
+    const open = (await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND state LIKE 'idle in transaction%'`,
+      [db.name],
+    )) as { n: number }[];
+    expect(open[0]!.n).toBe(0);
+
+    smtp.resume();
+    await eventually(() => expect(mailsFor('held-send')).toHaveLength(1));
+    await eventually(async () => expect((await deliveryRow('held-send'))!.state).toBe('sent'));
+  });
+
+  it('derives the Message-ID from the delivery key and records it with the delivery', async () => {
+    await queueNotice('message-id');
+    await eventually(() => expect(mailsFor('message-id')).toHaveLength(1));
+    const expected = messageIdFor(keyOf('message-id'), MAIL_FROM);
+    expect(expected).toMatch(/^<[0-9a-f]{40}@kiezfonds\.example>$/);
+    expect(mailsFor('message-id')[0]!.messageId).toBe(expected);
+    await eventually(async () =>
+      expect(await deliveryRow('message-id')).toMatchObject({ state: 'sent', messageId: expected }),
+    );
+    expect(messageIdFor(keyOf('message-id'), MAIL_FROM)).toBe(expected);
+    expect(messageIdFor(keyOf('other'), MAIL_FROM)).not.toBe(expected);
+  });
+
+  it('retries the record, not the send, when the database refuses it after SMTP accepted', async () => {
+    await db.dataSource.query(`
+      CREATE FUNCTION refuse_sent_record() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.state = 'sent' THEN RAISE EXCEPTION 'the database is unavailable (test)'; END IF;
+        RETURN NEW;
+      END $$`);
+    await db.dataSource.query(`
+      CREATE TRIGGER refuse_sent_record BEFORE UPDATE ON mail_delivery
+      FOR EACH ROW EXECUTE FUNCTION refuse_sent_record()`);
+    try {
+      await queueNotice('record-fails');
+      await eventually(() => expect(mailsFor('record-fails')).toHaveLength(1));
+      // Longer than the claim lease and several retry delays: still one mail, the claim not yet recorded.
+      await sleep(4_000);
+      expect(mailsFor('record-fails')).toHaveLength(1);
+      expect((await deliveryRow('record-fails'))!.state).toBe('claimed');
+    } finally {
+      await db.dataSource.query(`DROP TRIGGER refuse_sent_record ON mail_delivery`);
+      await db.dataSource.query(`DROP FUNCTION refuse_sent_record()`);
+    }
+    await eventually(async () => expect((await deliveryRow('record-fails'))!.state).toBe('sent'));
+    await eventually(async () =>
+      expect(
+        await db.dataSource.query(`SELECT outcome FROM outbox WHERE delivery_key = $1`, [
+          keyOf('record-fails'),
+        ]),
+      ).toEqual([{ outcome: 'sent' }]),
+    );
+    await sleep(1_000);
+    expect(mailsFor('record-fails')).toHaveLength(1);
+  });
+
+  it('waits while another attempt holds a live claim, and takes over a claim whose worker died', async () => {
+    // A claim of a worker that died between claim and record, just now: its lease still runs.
+    await db.dataSource.query(
+      `INSERT INTO mail_delivery (delivery_key, recipient, notice_kind, state, claimed_at, message_id)
+       VALUES ($1, $2, 'application_submitted', 'claimed', now(), $3)`,
+      [keyOf('orphaned-claim'), carrier.email, messageIdFor(keyOf('orphaned-claim'), MAIL_FROM)],
+    );
+    await queueNotice('orphaned-claim');
+    await sleep(1_500);
+    expect(mailsFor('orphaned-claim')).toHaveLength(0);
+    // After the lease the claim is taken over: one mail, with the Message-ID the first attempt had.
+    await eventually(() => expect(mailsFor('orphaned-claim')).toHaveLength(1), 10_000);
+    expect(mailsFor('orphaned-claim')[0]!.messageId).toBe(messageIdFor(keyOf('orphaned-claim'), MAIL_FROM));
+    await eventually(async () => expect((await deliveryRow('orphaned-claim'))!.state).toBe('sent'));
+  });
+});

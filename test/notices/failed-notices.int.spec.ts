@@ -1,0 +1,129 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { OutboxService, type Notice } from '@kiezfonds/messaging';
+import {
+  createDistrict,
+  createUser,
+  eventually,
+  grantRole,
+  setPassword,
+  signIn,
+  type SignedIn,
+  SmtpSink,
+  testConfig,
+  type UserRow,
+} from '@kiezfonds/testing';
+import request from 'supertest';
+import { startTestApi, type TestApi } from '../../apps/api/src/testing/test-api';
+import { createWorker } from '../../apps/worker/src/create-worker';
+
+const PASSWORD = 'lange-sichere-passphrase-42';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Issue 17: what still fails after every retry is visible (readiness says `degraded`, the
+ * administrators see the counts) and one action retries all of it, once each.
+ */
+describe('notices that failed for good: visible, and retried with one action', () => {
+  let api: TestApi;
+  let smtp: SmtpSink;
+  let worker: INestApplicationContext;
+  let admin: SignedIn;
+  let districtAdmin: SignedIn;
+  let carrier: UserRow;
+
+  const notice = (title: string): Notice => ({
+    kind: 'application_submitted',
+    recipient: { userId: carrier.id, email: carrier.email, name: carrier.displayName, locale: 'de' },
+    data: { application: { title, reference: 'NWF-2027-017' }, call: { title: 'Netzwerkfonds 2027' } },
+    district: { name: 'Spandau', contactEmail: 'netzwerkfonds@spandau.example' },
+    link: '/antraege/17',
+  });
+  const mailsFor = (prefix: string) => smtp.mails.filter((m) => m.deliveryKey?.startsWith(prefix));
+  const ready = (session?: SignedIn) => {
+    const call = request(api.server).get('/api/ready');
+    return session ? call.set('Cookie', session.cookie) : call;
+  };
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    smtp = await SmtpSink.start();
+    worker = await createWorker(
+      testConfig({
+        DATABASE_URL: api.db.url,
+        REDIS_URL: api.redis.url,
+        QUEUE_PREFIX: api.redis.prefix,
+        SMTP_URL: smtp.url,
+        OUTBOX_POLL_INTERVAL_MS: '300',
+        // Three attempts 100 ms apart: "for good" within a second instead of 29 hours.
+        MAIL_RETRY_ATTEMPTS: '3',
+        MAIL_RETRY_BASE_DELAY_MS: '100',
+        MAIL_RETRY_MAX_DELAY_MS: '100',
+      }),
+    );
+    await worker.init();
+    const db = api.db.dataSource;
+    const spandau = await createDistrict(db);
+    const neukoelln = await createDistrict(db);
+    const everywhere = await createUser(db);
+    await setPassword(db, everywhere.id, PASSWORD);
+    await grantRole(db, everywhere.id, 'admin', spandau.id);
+    await grantRole(db, everywhere.id, 'admin', neukoelln.id);
+    admin = await signIn(api.server, everywhere.email, PASSWORD);
+    const local = await createUser(db);
+    await setPassword(db, local.id, PASSWORD);
+    await grantRole(db, local.id, 'admin', spandau.id);
+    districtAdmin = await signIn(api.server, local.email, PASSWORD);
+    carrier = await createUser(db, { displayName: 'Aylin Demir', email: 'aylin@traeger.example' });
+  });
+
+  afterAll(async () => {
+    await worker.close();
+    await smtp.stop();
+    await api.close();
+  });
+
+  it('shows failed notices as degraded with counts, and sends each once after one retry action', async () => {
+    await smtp.stop();
+    await api.db.dataSource.transaction(async (tx) => {
+      for (const n of [1, 2, 3])
+        await worker.get(OutboxService).addNotice(tx, `given-up-${n}`, notice(`Nr. ${n}`));
+    });
+    await eventually(async () => {
+      const res = await ready().expect(200);
+      expect(res.body).toEqual({ status: 'degraded', checks: { database: 'up', redis: 'up' } });
+    }, 15_000);
+
+    const details = (await ready(admin).expect(200)).body.details;
+    expect(details.outbox).toEqual({ pending: 0, failed: 3 });
+    await request(api.server)
+      .get('/api/admin/notices')
+      .set('Cookie', admin.cookie)
+      .expect(200, { pending: 0, failed: 3 });
+    // A district's admin sees neither the counts nor the action: they span every district.
+    await request(api.server).get('/api/admin/notices').set('Cookie', districtAdmin.cookie).expect(403);
+    await request(api.server)
+      .post('/api/admin/notices/retry-failed')
+      .set('Cookie', districtAdmin.cookie)
+      .set('X-CSRF-Token', districtAdmin.csrfToken)
+      .expect(403);
+    expect(mailsFor('given-up-')).toHaveLength(0);
+
+    await smtp.listen();
+    const retried = await request(api.server)
+      .post('/api/admin/notices/retry-failed')
+      .set('Cookie', admin.cookie)
+      .set('X-CSRF-Token', admin.csrfToken)
+      .expect(200);
+    expect(retried.body).toEqual({ retried: 3 });
+    await eventually(() => expect(mailsFor('given-up-')).toHaveLength(3), 15_000);
+    await eventually(async () => expect((await ready().expect(200)).body.status).toBe('ok'));
+    await sleep(1_000);
+    expect(new Set(mailsFor('given-up-').map((m) => m.deliveryKey)).size).toBe(3);
+    expect(mailsFor('given-up-')).toHaveLength(3);
+    expect(
+      await api.db.dataSource.query(
+        `SELECT action, payload FROM audit_event WHERE action = 'retry_failed_notices'`,
+      ),
+    ).toEqual([{ action: 'retry_failed_notices', payload: { retried: 3 } }]);
+  });
+});
