@@ -36,6 +36,8 @@ export const APPLICATIONS_ERROR_CODES = {
   callOffDecided: 'call_off_decided',
   /** 422: the call-off asks for more than is committed and not yet called off for its cash year. */
   callOffExceedsInstalment: 'call_off_exceeds_instalment',
+  /** 409: there is no proof of use to settle yet. */
+  settlementUnavailable: 'settlement_unavailable',
   /** 409: the repayment claim was settled before. */
   claimSettled: 'claim_settled',
 } as const;

@@ -145,9 +145,10 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
       .expect(409);
   });
 
-  it('closes a project: proof of use with an overrun flag, repayment of the unspent part, the rest released', async () => {
+  /** Approved, started, 9 000 € of the 2027 instalment paid, proof of use of 7 000 € on personnel. */
+  async function finishedProject(approval: Record<string, unknown> = APPROVAL): Promise<string> {
     const id = await selected();
-    await world.event(world.coordinator, id, APPROVAL).expect(200);
+    await world.event(world.coordinator, id, approval).expect(200);
     await world.event(world.carrier, id, { type: 'START_IMPLEMENTATION' }).expect(200);
     const callOff = await world
       .post(world.carrier, `/api/applications/${id}/call-offs`)
@@ -163,20 +164,86 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
         text: 'Zehn Kochabende statt zwölf.',
         actuals: [
           { cashYear: 2027, category: 'personnel', amountCents: '700000' },
+          { cashYear: 2027, category: 'fees', amountCents: '30000' },
           { cashYear: 2028, category: 'material', amountCents: '0' },
         ],
       })
       .expect(200);
+    return id;
+  }
+
+  it('closes a project under shortfall funding: own money first, the rest of the paid grant claimed, the rest released', async () => {
+    const id = await finishedProject();
+    // Before completion carrier and finance see the settlement as it stands.
+    const preview = await world.get(world.carrier, `/api/applications/${id}/settlement`).expect(200);
+    expect(preview.body).toMatchObject({
+      state: 'preview',
+      financingType: 'shortfall',
+      toRepayCents: '300000',
+    });
     await world.event(world.coordinator, id, { type: 'COMPLETE' }).expect(200);
+
+    // Plan 15 000 € (grant 14 000 €, own 1 000 €). Spent 7 000 € on personnel and 300 € on fees,
+    // a line the plan does not have. Eligible 7 000 €, own 1 000 € first: the grant is 6 000 €,
+    // and 3 000 € of the 9 000 € paid come back.
+    const settlement = await world.get(world.finance, `/api/applications/${id}/settlement`).expect(200);
+    expect(settlement.body).toMatchObject({
+      state: 'settled',
+      financingType: 'shortfall',
+      financingTypeText: 'Fehlbedarfsfinanzierung',
+      eligibleCents: '700000',
+      finalGrantCents: '600000',
+      paidCents: '900000',
+      toRepayCents: '300000',
+    });
+    expect(
+      settlement.body.lines.map((l: Record<string, unknown>) => [
+        l.cashYear,
+        l.category,
+        l.plannedCents,
+        l.actualCents,
+        l.eligibleCents,
+        l.rule,
+      ]),
+    ).toEqual([
+      [2027, 'personnel', '1000000', '700000', '700000', 'within_plan'],
+      [2027, 'fees', '0', '30000', '0', 'not_in_plan'],
+      [2028, 'material', '500000', '0', '0', 'within_plan'],
+    ]);
+    expect(settlement.body.steps.map((s: Record<string, unknown>) => [s.key, s.amountCents])).toEqual([
+      ['eligible_costs', '700000'],
+      ['other_funding', '100000'],
+      ['shortfall', '600000'],
+      ['approved_grant', '1400000'],
+      ['final_grant', '600000'],
+      ['paid', '900000'],
+      ['to_repay', '300000'],
+    ]);
+    const carrierView = await world.get(world.carrier, `/api/applications/${id}/settlement`).expect(200);
+    expect(carrierView.body.toRepayCents).toBe('300000');
 
     const claims = await world.get(world.finance, `/api/applications/${id}/repayment-claims`).expect(200);
     expect(claims.body.items).toEqual([
-      expect.objectContaining({ reason: 'unspent', amountCents: '200000', state: 'open' }),
+      expect.objectContaining({ reason: 'unspent', amountCents: '300000', state: 'open' }),
     ]);
     const entries = await ledger(id);
     expect(entries.filter((e) => e.kind === 'decommitment')).toEqual([
       { kind: 'decommitment', cash_year: 2028, amount: '500000' },
     ]);
+  });
+
+  it('settles by the financing type the notice states: fixed-amount funding keeps the grant up to the eligible costs', async () => {
+    const id = await finishedProject({ ...APPROVAL, financingType: 'fixed' });
+    await world.event(world.coordinator, id, { type: 'COMPLETE' }).expect(200);
+    const settlement = await world.get(world.finance, `/api/applications/${id}/settlement`).expect(200);
+    expect(settlement.body).toMatchObject({
+      financingType: 'fixed',
+      financingTypeText: 'Festbetragsfinanzierung',
+      finalGrantCents: '700000',
+      toRepayCents: '200000',
+    });
+    const claims = await world.get(world.finance, `/api/applications/${id}/repayment-claims`).expect(200);
+    expect(claims.body.items).toEqual([expect.objectContaining({ amountCents: '200000' })]);
   });
 
   it('revokes an approved project: unpaid money de-committed, paid money claimed back', async () => {

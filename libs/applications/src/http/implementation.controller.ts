@@ -103,6 +103,16 @@ export class ImplementationController {
     return this.reports.addInterim(principal, params.id, body.text, requestIdOf(request));
   }
 
+  @Get('applications/:id/settlement')
+  @Authenticated()
+  @ApiOperation({
+    summary:
+      'The settlement of the proof of use by the financing type of the grant notice: each cost line with the rule applied, the final grant and the amount to repay',
+  })
+  settlement(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+    return this.reports.settlement(principal, params.id, principal.language);
+  }
+
   @Get('applications/:id/repayment-claims')
   @Authenticated()
   @ApiOperation({ summary: 'Repayment claims with the interest calculated line by line' })

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { BusinessRuleError, instalmentsOf, Money, planTotals, ValidationError } from '@kiezfonds/domain';
+import {
+  BusinessRuleError,
+  DEFAULT_FINANCING_TYPE,
+  instalmentsOf,
+  Money,
+  planTotals,
+  ValidationError,
+} from '@kiezfonds/domain';
 import { LedgerService } from '@kiezfonds/funds';
 import type { EntityManager } from 'typeorm';
 import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
@@ -53,8 +60,8 @@ export class FundingEffects {
     const issuedOn = berlinDay(ctx.now);
     await tx.query(
       `INSERT INTO grant_notice (application_id, reference, amount_cents, period_start, period_end, instalments,
-         report_deadlines, conditions, issued_on, issued_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+         report_deadlines, conditions, issued_on, issued_by, financing_type)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
         record.id,
         `${record.reference}-ZB`,
@@ -66,6 +73,7 @@ export class FundingEffects {
         event.conditions?.trim() ?? '',
         issuedOn,
         ctx.principal.userId,
+        event.financingType ?? DEFAULT_FINANCING_TYPE,
       ],
     );
     await this.ledger.commitForApplication(tx, {
@@ -136,10 +144,5 @@ export class FundingEffects {
       `INSERT INTO repayment_claim (application_id, reason, amount_cents, lines, created_by) VALUES ($1, $2, $3, $4, $5)`,
       [ctx.record.id, reason, total.toString(), JSON.stringify(lines.reverse()), ctx.principal.userId],
     );
-  }
-
-  /** Paid out so far, net of repayments. */
-  async paid(tx: EntityManager, applicationId: string): Promise<Money> {
-    return Money.sum((await ledgerPosition(tx, applicationId)).map((y) => y.paid));
   }
 }

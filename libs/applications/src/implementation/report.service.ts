@@ -14,7 +14,9 @@ import { DataSource } from 'typeorm';
 import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
 import { berlinDay } from '../lifecycle/transition-context';
 import { ApplicationScope } from '../scope/application-scope';
+import { loadApplicationRecord } from '../applications/application-record';
 import type { ClaimLine } from './funding-effects.service';
+import { computeSettlement, latestFinalReport, settlementView, storedSettlement } from './settlement';
 
 /** Interim reports (Sachberichte) and the repayment claims of an application. */
 @Injectable()
@@ -81,6 +83,20 @@ export class ReportService {
       });
       return { id: row!.id, kind: 'interim', submittedAt: row!.submitted_at.toISOString() };
     });
+  }
+
+  /**
+   * The settlement of the proof of use line by line, with the rule applied on each line: as
+   * stored at completion, or, before it, as it would be computed now (`state: preview`).
+   */
+  async settlement(principal: Principal, applicationId: string, locale: 'de' | 'en') {
+    const scoped = await ApplicationScope.of(principal).application(this.dataSource, applicationId);
+    const report = await latestFinalReport(this.dataSource, scoped.id);
+    if (!report) throw new ConflictError(APPLICATIONS_ERROR_CODES.settlementUnavailable);
+    if (report.settlement) return { state: 'settled', ...settlementView(report.settlement, locale) };
+    const record = await loadApplicationRecord(this.dataSource, scoped.id);
+    const computed = await computeSettlement(this.dataSource, scoped.id, record.content, report);
+    return { state: 'preview', ...settlementView(storedSettlement(computed), locale) };
   }
 
   /** Claims with the interest up to `asOf` (default today, or the settlement day), line by line. */

@@ -67,13 +67,22 @@ export {
 export { type PromptUseInput, promptUseDeadline, promptUseMonths, SMALL_GRANT_LIMIT } from './prompt-use';
 export {
   type ActualCost,
+  type ApprovedPlanChange,
   compareWithPlan,
+  DEFAULT_FINANCING_TYPE,
+  FINANCING_TYPES,
+  type FinancingType,
+  isFinancingType,
   LINE_OVERRUN_TOLERANCE_PERCENT,
+  LINE_RULES,
+  type LineRule,
   lineOverruns,
   type PlanComparisonLine,
   type ProofOfUse,
   type ProofOfUseInput,
   proofOfUse,
+  type SettlementStep,
 } from './proof-of-use';
 export { type ContentChange, diffContent } from './content-diff';
 export { addMonths, isCalendarDay } from './calendar-day';
+export { FINANCING_TYPE_TEXTS, LINE_RULE_TEXTS, SETTLEMENT_STEP_TEXTS } from './settlement-texts';

@@ -235,6 +235,10 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Für das Kassenjahr {cashYear} können höchstens noch {availableCents} Cent abgerufen werden.',
     en: 'At most {availableCents} cents can still be called off for the cash year {cashYear}.',
   },
+  settlement_unavailable: {
+    de: 'Für dieses Projekt liegt noch kein Verwendungsnachweis vor.',
+    en: 'There is no proof of use for this project yet.',
+  },
   claim_settled: {
     de: 'Diese Rückforderung ist bereits erledigt.',
     en: 'This repayment claim is already settled.',

@@ -19,6 +19,7 @@ import { CreateNoticeDrop1763783200000 } from './1763783200000-create-notice-dro
 import { AddCallOffApproval1763783300000 } from './1763783300000-add-call-off-approval';
 import { AddBallotChanges1763783400000 } from './1763783400000-add-ballot-changes';
 import { HardenAccountsLinksAndLimits1763784000000 } from './1763784000000-harden-accounts-links-and-limits';
+import { SettleProofOfUseByFinancingType1763790000000 } from './1763790000000-settle-proof-of-use-by-financing-type';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   AddCallOffApproval1763783300000,
   AddBallotChanges1763783400000,
   HardenAccountsLinksAndLimits1763784000000,
+  SettleProofOfUseByFinancingType1763790000000,
 ];

@@ -17,7 +17,13 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { APPLICATION_EVENT_TYPES, COST_CATEGORIES, type ErrorDetail } from '@kiezfonds/domain';
+import {
+  APPLICATION_EVENT_TYPES,
+  COST_CATEGORIES,
+  type ErrorDetail,
+  FINANCING_TYPES,
+  type FinancingType,
+} from '@kiezfonds/domain';
 import { IsCalendarDate, IsCents, Trim } from '@kiezfonds/funds';
 
 export class InstalmentDto {
@@ -171,6 +177,15 @@ export class ApplicationEventDto {
   @Type(() => ReportDeadlineDto)
   reportDeadlines?: ReportDeadlineDto[];
 
+  @ApiPropertyOptional({
+    enum: FINANCING_TYPES,
+    description:
+      'APPROVE: the financing type the notice states (default shortfall = Fehlbedarfsfinanzierung; partial = Anteilfinanzierung; fixed = Festbetragsfinanzierung).',
+  })
+  @IsOptional()
+  @IsIn(FINANCING_TYPES)
+  financingType?: FinancingType;
+
   @ApiPropertyOptional({ description: 'APPROVE: conditions (Nebenbestimmungen), one per line.' })
   @IsOptional()
   @IsString()
@@ -195,4 +210,13 @@ export class ApplicationEventDto {
   @ValidateNested({ each: true })
   @Type(() => ActualCostDto)
   actuals?: ActualCostDto[];
+
+  @ApiPropertyOptional({
+    example: '260000',
+    description:
+      'SUBMIT_FINAL_REPORT: own and third-party money actually spent, in cents (default: as planned; under shortfall funding it counts at least as planned).',
+  })
+  @IsOptional()
+  @Matches(/^[0-9]{1,15}$/)
+  otherFundingCents?: string;
 }
