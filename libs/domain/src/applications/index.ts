@@ -52,6 +52,7 @@ export {
 } from './application-content';
 export {
   applicationProblems,
+  applicationWarnings,
   type ContentRules,
   declarationProblems,
   declarationsConfirmed,
@@ -86,3 +87,11 @@ export {
 export { type ContentChange, diffContent } from './content-diff';
 export { addMonths, isCalendarDay } from './calendar-day';
 export { FINANCING_TYPE_TEXTS, LINE_RULE_TEXTS, SETTLEMENT_STEP_TEXTS } from './settlement-texts';
+export {
+  CASH_YEARS_AFTER_PROGRAMME_YEAR,
+  CONSECUTIVE_YEARS_LIMIT,
+  type FundedPeriod,
+  type FundingChain,
+  fundingChain,
+} from './funding-chain';
+export { type CallOffRefusal, callOffRefusal, earlyStartRequired } from './call-off-rules';
