@@ -9,6 +9,7 @@ import {
   finalisePlan,
   inPlanning,
 } from '../../apps/api/src/testing/committee-world';
+import { backToToday, travelTo } from '../../apps/api/src/testing/clock';
 import { startTestApi, type TestApi } from '../../apps/api/src/testing/test-api';
 import request from 'supertest';
 
@@ -137,15 +138,23 @@ describe('every notice, from the payload its trigger produces', () => {
       })
       .expect(200);
     await world.event(world.carrier, underWay, { type: 'START_IMPLEMENTATION' }).expect(200);
-    const callOff = (
+    // The project runs from 1 March 2027: its 2027 money is called off and paid in 2027.
+    travelTo('2027-04-15T10:00:00+02:00');
+    try {
+      const callOff = (
+        await world
+          .post(world.carrier, `/api/applications/${underWay}/call-offs`)
+          .send({ cashYear: 2027, amountCents: '300000', purpose: 'Honorare' })
+          .expect(201)
+      ).body as { id: string };
+      await world.post(world.finance, `/api/call-offs/${callOff.id}/approve`).send({}).expect(200);
       await world
-        .post(world.carrier, `/api/applications/${underWay}/call-offs`)
-        .send({ cashYear: 2027, amountCents: '300000', purpose: 'Honorare' })
-        .expect(201)
-    ).body as { id: string };
-    await world.post(world.finance, `/api/call-offs/${callOff.id}/approve`).send({}).expect(200);
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
-    await world.post(world.finance, `/api/call-offs/${callOff.id}/pay`).send({ paidOn: today }).expect(200);
+        .post(world.finance, `/api/call-offs/${callOff.id}/pay`)
+        .send({ paidOn: '2027-04-15' })
+        .expect(200);
+    } finally {
+      backToToday();
+    }
 
     // Waitlisted on a single decision of the committee, in a call of its own.
     const waitlisted = await inPlanning(world, (await world.openCall()).id);

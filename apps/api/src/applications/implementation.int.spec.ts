@@ -1,3 +1,4 @@
+import { backToToday, travelTo } from '../testing/clock';
 import { startTestApi, type TestApi } from '../testing/test-api';
 import { ApplicationWorld } from '../testing/application-world';
 import { type CommitteeSetUp, createCommittee, selectedApplications } from '../testing/committee-world';
@@ -22,6 +23,11 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
   afterAll(async () => {
     await api.close();
   });
+
+  afterEach(() => backToToday());
+
+  /** The projects run from 1 March 2027 to 31 December 2028: a day in their first year. */
+  const IN_2027 = '2027-04-15T10:00:00+02:00';
 
   const committees = new Map<ApplicationWorld, CommitteeSetUp>();
 
@@ -116,6 +122,7 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
       .send({ cashYear: 2027, amountCents: '300000' })
       .expect(409);
     await world.event(world.carrier, id, { type: 'START_IMPLEMENTATION' }).expect(200);
+    travelTo(IN_2027);
     const tooMuch = await world
       .post(world.carrier, `/api/applications/${id}/call-offs`)
       .send({ cashYear: 2027, amountCents: '900001' })
@@ -128,20 +135,20 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
     expect(callOff.body).toMatchObject({ number: 1, state: 'requested' });
     await world
       .post(world.carrier, `/api/call-offs/${callOff.body.id}/pay`)
-      .send({ paidOn: '2026-11-02' })
+      .send({ paidOn: '2027-04-14' })
       .expect(403);
     const paid = await world
       .post(world.finance, `/api/call-offs/${callOff.body.id}/pay`)
-      .send({ paidOn: '2026-11-02' })
+      .send({ paidOn: '2027-04-14' })
       .expect(200);
     // 14.000 € grant (≤ 50.000 €) with a yearly instalment of 9.000 € (≤ 10.000 €): four months.
-    expect(paid.body).toMatchObject({ state: 'paid', paidOn: '2026-11-02', spendBy: '2027-03-02' });
+    expect(paid.body).toMatchObject({ state: 'paid', paidOn: '2027-04-14', spendBy: '2027-08-14' });
     expect((await ledger(id)).filter((e) => e.kind === 'disbursement')).toEqual([
       { kind: 'disbursement', cash_year: 2027, amount: '300000' },
     ]);
     await world
       .post(world.finance, `/api/call-offs/${callOff.body.id}/pay`)
-      .send({ paidOn: '2026-11-02' })
+      .send({ paidOn: '2027-04-14' })
       .expect(409);
   });
 
@@ -150,13 +157,14 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
     const id = await selected();
     await world.event(world.coordinator, id, approval).expect(200);
     await world.event(world.carrier, id, { type: 'START_IMPLEMENTATION' }).expect(200);
+    travelTo(IN_2027);
     const callOff = await world
       .post(world.carrier, `/api/applications/${id}/call-offs`)
       .send({ cashYear: 2027, amountCents: '900000' })
       .expect(201);
     await world
       .post(world.finance, `/api/call-offs/${callOff.body.id}/pay`)
-      .send({ paidOn: '2026-10-01' })
+      .send({ paidOn: '2027-04-15' })
       .expect(200);
     await world
       .event(world.carrier, id, {
@@ -250,13 +258,14 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
     const id = await selected();
     await world.event(world.coordinator, id, APPROVAL).expect(200);
     await world.event(world.carrier, id, { type: 'START_IMPLEMENTATION' }).expect(200);
+    travelTo(IN_2027);
     const callOff = await world
       .post(world.carrier, `/api/applications/${id}/call-offs`)
       .send({ cashYear: 2027, amountCents: '400000' })
       .expect(201);
     await world
       .post(world.finance, `/api/call-offs/${callOff.body.id}/pay`)
-      .send({ paidOn: '2026-09-15' })
+      .send({ paidOn: '2027-04-15' })
       .expect(200);
     await world.event(world.coordinator, id, { type: 'REVOKE' }).expect(400);
     await world
@@ -271,5 +280,108 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
     expect(claims.body.items).toEqual([
       expect.objectContaining({ reason: 'revocation', amountCents: '400000', state: 'open' }),
     ]);
+  });
+  describe('ANBest-P on call-offs and the notice', () => {
+    async function started(): Promise<string> {
+      const id = await selected();
+      await world.event(world.coordinator, id, APPROVAL).expect(200);
+      await world.event(world.carrier, id, { type: 'START_IMPLEMENTATION' }).expect(200);
+      return id;
+    }
+
+    it('refuses a call-off before the project starts: no money in December 2026 for a project of March 2027', async () => {
+      const id = await started();
+      travelTo('2026-12-10T10:00:00+01:00');
+      const refused = await world
+        .post(world.carrier, `/api/applications/${id}/call-offs`)
+        .send({ cashYear: 2026, amountCents: '100000' })
+        .expect(422);
+      expect(refused.body).toMatchObject({ code: 'call_off_before_project_start' });
+      expect(refused.body.message).toContain('2027-03-01');
+      travelTo('2029-01-05T10:00:00+01:00');
+      const late = await world
+        .post(world.carrier, `/api/applications/${id}/call-offs`)
+        .send({ cashYear: 2029, amountCents: '100000' })
+        .expect(422);
+      expect(late.body.code).toBe('call_off_after_project_end');
+      expect(await ledger(id)).toEqual([
+        { kind: 'commitment', cash_year: 2027, amount: '900000' },
+        { kind: 'commitment', cash_year: 2028, amount: '500000' },
+      ]);
+    });
+
+    it("refuses a call-off on a later cash year's instalment, and a payment outside the call-off's cash year", async () => {
+      const id = await started();
+      travelTo(IN_2027);
+      const refused = await world
+        .post(world.carrier, `/api/applications/${id}/call-offs`)
+        .send({ cashYear: 2028, amountCents: '100000' })
+        .expect(422);
+      expect(refused.body.code).toBe('call_off_other_cash_year');
+      const callOff = await world
+        .post(world.carrier, `/api/applications/${id}/call-offs`)
+        .send({ cashYear: 2027, amountCents: '100000' })
+        .expect(201);
+      travelTo('2028-01-10T10:00:00+01:00');
+      const payment = await world
+        .post(world.finance, `/api/call-offs/${callOff.body.id}/pay`)
+        .send({ paidOn: '2028-01-10' })
+        .expect(422);
+      expect(payment.body.code).toBe('payment_outside_cash_year');
+    });
+
+    it('creates one call-off for the same request sent twice with one Idempotency-Key, and refuses the key for another body', async () => {
+      const id = await started();
+      travelTo(IN_2027);
+      const send = (amountCents: string) =>
+        world
+          .post(world.carrier, `/api/applications/${id}/call-offs`)
+          .set('Idempotency-Key', `call-off-${id}`)
+          .send({ cashYear: 2027, amountCents, purpose: 'Honorare April' });
+      const first = await send('200000').expect(201);
+      const again = await send('200000').expect(201);
+      expect(again.body).toEqual(first.body);
+      const other = await send('300000').expect(422);
+      expect(other.body.code).toBe('idempotency_key_reused');
+      const list = await world.get(world.carrier, `/api/applications/${id}/call-offs`).expect(200);
+      expect(list.body.items).toHaveLength(1);
+
+      const pay = () =>
+        world
+          .post(world.finance, `/api/call-offs/${first.body.id}/pay`)
+          .set('Idempotency-Key', `pay-${first.body.id}`)
+          .send({ paidOn: '2027-04-15' });
+      const paid = await pay().expect(200);
+      expect((await pay().expect(200)).body).toEqual(paid.body);
+      expect((await ledger(id)).filter((e) => e.kind === 'disbursement')).toEqual([
+        { kind: 'disbursement', cash_year: 2027, amount: '200000' },
+      ]);
+    });
+
+    it('approves a notice whose period has begun only with an early start on record', async () => {
+      const id = await selected();
+      travelTo('2027-03-15T10:00:00+01:00');
+      const refused = await world.event(world.coordinator, id, APPROVAL).expect(422);
+      expect(refused.body.code).toBe('early_start_missing');
+      expect(await ledger(id)).toEqual([]);
+      await world
+        .event(world.coordinator, id, { ...APPROVAL, earlyStartApprovedOn: '2027-02-20' })
+        .expect(400);
+      await world
+        .event(world.coordinator, id, {
+          ...APPROVAL,
+          earlyStartApprovedOn: '2027-02-20',
+          earlyStartReason: 'Die Sommerferienangebote müssen im März geplant werden.',
+        })
+        .expect(200);
+      const [notice] = (await api.db.dataSource.query(
+        `SELECT early_start_approved_on::text AS on, early_start_reason AS reason FROM grant_notice WHERE application_id = $1`,
+        [id],
+      )) as { on: string; reason: string }[];
+      expect(notice).toEqual({
+        on: '2027-02-20',
+        reason: 'Die Sommerferienangebote müssen im März geplant werden.',
+      });
+    });
   });
 });

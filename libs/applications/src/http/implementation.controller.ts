@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/funds';
+import { CSRF_HEADER_DOC, IDEMPOTENCY_HEADER_DOC, IdParamDto } from '@kiezfonds/funds';
 import { Authenticated, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { CallOffService } from '../implementation/call-off.service';
 import { ReportService } from '../implementation/report.service';
@@ -34,53 +34,65 @@ export class ImplementationController {
   @Post('applications/:id/call-offs')
   @Roles('carrier')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: "Request money of a cash year's instalment (during implementation)" })
   requestCallOff(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: RequestCallOffDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
   ) {
-    return this.callOffs.request(principal, params.id, body, requestIdOf(request));
+    return this.callOffs.request(principal, params.id, body, requestIdOf(request), idempotencyKey);
   }
 
   @Post('call-offs/:id/approve')
   @HttpCode(200)
   @Roles('finance')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: 'Approve a requested call-off for payment; the carrier is told (call_off_approved)',
   })
-  approve(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto, @Req() request: Request) {
-    return this.callOffs.approve(principal, params.id, requestIdOf(request));
+  approve(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: Request,
+  ) {
+    return this.callOffs.approve(principal, params.id, requestIdOf(request), idempotencyKey);
   }
 
   @Post('call-offs/:id/pay')
   @HttpCode(200)
   @Roles('finance')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: 'Record the payment: a ledger disbursement; sets the prompt-use deadline' })
   pay(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: PayCallOffDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
   ) {
-    return this.callOffs.pay(principal, params.id, body.paidOn, requestIdOf(request));
+    return this.callOffs.pay(principal, params.id, body.paidOn, requestIdOf(request), idempotencyKey);
   }
 
   @Post('call-offs/:id/reject')
   @HttpCode(200)
   @Roles('finance')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: 'Refuse a call-off with a reason' })
   reject(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: ReasonDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
   ) {
-    return this.callOffs.reject(principal, params.id, body.reason, requestIdOf(request));
+    return this.callOffs.reject(principal, params.id, body.reason, requestIdOf(request), idempotencyKey);
   }
 
   @Get('applications/:id/reports')
@@ -124,13 +136,15 @@ export class ImplementationController {
   @HttpCode(200)
   @Roles('finance')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: 'Record that the claimed money came back (ledger repayment)' })
   settle(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: SettleClaimDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
   ) {
-    return this.reports.settle(principal, params.id, body.repaidOn, requestIdOf(request));
+    return this.reports.settle(principal, params.id, body.repaidOn, requestIdOf(request), idempotencyKey);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   BusinessRuleError,
   DEFAULT_FINANCING_TYPE,
+  earlyStartRequired,
   instalmentsOf,
   Money,
   planTotals,
@@ -56,12 +57,31 @@ export class FundingEffects {
     if (!deadlines.some((d) => d.kind === 'final')) {
       throw new ValidationError([{ field: 'reportDeadlines', rule: 'finalReportRequired' }]);
     }
-    const fundId = await netzwerkfondsOf(tx, record);
     const issuedOn = berlinDay(ctx.now);
+    const periodStart = record.content.periodStart ?? issuedOn;
+    const early =
+      event.earlyStartApprovedOn !== undefined || event.earlyStartReason !== undefined
+        ? { approvedOn: event.earlyStartApprovedOn, reason: event.earlyStartReason }
+        : null;
+    if (early) {
+      const problems = [];
+      if (!early.approvedOn) problems.push({ field: 'earlyStartApprovedOn', rule: 'required' });
+      else if (early.approvedOn > issuedOn)
+        problems.push({ field: 'earlyStartApprovedOn', rule: 'notInFuture' });
+      if (!early.reason) problems.push({ field: 'earlyStartReason', rule: 'required' });
+      if (problems.length > 0) throw new ValidationError(problems);
+    } else if (earlyStartRequired({ noticeDate: issuedOn, periodStart })) {
+      throw new BusinessRuleError(APPLICATIONS_ERROR_CODES.earlyStartMissing, {
+        periodStart,
+        noticeDate: issuedOn,
+      });
+    }
+    const fundId = await netzwerkfondsOf(tx, record);
     await tx.query(
       `INSERT INTO grant_notice (application_id, reference, amount_cents, period_start, period_end, instalments,
-         report_deadlines, conditions, issued_on, issued_by, financing_type)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+         report_deadlines, conditions, issued_on, issued_by, financing_type, early_start_approved_on,
+         early_start_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [
         record.id,
         `${record.reference}-ZB`,
@@ -74,6 +94,8 @@ export class FundingEffects {
         issuedOn,
         ctx.principal.userId,
         event.financingType ?? DEFAULT_FINANCING_TYPE,
+        early?.approvedOn ?? null,
+        early?.reason ?? null,
       ],
     );
     await this.ledger.commitForApplication(tx, {

@@ -13,6 +13,7 @@ import { recordAudit } from '@kiezfonds/persistence';
 import { DataSource } from 'typeorm';
 import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
 import { berlinDay } from '../lifecycle/transition-context';
+import { requestHash, runIdempotent } from '../lifecycle/idempotency';
 import { ApplicationScope } from '../scope/application-scope';
 import { loadApplicationRecord } from '../applications/application-record';
 import type { ClaimLine } from './funding-effects.service';
@@ -161,61 +162,72 @@ export class ReportService {
   }
 
   /** Finance records that the claim's principal came back: a ledger repayment per payment's cash year. */
-  async settle(principal: Principal, claimId: string, repaidOn: string, requestId: string | null) {
+  async settle(
+    principal: Principal,
+    claimId: string,
+    repaidOn: string,
+    requestId: string | null,
+    idempotencyKey?: string,
+  ) {
     if (repaidOn > berlinDay(new Date()))
       throw new ValidationError([{ field: 'repaidOn', rule: 'notInFuture' }]);
     const scope = ApplicationScope.of(principal);
-    return this.dataSource.transaction(async (tx) => {
-      const [claim] = (await tx.query(
-        `SELECT id, application_id, state, lines FROM repayment_claim WHERE id = $1 FOR UPDATE`,
-        [claimId],
-      )) as { id: string; application_id: string; state: string; lines: ClaimLine[] }[];
-      if (!claim) throw new NotFoundError();
-      const scoped = await scope.application(tx, claim.application_id);
-      if (!scope.isStaffOf(scoped.districtId, 'finance')) throw new ForbiddenError();
-      if (claim.state !== 'open') throw new ConflictError(APPLICATIONS_ERROR_CODES.claimSettled);
-      const [app] = (await tx.query(
-        `SELECT c.programme_year, f.id AS fund_id FROM application a JOIN call c ON c.id = a.call_id
+    const key = `repayment-claim-settle:${claimId}`;
+    return runIdempotent(
+      this.dataSource,
+      { userId: principal.userId, key: idempotencyKey, scope: key, hash: requestHash(key, { repaidOn }) },
+      async (tx) => {
+        const [claim] = (await tx.query(
+          `SELECT id, application_id, state, lines FROM repayment_claim WHERE id = $1 FOR UPDATE`,
+          [claimId],
+        )) as { id: string; application_id: string; state: string; lines: ClaimLine[] }[];
+        if (!claim) throw new NotFoundError();
+        const scoped = await scope.application(tx, claim.application_id);
+        if (!scope.isStaffOf(scoped.districtId, 'finance')) throw new ForbiddenError();
+        if (claim.state !== 'open') throw new ConflictError(APPLICATIONS_ERROR_CODES.claimSettled);
+        const [app] = (await tx.query(
+          `SELECT c.programme_year, f.id AS fund_id FROM application a JOIN call c ON c.id = a.call_id
          JOIN fund f ON f.district_id = c.district_id AND f.kind = 'netzwerkfonds' WHERE a.id = $1`,
-        [claim.application_id],
-      )) as { programme_year: number; fund_id: string }[];
-      const byYear = new Map<number, Money>();
-      for (const line of claim.lines) {
-        const [callOff] = (await tx.query(`SELECT cash_year FROM call_off WHERE id = $1`, [
-          line.callOffId,
-        ])) as {
-          cash_year: number;
-        }[];
-        const year = callOff!.cash_year;
-        byYear.set(year, (byYear.get(year) ?? Money.ZERO).add(Money.fromCents(line.amountCents)));
-      }
-      for (const [cashYear, amount] of [...byYear].sort((a, b) => a[0] - b[0])) {
-        await this.ledger.post(tx, {
-          kind: 'repayment',
-          fundId: app!.fund_id,
-          programmeYear: app!.programme_year,
-          cashYear,
-          amount,
-          project: { applicationId: claim.application_id },
+          [claim.application_id],
+        )) as { programme_year: number; fund_id: string }[];
+        const byYear = new Map<number, Money>();
+        for (const line of claim.lines) {
+          const [callOff] = (await tx.query(`SELECT cash_year FROM call_off WHERE id = $1`, [
+            line.callOffId,
+          ])) as {
+            cash_year: number;
+          }[];
+          const year = callOff!.cash_year;
+          byYear.set(year, (byYear.get(year) ?? Money.ZERO).add(Money.fromCents(line.amountCents)));
+        }
+        for (const [cashYear, amount] of [...byYear].sort((a, b) => a[0] - b[0])) {
+          await this.ledger.post(tx, {
+            kind: 'repayment',
+            fundId: app!.fund_id,
+            programmeYear: app!.programme_year,
+            cashYear,
+            amount,
+            project: { applicationId: claim.application_id },
+            actorId: principal.userId,
+            reason: `Rückforderung ${claim.id}`,
+            requestId,
+          });
+        }
+        await tx.query(
+          `UPDATE repayment_claim SET state = 'settled', settled_on = $2, settled_by = $3 WHERE id = $1`,
+          [claim.id, repaidOn, principal.userId],
+        );
+        await recordAudit(tx, {
+          entityType: 'application',
+          entityId: claim.application_id,
+          action: 'repayment_settled',
           actorId: principal.userId,
-          reason: `Rückforderung ${claim.id}`,
+          districtId: scoped.districtId,
           requestId,
+          payload: { claimId: claim.id, repaidOn },
         });
-      }
-      await tx.query(
-        `UPDATE repayment_claim SET state = 'settled', settled_on = $2, settled_by = $3 WHERE id = $1`,
-        [claim.id, repaidOn, principal.userId],
-      );
-      await recordAudit(tx, {
-        entityType: 'application',
-        entityId: claim.application_id,
-        action: 'repayment_settled',
-        actorId: principal.userId,
-        districtId: scoped.districtId,
-        requestId,
-        payload: { claimId: claim.id, repaidOn },
-      });
-      return { id: claim.id, state: 'settled', settledOn: repaidOn };
-    });
+        return { id: claim.id, state: 'settled', settledOn: repaidOn };
+      },
+    );
   }
 }

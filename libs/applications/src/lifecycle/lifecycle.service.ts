@@ -51,6 +51,10 @@ function auditPayload(
   if (comment) payload.comment = comment;
   if (event.replyDeadline) payload.replyDeadline = event.replyDeadline;
   if (event.amountCents !== undefined) payload.amountCents = String(event.amountCents);
+  if (event.financingType) payload.financingType = event.financingType;
+  if (event.earlyStartApprovedOn) {
+    payload.earlyStart = { approvedOn: event.earlyStartApprovedOn, reason: event.earlyStartReason };
+  }
   return payload;
 }
 

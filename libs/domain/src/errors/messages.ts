@@ -244,6 +244,30 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Derselbe Zweck darf höchstens {limit} Jahre in Folge gefördert werden; mit diesem Antrag wären es {years} Jahre ({first}–{last}).',
     en: 'The same purpose may be funded for at most {limit} consecutive years; with this application it would be {years} years ({first}–{last}).',
   },
+  call_off_before_project_start: {
+    de: 'Mittel können erst ab Beginn des Bewilligungszeitraums am {periodStart} abgerufen werden.',
+    en: 'Funds can only be called off from the start of the funding period on {periodStart}.',
+  },
+  call_off_after_project_end: {
+    de: 'Der Bewilligungszeitraum endete am {periodEnd}; es können keine Mittel mehr abgerufen werden.',
+    en: 'The funding period ended on {periodEnd}; no more funds can be called off.',
+  },
+  call_off_other_cash_year: {
+    de: 'Abgerufen werden kann nur die Rate des laufenden Kassenjahres {currentCashYear}, nicht die für {cashYear}.',
+    en: 'Only the instalment of the current cash year {currentCashYear} can be called off, not the one for {cashYear}.',
+  },
+  payment_before_project_start: {
+    de: 'Eine Auszahlung vor Beginn des Bewilligungszeitraums am {periodStart} ist nicht zulässig.',
+    en: 'A payment before the funding period starts on {periodStart} is not allowed.',
+  },
+  payment_outside_cash_year: {
+    de: 'Der Mittelabruf gehört zum Kassenjahr {cashYear}; das Auszahlungsdatum muss in diesem Jahr liegen.',
+    en: 'The call-off belongs to the cash year {cashYear}; the payment date must lie in that year.',
+  },
+  early_start_missing: {
+    de: 'Der Bewilligungszeitraum beginnt am {periodStart}, vor dem Datum des Bescheids ({noticeDate}). Bitte erfassen Sie einen genehmigten vorzeitigen Maßnahmebeginn mit Datum und Begründung.',
+    en: 'The funding period starts on {periodStart}, before the date of the notice ({noticeDate}). Please record an approved early start with its date and reason.',
+  },
   settlement_unavailable: {
     de: 'Für dieses Projekt liegt noch kein Verwendungsnachweis vor.',
     en: 'There is no proof of use for this project yet.',

@@ -20,6 +20,7 @@ import { AddCallOffApproval1763783300000 } from './1763783300000-add-call-off-ap
 import { AddBallotChanges1763783400000 } from './1763783400000-add-ballot-changes';
 import { HardenAccountsLinksAndLimits1763784000000 } from './1763784000000-harden-accounts-links-and-limits';
 import { SettleProofOfUseByFinancingType1763790000000 } from './1763790000000-settle-proof-of-use-by-financing-type';
+import { RecordEarlyStartOnGrantNotice1763790100000 } from './1763790100000-record-early-start-on-grant-notice';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   AddBallotChanges1763783400000,
   HardenAccountsLinksAndLimits1763784000000,
   SettleProofOfUseByFinancingType1763790000000,
+  RecordEarlyStartOnGrantNotice1763790100000,
 ];

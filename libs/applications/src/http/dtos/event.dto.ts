@@ -186,6 +186,23 @@ export class ApplicationEventDto {
   @IsIn(FINANCING_TYPES)
   financingType?: FinancingType;
 
+  @ApiPropertyOptional({
+    format: 'date',
+    description:
+      'APPROVE: the day an early start (vorzeitiger Maßnahmebeginn) was approved; required with its reason when the period starts before the notice date.',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  earlyStartApprovedOn?: string;
+
+  @ApiPropertyOptional({ description: 'APPROVE: why the early start was approved.' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  earlyStartReason?: string;
+
   @ApiPropertyOptional({ description: 'APPROVE: conditions (Nebenbestimmungen), one per line.' })
   @IsOptional()
   @IsString()
