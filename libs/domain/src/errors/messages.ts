@@ -268,6 +268,10 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Der Bewilligungszeitraum beginnt am {periodStart}, vor dem Datum des Bescheids ({noticeDate}). Bitte erfassen Sie einen genehmigten vorzeitigen Maßnahmebeginn mit Datum und Begründung.',
     en: 'The funding period starts on {periodStart}, before the date of the notice ({noticeDate}). Please record an approved early start with its date and reason.',
   },
+  payment_exceeds_claim: {
+    de: 'Offen sind nur noch {openCents:money}; {amountCents:money} können nicht gegen diese Rückforderung gebucht werden.',
+    en: 'Only {openCents:money} are still open; {amountCents:money} cannot be booked against this claim.',
+  },
   settlement_unavailable: {
     de: 'Für dieses Projekt liegt noch kein Verwendungsnachweis vor.',
     en: 'There is no proof of use for this project yet.',
