@@ -21,6 +21,7 @@ import { AddBallotChanges1763783400000 } from './1763783400000-add-ballot-change
 import { HardenAccountsLinksAndLimits1763784000000 } from './1763784000000-harden-accounts-links-and-limits';
 import { SettleProofOfUseByFinancingType1763790000000 } from './1763790000000-settle-proof-of-use-by-financing-type';
 import { RecordEarlyStartOnGrantNotice1763790100000 } from './1763790100000-record-early-start-on-grant-notice';
+import { SeedPublishedBaseRates1763790200000 } from './1763790200000-seed-published-base-rates';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   HardenAccountsLinksAndLimits1763784000000,
   SettleProofOfUseByFinancingType1763790000000,
   RecordEarlyStartOnGrantNotice1763790100000,
+  SeedPublishedBaseRates1763790200000,
 ];
