@@ -235,11 +235,31 @@ describe('every notice, from the payload its trigger produces', () => {
     await sweep.sweep(new Date('2028-04-02T10:00:00+02:00'));
   }
 
+  /** The project under way is revoked, its paid money claimed back with a recovery notice. */
+  async function triggerRecoveryNotice(underWay: string) {
+    await world
+      .event(world.coordinator, underWay, { type: 'REVOKE', reason: 'Projekt eingestellt.' })
+      .expect(200);
+    const [claim] = (
+      await world.get(world.finance, `/api/applications/${underWay}/repayment-claims`).expect(200)
+    ).body.items as { id: string }[];
+    travelTo('2027-05-02T10:00:00+02:00');
+    try {
+      await world
+        .post(world.finance, `/api/repayment-claims/${claim!.id}/notice`)
+        .send({ dueBy: '2027-06-01' })
+        .expect(200);
+    } finally {
+      backToToday();
+    }
+  }
+
   it('renders each kind in German and English, with a subject, an HTML and a text body', async () => {
     await triggerAccountNotices();
     const applications = await triggerApplicationNotices();
     await triggerCommitteeNotices(applications.inReview);
     await triggerReminders(applications);
+    await triggerRecoveryNotice(applications.underWay);
 
     const rows = (await world.db.query(`SELECT payload FROM outbox ORDER BY created_at`)) as {
       payload: QueuedNotice;

@@ -50,6 +50,10 @@ export const APPLICATIONS_ERROR_CODES = {
   paymentOutsideCashYear: 'payment_outside_cash_year',
   /** 422: the project period starts before the notice and no early start is recorded. */
   earlyStartMissing: 'early_start_missing',
+  /** 409: the claim's recovery notice was issued before. */
+  recoveryNoticeIssued: 'recovery_notice_issued',
+  /** 409: no recovery notice was issued for the claim yet. */
+  recoveryNoticeMissing: 'recovery_notice_missing',
   /** 409: the repayment claim was settled before. */
   claimSettled: 'claim_settled',
 } as const;

@@ -1,3 +1,4 @@
+import { pdfText } from '@kiezfonds/testing';
 import { backToToday, travelTo } from '../testing/clock';
 import { startTestApi, type TestApi } from '../testing/test-api';
 import { ApplicationWorld } from '../testing/application-world';
@@ -281,6 +282,101 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
       expect.objectContaining({ reason: 'revocation', amountCents: '400000', state: 'open' }),
     ]);
   });
+  it('recovers the claim: a notice with interest booked apart, the carrier told, payments interest first, the rest waived with a reason', async () => {
+    const id = await finishedProject();
+    await world.event(world.coordinator, id, { type: 'COMPLETE' }).expect(200);
+    const [claim] = (await world.get(world.finance, `/api/applications/${id}/repayment-claims`).expect(200))
+      .body.items as { id: string }[];
+    travelTo('2027-06-01T10:00:00+02:00');
+    await world
+      .post(world.carrier, `/api/repayment-claims/${claim!.id}/notice`)
+      .send({ dueBy: '2027-07-01' })
+      .expect(403);
+    const issue = () =>
+      world
+        .post(world.finance, `/api/repayment-claims/${claim!.id}/notice`)
+        .set('Idempotency-Key', `notice-${claim!.id}`)
+        .send({ dueBy: '2027-07-01' });
+    // 3 000 € paid on 15.04.2027, due 01.07.2027: 77 days at 1,27 % + 5 % = 6,27 %:
+    // 300 000 ct × 627 × 77 / 3 650 000 = 3 968,14… → 39,68 €.
+    const notice = await issue().expect(200);
+    expect(notice.body).toMatchObject({
+      principalCents: '300000',
+      interestCents: '3968',
+      totalCents: '303968',
+      dueBy: '2027-07-01',
+    });
+    expect((await issue().expect(200)).body).toEqual(notice.body);
+    const mails = (await api.db.dataSource.query(`SELECT payload FROM outbox WHERE delivery_key LIKE $1`, [
+      `repayment-claim:${claim!.id}:notice%`,
+    ])) as { payload: { kind: string; data: { claim: Record<string, unknown> } } }[];
+    expect(mails.map((m) => [m.payload.kind, m.payload.data.claim.totalCents])).toEqual([
+      ['recovery_notice_issued', 303968],
+    ]);
+    const pdf = await world
+      .get(world.carrier, `/api/repayment-claims/${claim!.id}/notice.pdf`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const text = (await pdfText(pdf.body as Buffer)).replace(/\u00a0/g, ' ');
+    for (const line of [
+      'Zuwendungsfähige Ausgaben 7.000,00 €',
+      'Endgültige Zuwendung 6.000,00 €',
+      'Zu erstatten 3.000,00 €',
+      '15.04.2027 – 30.06.2027 77 6,27 % (Basiszins 1,27 %) 39,68 €',
+      'Gesamtbetrag 3.039,68 €',
+    ]) {
+      expect(text.split('\n')).toContain(line);
+    }
+
+    const paid = await world
+      .post(world.finance, `/api/repayment-claims/${claim!.id}/payments`)
+      .send({ amountCents: '100000', receivedOn: '2027-06-01' })
+      .expect(200);
+    // Interest first: 39,68 €; 960,32 € of principal flow back to the fund.
+    expect(paid.body).toMatchObject({
+      state: 'partly_paid',
+      openInterestCents: '0',
+      openPrincipalCents: '203968',
+    });
+    expect((await ledger(id)).filter((e) => e.kind === 'repayment')).toEqual([
+      { kind: 'repayment', cash_year: 2027, amount: '96032' },
+    ]);
+    const tooMuch = await world
+      .post(world.finance, `/api/repayment-claims/${claim!.id}/payments`)
+      .send({ amountCents: '203969', receivedOn: '2027-06-01' })
+      .expect(422);
+    expect(tooMuch.body.code).toBe('payment_exceeds_claim');
+    await world.post(world.finance, `/api/repayment-claims/${claim!.id}/waiver`).send({}).expect(400);
+    const waived = await world
+      .post(world.finance, `/api/repayment-claims/${claim!.id}/waiver`)
+      .send({ reason: 'Billigkeitserlass nach § 59 LHO: Insolvenz des Trägers.' })
+      .expect(200);
+    expect(waived.body).toMatchObject({ state: 'waived', openCents: '0' });
+    const claims = await world.get(world.carrier, `/api/applications/${id}/repayment-claims`).expect(200);
+    expect(claims.body.items[0]).toMatchObject({
+      state: 'waived',
+      waiveReason: 'Billigkeitserlass nach § 59 LHO: Insolvenz des Trägers.',
+      notice: { dueBy: '2027-07-01' },
+    });
+    expect(
+      claims.body.items[0].entries.map((e: Record<string, string>) => [
+        e.kind,
+        e.amountCents,
+        e.principalPartCents,
+      ]),
+    ).toEqual([
+      ['principal', '300000', '0'],
+      ['interest', '3968', '0'],
+      ['payment', '100000', '96032'],
+      ['waiver', '203968', '203968'],
+    ]);
+  });
+
   describe('ANBest-P on call-offs and the notice', () => {
     async function started(): Promise<string> {
       const id = await selected();

@@ -1,18 +1,22 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { pickLocale } from '@kiezfonds/domain';
 import { CSRF_HEADER_DOC, IDEMPOTENCY_HEADER_DOC, IdParamDto } from '@kiezfonds/funds';
 import { Authenticated, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { CallOffService } from '../implementation/call-off.service';
+import { RecoveryService } from '../implementation/recovery.service';
 import { ReportService } from '../implementation/report.service';
 import {
   InterimReportDto,
+  IssueRecoveryNoticeDto,
+  ReceiveRepaymentDto,
   PayCallOffDto,
   ReasonDto,
   RequestCallOffDto,
   SettleClaimDto,
 } from './dtos/implementation.dto';
-import { requestIdOf } from './http-helpers';
+import { requestIdOf, sendFile } from './http-helpers';
 
 /** Implementation (Umsetzung): call-offs, interim reports, repayment claims. */
 @ApiTags('implementation')
@@ -22,6 +26,7 @@ export class ImplementationController {
   constructor(
     private readonly callOffs: CallOffService,
     private readonly reports: ReportService,
+    private readonly recovery: RecoveryService,
   ) {}
 
   @Get('applications/:id/call-offs')
@@ -145,6 +150,82 @@ export class ImplementationController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
   ) {
-    return this.reports.settle(principal, params.id, body.repaidOn, requestIdOf(request), idempotencyKey);
+    return this.recovery.settleInFull(
+      principal,
+      params.id,
+      body.repaidOn,
+      requestIdOf(request),
+      idempotencyKey,
+    );
+  }
+
+  @Post('repayment-claims/:id/notice')
+  @HttpCode(200)
+  @Roles('finance')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
+  @ApiOperation({
+    summary:
+      'Issue the recovery and interest notice (Rückforderungs- und Zinsbescheid): interest booked apart from the principal, the carrier told',
+    description:
+      'Interest of 5 points above the base rate on each payment from its day to `dueBy` (exclusive). 422 `base_rate_missing`; 409 `recovery_notice_issued`.',
+  })
+  issueNotice(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: IssueRecoveryNoticeDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: Request,
+  ) {
+    return this.recovery.issueNotice(principal, params.id, body.dueBy, requestIdOf(request), idempotencyKey);
+  }
+
+  @Get('repayment-claims/:id/notice.pdf')
+  @Authenticated()
+  @ApiOperation({ summary: 'The recovery and interest notice as PDF, with every calculation line' })
+  async noticePdf(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res() response: Response,
+  ) {
+    const pdf = await this.recovery.noticePdf(principal, params.id, pickLocale(acceptLanguage));
+    sendFile(response, { fileName: pdf.fileName, contentType: 'application/pdf', content: pdf.content });
+  }
+
+  @Post('repayment-claims/:id/payments')
+  @HttpCode(200)
+  @Roles('finance')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
+  @ApiOperation({
+    summary:
+      'Book money received against the claim: interest first, the principal part as a ledger repayment; state partly_paid or paid',
+    description: '422 `payment_exceeds_claim` for more than is open.',
+  })
+  receivePayment(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: ReceiveRepaymentDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: Request,
+  ) {
+    return this.recovery.receivePayment(principal, params.id, body, requestIdOf(request), idempotencyKey);
+  }
+
+  @Post('repayment-claims/:id/waiver')
+  @HttpCode(200)
+  @Roles('finance')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
+  @ApiOperation({ summary: 'Waive what is still open, with a reason; the claim becomes waived' })
+  waive(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: ReasonDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: Request,
+  ) {
+    return this.recovery.waive(principal, params.id, body.reason, requestIdOf(request), idempotencyKey);
   }
 }

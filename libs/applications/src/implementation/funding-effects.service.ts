@@ -162,9 +162,16 @@ export class FundingEffects {
     }
     const total = Money.sum(lines.map((l) => Money.fromCents(l.amountCents)));
     if (!total.isPositive()) return;
-    await ctx.tx.query(
-      `INSERT INTO repayment_claim (application_id, reason, amount_cents, lines, created_by) VALUES ($1, $2, $3, $4, $5)`,
+    const [claim] = (await ctx.tx.query(
+      `INSERT INTO repayment_claim (application_id, reason, amount_cents, lines, created_by) VALUES ($1, $2, $3, $4, $5)
+       RETURNING id`,
       [ctx.record.id, reason, total.toString(), JSON.stringify(lines.reverse()), ctx.principal.userId],
+    )) as { id: string }[];
+    // The principal is the claim ledger's first entry; interest follows with the recovery notice.
+    await ctx.tx.query(
+      `INSERT INTO repayment_claim_entry (claim_id, kind, amount_cents, booked_on, actor_id)
+       VALUES ($1, 'principal', $2, $3, $4)`,
+      [claim!.id, total.toString(), berlinDay(ctx.now), ctx.principal.userId],
     );
   }
 }

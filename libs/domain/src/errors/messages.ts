@@ -272,6 +272,14 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Offen sind nur noch {openCents:money}; {amountCents:money} können nicht gegen diese Rückforderung gebucht werden.',
     en: 'Only {openCents:money} are still open; {amountCents:money} cannot be booked against this claim.',
   },
+  recovery_notice_issued: {
+    de: 'Für diese Rückforderung wurde bereits ein Bescheid erlassen.',
+    en: 'A notice was already issued for this claim.',
+  },
+  recovery_notice_missing: {
+    de: 'Für diese Rückforderung wurde noch kein Bescheid erlassen.',
+    en: 'No notice was issued for this claim yet.',
+  },
   settlement_unavailable: {
     de: 'Für dieses Projekt liegt noch kein Verwendungsnachweis vor.',
     en: 'There is no proof of use for this project yet.',

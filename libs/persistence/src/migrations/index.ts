@@ -22,6 +22,7 @@ import { HardenAccountsLinksAndLimits1763784000000 } from './1763784000000-harde
 import { SettleProofOfUseByFinancingType1763790000000 } from './1763790000000-settle-proof-of-use-by-financing-type';
 import { RecordEarlyStartOnGrantNotice1763790100000 } from './1763790100000-record-early-start-on-grant-notice';
 import { SeedPublishedBaseRates1763790200000 } from './1763790200000-seed-published-base-rates';
+import { CreateRecoveryClaimLedger1763790300000 } from './1763790300000-create-recovery-claim-ledger';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   SettleProofOfUseByFinancingType1763790000000,
   RecordEarlyStartOnGrantNotice1763790100000,
   SeedPublishedBaseRates1763790200000,
+  CreateRecoveryClaimLedger1763790300000,
 ];
