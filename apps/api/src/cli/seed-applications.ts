@@ -52,6 +52,7 @@ export async function seedDemoApplications(
   if (!district) throw new Error('Run the base demo seed first: Spandau is missing.');
 
   await seedNetzwerkfonds(app, dataSource, district.id, people.finance, summary);
+  await seedTrackedFunds(app, dataSource, district.id, people.finance, summary);
 
   const [call] = (await dataSource.query(
     `SELECT id, status, submission_deadline FROM call
@@ -163,17 +164,22 @@ export async function seedDemoApplications(
     ],
   });
   await send(people.carriers[3]!, approved, 'START_IMPLEMENTATION');
-  const callOff = await callOffs.request(
-    people.carriers[3]!,
-    approved,
-    {
-      cashYear: PROGRAMME_YEAR,
-      amountCents: '2000000',
-      purpose: 'Honorare und Material für das erste Halbjahr',
-    },
-    null,
-  );
-  await callOffs.pay(people.finance, callOff.id, berlinDay(today), null);
+  // Money is called off only once the project runs (ANBest-P Nr. 1.4): seeded before 1 March
+  // 2027, the project waits for its first call-off; from then on the first instalment is paid.
+  const day = berlinDay(today);
+  if (day >= `${PROGRAMME_YEAR}-03-01` && day.startsWith(String(PROGRAMME_YEAR))) {
+    const callOff = await callOffs.request(
+      people.carriers[3]!,
+      approved,
+      {
+        cashYear: PROGRAMME_YEAR,
+        amountCents: '2000000',
+        purpose: 'Honorare und Material für das erste Halbjahr',
+      },
+      null,
+    );
+    await callOffs.pay(people.finance, callOff.id, day, null);
+  }
 
   // The AG's next session with the application in review on its agenda, and one declared conflict:
   // the Amt für Soziales member sits on the board of Tobias Meyer's carrier.
@@ -323,6 +329,64 @@ async function seedNetzwerkfonds(
         null,
       );
     summary.budgets += 1;
+  }
+}
+
+/** Budgets of the tracked funds per QM area and year (DOMAIN.md, fund table: as practised). */
+const TRACKED_BUDGETS = {
+  aktionsfonds: '1000000',
+  projektfonds: '6000000',
+  baufonds: '25000000',
+} as const;
+
+/**
+ * Spandau's four QM areas each get their Aktionsfonds, Projektfonds and Baufonds with a 2027
+ * budget, so finance sees all four fund kinds side by side. Idempotent like the rest of the seed.
+ */
+async function seedTrackedFunds(
+  app: INestApplicationContext,
+  dataSource: DataSource,
+  districtId: string,
+  finance: Principal,
+  summary: ApplicationSeedSummary,
+): Promise<void> {
+  const areas = (await dataSource.query(
+    `SELECT id FROM area WHERE district_id = $1 AND kind = 'qm_area' ORDER BY slug`,
+    [districtId],
+  )) as { id: string }[];
+  for (const area of areas) {
+    for (const [kind, budgetCents] of Object.entries(TRACKED_BUDGETS) as [
+      keyof typeof TRACKED_BUDGETS,
+      string,
+    ][]) {
+      let [fund] = (await dataSource.query(`SELECT id FROM fund WHERE area_id = $1 AND kind = $2`, [
+        area.id,
+        kind,
+      ])) as { id: string }[];
+      if (!fund) {
+        fund = await app
+          .get(FundDirectoryService)
+          .create(finance, { districtId, kind, areaId: area.id }, null);
+        summary.funds += 1;
+      }
+      const [budget] = (await dataSource.query(
+        `SELECT 1 FROM ledger_entry WHERE fund_id = $1 AND programme_year = $2 AND kind = 'budget' LIMIT 1`,
+        [fund.id, PROGRAMME_YEAR],
+      )) as unknown[];
+      if (!budget) {
+        await app
+          .get(BookingService)
+          .book(
+            finance,
+            fund.id,
+            { kind: 'budget', programmeYear: PROGRAMME_YEAR, amountCents: budgetCents } as Parameters<
+              BookingService['book']
+            >[2],
+            null,
+          );
+        summary.budgets += 1;
+      }
+    }
   }
 }
 
