@@ -515,7 +515,7 @@ export type RepaymentClaim = {
   id: string;
   reason: 'unspent' | 'revocation';
   amountCents: string;
-  state: 'open' | 'settled';
+  state: 'open' | 'partly_paid' | 'paid' | 'waived';
   createdAt: string;
   settledOn: string | null;
   interestAsOf: string;
