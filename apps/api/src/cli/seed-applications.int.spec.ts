@@ -30,7 +30,16 @@ describe('demo applications and funds in the seed', () => {
   it('gives every demo carrier applications in the states the screens need, with the money behind them', async () => {
     const first = await seedDemoApplications(api.app, api.db.dataSource);
     // The Netzwerkfonds and, for each of Spandau's four QM areas, Aktions-, Projekt- and Baufonds.
-    expect(first).toEqual({ funds: 13, budgets: 13, applications: 6, sessions: 1, voten: 3, skipped: null });
+    // Seeded in 2027: the 2027 budget serves both calls, the second of which runs since 1 January.
+    expect(first).toEqual({
+      funds: 13,
+      budgets: 13,
+      calls: 1,
+      applications: 8,
+      sessions: 1,
+      voten: 3,
+      skipped: null,
+    });
 
     const byCarrier = await query<{ email: string; states: string[] }>(
       `SELECT u.email, array_agg(a.state ORDER BY a.state) AS states
@@ -42,8 +51,8 @@ describe('demo applications and funds in the seed', () => {
     expect(byCarrier).toEqual([
       { email: 'carrier1@kiezfonds.example', states: ['draft', 'draft'] },
       { email: 'carrier2@kiezfonds.example', states: ['changes_requested', 'submitted'] },
-      { email: 'carrier3@kiezfonds.example', states: ['in_review'] },
-      { email: 'carrier4@kiezfonds.example', states: ['in_implementation'] },
+      { email: 'carrier3@kiezfonds.example', states: ['in_implementation', 'in_review'] },
+      { email: 'carrier4@kiezfonds.example', states: ['completed', 'in_implementation'] },
     ]);
 
     // The AG's review: criteria for the call, Voten of three departments, the conflict on record.
@@ -76,10 +85,27 @@ describe('demo applications and funds in the seed', () => {
       { kind: 'budget', fund_kind: 'baufonds', amount: '100000000' },
       { kind: 'budget', fund_kind: 'netzwerkfonds', amount: '60000000' },
       { kind: 'budget', fund_kind: 'projektfonds', amount: '24000000' },
-      { kind: 'commitment', fund_kind: 'netzwerkfonds', amount: '11000000' },
+      { kind: 'commitment', fund_kind: 'netzwerkfonds', amount: '18000000' },
+      { kind: 'disbursement', fund_kind: 'netzwerkfonds', amount: '3500000' },
+    ]);
+    // One call-off approved and waiting for its payment; one project settled with a recovery claim:
+    // 30.000 € spent, 5.000 € own money first, 25.000 € grant; 10.000 € of 35.000 € back, plus
+    // interest from the payment (15.02.2027) to the due day (17.03.2027): 30 days at 6,27 %:
+    // 1 000 000 ct × 627 × 30 / 3 650 000 = 5 153,42… → 51,53 €.
+    expect(
+      await query(`SELECT state, amount_cents::text AS amount FROM call_off WHERE state <> 'paid'`),
+    ).toEqual([{ state: 'approved', amount: '1000000' }]);
+    expect(
+      await query(
+        `SELECT c.state, c.notice_due_by::text AS due, e.kind, e.amount_cents::text AS amount
+           FROM repayment_claim c JOIN repayment_claim_entry e ON e.claim_id = c.id ORDER BY e.seq`,
+      ),
+    ).toEqual([
+      { state: 'open', due: '2027-03-17', kind: 'principal', amount: '1000000' },
+      { state: 'open', due: '2027-03-17', kind: 'interest', amount: '5153' },
     ]);
     const [notice] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM grant_notice`);
-    expect(notice!.n).toBe(1);
+    expect(notice!.n).toBe(3);
     const [office] = await query<{ office_street: string; signatory_name: string }>(
       `SELECT office_street, signatory_name FROM district WHERE slug = 'spandau'`,
     );
@@ -118,6 +144,7 @@ describe('demo applications and funds in the seed', () => {
     expect(await seedDemoApplications(api.app, api.db.dataSource)).toEqual({
       funds: 0,
       budgets: 0,
+      calls: 0,
       applications: 0,
       sessions: 0,
       voten: 0,
