@@ -377,6 +377,62 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
     ]);
   });
 
+  it('claims interest on money used after its prompt-use deadline, for finance to confirm with a notice', async () => {
+    const id = await selected();
+    await world.event(world.coordinator, id, APPROVAL).expect(200);
+    await world.event(world.carrier, id, { type: 'START_IMPLEMENTATION' }).expect(200);
+    travelTo(IN_2027);
+    const payOut = async (amountCents: string) => {
+      const requested = await world
+        .post(world.carrier, `/api/applications/${id}/call-offs`)
+        .send({ cashYear: 2027, amountCents })
+        .expect(201);
+      const paid = await world
+        .post(world.finance, `/api/call-offs/${requested.body.id}/pay`)
+        .send({ paidOn: '2027-04-15' })
+        .expect(200);
+      return paid.body as { id: string; spendBy: string };
+    };
+    const timely = await payOut('400000');
+    const late = await payOut('500000');
+    // 14.000 € grant, instalment 9.000 €: four months, to 15.08.2027.
+    expect(late.spendBy).toBe('2027-08-15');
+    travelTo('2027-09-01T10:00:00+02:00');
+    const inTime = await world
+      .post(world.carrier, `/api/call-offs/${timely.id}/use`)
+      .send({ usedOn: '2027-08-15' })
+      .expect(200);
+    expect(inTime.body).toMatchObject({ late: false, lateUseClaimId: null });
+    const used = await world
+      .post(world.carrier, `/api/call-offs/${late.id}/use`)
+      .send({ usedOn: '2027-08-31' })
+      .expect(200);
+    expect(used.body).toMatchObject({ usedOn: '2027-08-31', late: true });
+    await world
+      .post(world.carrier, `/api/call-offs/${late.id}/use`)
+      .send({ usedOn: '2027-08-31' })
+      .expect(409);
+
+    // 5.000 € from 15.04. to 31.08.2027 (exclusive): 138 days at 1,27 % + 5 % = 6,27 %:
+    // 500 000 ct × 627 × 138 / 3 650 000 = 11 852,87… → 118,53 €; the 5.000 € stay with the project.
+    const notice = await world
+      .post(world.finance, `/api/repayment-claims/${used.body.lateUseClaimId}/notice`)
+      .send({ dueBy: '2027-10-01' })
+      .expect(200);
+    expect(notice.body).toMatchObject({ principalCents: '0', interestCents: '11853', totalCents: '11853' });
+    const claims = await world.get(world.carrier, `/api/applications/${id}/repayment-claims`).expect(200);
+    expect(claims.body.items).toEqual([
+      expect.objectContaining({ reason: 'late_use', amountCents: '0', state: 'open' }),
+    ]);
+    const paid = await world
+      .post(world.finance, `/api/repayment-claims/${used.body.lateUseClaimId}/payments`)
+      .send({ amountCents: '11853', receivedOn: '2027-09-01' })
+      .expect(200);
+    expect(paid.body).toMatchObject({ state: 'paid', openCents: '0' });
+    // Interest is no repayment of the grant: the fund ledger books none.
+    expect((await ledger(id)).filter((e) => e.kind === 'repayment')).toEqual([]);
+  });
+
   describe('ANBest-P on call-offs and the notice', () => {
     async function started(): Promise<string> {
       const id = await selected();

@@ -513,7 +513,7 @@ export function addInterimReport(
 
 export type RepaymentClaim = {
   id: string;
-  reason: 'unspent' | 'revocation';
+  reason: 'unspent' | 'revocation' | 'late_use';
   amountCents: string;
   state: 'open' | 'partly_paid' | 'paid' | 'waived';
   createdAt: string;

@@ -11,6 +11,7 @@ import {
   InterimReportDto,
   IssueRecoveryNoticeDto,
   ReceiveRepaymentDto,
+  ReportUseDto,
   PayCallOffDto,
   ReasonDto,
   RequestCallOffDto,
@@ -82,6 +83,25 @@ export class ImplementationController {
     @Req() request: Request,
   ) {
     return this.callOffs.pay(principal, params.id, body.paidOn, requestIdOf(request), idempotencyKey);
+  }
+
+  @Post('call-offs/:id/use')
+  @HttpCode(200)
+  @Roles('carrier')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
+  @ApiOperation({
+    summary:
+      'Report the day the money of a paid call-off was used; after its prompt-use deadline a late-use interest claim (§ 49a Abs. 4 VwVfG) awaits finance',
+  })
+  reportUse(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: ReportUseDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: Request,
+  ) {
+    return this.callOffs.reportUse(principal, params.id, body.usedOn, requestIdOf(request), idempotencyKey);
   }
 
   @Post('call-offs/:id/reject')

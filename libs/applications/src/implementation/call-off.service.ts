@@ -314,6 +314,65 @@ export class CallOffService {
     );
   }
 
+  /**
+   * The carrier reports the day the money of a paid call-off was used. After its prompt-use
+   * deadline, the money bears interest from its payment to its use (§ 49a Abs. 4 VwVfG): a claim
+   * of reason `late_use` without principal, whose interest finance confirms with the notice.
+   */
+  async reportUse(
+    principal: Principal,
+    callOffId: string,
+    usedOn: string,
+    requestId: string | null,
+    idempotencyKey?: string,
+  ) {
+    if (usedOn > berlinDay(new Date())) throw new ValidationError([{ field: 'usedOn', rule: 'notInFuture' }]);
+    return this.once(principal, idempotencyKey, `call-off-use:${callOffId}`, { usedOn }, async (tx) => {
+      const [callOff] = (await tx.query(
+        `SELECT ${COLUMNS}, used_on::text AS used_on FROM call_off WHERE id = $1 FOR UPDATE`,
+        [callOffId],
+      )) as (CallOffRow & { used_on: string | null })[];
+      if (!callOff) throw new NotFoundError(APPLICATIONS_ERROR_CODES.callOffNotFound);
+      const scope = ApplicationScope.of(principal);
+      const scoped = await scope.application(tx, callOff.application_id).catch(() => {
+        throw new NotFoundError(APPLICATIONS_ERROR_CODES.callOffNotFound);
+      });
+      if (!scope.isCarrierOf(scoped.organisationId)) throw new ForbiddenError('not_organisation_member');
+      if (callOff.state !== 'paid' || callOff.used_on !== null) {
+        throw new ConflictError(APPLICATIONS_ERROR_CODES.callOffDecided, [], { state: callOff.state });
+      }
+      if (usedOn < callOff.paid_on!)
+        throw new ValidationError([{ field: 'usedOn', rule: 'notBeforePayment' }]);
+      await tx.query(`UPDATE call_off SET used_on = $2 WHERE id = $1`, [callOff.id, usedOn]);
+      const late = callOff.spend_by !== null && usedOn > callOff.spend_by;
+      let claimId: string | null = null;
+      if (late) {
+        const [claim] = (await tx.query(
+          `INSERT INTO repayment_claim (application_id, reason, amount_cents, lines, created_by)
+           VALUES ($1, 'late_use', 0, $2, $3) RETURNING id`,
+          [
+            callOff.application_id,
+            JSON.stringify([
+              { callOffId: callOff.id, paidOn: callOff.paid_on, amountCents: callOff.amount_cents, usedOn },
+            ]),
+            principal.userId,
+          ],
+        )) as { id: string }[];
+        claimId = claim!.id;
+      }
+      await recordAudit(tx, {
+        entityType: 'application',
+        entityId: callOff.application_id,
+        action: 'call_off_used',
+        actorId: principal.userId,
+        districtId: scoped.districtId,
+        requestId,
+        payload: { callOffId: callOff.id, usedOn, spendBy: callOff.spend_by, late, claimId },
+      });
+      return { ...view(callOff), usedOn, late, lateUseClaimId: claimId };
+    });
+  }
+
   /** Committed for the cash year, less what is called off and not refused. */
   private async available(tx: EntityManager, applicationId: string, cashYear: number): Promise<Money> {
     const [row] = (await tx.query(

@@ -19,6 +19,8 @@ export interface ClaimLine {
   callOffId: string;
   paidOn: string;
   amountCents: string;
+  /** Late use (claim reason `late_use`): the day the money was used, where its interest ends. */
+  usedOn?: string;
 }
 
 async function netzwerkfondsOf(tx: EntityManager, record: ApplicationRecord): Promise<string> {

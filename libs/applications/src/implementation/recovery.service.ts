@@ -30,7 +30,7 @@ import { latestFinalReport } from './settlement';
 interface ClaimRow {
   id: string;
   application_id: string;
-  reason: 'unspent' | 'revocation';
+  reason: 'unspent' | 'revocation' | 'late_use';
   amount_cents: string;
   lines: ClaimLine[];
   state: ClaimBalance['state'];
@@ -126,7 +126,12 @@ export class RecoveryService {
         const stored: StoredInterest[] = [];
         for (const line of claim.lines) {
           const result = await this.baseRates.repaymentInterest(
-            { principal: Money.fromCents(line.amountCents), paidOn: line.paidOn, repaidOn: dueBy },
+            // Late use bears interest up to the use; a repayment claim up to the due day.
+            {
+              principal: Money.fromCents(line.amountCents),
+              paidOn: line.paidOn,
+              repaidOn: claim.reason === 'late_use' ? (line.usedOn ?? dueBy) : dueBy,
+            },
             tx,
           );
           stored.push({

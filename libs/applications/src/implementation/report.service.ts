@@ -103,7 +103,7 @@ export class ReportService {
       [scoped.id],
     )) as {
       id: string;
-      reason: 'unspent' | 'revocation';
+      reason: 'unspent' | 'revocation' | 'late_use';
       amount_cents: string;
       lines: ClaimLine[];
       state: 'open' | 'partly_paid' | 'paid' | 'waived';

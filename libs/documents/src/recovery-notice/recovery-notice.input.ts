@@ -27,7 +27,7 @@ export interface RecoveryNoticeInput {
   issuedOn: string;
   project: { title: string; reference: string };
   grantNoticeReference: string;
-  reason: 'unspent' | 'revocation';
+  reason: 'unspent' | 'revocation' | 'late_use';
   /** The settlement of the proof of use the claim rests on (reason `unspent`). */
   settlement?: {
     financingType: FinancingType;

@@ -15,7 +15,7 @@ export const RECOVERY_NOTICE_TEXTS: Record<
       total: string;
       dueBy: string;
     }) => string;
-    reason: Record<'unspent' | 'revocation', string>;
+    reason: Record<'unspent' | 'revocation' | 'late_use', string>;
     sections: {
       settlement: string;
       steps: string;
@@ -60,6 +60,8 @@ export const RECOVERY_NOTICE_TEXTS: Record<
         'Grund: Die mit dem Verwendungsnachweis belegten zuwendungsfähigen Ausgaben rechtfertigen nur eine geringere Zuwendung als ausgezahlt.',
       revocation:
         'Grund: Der Zuwendungsbescheid wurde widerrufen; die ausgezahlten Mittel sind zu erstatten.',
+      late_use:
+        'Grund: Abgerufene Mittel wurden nicht innerhalb der Frist verwendet; für die Zeit von der Auszahlung bis zur Verwendung sind Zinsen zu zahlen (§ 49a Abs. 4 VwVfG). Die Mittel selbst sind nicht zu erstatten.',
     },
     sections: {
       settlement: '1. Zuwendungsfähige Ausgaben nach Ausgabepositionen',
@@ -105,6 +107,8 @@ export const RECOVERY_NOTICE_TEXTS: Record<
       unspent:
         'Reason: the eligible costs shown in the proof of use justify only a smaller grant than was paid.',
       revocation: 'Reason: the grant notice was revoked; the money paid is to be repaid.',
+      late_use:
+        'Reason: money called off was not used within the period; interest is due for the time from the payment to its use (§ 49a (4) VwVfG). The money itself is not to be repaid.',
     },
     sections: {
       settlement: '1. Eligible costs by cost line',

@@ -120,7 +120,10 @@ export async function renderRecoveryNotice(input: RecoveryNoticeInput): Promise<
       { header: '', weight: 1.4, align: 'right' },
     ],
     [
-      ...input.payments.map((payment) => [t.paymentLine(date(payment.paidOn)), money(payment.principal)]),
+      // Late use: the payments are only the base of the interest, nothing of them is repaid.
+      ...(input.reason === 'late_use'
+        ? []
+        : input.payments.map((payment) => [t.paymentLine(date(payment.paidOn)), money(payment.principal)])),
       { cells: [t.totals.principal, money(input.principal)], bold: true },
     ],
     { header: false },

@@ -23,6 +23,7 @@ import { SettleProofOfUseByFinancingType1763790000000 } from './1763790000000-se
 import { RecordEarlyStartOnGrantNotice1763790100000 } from './1763790100000-record-early-start-on-grant-notice';
 import { SeedPublishedBaseRates1763790200000 } from './1763790200000-seed-published-base-rates';
 import { CreateRecoveryClaimLedger1763790300000 } from './1763790300000-create-recovery-claim-ledger';
+import { RecordUseOfCallOffs1763790400000 } from './1763790400000-record-use-of-call-offs';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   RecordEarlyStartOnGrantNotice1763790100000,
   SeedPublishedBaseRates1763790200000,
   CreateRecoveryClaimLedger1763790300000,
+  RecordUseOfCallOffs1763790400000,
 ];

@@ -74,3 +74,13 @@ export class ReceiveRepaymentDto {
   @IsCalendarDate()
   receivedOn: string;
 }
+
+export class ReportUseDto {
+  @ApiProperty({
+    format: 'date',
+    example: '2027-08-31',
+    description: 'Day the money of the call-off was used for the project.',
+  })
+  @IsCalendarDate()
+  usedOn: string;
+}
