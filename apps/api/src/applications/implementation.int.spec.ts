@@ -422,7 +422,12 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
     expect(notice.body).toMatchObject({ principalCents: '0', interestCents: '11853', totalCents: '11853' });
     const claims = await world.get(world.carrier, `/api/applications/${id}/repayment-claims`).expect(200);
     expect(claims.body.items).toEqual([
-      expect.objectContaining({ reason: 'late_use', amountCents: '0', state: 'open' }),
+      expect.objectContaining({
+        reason: 'late_use',
+        amountCents: '0',
+        state: 'open',
+        interestCents: '11853',
+      }),
     ]);
     const paid = await world
       .post(world.finance, `/api/repayment-claims/${used.body.lateUseClaimId}/payments`)

@@ -128,7 +128,8 @@ export class ReportService {
             principal: Money.fromCents(line.amountCents),
             paidOn: line.paidOn,
             // A payment dated after the day asked about bears no interest yet (not a 400).
-            repaidOn: asOf < line.paidOn ? line.paidOn : asOf,
+            // Late use bears interest up to the use, not up to today.
+            repaidOn: line.usedOn ?? (asOf < line.paidOn ? line.paidOn : asOf),
           });
           interest = interest?.add(result.total) ?? null;
           lines.push({ callOffId: line.callOffId, ...interestView(result, locale) });
