@@ -11,6 +11,7 @@ import {
 } from '@kiezfonds/testing';
 import type { Browser, Page } from 'playwright-core';
 import { createApiApp } from '../../apps/api/src/create-api-app';
+import { backToToday, travelTo } from '../../apps/api/src/testing/clock';
 import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
 import {
   type CommitteeSetUp,
@@ -24,6 +25,9 @@ import {
  * their own browser session. The call is set up over the API; everything the roles do to the
  * application happens on the pages.
  */
+/** A day in the first year of the journey's project (1 March 2027 – 31 December 2028). */
+const IN_2027 = '2027-04-15T10:00:00+02:00';
+
 describe('an application from draft to completed, across the roles, in the browser', () => {
   let db: TestDatabase;
   let redis: TestRedis;
@@ -50,6 +54,8 @@ describe('an application from draft to completed, across the roles, in the brows
     callTitle = 'Netzwerkfonds 2027: Nachbarschaften verbinden';
     callId = (await world.openCall({ title: callTitle })).id;
   });
+
+  afterEach(() => backToToday());
 
   afterAll(async () => {
     await browser?.close();
@@ -213,6 +219,10 @@ describe('an application from draft to completed, across the roles, in the brows
     await carrier.getByText('Umsetzung begonnen', { exact: true }).waitFor();
     expect(await carrier.getByText('Antrag eingereicht', { exact: true }).count()).toBe(0);
     await settled(carrier);
+    // Money is called off only once the project runs (from 1 March 2027, ANBest-P Nr. 1.4): the
+    // API's and the browsers' calendars move to a day in April 2027 from here on.
+    travelTo(IN_2027);
+    await carrier.clock.setFixedTime(new Date(IN_2027));
     await carrier.getByLabel('Betrag', { exact: true }).fill('9.000,00');
     await carrier.getByLabel('Wofür werden die Mittel gebraucht?').fill('Honorare und Lebensmittel');
     await carrier.getByRole('button', { name: 'Mittelabruf stellen' }).click();
@@ -223,6 +233,7 @@ describe('an application from draft to completed, across the roles, in the brows
       .waitFor();
 
     const finance = await signedIn(world.finance, '/finanzen/mittelabrufe');
+    await finance.clock.setFixedTime(new Date(IN_2027));
     await settled(finance);
     await finance.getByRole('button', { name: 'Mittelabruf 1 auszahlen' }).click();
     await finance.getByRole('button', { name: '9.000,00\u00a0€ auszahlen' }).click();

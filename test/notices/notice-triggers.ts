@@ -3,6 +3,7 @@ import { OutboxService, ReminderSweep } from '@kiezfonds/messaging';
 import type { DataSource } from 'typeorm';
 import request from 'supertest';
 import type { ApplicationWorld } from '../../apps/api/src/testing/application-world';
+import { backToToday, travelTo } from '../../apps/api/src/testing/clock';
 import {
   type CommitteeSetUp,
   decideInWriting,
@@ -117,15 +118,23 @@ export async function triggerEveryNotice(
       })
       .expect(200);
     await world.event(world.carrier, underWay, { type: 'START_IMPLEMENTATION' }).expect(200);
-    const callOff = (
+    // The project runs from 1 March 2027: its 2027 money is called off and paid in 2027.
+    travelTo('2027-04-15T10:00:00+02:00');
+    try {
+      const callOff = (
+        await world
+          .post(world.carrier, `/api/applications/${underWay}/call-offs`)
+          .send({ cashYear: 2027, amountCents: '300000', purpose: 'Honorare' })
+          .expect(201)
+      ).body as { id: string };
+      await world.post(world.finance, `/api/call-offs/${callOff.id}/approve`).send({}).expect(200);
       await world
-        .post(world.carrier, `/api/applications/${underWay}/call-offs`)
-        .send({ cashYear: 2027, amountCents: '300000', purpose: 'Honorare' })
-        .expect(201)
-    ).body as { id: string };
-    await world.post(world.finance, `/api/call-offs/${callOff.id}/approve`).send({}).expect(200);
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
-    await world.post(world.finance, `/api/call-offs/${callOff.id}/pay`).send({ paidOn: today }).expect(200);
+        .post(world.finance, `/api/call-offs/${callOff.id}/pay`)
+        .send({ paidOn: '2027-04-15' })
+        .expect(200);
+    } finally {
+      backToToday();
+    }
 
     // Waitlisted on a single decision of the committee, in a call of its own.
     const waitlisted = await inPlanning(world, (await world.openCall()).id);
@@ -206,8 +215,28 @@ export async function triggerEveryNotice(
     await sweep.sweep(new Date('2028-04-02T10:00:00+02:00'));
   }
 
+  /** The project under way is revoked, its paid money claimed back with a recovery notice. */
+  async function triggerRecoveryNotice(underWay: string) {
+    await world
+      .event(world.coordinator, underWay, { type: 'REVOKE', reason: 'Projekt eingestellt.' })
+      .expect(200);
+    const [claim] = (
+      await world.get(world.finance, `/api/applications/${underWay}/repayment-claims`).expect(200)
+    ).body.items as { id: string }[];
+    travelTo('2027-05-02T10:00:00+02:00');
+    try {
+      await world
+        .post(world.finance, `/api/repayment-claims/${claim!.id}/notice`)
+        .send({ dueBy: '2027-06-01' })
+        .expect(200);
+    } finally {
+      backToToday();
+    }
+  }
+
   await triggerAccountNotices();
   const applications = await triggerApplicationNotices();
   await triggerCommitteeNotices(applications.inReview);
   await triggerReminders(applications);
+  await triggerRecoveryNotice(applications.underWay);
 }

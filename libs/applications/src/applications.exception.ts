@@ -38,6 +38,24 @@ export const APPLICATIONS_ERROR_CODES = {
   callOffDecided: 'call_off_decided',
   /** 422: the call-off asks for more than is committed and not yet called off for its cash year. */
   callOffExceedsInstalment: 'call_off_exceeds_instalment',
+  /** 409: there is no proof of use to settle yet. */
+  settlementUnavailable: 'settlement_unavailable',
+  /** 422: a call-off before the project period starts (ANBest-P Nr. 1.4). */
+  callOffBeforeProjectStart: 'call_off_before_project_start',
+  /** 422: a call-off after the project period ended. */
+  callOffAfterProjectEnd: 'call_off_after_project_end',
+  /** 422: a call-off on another cash year's instalment than the current one. */
+  callOffOtherCashYear: 'call_off_other_cash_year',
+  /** 422: a payment dated before the project period starts. */
+  paymentBeforeProjectStart: 'payment_before_project_start',
+  /** 422: a payment dated outside the call-off's cash year. */
+  paymentOutsideCashYear: 'payment_outside_cash_year',
+  /** 422: the project period starts before the notice and no early start is recorded. */
+  earlyStartMissing: 'early_start_missing',
+  /** 409: the claim's recovery notice was issued before. */
+  recoveryNoticeIssued: 'recovery_notice_issued',
+  /** 409: no recovery notice was issued for the claim yet. */
+  recoveryNoticeMissing: 'recovery_notice_missing',
   /** 409: the repayment claim was settled before. */
   claimSettled: 'claim_settled',
 } as const;

@@ -10,6 +10,7 @@ import { CallsController } from './http/calls.controller';
 import { ImplementationController } from './http/implementation.controller';
 import { CallOffService } from './implementation/call-off.service';
 import { FundingEffects } from './implementation/funding-effects.service';
+import { RecoveryService } from './implementation/recovery.service';
 import { ReportService } from './implementation/report.service';
 import { LifecycleNotices } from './lifecycle/lifecycle-notices';
 import { LifecycleService } from './lifecycle/lifecycle.service';
@@ -36,6 +37,7 @@ import { PublicProjectService } from './public/public-projects.service';
     LifecycleService,
     PublicProjectService,
     ReportService,
+    RecoveryService,
   ],
   exports: [LifecycleService, ApplicationService, CallService],
 })

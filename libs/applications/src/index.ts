@@ -7,3 +7,4 @@ export { LifecycleService, type TransitionAnswer } from './lifecycle/lifecycle.s
 export { ApplicationScope, BOARD_VISIBLE_STATES } from './scope/application-scope';
 export { sendFile } from './http/http-helpers';
 export { checkUpload, MAX_FILE_BYTES, sniffFileType } from './files/file-check';
+export { RecoveryService } from './implementation/recovery.service';

@@ -36,6 +36,7 @@ export {
 export { DOUBLE_FUNDING_ROLES, FUND_STAFF_ROLES, FundScope } from './scope/fund-scope';
 export {
   CSRF_HEADER_DOC,
+  IDEMPOTENCY_HEADER_DOC,
   IdParamDto,
   IsCalendarDate,
   IsCents,

@@ -13,3 +13,4 @@ export {
 export { seedDemoData, type SeedOptions, type SeedSummary } from './seed/seed-demo-data';
 export { type AuditEntry, recordAudit } from './audit';
 export { queryRows } from './query-rows';
+export { IDEMPOTENCY_KEY_REUSED, requestHash, runIdempotent } from './idempotency';

@@ -1,5 +1,6 @@
 import { ApplicationWorld } from '../testing/application-world';
 import { createCommittee, selectedApplications } from '../testing/committee-world';
+import { backToToday, travelTo } from '../testing/clock';
 import { startTestApi, type TestApi } from '../testing/test-api';
 
 /**
@@ -19,6 +20,8 @@ describe('approving a call-off before its payment', () => {
     await api.close();
   });
 
+  afterEach(() => backToToday());
+
   it('tells the carrier, then pays; an approved call-off is neither approved again nor refused', async () => {
     const [id] = await selectedApplications(world, await createCommittee(world, { votingMembers: 1 }), 1);
     await world
@@ -28,6 +31,8 @@ describe('approving a call-off before its payment', () => {
       })
       .expect(200);
     await world.event(world.carrier, id!, { type: 'START_IMPLEMENTATION' }).expect(200);
+    // The project runs from 1 March 2027: money of 2027 is called off in 2027.
+    travelTo('2027-04-15T10:00:00+02:00');
     const callOff = (
       await world
         .post(world.carrier, `/api/applications/${id}/call-offs`)

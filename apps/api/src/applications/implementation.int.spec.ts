@@ -1,3 +1,5 @@
+import { pdfText } from '@kiezfonds/testing';
+import { backToToday, travelTo } from '../testing/clock';
 import { startTestApi, type TestApi } from '../testing/test-api';
 import { ApplicationWorld } from '../testing/application-world';
 import { type CommitteeSetUp, createCommittee, selectedApplications } from '../testing/committee-world';
@@ -22,6 +24,11 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
   afterAll(async () => {
     await api.close();
   });
+
+  afterEach(() => backToToday());
+
+  /** The projects run from 1 March 2027 to 31 December 2028: a day in their first year. */
+  const IN_2027 = '2027-04-15T10:00:00+02:00';
 
   const committees = new Map<ApplicationWorld, CommitteeSetUp>();
 
@@ -116,6 +123,7 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
       .send({ cashYear: 2027, amountCents: '300000' })
       .expect(409);
     await world.event(world.carrier, id, { type: 'START_IMPLEMENTATION' }).expect(200);
+    travelTo(IN_2027);
     const tooMuch = await world
       .post(world.carrier, `/api/applications/${id}/call-offs`)
       .send({ cashYear: 2027, amountCents: '900001' })
@@ -128,34 +136,36 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
     expect(callOff.body).toMatchObject({ number: 1, state: 'requested' });
     await world
       .post(world.carrier, `/api/call-offs/${callOff.body.id}/pay`)
-      .send({ paidOn: '2026-11-02' })
+      .send({ paidOn: '2027-04-14' })
       .expect(403);
     const paid = await world
       .post(world.finance, `/api/call-offs/${callOff.body.id}/pay`)
-      .send({ paidOn: '2026-11-02' })
+      .send({ paidOn: '2027-04-14' })
       .expect(200);
     // 14.000 € grant (≤ 50.000 €) with a yearly instalment of 9.000 € (≤ 10.000 €): four months.
-    expect(paid.body).toMatchObject({ state: 'paid', paidOn: '2026-11-02', spendBy: '2027-03-02' });
+    expect(paid.body).toMatchObject({ state: 'paid', paidOn: '2027-04-14', spendBy: '2027-08-14' });
     expect((await ledger(id)).filter((e) => e.kind === 'disbursement')).toEqual([
       { kind: 'disbursement', cash_year: 2027, amount: '300000' },
     ]);
     await world
       .post(world.finance, `/api/call-offs/${callOff.body.id}/pay`)
-      .send({ paidOn: '2026-11-02' })
+      .send({ paidOn: '2027-04-14' })
       .expect(409);
   });
 
-  it('closes a project: proof of use with an overrun flag, repayment of the unspent part, the rest released', async () => {
+  /** Approved, started, 9 000 € of the 2027 instalment paid, proof of use of 7 000 € on personnel. */
+  async function finishedProject(approval: Record<string, unknown> = APPROVAL): Promise<string> {
     const id = await selected();
-    await world.event(world.coordinator, id, APPROVAL).expect(200);
+    await world.event(world.coordinator, id, approval).expect(200);
     await world.event(world.carrier, id, { type: 'START_IMPLEMENTATION' }).expect(200);
+    travelTo(IN_2027);
     const callOff = await world
       .post(world.carrier, `/api/applications/${id}/call-offs`)
       .send({ cashYear: 2027, amountCents: '900000' })
       .expect(201);
     await world
       .post(world.finance, `/api/call-offs/${callOff.body.id}/pay`)
-      .send({ paidOn: '2026-10-01' })
+      .send({ paidOn: '2027-04-15' })
       .expect(200);
     await world
       .event(world.carrier, id, {
@@ -163,15 +173,67 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
         text: 'Zehn Kochabende statt zwölf.',
         actuals: [
           { cashYear: 2027, category: 'personnel', amountCents: '700000' },
+          { cashYear: 2027, category: 'fees', amountCents: '30000' },
           { cashYear: 2028, category: 'material', amountCents: '0' },
         ],
       })
       .expect(200);
+    return id;
+  }
+
+  it('closes a project under shortfall funding: own money first, the rest of the paid grant claimed, the rest released', async () => {
+    const id = await finishedProject();
+    // Before completion carrier and finance see the settlement as it stands.
+    const preview = await world.get(world.carrier, `/api/applications/${id}/settlement`).expect(200);
+    expect(preview.body).toMatchObject({
+      state: 'preview',
+      financingType: 'shortfall',
+      toRepayCents: '300000',
+    });
     await world.event(world.coordinator, id, { type: 'COMPLETE' }).expect(200);
+
+    // Plan 15 000 € (grant 14 000 €, own 1 000 €). Spent 7 000 € on personnel and 300 € on fees,
+    // a line the plan does not have. Eligible 7 000 €, own 1 000 € first: the grant is 6 000 €,
+    // and 3 000 € of the 9 000 € paid come back.
+    const settlement = await world.get(world.finance, `/api/applications/${id}/settlement`).expect(200);
+    expect(settlement.body).toMatchObject({
+      state: 'settled',
+      financingType: 'shortfall',
+      financingTypeText: 'Fehlbedarfsfinanzierung',
+      eligibleCents: '700000',
+      finalGrantCents: '600000',
+      paidCents: '900000',
+      toRepayCents: '300000',
+    });
+    expect(
+      settlement.body.lines.map((l: Record<string, unknown>) => [
+        l.cashYear,
+        l.category,
+        l.plannedCents,
+        l.actualCents,
+        l.eligibleCents,
+        l.rule,
+      ]),
+    ).toEqual([
+      [2027, 'personnel', '1000000', '700000', '700000', 'within_plan'],
+      [2027, 'fees', '0', '30000', '0', 'not_in_plan'],
+      [2028, 'material', '500000', '0', '0', 'within_plan'],
+    ]);
+    expect(settlement.body.steps.map((s: Record<string, unknown>) => [s.key, s.amountCents])).toEqual([
+      ['eligible_costs', '700000'],
+      ['other_funding', '100000'],
+      ['shortfall', '600000'],
+      ['approved_grant', '1400000'],
+      ['final_grant', '600000'],
+      ['paid', '900000'],
+      ['to_repay', '300000'],
+    ]);
+    const carrierView = await world.get(world.carrier, `/api/applications/${id}/settlement`).expect(200);
+    expect(carrierView.body.toRepayCents).toBe('300000');
 
     const claims = await world.get(world.finance, `/api/applications/${id}/repayment-claims`).expect(200);
     expect(claims.body.items).toEqual([
-      expect.objectContaining({ reason: 'unspent', amountCents: '200000', state: 'open' }),
+      expect.objectContaining({ reason: 'unspent', amountCents: '300000', state: 'open' }),
     ]);
     const entries = await ledger(id);
     expect(entries.filter((e) => e.kind === 'decommitment')).toEqual([
@@ -179,17 +241,32 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
     ]);
   });
 
+  it('settles by the financing type the notice states: fixed-amount funding keeps the grant up to the eligible costs', async () => {
+    const id = await finishedProject({ ...APPROVAL, financingType: 'fixed' });
+    await world.event(world.coordinator, id, { type: 'COMPLETE' }).expect(200);
+    const settlement = await world.get(world.finance, `/api/applications/${id}/settlement`).expect(200);
+    expect(settlement.body).toMatchObject({
+      financingType: 'fixed',
+      financingTypeText: 'Festbetragsfinanzierung',
+      finalGrantCents: '700000',
+      toRepayCents: '200000',
+    });
+    const claims = await world.get(world.finance, `/api/applications/${id}/repayment-claims`).expect(200);
+    expect(claims.body.items).toEqual([expect.objectContaining({ amountCents: '200000' })]);
+  });
+
   it('revokes an approved project: unpaid money de-committed, paid money claimed back', async () => {
     const id = await selected();
     await world.event(world.coordinator, id, APPROVAL).expect(200);
     await world.event(world.carrier, id, { type: 'START_IMPLEMENTATION' }).expect(200);
+    travelTo(IN_2027);
     const callOff = await world
       .post(world.carrier, `/api/applications/${id}/call-offs`)
       .send({ cashYear: 2027, amountCents: '400000' })
       .expect(201);
     await world
       .post(world.finance, `/api/call-offs/${callOff.body.id}/pay`)
-      .send({ paidOn: '2026-09-15' })
+      .send({ paidOn: '2027-04-15' })
       .expect(200);
     await world.event(world.coordinator, id, { type: 'REVOKE' }).expect(400);
     await world
@@ -204,5 +281,264 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
     expect(claims.body.items).toEqual([
       expect.objectContaining({ reason: 'revocation', amountCents: '400000', state: 'open' }),
     ]);
+  });
+  it('recovers the claim: a notice with interest booked apart, the carrier told, payments interest first, the rest waived with a reason', async () => {
+    const id = await finishedProject();
+    await world.event(world.coordinator, id, { type: 'COMPLETE' }).expect(200);
+    const [claim] = (await world.get(world.finance, `/api/applications/${id}/repayment-claims`).expect(200))
+      .body.items as { id: string }[];
+    travelTo('2027-06-01T10:00:00+02:00');
+    await world
+      .post(world.carrier, `/api/repayment-claims/${claim!.id}/notice`)
+      .send({ dueBy: '2027-07-01' })
+      .expect(403);
+    const issue = () =>
+      world
+        .post(world.finance, `/api/repayment-claims/${claim!.id}/notice`)
+        .set('Idempotency-Key', `notice-${claim!.id}`)
+        .send({ dueBy: '2027-07-01' });
+    // 3 000 € paid on 15.04.2027, due 01.07.2027: 77 days at 1,27 % + 5 % = 6,27 %:
+    // 300 000 ct × 627 × 77 / 3 650 000 = 3 968,14… → 39,68 €.
+    const notice = await issue().expect(200);
+    expect(notice.body).toMatchObject({
+      principalCents: '300000',
+      interestCents: '3968',
+      totalCents: '303968',
+      dueBy: '2027-07-01',
+    });
+    expect((await issue().expect(200)).body).toEqual(notice.body);
+    const mails = (await api.db.dataSource.query(`SELECT payload FROM outbox WHERE delivery_key LIKE $1`, [
+      `repayment-claim:${claim!.id}:notice%`,
+    ])) as { payload: { kind: string; data: { claim: Record<string, unknown> } } }[];
+    expect(mails.map((m) => [m.payload.kind, m.payload.data.claim.totalCents])).toEqual([
+      ['recovery_notice_issued', 303968],
+    ]);
+    const pdf = await world
+      .get(world.carrier, `/api/repayment-claims/${claim!.id}/notice.pdf`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const text = (await pdfText(pdf.body as Buffer)).replace(/\u00a0/g, ' ');
+    for (const line of [
+      'Zuwendungsfähige Ausgaben 7.000,00 €',
+      'Endgültige Zuwendung 6.000,00 €',
+      'Zu erstatten 3.000,00 €',
+      '15.04.2027 – 30.06.2027 77 6,27 % (Basiszins 1,27 %) 39,68 €',
+      'Gesamtbetrag 3.039,68 €',
+    ]) {
+      expect(text.split('\n')).toContain(line);
+    }
+
+    const paid = await world
+      .post(world.finance, `/api/repayment-claims/${claim!.id}/payments`)
+      .send({ amountCents: '100000', receivedOn: '2027-06-01' })
+      .expect(200);
+    // Interest first: 39,68 €; 960,32 € of principal flow back to the fund.
+    expect(paid.body).toMatchObject({
+      state: 'partly_paid',
+      openInterestCents: '0',
+      openPrincipalCents: '203968',
+    });
+    expect((await ledger(id)).filter((e) => e.kind === 'repayment')).toEqual([
+      { kind: 'repayment', cash_year: 2027, amount: '96032' },
+    ]);
+    const tooMuch = await world
+      .post(world.finance, `/api/repayment-claims/${claim!.id}/payments`)
+      .send({ amountCents: '203969', receivedOn: '2027-06-01' })
+      .expect(422);
+    expect(tooMuch.body.code).toBe('payment_exceeds_claim');
+    await world.post(world.finance, `/api/repayment-claims/${claim!.id}/waiver`).send({}).expect(400);
+    const waived = await world
+      .post(world.finance, `/api/repayment-claims/${claim!.id}/waiver`)
+      .send({ reason: 'Billigkeitserlass nach § 59 LHO: Insolvenz des Trägers.' })
+      .expect(200);
+    expect(waived.body).toMatchObject({ state: 'waived', openCents: '0' });
+    const claims = await world.get(world.carrier, `/api/applications/${id}/repayment-claims`).expect(200);
+    expect(claims.body.items[0]).toMatchObject({
+      state: 'waived',
+      waiveReason: 'Billigkeitserlass nach § 59 LHO: Insolvenz des Trägers.',
+      notice: { dueBy: '2027-07-01' },
+    });
+    expect(
+      claims.body.items[0].entries.map((e: Record<string, string>) => [
+        e.kind,
+        e.amountCents,
+        e.principalPartCents,
+      ]),
+    ).toEqual([
+      ['principal', '300000', '0'],
+      ['interest', '3968', '0'],
+      ['payment', '100000', '96032'],
+      ['waiver', '203968', '203968'],
+    ]);
+  });
+
+  it('claims interest on money used after its prompt-use deadline, for finance to confirm with a notice', async () => {
+    const id = await selected();
+    await world.event(world.coordinator, id, APPROVAL).expect(200);
+    await world.event(world.carrier, id, { type: 'START_IMPLEMENTATION' }).expect(200);
+    travelTo(IN_2027);
+    const payOut = async (amountCents: string) => {
+      const requested = await world
+        .post(world.carrier, `/api/applications/${id}/call-offs`)
+        .send({ cashYear: 2027, amountCents })
+        .expect(201);
+      const paid = await world
+        .post(world.finance, `/api/call-offs/${requested.body.id}/pay`)
+        .send({ paidOn: '2027-04-15' })
+        .expect(200);
+      return paid.body as { id: string; spendBy: string };
+    };
+    const timely = await payOut('400000');
+    const late = await payOut('500000');
+    // 14.000 € grant, instalment 9.000 €: four months, to 15.08.2027.
+    expect(late.spendBy).toBe('2027-08-15');
+    travelTo('2027-09-01T10:00:00+02:00');
+    const inTime = await world
+      .post(world.carrier, `/api/call-offs/${timely.id}/use`)
+      .send({ usedOn: '2027-08-15' })
+      .expect(200);
+    expect(inTime.body).toMatchObject({ late: false, lateUseClaimId: null });
+    const used = await world
+      .post(world.carrier, `/api/call-offs/${late.id}/use`)
+      .send({ usedOn: '2027-08-31' })
+      .expect(200);
+    expect(used.body).toMatchObject({ usedOn: '2027-08-31', late: true });
+    await world
+      .post(world.carrier, `/api/call-offs/${late.id}/use`)
+      .send({ usedOn: '2027-08-31' })
+      .expect(409);
+
+    // 5.000 € from 15.04. to 31.08.2027 (exclusive): 138 days at 1,27 % + 5 % = 6,27 %:
+    // 500 000 ct × 627 × 138 / 3 650 000 = 11 852,87… → 118,53 €; the 5.000 € stay with the project.
+    const notice = await world
+      .post(world.finance, `/api/repayment-claims/${used.body.lateUseClaimId}/notice`)
+      .send({ dueBy: '2027-10-01' })
+      .expect(200);
+    expect(notice.body).toMatchObject({ principalCents: '0', interestCents: '11853', totalCents: '11853' });
+    const claims = await world.get(world.carrier, `/api/applications/${id}/repayment-claims`).expect(200);
+    expect(claims.body.items).toEqual([
+      expect.objectContaining({
+        reason: 'late_use',
+        amountCents: '0',
+        state: 'open',
+        interestCents: '11853',
+      }),
+    ]);
+    const paid = await world
+      .post(world.finance, `/api/repayment-claims/${used.body.lateUseClaimId}/payments`)
+      .send({ amountCents: '11853', receivedOn: '2027-09-01' })
+      .expect(200);
+    expect(paid.body).toMatchObject({ state: 'paid', openCents: '0' });
+    // Interest is no repayment of the grant: the fund ledger books none.
+    expect((await ledger(id)).filter((e) => e.kind === 'repayment')).toEqual([]);
+  });
+
+  describe('ANBest-P on call-offs and the notice', () => {
+    async function started(): Promise<string> {
+      const id = await selected();
+      await world.event(world.coordinator, id, APPROVAL).expect(200);
+      await world.event(world.carrier, id, { type: 'START_IMPLEMENTATION' }).expect(200);
+      return id;
+    }
+
+    it('refuses a call-off before the project starts: no money in December 2026 for a project of March 2027', async () => {
+      const id = await started();
+      travelTo('2026-12-10T10:00:00+01:00');
+      const refused = await world
+        .post(world.carrier, `/api/applications/${id}/call-offs`)
+        .send({ cashYear: 2026, amountCents: '100000' })
+        .expect(422);
+      expect(refused.body).toMatchObject({ code: 'call_off_before_project_start' });
+      expect(refused.body.message).toContain('2027-03-01');
+      travelTo('2029-01-05T10:00:00+01:00');
+      const late = await world
+        .post(world.carrier, `/api/applications/${id}/call-offs`)
+        .send({ cashYear: 2029, amountCents: '100000' })
+        .expect(422);
+      expect(late.body.code).toBe('call_off_after_project_end');
+      expect(await ledger(id)).toEqual([
+        { kind: 'commitment', cash_year: 2027, amount: '900000' },
+        { kind: 'commitment', cash_year: 2028, amount: '500000' },
+      ]);
+    });
+
+    it("refuses a call-off on a later cash year's instalment, and a payment outside the call-off's cash year", async () => {
+      const id = await started();
+      travelTo(IN_2027);
+      const refused = await world
+        .post(world.carrier, `/api/applications/${id}/call-offs`)
+        .send({ cashYear: 2028, amountCents: '100000' })
+        .expect(422);
+      expect(refused.body.code).toBe('call_off_other_cash_year');
+      const callOff = await world
+        .post(world.carrier, `/api/applications/${id}/call-offs`)
+        .send({ cashYear: 2027, amountCents: '100000' })
+        .expect(201);
+      travelTo('2028-01-10T10:00:00+01:00');
+      const payment = await world
+        .post(world.finance, `/api/call-offs/${callOff.body.id}/pay`)
+        .send({ paidOn: '2028-01-10' })
+        .expect(422);
+      expect(payment.body.code).toBe('payment_outside_cash_year');
+    });
+
+    it('creates one call-off for the same request sent twice with one Idempotency-Key, and refuses the key for another body', async () => {
+      const id = await started();
+      travelTo(IN_2027);
+      const send = (amountCents: string) =>
+        world
+          .post(world.carrier, `/api/applications/${id}/call-offs`)
+          .set('Idempotency-Key', `call-off-${id}`)
+          .send({ cashYear: 2027, amountCents, purpose: 'Honorare April' });
+      const first = await send('200000').expect(201);
+      const again = await send('200000').expect(201);
+      expect(again.body).toEqual(first.body);
+      const other = await send('300000').expect(422);
+      expect(other.body.code).toBe('idempotency_key_reused');
+      const list = await world.get(world.carrier, `/api/applications/${id}/call-offs`).expect(200);
+      expect(list.body.items).toHaveLength(1);
+
+      const pay = () =>
+        world
+          .post(world.finance, `/api/call-offs/${first.body.id}/pay`)
+          .set('Idempotency-Key', `pay-${first.body.id}`)
+          .send({ paidOn: '2027-04-15' });
+      const paid = await pay().expect(200);
+      expect((await pay().expect(200)).body).toEqual(paid.body);
+      expect((await ledger(id)).filter((e) => e.kind === 'disbursement')).toEqual([
+        { kind: 'disbursement', cash_year: 2027, amount: '200000' },
+      ]);
+    });
+
+    it('approves a notice whose period has begun only with an early start on record', async () => {
+      const id = await selected();
+      travelTo('2027-03-15T10:00:00+01:00');
+      const refused = await world.event(world.coordinator, id, APPROVAL).expect(422);
+      expect(refused.body.code).toBe('early_start_missing');
+      expect(await ledger(id)).toEqual([]);
+      await world
+        .event(world.coordinator, id, { ...APPROVAL, earlyStartApprovedOn: '2027-02-20' })
+        .expect(400);
+      await world
+        .event(world.coordinator, id, {
+          ...APPROVAL,
+          earlyStartApprovedOn: '2027-02-20',
+          earlyStartReason: 'Die Sommerferienangebote müssen im März geplant werden.',
+        })
+        .expect(200);
+      const [notice] = (await api.db.dataSource.query(
+        `SELECT early_start_approved_on::text AS on, early_start_reason AS reason FROM grant_notice WHERE application_id = $1`,
+        [id],
+      )) as { on: string; reason: string }[];
+      expect(notice).toEqual({
+        on: '2027-02-20',
+        reason: 'Die Sommerferienangebote müssen im März geplant werden.',
+      });
+    });
   });
 });

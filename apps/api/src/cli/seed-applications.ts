@@ -1,5 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { ApplicationService, CallOffService, LifecycleService } from '@kiezfonds/applications';
+import {
+  ApplicationService,
+  CallOffService,
+  CallService,
+  LifecycleService,
+  RecoveryService,
+} from '@kiezfonds/applications';
 import type { ApplicationEventType } from '@kiezfonds/domain';
 import {
   ConflictService,
@@ -16,6 +22,7 @@ import type { DataSource } from 'typeorm';
 export interface ApplicationSeedSummary {
   funds: number;
   budgets: number;
+  calls: number;
   applications: number;
   sessions: number;
   voten: number;
@@ -40,6 +47,7 @@ export async function seedDemoApplications(
   const summary: ApplicationSeedSummary = {
     funds: 0,
     budgets: 0,
+    calls: 0,
     applications: 0,
     sessions: 0,
     voten: 0,
@@ -52,6 +60,7 @@ export async function seedDemoApplications(
   if (!district) throw new Error('Run the base demo seed first: Spandau is missing.');
 
   await seedNetzwerkfonds(app, dataSource, district.id, people.finance, summary);
+  await seedTrackedFunds(app, dataSource, district.id, people.finance, summary);
 
   const [call] = (await dataSource.query(
     `SELECT id, status, submission_deadline FROM call
@@ -163,17 +172,22 @@ export async function seedDemoApplications(
     ],
   });
   await send(people.carriers[3]!, approved, 'START_IMPLEMENTATION');
-  const callOff = await callOffs.request(
-    people.carriers[3]!,
-    approved,
-    {
-      cashYear: PROGRAMME_YEAR,
-      amountCents: '2000000',
-      purpose: 'Honorare und Material für das erste Halbjahr',
-    },
-    null,
-  );
-  await callOffs.pay(people.finance, callOff.id, berlinDay(today), null);
+  // Money is called off only once the project runs (ANBest-P Nr. 1.4): seeded before 1 March
+  // 2027, the project waits for its first call-off; from then on the first instalment is paid.
+  const day = berlinDay(today);
+  if (day >= `${PROGRAMME_YEAR}-03-01` && day.startsWith(String(PROGRAMME_YEAR))) {
+    const callOff = await callOffs.request(
+      people.carriers[3]!,
+      approved,
+      {
+        cashYear: PROGRAMME_YEAR,
+        amountCents: '2000000',
+        purpose: 'Honorare und Material für das erste Halbjahr',
+      },
+      null,
+    );
+    await callOffs.pay(people.finance, callOff.id, day, null);
+  }
 
   // The AG's next session with the application in review on its agenda, and one declared conflict:
   // the Amt für Soziales member sits on the board of Tobias Meyer's carrier.
@@ -264,7 +278,153 @@ export async function seedDemoApplications(
       summary.voten += 1;
     }
   }
+  await seedMoneyInMotion(app, dataSource, district.id, people, today, place, summary);
   return summary;
+}
+
+/**
+ * Two projects of the current programme year that started early (vorzeitiger Maßnahmebeginn on
+ * 1 January): one with a call-off approved and waiting for payment, one settled after its proof
+ * of use, with a recovery claim and its Rückforderungs- und Zinsbescheid. The year follows the
+ * day of seeding, so the money always moves in the current cash year, as the rules demand.
+ */
+async function seedMoneyInMotion(
+  app: INestApplicationContext,
+  dataSource: DataSource,
+  districtId: string,
+  people: Awaited<ReturnType<typeof principals>>,
+  today: Date,
+  place: { areaIds: string[]; actionFieldIds: string[] },
+  summary: ApplicationSeedSummary,
+): Promise<void> {
+  const day = berlinDay(today);
+  const year = Number(day.slice(0, 4));
+  const { coordinator, finance } = people;
+  const [fund] = (await dataSource.query(
+    `SELECT id FROM fund WHERE district_id = $1 AND kind = 'netzwerkfonds'`,
+    [districtId],
+  )) as { id: string }[];
+  const [budget] = (await dataSource.query(
+    `SELECT 1 FROM ledger_entry WHERE fund_id = $1 AND programme_year = $2 AND kind = 'budget' LIMIT 1`,
+    [fund!.id, year],
+  )) as unknown[];
+  if (!budget) {
+    await app
+      .get(BookingService)
+      .book(
+        finance,
+        fund!.id,
+        { kind: 'budget', programmeYear: year, amountCents: '20000000' } as Parameters<
+          BookingService['book']
+        >[2],
+        null,
+      );
+    summary.budgets += 1;
+  }
+  const calls = app.get(CallService);
+  const call = await calls.create(
+    coordinator,
+    {
+      districtId,
+      title: `Netzwerkfonds ${year}: Projekte mit vorzeitigem Maßnahmebeginn`,
+      description: 'Projekte, deren vorzeitiger Beginn genehmigt wurde; sie laufen bis Jahresende.',
+      programmeYear: year,
+      expectedBudgetCents: '20000000',
+      submissionDeadline: addDays(today, 28).toISOString(),
+      minAmountCents: '500000',
+      maxAmountCents: '15000000',
+      actionFieldIds: place.actionFieldIds,
+      areaIds: place.areaIds,
+    } as Parameters<CallService['create']>[1],
+    null,
+  );
+  await calls.changeStatus(coordinator, call.id, 'open', null);
+  summary.calls += 1;
+
+  const applications = app.get(ApplicationService);
+  const lifecycle = app.get(LifecycleService);
+  const send = (
+    who: Principal,
+    id: string,
+    type: ApplicationEventType,
+    extra: Record<string, unknown> = {},
+  ) =>
+    lifecycle.send(who, id, { type, ...extra } as Parameters<LifecycleService['send']>[2], undefined, null);
+  const content = {
+    ...demoContent(place, 'workshop'),
+    periodStart: `${year}-01-01`,
+    periodEnd: `${year}-12-31`,
+    costPlan: [
+      {
+        cashYear: year,
+        category: 'personnel',
+        description: 'Honorare der Anleiter:innen',
+        amountCents: '3000000',
+      },
+      { cashYear: year, category: 'material', description: 'Material', amountCents: '1000000' },
+    ],
+    financingPlan: [{ cashYear: year, requestedCents: '3500000', ownCents: '500000', thirdPartyCents: '0' }],
+  };
+  const ids: string[] = [];
+  for (const [carrier, title] of [
+    [people.carriers[2]!, 'Kiezwerkstatt mobil'],
+    [people.carriers[3]!, 'Sommerakademie Heerstraße'],
+  ] as const) {
+    const created = await applications.create(
+      carrier,
+      { callId: call.id, organisationId: carrier.organisations[0]!.organisationId, title },
+      null,
+    );
+    await applications.saveContent(carrier, created.id, { version: 1, content });
+    summary.applications += 1;
+    await send(carrier, created.id, 'SUBMIT');
+    for (const type of ['PASS_FORMAL_CHECK', 'START_PLANNING'] as const)
+      await send(coordinator, created.id, type);
+    await adoptInWriting(app, dataSource, coordinator, created.id);
+    ids.push(created.id);
+  }
+  await app.get(ProgrammePlanService).finalise(coordinator, call.id, null);
+  for (const [i, id] of ids.entries()) {
+    await send(coordinator, id, 'RECORD_SENATE_SELECTION', { amountCents: '3500000' });
+    await send(coordinator, id, 'APPROVE', {
+      reportDeadlines: [{ kind: 'final', due: `${year + 1}-03-31` }],
+      earlyStartApprovedOn: `${year}-01-01`,
+      earlyStartReason:
+        'Die Angebote schließen an das Vorjahr an; der Beginn zum Jahresanfang wurde genehmigt.',
+    });
+    await send(people.carriers[2 + i]!, id, 'START_IMPLEMENTATION');
+  }
+  const callOffs = app.get(CallOffService);
+  // The first waits for its payment: approved by finance, not yet transferred.
+  const waiting = await callOffs.request(
+    people.carriers[2]!,
+    ids[0]!,
+    { cashYear: year, amountCents: '1000000', purpose: 'Honorare des ersten Quartals' },
+    null,
+  );
+  await callOffs.approve(finance, waiting.id, null);
+  // The second is paid in full, spent 30.000 € of 40.000 €, settled: 10.000 € back, with interest.
+  const paid = await callOffs.request(
+    people.carriers[3]!,
+    ids[1]!,
+    { cashYear: year, amountCents: '3500000', purpose: 'Gesamte Zuwendung' },
+    null,
+  );
+  await callOffs.pay(finance, paid.id, day, null);
+  await send(people.carriers[3]!, ids[1]!, 'SUBMIT_FINAL_REPORT', {
+    text: 'Acht statt zehn Wochen Sommerakademie: zwei Wochen fielen wegen Bauarbeiten aus.',
+    actuals: [
+      { cashYear: year, category: 'personnel', amountCents: '2200000' },
+      { cashYear: year, category: 'material', amountCents: '800000' },
+    ],
+  });
+  await send(coordinator, ids[1]!, 'COMPLETE');
+  const [claim] = (await dataSource.query(`SELECT id FROM repayment_claim WHERE application_id = $1`, [
+    ids[1],
+  ])) as { id: string }[];
+  if (claim) {
+    await app.get(RecoveryService).issueNotice(finance, claim.id, berlinDay(addDays(today, 30)), null);
+  }
 }
 
 /** Every voting member of the district's committee answers yes in a written vote on the application. */
@@ -323,6 +483,64 @@ async function seedNetzwerkfonds(
         null,
       );
     summary.budgets += 1;
+  }
+}
+
+/** Budgets of the tracked funds per QM area and year (DOMAIN.md, fund table: as practised). */
+const TRACKED_BUDGETS = {
+  aktionsfonds: '1000000',
+  projektfonds: '6000000',
+  baufonds: '25000000',
+} as const;
+
+/**
+ * Spandau's four QM areas each get their Aktionsfonds, Projektfonds and Baufonds with a 2027
+ * budget, so finance sees all four fund kinds side by side. Idempotent like the rest of the seed.
+ */
+async function seedTrackedFunds(
+  app: INestApplicationContext,
+  dataSource: DataSource,
+  districtId: string,
+  finance: Principal,
+  summary: ApplicationSeedSummary,
+): Promise<void> {
+  const areas = (await dataSource.query(
+    `SELECT id FROM area WHERE district_id = $1 AND kind = 'qm_area' ORDER BY slug`,
+    [districtId],
+  )) as { id: string }[];
+  for (const area of areas) {
+    for (const [kind, budgetCents] of Object.entries(TRACKED_BUDGETS) as [
+      keyof typeof TRACKED_BUDGETS,
+      string,
+    ][]) {
+      let [fund] = (await dataSource.query(`SELECT id FROM fund WHERE area_id = $1 AND kind = $2`, [
+        area.id,
+        kind,
+      ])) as { id: string }[];
+      if (!fund) {
+        fund = await app
+          .get(FundDirectoryService)
+          .create(finance, { districtId, kind, areaId: area.id }, null);
+        summary.funds += 1;
+      }
+      const [budget] = (await dataSource.query(
+        `SELECT 1 FROM ledger_entry WHERE fund_id = $1 AND programme_year = $2 AND kind = 'budget' LIMIT 1`,
+        [fund.id, PROGRAMME_YEAR],
+      )) as unknown[];
+      if (!budget) {
+        await app
+          .get(BookingService)
+          .book(
+            finance,
+            fund.id,
+            { kind: 'budget', programmeYear: PROGRAMME_YEAR, amountCents: budgetCents } as Parameters<
+              BookingService['book']
+            >[2],
+            null,
+          );
+        summary.budgets += 1;
+      }
+    }
   }
 }
 

@@ -361,6 +361,36 @@ describe('funds and ledger over HTTP', () => {
       expect(year.body).toMatchObject({ committedCents: '1000000', availableCents: '0', entryCount: 2 });
     });
 
+    it('books a payment and its reversal once for one Idempotency-Key, and refuses the key for another body', async () => {
+      const fund = await trackedFundWithBudget('projektfonds', '500000');
+      const project = await recordProject(fund.id);
+      const body = (amountCents: number) => ({
+        kind: 'commitment',
+        programmeYear: 2026,
+        cashYear: 2026,
+        amountCents,
+        trackedProjectId: project.id,
+      });
+      const book = (key: string, amountCents: number) =>
+        write(spandauFinance, 'post', `/api/funds/${fund.id}/ledger`)
+          .set('Idempotency-Key', key)
+          .send(body(amountCents));
+      const first = await book(`book-${project.id}`, 200_000).expect(201);
+      const again = await book(`book-${project.id}`, 200_000).expect(201);
+      expect(again.body.entry.id).toBe(first.body.entry.id);
+      expect((await book(`book-${project.id}`, 200_001).expect(422)).body.code).toBe(
+        'idempotency_key_reused',
+      );
+      const reverse = () =>
+        write(spandauFinance, 'post', `/api/ledger/${first.body.entry.id}/reversal`)
+          .set('Idempotency-Key', `reverse-${first.body.entry.id}`)
+          .send({ reason: 'Doppelt erfasst.' });
+      const reversal = await reverse().expect(201);
+      expect((await reverse().expect(201)).body.entry.id).toBe(reversal.body.entry.id);
+      const year = await get(spandauFinance, `/api/funds/${fund.id}/years/2026`).expect(200);
+      expect(year.body).toMatchObject({ committedCents: '0', entryCount: 3 });
+    });
+
     it('refuses to pay a project more than is committed, and to take back more than was paid', async () => {
       const fund = await trackedFundWithBudget('projektfonds', '500000');
       const project = await recordProject(fund.id);

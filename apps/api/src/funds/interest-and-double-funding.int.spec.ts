@@ -49,6 +49,7 @@ describe('repayment interest and the double-funding check over HTTP', () => {
   let coordinator: { user: UserRow; session: SignedIn };
   let neukoellnCoordinator: { user: UserRow; session: SignedIn };
   let boardMember: { user: UserRow; session: SignedIn };
+  let admin: { user: UserRow; session: SignedIn };
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -59,6 +60,7 @@ describe('repayment interest and the double-funding check over HTTP', () => {
     coordinator = await signedInStaff('coordinator', spandau);
     neukoellnCoordinator = await signedInStaff('coordinator', neukoelln);
     boardMember = await signedInStaff('board_member', spandau);
+    admin = await signedInStaff('admin', spandau);
   });
 
   afterAll(async () => {
@@ -76,29 +78,31 @@ describe('repayment interest and the double-funding check over HTTP', () => {
     request(server).post(path).set('Cookie', session.cookie).set('X-CSRF-Token', session.csrfToken);
 
   describe('base rates and repayment interest', () => {
-    beforeAll(async () => {
-      for (const rate of BASE_RATES) await post(finance.session, '/api/base-rates').send(rate).expect(201);
-    });
-
-    it('keeps the base-rate table that finance maintains, corrections included', async () => {
-      await post(finance.session, '/api/base-rates')
+    it('starts with the published base rates and lets only administrators change them, audited', async () => {
+      expect((await get(finance.session, '/api/base-rates').expect(200)).body.items).toEqual(BASE_RATES);
+      // Berlin-wide data: a district's finance staff read the table but do not change it.
+      const refused = await post(finance.session, '/api/base-rates')
+        .send({ validFrom: '2026-01-01', rateBasisPoints: 99 })
+        .expect(403);
+      expect(refused.body.code).toBe('forbidden');
+      await post(admin.session, '/api/base-rates')
         .send({ validFrom: '2026-01-01', rateBasisPoints: 99 })
         .expect(201);
-      await post(finance.session, '/api/base-rates')
+      await post(admin.session, '/api/base-rates')
         .send({ validFrom: '2026-01-01', rateBasisPoints: 127 })
         .expect(201);
       const res = await get(finance.session, '/api/base-rates').expect(200);
       expect(res.body.items).toEqual([...BASE_RATES, { validFrom: '2026-01-01', rateBasisPoints: 127 }]);
       const events = (await db.dataSource.query(
-        `SELECT action, payload FROM audit_event WHERE entity_type = 'base_rate' AND entity_id = '2026-01-01'
+        `SELECT action, actor_id, payload FROM audit_event WHERE entity_type = 'base_rate' AND entity_id = '2026-01-01'
          ORDER BY occurred_at`,
-      )) as { action: string; payload: { previousRateBasisPoints: number | null } }[];
-      expect(events.map((e) => [e.action, e.payload.previousRateBasisPoints])).toEqual([
-        ['create', null],
-        ['correct', 99],
+      )) as { action: string; actor_id: string; payload: { previousRateBasisPoints: number | null } }[];
+      expect(events.map((e) => [e.action, e.actor_id, e.payload.previousRateBasisPoints])).toEqual([
+        ['create', admin.user.id, null],
+        ['correct', admin.user.id, 99],
       ]);
 
-      const bad = await post(finance.session, '/api/base-rates')
+      const bad = await post(admin.session, '/api/base-rates')
         .send({ validFrom: '01.07.2026', rateBasisPoints: 1.5 })
         .expect(400);
       expect(

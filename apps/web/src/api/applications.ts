@@ -519,9 +519,9 @@ export function addInterimReport(
 
 export type RepaymentClaim = {
   id: string;
-  reason: 'unspent' | 'revocation';
+  reason: 'unspent' | 'revocation' | 'late_use';
   amountCents: string;
-  state: 'open' | 'settled';
+  state: 'open' | 'partly_paid' | 'paid' | 'waived';
   createdAt: string;
   settledOn: string | null;
   interestAsOf: string;

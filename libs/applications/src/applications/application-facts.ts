@@ -3,6 +3,8 @@ import {
   type ContentRules,
   declarationsConfirmed,
   type ErrorDetail,
+  type FundingChain,
+  fundingChain,
   type LifecycleFacts,
   type LifecycleRole,
   Money,
@@ -24,7 +26,16 @@ export function contentRulesOf(record: ApplicationRecord): ContentRules {
 }
 
 export function problemsOf(record: ApplicationRecord): ErrorDetail[] {
-  return applicationProblems(record.content, contentRulesOf(record));
+  const problems = applicationProblems(record.content, contentRulesOf(record));
+  if (record.content.predecessorId && record.predecessors.length === 0) {
+    problems.push({ field: 'predecessorId', rule: 'predecessor_not_found' });
+  }
+  return problems;
+}
+
+/** The application's years together with those of the projects it continues (5-year limit). */
+export function chainOf(record: ApplicationRecord): FundingChain {
+  return fundingChain(record.content, record.predecessors);
 }
 
 /** The requested total of the content as it stands (the column the lists sort and sum by). */
@@ -61,5 +72,6 @@ export function lifecycleFacts(
     hasOpenCallOffs: record.hasOpenCallOffs,
     decisionAdopted: record.latestDecision?.outcome === 'adopted',
     onSentList: record.onSentList,
+    fundingChain: chainOf(record),
   };
 }

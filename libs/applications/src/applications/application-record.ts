@@ -1,4 +1,4 @@
-import type { ApplicationContent, ApplicationState } from '@kiezfonds/domain';
+import type { ApplicationContent, ApplicationState, FundedPeriod } from '@kiezfonds/domain';
 import type { Db } from '../scope/application-scope';
 
 /** Everything a lifecycle decision or the detail view reads about one application, in one query. */
@@ -36,6 +36,11 @@ export interface ApplicationRecord {
   latestDecision: { id: string; outcome: 'adopted' | 'rejected' | 'no_quorum' } | null;
   /** On its call's finalised programme plan, selected or waitlisted: the list the district sent. */
   onSentList: boolean;
+  /**
+   * The earlier projects of the same organisation this one continues, nearest first (content
+   * `predecessorId`, followed back); empty for a new project or one naming no project of its own.
+   */
+  predecessors: FundedPeriod[];
 }
 
 interface Row {
@@ -123,6 +128,9 @@ export async function findApplicationRecord(
     [id],
   )) as Row[];
   if (!row) return null;
+  const predecessors = row.content.predecessorId
+    ? await loadPredecessors(db, row.content.predecessorId, row.organisation_id, row.id)
+    : [];
   return {
     id: row.id,
     reference: row.reference,
@@ -162,5 +170,52 @@ export async function findApplicationRecord(
     hasOpenCallOffs: row.open_call_offs,
     latestDecision: row.latest_decision,
     onSentList: row.on_sent_list,
+    predecessors,
   };
+}
+
+/** How far back a chain is followed: the limit is five years, so twenty links is plenty, and a cycle ends. */
+const MAX_CHAIN = 20;
+
+/**
+ * The chain of predecessors, nearest first: only the organisation's own applications, never the
+ * application itself, each at most once. "Funded" means a grant notice was issued for it.
+ */
+async function loadPredecessors(
+  db: Db,
+  firstId: string,
+  organisationId: string,
+  selfId: string,
+): Promise<FundedPeriod[]> {
+  const rows = (await db.query(
+    `WITH RECURSIVE chain AS (
+       SELECT a.id, a.reference, a.title, a.period_start, a.period_end, a.approved_at, a.content->>'predecessorId' AS next,
+              1 AS depth, ARRAY[$3::uuid, a.id] AS seen
+       FROM application a WHERE a.id = $1::uuid AND a.organisation_id = $2 AND a.id <> $3::uuid
+       UNION ALL
+       SELECT a.id, a.reference, a.title, a.period_start, a.period_end, a.approved_at, a.content->>'predecessorId',
+              c.depth + 1, c.seen || a.id
+       FROM chain c JOIN application a ON a.id::text = c.next
+       WHERE a.organisation_id = $2 AND NOT a.id = ANY(c.seen) AND c.depth < $4
+     )
+     SELECT id, reference, title, period_start::text AS period_start, period_end::text AS period_end,
+            approved_at IS NOT NULL AS funded
+     FROM chain ORDER BY depth`,
+    [firstId, organisationId, selfId, MAX_CHAIN],
+  )) as {
+    id: string;
+    reference: string;
+    title: string;
+    period_start: string | null;
+    period_end: string | null;
+    funded: boolean;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    reference: r.reference,
+    title: r.title,
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
+    funded: r.funded,
+  }));
 }

@@ -3,6 +3,8 @@ import {
   allowedEvents,
   type ApplicationContent,
   type ApplicationState,
+  applicationWarnings,
+  CONSECUTIVE_YEARS_LIMIT,
   ConflictError,
   diffContent,
   draftContentSchema,
@@ -293,6 +295,14 @@ export class ApplicationService {
         thirdPartyCents: totals.thirdParty.toString(),
       },
       problems: facts.problems,
+      // What the coordinator's formal check looks at besides the problems: warnings that do not
+      // refuse, and the chain of earlier projects the 5-year limit counts.
+      formalCheck: {
+        warnings: applicationWarnings(record.content),
+        predecessors: record.predecessors,
+        consecutiveYears: facts.fundingChain?.consecutiveYears ?? [],
+        consecutiveYearsLimit: CONSECUTIVE_YEARS_LIMIT,
+      },
       allowedEvents: allowedEvents(record.state, facts),
       editable: roles.includes('carrier') && EDITABLE_STATES.includes(record.state),
       planAdjustmentRequired: planAdjustmentRequired(record),

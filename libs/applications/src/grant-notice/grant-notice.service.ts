@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
   ConflictError,
+  DEFAULT_FINANCING_TYPE,
+  FINANCING_TYPE_TEXTS,
+  type FinancingType,
   ForbiddenError,
   instalmentsOf,
   type Locale,
@@ -25,6 +28,15 @@ interface IssuedRow {
   conditions: string;
   issued_on: string;
   issuer_name: string | null;
+  financing_type: FinancingType;
+}
+
+/** The notice's funding-type line for its financing type (ANBest-P Nr. 2.1). */
+function fundingTypeText(type: FinancingType, locale: Locale): string {
+  const name = FINANCING_TYPE_TEXTS[type][locale];
+  return locale === 'de'
+    ? `Projektförderung als ${name}, nicht rückzahlbarer Zuschuss`
+    : `Project funding as ${name.toLowerCase()}, non-repayable grant`;
 }
 
 interface OfficeRow {
@@ -75,7 +87,7 @@ export class GrantNoticeService {
     const [issued] = (await this.dataSource.query(
       `SELECT g.reference, g.amount_cents::text AS amount_cents, g.period_start::text AS period_start,
               g.period_end::text AS period_end, g.instalments, g.report_deadlines, g.conditions,
-              g.issued_on::text AS issued_on, u.display_name AS issuer_name
+              g.issued_on::text AS issued_on, g.financing_type, u.display_name AS issuer_name
        FROM grant_notice g LEFT JOIN app_user u ON u.id = g.issued_by WHERE g.application_id = $1`,
       [record.id],
     )) as IssuedRow[];
@@ -129,6 +141,7 @@ export class GrantNoticeService {
       issuedOn: issued?.issued_on ?? berlinDay(new Date()),
       applicationDate: record.submittedAt ? berlinDay(record.submittedAt) : undefined,
       fund: 'Netzwerkfonds',
+      fundingType: fundingTypeText(issued?.financing_type ?? DEFAULT_FINANCING_TYPE, locale),
       project: { title: record.title, reference: record.reference },
       amount,
       period: { start: issued?.period_start ?? record.content.periodStart ?? '', end: periodEnd },

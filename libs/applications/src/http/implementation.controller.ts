@@ -1,18 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/funds';
+import type { Request, Response } from 'express';
+import { pickLocale } from '@kiezfonds/domain';
+import { CSRF_HEADER_DOC, IDEMPOTENCY_HEADER_DOC, IdParamDto } from '@kiezfonds/funds';
 import { Authenticated, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { CallOffService } from '../implementation/call-off.service';
+import { RecoveryService } from '../implementation/recovery.service';
 import { ReportService } from '../implementation/report.service';
 import {
   InterimReportDto,
+  IssueRecoveryNoticeDto,
+  ReceiveRepaymentDto,
+  ReportUseDto,
   PayCallOffDto,
   ReasonDto,
   RequestCallOffDto,
   SettleClaimDto,
 } from './dtos/implementation.dto';
-import { requestIdOf } from './http-helpers';
+import { requestIdOf, sendFile } from './http-helpers';
 
 /** Implementation (Umsetzung): call-offs, interim reports, repayment claims. */
 @ApiTags('implementation')
@@ -22,6 +27,7 @@ export class ImplementationController {
   constructor(
     private readonly callOffs: CallOffService,
     private readonly reports: ReportService,
+    private readonly recovery: RecoveryService,
   ) {}
 
   @Get('applications/:id/call-offs')
@@ -34,53 +40,84 @@ export class ImplementationController {
   @Post('applications/:id/call-offs')
   @Roles('carrier')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: "Request money of a cash year's instalment (during implementation)" })
   requestCallOff(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: RequestCallOffDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
   ) {
-    return this.callOffs.request(principal, params.id, body, requestIdOf(request));
+    return this.callOffs.request(principal, params.id, body, requestIdOf(request), idempotencyKey);
   }
 
   @Post('call-offs/:id/approve')
   @HttpCode(200)
   @Roles('finance')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: 'Approve a requested call-off for payment; the carrier is told (call_off_approved)',
   })
-  approve(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto, @Req() request: Request) {
-    return this.callOffs.approve(principal, params.id, requestIdOf(request));
+  approve(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: Request,
+  ) {
+    return this.callOffs.approve(principal, params.id, requestIdOf(request), idempotencyKey);
   }
 
   @Post('call-offs/:id/pay')
   @HttpCode(200)
   @Roles('finance')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: 'Record the payment: a ledger disbursement; sets the prompt-use deadline' })
   pay(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: PayCallOffDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
   ) {
-    return this.callOffs.pay(principal, params.id, body.paidOn, requestIdOf(request));
+    return this.callOffs.pay(principal, params.id, body.paidOn, requestIdOf(request), idempotencyKey);
+  }
+
+  @Post('call-offs/:id/use')
+  @HttpCode(200)
+  @Roles('carrier')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
+  @ApiOperation({
+    summary:
+      'Report the day the money of a paid call-off was used; after its prompt-use deadline a late-use interest claim (§ 49a Abs. 4 VwVfG) awaits finance',
+  })
+  reportUse(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: ReportUseDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: Request,
+  ) {
+    return this.callOffs.reportUse(principal, params.id, body.usedOn, requestIdOf(request), idempotencyKey);
   }
 
   @Post('call-offs/:id/reject')
   @HttpCode(200)
   @Roles('finance')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: 'Refuse a call-off with a reason' })
   reject(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: ReasonDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
   ) {
-    return this.callOffs.reject(principal, params.id, body.reason, requestIdOf(request));
+    return this.callOffs.reject(principal, params.id, body.reason, requestIdOf(request), idempotencyKey);
   }
 
   @Get('applications/:id/reports')
@@ -103,6 +140,16 @@ export class ImplementationController {
     return this.reports.addInterim(principal, params.id, body.text, requestIdOf(request));
   }
 
+  @Get('applications/:id/settlement')
+  @Authenticated()
+  @ApiOperation({
+    summary:
+      'The settlement of the proof of use by the financing type of the grant notice: each cost line with the rule applied, the final grant and the amount to repay',
+  })
+  settlement(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+    return this.reports.settlement(principal, params.id, principal.language);
+  }
+
   @Get('applications/:id/repayment-claims')
   @Authenticated()
   @ApiOperation({ summary: 'Repayment claims with the interest calculated line by line' })
@@ -114,13 +161,91 @@ export class ImplementationController {
   @HttpCode(200)
   @Roles('finance')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: 'Record that the claimed money came back (ledger repayment)' })
   settle(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: SettleClaimDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
   ) {
-    return this.reports.settle(principal, params.id, body.repaidOn, requestIdOf(request));
+    return this.recovery.settleInFull(
+      principal,
+      params.id,
+      body.repaidOn,
+      requestIdOf(request),
+      idempotencyKey,
+    );
+  }
+
+  @Post('repayment-claims/:id/notice')
+  @HttpCode(200)
+  @Roles('finance')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
+  @ApiOperation({
+    summary:
+      'Issue the recovery and interest notice (Rückforderungs- und Zinsbescheid): interest booked apart from the principal, the carrier told',
+    description:
+      'Interest of 5 points above the base rate on each payment from its day to `dueBy` (exclusive). 422 `base_rate_missing`; 409 `recovery_notice_issued`.',
+  })
+  issueNotice(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: IssueRecoveryNoticeDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: Request,
+  ) {
+    return this.recovery.issueNotice(principal, params.id, body.dueBy, requestIdOf(request), idempotencyKey);
+  }
+
+  @Get('repayment-claims/:id/notice.pdf')
+  @Authenticated()
+  @ApiOperation({ summary: 'The recovery and interest notice as PDF, with every calculation line' })
+  async noticePdf(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res() response: Response,
+  ) {
+    const pdf = await this.recovery.noticePdf(principal, params.id, pickLocale(acceptLanguage));
+    sendFile(response, { fileName: pdf.fileName, contentType: 'application/pdf', content: pdf.content });
+  }
+
+  @Post('repayment-claims/:id/payments')
+  @HttpCode(200)
+  @Roles('finance')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
+  @ApiOperation({
+    summary:
+      'Book money received against the claim: interest first, the principal part as a ledger repayment; state partly_paid or paid',
+    description: '422 `payment_exceeds_claim` for more than is open.',
+  })
+  receivePayment(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: ReceiveRepaymentDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: Request,
+  ) {
+    return this.recovery.receivePayment(principal, params.id, body, requestIdOf(request), idempotencyKey);
+  }
+
+  @Post('repayment-claims/:id/waiver')
+  @HttpCode(200)
+  @Roles('finance')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
+  @ApiOperation({ summary: 'Waive what is still open, with a reason; the claim becomes waived' })
+  waive(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: ReasonDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: Request,
+  ) {
+    return this.recovery.waive(principal, params.id, body.reason, requestIdOf(request), idempotencyKey);
   }
 }

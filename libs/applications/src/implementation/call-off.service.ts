@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   BusinessRuleError,
+  callOffRefusal,
   ConflictError,
   ForbiddenError,
   Money,
@@ -17,6 +18,7 @@ import { loadApplicationRecord } from '../applications/application-record';
 import { berlinDay } from '../lifecycle/transition-context';
 import { ApplicationNotices, noticeApplication } from '../notices/application-notices';
 import { ApplicationScope } from '../scope/application-scope';
+import { requestHash, runIdempotent } from '../lifecycle/idempotency';
 
 interface CallOffRow {
   id: string;
@@ -80,49 +82,78 @@ export class CallOffService {
     applicationId: string,
     input: { cashYear: number; amountCents: string | number; purpose?: string },
     requestId: string | null,
+    idempotencyKey?: string,
   ) {
     const scope = ApplicationScope.of(principal);
-    return this.dataSource.transaction(async (tx) => {
-      const scoped = await scope.application(tx, applicationId, { lock: true });
-      if (!scope.isCarrierOf(scoped.organisationId)) throw new ForbiddenError('not_organisation_member');
-      if (scoped.state !== 'in_implementation') {
-        throw new ConflictError(APPLICATIONS_ERROR_CODES.callOffNotAllowed, [], { state: scoped.state });
-      }
-      const amount = Money.fromCents(input.amountCents);
-      const available = await this.available(tx, scoped.id, input.cashYear);
-      if (amount.isGreaterThan(available)) {
-        throw new BusinessRuleError(APPLICATIONS_ERROR_CODES.callOffExceedsInstalment, {
-          availableCents: available.toString(),
-          cashYear: input.cashYear,
-        });
-      }
-      const [row] = (await tx.query(
-        `INSERT INTO call_off (application_id, number, cash_year, amount_cents, purpose, requested_by)
+    const body = {
+      cashYear: input.cashYear,
+      amountCents: String(input.amountCents),
+      purpose: input.purpose ?? '',
+    };
+    return runIdempotent(
+      this.dataSource,
+      {
+        userId: principal.userId,
+        key: idempotencyKey,
+        scope: `call-off-request:${applicationId}`,
+        hash: requestHash(`call-off-request:${applicationId}`, body),
+      },
+      async (tx) => {
+        const scoped = await scope.application(tx, applicationId, { lock: true });
+        if (!scope.isCarrierOf(scoped.organisationId)) throw new ForbiddenError('not_organisation_member');
+        if (scoped.state !== 'in_implementation') {
+          throw new ConflictError(APPLICATIONS_ERROR_CODES.callOffNotAllowed, [], { state: scoped.state });
+        }
+        const [notice] = (await tx.query(
+          `SELECT period_start::text AS period_start, period_end::text AS period_end FROM grant_notice
+         WHERE application_id = $1`,
+          [scoped.id],
+        )) as { period_start: string; period_end: string }[];
+        const refusal =
+          notice &&
+          callOffRefusal({
+            today: berlinDay(new Date()),
+            periodStart: notice.period_start,
+            periodEnd: notice.period_end,
+            cashYear: input.cashYear,
+          });
+        if (refusal) throw new BusinessRuleError(refusal.code, refusal.params);
+        const amount = Money.fromCents(input.amountCents);
+        const available = await this.available(tx, scoped.id, input.cashYear);
+        if (amount.isGreaterThan(available)) {
+          throw new BusinessRuleError(APPLICATIONS_ERROR_CODES.callOffExceedsInstalment, {
+            availableCents: available.toString(),
+            cashYear: input.cashYear,
+          });
+        }
+        const [row] = (await tx.query(
+          `INSERT INTO call_off (application_id, number, cash_year, amount_cents, purpose, requested_by)
          SELECT $1, coalesce(max(number), 0) + 1, $2, $3, $4, $5 FROM call_off WHERE application_id = $1
          RETURNING ${COLUMNS}`,
-        [scoped.id, input.cashYear, amount.toString(), input.purpose ?? '', principal.userId],
-      )) as CallOffRow[];
-      await recordAudit(tx, {
-        entityType: 'application',
-        entityId: scoped.id,
-        action: 'call_off_requested',
-        actorId: principal.userId,
-        districtId: scoped.districtId,
-        requestId,
-        payload: {
-          callOffId: row!.id,
-          number: row!.number,
-          cashYear: input.cashYear,
-          amountCents: amount.toString(),
-        },
-      });
-      return view(row!);
-    });
+          [scoped.id, input.cashYear, amount.toString(), input.purpose ?? '', principal.userId],
+        )) as CallOffRow[];
+        await recordAudit(tx, {
+          entityType: 'application',
+          entityId: scoped.id,
+          action: 'call_off_requested',
+          actorId: principal.userId,
+          districtId: scoped.districtId,
+          requestId,
+          payload: {
+            callOffId: row!.id,
+            number: row!.number,
+            cashYear: input.cashYear,
+            amountCents: amount.toString(),
+          },
+        });
+        return view(row!);
+      },
+    );
   }
 
   /** Finance approves the call-off for payment; the carrier is told, and the payment follows. */
-  async approve(principal: Principal, callOffId: string, requestId: string | null) {
-    return this.dataSource.transaction(async (tx) => {
+  async approve(principal: Principal, callOffId: string, requestId: string | null, idempotencyKey?: string) {
+    return this.once(principal, idempotencyKey, `call-off-approve:${callOffId}`, {}, async (tx) => {
       const { callOff, districtId } = await this.lockForFinance(tx, principal, callOffId);
       const record = await loadApplicationRecord(tx, callOff.application_id);
       const [approved] = (await tx.query(
@@ -157,18 +188,41 @@ export class CallOffService {
     });
   }
 
-  async pay(principal: Principal, callOffId: string, paidOn: string, requestId: string | null) {
+  async pay(
+    principal: Principal,
+    callOffId: string,
+    paidOn: string,
+    requestId: string | null,
+    idempotencyKey?: string,
+  ) {
     if (paidOn > berlinDay(new Date())) throw new ValidationError([{ field: 'paidOn', rule: 'notInFuture' }]);
-    return this.dataSource.transaction(async (tx) => {
+    return this.once(principal, idempotencyKey, `call-off-pay:${callOffId}`, { paidOn }, async (tx) => {
       const { callOff, districtId } = await this.lockForFinance(tx, principal, callOffId, [
         'requested',
         'approved',
       ]);
       const record = await loadApplicationRecord(tx, callOff.application_id);
       const [notice] = (await tx.query(
-        `SELECT amount_cents::text AS amount_cents, instalments FROM grant_notice WHERE application_id = $1`,
+        `SELECT amount_cents::text AS amount_cents, instalments, period_start::text AS period_start
+         FROM grant_notice WHERE application_id = $1`,
         [record.id],
-      )) as { amount_cents: string; instalments: { cashYear: number; amountCents: string }[] }[];
+      )) as {
+        amount_cents: string;
+        instalments: { cashYear: number; amountCents: string }[];
+        period_start: string;
+      }[];
+      // ANBest-P Nr. 1.4 again at payment: not before the project starts, and in the call-off's
+      // own cash year (a payment booked to 2028 cannot leave the account in 2027).
+      if (notice && paidOn < notice.period_start) {
+        throw new BusinessRuleError(APPLICATIONS_ERROR_CODES.paymentBeforeProjectStart, {
+          periodStart: notice.period_start,
+        });
+      }
+      if (Number(paidOn.slice(0, 4)) !== callOff.cash_year) {
+        throw new BusinessRuleError(APPLICATIONS_ERROR_CODES.paymentOutsideCashYear, {
+          cashYear: callOff.cash_year,
+        });
+      }
       const instalment = notice?.instalments.find((i) => i.cashYear === callOff.cash_year);
       const spendBy = promptUseDeadline({
         grantTotal: Money.fromCents(notice?.amount_cents ?? callOff.amount_cents),
@@ -218,8 +272,14 @@ export class CallOffService {
     });
   }
 
-  async reject(principal: Principal, callOffId: string, reason: string, requestId: string | null) {
-    return this.dataSource.transaction(async (tx) => {
+  async reject(
+    principal: Principal,
+    callOffId: string,
+    reason: string,
+    requestId: string | null,
+    idempotencyKey?: string,
+  ) {
+    return this.once(principal, idempotencyKey, `call-off-reject:${callOffId}`, { reason }, async (tx) => {
       const { callOff, districtId } = await this.lockForFinance(tx, principal, callOffId);
       const [rejected] = (await tx.query(
         `UPDATE call_off SET state = 'rejected', decided_by = $2, decided_at = now(), reject_reason = $3
@@ -236,6 +296,80 @@ export class CallOffService {
         payload: { callOffId: callOff.id, number: callOff.number, reason },
       });
       return view(rejected[0]!);
+    });
+  }
+
+  /** One command at most once per Idempotency-Key (TRUST.md: every money write). */
+  private once<T extends object>(
+    principal: Principal,
+    key: string | undefined,
+    scope: string,
+    body: unknown,
+    work: (tx: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    return runIdempotent(
+      this.dataSource,
+      { userId: principal.userId, key, scope, hash: requestHash(scope, body) },
+      work,
+    );
+  }
+
+  /**
+   * The carrier reports the day the money of a paid call-off was used. After its prompt-use
+   * deadline, the money bears interest from its payment to its use (§ 49a Abs. 4 VwVfG): a claim
+   * of reason `late_use` without principal, whose interest finance confirms with the notice.
+   */
+  async reportUse(
+    principal: Principal,
+    callOffId: string,
+    usedOn: string,
+    requestId: string | null,
+    idempotencyKey?: string,
+  ) {
+    if (usedOn > berlinDay(new Date())) throw new ValidationError([{ field: 'usedOn', rule: 'notInFuture' }]);
+    return this.once(principal, idempotencyKey, `call-off-use:${callOffId}`, { usedOn }, async (tx) => {
+      const [callOff] = (await tx.query(
+        `SELECT ${COLUMNS}, used_on::text AS used_on FROM call_off WHERE id = $1 FOR UPDATE`,
+        [callOffId],
+      )) as (CallOffRow & { used_on: string | null })[];
+      if (!callOff) throw new NotFoundError(APPLICATIONS_ERROR_CODES.callOffNotFound);
+      const scope = ApplicationScope.of(principal);
+      const scoped = await scope.application(tx, callOff.application_id).catch(() => {
+        throw new NotFoundError(APPLICATIONS_ERROR_CODES.callOffNotFound);
+      });
+      if (!scope.isCarrierOf(scoped.organisationId)) throw new ForbiddenError('not_organisation_member');
+      if (callOff.state !== 'paid' || callOff.used_on !== null) {
+        throw new ConflictError(APPLICATIONS_ERROR_CODES.callOffDecided, [], { state: callOff.state });
+      }
+      if (usedOn < callOff.paid_on!)
+        throw new ValidationError([{ field: 'usedOn', rule: 'notBeforePayment' }]);
+      await tx.query(`UPDATE call_off SET used_on = $2 WHERE id = $1`, [callOff.id, usedOn]);
+      const late = callOff.spend_by !== null && usedOn > callOff.spend_by;
+      let claimId: string | null = null;
+      if (late) {
+        const [claim] = (await tx.query(
+          `INSERT INTO repayment_claim (application_id, reason, amount_cents, lines, created_by)
+           VALUES ($1, 'late_use', 0, $2, $3) RETURNING id`,
+          [
+            callOff.application_id,
+            JSON.stringify([
+              { callOffId: callOff.id, paidOn: callOff.paid_on, amountCents: callOff.amount_cents, usedOn },
+            ]),
+            principal.userId,
+          ],
+        )) as { id: string }[];
+        claimId = claim!.id;
+      }
+      await recordAudit(tx, {
+        entityType: 'application',
+        entityId: callOff.application_id,
+        action: 'call_off_used',
+        actorId: principal.userId,
+        districtId: scoped.districtId,
+        requestId,
+        payload: { callOffId: callOff.id, usedOn, spendBy: callOff.spend_by, late, claimId },
+      });
+      return { ...view(callOff), usedOn, late, lateUseClaimId: claimId };
     });
   }
 

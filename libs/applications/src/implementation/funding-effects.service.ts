@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { BusinessRuleError, instalmentsOf, Money, planTotals, ValidationError } from '@kiezfonds/domain';
+import {
+  BusinessRuleError,
+  DEFAULT_FINANCING_TYPE,
+  earlyStartRequired,
+  instalmentsOf,
+  Money,
+  planTotals,
+  ValidationError,
+} from '@kiezfonds/domain';
 import { LedgerService } from '@kiezfonds/funds';
 import type { EntityManager } from 'typeorm';
 import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
@@ -11,6 +19,8 @@ export interface ClaimLine {
   callOffId: string;
   paidOn: string;
   amountCents: string;
+  /** Late use (claim reason `late_use`): the day the money was used, where its interest ends. */
+  usedOn?: string;
 }
 
 async function netzwerkfondsOf(tx: EntityManager, record: ApplicationRecord): Promise<string> {
@@ -49,12 +59,31 @@ export class FundingEffects {
     if (!deadlines.some((d) => d.kind === 'final')) {
       throw new ValidationError([{ field: 'reportDeadlines', rule: 'finalReportRequired' }]);
     }
-    const fundId = await netzwerkfondsOf(tx, record);
     const issuedOn = berlinDay(ctx.now);
+    const periodStart = record.content.periodStart ?? issuedOn;
+    const early =
+      event.earlyStartApprovedOn !== undefined || event.earlyStartReason !== undefined
+        ? { approvedOn: event.earlyStartApprovedOn, reason: event.earlyStartReason }
+        : null;
+    if (early) {
+      const problems = [];
+      if (!early.approvedOn) problems.push({ field: 'earlyStartApprovedOn', rule: 'required' });
+      else if (early.approvedOn > issuedOn)
+        problems.push({ field: 'earlyStartApprovedOn', rule: 'notInFuture' });
+      if (!early.reason) problems.push({ field: 'earlyStartReason', rule: 'required' });
+      if (problems.length > 0) throw new ValidationError(problems);
+    } else if (earlyStartRequired({ noticeDate: issuedOn, periodStart })) {
+      throw new BusinessRuleError(APPLICATIONS_ERROR_CODES.earlyStartMissing, {
+        periodStart,
+        noticeDate: issuedOn,
+      });
+    }
+    const fundId = await netzwerkfondsOf(tx, record);
     await tx.query(
       `INSERT INTO grant_notice (application_id, reference, amount_cents, period_start, period_end, instalments,
-         report_deadlines, conditions, issued_on, issued_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+         report_deadlines, conditions, issued_on, issued_by, financing_type, early_start_approved_on,
+         early_start_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [
         record.id,
         `${record.reference}-ZB`,
@@ -66,6 +95,9 @@ export class FundingEffects {
         event.conditions?.trim() ?? '',
         issuedOn,
         ctx.principal.userId,
+        event.financingType ?? DEFAULT_FINANCING_TYPE,
+        early?.approvedOn ?? null,
+        early?.reason ?? null,
       ],
     );
     await this.ledger.commitForApplication(tx, {
@@ -132,14 +164,16 @@ export class FundingEffects {
     }
     const total = Money.sum(lines.map((l) => Money.fromCents(l.amountCents)));
     if (!total.isPositive()) return;
-    await ctx.tx.query(
-      `INSERT INTO repayment_claim (application_id, reason, amount_cents, lines, created_by) VALUES ($1, $2, $3, $4, $5)`,
+    const [claim] = (await ctx.tx.query(
+      `INSERT INTO repayment_claim (application_id, reason, amount_cents, lines, created_by) VALUES ($1, $2, $3, $4, $5)
+       RETURNING id`,
       [ctx.record.id, reason, total.toString(), JSON.stringify(lines.reverse()), ctx.principal.userId],
+    )) as { id: string }[];
+    // The principal is the claim ledger's first entry; interest follows with the recovery notice.
+    await ctx.tx.query(
+      `INSERT INTO repayment_claim_entry (claim_id, kind, amount_cents, booked_on, actor_id)
+       VALUES ($1, 'principal', $2, $3, $4)`,
+      [claim!.id, total.toString(), berlinDay(ctx.now), ctx.principal.userId],
     );
-  }
-
-  /** Paid out so far, net of repayments. */
-  async paid(tx: EntityManager, applicationId: string): Promise<Money> {
-    return Money.sum((await ledgerPosition(tx, applicationId)).map((y) => y.paid));
   }
 }

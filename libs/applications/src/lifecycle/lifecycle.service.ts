@@ -22,6 +22,12 @@ import { findApplicationRecord, loadApplicationRecord } from '../applications/ap
 import { type ApplicationEventDto, missingEventFields } from '../http/dtos/event.dto';
 import { FundingEffects } from '../implementation/funding-effects.service';
 import { LifecycleNotices } from './lifecycle-notices';
+import {
+  computeSettlement,
+  latestFinalReport,
+  noticeTerms,
+  storedSettlement,
+} from '../implementation/settlement';
 import { ApplicationScope } from '../scope/application-scope';
 import { requestHash, runIdempotent } from './idempotency';
 import { berlinDay, type TransitionContext } from './transition-context';
@@ -46,6 +52,10 @@ function auditPayload(
   if (comment) payload.comment = comment;
   if (event.replyDeadline) payload.replyDeadline = event.replyDeadline;
   if (event.amountCents !== undefined) payload.amountCents = String(event.amountCents);
+  if (event.financingType) payload.financingType = event.financingType;
+  if (event.earlyStartApprovedOn) {
+    payload.earlyStart = { approvedOn: event.earlyStartApprovedOn, reason: event.earlyStartReason };
+  }
   return payload;
 }
 
@@ -241,6 +251,7 @@ export class LifecycleService {
       case 'record_final_report': {
         const actuals = event.actuals ?? [];
         const spent = Money.sum(actuals.map((a) => Money.fromCents(a.amountCents)));
+        const terms = await noticeTerms(tx, record.id);
         const overruns = lineOverruns(
           record.content,
           actuals.map((a) => ({
@@ -248,16 +259,19 @@ export class LifecycleService {
             category: a.category,
             amount: Money.fromCents(a.amountCents),
           })),
+          terms?.approvedChanges,
         );
         await tx.query(
-          `INSERT INTO application_report (application_id, kind, text, actuals, overruns, spent_cents, submitted_by)
-           VALUES ($1, 'final', $2, $3, $4, $5, $6)`,
+          `INSERT INTO application_report (application_id, kind, text, actuals, overruns, spent_cents,
+             other_funding_cents, submitted_by)
+           VALUES ($1, 'final', $2, $3, $4, $5, $6, $7)`,
           [
             record.id,
             event.text,
             JSON.stringify(actuals),
             JSON.stringify(overruns),
             spent.toString(),
+            event.otherFundingCents ?? null,
             principal.userId,
           ],
         );
@@ -270,14 +284,17 @@ export class LifecycleService {
         await this.funding.claimRepayment(ctx, 'revocation');
         return;
       case 'claim_repayment_unspent': {
-        const [report] = (await tx.query(
-          `SELECT spent_cents::text AS spent_cents FROM application_report
-           WHERE application_id = $1 AND kind = 'final' ORDER BY submitted_at DESC LIMIT 1`,
-          [record.id],
-        )) as { spent_cents: string | null }[];
-        const paid = await this.funding.paid(tx, record.id);
-        const unspent = paid.subtract(Money.fromCents(report?.spent_cents ?? '0'));
-        if (unspent.isPositive()) await this.funding.claimRepayment(ctx, 'unspent', unspent);
+        // The settlement by the notice's financing type (libs/domain `proofOfUse`), kept on the
+        // final report as computed now: a later change of rules does not rewrite it.
+        const report = await latestFinalReport(tx, record.id);
+        if (!report) return;
+        const settlement = await computeSettlement(tx, record.id, record.content, report);
+        await tx.query(`UPDATE application_report SET settlement = $2 WHERE id = $1`, [
+          report.id,
+          JSON.stringify(storedSettlement(settlement)),
+        ]);
+        if (settlement.unspent.isPositive())
+          await this.funding.claimRepayment(ctx, 'unspent', settlement.unspent);
         return;
       }
       default:

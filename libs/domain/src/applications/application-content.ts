@@ -101,6 +101,11 @@ export const draftContentSchema = z.strictObject({
   thirdPartySources: text(2000),
   evaluationConcept: text(10_000),
   declarations: declarationsSchema.optional(),
+  /**
+   * The earlier project of the same organisation this one continues (the 5-year limit counts
+   * their years together); absent for a new project.
+   */
+  predecessorId: z.preprocess(blankToUndefined, z.guid({ error: 'isUuid' }).optional()),
 });
 
 /**

@@ -3,6 +3,7 @@ import type { Money } from '../money/money';
 import type { ApplicationContent } from './application-content';
 import { dayParts } from './calendar-day';
 import { fieldPath } from './field-path';
+import { CASH_YEARS_AFTER_PROGRAMME_YEAR } from './funding-chain';
 import { planTotals } from './plan-totals';
 
 /** What the call demands of an application's content. */
@@ -33,8 +34,8 @@ export function applicationProblems(content: ApplicationContent, rules: ContentR
     ...chosenFromCall('actionFieldIds', content.actionFieldIds ?? [], rules.actionFieldIds),
     ...chosenFromCall('areaIds', content.areaIds ?? [], rules.areaIds),
     ...periodProblems(content, rules.programmeYear),
-    ...costPlanProblems(content),
-    ...financingPlanProblems(content),
+    ...costPlanProblems(content, rules.programmeYear),
+    ...financingPlanProblems(content, rules.programmeYear),
     ...sumProblems(content, rules),
     ...(planTotals(content).thirdParty.isPositive()
       ? required('thirdPartySources', content.thirdPartySources)
@@ -44,6 +45,15 @@ export function applicationProblems(content: ApplicationContent, rules: ContentR
       .filter((key) => !rules.attachedKinds.includes(key))
       .map((key) => ({ field: `attachments.${key}`, rule: 'attachment_missing', params: { key } })),
   ];
+}
+
+/**
+ * What the formal check should look at without refusing the application: a Netzwerkfonds project
+ * should reach several areas (DOMAIN.md, fund table), so naming one is worth a question.
+ */
+export function applicationWarnings(content: ApplicationContent): ErrorDetail[] {
+  const areas = new Set(filled(content.areaIds ?? []));
+  return areas.size === 1 ? [{ field: 'areaIds', rule: 'single_area' }] : [];
 }
 
 /**
@@ -100,14 +110,14 @@ function periodProblems(content: ApplicationContent, programmeYear: number): Err
   return problems;
 }
 
-function costPlanProblems(content: ApplicationContent): ErrorDetail[] {
+function costPlanProblems(content: ApplicationContent, programmeYear: number): ErrorDetail[] {
   const lines = content.costPlan ?? [];
   if (lines.length === 0) return [{ field: 'costPlan', rule: 'arrayNotEmpty' }];
   return lines.flatMap((line, i) => [
     ...(line.cashYear === undefined
       ? [{ field: fieldPath(['costPlan', i, 'cashYear']), rule: 'required' }]
       : []),
-    ...outsidePeriod(content, line.cashYear, ['costPlan', i, 'cashYear']),
+    ...outsidePeriod(content, line.cashYear, ['costPlan', i, 'cashYear'], programmeYear),
     ...(line.category === undefined
       ? [{ field: fieldPath(['costPlan', i, 'category']), rule: 'required' }]
       : []),
@@ -118,7 +128,7 @@ function costPlanProblems(content: ApplicationContent): ErrorDetail[] {
   ]);
 }
 
-function financingPlanProblems(content: ApplicationContent): ErrorDetail[] {
+function financingPlanProblems(content: ApplicationContent, programmeYear: number): ErrorDetail[] {
   const lines = content.financingPlan ?? [];
   if (lines.length === 0) return [{ field: 'financingPlan', rule: 'arrayNotEmpty' }];
   return lines.flatMap((line, i) => {
@@ -127,7 +137,7 @@ function financingPlanProblems(content: ApplicationContent): ErrorDetail[] {
     const duplicate = lines.findIndex((other) => other.cashYear === line.cashYear) < i;
     return [
       ...(duplicate ? [{ field, rule: 'duplicate' }] : []),
-      ...outsidePeriod(content, line.cashYear, ['financingPlan', i, 'cashYear']),
+      ...outsidePeriod(content, line.cashYear, ['financingPlan', i, 'cashYear'], programmeYear),
     ];
   });
 }
@@ -177,7 +187,21 @@ function outsidePeriod(
   content: ApplicationContent,
   cashYear: number | undefined,
   path: PropertyKey[],
+  programmeYear?: number,
 ): ErrorDetail[] {
+  if (
+    cashYear !== undefined &&
+    programmeYear !== undefined &&
+    (cashYear < programmeYear || cashYear > programmeYear + CASH_YEARS_AFTER_PROGRAMME_YEAR)
+  ) {
+    return [
+      {
+        field: fieldPath(path),
+        rule: 'cash_year_outside_programme',
+        params: { cashYear, first: programmeYear, last: programmeYear + CASH_YEARS_AFTER_PROGRAMME_YEAR },
+      },
+    ];
+  }
   const start = dayParts(content.periodStart ?? '');
   const end = dayParts(content.periodEnd ?? '');
   if (cashYear === undefined || !start || !end) return [];

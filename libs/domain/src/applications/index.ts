@@ -52,6 +52,7 @@ export {
 } from './application-content';
 export {
   applicationProblems,
+  applicationWarnings,
   type ContentRules,
   declarationProblems,
   declarationsConfirmed,
@@ -67,13 +68,21 @@ export {
 export { type PromptUseInput, promptUseDeadline, promptUseMonths, SMALL_GRANT_LIMIT } from './prompt-use';
 export {
   type ActualCost,
+  type ApprovedPlanChange,
   compareWithPlan,
+  DEFAULT_FINANCING_TYPE,
+  FINANCING_TYPES,
+  type FinancingType,
+  isFinancingType,
   LINE_OVERRUN_TOLERANCE_PERCENT,
+  LINE_RULES,
+  type LineRule,
   lineOverruns,
   type PlanComparisonLine,
   type ProofOfUse,
   type ProofOfUseInput,
   proofOfUse,
+  type SettlementStep,
 } from './proof-of-use';
 export { type ContentChange, diffContent } from './content-diff';
 export { addMonths, isCalendarDay } from './calendar-day';
@@ -82,3 +91,12 @@ export {
   type ApplicationReferenceParts,
   parseApplicationReference,
 } from './application-reference';
+export { FINANCING_TYPE_TEXTS, LINE_RULE_TEXTS, SETTLEMENT_STEP_TEXTS } from './settlement-texts';
+export {
+  CASH_YEARS_AFTER_PROGRAMME_YEAR,
+  CONSECUTIVE_YEARS_LIMIT,
+  type FundedPeriod,
+  type FundingChain,
+  fundingChain,
+} from './funding-chain';
+export { type CallOffRefusal, callOffRefusal, earlyStartRequired } from './call-off-rules';

@@ -1,4 +1,5 @@
 import { BusinessRuleError, ConflictError, DomainError, type ErrorDetail } from '../errors/domain-error';
+import type { FundingChain } from './funding-chain';
 import type { LifecycleRole } from './lifecycle-vocabulary';
 
 /**
@@ -31,6 +32,8 @@ export interface LifecycleFacts {
   decisionAdopted: boolean;
   /** The application is on the priority list the district sent: its call's finalised programme plan. */
   onSentList: boolean;
+  /** The consecutive years of funding for the purpose, predecessors included (`fundingChain`). */
+  fundingChain?: FundingChain;
 }
 
 /** The content is not complete for submission; `details` lists every problem. */
@@ -61,6 +64,28 @@ export const LIFECYCLE_CHECKS = {
     passes: (f) => f.replyDeadline === null || f.now.getTime() <= f.replyDeadline.getTime(),
     refusal: (f) =>
       new BusinessRuleError('reply_deadline_passed', { deadline: f.replyDeadline?.toISOString() ?? '' }),
+  },
+  // Named refusals before the general completeness check: the carrier learns the rule, not only
+  // that something is missing.
+  notBelowCallMinimum: {
+    label: { de: 'Mindestbetrag des Aufrufs erreicht', en: "call's minimum amount reached" },
+    passes: (f) => !f.problems.some((p) => p.rule === 'amount_below_minimum'),
+    refusal: (f) =>
+      new BusinessRuleError(
+        'amount_below_call_minimum',
+        f.problems.find((p) => p.rule === 'amount_below_minimum')?.params ?? {},
+      ),
+  },
+  withinFiveYearLimit: {
+    label: { de: 'höchstens fünf Jahre in Folge gefördert', en: 'funded for at most five consecutive years' },
+    passes: (f) => !f.fundingChain?.exceeded,
+    refusal: (f) =>
+      new BusinessRuleError('five_year_limit_exceeded', {
+        years: f.fundingChain?.consecutiveYears.length ?? 0,
+        first: f.fundingChain?.consecutiveYears[0] ?? 0,
+        last: f.fundingChain?.consecutiveYears.at(-1) ?? 0,
+        limit: f.fundingChain?.limit ?? 0,
+      }),
   },
   complete: {
     label: { de: 'Antrag vollständig', en: 'application complete' },

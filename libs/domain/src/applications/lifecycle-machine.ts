@@ -126,7 +126,13 @@ export const applicationLifecycle = setup({
       on: {
         SUBMIT: {
           target: 'submitted',
-          guard: permit(CARRIER, 'beforeSubmissionDeadline', 'complete'),
+          guard: permit(
+            CARRIER,
+            'beforeSubmissionDeadline',
+            'notBelowCallMinimum',
+            'withinFiveYearLimit',
+            'complete',
+          ),
           actions: [
             'snapshot_version',
             'check_double_funding',
@@ -150,7 +156,13 @@ export const applicationLifecycle = setup({
         // The answer to a change request is due by its reply deadline, not the call's.
         SUBMIT: {
           target: 'submitted',
-          guard: permit(CARRIER, 'beforeReplyDeadline', 'complete'),
+          guard: permit(
+            CARRIER,
+            'beforeReplyDeadline',
+            'notBelowCallMinimum',
+            'withinFiveYearLimit',
+            'complete',
+          ),
           actions: [
             'snapshot_version',
             'answer_change_request',

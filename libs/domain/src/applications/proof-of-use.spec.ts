@@ -1,4 +1,5 @@
 import { Money } from '../money/money';
+import type { ApplicationContent } from './application-content';
 import { exampleContent } from './example-content';
 import { compareWithPlan, lineOverruns, proofOfUse, type ActualCost } from './proof-of-use';
 
@@ -7,8 +8,26 @@ const actual = (cashYear: number, category: ActualCost['category'], cents: numbe
   category,
   amount: Money.fromCents(cents),
 });
+const euros = (n: number) => Money.euros(n);
+
+/**
+ * The issue's case: 80 000 € of planned costs (personnel 60 000 €, material 20 000 €), financed by
+ * 70 000 € of grant and 10 000 € own contribution; the grant paid in full; 50 000 € spent.
+ */
+function seventyTenContent(): ApplicationContent {
+  return {
+    ...exampleContent(),
+    costPlan: [
+      { cashYear: 2027, category: 'personnel', description: 'Projektleitung', amountCents: '6000000' },
+      { cashYear: 2027, category: 'material', description: 'Material', amountCents: '2000000' },
+    ],
+    financingPlan: [{ cashYear: 2027, requestedCents: '7000000', ownCents: '1000000', thirdPartyCents: '0' }],
+  };
+}
+const fiftySpent = [actual(2027, 'personnel', 4_000_000), actual(2027, 'material', 1_000_000)];
 
 // The example plans 2027: personnel 10 000 €, material 2 000 €; 2028: personnel 6 000 €.
+// Financing: 15 400 € grant, 1 600 € own, 1 000 € third-party.
 describe('the proof of use against the plan', () => {
   it('sets each plan line against the spending', () => {
     const lines = compareWithPlan(exampleContent(), [
@@ -22,11 +41,14 @@ describe('the proof of use against the plan', () => {
         l.planned.toString(),
         l.actual.toString(),
         l.deviationPercent,
+        l.eligible.toString(),
+        l.rule,
       ]),
     ).toEqual([
-      [2027, 'personnel', '1000000', '900000', -10],
-      [2027, 'material', '200000', '250000', 25],
-      [2028, 'personnel', '600000', '0', -100],
+      // 500 € over on material (25 %): 400 € (20 %) count, offset by the personnel savings.
+      [2027, 'personnel', '1000000', '900000', -10, '900000', 'within_plan'],
+      [2027, 'material', '200000', '250000', 25, '240000', 'overrun_capped'],
+      [2028, 'personnel', '600000', '0', -100, '0', 'within_plan'],
     ]);
   });
 
@@ -43,62 +65,176 @@ describe('the proof of use against the plan', () => {
       [2027, 'fees', '0', null],
     ]);
   });
+});
 
-  it('claims back what was paid and not spent', () => {
+describe('settlement by the financing type of the grant notice', () => {
+  it('shortfall funding: 70 000 € grant, 10 000 € own money, 50 000 € spent → 30 000 € to repay', () => {
+    const result = proofOfUse({
+      content: seventyTenContent(),
+      actuals: fiftySpent,
+      paid: euros(70_000),
+      grant: euros(70_000),
+      financingType: 'shortfall',
+    });
+    // Eligible 50 000 €; own money 10 000 € is used first; the grant covers the shortfall of
+    // 40 000 €; 70 000 € − 40 000 € = 30 000 €.
+    expect(result.steps.map((s) => [s.key, s.amount.toString()])).toEqual([
+      ['eligible_costs', '5000000'],
+      ['other_funding', '1000000'],
+      ['shortfall', '4000000'],
+      ['approved_grant', '7000000'],
+      ['final_grant', '4000000'],
+      ['paid', '7000000'],
+      ['to_repay', '3000000'],
+    ]);
+    expect(result.unspent).toEqual(euros(30_000));
+    expect(result.lines.map((l) => l.rule)).toEqual(['within_plan', 'within_plan']);
+  });
+
+  it('shortfall funding is the default, and reported own money counts at least as planned', () => {
+    const fewer = proofOfUse({
+      content: seventyTenContent(),
+      actuals: fiftySpent,
+      paid: euros(70_000),
+      otherFunding: euros(0),
+    });
+    expect(fewer.financingType).toBe('shortfall');
+    expect(fewer.unspent).toEqual(euros(30_000));
+    // A new donation of 5 000 € on top of the own money lowers the grant by as much.
+    const more = proofOfUse({
+      content: seventyTenContent(),
+      actuals: fiftySpent,
+      paid: euros(70_000),
+      otherFunding: euros(15_000),
+    });
+    expect(more.finalGrant).toEqual(euros(35_000));
+    expect(more.unspent).toEqual(euros(35_000));
+  });
+
+  it('partial funding: the grant keeps its share of the eligible costs (87,5 % of 50 000 € = 43 750 €)', () => {
+    const result = proofOfUse({
+      content: seventyTenContent(),
+      actuals: fiftySpent,
+      paid: euros(70_000),
+      grant: euros(70_000),
+      financingType: 'partial',
+    });
+    expect(result.steps.map((s) => [s.key, s.amount.toString(), s.basisPoints])).toEqual([
+      ['eligible_costs', '5000000', undefined],
+      ['share', '8000000', 8750],
+      ['share_of_eligible', '4375000', undefined],
+      ['approved_grant', '7000000', undefined],
+      ['final_grant', '4375000', undefined],
+      ['paid', '7000000', undefined],
+      ['to_repay', '2625000', undefined],
+    ]);
+  });
+
+  it('partial funding rounds the share half-up to the cent', () => {
+    // 14 000 € of 18 000 €: 7/9 of 100,01 € = 77,7855… € → 77,79 €.
+    const content: ApplicationContent = {
+      ...exampleContent(),
+      costPlan: [{ cashYear: 2027, category: 'material', description: 'Material', amountCents: '1800000' }],
+      financingPlan: [
+        { cashYear: 2027, requestedCents: '1400000', ownCents: '400000', thirdPartyCents: '0' },
+      ],
+    };
+    const result = proofOfUse({
+      content,
+      actuals: [actual(2027, 'material', 10_001)],
+      paid: Money.ZERO,
+      financingType: 'partial',
+    });
+    expect(result.finalGrant.toString()).toBe('7779');
+  });
+
+  it('fixed-amount funding: the fixed sum stands unless the eligible costs fall below it', () => {
+    const below = proofOfUse({
+      content: seventyTenContent(),
+      actuals: fiftySpent,
+      paid: euros(70_000),
+      grant: euros(70_000),
+      financingType: 'fixed',
+    });
+    expect(below.finalGrant).toEqual(euros(50_000));
+    expect(below.unspent).toEqual(euros(20_000));
+    const above = proofOfUse({
+      content: seventyTenContent(),
+      actuals: [actual(2027, 'personnel', 6_000_000), actual(2027, 'material', 1_500_000)],
+      paid: euros(70_000),
+      grant: euros(70_000),
+      financingType: 'fixed',
+    });
+    expect(above.finalGrant).toEqual(euros(70_000));
+    expect(above.unspent.isZero()).toBe(true);
+  });
+
+  it('a line 30 % over its plan, offset by savings elsewhere, counts only 20 % over', () => {
+    // Material 2 000 € planned, 2 600 € spent; personnel 2027 saved 1 000 €.
     const result = proofOfUse({
       content: exampleContent(),
       actuals: [
-        actual(2027, 'personnel', 1_000_000),
-        actual(2027, 'material', 150_000),
-        actual(2028, 'personnel', 500_000),
-      ],
-      paid: Money.fromCents(1_800_000),
-    });
-    expect(result.actualTotal.toString()).toBe('1650000');
-    expect(result.eligibleSpend.toString()).toBe('1650000');
-    expect(result.unspent.toString()).toBe('150000');
-  });
-
-  it('counts an overrun only up to 20 % and never beyond the planned total', () => {
-    // material 3 000 € on a 2 000 € line: 2 400 € count; the whole plan is 18 000 €.
-    const capped = proofOfUse({
-      content: exampleContent(),
-      actuals: [
-        actual(2027, 'personnel', 800_000),
-        actual(2027, 'material', 300_000),
+        actual(2027, 'personnel', 900_000),
+        actual(2027, 'material', 260_000),
         actual(2028, 'personnel', 600_000),
       ],
-      paid: Money.fromCents(1_700_000),
+      paid: euros(15_400),
     });
-    expect(capped.eligibleSpend.toString()).toBe('1640000');
-    expect(capped.unspent.toString()).toBe('60000');
-    expect(capped.lineOverruns.map((l) => l.category)).toEqual(['material']);
-
-    const offset = proofOfUse({
-      content: exampleContent(),
-      actuals: [
-        actual(2027, 'personnel', 1_200_000),
-        actual(2027, 'material', 240_000),
-        actual(2028, 'personnel', 720_000),
-      ],
-      paid: Money.fromCents(1_800_000),
-    });
-    expect(offset.eligibleSpend.toString()).toBe('1800000');
+    const material = result.lines.find((l) => l.category === 'material')!;
+    expect([material.eligible.toString(), material.rule, material.overrun]).toEqual([
+      '240000',
+      'overrun_capped',
+      true,
+    ]);
+    // 9 000 + 2 400 + 6 000 = 17 400 € eligible; minus 2 600 € own and third-party money:
+    // the grant is 14 800 €, 600 € of the 15 400 € paid come back.
+    expect(result.eligibleSpend.toString()).toBe('1740000');
+    expect(result.finalGrant.toString()).toBe('1480000');
+    expect(result.unspent.toString()).toBe('60000');
   });
 
-  it('lets own and third-party funds cover their share first', () => {
+  it('an overrun within 20 % counts only as far as other lines saved', () => {
     const result = proofOfUse({
       content: exampleContent(),
       actuals: [
-        actual(2027, 'personnel', 1_000_000),
-        actual(2027, 'material', 200_000),
-        actual(2028, 'personnel', 400_000),
+        actual(2027, 'personnel', 990_000),
+        actual(2027, 'material', 230_000),
+        actual(2028, 'personnel', 600_000),
       ],
-      paid: Money.fromCents(1_540_000),
-      otherFunding: Money.fromCents(260_000),
+      paid: euros(15_400),
     });
-    // 16 000 € spent, 2 600 € of it from own and third-party funds: the grant pays 13 400 €.
-    expect(result.unspent.toString()).toBe('200000');
+    const material = result.lines.find((l) => l.category === 'material')!;
+    // 300 € over, only 100 € saved on personnel: 2 100 € count.
+    expect([material.eligible.toString(), material.rule]).toEqual(['210000', 'overrun_not_offset']);
+    expect(result.eligibleSpend.toString()).toBe('1800000');
+  });
+
+  it('a line that was never in the plan counts nothing, unless an approved change added it', () => {
+    const spending = [
+      actual(2027, 'personnel', 1_000_000),
+      actual(2027, 'fees', 50_000),
+      actual(2027, 'material', 200_000),
+      actual(2028, 'personnel', 500_000),
+    ];
+    const unplanned = proofOfUse({ content: exampleContent(), actuals: spending, paid: euros(15_400) });
+    const fees = unplanned.lines.find((l) => l.category === 'fees')!;
+    expect([fees.eligible.toString(), fees.rule, fees.source]).toEqual(['0', 'not_in_plan', 'none']);
+    // 17 000 € eligible − 2 600 € = 14 400 € grant; 1 000 € back.
+    expect(unplanned.unspent.toString()).toBe('100000');
+
+    const changed = proofOfUse({
+      content: exampleContent(),
+      actuals: spending,
+      paid: euros(15_400),
+      approvedChanges: [{ cashYear: 2027, category: 'fees', amount: euros(500) }],
+    });
+    const approvedFees = changed.lines.find((l) => l.category === 'fees')!;
+    expect([approvedFees.eligible.toString(), approvedFees.rule, approvedFees.source]).toEqual([
+      '50000',
+      'within_plan',
+      'approved_change',
+    ]);
+    expect(changed.unspent.toString()).toBe('50000');
   });
 
   it('never claims a negative amount', () => {

@@ -1,9 +1,26 @@
 import { Money } from '../money/money';
 import { COST_CATEGORIES, type ApplicationContent, type CostCategory } from './application-content';
-import { cents } from './plan-totals';
+import { cents, planTotals } from './plan-totals';
 
-/** A plan line may be exceeded by up to this share if savings elsewhere offset it (DOMAIN.md step 8). */
+/** A plan line may be exceeded by up to this share if savings elsewhere offset it (ANBest-P Nr. 1.2). */
 export const LINE_OVERRUN_TOLERANCE_PERCENT = 20;
+
+/**
+ * The financing type a grant notice states (ANBest-P Nr. 2.1), persisted on the notice. The
+ * values are stored, so this list is their single source.
+ * - `shortfall` (Fehlbedarfsfinanzierung, the default): the grant covers what own and
+ *   third-party money leave open; every euro saved or newly covered reduces the grant in full.
+ * - `partial` (Anteilfinanzierung): the grant pays a fixed share of the eligible costs.
+ * - `fixed` (Festbetragsfinanzierung): a fixed sum, reduced only where the eligible costs
+ *   fall below it.
+ */
+export const FINANCING_TYPES = ['shortfall', 'partial', 'fixed'] as const;
+export type FinancingType = (typeof FINANCING_TYPES)[number];
+export const DEFAULT_FINANCING_TYPE: FinancingType = 'shortfall';
+
+export function isFinancingType(value: unknown): value is FinancingType {
+  return typeof value === 'string' && (FINANCING_TYPES as readonly string[]).includes(value);
+}
 
 /** What was actually spent on one plan line, as the proof of use states it. */
 export interface ActualCost {
@@ -11,6 +28,32 @@ export interface ActualCost {
   category: CostCategory;
   amount: Money;
 }
+
+/** A cost line that a change to the plan, approved after the notice, added or raised. */
+export interface ApprovedPlanChange {
+  cashYear: number;
+  category: CostCategory;
+  amount: Money;
+}
+
+/**
+ * The rule that decided a line's eligible amount, shown next to it:
+ * - `within_plan`: at most the planned amount was spent; all of it counts.
+ * - `overrun_offset`: above the plan by at most 20 %, and savings on other lines offset it.
+ * - `overrun_capped`: more than 20 % above the plan; counts up to the plan plus 20 % (where
+ *   offset by savings).
+ * - `overrun_not_offset`: above the plan, but the other lines saved too little to offset all of
+ *   it; the part not offset does not count.
+ * - `not_in_plan`: a line the approved plan does not have; nothing counts.
+ */
+export const LINE_RULES = [
+  'within_plan',
+  'overrun_offset',
+  'overrun_capped',
+  'overrun_not_offset',
+  'not_in_plan',
+] as const;
+export type LineRule = (typeof LINE_RULES)[number];
 
 /** One plan line (cash year and category) set against the actual spending. */
 export interface PlanComparisonLine {
@@ -22,50 +65,104 @@ export interface PlanComparisonLine {
   deviationPercent: number | null;
   /** More than 20 % above the plan, or spending on a line the plan does not have. */
   overrun: boolean;
-  /** What of the actual spending counts: at most the plan plus 20 %. */
+  /** What of the actual spending counts (see `rule`). */
   eligible: Money;
+  /** Where the planned amount comes from: the notice's plan, or a change approved after it. */
+  source: 'plan' | 'approved_change' | 'none';
+  rule: LineRule;
 }
 
 export interface ProofOfUseInput {
+  /** The approved application content: its cost and financing plans are the notice's plans. */
   content: ApplicationContent;
   actuals: readonly ActualCost[];
   /** Grant money paid out, net of repayments. */
   paid: Money;
+  /** The grant the notice fixes; default: the financing plan's requested total. */
+  grant?: Money;
+  /** Default: shortfall funding (Fehlbedarfsfinanzierung). */
+  financingType?: FinancingType;
   /**
-   * Own contribution and third-party funds actually spent on the project. The grant pays what
-   * they do not cover (Fehlbedarfsfinanzierung), so savings reduce the grant first. Zero when
-   * not given.
+   * Own contribution and third-party funds actually spent, as the proof of use states them.
+   * Under shortfall funding they count at least as planned: ANBest-P Nr. 2.1 reduces the grant by
+   * every euro of savings and of higher cover, and never raises it for missing own money.
    */
   otherFunding?: Money;
+  /** Lines a change approved after the notice added or raised. */
+  approvedChanges?: readonly ApprovedPlanChange[];
+}
+
+/** One step of the settlement, in order, as the claim and the recovery notice show it. */
+export interface SettlementStep {
+  key:
+    | 'eligible_costs'
+    | 'other_funding'
+    | 'shortfall'
+    | 'share'
+    | 'share_of_eligible'
+    | 'approved_grant'
+    | 'final_grant'
+    | 'paid'
+    | 'to_repay';
+  amount: Money;
+  /** For `share` (amount: the planned total costs): the grant's share in basis points (8750 = 87,50 %). */
+  basisPoints?: number;
 }
 
 export interface ProofOfUse {
+  financingType: FinancingType;
   lines: PlanComparisonLine[];
   lineOverruns: PlanComparisonLine[];
+  plannedTotal: Money;
   actualTotal: Money;
-  /**
-   * Spending that counts: each line at most 20 % above its plan, all lines together at most the
-   * planned total (an overrun is allowed only where savings elsewhere offset it).
-   */
+  /** The sum of the lines' eligible amounts; never above the planned total. */
   eligibleSpend: Money;
-  /** Paid grant money not covered by eligible spending: the repayment claim. Never negative. */
+  /** The own and third-party money the settlement counts (shortfall funding). */
+  otherFunding: Money;
+  grant: Money;
+  /** The grant the eligible costs justify under the financing type. */
+  finalGrant: Money;
+  paid: Money;
+  /** Paid grant money above the final grant: the repayment claim. Never negative. */
   unspent: Money;
+  steps: SettlementStep[];
 }
 
-/** Actual spending against the cost plan, line by line (cash year, category), in plan order. */
+/** `numerator × factor ÷ denominator`, half-up to the cent (the rounding named in TRUST.md). */
+function mulDivHalfUp(amount: Money, factor: bigint, denominator: bigint): Money {
+  if (denominator <= 0n) return Money.ZERO;
+  return Money.fromCents((amount.cents * factor * 2n + denominator) / (denominator * 2n));
+}
+
+function lineOrder(a: { cashYear: number; category: CostCategory }, b: typeof a): number {
+  return a.cashYear - b.cashYear || COST_CATEGORIES.indexOf(a.category) - COST_CATEGORIES.indexOf(b.category);
+}
+
+/**
+ * Actual spending against the cost plan, line by line (cash year, category), in plan order, with
+ * the rule that decides each line's eligible amount (ANBest-P Nr. 1.2): a line counts up to its
+ * plan; above it by at most 20 % (half-up to the cent) only as far as savings on other lines
+ * offset the overrun, handed out in plan order; a line the plan does not have counts nothing
+ * unless an approved change added it.
+ */
 export function compareWithPlan(
   content: ApplicationContent,
   actuals: readonly ActualCost[],
+  approvedChanges: readonly ApprovedPlanChange[] = [],
 ): PlanComparisonLine[] {
-  const lines = new Map<
-    string,
-    { cashYear: number; category: CostCategory; planned: Money; actual: Money }
-  >();
+  type Draft = {
+    cashYear: number;
+    category: CostCategory;
+    planned: Money;
+    actual: Money;
+    source: PlanComparisonLine['source'];
+  };
+  const lines = new Map<string, Draft>();
   const line = (cashYear: number, category: CostCategory) => {
     const key = `${cashYear}|${category}`;
     let found = lines.get(key);
     if (!found) {
-      found = { cashYear, category, planned: Money.ZERO, actual: Money.ZERO };
+      found = { cashYear, category, planned: Money.ZERO, actual: Money.ZERO, source: 'none' };
       lines.set(key, found);
     }
     return found;
@@ -74,56 +171,146 @@ export function compareWithPlan(
     if (cost.cashYear === undefined || cost.category === undefined) continue;
     const found = line(cost.cashYear, cost.category);
     found.planned = found.planned.add(cents(cost.amountCents));
+    found.source = 'plan';
+  }
+  for (const change of approvedChanges) {
+    const found = line(change.cashYear, change.category);
+    found.planned = found.planned.add(change.amount);
+    if (found.source === 'none') found.source = 'approved_change';
   }
   for (const actual of actuals) {
     const found = line(actual.cashYear, actual.category);
     found.actual = found.actual.add(actual.amount);
   }
-  return [...lines.values()]
-    .sort(
-      (a, b) =>
-        a.cashYear - b.cashYear || COST_CATEGORIES.indexOf(a.category) - COST_CATEGORIES.indexOf(b.category),
-    )
-    .map(({ cashYear, category, planned, actual }) => {
-      const ceiling = Money.fromCents((planned.cents * BigInt(100 + LINE_OVERRUN_TOLERANCE_PERCENT)) / 100n);
+  const sorted = [...lines.values()].sort(lineOrder);
+  let savings = Money.sum(sorted.map((l) => Money.max(l.planned.subtract(l.actual), Money.ZERO)));
+  return sorted.map(({ cashYear, category, planned, actual, source }) => {
+    const tolerance = mulDivHalfUp(planned, BigInt(LINE_OVERRUN_TOLERANCE_PERCENT), 100n);
+    const over = Money.max(actual.subtract(planned), Money.ZERO);
+    const deviationPercent = planned.isZero()
+      ? null
+      : Number(((actual.cents - planned.cents) * 1000n) / planned.cents) / 10;
+    const overrun = planned.isZero() ? actual.isPositive() : over.isGreaterThan(tolerance);
+    if (planned.isZero()) {
       return {
         cashYear,
         category,
         planned,
         actual,
-        deviationPercent: planned.isZero()
-          ? null
-          : Number(((actual.cents - planned.cents) * 1000n) / planned.cents) / 10,
-        overrun: actual.isGreaterThan(ceiling),
-        eligible: Money.min(actual, ceiling),
+        deviationPercent,
+        overrun,
+        eligible: Money.ZERO,
+        source,
+        rule: 'not_in_plan' as const,
       };
-    });
+    }
+    const wanted = Money.min(over, tolerance);
+    const allowed = Money.min(wanted, savings);
+    savings = savings.subtract(allowed);
+    const rule: LineRule = !over.isPositive()
+      ? 'within_plan'
+      : allowed.isLessThan(wanted)
+        ? 'overrun_not_offset'
+        : over.isGreaterThan(tolerance)
+          ? 'overrun_capped'
+          : 'overrun_offset';
+    return {
+      cashYear,
+      category,
+      planned,
+      actual,
+      deviationPercent,
+      overrun,
+      eligible: Money.min(actual, planned).add(allowed),
+      source,
+      rule,
+    };
+  });
 }
 
 /** The plan lines spent more than 20 % above plan (or spent on without a plan): flagged for the coordinator. */
 export function lineOverruns(
   content: ApplicationContent,
   actuals: readonly ActualCost[],
+  approvedChanges: readonly ApprovedPlanChange[] = [],
 ): PlanComparisonLine[] {
-  return compareWithPlan(content, actuals).filter((line) => line.overrun);
+  return compareWithPlan(content, actuals, approvedChanges).filter((line) => line.overrun);
 }
 
-/** The numerical part of the proof of use (DOMAIN.md step 9): overruns, eligible spending, unspent money. */
+/**
+ * The settlement of the proof of use (DOMAIN.md step 9, ANBest-P Nr. 1.2 and 2.1): the eligible
+ * costs line by line, the final grant under the notice's financing type, and what of the paid
+ * money is to be repaid. One implementation, used by the API and the recovery notice.
+ */
 export function proofOfUse({
   content,
   actuals,
   paid,
-  otherFunding = Money.ZERO,
+  grant,
+  financingType = DEFAULT_FINANCING_TYPE,
+  otherFunding,
+  approvedChanges = [],
 }: ProofOfUseInput): ProofOfUse {
-  const lines = compareWithPlan(content, actuals);
+  const lines = compareWithPlan(content, actuals, approvedChanges);
   const plannedTotal = Money.sum(lines.map((l) => l.planned));
-  const eligibleSpend = Money.min(Money.sum(lines.map((l) => l.eligible)), plannedTotal);
-  const grantFunded = Money.max(eligibleSpend.subtract(otherFunding), Money.ZERO);
+  const eligibleSpend = Money.sum(lines.map((l) => l.eligible));
+  const totals = planTotals(content);
+  const approved = grant ?? totals.requested;
+  const plannedOther = totals.own.add(totals.thirdParty);
+  const steps: SettlementStep[] = [{ key: 'eligible_costs', amount: eligibleSpend }];
+  let counted = Money.ZERO;
+  let finalGrant: Money;
+  switch (financingType) {
+    case 'shortfall': {
+      counted = Money.max(plannedOther, otherFunding ?? Money.ZERO);
+      const shortfall = Money.max(eligibleSpend.subtract(counted), Money.ZERO);
+      finalGrant = Money.min(shortfall, approved);
+      steps.push(
+        { key: 'other_funding', amount: counted },
+        { key: 'shortfall', amount: shortfall },
+        { key: 'approved_grant', amount: approved },
+      );
+      break;
+    }
+    case 'partial': {
+      // The share is the notice's grant over the plan's total costs, as the notice fixed them.
+      const basis = totals.costs.isPositive() ? totals.costs : plannedTotal;
+      const share = mulDivHalfUp(eligibleSpend, approved.cents, basis.cents);
+      finalGrant = Money.min(share, approved);
+      steps.push(
+        {
+          key: 'share',
+          amount: basis,
+          basisPoints: basis.isPositive() ? Number((approved.cents * 10000n) / basis.cents) : 0,
+        },
+        { key: 'share_of_eligible', amount: share },
+        { key: 'approved_grant', amount: approved },
+      );
+      break;
+    }
+    case 'fixed':
+      finalGrant = Money.min(eligibleSpend, approved);
+      steps.push({ key: 'approved_grant', amount: approved });
+      break;
+  }
+  const unspent = Money.max(paid.subtract(finalGrant), Money.ZERO);
+  steps.push(
+    { key: 'final_grant', amount: finalGrant },
+    { key: 'paid', amount: paid },
+    { key: 'to_repay', amount: unspent },
+  );
   return {
+    financingType,
     lines,
     lineOverruns: lines.filter((l) => l.overrun),
+    plannedTotal,
     actualTotal: Money.sum(lines.map((l) => l.actual)),
     eligibleSpend,
-    unspent: Money.max(paid.subtract(grantFunded), Money.ZERO),
+    otherFunding: counted,
+    grant: approved,
+    finalGrant,
+    paid,
+    unspent,
+    steps,
   };
 }

@@ -1,3 +1,4 @@
+import { formatMoney } from '../format/money';
 /**
  * User-facing messages for error codes and validation rules, German first. Keys are stable and
  * shared with the web app's message files; `{name}` placeholders are filled from params.
@@ -247,6 +248,54 @@ export const ERROR_MESSAGES: Catalogue = {
   call_off_exceeds_instalment: {
     de: 'Für das Kassenjahr {cashYear} können höchstens noch {availableCents} Cent abgerufen werden.',
     en: 'At most {availableCents} cents can still be called off for the cash year {cashYear}.',
+  },
+  amount_below_call_minimum: {
+    de: 'Der beantragte Betrag von {requestedCents:money} liegt unter dem Mindestbetrag des Aufrufs von {minCents:money}. Der Netzwerkfonds fördert Projekte ab 50.000,00 €.',
+    en: "The requested amount of {requestedCents:money} is below the call's minimum of {minCents:money}. The Netzwerkfonds funds projects from €50,000.00.",
+  },
+  five_year_limit_exceeded: {
+    de: 'Derselbe Zweck darf höchstens {limit} Jahre in Folge gefördert werden; mit diesem Antrag wären es {years} Jahre ({first}–{last}).',
+    en: 'The same purpose may be funded for at most {limit} consecutive years; with this application it would be {years} years ({first}–{last}).',
+  },
+  call_off_before_project_start: {
+    de: 'Mittel können erst ab Beginn des Bewilligungszeitraums am {periodStart} abgerufen werden.',
+    en: 'Funds can only be called off from the start of the funding period on {periodStart}.',
+  },
+  call_off_after_project_end: {
+    de: 'Der Bewilligungszeitraum endete am {periodEnd}; es können keine Mittel mehr abgerufen werden.',
+    en: 'The funding period ended on {periodEnd}; no more funds can be called off.',
+  },
+  call_off_other_cash_year: {
+    de: 'Abgerufen werden kann nur die Rate des laufenden Kassenjahres {currentCashYear}, nicht die für {cashYear}.',
+    en: 'Only the instalment of the current cash year {currentCashYear} can be called off, not the one for {cashYear}.',
+  },
+  payment_before_project_start: {
+    de: 'Eine Auszahlung vor Beginn des Bewilligungszeitraums am {periodStart} ist nicht zulässig.',
+    en: 'A payment before the funding period starts on {periodStart} is not allowed.',
+  },
+  payment_outside_cash_year: {
+    de: 'Der Mittelabruf gehört zum Kassenjahr {cashYear}; das Auszahlungsdatum muss in diesem Jahr liegen.',
+    en: 'The call-off belongs to the cash year {cashYear}; the payment date must lie in that year.',
+  },
+  early_start_missing: {
+    de: 'Der Bewilligungszeitraum beginnt am {periodStart}, vor dem Datum des Bescheids ({noticeDate}). Bitte erfassen Sie einen genehmigten vorzeitigen Maßnahmebeginn mit Datum und Begründung.',
+    en: 'The funding period starts on {periodStart}, before the date of the notice ({noticeDate}). Please record an approved early start with its date and reason.',
+  },
+  payment_exceeds_claim: {
+    de: 'Offen sind nur noch {openCents:money}; {amountCents:money} können nicht gegen diese Rückforderung gebucht werden.',
+    en: 'Only {openCents:money} are still open; {amountCents:money} cannot be booked against this claim.',
+  },
+  recovery_notice_issued: {
+    de: 'Für diese Rückforderung wurde bereits ein Bescheid erlassen.',
+    en: 'A notice was already issued for this claim.',
+  },
+  recovery_notice_missing: {
+    de: 'Für diese Rückforderung wurde noch kein Bescheid erlassen.',
+    en: 'No notice was issued for this claim yet.',
+  },
+  settlement_unavailable: {
+    de: 'Für dieses Projekt liegt noch kein Verwendungsnachweis vor.',
+    en: 'There is no proof of use for this project yet.',
   },
   claim_settled: {
     de: 'Diese Rückforderung ist bereits erledigt.',
@@ -613,6 +662,18 @@ export const VALIDATION_MESSAGES: Catalogue = {
     de: 'Das Projekt darf nicht vor dem Programmjahr {programmeYear} beginnen.',
     en: 'The project must not start before the programme year {programmeYear}.',
   },
+  cash_year_outside_programme: {
+    de: 'Das Kassenjahr {cashYear} liegt außerhalb der Kassenjahre des Programmjahres ({first} bis {last}).',
+    en: 'The cash year {cashYear} lies outside the cash years of the programme year ({first} to {last}).',
+  },
+  single_area: {
+    de: 'Das Projekt nennt nur ein Gebiet; Netzwerkfonds-Projekte sollen mehrere Gebiete erreichen.',
+    en: 'The project names only one area; Netzwerkfonds projects should reach several areas.',
+  },
+  predecessor_not_found: {
+    de: 'Das genannte Vorgängerprojekt gibt es bei Ihrer Organisation nicht.',
+    en: 'Your organisation has no such earlier project.',
+  },
   cash_year_outside_period: {
     de: 'Das Kassenjahr {cashYear} liegt außerhalb des Projektzeitraums.',
     en: 'The cash year {cashYear} lies outside the project period.',
@@ -662,7 +723,7 @@ export function errorMessage(
   locale: Locale,
   params: Record<string, string | number> = {},
 ): string {
-  return fill((ERROR_MESSAGES[code] ?? ERROR_MESSAGES.internal_error)![locale], params);
+  return fill((ERROR_MESSAGES[code] ?? ERROR_MESSAGES.internal_error)![locale], params, locale);
 }
 
 export function validationMessage(
@@ -670,13 +731,16 @@ export function validationMessage(
   locale: Locale,
   params: Record<string, string | number> = {},
 ): string {
-  return fill((VALIDATION_MESSAGES[rule] ?? FALLBACK_VALIDATION)[locale], params);
+  return fill((VALIDATION_MESSAGES[rule] ?? FALLBACK_VALIDATION)[locale], params, locale);
 }
 
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in params ? String(params[key]) : whole,
-  );
+/** `{name}` is the parameter as given; `{name:money}` formats a number of cents (`40.000,00 €`). */
+function fill(template: string, params: Record<string, string | number>, locale: Locale): string {
+  return template.replace(/\{(\w+)(:money)?\}/g, (whole, key: string, money?: string) => {
+    if (!(key in params)) return whole;
+    const value = String(params[key]);
+    return money && /^-?\d+$/.test(value) ? formatMoney(BigInt(value), locale) : value;
+  });
 }
 
 /** Picks German unless the caller clearly prefers English (Accept-Language or a user setting). */

@@ -8,3 +8,4 @@ export {
   type RepaymentInterestInput,
   type RepaymentInterestLine,
 } from './repayment-interest';
+export { promptUseInterest } from './prompt-use-interest';

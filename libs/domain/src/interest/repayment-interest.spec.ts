@@ -106,6 +106,27 @@ describe('repayment interest: 5 percentage points above the base rate, actual/36
     expect(result.total.cents).toBe(24_778n);
   });
 
+  it('runs across a base-rate change: 10.000,00 € paid 15.03.2025, repaid 10.02.2026', () => {
+    // 15.03.2025 – 30.06.2025: 108 days at 2,27 % + 5 % = 7,27 %:
+    //   1 000 000 ct × 727 × 108 / 3 650 000 = 21 511,23… → 21 511 ct
+    // 01.07.2025 – 09.02.2026: 224 days at 1,27 % + 5 % = 6,27 % (the rate of 1.7.2025 still
+    // holds; the turn of the year is no change of rate):
+    //   1 000 000 ct × 627 × 224 / 3 650 000 = 38 478,90… → 38 479 ct
+    // Total: 59 990 ct = 599,90 € over 332 days.
+    const result = calculateRepaymentInterest({
+      principal: euros('10.000,00'),
+      paidOn: '2025-03-15',
+      repaidOn: '2026-02-10',
+      baseRates: BASE_RATES,
+    });
+    expect(table(result)).toEqual([
+      { from: '2025-03-15', to: '2025-06-30', days: 108, rate: 727, cents: 21_511n },
+      { from: '2025-07-01', to: '2026-02-09', days: 224, rate: 627, cents: 38_479n },
+    ]);
+    expect(result.days).toBe(332);
+    expect(result.total.format('de')).toBe('599,90\u00a0€');
+  });
+
   it('owes no interest when payment and repayment fall on the same day', () => {
     const result = calculateRepaymentInterest({
       principal: euros('10.000,00'),

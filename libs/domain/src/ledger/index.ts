@@ -50,3 +50,17 @@ export {
   postingContext,
   projectViolations,
 } from './invariants';
+export {
+  allocate,
+  applyClaimEntry,
+  type ClaimAllocation,
+  type ClaimBalance,
+  claimBalance,
+  type ClaimEntry,
+  type ClaimEntryKind,
+  claimEntryRefusal,
+  CLAIM_ENTRY_KINDS,
+  CLAIM_STATES,
+  type ClaimState,
+  emptyClaimBalance,
+} from './claims';

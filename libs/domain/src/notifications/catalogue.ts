@@ -83,6 +83,11 @@ export const NOTICE_CATALOGUE = {
     trigger: 'finance records the payment of a call-off',
     recipients: "the carrier organisation's members",
   },
+  recovery_notice_issued: {
+    category: 'transactional',
+    trigger: 'finance issues a recovery and interest notice (Rückforderungs- und Zinsbescheid)',
+    recipients: "the carrier organisation's members",
+  },
   report_due: {
     category: 'reminder',
     trigger: 'an interim report or proof of use is due soon',

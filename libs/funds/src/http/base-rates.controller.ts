@@ -11,8 +11,10 @@ import { requestIdOf } from './download';
 import { RepaymentInterestDto, SetBaseRateDto } from './dtos/interest.dto';
 
 /**
- * The base-rate table (Berlin-wide data, kept by finance staff of any district) and the repayment
- * interest computed from it: 5 percentage points above the base rate, line by line.
+ * The base-rate table and the repayment interest computed from it: 5 percentage points above the
+ * base rate, line by line. The table is Berlin-wide data: finance staff of every district read
+ * it, but only administrators change it, as a district's finance staff could otherwise change
+ * the interest every other district claims. Every change is audited with the previous value.
  */
 @ApiTags('funds')
 @ApiCookieAuth()
@@ -31,7 +33,7 @@ export class BaseRatesController {
   }
 
   @Post('base-rates')
-  @Roles('finance', 'admin')
+  @Roles('admin')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({
     summary:

@@ -20,6 +20,14 @@ export const CSRF_HEADER_DOC = {
   required: false,
 };
 
+/** Every write that moves money honours this header like the lifecycle commands (TRUST.md). */
+export const IDEMPOTENCY_HEADER_DOC = {
+  name: 'Idempotency-Key',
+  description:
+    'The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused.',
+  required: false,
+};
+
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 

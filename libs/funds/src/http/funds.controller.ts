@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
@@ -13,6 +13,7 @@ import { type LedgerFilter, LedgerQueryService } from '../ledger/ledger-query.se
 import { TrackedProjectService } from '../projects/tracked-project.service';
 import {
   CSRF_HEADER_DOC,
+  IDEMPOTENCY_HEADER_DOC,
   currentBerlinYear,
   FundYearParamDto,
   IdParamDto,
@@ -186,6 +187,7 @@ export class FundsController {
   @Post(':id/ledger')
   @Roles('finance', 'admin')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: 'Book a budget, a budget amendment, or project money of a tracked project',
     description:
@@ -197,9 +199,10 @@ export class FundsController {
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: BookEntryDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
   ) {
-    return this.bookings.book(principal, params.id, body, requestIdOf(request));
+    return this.bookings.book(principal, params.id, body, requestIdOf(request), idempotencyKey);
   }
 
   @Get(':id/projects')

@@ -1,9 +1,9 @@
-import { Body, Controller, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Headers, Param, Post, Req } from '@nestjs/common';
 import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { BookingService } from '../ledger/booking.service';
-import { CSRF_HEADER_DOC, EntryIdParamDto } from './common';
+import { CSRF_HEADER_DOC, EntryIdParamDto, IDEMPOTENCY_HEADER_DOC } from './common';
 import { requestIdOf } from './download';
 import { ReverseEntryDto } from './dtos/ledger.dto';
 
@@ -17,6 +17,7 @@ export class LedgerController {
   @Post(':entryId/reversal')
   @Roles('finance', 'admin')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: 'Reverse an entry in full, with a reason',
     description:
@@ -28,8 +29,15 @@ export class LedgerController {
     @CurrentPrincipal() principal: Principal,
     @Param() params: EntryIdParamDto,
     @Body() body: ReverseEntryDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
   ) {
-    return this.bookings.reverse(principal, params.entryId, body.reason, requestIdOf(request));
+    return this.bookings.reverse(
+      principal,
+      params.entryId,
+      body.reason,
+      requestIdOf(request),
+      idempotencyKey,
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BusinessRuleError, type ErrorDetail, Money, ValidationError } from '@kiezfonds/domain';
 import type { Principal } from '@kiezfonds/identity';
+import { requestHash, runIdempotent } from '@kiezfonds/persistence';
 import { DataSource } from 'typeorm';
 import { type FiguresJson, figuresJson } from '../balances/figures-json';
 import { FUNDS_ERROR_CODES } from '../funds.exception';
@@ -39,62 +40,68 @@ export class BookingService {
     fundId: string,
     input: BookEntryDto,
     requestId: string | null,
+    idempotencyKey?: string,
   ): Promise<BookingResult> {
     const scope = FundScope.of(principal);
-    return this.dataSource.transaction(async (tx) => {
-      const fund = await scope.fund(tx, fundId);
-      const common = {
-        fundId: fund.id,
-        programmeYear: input.programmeYear,
-        amount: Money.fromCents(input.amountCents),
-        actorId: principal.userId,
-        reason: input.reason || null,
-        requestId,
-      };
-      const problems: ErrorDetail[] = [];
-      let command: LedgerCommand;
-      if (input.kind === 'budget' || input.kind === 'budget_amendment') {
-        for (const field of BUDGET_ONLY_REFUSES) {
-          if (input[field] !== undefined) problems.push({ field, rule: 'unknown_field' });
-        }
-        if (input.applicationId !== undefined)
-          problems.push({ field: 'applicationId', rule: 'unknown_field' });
-        if (input.kind === 'budget' && input.direction !== undefined)
-          problems.push({ field: 'direction', rule: 'unknown_field' });
-        if (input.kind === 'budget_amendment') {
-          if (!input.direction) problems.push({ field: 'direction', rule: 'required' });
-          if (!input.reason) problems.push({ field: 'reason', rule: 'required' });
-        }
-        if (problems.length > 0) throw new ValidationError(problems);
-        command =
-          input.kind === 'budget'
-            ? { kind: 'budget', ...common }
-            : { kind: 'budget_amendment', ...common, direction: input.direction!, reason: input.reason! };
-      } else {
-        // Before any field check: whoever tries this needs the rule, not a list of missing fields.
-        if (fund.kind === 'netzwerkfonds' || input.applicationId !== undefined) {
-          throw new BusinessRuleError(FUNDS_ERROR_CODES.netzwerkfondsCommitByWorkflow);
-        }
-        if (input.cashYear === undefined) problems.push({ field: 'cashYear', rule: 'required' });
-        if (input.trackedProjectId === undefined)
-          problems.push({ field: 'trackedProjectId', rule: 'required' });
-        if (input.direction !== undefined) problems.push({ field: 'direction', rule: 'unknown_field' });
-        if (problems.length > 0) throw new ValidationError(problems);
-        command = {
-          kind: input.kind,
-          ...common,
-          cashYear: input.cashYear!,
-          project: { trackedProjectId: input.trackedProjectId! },
-          callOffRef: input.callOffRef ?? null,
-          grantNoticeRef: input.grantNoticeRef ?? null,
+    const idempotent = { userId: principal.userId, key: idempotencyKey, scope: `ledger-booking:${fundId}` };
+    return runIdempotent(
+      this.dataSource,
+      { ...idempotent, hash: requestHash(idempotent.scope, input) },
+      async (tx) => {
+        const fund = await scope.fund(tx, fundId);
+        const common = {
+          fundId: fund.id,
+          programmeYear: input.programmeYear,
+          amount: Money.fromCents(input.amountCents),
+          actorId: principal.userId,
+          reason: input.reason || null,
+          requestId,
         };
-      }
-      const posted = await this.ledger.post(tx, command);
-      return {
-        entry: await this.entries.get(posted.id, tx),
-        balance: { fundId: fund.id, programmeYear: posted.programmeYear, ...figuresJson(posted.balance) },
-      };
-    });
+        const problems: ErrorDetail[] = [];
+        let command: LedgerCommand;
+        if (input.kind === 'budget' || input.kind === 'budget_amendment') {
+          for (const field of BUDGET_ONLY_REFUSES) {
+            if (input[field] !== undefined) problems.push({ field, rule: 'unknown_field' });
+          }
+          if (input.applicationId !== undefined)
+            problems.push({ field: 'applicationId', rule: 'unknown_field' });
+          if (input.kind === 'budget' && input.direction !== undefined)
+            problems.push({ field: 'direction', rule: 'unknown_field' });
+          if (input.kind === 'budget_amendment') {
+            if (!input.direction) problems.push({ field: 'direction', rule: 'required' });
+            if (!input.reason) problems.push({ field: 'reason', rule: 'required' });
+          }
+          if (problems.length > 0) throw new ValidationError(problems);
+          command =
+            input.kind === 'budget'
+              ? { kind: 'budget', ...common }
+              : { kind: 'budget_amendment', ...common, direction: input.direction!, reason: input.reason! };
+        } else {
+          // Before any field check: whoever tries this needs the rule, not a list of missing fields.
+          if (fund.kind === 'netzwerkfonds' || input.applicationId !== undefined) {
+            throw new BusinessRuleError(FUNDS_ERROR_CODES.netzwerkfondsCommitByWorkflow);
+          }
+          if (input.cashYear === undefined) problems.push({ field: 'cashYear', rule: 'required' });
+          if (input.trackedProjectId === undefined)
+            problems.push({ field: 'trackedProjectId', rule: 'required' });
+          if (input.direction !== undefined) problems.push({ field: 'direction', rule: 'unknown_field' });
+          if (problems.length > 0) throw new ValidationError(problems);
+          command = {
+            kind: input.kind,
+            ...common,
+            cashYear: input.cashYear!,
+            project: { trackedProjectId: input.trackedProjectId! },
+            callOffRef: input.callOffRef ?? null,
+            grantNoticeRef: input.grantNoticeRef ?? null,
+          };
+        }
+        const posted = await this.ledger.post(tx, command);
+        return {
+          entry: await this.entries.get(posted.id, tx),
+          balance: { fundId: fund.id, programmeYear: posted.programmeYear, ...figuresJson(posted.balance) },
+        };
+      },
+    );
   }
 
   /**
@@ -106,26 +113,32 @@ export class BookingService {
     entryId: string,
     reason: string,
     requestId: string | null,
+    idempotencyKey?: string,
   ): Promise<BookingResult> {
     const scope = FundScope.of(principal);
-    return this.dataSource.transaction(async (tx) => {
-      const entry = await scope.entry(tx, entryId);
-      if (entry.applicationId) throw new BusinessRuleError(FUNDS_ERROR_CODES.netzwerkfondsCommitByWorkflow);
-      const posted = await this.ledger.post(tx, {
-        kind: 'reversal',
-        entryId: entry.id,
-        reason,
-        actorId: principal.userId,
-        requestId,
-      });
-      return {
-        entry: await this.entries.get(posted.id, tx),
-        balance: {
-          fundId: posted.fundId,
-          programmeYear: posted.programmeYear,
-          ...figuresJson(posted.balance),
-        },
-      };
-    });
+    const idempotent = { userId: principal.userId, key: idempotencyKey, scope: `ledger-reversal:${entryId}` };
+    return runIdempotent(
+      this.dataSource,
+      { ...idempotent, hash: requestHash(idempotent.scope, { reason }) },
+      async (tx) => {
+        const entry = await scope.entry(tx, entryId);
+        if (entry.applicationId) throw new BusinessRuleError(FUNDS_ERROR_CODES.netzwerkfondsCommitByWorkflow);
+        const posted = await this.ledger.post(tx, {
+          kind: 'reversal',
+          entryId: entry.id,
+          reason,
+          actorId: principal.userId,
+          requestId,
+        });
+        return {
+          entry: await this.entries.get(posted.id, tx),
+          balance: {
+            fundId: posted.fundId,
+            programmeYear: posted.programmeYear,
+            ...figuresJson(posted.balance),
+          },
+        };
+      },
+    );
   }
 }

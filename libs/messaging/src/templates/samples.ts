@@ -179,6 +179,21 @@ export const NOTICE_SAMPLES: Record<NoticeKind, NoticeContext> = {
     },
     link: '/antraege/NWF-2027-014',
   },
+  recovery_notice_issued: {
+    recipient: member,
+    district: spandau,
+    data: {
+      application,
+      claim: {
+        reference: 'NWF-2027-014-RF1',
+        principalCents: 3_000_000,
+        interestCents: 179_971,
+        totalCents: 3_179_971,
+        dueBy: '2029-08-31',
+      },
+    },
+    link: '/antraege/NWF-2027-014',
+  },
   report_due: {
     recipient: member,
     district: spandau,

@@ -19,6 +19,11 @@ import { CreateNoticeDrop1763783200000 } from './1763783200000-create-notice-dro
 import { AddCallOffApproval1763783300000 } from './1763783300000-add-call-off-approval';
 import { AddBallotChanges1763783400000 } from './1763783400000-add-ballot-changes';
 import { HardenAccountsLinksAndLimits1763784000000 } from './1763784000000-harden-accounts-links-and-limits';
+import { SettleProofOfUseByFinancingType1763790000000 } from './1763790000000-settle-proof-of-use-by-financing-type';
+import { RecordEarlyStartOnGrantNotice1763790100000 } from './1763790100000-record-early-start-on-grant-notice';
+import { SeedPublishedBaseRates1763790200000 } from './1763790200000-seed-published-base-rates';
+import { CreateRecoveryClaimLedger1763790300000 } from './1763790300000-create-recovery-claim-ledger';
+import { RecordUseOfCallOffs1763790400000 } from './1763790400000-record-use-of-call-offs';
 import { ClaimMailBeforeSending1763791000000 } from './1763791000000-claim-mail-before-sending';
 import { NumberReferencesPerDistrictAndYear1763792000000 } from './1763792000000-number-references-per-district-and-year';
 import { IndexTheApplicationList1763792100000 } from './1763792100000-index-the-application-list';
@@ -47,6 +52,11 @@ export const migrations = [
   AddCallOffApproval1763783300000,
   AddBallotChanges1763783400000,
   HardenAccountsLinksAndLimits1763784000000,
+  SettleProofOfUseByFinancingType1763790000000,
+  RecordEarlyStartOnGrantNotice1763790100000,
+  SeedPublishedBaseRates1763790200000,
+  CreateRecoveryClaimLedger1763790300000,
+  RecordUseOfCallOffs1763790400000,
   ClaimMailBeforeSending1763791000000,
   NumberReferencesPerDistrictAndYear1763792000000,
   IndexTheApplicationList1763792100000,

@@ -17,7 +17,13 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { APPLICATION_EVENT_TYPES, COST_CATEGORIES, type ErrorDetail } from '@kiezfonds/domain';
+import {
+  APPLICATION_EVENT_TYPES,
+  COST_CATEGORIES,
+  type ErrorDetail,
+  FINANCING_TYPES,
+  type FinancingType,
+} from '@kiezfonds/domain';
 import { IsCalendarDate, IsCents, Trim } from '@kiezfonds/funds';
 
 export class InstalmentDto {
@@ -171,6 +177,32 @@ export class ApplicationEventDto {
   @Type(() => ReportDeadlineDto)
   reportDeadlines?: ReportDeadlineDto[];
 
+  @ApiPropertyOptional({
+    enum: FINANCING_TYPES,
+    description:
+      'APPROVE: the financing type the notice states (default shortfall = Fehlbedarfsfinanzierung; partial = Anteilfinanzierung; fixed = Festbetragsfinanzierung).',
+  })
+  @IsOptional()
+  @IsIn(FINANCING_TYPES)
+  financingType?: FinancingType;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    description:
+      'APPROVE: the day an early start (vorzeitiger Maßnahmebeginn) was approved; required with its reason when the period starts before the notice date.',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  earlyStartApprovedOn?: string;
+
+  @ApiPropertyOptional({ description: 'APPROVE: why the early start was approved.' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  earlyStartReason?: string;
+
   @ApiPropertyOptional({ description: 'APPROVE: conditions (Nebenbestimmungen), one per line.' })
   @IsOptional()
   @IsString()
@@ -195,4 +227,13 @@ export class ApplicationEventDto {
   @ValidateNested({ each: true })
   @Type(() => ActualCostDto)
   actuals?: ActualCostDto[];
+
+  @ApiPropertyOptional({
+    example: '260000',
+    description:
+      'SUBMIT_FINAL_REPORT: own and third-party money actually spent, in cents (default: as planned; under shortfall funding it counts at least as planned).',
+  })
+  @IsOptional()
+  @Matches(/^[0-9]{1,15}$/)
+  otherFundingCents?: string;
 }

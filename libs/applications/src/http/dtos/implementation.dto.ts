@@ -54,3 +54,33 @@ export class SettleClaimDto {
   @IsCalendarDate()
   repaidOn: string;
 }
+
+export class IssueRecoveryNoticeDto {
+  @ApiProperty({
+    format: 'date',
+    example: '2029-08-31',
+    description: 'Day by which the carrier is to pay; interest is computed up to it (exclusive).',
+  })
+  @IsCalendarDate()
+  dueBy: string;
+}
+
+export class ReceiveRepaymentDto {
+  @ApiProperty({ example: '250000', description: 'Received, in cents; interest is settled first.' })
+  @IsCents()
+  amountCents: string | number;
+
+  @ApiProperty({ format: 'date', example: '2029-08-20', description: 'Day the money came in.' })
+  @IsCalendarDate()
+  receivedOn: string;
+}
+
+export class ReportUseDto {
+  @ApiProperty({
+    format: 'date',
+    example: '2027-08-31',
+    description: 'Day the money of the call-off was used for the project.',
+  })
+  @IsCalendarDate()
+  usedOn: string;
+}

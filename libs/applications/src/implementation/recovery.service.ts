@@ -1,0 +1,520 @@
+import { Injectable } from '@nestjs/common';
+import {
+  applyClaimEntry,
+  BusinessRuleError,
+  type ClaimBalance,
+  claimBalance,
+  type ClaimEntry,
+  claimEntryRefusal,
+  ConflictError,
+  ForbiddenError,
+  type Locale,
+  Money,
+  NotFoundError,
+  type RepaymentInterestLine,
+  ValidationError,
+} from '@kiezfonds/domain';
+import { renderRecoveryNotice } from '@kiezfonds/documents';
+import { BaseRateService, LedgerService } from '@kiezfonds/funds';
+import type { Principal } from '@kiezfonds/identity';
+import { recordAudit, requestHash, runIdempotent } from '@kiezfonds/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
+import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
+import { loadApplicationRecord } from '../applications/application-record';
+import { berlinDay } from '../lifecycle/transition-context';
+import { ApplicationNotices, noticeApplication } from '../notices/application-notices';
+import { ApplicationScope, type Db } from '../scope/application-scope';
+import type { ClaimLine } from './funding-effects.service';
+import { latestFinalReport } from './settlement';
+
+interface ClaimRow {
+  id: string;
+  application_id: string;
+  reason: 'unspent' | 'revocation' | 'late_use';
+  amount_cents: string;
+  lines: ClaimLine[];
+  state: ClaimBalance['state'];
+  notice_reference: string | null;
+  notice_issued_on: string | null;
+  notice_due_by: string | null;
+  notice_interest: StoredInterest[] | null;
+  waive_reason: string | null;
+}
+
+/** The interest of one claim line as the notice fixed it. */
+interface StoredInterest {
+  callOffId: string;
+  paidOn: string;
+  principalCents: string;
+  totalCents: string;
+  lines: {
+    from: string;
+    to: string;
+    days: number;
+    baseRateBasisPoints: number;
+    rateBasisPoints: number;
+    interestCents: string;
+  }[];
+}
+
+const CLAIM_COLUMNS = `id, application_id, reason, amount_cents::text AS amount_cents, lines, state, notice_reference,
+  notice_issued_on::text AS notice_issued_on, notice_due_by::text AS notice_due_by, notice_interest, waive_reason`;
+
+async function claimEntries(db: Db, claimId: string): Promise<ClaimEntry[]> {
+  const rows = (await db.query(
+    `SELECT kind, amount_cents::text AS amount_cents, reason FROM repayment_claim_entry WHERE claim_id = $1 ORDER BY seq`,
+    [claimId],
+  )) as { kind: ClaimEntry['kind']; amount_cents: string; reason: string | null }[];
+  return rows.map((r) => ({
+    kind: r.kind,
+    amount: Money.fromCents(r.amount_cents),
+    reason: r.reason ?? undefined,
+  }));
+}
+
+/**
+ * Recovery (Rückforderung): the notice that fixes principal and interest line by line, payments
+ * received against the claim (interest first; the principal part flows back to the fund as a
+ * ledger repayment per cash year) and waivers with a reason. Each claim keeps its own
+ * append-only ledger of entries; its state follows from them (libs/domain `claimBalance`).
+ */
+@Injectable()
+export class RecoveryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly baseRates: BaseRateService,
+    private readonly ledger: LedgerService,
+    private readonly notices: ApplicationNotices,
+  ) {}
+
+  /** The claim's entries and open amounts, for the claims list. */
+  async balanceOf(db: Db, claimId: string): Promise<ClaimBalance> {
+    return claimBalance(await claimEntries(db, claimId));
+  }
+
+  async entries(db: Db, claimId: string) {
+    return (await db.query(
+      `SELECT kind, amount_cents::text AS "amountCents", interest_part_cents::text AS "interestPartCents",
+              principal_part_cents::text AS "principalPartCents", booked_on::text AS "bookedOn", reason
+       FROM repayment_claim_entry WHERE claim_id = $1 ORDER BY seq`,
+      [claimId],
+    )) as Record<string, string | null>[];
+  }
+
+  /**
+   * Issues the Rückforderungs- und Zinsbescheid: interest on each paid line from its payment day
+   * to the due day (exclusive), booked as the claim's interest entry, and the carrier told.
+   */
+  async issueNotice(
+    principal: Principal,
+    claimId: string,
+    dueBy: string,
+    requestId: string | null,
+    key?: string,
+  ) {
+    const scope = `repayment-claim-notice:${claimId}`;
+    return runIdempotent(
+      this.dataSource,
+      { userId: principal.userId, key, scope, hash: requestHash(scope, { dueBy }) },
+      async (tx) => {
+        const { claim, districtId } = await this.lockForFinance(tx, principal, claimId);
+        if (claim.notice_reference) throw new ConflictError(APPLICATIONS_ERROR_CODES.recoveryNoticeIssued);
+        if (claim.state !== 'open')
+          throw new ConflictError(APPLICATIONS_ERROR_CODES.claimSettled, [], { state: claim.state });
+        const today = berlinDay(new Date());
+        if (dueBy < today) throw new ValidationError([{ field: 'dueBy', rule: 'notInPast' }]);
+        const stored: StoredInterest[] = [];
+        for (const line of claim.lines) {
+          const result = await this.baseRates.repaymentInterest(
+            // Late use bears interest up to the use; a repayment claim up to the due day.
+            {
+              principal: Money.fromCents(line.amountCents),
+              paidOn: line.paidOn,
+              repaidOn: claim.reason === 'late_use' ? (line.usedOn ?? dueBy) : dueBy,
+            },
+            tx,
+          );
+          stored.push({
+            callOffId: line.callOffId,
+            paidOn: line.paidOn,
+            principalCents: line.amountCents,
+            totalCents: result.total.toString(),
+            lines: result.lines.map((l) => ({
+              from: l.from,
+              to: l.to,
+              days: l.days,
+              baseRateBasisPoints: l.baseRateBasisPoints,
+              rateBasisPoints: l.rateBasisPoints,
+              interestCents: l.interest.toString(),
+            })),
+          });
+        }
+        const interest = Money.sum(stored.map((s) => Money.fromCents(s.totalCents)));
+        if (interest.isPositive()) {
+          await tx.query(
+            `INSERT INTO repayment_claim_entry (claim_id, kind, amount_cents, booked_on, actor_id)
+             VALUES ($1, 'interest', $2, $3, $4)`,
+            [claim.id, interest.toString(), today, principal.userId],
+          );
+        }
+        const record = await loadApplicationRecord(tx, claim.application_id);
+        const [{ n }] = (await tx.query(
+          `SELECT count(*)::int + 1 AS n FROM repayment_claim WHERE application_id = $1 AND notice_reference IS NOT NULL`,
+          [claim.application_id],
+        )) as [{ n: number }];
+        const reference = `${record.reference}-RF${n}`;
+        await tx.query(
+          `UPDATE repayment_claim SET notice_reference = $2, notice_issued_on = $3, notice_due_by = $4, notice_interest = $5
+           WHERE id = $1`,
+          [claim.id, reference, today, dueBy, JSON.stringify(stored)],
+        );
+        const principalAmount = Money.fromCents(claim.amount_cents);
+        await recordAudit(tx, {
+          entityType: 'application',
+          entityId: claim.application_id,
+          action: 'recovery_notice_issued',
+          actorId: principal.userId,
+          districtId,
+          requestId,
+          payload: {
+            claimId: claim.id,
+            reference,
+            dueBy,
+            principalCents: claim.amount_cents,
+            interestCents: interest.toString(),
+          },
+        });
+        await this.notices.send(tx, record, 'carrier', {
+          kind: 'recovery_notice_issued',
+          key: `repayment-claim:${claim.id}:notice`,
+          data: {
+            application: noticeApplication(record),
+            claim: {
+              reference,
+              principalCents: Number(claim.amount_cents),
+              interestCents: Number(interest.cents),
+              totalCents: Number(principalAmount.add(interest).cents),
+              dueBy,
+            },
+          },
+        });
+        return {
+          id: claim.id,
+          reference,
+          issuedOn: today,
+          dueBy,
+          principalCents: claim.amount_cents,
+          interestCents: interest.toString(),
+          totalCents: principalAmount.add(interest).toString(),
+        };
+      },
+    );
+  }
+
+  /**
+   * A payment received from the carrier: interest first, then principal (§ 367 BGB); the principal
+   * part is a ledger repayment, split over the claim's payments by their cash years in order.
+   */
+  async receivePayment(
+    principal: Principal,
+    claimId: string,
+    input: { amountCents: string | number; receivedOn: string },
+    requestId: string | null,
+    key?: string,
+  ) {
+    if (input.receivedOn > berlinDay(new Date()))
+      throw new ValidationError([{ field: 'receivedOn', rule: 'notInFuture' }]);
+    const scope = `repayment-claim-payment:${claimId}`;
+    const body = { amountCents: String(input.amountCents), receivedOn: input.receivedOn };
+    return runIdempotent(
+      this.dataSource,
+      { userId: principal.userId, key, scope, hash: requestHash(scope, body) },
+      (tx) =>
+        this.book(
+          tx,
+          principal,
+          claimId,
+          { kind: 'payment', amount: Money.fromCents(input.amountCents) },
+          input.receivedOn,
+          requestId,
+        ),
+    );
+  }
+
+  /** Waives what is still open, with a reason (e.g. § 59 LHO); the claim is then `waived`. */
+  async waive(principal: Principal, claimId: string, reason: string, requestId: string | null, key?: string) {
+    const scope = `repayment-claim-waiver:${claimId}`;
+    return runIdempotent(
+      this.dataSource,
+      { userId: principal.userId, key, scope, hash: requestHash(scope, { reason }) },
+      async (tx) => {
+        const open = (await this.balanceOf(tx, claimId)).open;
+        return this.book(
+          tx,
+          principal,
+          claimId,
+          { kind: 'waiver', amount: open, reason },
+          berlinDay(new Date()),
+          requestId,
+        );
+      },
+    );
+  }
+
+  /** The whole open amount received on `repaidOn` (the former "settle" command). */
+  async settleInFull(
+    principal: Principal,
+    claimId: string,
+    repaidOn: string,
+    requestId: string | null,
+    key?: string,
+  ) {
+    if (repaidOn > berlinDay(new Date()))
+      throw new ValidationError([{ field: 'repaidOn', rule: 'notInFuture' }]);
+    const scope = `repayment-claim-settle:${claimId}`;
+    return runIdempotent(
+      this.dataSource,
+      { userId: principal.userId, key, scope, hash: requestHash(scope, { repaidOn }) },
+      async (tx) => {
+        const open = (await this.balanceOf(tx, claimId)).open;
+        return this.book(tx, principal, claimId, { kind: 'payment', amount: open }, repaidOn, requestId);
+      },
+    );
+  }
+
+  private async book(
+    tx: EntityManager,
+    principal: Principal,
+    claimId: string,
+    entry: ClaimEntry,
+    bookedOn: string,
+    requestId: string | null,
+  ) {
+    const { claim, districtId } = await this.lockForFinance(tx, principal, claimId);
+    const before = claimBalance(await claimEntries(tx, claim.id));
+    if (before.state === 'paid' || before.state === 'waived') {
+      throw new ConflictError(APPLICATIONS_ERROR_CODES.claimSettled, [], { state: before.state });
+    }
+    const refusal = claimEntryRefusal(before, entry);
+    if (refusal) throw refusal;
+    const after = applyClaimEntry(before, entry);
+    const interestPart =
+      entry.kind === 'payment'
+        ? after.paidInterest.subtract(before.paidInterest)
+        : after.waivedInterest.subtract(before.waivedInterest);
+    const principalPart = entry.amount.subtract(interestPart);
+    await tx.query(
+      `INSERT INTO repayment_claim_entry (claim_id, kind, amount_cents, interest_part_cents, principal_part_cents,
+         booked_on, reason, actor_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        claim.id,
+        entry.kind,
+        entry.amount.toString(),
+        interestPart.toString(),
+        principalPart.toString(),
+        bookedOn,
+        entry.reason ?? null,
+        principal.userId,
+      ],
+    );
+    if (entry.kind === 'payment' && principalPart.isPositive()) {
+      await this.bookRepayment(tx, principal, claim, before.paidPrincipal, principalPart, requestId);
+    }
+    await tx.query(
+      `UPDATE repayment_claim SET state = $2, waive_reason = COALESCE($3, waive_reason),
+        settled_on = CASE WHEN $2 IN ('paid', 'waived') THEN $4::date ELSE settled_on END,
+        settled_by = CASE WHEN $2 IN ('paid', 'waived') THEN $5::uuid ELSE settled_by END WHERE id = $1`,
+      [claim.id, after.state, entry.kind === 'waiver' ? entry.reason : null, bookedOn, principal.userId],
+    );
+    await recordAudit(tx, {
+      entityType: 'application',
+      entityId: claim.application_id,
+      action: entry.kind === 'payment' ? 'repayment_received' : 'repayment_claim_waived',
+      actorId: principal.userId,
+      districtId,
+      requestId,
+      payload: {
+        claimId: claim.id,
+        amountCents: entry.amount.toString(),
+        interestPartCents: interestPart.toString(),
+        principalPartCents: principalPart.toString(),
+        bookedOn,
+        ...(entry.reason ? { reason: entry.reason } : {}),
+      },
+    });
+    return {
+      id: claim.id,
+      state: after.state,
+      openCents: after.open.toString(),
+      openPrincipalCents: after.openPrincipal.toString(),
+      openInterestCents: after.openInterest.toString(),
+      settledOn: after.state === 'paid' || after.state === 'waived' ? bookedOn : null,
+    };
+  }
+
+  /** The principal part as ledger repayments, taken from the claim's lines in order, per cash year. */
+  private async bookRepayment(
+    tx: EntityManager,
+    principal: Principal,
+    claim: ClaimRow,
+    alreadyRepaid: Money,
+    amount: Money,
+    requestId: string | null,
+  ): Promise<void> {
+    const [app] = (await tx.query(
+      `SELECT c.programme_year, f.id AS fund_id FROM application a JOIN call c ON c.id = a.call_id
+       JOIN fund f ON f.district_id = c.district_id AND f.kind = 'netzwerkfonds' WHERE a.id = $1`,
+      [claim.application_id],
+    )) as { programme_year: number; fund_id: string }[];
+    if (!app) throw new BusinessRuleError(APPLICATIONS_ERROR_CODES.netzwerkfondsMissing);
+    const byYear = new Map<number, Money>();
+    let skip = alreadyRepaid;
+    let left = amount;
+    for (const line of claim.lines) {
+      let lineAmount = Money.fromCents(line.amountCents);
+      const skipped = Money.min(skip, lineAmount);
+      skip = skip.subtract(skipped);
+      lineAmount = lineAmount.subtract(skipped);
+      const take = Money.min(lineAmount, left);
+      if (!take.isPositive()) continue;
+      left = left.subtract(take);
+      const [callOff] = (await tx.query(`SELECT cash_year FROM call_off WHERE id = $1`, [
+        line.callOffId,
+      ])) as {
+        cash_year: number;
+      }[];
+      const year = callOff!.cash_year;
+      byYear.set(year, (byYear.get(year) ?? Money.ZERO).add(take));
+    }
+    for (const [cashYear, part] of [...byYear].sort((a, b) => a[0] - b[0])) {
+      await this.ledger.post(tx, {
+        kind: 'repayment',
+        fundId: app.fund_id,
+        programmeYear: app.programme_year,
+        cashYear,
+        amount: part,
+        project: { applicationId: claim.application_id },
+        actorId: principal.userId,
+        reason: `Rückforderung ${claim.notice_reference ?? claim.id}`,
+        requestId,
+      });
+    }
+  }
+
+  /** The recovery notice as a PDF, from what the notice fixed when it was issued. */
+  async noticePdf(
+    principal: Principal,
+    claimId: string,
+    locale: Locale,
+  ): Promise<{ fileName: string; content: Buffer }> {
+    const [claim] = (await this.dataSource.query(
+      `SELECT ${CLAIM_COLUMNS} FROM repayment_claim WHERE id = $1`,
+      [claimId],
+    )) as ClaimRow[];
+    if (!claim) throw new NotFoundError();
+    const scope = ApplicationScope.of(principal);
+    const scoped = await scope.application(this.dataSource, claim.application_id);
+    if (
+      !scope.isStaffOf(scoped.districtId, 'finance', 'coordinator', 'admin') &&
+      !scope.isCarrierOf(scoped.organisationId)
+    )
+      throw new ForbiddenError();
+    if (
+      !claim.notice_reference ||
+      !claim.notice_interest ||
+      !claim.notice_due_by ||
+      !claim.notice_issued_on
+    ) {
+      throw new ConflictError(APPLICATIONS_ERROR_CODES.recoveryNoticeMissing);
+    }
+    const record = await loadApplicationRecord(this.dataSource, claim.application_id);
+    const [office] = (await this.dataSource.query(
+      `SELECT d.name, d.office_name, d.office_unit, d.office_street, d.office_postal_code, d.office_city,
+              d.office_email, d.signatory_name, d.signatory_role, o.name AS org_name, o.street AS org_street,
+              o.postal_code AS org_postal_code, o.city AS org_city, g.reference AS notice
+       FROM district d, organisation o, grant_notice g WHERE d.id = $1 AND o.id = $2 AND g.application_id = $3`,
+      [record.districtId, record.organisationId, record.id],
+    )) as Record<string, string | null>[];
+    const o = office!;
+    const report = claim.reason === 'unspent' ? await latestFinalReport(this.dataSource, record.id) : null;
+    const settlement = report?.settlement;
+    const payments = claim.notice_interest.map((p) => ({
+      paidOn: p.paidOn,
+      principal: Money.fromCents(p.principalCents),
+      interest: Money.fromCents(p.totalCents),
+      interestLines: p.lines.map((l): RepaymentInterestLine => ({
+        from: l.from,
+        to: l.to,
+        days: l.days,
+        baseRateBasisPoints: l.baseRateBasisPoints,
+        rateBasisPoints: l.rateBasisPoints,
+        interest: Money.fromCents(l.interestCents),
+      })),
+    }));
+    const principalAmount = Money.fromCents(claim.amount_cents);
+    const interest = Money.sum(payments.map((p) => p.interest));
+    const content = await renderRecoveryNotice({
+      locale,
+      issuer: {
+        district: `Bezirksamt ${o.name} von Berlin`,
+        office: o.office_name ?? '',
+        unit: o.office_unit ?? undefined,
+        address: {
+          street: o.office_street ?? '',
+          postalCode: o.office_postal_code ?? '',
+          city: o.office_city ?? '',
+        },
+        contact: { name: principal.displayName, email: o.office_email ?? undefined },
+      },
+      recipient: {
+        name: o.org_name ?? '',
+        address: { street: o.org_street ?? '', postalCode: o.org_postal_code ?? '', city: o.org_city ?? '' },
+      },
+      fileReference: claim.notice_reference,
+      issuedOn: claim.notice_issued_on,
+      project: { title: record.title, reference: record.reference },
+      grantNoticeReference: o.notice ?? `${record.reference}-ZB`,
+      reason: claim.reason,
+      settlement: settlement
+        ? {
+            financingType: settlement.financingType,
+            lines: settlement.lines.map((l) => ({
+              cashYear: l.cashYear,
+              category: l.category,
+              planned: Money.fromCents(l.plannedCents),
+              actual: Money.fromCents(l.actualCents),
+              eligible: Money.fromCents(l.eligibleCents),
+              rule: l.rule,
+            })),
+            steps: settlement.steps.map((s) => ({
+              key: s.key,
+              amount: Money.fromCents(s.amountCents),
+              basisPoints: s.basisPoints,
+            })),
+          }
+        : undefined,
+      payments,
+      interestUntil: claim.notice_due_by,
+      principal: principalAmount,
+      interest,
+      total: principalAmount.add(interest),
+      dueBy: claim.notice_due_by,
+      signatory: {
+        name: o.signatory_name ?? principal.displayName,
+        role: o.signatory_role ?? o.office_name ?? '',
+      },
+    });
+    return { fileName: `Rueckforderungsbescheid-${claim.notice_reference}.pdf`, content };
+  }
+
+  private async lockForFinance(tx: EntityManager, principal: Principal, claimId: string) {
+    const [claim] = (await tx.query(`SELECT ${CLAIM_COLUMNS} FROM repayment_claim WHERE id = $1 FOR UPDATE`, [
+      claimId,
+    ])) as ClaimRow[];
+    if (!claim) throw new NotFoundError();
+    const scope = ApplicationScope.of(principal);
+    const scoped = await scope.application(tx, claim.application_id);
+    if (!scope.isStaffOf(scoped.districtId, 'finance')) throw new ForbiddenError();
+    return { claim, districtId: scoped.districtId };
+  }
+}

@@ -1,0 +1,145 @@
+import type { Locale } from '@kiezfonds/domain';
+
+export const RECOVERY_NOTICE_TEXTS: Record<
+  Locale,
+  {
+    documentTitle: string;
+    fileReference: string;
+    date: string;
+    project: (title: string, reference: string) => string;
+    salutation: string;
+    decision: (args: {
+      grantNotice: string;
+      principal: string;
+      interest: string;
+      total: string;
+      dueBy: string;
+    }) => string;
+    reason: Record<'unspent' | 'revocation' | 'late_use', string>;
+    sections: {
+      settlement: string;
+      steps: string;
+      principal: string;
+      interest: string;
+      total: string;
+      legal: string;
+    };
+    columns: {
+      cashYear: string;
+      category: string;
+      planned: string;
+      actual: string;
+      eligible: string;
+      rule: string;
+      period: string;
+      days: string;
+      rate: string;
+      amount: string;
+    };
+    financingType: string;
+    share: (percent: string) => string;
+    paymentLine: (paidOn: string) => string;
+    rateText: (rate: string, base: string) => string;
+    interestSum: string;
+    totals: { principal: string; interest: string; total: string };
+    interestRule: (until: string) => string;
+    legal: string;
+    closing: string;
+  }
+> = {
+  de: {
+    documentTitle: 'Rückforderungs- und Zinsbescheid',
+    fileReference: 'Geschäftszeichen',
+    date: 'Datum',
+    project: (title, reference) => `Projekt: ${title} (${reference})`,
+    salutation: 'Sehr geehrte Damen und Herren,',
+    decision: ({ grantNotice, principal, interest, total, dueBy }) =>
+      `der Zuwendungsbescheid ${grantNotice} wird insoweit aufgehoben, als die Zuwendung den unten berechneten Betrag übersteigt. Sie werden aufgefordert, ${principal} zu erstatten und Zinsen von ${interest} zu zahlen, zusammen ${total}, bis zum ${dueBy}.`,
+    reason: {
+      unspent:
+        'Grund: Die mit dem Verwendungsnachweis belegten zuwendungsfähigen Ausgaben rechtfertigen nur eine geringere Zuwendung als ausgezahlt.',
+      revocation:
+        'Grund: Der Zuwendungsbescheid wurde widerrufen; die ausgezahlten Mittel sind zu erstatten.',
+      late_use:
+        'Grund: Abgerufene Mittel wurden nicht innerhalb der Frist verwendet; für die Zeit von der Auszahlung bis zur Verwendung sind Zinsen zu zahlen (§ 49a Abs. 4 VwVfG). Die Mittel selbst sind nicht zu erstatten.',
+    },
+    sections: {
+      settlement: '1. Zuwendungsfähige Ausgaben nach Ausgabepositionen',
+      steps: '2. Berechnung der endgültigen Zuwendung',
+      principal: '3. Erstattungsbetrag',
+      interest: '4. Zinsen (5 Prozentpunkte über dem Basiszinssatz, § 49a Abs. 3 VwVfG)',
+      total: '5. Zu zahlender Gesamtbetrag',
+      legal: 'Rechtsgrundlagen',
+    },
+    columns: {
+      cashYear: 'Kassenjahr',
+      category: 'Position',
+      planned: 'Geplant',
+      actual: 'Ausgegeben',
+      eligible: 'Zuwendungsfähig',
+      rule: 'Angewandte Regel',
+      period: 'Zeitraum',
+      days: 'Tage',
+      rate: 'Zinssatz',
+      amount: 'Betrag',
+    },
+    financingType: 'Finanzierungsart',
+    share: (percent) => `Anteil ${percent}`,
+    paymentLine: (paidOn) => `Auszahlung vom ${paidOn}`,
+    rateText: (rate, base) => `${rate} (Basiszins ${base})`,
+    interestSum: 'Zinsen zusammen',
+    totals: { principal: 'Erstattungsbetrag', interest: 'Zinsen', total: 'Gesamtbetrag' },
+    interestRule: (until) =>
+      `Zinstage vom Tag der Auszahlung (einschließlich) bis zum ${until} (ausschließlich), 365 Tage je Jahr; jede Zeile kaufmännisch auf volle Cent gerundet.`,
+    legal:
+      '§§ 23, 44 LHO Berlin mit den Allgemeinen Nebenbestimmungen für Zuwendungen zur Projektförderung (ANBest-P) Nr. 1.2 und 2.1; §§ 49, 49a VwVfG; § 247 BGB.',
+    closing: 'Mit freundlichen Grüßen',
+  },
+  en: {
+    documentTitle: 'Recovery and interest notice',
+    fileReference: 'File reference',
+    date: 'Date',
+    project: (title, reference) => `Project: ${title} (${reference})`,
+    salutation: 'Dear Sir or Madam,',
+    decision: ({ grantNotice, principal, interest, total, dueBy }) =>
+      `the grant notice ${grantNotice} is revoked in so far as the grant exceeds the amount calculated below. You are requested to repay ${principal} and to pay interest of ${interest}, together ${total}, by ${dueBy}.`,
+    reason: {
+      unspent:
+        'Reason: the eligible costs shown in the proof of use justify only a smaller grant than was paid.',
+      revocation: 'Reason: the grant notice was revoked; the money paid is to be repaid.',
+      late_use:
+        'Reason: money called off was not used within the period; interest is due for the time from the payment to its use (§ 49a (4) VwVfG). The money itself is not to be repaid.',
+    },
+    sections: {
+      settlement: '1. Eligible costs by cost line',
+      steps: '2. Calculation of the final grant',
+      principal: '3. Amount to repay',
+      interest: '4. Interest (5 percentage points above the base rate, § 49a (3) VwVfG)',
+      total: '5. Total to pay',
+      legal: 'Legal basis',
+    },
+    columns: {
+      cashYear: 'Cash year',
+      category: 'Line',
+      planned: 'Planned',
+      actual: 'Spent',
+      eligible: 'Eligible',
+      rule: 'Rule applied',
+      period: 'Period',
+      days: 'Days',
+      rate: 'Rate',
+      amount: 'Amount',
+    },
+    financingType: 'Financing type',
+    share: (percent) => `Share ${percent}`,
+    paymentLine: (paidOn) => `Payment of ${paidOn}`,
+    rateText: (rate, base) => `${rate} (base rate ${base})`,
+    interestSum: 'Interest, together',
+    totals: { principal: 'Amount to repay', interest: 'Interest', total: 'Total' },
+    interestRule: (until) =>
+      `Interest days from the day of payment (inclusive) to ${until} (exclusive), 365 days a year; each line rounded half up to the cent.`,
+    legal:
+      '§§ 23, 44 LHO Berlin with the general conditions for project grants (ANBest-P) no. 1.2 and 2.1; §§ 49, 49a VwVfG; § 247 BGB.',
+    closing: 'Yours faithfully',
+  },
+};

@@ -1,0 +1,122 @@
+import { type ApplicationContent, calculateRepaymentInterest, Money, proofOfUse } from '@kiezfonds/domain';
+import { pdfText } from '@kiezfonds/testing';
+import { spandauOffice } from '../testing/fixtures';
+import { flowing, lines } from '../testing/lines';
+import type { RecoveryNoticeInput } from './recovery-notice.input';
+import { renderRecoveryNotice } from './render-recovery-notice';
+
+const BASE_RATES = [
+  { validFrom: '2023-01-01', rateBasisPoints: 162 },
+  { validFrom: '2023-07-01', rateBasisPoints: 312 },
+  { validFrom: '2024-01-01', rateBasisPoints: 362 },
+  { validFrom: '2024-07-01', rateBasisPoints: 337 },
+  { validFrom: '2025-01-01', rateBasisPoints: 227 },
+  { validFrom: '2025-07-01', rateBasisPoints: 127 },
+];
+
+/**
+ * The issue's case taken through the domain: 70 000 € grant under shortfall funding, 10 000 € own
+ * money, paid in full on 15.03.2025, 50 000 € spent; the 30 000 € claim repaid by 10.02.2026.
+ */
+function issueCase(): RecoveryNoticeInput {
+  const content: ApplicationContent = {
+    costPlan: [
+      { cashYear: 2025, category: 'personnel', description: 'Projektleitung', amountCents: '6000000' },
+      { cashYear: 2025, category: 'material', description: 'Material', amountCents: '2000000' },
+    ],
+    financingPlan: [{ cashYear: 2025, requestedCents: '7000000', ownCents: '1000000', thirdPartyCents: '0' }],
+  };
+  const settled = proofOfUse({
+    content,
+    actuals: [
+      { cashYear: 2025, category: 'personnel', amount: Money.euros(40_000) },
+      { cashYear: 2025, category: 'material', amount: Money.euros(10_000) },
+      { cashYear: 2025, category: 'fees', amount: Money.euros(1_000) },
+    ],
+    paid: Money.euros(70_000),
+  });
+  const interest = calculateRepaymentInterest({
+    principal: settled.unspent,
+    paidOn: '2025-03-15',
+    repaidOn: '2026-02-10',
+    baseRates: BASE_RATES,
+  });
+  return {
+    locale: 'de',
+    issuer: spandauOffice,
+    recipient: {
+      name: 'Nachbarschaftshilfe Falkenhagener Feld e. V.',
+      address: { street: 'Westerwaldstraße 12', postalCode: '13589', city: 'Berlin' },
+    },
+    fileReference: 'NWF-2025-0003-RF1',
+    issuedOn: '2026-01-12',
+    project: { title: 'Kiezküchen verbinden', reference: 'NWF-2025-0003' },
+    grantNoticeReference: 'NWF-2025-0003-ZB',
+    reason: 'unspent',
+    settlement: {
+      financingType: settled.financingType,
+      lines: settled.lines,
+      steps: settled.steps,
+    },
+    payments: [
+      {
+        paidOn: '2025-03-15',
+        principal: settled.unspent,
+        interestLines: interest.lines,
+        interest: interest.total,
+      },
+    ],
+    interestUntil: '2026-02-10',
+    principal: settled.unspent,
+    interest: interest.total,
+    total: settled.unspent.add(interest.total),
+    dueBy: '2026-02-10',
+    signatory: { name: 'Dr. Anna Lindqvist', role: 'Leitung Stadtentwicklungsamt' },
+  };
+}
+
+describe('the recovery and interest notice (Rückforderungs- und Zinsbescheid)', () => {
+  it('shows every cost line with the rule applied and every step to the final grant', async () => {
+    const text = await pdfText(await renderRecoveryNotice(issueCase()));
+    const all = lines(text);
+    expect(all).toContain('Rückforderungs- und Zinsbescheid');
+    expect(all).toContain('Finanzierungsart Fehlbedarfsfinanzierung');
+    expect(flowing(text)).toContain(
+      '2025 Personalkosten 60.000,00 € 40.000,00 € 40.000,00 € Im Rahmen des Ansatzes',
+    );
+    expect(flowing(text)).toContain(
+      '2025 Sachkosten 20.000,00 € 10.000,00 € 10.000,00 € Im Rahmen des Ansatzes',
+    );
+    expect(flowing(text)).toContain(
+      '2025 Honorare 0,00 € 1.000,00 € 0,00 € Nicht im bewilligten Finanzierungsplan',
+    );
+    for (const line of [
+      'Zuwendungsfähige Ausgaben 50.000,00 €',
+      'abzüglich Eigenmittel und Drittmittel (mindestens wie geplant) 10.000,00 €',
+      'Fehlbedarf 40.000,00 €',
+      'Bewilligte Zuwendung (Höchstbetrag) 70.000,00 €',
+      'Endgültige Zuwendung 40.000,00 €',
+      'Ausgezahlt 70.000,00 €',
+      'Zu erstatten 30.000,00 €',
+    ]) {
+      expect(all).toContain(line);
+    }
+  });
+
+  it('shows the interest of each period across the base-rate change, and the totals', async () => {
+    // 30 000 € from 15.03.2025: 108 days at 7,27 %: 3 000 000 × 727 × 108 / 3 650 000 = 64 533,69… → 645,34 €;
+    // 224 days at 6,27 %: 3 000 000 × 627 × 224 / 3 650 000 = 115 436,71… → 1.154,37 €; together 1.799,71 €.
+    const text = await pdfText(await renderRecoveryNotice(issueCase()));
+    const all = lines(text);
+    expect(all).toContain('Auszahlung vom 15.03.2025 30.000,00 €');
+    expect(all).toContain('15.03.2025 – 30.06.2025 108 7,27 % (Basiszins 2,27 %) 645,34 €');
+    expect(all).toContain('01.07.2025 – 09.02.2026 224 6,27 % (Basiszins 1,27 %) 1.154,37 €');
+    expect(all).toContain('Zinsen zusammen 1.799,71 €');
+    expect(all).toContain('Erstattungsbetrag 30.000,00 €');
+    expect(all).toContain('Zinsen 1.799,71 €');
+    expect(all).toContain('Gesamtbetrag 31.799,71 €');
+    expect(flowing(text)).toContain(
+      'Sie werden aufgefordert, 30.000,00 € zu erstatten und Zinsen von 1.799,71 € zu zahlen, zusammen 31.799,71 €, bis zum 10.02.2026.',
+    );
+  });
+});
