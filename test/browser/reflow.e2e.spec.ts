@@ -118,7 +118,13 @@ describe('every page reflows at 320 px and 640 px, for every role', () => {
         '/sitzungen',
         `/sitzungen/${session.id}`,
       ],
-      admin: ['/', '/verwaltung/benutzer', '/verwaltung/organisationen', '/verwaltung/api-tokens'],
+      admin: [
+        '/',
+        '/verwaltung/benutzer',
+        '/verwaltung/organisationen',
+        '/verwaltung/api-tokens',
+        '/verwaltung/zustellung',
+      ],
       senate: ['/', '/finanzen', '/gefoerderte-projekte'],
     };
   }, 120_000);

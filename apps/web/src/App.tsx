@@ -26,6 +26,7 @@ import {
   MyApplicationsPage,
   NewApplicationPage,
   NewTrackedProjectPage,
+  NoticeDeliveryPage,
   NotFoundPage,
   NotificationsPage,
   OrganisationPage,
@@ -122,6 +123,7 @@ export function App() {
           </Route>
           <Route element={<RequireRole allow={(me) => hasRole(me, 'admin')} />}>
             <Route path={paths.apiTokens} element={<ApiTokensAdminPage />} />
+            <Route path={paths.noticeDelivery} element={<NoticeDeliveryPage />} />
           </Route>
         </Route>
 

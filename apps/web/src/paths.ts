@@ -16,6 +16,7 @@ export const paths = {
   users: '/verwaltung/benutzer',
   organisations: '/verwaltung/organisationen',
   apiTokens: '/verwaltung/api-tokens',
+  noticeDelivery: '/verwaltung/zustellung',
   verifyEmail: '/e-mail-bestaetigen',
   notifications: '/benachrichtigungen',
   myApplications: '/antraege',

@@ -317,3 +317,15 @@ export type OrganisationChanges = {
 export function updateOrganisation(id: string, fields: OrganisationChanges): Promise<Organisation> {
   return apiRequest<Organisation>(`/organisations/${encode(id)}`, { method: 'PATCH', ...json(fields) });
 }
+
+/** Notices waiting for the queue and notices whose retries ran out (installation administrators). */
+export type NoticeCounts = { pending: number; failed: number };
+
+export function noticeCounts(options: { signal?: AbortSignal } = {}): Promise<NoticeCounts> {
+  return apiRequest('/admin/notices', { signal: options.signal });
+}
+
+/** Sends every failed notice again, with a fresh retry budget; answers how many. */
+export function retryFailedNotices(): Promise<{ retried: number }> {
+  return apiRequest('/admin/notices/retry-failed', { method: 'POST' });
+}

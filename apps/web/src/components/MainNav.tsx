@@ -38,6 +38,7 @@ function itemsFor(me: Me | null, t: TFunction): NavItem[] {
     items.push({ to: paths.organisations, label: t('nav.organisations') });
   }
   if (hasRole(me, 'admin')) items.push({ to: paths.apiTokens, label: t('nav.apiTokens') });
+  if (hasRole(me, 'admin')) items.push({ to: paths.noticeDelivery, label: t('nav.noticeDelivery') });
   items.push({ to: paths.account, label: t('nav.account') });
   return items;
 }

@@ -76,6 +76,9 @@ export const NewApplicationPage = lazy(() =>
 export const NewTrackedProjectPage = lazy(() =>
   import('../pages/finance/NewTrackedProjectPage').then((m) => ({ default: m.NewTrackedProjectPage })),
 );
+export const NoticeDeliveryPage = lazy(() =>
+  import('../pages/NoticeDeliveryPage').then((m) => ({ default: m.NoticeDeliveryPage })),
+);
 export const NotFoundPage = lazy(() =>
   import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })),
 );
