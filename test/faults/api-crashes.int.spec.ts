@@ -1,5 +1,6 @@
 import { freePort } from '@kiezfonds/platform';
 import { type Actor, ApplicationWorld } from '../../apps/api/src/testing/application-world';
+import { createCommittee, selectedApplications } from '../../apps/api/src/testing/committee-world';
 import { startTestApi, type TestApi } from '../../apps/api/src/testing/test-api';
 import { type AppProcess, buildApps, report, sleep, startApp } from './fault-harness';
 
@@ -10,7 +11,8 @@ interface Answer {
 
 /**
  * Fault injection, issue 17: the API, a child process as in production, is SIGKILLed three times
- * during a burst of lifecycle commands (submit, formal check, into planning) on 20 applications.
+ * during a burst of lifecycle commands (submit, formal check, into planning) on 20 applications
+ * and approvals of 10 selected ones, which commit money in the ledger.
  * Every command carries its Idempotency-Key and is retried with it until it gets an answer, as a
  * careful client would. Afterwards each command, sent once more, gets the same answer, and each
  * transition happened exactly once.
@@ -29,6 +31,9 @@ describe('fault: the API killed during a burst of lifecycle commands', () => {
   let port: number;
   let api: AppProcess | undefined;
   const ids: string[] = [];
+  /** Selected applications (decision, sent list and Senate selection done) that the burst approves. */
+  const selected: string[] = [];
+  const APPROVE = { type: 'APPROVE', reportDeadlines: [{ kind: 'final', due: '2029-06-30' }] };
   /** Commands that had to be sent again because the API died under them or was starting. */
   let resent = 0;
 
@@ -40,7 +45,12 @@ describe('fault: the API killed during a burst of lifecycle commands', () => {
     APP_URL: `http://127.0.0.1:${port}`,
   });
 
-  async function send(actor: Actor, applicationId: string, type: string): Promise<Answer> {
+  async function send(
+    actor: Actor,
+    applicationId: string,
+    type: string,
+    event: Record<string, unknown> = { type },
+  ): Promise<Answer> {
     const key = `${applicationId}:${type}`;
     for (let attempt = 1; ; attempt++) {
       if (attempt === 2) resent += 1;
@@ -53,7 +63,7 @@ describe('fault: the API killed during a burst of lifecycle commands', () => {
             'X-CSRF-Token': actor.session.csrfToken,
             'Idempotency-Key': key,
           },
-          body: JSON.stringify({ type }),
+          body: JSON.stringify(event),
           signal: AbortSignal.timeout(10_000),
         });
         const body: unknown = await response.json();
@@ -72,8 +82,11 @@ describe('fault: the API killed during a burst of lifecycle commands', () => {
     world = await ApplicationWorld.create(setup.server, setup.db.dataSource);
     const callId = (await world.openCall()).id;
     for (let i = 0; i < APPLICATIONS; i++) ids.push((await world.draft(callId)).id);
+    selected.push(
+      ...(await selectedApplications(world, await createCommittee(world, { votingMembers: 1 }), 10)),
+    );
     port = await freePort();
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     await api?.stop();
@@ -85,14 +98,17 @@ describe('fault: the API killed during a burst of lifecycle commands', () => {
     api = startApp(distDir, 'api', env());
     await api.printed('kiezfonds API listening');
     const answers = new Map<string, Answer>();
-    const burst = Promise.all(
-      ids.map(async (id) => {
+    const burst = Promise.all([
+      ...ids.map(async (id) => {
         for (const step of STEPS) {
           const answer = await send(world[step.by], id, step.type);
           answers.set(`${id}:${step.type}`, answer);
         }
       }),
-    );
+      ...selected.map(async (id) => {
+        answers.set(`${id}:APPROVE`, await send(world.coordinator, id, 'APPROVE', APPROVE));
+      }),
+    ]);
     let kills = 0;
     const killer = (async () => {
       while (kills < KILLS) {
@@ -112,10 +128,30 @@ describe('fault: the API killed during a burst of lifecycle commands', () => {
     for (const [key, answer] of answers) {
       expect({ key, status: answer.status }).toEqual({ key, status: 200 });
       const [id, type] = key.split(':') as [string, string];
+      if (type === 'APPROVE') {
+        expect(await send(world.coordinator, id, type, APPROVE)).toEqual(answer);
+        continue;
+      }
       const by = STEPS.find((s) => s.type === type)!.by;
       expect(await send(world[by], id, type)).toEqual(answer);
     }
-    expect(answers.size).toBe(APPLICATIONS * STEPS.length);
+    expect(answers.size).toBe(APPLICATIONS * STEPS.length + selected.length);
+
+    // Each approval committed its money once: one commitment per cash year (2027, 2028), and the
+    // fund's committed figure is exactly ten grants of 14.000,00 €.
+    const commitments = (await setup.db.dataSource.query(
+      `SELECT application_id, count(*)::int AS n FROM ledger_entry
+        WHERE kind = 'commitment' AND application_id = ANY($1) GROUP BY application_id`,
+      [selected],
+    )) as { application_id: string; n: number }[];
+    expect(commitments.map((c) => c.n).sort()).toEqual(Array<number>(selected.length).fill(2));
+    const year = await world.get(world.finance, `/api/funds/${world.fundId}/years/2027`).expect(200);
+    expect(year.body.committedCents).toBe(String(selected.length * 1_400_000));
+    const approved = (await setup.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM application WHERE id = ANY($1) AND state = 'approved'`,
+      [selected],
+    )) as { n: number }[];
+    expect(approved[0]!.n).toBe(selected.length);
 
     // One transition per command, and every application where the three commands lead.
     const transitions = (await setup.db.dataSource.query(
@@ -126,6 +162,13 @@ describe('fault: the API killed during a burst of lifecycle commands', () => {
     )) as { entity_id: string; n: number }[];
     expect(transitions).toHaveLength(APPLICATIONS);
     expect(transitions.every((t) => t.n === STEPS.length)).toBe(true);
+    const approvals = (await setup.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_event
+       WHERE entity_type = 'application' AND action = 'transition' AND entity_id = ANY($1)
+         AND payload->>'event' = 'APPROVE'`,
+      [selected],
+    )) as { n: number }[];
+    expect(approvals[0]!.n).toBe(selected.length);
     const states = (await setup.db.dataSource.query(
       `SELECT DISTINCT state FROM application WHERE id = ANY($1)`,
       [ids],
@@ -133,9 +176,9 @@ describe('fault: the API killed during a burst of lifecycle commands', () => {
     expect(states).toEqual([{ state: 'in_planning' }]);
 
     report({
-      scenario: `API SIGKILLed ${kills} times during ${answers.size} lifecycle commands, ${resentDuringBurst} resent with their key (effects counted)`,
+      scenario: `API SIGKILLed ${kills} times during ${answers.size} lifecycle commands and approvals, ${resentDuringBurst} resent with their key (effects counted)`,
       expected: answers.size,
-      delivered: transitions.reduce((sum, t) => sum + t.n, 0),
+      delivered: transitions.reduce((sum, t) => sum + t.n, 0) + approvals[0]!.n,
       lost: 0,
       duplicated: transitions.reduce((sum, t) => sum + Math.max(t.n - STEPS.length, 0), 0),
       duplicatedWithOtherMessageId: 0,
