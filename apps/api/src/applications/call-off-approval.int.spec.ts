@@ -121,13 +121,15 @@ describe('approving a call-off before its payment', () => {
     expect(refused.body).toMatchObject({ code: 'call_off_not_approved', allowed: ['approve', 'reject'] });
     expect(refused.body.message).toMatch(/freigegeben/);
     expect(await ledgerEntries()).toBe(before);
-    const [row] = (await world.db.query(`SELECT state, paid_on, ledger_entry_id FROM call_off WHERE id = $1`, [
-      callOff.id,
-    ])) as { state: string; paid_on: string | null; ledger_entry_id: string | null }[];
+    const [row] = (await world.db.query(
+      `SELECT state, paid_on, ledger_entry_id FROM call_off WHERE id = $1`,
+      [callOff.id],
+    )) as { state: string; paid_on: string | null; ledger_entry_id: string | null }[];
     expect(row).toEqual({ state: 'requested', paid_on: null, ledger_entry_id: null });
-    const paidNotices = (await world.db.query(`SELECT count(*)::int AS n FROM outbox WHERE delivery_key LIKE $1`, [
-      `call-off:${callOff.id}:paid|%`,
-    ])) as { n: number }[];
+    const paidNotices = (await world.db.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE delivery_key LIKE $1`,
+      [`call-off:${callOff.id}:paid|%`],
+    )) as { n: number }[];
     expect(paidNotices[0]!.n).toBe(0);
   });
 });
