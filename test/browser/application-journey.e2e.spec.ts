@@ -235,6 +235,9 @@ describe('an application from draft to completed, across the roles, in the brows
     const finance = await signedIn(world.finance, '/finanzen/mittelabrufe');
     await finance.clock.setFixedTime(new Date(IN_2027));
     await settled(finance);
+    // Finance approves before paying: a requested call-off offers no payment.
+    expect(await finance.getByRole('button', { name: 'Mittelabruf 1 auszahlen' }).count()).toBe(0);
+    await finance.getByRole('button', { name: 'Mittelabruf 1 freigeben' }).click();
     await finance.getByRole('button', { name: 'Mittelabruf 1 auszahlen' }).click();
     await finance.getByRole('button', { name: '9.000,00\u00a0€ auszahlen' }).click();
     await finance.getByText('Zurzeit wartet kein Mittelabruf auf Auszahlung.').waitFor();

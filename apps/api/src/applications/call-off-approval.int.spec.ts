@@ -1,5 +1,5 @@
 import { ApplicationWorld } from '../testing/application-world';
-import { createCommittee, selectedApplications } from '../testing/committee-world';
+import { createCommittee, selectedApplications, type CommitteeSetUp } from '../testing/committee-world';
 import { backToToday, travelTo } from '../testing/clock';
 import { startTestApi, type TestApi } from '../testing/test-api';
 
@@ -10,10 +10,12 @@ import { startTestApi, type TestApi } from '../testing/test-api';
 describe('approving a call-off before its payment', () => {
   let api: TestApi;
   let world: ApplicationWorld;
+  let ag: CommitteeSetUp;
 
   beforeAll(async () => {
     api = await startTestApi();
     world = await ApplicationWorld.create(api.server, api.db.dataSource);
+    ag = await createCommittee(world, { votingMembers: 1 });
   });
 
   afterAll(async () => {
@@ -23,7 +25,7 @@ describe('approving a call-off before its payment', () => {
   afterEach(() => backToToday());
 
   it('tells the carrier, then pays; an approved call-off is neither approved again nor refused', async () => {
-    const [id] = await selectedApplications(world, await createCommittee(world, { votingMembers: 1 }), 1);
+    const [id] = await selectedApplications(world, ag, 1);
     await world
       .event(world.coordinator, id!, {
         type: 'APPROVE',
@@ -89,5 +91,45 @@ describe('approving a call-off before its payment', () => {
       .send({ paidOn: today })
       .expect(200);
     expect(paid.body).toMatchObject({ state: 'paid', paidOn: today });
+  });
+
+  it('refuses to pay a requested call-off: finance approves first, nothing is booked', async () => {
+    const [id] = await selectedApplications(world, ag, 1);
+    await world
+      .event(world.coordinator, id!, {
+        type: 'APPROVE',
+        reportDeadlines: [{ kind: 'final', due: '2029-06-30' }],
+      })
+      .expect(200);
+    await world.event(world.carrier, id!, { type: 'START_IMPLEMENTATION' }).expect(200);
+    travelTo('2027-04-15T10:00:00+02:00');
+    const callOff = (
+      await world
+        .post(world.carrier, `/api/applications/${id}/call-offs`)
+        .send({ cashYear: 2027, amountCents: '300000', purpose: 'Honorare' })
+        .expect(201)
+    ).body as { id: string };
+    const ledgerEntries = async () =>
+      ((await world.db.query(`SELECT count(*)::int AS n FROM ledger_entry`)) as { n: number }[])[0]!.n;
+    const before = await ledgerEntries();
+
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+    const refused = await world
+      .post(world.finance, `/api/call-offs/${callOff.id}/pay`)
+      .send({ paidOn: today })
+      .expect(409);
+    expect(refused.body).toMatchObject({ code: 'call_off_not_approved', allowed: ['approve', 'reject'] });
+    expect(refused.body.message).toMatch(/freigegeben/);
+    expect(await ledgerEntries()).toBe(before);
+    const [row] = (await world.db.query(
+      `SELECT state, paid_on, ledger_entry_id FROM call_off WHERE id = $1`,
+      [callOff.id],
+    )) as { state: string; paid_on: string | null; ledger_entry_id: string | null }[];
+    expect(row).toEqual({ state: 'requested', paid_on: null, ledger_entry_id: null });
+    const paidNotices = (await world.db.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE delivery_key LIKE $1`,
+      [`call-off:${callOff.id}:paid|%`],
+    )) as { n: number }[];
+    expect(paidNotices[0]!.n).toBe(0);
   });
 });

@@ -51,6 +51,11 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
     return res.body as { committedCents: string; disbursedCents: string; availableCents: string };
   }
 
+  /** Finance approves a requested call-off; only an approved call-off is paid. */
+  async function approveCallOff(callOffId: string) {
+    await world.post(world.finance, `/api/call-offs/${callOffId}/approve`).send({}).expect(200);
+  }
+
   async function ledger(applicationId: string) {
     return (await api.db.dataSource.query(
       `SELECT kind, cash_year, amount_cents::text AS amount FROM ledger_entry WHERE application_id = $1 ORDER BY seq`,
@@ -138,6 +143,7 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
       .post(world.carrier, `/api/call-offs/${callOff.body.id}/pay`)
       .send({ paidOn: '2027-04-14' })
       .expect(403);
+    await approveCallOff(callOff.body.id);
     const paid = await world
       .post(world.finance, `/api/call-offs/${callOff.body.id}/pay`)
       .send({ paidOn: '2027-04-14' })
@@ -163,6 +169,7 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
       .post(world.carrier, `/api/applications/${id}/call-offs`)
       .send({ cashYear: 2027, amountCents: '900000' })
       .expect(201);
+    await approveCallOff(callOff.body.id);
     await world
       .post(world.finance, `/api/call-offs/${callOff.body.id}/pay`)
       .send({ paidOn: '2027-04-15' })
@@ -264,6 +271,7 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
       .post(world.carrier, `/api/applications/${id}/call-offs`)
       .send({ cashYear: 2027, amountCents: '400000' })
       .expect(201);
+    await approveCallOff(callOff.body.id);
     await world
       .post(world.finance, `/api/call-offs/${callOff.body.id}/pay`)
       .send({ paidOn: '2027-04-15' })
@@ -387,6 +395,7 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
         .post(world.carrier, `/api/applications/${id}/call-offs`)
         .send({ cashYear: 2027, amountCents })
         .expect(201);
+      await approveCallOff(requested.body.id);
       const paid = await world
         .post(world.finance, `/api/call-offs/${requested.body.id}/pay`)
         .send({ paidOn: '2027-04-15' })
@@ -479,6 +488,7 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
         .post(world.carrier, `/api/applications/${id}/call-offs`)
         .send({ cashYear: 2027, amountCents: '100000' })
         .expect(201);
+      await approveCallOff(callOff.body.id);
       travelTo('2028-01-10T10:00:00+01:00');
       const payment = await world
         .post(world.finance, `/api/call-offs/${callOff.body.id}/pay`)
@@ -503,6 +513,7 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
       const list = await world.get(world.carrier, `/api/applications/${id}/call-offs`).expect(200);
       expect(list.body.items).toHaveLength(1);
 
+      await approveCallOff(first.body.id);
       const pay = () =>
         world
           .post(world.finance, `/api/call-offs/${first.body.id}/pay`)

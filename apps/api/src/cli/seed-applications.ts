@@ -186,6 +186,8 @@ export async function seedDemoApplications(
       },
       null,
     );
+    // Finance approves and pays: the approval is its own step (the carrier is told of it).
+    await callOffs.approve(people.finance, callOff.id, null);
     await callOffs.pay(people.finance, callOff.id, day, null);
   }
 
@@ -410,6 +412,7 @@ async function seedMoneyInMotion(
     { cashYear: year, amountCents: '3500000', purpose: 'Gesamte Zuwendung' },
     null,
   );
+  await callOffs.approve(finance, paid.id, null);
   await callOffs.pay(finance, paid.id, day, null);
   await send(people.carriers[3]!, ids[1]!, 'SUBMIT_FINAL_REPORT', {
     text: 'Acht statt zehn Wochen Sommerakademie: zwei Wochen fielen wegen Bauarbeiten aus.',

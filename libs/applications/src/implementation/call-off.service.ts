@@ -197,10 +197,9 @@ export class CallOffService {
   ) {
     if (paidOn > berlinDay(new Date())) throw new ValidationError([{ field: 'paidOn', rule: 'notInFuture' }]);
     return this.once(principal, idempotencyKey, `call-off-pay:${callOffId}`, { paidOn }, async (tx) => {
-      const { callOff, districtId } = await this.lockForFinance(tx, principal, callOffId, [
-        'requested',
-        'approved',
-      ]);
+      // Finance approves and pays (DOMAIN.md): the approval is its own step, the carrier is told
+      // of it, so a requested call-off is not paid past it.
+      const { callOff, districtId } = await this.lockForFinance(tx, principal, callOffId, ['approved']);
       const record = await loadApplicationRecord(tx, callOff.application_id);
       const [notice] = (await tx.query(
         `SELECT amount_cents::text AS amount_cents, instalments, period_start::text AS period_start
@@ -405,6 +404,9 @@ export class CallOffService {
     });
     if (!scope.isStaffOf(scoped.districtId, 'finance')) throw new ForbiddenError();
     if (!open.includes(callOff.state)) {
+      if (callOff.state === 'requested') {
+        throw new ConflictError(APPLICATIONS_ERROR_CODES.callOffNotApproved, ['approve', 'reject']);
+      }
       throw new ConflictError(APPLICATIONS_ERROR_CODES.callOffDecided, [], { state: callOff.state });
     }
     return { callOff, districtId: scoped.districtId };

@@ -245,6 +245,10 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Über diesen Mittelabruf wurde bereits entschieden ({state}).',
     en: 'This call-off was already decided ({state}).',
   },
+  call_off_not_approved: {
+    de: 'Der Mittelabruf ist noch nicht freigegeben. Geben Sie ihn zuerst frei.',
+    en: 'The call-off has not been approved yet. Approve it first.',
+  },
   call_off_exceeds_instalment: {
     de: 'Für das Kassenjahr {cashYear} können höchstens noch {availableCents} Cent abgerufen werden.',
     en: 'At most {availableCents} cents can still be called off for the cash year {cashYear}.',

@@ -218,7 +218,10 @@ function CallOffTable({
   );
 }
 
-/** Finance: pay (on a day, today by default) or refuse a requested call-off. */
+/**
+ * Finance: approve or refuse a requested call-off; pay an approved one (on a day, today by
+ * default). The approval is its own step, so a requested call-off shows no payment.
+ */
 export function CallOffDecision({ callOff, onDecided }: { callOff: CallOff; onDecided(): void }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'none' | 'pay' | 'reject'>('none');
@@ -284,12 +287,14 @@ export function CallOffDecision({ callOff, onDecided }: { callOff: CallOff; onDe
             onClick={() => void approve()}
           />
         )}
-        <Button
-          variant="secondary"
-          label={t('implementation.decision.pay')}
-          aria-label={t('implementation.decision.payNumbered', { number: callOff.number })}
-          onClick={() => setMode('pay')}
-        />
+        {callOff.state === 'approved' && (
+          <Button
+            variant="secondary"
+            label={t('implementation.decision.pay')}
+            aria-label={t('implementation.decision.payNumbered', { number: callOff.number })}
+            onClick={() => setMode('pay')}
+          />
+        )}
         {callOff.state === 'requested' && (
           <Button
             variant="tertiary"
