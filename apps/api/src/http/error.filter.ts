@@ -100,6 +100,19 @@ export class ErrorFilter implements ExceptionFilter {
         },
       };
     }
+    // A full pool or a cancelled statement: the database is up but busy. Checked first, since
+    // the pool's wait timeout also reads as an unreachable database.
+    if (databaseBusy(exception)) {
+      return {
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        body: {
+          code: 'database_busy',
+          message: errorMessage('database_busy', locale),
+          details: [],
+          retryAfterSeconds: 5,
+        },
+      };
+    }
     // An outage is not a bug: a clear 503 with a code and a time to come back (TRUST.md).
     if (isDatabaseUnavailable(exception)) {
       return {
@@ -109,17 +122,6 @@ export class ErrorFilter implements ExceptionFilter {
           message: errorMessage('database_unavailable', locale),
           details: [],
           retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
-        },
-      };
-    }
-    if (databaseBusy(exception)) {
-      return {
-        status: HttpStatus.SERVICE_UNAVAILABLE,
-        body: {
-          code: 'database_busy',
-          message: errorMessage('database_busy', locale),
-          details: [],
-          retryAfterSeconds: 5,
         },
       };
     }
@@ -159,7 +161,7 @@ function databaseBusy(exception: unknown): boolean {
   if (!(exception instanceof Error)) return false;
   const driver = (exception as { driverError?: { code?: unknown } }).driverError;
   const code = driver?.code ?? (exception as { code?: unknown }).code;
-  if (typeof code === 'string' && (BUSY_SQLSTATES.has(code) || code === 'ECONNREFUSED')) return true;
+  if (typeof code === 'string' && BUSY_SQLSTATES.has(code)) return true;
   return /^timeout exceeded when trying to connect$|^Connection terminated due to connection timeout$/.test(
     exception.message,
   );
