@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { DataSource } from 'typeorm';
 import { FundsModule } from '@kiezfonds/funds';
 import { OutboxModule } from '@kiezfonds/messaging';
 import { ApplicationService } from './applications/application.service';
 import { AttachmentService } from './applications/attachment.service';
 import { CallService } from './calls/call.service';
+import { StagedUploadStorage } from './files/staged-upload-storage';
 import { GrantNoticeService } from './grant-notice/grant-notice.service';
 import { ApplicationsController } from './http/applications.controller';
 import { CallsController } from './http/calls.controller';
@@ -23,7 +26,15 @@ import { PublicProjectService } from './public/public-projects.service';
  * routes (docs/api/applications.md). Money moves only through the funds library's ledger.
  */
 @Module({
-  imports: [FundsModule, OutboxModule],
+  imports: [
+    FundsModule,
+    OutboxModule,
+    // Every upload route streams its file into PostgreSQL rather than into memory (ADR 0010).
+    MulterModule.registerAsync({
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => ({ storage: new StagedUploadStorage(dataSource) }),
+    }),
+  ],
   controllers: [CallsController, ApplicationsController, ImplementationController, PublicProjectsController],
   providers: [
     ApplicationNotices,

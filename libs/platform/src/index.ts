@@ -36,3 +36,4 @@ export { ConcurrencyGate, GateFullError } from './concurrency-gate';
 export { JobSchedulers, type ScheduledJob } from './job-schedulers';
 export { LoggedWorkerHost } from './logged-worker-host';
 export { isDatabaseUnavailable } from './database-unavailable';
+export { SERVER_NODE_FLAGS } from './server-node-flags';

@@ -6,11 +6,16 @@ import {
   EmbeddedPostgresError,
   readDotEnv,
   resolveDevelopmentServices,
+  SERVER_NODE_FLAGS,
 } from '@kiezfonds/platform';
 import { type Ending, ProcessGroup } from './process-group';
 
 const DIST = join(__dirname, '..', '..', '..', '..');
 const entry = (...path: string[]) => ({ command: process.execPath, args: [join(DIST, ...path)] });
+const server = (...path: string[]) => ({
+  command: process.execPath,
+  args: [...SERVER_NODE_FLAGS, join(DIST, ...path)],
+});
 
 /**
  * `npm start` after the build: decides which PostgreSQL to use (starting the embedded one when
@@ -48,8 +53,8 @@ async function main(): Promise<number> {
       if (code !== 0) return shutdown.requested() ? 0 : code;
     }
     const ending = await group.supervise([
-      { name: 'api', essential: true, ...entry('apps', 'api', 'src', 'main.js') },
-      { name: 'worker', essential: true, ...entry('apps', 'worker', 'src', 'main.js') },
+      { name: 'api', essential: true, ...server('apps', 'api', 'src', 'main.js') },
+      { name: 'worker', essential: true, ...server('apps', 'worker', 'src', 'main.js') },
       { name: 'mail', essential: false, ...entry('apps', 'api', 'src', 'cli', 'dev-mail-sink.js') },
     ]);
     return exitCode(ending);

@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { PASSWORD_HASHING } from '@kiezfonds/identity';
 import {
   createCall,
   createDistrict,
   createUser,
+  eventually,
   grantRole,
   setPassword,
   type SignedIn,
@@ -193,6 +194,67 @@ describe('the request pipeline refuses what a browser attack or a careless clien
       .attach('file', Buffer.from('%PDF-1.4 B'), 'b.pdf')
       .expect(400);
     expect(twoFiles.body.details).toEqual([expect.objectContaining({ rule: 'tooManyFiles' })]);
+  });
+
+  it('streams an upload into PostgreSQL: it comes back byte for byte, and no staged copy remains', async () => {
+    const staged = async () =>
+      ((await db.dataSource.query(`SELECT count(*)::int AS n FROM upload_staging`)) as { n: number }[])[0]!.n;
+    const content = randomBytes(5 * 1024 * 1024);
+    content.write('%PDF-1.7\n');
+    const res = await request(server)
+      .post(`/api/calls/${callId}/documents`)
+      .set('Cookie', coordinator.cookie)
+      .set('X-CSRF-Token', coordinator.csrfToken)
+      .field('title', 'Großer Plan')
+      .attach('file', content, 'grosser-plan.pdf')
+      .expect(201);
+    const document = (res.body.documents as { id: string; fileName: string; sizeBytes: number }[]).find(
+      (d) => d.fileName === 'grosser-plan.pdf',
+    );
+    expect(document?.sizeBytes).toBe(content.length);
+    const download = await request(server)
+      .get(`/api/calls/${callId}/documents/${document!.id}`)
+      .set('Cookie', coordinator.cookie)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(Buffer.compare(download.body as Buffer, content)).toBe(0);
+    expect(download.headers['digest']).toBe(
+      `sha-256=${createHash('sha256').update(content).digest('base64')}`,
+    );
+
+    // An OOXML file is told by its central directory at the end: only the last bytes are sampled.
+    const docx = Buffer.concat([
+      Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+      Buffer.alloc(300 * 1024),
+      Buffer.from('word/document.xml', 'latin1'),
+    ]);
+    const office = await request(server)
+      .post(`/api/calls/${callId}/documents`)
+      .set('Cookie', coordinator.cookie)
+      .set('X-CSRF-Token', coordinator.csrfToken)
+      .field('title', 'Vorlage')
+      .attach('file', docx, 'vorlage.docx')
+      .expect(201);
+    expect(office.body.documents).toContainEqual(
+      expect.objectContaining({
+        fileName: 'vorlage.docx',
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      }),
+    );
+    // A refused file (HTML called .pdf) leaves nothing behind either.
+    await request(server)
+      .post(`/api/calls/${callId}/documents`)
+      .set('Cookie', coordinator.cookie)
+      .set('X-CSRF-Token', coordinator.csrfToken)
+      .field('title', 'Falsch')
+      .attach('file', Buffer.from('<html><script>alert(1)</script></html>'), 'falsch.pdf')
+      .expect(400);
+    await eventually(async () => expect(await staged()).toBe(0));
   });
 
   it('stores and serves a file name with umlauts as it was sent', async () => {

@@ -11,6 +11,7 @@ import { queryRows, recordAudit } from '@kiezfonds/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
 import type { CheckedFile } from '../files/file-check';
+import { stagedContent, takeStaged } from '../files/staged-upload-storage';
 import { ApplicationScope } from '../scope/application-scope';
 import { EDITABLE_STATES } from './application.service';
 
@@ -71,7 +72,7 @@ export class AttachmentService {
       const [row] = (await tx.query(
         `INSERT INTO application_attachment (application_id, kind, file_name, content_type, size_bytes, sha256,
            content, uploaded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, created_at`,
+         VALUES ($1, $2, $3, $4, $5, $6, ${stagedContent('$7')}, $8) RETURNING id, created_at`,
         [
           scoped.id,
           kind,
@@ -79,10 +80,11 @@ export class AttachmentService {
           file.contentType,
           file.sizeBytes,
           file.sha256,
-          file.content,
+          file.stagedAs,
           principal.userId,
         ],
       )) as { id: string; created_at: Date }[];
+      await takeStaged(tx, file.stagedAs);
       await recordAudit(tx, {
         entityType: 'application',
         entityId: scoped.id,

@@ -15,6 +15,7 @@ import type { Page } from '@kiezfonds/funds';
 import type { CallFieldsDto, CreateCallDto } from '../http/dtos/call.dto';
 import type { Db } from '../scope/application-scope';
 import { type CheckedFile } from '../files/file-check';
+import { stagedContent, takeStaged } from '../files/staged-upload-storage';
 
 export type CallStatus = 'draft' | 'open' | 'closed';
 
@@ -246,7 +247,7 @@ export class CallService {
       const call = await this.lockForCoordinator(tx, principal, callId);
       const [row] = (await tx.query(
         `INSERT INTO call_document (call_id, title, file_name, content_type, size_bytes, sha256, content, uploaded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+         VALUES ($1, $2, $3, $4, $5, $6, ${stagedContent('$7')}, $8) RETURNING id`,
         [
           callId,
           title,
@@ -254,10 +255,11 @@ export class CallService {
           file.contentType,
           file.sizeBytes,
           file.sha256,
-          file.content,
+          file.stagedAs,
           principal.userId,
         ],
       )) as { id: string }[];
+      await takeStaged(tx, file.stagedAs);
       await recordAudit(tx, {
         entityType: 'call',
         entityId: callId,

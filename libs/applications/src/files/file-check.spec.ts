@@ -1,5 +1,16 @@
+import { createHash } from 'node:crypto';
 import { ValidationError } from '@kiezfonds/domain';
 import { checkUpload, MAX_FILE_BYTES, safeFileName, sniffFileType } from './file-check';
+import type { StagedFile } from './staged-upload-storage';
+
+/** A small file as the storage reports it (content, checksum and sample taken while streaming). */
+const staged = (originalname: string, content: Buffer): StagedFile => ({
+  originalname,
+  size: content.length,
+  sha256: createHash('sha256').update(content).digest('hex'),
+  sample: content,
+  stagedAs: '00000000-0000-4000-8000-000000000000',
+});
 
 const zipWith = (entry: string) =>
   Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from(entry, 'latin1')]);
@@ -19,9 +30,7 @@ describe('uploaded files', () => {
     expect(sniffFileType(Buffer.from('<!doctype html><script>alert(1)</script>'))).toBeNull();
     expect(sniffFileType(Buffer.from('MZ\x90\x00'))).toBeNull();
     expect(sniffFileType(zipWith('payload.exe'))).toBeNull();
-    expect(() =>
-      checkUpload('file', { originalname: 'antrag.pdf', buffer: Buffer.from('<html></html>') }),
-    ).toThrow(
+    expect(() => checkUpload('file', staged('antrag.pdf', Buffer.from('<html></html>')))).toThrow(
       expect.objectContaining({
         details: [expect.objectContaining({ field: 'file', rule: 'fileTypeNotAllowed' })],
       }),
@@ -30,18 +39,14 @@ describe('uploaded files', () => {
 
   it('name the rule when a file is empty or too large', () => {
     expect(() => checkUpload('file', undefined)).toThrow(ValidationError);
-    const big = Buffer.alloc(MAX_FILE_BYTES + 1);
-    big.write('%PDF-1.7');
-    expect(() => checkUpload('file', { originalname: 'gross.pdf', buffer: big })).toThrow(
+    const big = { ...staged('gross.pdf', Buffer.from('%PDF-1.7')), size: MAX_FILE_BYTES + 1 };
+    expect(() => checkUpload('file', big)).toThrow(
       expect.objectContaining({ details: [expect.objectContaining({ rule: 'fileTooLarge' })] }),
     );
   });
 
   it('store the SHA-256 of the content and a file name without paths or quotes', () => {
-    const checked = checkUpload('file', {
-      originalname: 'C:\\Users\\x\\Plan "final".pdf',
-      buffer: Buffer.from('%PDF-1.4'),
-    });
+    const checked = checkUpload('file', staged('C:\\Users\\x\\Plan "final".pdf', Buffer.from('%PDF-1.4')));
     expect(checked).toMatchObject({
       fileName: 'Plan final.pdf',
       contentType: 'application/pdf',

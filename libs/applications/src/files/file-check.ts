@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { ValidationError } from '@kiezfonds/domain';
+import { SAMPLE_BYTES, type StagedFile } from './staged-upload-storage';
 
 /** 20 MB: enough for a scanned letter or a budget sheet, small enough for a database row. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -26,7 +26,8 @@ export interface CheckedFile {
   contentType: (typeof ALLOWED_FILE_TYPES)[AllowedFileType];
   sizeBytes: number;
   sha256: string;
-  content: Buffer;
+  /** The staged upload holding the content (see `StagedUploadStorage`). */
+  stagedAs: string;
 }
 
 const startsWith = (bytes: Buffer, prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
@@ -36,18 +37,21 @@ const startsWith = (bytes: Buffer, prefix: number[]) => prefix.every((b, i) => b
  * stores an uncompressed `mimetype` entry first, OOXML a `word/` or `xl/` part.
  */
 function zipKind(bytes: Buffer): AllowedFileType | null {
-  const head = bytes.subarray(0, Math.min(bytes.length, 64 * 1024)).toString('latin1');
+  const head = bytes.subarray(0, Math.min(bytes.length, SAMPLE_BYTES)).toString('latin1');
   if (head.includes('mimetypeapplication/vnd.oasis.opendocument.text')) return 'odt';
   if (head.includes('mimetypeapplication/vnd.oasis.opendocument.spreadsheet')) return 'ods';
   // OOXML lists its parts in the central directory at the end; look there too.
-  const tail = bytes.subarray(Math.max(0, bytes.length - 64 * 1024)).toString('latin1');
+  const tail = bytes.subarray(Math.max(0, bytes.length - SAMPLE_BYTES)).toString('latin1');
   const names = head + tail;
   if (names.includes('word/')) return 'docx';
   if (names.includes('xl/')) return 'xlsx';
   return null;
 }
 
-/** The type the content really has, or null when it is none of the allowed ones. */
+/**
+ * The type the content really has, or null when it is none of the allowed ones. `bytes` is the
+ * whole file or its first and last `SAMPLE_BYTES` (all that is read here).
+ */
 export function sniffFileType(bytes: Buffer): AllowedFileType | null {
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf'; // %PDF-
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
@@ -72,21 +76,15 @@ export function safeFileName(name: string): string {
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'datei' : cleaned;
 }
 
-/** What multer hands over for one uploaded file (memory storage). */
-export interface UploadedFileData {
-  originalname: string;
-  buffer: Buffer;
-}
-
-/** Checks size and type of an upload (400 naming the rule) and computes its checksum. */
-export function checkUpload(field: string, file: UploadedFileData | undefined): CheckedFile {
-  if (!file || file.buffer.length === 0) throw new ValidationError([{ field, rule: 'required' }]);
-  if (file.buffer.length > MAX_FILE_BYTES) {
+/** Checks size and type of an upload (400 naming the rule); its checksum was taken while it streamed. */
+export function checkUpload(field: string, file: StagedFile | undefined): CheckedFile {
+  if (!file || file.size === 0) throw new ValidationError([{ field, rule: 'required' }]);
+  if (file.size > MAX_FILE_BYTES) {
     throw new ValidationError([
       { field, rule: 'fileTooLarge', params: { maxMegabytes: MAX_FILE_BYTES / 1024 / 1024 } },
     ]);
   }
-  const type = sniffFileType(file.buffer);
+  const type = sniffFileType(file.sample);
   if (!type) {
     throw new ValidationError([
       { field, rule: 'fileTypeNotAllowed', params: { allowed: 'PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS' } },
@@ -95,8 +93,8 @@ export function checkUpload(field: string, file: UploadedFileData | undefined): 
   return {
     fileName: safeFileName(file.originalname),
     contentType: ALLOWED_FILE_TYPES[type],
-    sizeBytes: file.buffer.length,
-    sha256: createHash('sha256').update(file.buffer).digest('hex'),
-    content: file.buffer,
+    sizeBytes: file.size,
+    sha256: file.sha256,
+    stagedAs: file.stagedAs,
   };
 }

@@ -22,7 +22,8 @@ import { pickLocale } from '@kiezfonds/domain';
 import { AcceptsUpload, Authenticated, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { AttachmentService } from '../applications/attachment.service';
 import { ApplicationService } from '../applications/application.service';
-import { checkUpload, type UploadedFileData } from '../files/file-check';
+import { checkUpload } from '../files/file-check';
+import type { StagedFile } from '../files/staged-upload-storage';
 import { GrantNoticeService } from '../grant-notice/grant-notice.service';
 import { LifecycleService } from '../lifecycle/lifecycle.service';
 import {
@@ -183,7 +184,7 @@ export class ApplicationsController {
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: AttachmentKindDto,
-    @UploadedFile() file: UploadedFileData | undefined,
+    @UploadedFile() file: StagedFile | undefined,
     @Req() request: Request,
   ) {
     return this.attachments.add(

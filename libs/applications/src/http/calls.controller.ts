@@ -18,7 +18,8 @@ import type { Request, Response } from 'express';
 import { CSRF_HEADER_DOC, IdParamDto, pageOf } from '@kiezfonds/funds';
 import { AcceptsUpload, Authenticated, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { CallService } from '../calls/call.service';
-import { checkUpload, type UploadedFileData } from '../files/file-check';
+import { checkUpload } from '../files/file-check';
+import type { StagedFile } from '../files/staged-upload-storage';
 import { CallDocumentDto, CallFieldsDto, CreateCallDto, ListCallsQueryDto } from './dtos/call.dto';
 import { FileParamDto } from './dtos/application.dto';
 import { requestIdOf, sendFile, UPLOAD_LIMITS } from './http-helpers';
@@ -96,7 +97,7 @@ export class CallsController {
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: CallDocumentDto,
-    @UploadedFile() file: UploadedFileData | undefined,
+    @UploadedFile() file: StagedFile | undefined,
     @Req() request: Request,
   ) {
     return this.calls.addDocument(

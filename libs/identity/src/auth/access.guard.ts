@@ -22,8 +22,9 @@ export type AuthenticatedRequest = Request & { principal?: Principal };
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Uploads in flight at once, and waiting: multer holds each file (up to 20 MB) in memory, and the
- * database driver copies it again, so a flood of uploads must queue, not pile up (ADR 0010).
+ * Uploads in flight at once, and waiting: each streams into PostgreSQL over a connection of its
+ * own for as long as the client sends, so a flood of uploads must queue, not take the pool
+ * (ADR 0010).
  */
 export const UPLOADS = new ConcurrencyGate('uploads', 2, 16);
 
