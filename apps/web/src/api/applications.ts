@@ -232,6 +232,11 @@ export type ApplicationDetail = {
   organisation: NamedItem;
   call: CallSummary;
   content: ApplicationContent;
+  /**
+   * Whether the cost plan and the settlement count net or gross of VAT: net for an organisation
+   * entitled to deduct input tax (as the grant notice recorded it, before it as the organisation says).
+   */
+  costBasis: 'net' | 'gross';
   totals: { costsCents: string; requestedCents: string; ownCents: string; thirdPartyCents: string };
   problems: Problem[];
   allowedEvents: ApplicationEventType[];
@@ -469,6 +474,33 @@ export type CallOff = {
 
 export function listCallOffs(id: string, options: Signal = {}): Promise<{ items: CallOff[] }> {
   return apiRequest(`/applications/${encode(id)}/call-offs`, options);
+}
+
+/** A change to the cost plan the coordinator approved after the grant notice. */
+export type PlanChange = {
+  id: string;
+  cashYear: number;
+  category: CostCategory;
+  amountCents: string;
+  reason: string;
+  approvedBy: string;
+  approvedAt: string;
+};
+
+export function listPlanChanges(id: string, options: Signal = {}): Promise<{ items: PlanChange[] }> {
+  return apiRequest(`/applications/${encode(id)}/plan-changes`, options);
+}
+
+export function approvePlanChange(
+  id: string,
+  input: { cashYear: number; category: CostCategory; amountCents: string; reason: string },
+  idempotencyKey: string,
+): Promise<PlanChange> {
+  return apiRequest(`/applications/${encode(id)}/plan-changes`, {
+    method: 'POST',
+    body: input,
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
 }
 
 export function requestCallOff(

@@ -9,6 +9,10 @@ import {
   listRepaymentClaims,
   listReports,
   approveCallOff,
+  approvePlanChange,
+  listPlanChanges,
+  newIdempotencyKey,
+  type PlanChange,
   payCallOff,
   rejectCallOff,
   type Report,
@@ -47,11 +51,14 @@ export function ImplementationSection({
   detail,
   role,
   canPay = false,
+  canApprovePlanChanges = false,
   onChanged,
 }: {
   detail: ApplicationDetail;
   role: Viewer;
   canPay?: boolean;
+  /** The district's coordinator records changes to the plan approved after the notice. */
+  canApprovePlanChanges?: boolean;
   onChanged?(): void;
 }) {
   const { t } = useTranslation();
@@ -62,12 +69,19 @@ export function ImplementationSection({
   }, [onChanged]);
   const load = useCallback(
     async (signal: AbortSignal) => {
-      const [callOffs, reports, claims] = await Promise.all([
+      const [callOffs, reports, claims, planChanges] = await Promise.all([
         listCallOffs(detail.id, { signal }),
         listReports(detail.id, { signal }),
         listRepaymentClaims(detail.id, { signal }),
+        listPlanChanges(detail.id, { signal }),
       ]);
-      return { callOffs: callOffs.items, reports: reports.items, claims: claims.items, version };
+      return {
+        callOffs: callOffs.items,
+        reports: reports.items,
+        claims: claims.items,
+        planChanges: planChanges.items,
+        version,
+      };
     },
     [detail.id, version],
   );
@@ -102,6 +116,16 @@ export function ImplementationSection({
             </p>
           )}
 
+          {(state.data.planChanges.length > 0 || canApprovePlanChanges) && (
+            <>
+              <h3 className="kern-heading-small">{t('implementation.planChanges.heading')}</h3>
+              <PlanChangeList changes={state.data.planChanges} />
+              {canApprovePlanChanges && planChangeStates.includes(detail.state) && (
+                <PlanChangeForm detail={detail} onApproved={changed} />
+              )}
+            </>
+          )}
+
           {state.data.claims.length > 0 && (
             <>
               <h3 className="kern-heading-small">{t('implementation.claims.heading')}</h3>
@@ -127,6 +151,168 @@ export function ImplementationSection({
         </>
       )}
     </section>
+  );
+}
+
+/** The states in which the API accepts a plan change: between the notice and completion. */
+const planChangeStates: readonly string[] = ['approved', 'in_implementation', 'final_report_submitted'];
+
+function PlanChangeList({ changes }: { changes: PlanChange[] }) {
+  const { t } = useTranslation();
+  if (changes.length === 0) return <p className="kern-body">{t('implementation.planChanges.none')}</p>;
+  return (
+    <div className="kern-table-responsive table-wrapper">
+      <table className="kern-table kern-table--small">
+        <caption className="kern-sr-only">{t('implementation.planChanges.caption')}</caption>
+        <thead className="kern-table__head">
+          <tr className="kern-table__row">
+            <th scope="col" className="kern-table__header">
+              {t('implementation.planChanges.line')}
+            </th>
+            <th scope="col" className="kern-table__header kern-table__header--numeric">
+              {t('implementation.planChanges.amount')}
+            </th>
+            <th scope="col" className="kern-table__header">
+              {t('implementation.planChanges.reason')}
+            </th>
+            <th scope="col" className="kern-table__header">
+              {t('implementation.planChanges.approvedAt')}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="kern-table__body">
+          {changes.map((change) => (
+            <tr key={change.id} className="kern-table__row">
+              <th scope="row" className="kern-table__header">
+                {change.cashYear}, {t(`costCategories.${change.category}`)}
+              </th>
+              <td className="kern-table__cell kern-table__cell--numeric">{money(change.amountCents)}</td>
+              <td className="kern-table__cell">{change.reason}</td>
+              <td className="kern-table__cell">{dateTime(change.approvedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function PlanChangeForm({ detail, onApproved }: { detail: ApplicationDetail; onApproved(): void }) {
+  const { t } = useTranslation();
+  const years = cashYearsOf(detail);
+  const [cashYear, setCashYear] = useState(String(years[0]));
+  const [category, setCategory] = useState<string>(costCategories[0]);
+  const [amount, setAmount] = useState<string | null>('');
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  // One key per intended change: a repeated click or a retry records it once.
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const fields = useMemo(
+    () => ({
+      cashYear: { id: 'planaenderung-kassenjahr', label: t('implementation.planChanges.cashYear') },
+      category: { id: 'planaenderung-kostenart', label: t('implementation.planChanges.category') },
+      amountCents: { id: 'planaenderung-betrag', label: t('implementation.planChanges.amountInput') },
+      reason: { id: 'planaenderung-grund', label: t('implementation.planChanges.reason') },
+    }),
+    [t],
+  );
+  const form = useFormErrors(fields, undefined, 3);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setDone(null);
+    const problems: Record<string, string> = {};
+    if (!amount || amount === '0') problems.amountCents = t('implementation.planChanges.amountRequired');
+    if (!reason.trim()) problems.reason = t('implementation.planChanges.reasonRequired');
+    if (Object.keys(problems).length > 0) {
+      form.showFieldErrors(problems);
+      return;
+    }
+    setBusy(true);
+    try {
+      const change = await approvePlanChange(
+        detail.id,
+        {
+          cashYear: Number(cashYear),
+          category: category as PlanChange['category'],
+          amountCents: amount!,
+          reason: reason.trim(),
+        },
+        idempotencyKey,
+      );
+      form.clear();
+      setAmount('');
+      setReason('');
+      setIdempotencyKey(newIdempotencyKey());
+      setDone(
+        t('implementation.planChanges.done', {
+          line: `${change.cashYear}, ${t(`costCategories.${change.category}`)}`,
+          amount: money(change.amountCents),
+        }),
+      );
+      onApproved();
+    } catch (error) {
+      form.showApiError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      noValidate
+      className="form"
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="planaenderung-formular"
+    >
+      <h4 className="kern-heading-small" id="planaenderung-formular">
+        {t('implementation.planChanges.formHeading')}
+      </h4>
+      <p className="kern-body">{t('implementation.planChanges.intro')}</p>
+      <ErrorSummary {...form.summaryProps} />
+      {done && (
+        <Alert variant="success" title={t('implementation.planChanges.doneTitle')} role="status">
+          <p className="kern-body">{done}</p>
+        </Alert>
+      )}
+      <SelectField
+        id={fields.cashYear.id}
+        label={fields.cashYear.label}
+        value={cashYear}
+        options={years.map((year) => ({ value: String(year), label: String(year) }))}
+        error={form.fieldError('cashYear')}
+        onChange={setCashYear}
+      />
+      <SelectField
+        id={fields.category.id}
+        label={fields.category.label}
+        value={category}
+        options={costCategories.map((c) => ({ value: c, label: t(`costCategories.${c}`) }))}
+        error={form.fieldError('category')}
+        onChange={setCategory}
+      />
+      <AmountField
+        id={fields.amountCents.id}
+        label={fields.amountCents.label}
+        hint={t('applicationForm.amountHint')}
+        cents={amount ?? ''}
+        error={form.fieldError('amountCents')}
+        onChange={setAmount}
+      />
+      <TextAreaField
+        id={fields.reason.id}
+        label={fields.reason.label}
+        hint={t('implementation.planChanges.reasonHint')}
+        rows={3}
+        value={reason}
+        error={form.fieldError('reason')}
+        onChange={setReason}
+      />
+      <div>
+        <Button type="submit" label={t('implementation.planChanges.submit')} disabled={busy} />
+      </div>
+    </form>
   );
 }
 
