@@ -69,19 +69,12 @@ export function ImplementationSection({
   }, [onChanged]);
   const load = useCallback(
     async (signal: AbortSignal) => {
-      const [callOffs, reports, claims, planChanges] = await Promise.all([
+      const [callOffs, reports, claims] = await Promise.all([
         listCallOffs(detail.id, { signal }),
         listReports(detail.id, { signal }),
         listRepaymentClaims(detail.id, { signal }),
-        listPlanChanges(detail.id, { signal }),
       ]);
-      return {
-        callOffs: callOffs.items,
-        reports: reports.items,
-        claims: claims.items,
-        planChanges: planChanges.items,
-        version,
-      };
+      return { callOffs: callOffs.items, reports: reports.items, claims: claims.items, version };
     },
     [detail.id, version],
   );
@@ -116,15 +109,7 @@ export function ImplementationSection({
             </p>
           )}
 
-          {(state.data.planChanges.length > 0 || canApprovePlanChanges) && (
-            <>
-              <h3 className="kern-heading-small">{t('implementation.planChanges.heading')}</h3>
-              <PlanChangeList changes={state.data.planChanges} />
-              {canApprovePlanChanges && planChangeStates.includes(detail.state) && (
-                <PlanChangeForm detail={detail} onApproved={changed} />
-              )}
-            </>
-          )}
+          <PlanChanges detail={detail} canApprove={canApprovePlanChanges} />
 
           {state.data.claims.length > 0 && (
             <>
@@ -156,6 +141,34 @@ export function ImplementationSection({
 
 /** The states in which the API accepts a plan change: between the notice and completion. */
 const planChangeStates: readonly string[] = ['approved', 'in_implementation', 'final_report_submitted'];
+
+/**
+ * Changes to the plan approved after the notice: listed for everyone who sees the application,
+ * recorded by the coordinator. The list reloads on its own, so the form and its confirmation stay.
+ */
+function PlanChanges({ detail, canApprove }: { detail: ApplicationDetail; canApprove: boolean }) {
+  const { t } = useTranslation();
+  const [version, setVersion] = useState(0);
+  const load = useCallback(
+    async (signal: AbortSignal) => ({ items: (await listPlanChanges(detail.id, { signal })).items, version }),
+    [detail.id, version],
+  );
+  const { state, reload } = useApiData(load);
+  if (!canApprove && (state.status !== 'loaded' || state.data.items.length === 0)) return null;
+  return (
+    <>
+      <h3 className="kern-heading-small">{t('implementation.planChanges.heading')}</h3>
+      {state.status === 'loading' && <Loader label={t('implementation.loading')} />}
+      {state.status === 'failed' && (
+        <LoadError title={t('implementation.loadFailed')} error={state.error} onRetry={reload} />
+      )}
+      {state.status === 'loaded' && <PlanChangeList changes={state.data.items} />}
+      {canApprove && planChangeStates.includes(detail.state) && (
+        <PlanChangeForm detail={detail} onApproved={() => setVersion((n) => n + 1)} />
+      )}
+    </>
+  );
+}
 
 function PlanChangeList({ changes }: { changes: PlanChange[] }) {
   const { t } = useTranslation();
