@@ -1,7 +1,11 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
-import { createCommittee, selectedApplications } from '../../apps/api/src/testing/committee-world';
+import {
+  type CommitteeSetUp,
+  createCommittee,
+  selectedApplications,
+} from '../../apps/api/src/testing/committee-world';
 import { axeViolations, startBrowserApi, type BrowserApi } from './browser-harness';
 
 /**
@@ -20,6 +24,14 @@ describe('net or gross costs and approved plan changes in the browser', () => {
   afterAll(async () => {
     await api?.close();
   });
+
+  let committee: CommitteeSetUp | undefined;
+  /** An application taken through the committee to the Senate's selection. */
+  async function selected(): Promise<string> {
+    committee ??= await createCommittee(world, { votingMembers: 1 });
+    const [id] = await selectedApplications(world, committee, 1);
+    return id;
+  }
 
   async function signedIn(actor: Actor, path: string): Promise<Page> {
     const page = await (await api.browser.newContext({ locale: 'de-DE' })).newPage();
@@ -70,10 +82,9 @@ describe('net or gross costs and approved plan changes in the browser', () => {
   });
 
   it('lets the coordinator record an approved plan change, listed with its reason', async () => {
-    const committee = await createCommittee(world, { votingMembers: 1 });
-    const [id] = await selectedApplications(world, committee, 1);
+    const id = await selected();
     await world
-      .event(world.coordinator, id!, {
+      .event(world.coordinator, id, {
         type: 'APPROVE',
         reportDeadlines: [
           { kind: 'interim', due: '2028-03-31' },
@@ -108,5 +119,61 @@ describe('net or gross costs and approved plan changes in the browser', () => {
     expect(listed.body.items).toEqual([
       expect.objectContaining({ cashYear: 2027, category: 'fees', amountCents: '30000' }),
     ]);
+  });
+
+  it('asks a VAT-deductible organisation for the VAT in its proof of use and settles the line net', async () => {
+    const id = await selected();
+    await api.db.dataSource.query(`UPDATE organisation SET vat_deductible = true WHERE id = $1`, [
+      world.organisation.id,
+    ]);
+    try {
+      await world
+        .event(world.coordinator, id, {
+          type: 'APPROVE',
+          reportDeadlines: [{ kind: 'final', due: '2029-06-30' }],
+        })
+        .expect(200);
+    } finally {
+      // The notice recorded the status; the organisation's record may change afterwards.
+      await api.db.dataSource.query(`UPDATE organisation SET vat_deductible = false WHERE id = $1`, [
+        world.organisation.id,
+      ]);
+    }
+    await world.event(world.carrier, id, { type: 'START_IMPLEMENTATION' }).expect(200);
+    const detail = await world.get(world.carrier, `/api/applications/${id}`).expect(200);
+    const plan = detail.body.content.costPlan as {
+      cashYear: number;
+      category: string;
+      amountCents: string;
+    }[];
+
+    const page = await signedIn(world.carrier, `/antraege/${id}/verwendungsnachweis`);
+    await page.getByLabel('Sachbericht').fill('Alle Kochabende wie geplant.');
+    const euros = (cents: bigint) =>
+      `${(cents / 100n).toLocaleString('de-DE')},${String(cents % 100n).padStart(2, '0')}`;
+    const vatOf = (cents: string) => (BigInt(cents) * 19n + 50n) / 100n;
+    const labelOf = (line: { cashYear: number; category: string }) =>
+      `${{ personnel: 'Personalkosten', material: 'Sachkosten', fees: 'Honorare', investments: 'Investitionen', overheads: 'Verwaltungskosten' }[line.category]} ${line.cashYear}`;
+    for (const line of plan) {
+      await page
+        .getByLabel(labelOf(line), { exact: true })
+        .fill(euros(BigInt(line.amountCents) + vatOf(line.amountCents)));
+      await page
+        .getByLabel(`Darin enthaltene Umsatzsteuer: ${labelOf(line)}`)
+        .fill(euros(vatOf(line.amountCents)));
+    }
+    // Net, every line is exactly as planned: nothing is flagged as an overrun.
+    expect(await page.getByText(/über Plan/).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Verwendungsnachweis einreichen' }).click();
+    await page.getByText('Verwendungsnachweis eingereicht').first().waitFor();
+
+    const settlement = await world.get(world.coordinator, `/api/applications/${id}/settlement`).expect(200);
+    expect(settlement.body.costBasis).toBe('net');
+    expect(
+      (settlement.body.lines as { rule: string; eligibleCents: string; excludedVatCents: string }[]).map(
+        (l) => [l.eligibleCents, l.excludedVatCents, l.rule],
+      ),
+    ).toEqual(plan.map((line) => [line.amountCents, vatOf(line.amountCents).toString(), 'net_of_vat']));
   });
 });

@@ -349,7 +349,7 @@ export type EventPayload = {
   reportDeadlines?: { kind: 'interim' | 'final'; due: string }[];
   conditions?: string;
   text?: string;
-  actuals?: { cashYear: number; category: CostCategory; amountCents: string }[];
+  actuals?: { cashYear: number; category: CostCategory; amountCents: string; vatCents?: string }[];
 };
 
 /**
