@@ -30,7 +30,7 @@ describe('net or gross costs and approved plan changes in the browser', () => {
   async function selected(): Promise<string> {
     committee ??= await createCommittee(world, { votingMembers: 1 });
     const [id] = await selectedApplications(world, committee, 1);
-    return id;
+    return id!;
   }
 
   async function signedIn(actor: Actor, path: string): Promise<Page> {

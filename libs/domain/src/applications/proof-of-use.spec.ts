@@ -320,7 +320,10 @@ describe('the settlement of an organisation that deducts input tax', () => {
   it('applies the overrun rules to the net amount: 13 200 € incl. 1 200 € VAT is 20 % over, offset by savings', () => {
     const lines = compareWithPlan(
       content,
-      [actual(2027, 'personnel', 1_800_000), { ...actual(2027, 'material', 1_320_000), vat: Money.fromCents(120_000) }],
+      [
+        actual(2027, 'personnel', 1_800_000),
+        { ...actual(2027, 'material', 1_320_000), vat: Money.fromCents(120_000) },
+      ],
       [],
       'net',
     );
