@@ -522,7 +522,8 @@ export function rejectCallOff(callOffId: string, reason: string): Promise<CallOf
   return apiRequest(`/call-offs/${encode(callOffId)}/reject`, { method: 'POST', body: { reason } });
 }
 
-export type ActualCost = { cashYear: number; category: CostCategory; amountCents: string };
+/** One actual of the proof of use; `vatCents` is the VAT it contains, where the carrier stated it. */
+export type ActualCost = { cashYear: number; category: CostCategory; amountCents: string; vatCents?: string };
 
 export type Report = {
   id: string;

@@ -88,11 +88,6 @@ export function FinalReportPage() {
     amountCents: row.amountCents || '0',
     ...(net && row.vatCents ? { vatCents: row.vatCents } : {}),
   }));
-  // What the settlement counts: for net costs, the amount without its VAT.
-  const counted = actuals.map((a) => ({
-    ...a,
-    amountCents: String(BigInt(a.amountCents) - BigInt(a.vatCents ?? '0')),
-  }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -248,7 +243,7 @@ export function FinalReportPage() {
             />
           </div>
         </fieldset>
-        <ActualsTable detail={detail} actuals={counted} />
+        <ActualsTable detail={detail} actuals={actuals} />
         <p className="kern-body kern-body--bold" role="status">
           {t('finalReport.spent', { amount: money(sumCents(actuals.map((a) => a.amountCents))) })}
         </p>

@@ -692,16 +692,23 @@ function ReportList({ reports, detail }: { reports: Report[]; detail: Applicatio
   );
 }
 
-/** Planned and actual costs per cash year and category, lines over the tolerated 20 % flagged. */
+/**
+ * Planned and actual costs per cash year and category, lines over the tolerated 20 % flagged.
+ * Where costs count net (the organisation deducts input tax), the actuals without their VAT.
+ */
 export function ActualsTable({
   detail,
   actuals,
 }: {
   detail: ApplicationDetail;
-  actuals: { cashYear: number; category: string; amountCents: string }[];
+  actuals: { cashYear: number; category: string; amountCents: string; vatCents?: string }[];
 }) {
   const { t, i18n } = useTranslation();
-  const lines = compareWithPlan(detail.content.costPlan ?? [], actuals);
+  const counted =
+    detail.costBasis === 'net'
+      ? actuals.map((a) => ({ ...a, amountCents: String(BigInt(a.amountCents) - BigInt(a.vatCents ?? '0')) }))
+      : actuals;
+  const lines = compareWithPlan(detail.content.costPlan ?? [], counted);
   const separator = i18n.language === 'en' ? '.' : ',';
   return (
     <div className="kern-table-responsive table-wrapper">
