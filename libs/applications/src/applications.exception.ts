@@ -60,6 +60,8 @@ export const APPLICATIONS_ERROR_CODES = {
   recoveryNoticeMissing: 'recovery_notice_missing',
   /** 409: the repayment claim was settled before. */
   claimSettled: 'claim_settled',
+  /** 409: a change to the plan is approved only between the grant notice and completion. */
+  planChangeNotAllowed: 'plan_change_not_allowed',
 } as const;
 
 export type ApplicationsErrorCode = (typeof APPLICATIONS_ERROR_CODES)[keyof typeof APPLICATIONS_ERROR_CODES];

@@ -14,6 +14,7 @@ import { ImplementationController } from './http/implementation.controller';
 import { CallOffService } from './implementation/call-off.service';
 import { FundingEffects } from './implementation/funding-effects.service';
 import { RecoveryService } from './implementation/recovery.service';
+import { PlanChangeService } from './implementation/plan-change.service';
 import { ReportService } from './implementation/report.service';
 import { LifecycleNotices } from './lifecycle/lifecycle-notices';
 import { LifecycleService } from './lifecycle/lifecycle.service';
@@ -47,6 +48,7 @@ import { PublicProjectService } from './public/public-projects.service';
     LifecycleNotices,
     LifecycleService,
     PublicProjectService,
+    PlanChangeService,
     ReportService,
     RecoveryService,
   ],

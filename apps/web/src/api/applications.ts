@@ -232,6 +232,11 @@ export type ApplicationDetail = {
   organisation: NamedItem;
   call: CallSummary;
   content: ApplicationContent;
+  /**
+   * Whether the cost plan and the settlement count net or gross of VAT: net for an organisation
+   * entitled to deduct input tax (as the grant notice recorded it, before it as the organisation says).
+   */
+  costBasis: 'net' | 'gross';
   totals: { costsCents: string; requestedCents: string; ownCents: string; thirdPartyCents: string };
   problems: Problem[];
   allowedEvents: ApplicationEventType[];
@@ -344,7 +349,7 @@ export type EventPayload = {
   reportDeadlines?: { kind: 'interim' | 'final'; due: string }[];
   conditions?: string;
   text?: string;
-  actuals?: { cashYear: number; category: CostCategory; amountCents: string }[];
+  actuals?: { cashYear: number; category: CostCategory; amountCents: string; vatCents?: string }[];
 };
 
 /**
@@ -471,6 +476,33 @@ export function listCallOffs(id: string, options: Signal = {}): Promise<{ items:
   return apiRequest(`/applications/${encode(id)}/call-offs`, options);
 }
 
+/** A change to the cost plan the coordinator approved after the grant notice. */
+export type PlanChange = {
+  id: string;
+  cashYear: number;
+  category: CostCategory;
+  amountCents: string;
+  reason: string;
+  approvedBy: string;
+  approvedAt: string;
+};
+
+export function listPlanChanges(id: string, options: Signal = {}): Promise<{ items: PlanChange[] }> {
+  return apiRequest(`/applications/${encode(id)}/plan-changes`, options);
+}
+
+export function approvePlanChange(
+  id: string,
+  input: { cashYear: number; category: CostCategory; amountCents: string; reason: string },
+  idempotencyKey: string,
+): Promise<PlanChange> {
+  return apiRequest(`/applications/${encode(id)}/plan-changes`, {
+    method: 'POST',
+    body: input,
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+}
+
 export function requestCallOff(
   id: string,
   input: { cashYear: number; amountCents: string; purpose?: string },
@@ -490,7 +522,8 @@ export function rejectCallOff(callOffId: string, reason: string): Promise<CallOf
   return apiRequest(`/call-offs/${encode(callOffId)}/reject`, { method: 'POST', body: { reason } });
 }
 
-export type ActualCost = { cashYear: number; category: CostCategory; amountCents: string };
+/** One actual of the proof of use; `vatCents` is the VAT it contains, where the carrier stated it. */
+export type ActualCost = { cashYear: number; category: CostCategory; amountCents: string; vatCents?: string };
 
 export type Report = {
   id: string;

@@ -1,4 +1,4 @@
-import type { ApplicationContent, ApplicationState, FundedPeriod } from '@kiezfonds/domain';
+import type { ApplicationContent, ApplicationState, CostBasis, FundedPeriod } from '@kiezfonds/domain';
 import type { Db } from '../scope/application-scope';
 
 /** Everything a lifecycle decision or the detail view reads about one application, in one query. */
@@ -18,6 +18,11 @@ export interface ApplicationRecord {
   updatedAt: Date;
   organisationId: string;
   organisationName: string;
+  /**
+   * Whether the cost plan and the settlement count net or gross of VAT: as the grant notice
+   * recorded it, before the notice as the organisation's VAT status says now.
+   */
+  costBasis: CostBasis;
   callId: string;
   callTitle: string;
   districtId: string;
@@ -59,6 +64,7 @@ interface Row {
   updated_at: Date;
   organisation_id: string;
   organisation_name: string;
+  cost_basis: CostBasis;
   call_id: string;
   call_title: string;
   district_id: string;
@@ -102,6 +108,8 @@ export async function findApplicationRecord(
             a.senate_amount_cents::text AS senate_amount_cents, a.approved_cents::text AS approved_cents,
             a.approved_at, a.submitted_at, a.created_at, a.updated_at,
             a.organisation_id, o.name AS organisation_name, a.call_id, c.title AS call_title,
+            COALESCE((SELECT g.cost_basis FROM grant_notice g WHERE g.application_id = a.id),
+                     CASE WHEN o.vat_deductible THEN 'net' ELSE 'gross' END) AS cost_basis,
             c.district_id, d.name AS district_name, c.programme_year, c.submission_deadline,
             c.min_amount_cents::text AS min_amount_cents, c.max_amount_cents::text AS max_amount_cents,
             c.required_attachments,
@@ -147,6 +155,7 @@ export async function findApplicationRecord(
     updatedAt: row.updated_at,
     organisationId: row.organisation_id,
     organisationName: row.organisation_name,
+    costBasis: row.cost_basis,
     callId: row.call_id,
     callTitle: row.call_title,
     districtId: row.district_id,

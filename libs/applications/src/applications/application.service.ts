@@ -288,6 +288,8 @@ export class ApplicationService {
         maxAmountCents: record.maxAmountCents,
       },
       content: record.content,
+      // Net for an organisation entitled to deduct input tax: its cost plan and settlement leave VAT out.
+      costBasis: record.costBasis,
       totals: {
         costsCents: totals.costs.toString(),
         requestedCents: totals.requested.toString(),

@@ -5,9 +5,11 @@ import { pickLocale } from '@kiezfonds/domain';
 import { CSRF_HEADER_DOC, IDEMPOTENCY_HEADER_DOC, IdParamDto } from '@kiezfonds/funds';
 import { Authenticated, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { CallOffService } from '../implementation/call-off.service';
+import { PlanChangeService } from '../implementation/plan-change.service';
 import { RecoveryService } from '../implementation/recovery.service';
 import { ReportService } from '../implementation/report.service';
 import {
+  ApprovePlanChangeDto,
   InterimReportDto,
   IssueRecoveryNoticeDto,
   ReceiveRepaymentDto,
@@ -28,6 +30,7 @@ export class ImplementationController {
     private readonly callOffs: CallOffService,
     private readonly reports: ReportService,
     private readonly recovery: RecoveryService,
+    private readonly planChanges: PlanChangeService,
   ) {}
 
   @Get('applications/:id/call-offs')
@@ -138,6 +141,33 @@ export class ImplementationController {
     @Req() request: Request,
   ) {
     return this.reports.addInterim(principal, params.id, body.text, requestIdOf(request));
+  }
+
+  @Get('applications/:id/plan-changes')
+  @Authenticated()
+  @ApiOperation({ summary: 'Changes to the cost plan approved after the grant notice' })
+  listPlanChanges(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+    return this.planChanges.list(principal, params.id);
+  }
+
+  @Post('applications/:id/plan-changes')
+  @Roles('coordinator')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
+  @ApiOperation({
+    summary:
+      'Record a change to the cost plan approved after the notice: spending on its line becomes eligible at the settlement',
+    description:
+      '400 `cashYearOutsideNotice` for a cash year the notice has no instalment in; 409 `plan_change_not_allowed` before the notice or after completion.',
+  })
+  approvePlanChange(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: ApprovePlanChangeDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: Request,
+  ) {
+    return this.planChanges.approve(principal, params.id, body, requestIdOf(request), idempotencyKey);
   }
 
   @Get('applications/:id/settlement')

@@ -82,8 +82,9 @@ export class FundingEffects {
     await tx.query(
       `INSERT INTO grant_notice (application_id, reference, amount_cents, period_start, period_end, instalments,
          report_deadlines, conditions, issued_on, issued_by, financing_type, early_start_approved_on,
-         early_start_reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+         early_start_reason, cost_basis)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
+               (SELECT CASE WHEN vat_deductible THEN 'net' ELSE 'gross' END FROM organisation WHERE id = $14))`,
       [
         record.id,
         `${record.reference}-ZB`,
@@ -98,6 +99,7 @@ export class FundingEffects {
         event.financingType ?? DEFAULT_FINANCING_TYPE,
         early?.approvedOn ?? null,
         early?.reason ?? null,
+        record.organisationId,
       ],
     );
     await this.ledger.commitForApplication(tx, {

@@ -1,6 +1,7 @@
 import {
   type ApplicationContent,
   type ApprovedPlanChange,
+  type CostBasis,
   type CostCategory,
   DEFAULT_FINANCING_TYPE,
   FINANCING_TYPE_TEXTS,
@@ -21,11 +22,15 @@ import { ledgerPosition } from './ledger-position';
 /** The settlement as stored on the final report at completion and as the API answers it. */
 export interface StoredSettlement {
   financingType: FinancingType;
+  /** Absent on settlements stored before costs could count net: they counted gross. */
+  costBasis?: CostBasis;
   lines: {
     cashYear: number;
     category: CostCategory;
     plannedCents: string;
     actualCents: string;
+    /** The VAT in the actual spending that does not count (net costs); absent on older settlements. */
+    excludedVatCents?: string;
     eligibleCents: string;
     deviationPercent: number | null;
     overrun: boolean;
@@ -46,11 +51,13 @@ export interface StoredSettlement {
 export function storedSettlement(result: ProofOfUse): StoredSettlement {
   return {
     financingType: result.financingType,
+    costBasis: result.costBasis,
     lines: result.lines.map((l) => ({
       cashYear: l.cashYear,
       category: l.category,
       plannedCents: l.planned.toString(),
       actualCents: l.actual.toString(),
+      excludedVatCents: l.excludedVat.toString(),
       eligibleCents: l.eligible.toString(),
       deviationPercent: l.deviationPercent,
       overrun: l.overrun,
@@ -77,6 +84,7 @@ export function storedSettlement(result: ProofOfUse): StoredSettlement {
 export function settlementView(settlement: StoredSettlement, locale: Locale) {
   return {
     ...settlement,
+    costBasis: settlement.costBasis ?? 'gross',
     financingTypeText: FINANCING_TYPE_TEXTS[settlement.financingType][locale],
     lines: settlement.lines.map((l) => ({ ...l, ruleText: LINE_RULE_TEXTS[l.rule][locale] })),
     steps: settlement.steps.map((s) => ({ ...s, label: SETTLEMENT_STEP_TEXTS[s.key][locale] })),
@@ -86,24 +94,27 @@ export function settlementView(settlement: StoredSettlement, locale: Locale) {
 export interface NoticeTerms {
   grant: Money;
   financingType: FinancingType;
+  costBasis: CostBasis;
   approvedChanges: ApprovedPlanChange[];
 }
 
 /** What the grant notice fixes for the settlement; null before a notice was issued. */
 export async function noticeTerms(db: Db, applicationId: string): Promise<NoticeTerms | null> {
   const [notice] = (await db.query(
-    `SELECT amount_cents::text AS amount_cents, financing_type, approved_plan_changes
+    `SELECT amount_cents::text AS amount_cents, financing_type, cost_basis, approved_plan_changes
      FROM grant_notice WHERE application_id = $1`,
     [applicationId],
   )) as {
     amount_cents: string;
     financing_type: string;
+    cost_basis: CostBasis;
     approved_plan_changes: { cashYear: number; category: CostCategory; amountCents: string }[];
   }[];
   if (!notice) return null;
   return {
     grant: Money.fromCents(notice.amount_cents),
     financingType: isFinancingType(notice.financing_type) ? notice.financing_type : DEFAULT_FINANCING_TYPE,
+    costBasis: notice.cost_basis,
     approvedChanges: notice.approved_plan_changes.map((c) => ({
       cashYear: c.cashYear,
       category: c.category,
@@ -114,7 +125,7 @@ export async function noticeTerms(db: Db, applicationId: string): Promise<Notice
 
 export interface FinalReportRow {
   id: string;
-  actuals: { cashYear: number; category: CostCategory; amountCents: string }[];
+  actuals: { cashYear: number; category: CostCategory; amountCents: string; vatCents?: string }[];
   other_funding_cents: string | null;
   settlement: StoredSettlement | null;
 }
@@ -146,6 +157,7 @@ export async function computeSettlement(
       cashYear: a.cashYear,
       category: a.category,
       amount: Money.fromCents(a.amountCents),
+      ...(a.vatCents === undefined ? {} : { vat: Money.fromCents(a.vatCents) }),
     })),
     paid,
     grant: terms?.grant,
@@ -153,5 +165,6 @@ export async function computeSettlement(
     otherFunding:
       report.other_funding_cents === null ? undefined : Money.fromCents(report.other_funding_cents),
     approvedChanges: terms?.approvedChanges,
+    costBasis: terms?.costBasis,
   });
 }

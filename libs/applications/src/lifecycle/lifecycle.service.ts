@@ -250,6 +250,12 @@ export class LifecycleService {
         return;
       case 'record_final_report': {
         const actuals = event.actuals ?? [];
+        const vatAboveAmount = actuals.flatMap((a, index) =>
+          a.vatCents !== undefined && BigInt(a.vatCents) > BigInt(a.amountCents)
+            ? [{ field: `actuals.${index}.vatCents`, rule: 'notAboveAmount' }]
+            : [],
+        );
+        if (vatAboveAmount.length > 0) throw new ValidationError(vatAboveAmount);
         const spent = Money.sum(actuals.map((a) => Money.fromCents(a.amountCents)));
         const terms = await noticeTerms(tx, record.id);
         const overruns = lineOverruns(
@@ -258,8 +264,10 @@ export class LifecycleService {
             cashYear: a.cashYear,
             category: a.category,
             amount: Money.fromCents(a.amountCents),
+            ...(a.vatCents === undefined ? {} : { vat: Money.fromCents(a.vatCents) }),
           })),
           terms?.approvedChanges,
+          terms?.costBasis,
         );
         await tx.query(
           `INSERT INTO application_report (application_id, kind, text, actuals, overruns, spent_cents,

@@ -246,3 +246,88 @@ describe('settlement by the financing type of the grant notice', () => {
     expect(result.unspent.isZero()).toBe(true);
   });
 });
+
+/**
+ * Net costs (Vorsteuerabzug): 2027 plans 10 000 € material and 20 000 € personnel, financed by
+ * 27 000 € grant and 3 000 € own money; the grant paid in full. The material cost 11 900 €, of which
+ * 1 900 € VAT (19 %); the personnel 18 000 € (no VAT), 2 000 € below plan.
+ */
+describe('the settlement of an organisation that deducts input tax', () => {
+  const content: ApplicationContent = {
+    ...exampleContent(),
+    costPlan: [
+      { cashYear: 2027, category: 'personnel', description: 'Projektleitung', amountCents: '2000000' },
+      { cashYear: 2027, category: 'material', description: 'Küchengeräte', amountCents: '1000000' },
+    ],
+    financingPlan: [{ cashYear: 2027, requestedCents: '2700000', ownCents: '300000', thirdPartyCents: '0' }],
+  };
+  const actuals: ActualCost[] = [
+    actual(2027, 'personnel', 1_800_000),
+    { ...actual(2027, 'material', 1_190_000), vat: Money.fromCents(190_000) },
+  ];
+  const rows = (lines: ReturnType<typeof compareWithPlan>) =>
+    lines.map((l) => [
+      l.category,
+      l.planned.toString(),
+      l.actual.toString(),
+      l.excludedVat.toString(),
+      l.eligible.toString(),
+      l.rule,
+    ]);
+
+  it('counts a VAT-deductible line net: 11 900 € spent incl. 1 900 € VAT on a 10 000 € line → 10 000 € eligible', () => {
+    const result = proofOfUse({ content, actuals, paid: euros(27_000), costBasis: 'net' });
+    expect(result.costBasis).toBe('net');
+    expect(rows(result.lines)).toEqual([
+      ['personnel', '2000000', '1800000', '0', '1800000', 'within_plan'],
+      ['material', '1000000', '1190000', '190000', '1000000', 'net_of_vat'],
+    ]);
+    // Eligible 18 000 € + 10 000 € = 28 000 €; own 3 000 € first: grant 25 000 €; 2 000 € come back.
+    expect(result.eligibleSpend.toString()).toBe('2800000');
+    expect(result.finalGrant.toString()).toBe('2500000');
+    expect(result.unspent.toString()).toBe('200000');
+  });
+
+  it('counts the same spending gross for an organisation that does not deduct input tax: 19 % over, offset by the personnel savings', () => {
+    const result = proofOfUse({ content, actuals, paid: euros(27_000) });
+    expect(result.costBasis).toBe('gross');
+    expect(rows(result.lines)).toEqual([
+      ['personnel', '2000000', '1800000', '0', '1800000', 'within_plan'],
+      ['material', '1000000', '1190000', '0', '1190000', 'overrun_offset'],
+    ]);
+    // Eligible 29 900 €; own 3 000 € first: grant 26 900 €; 100 € come back.
+    expect(result.finalGrant.toString()).toBe('2690000');
+    expect(result.unspent.toString()).toBe('10000');
+  });
+
+  it('caps the gross line by the 20 % rule as usual when nothing else saved', () => {
+    const fullPersonnel = [actual(2027, 'personnel', 2_000_000), actuals[1]!];
+    expect(rows(compareWithPlan(content, fullPersonnel))).toEqual([
+      ['personnel', '2000000', '2000000', '0', '2000000', 'within_plan'],
+      ['material', '1000000', '1190000', '0', '1000000', 'overrun_not_offset'],
+    ]);
+    // Net, the same line is within its plan: the VAT was never the organisation's cost.
+    expect(rows(compareWithPlan(content, fullPersonnel, [], 'net'))[1]).toEqual([
+      'material',
+      '1000000',
+      '1190000',
+      '190000',
+      '1000000',
+      'net_of_vat',
+    ]);
+  });
+
+  it('applies the overrun rules to the net amount: 13 200 € incl. 1 200 € VAT is 20 % over, offset by savings', () => {
+    const lines = compareWithPlan(
+      content,
+      [
+        actual(2027, 'personnel', 1_800_000),
+        { ...actual(2027, 'material', 1_320_000), vat: Money.fromCents(120_000) },
+      ],
+      [],
+      'net',
+    );
+    expect(rows(lines)[1]).toEqual(['material', '1000000', '1320000', '120000', '1200000', 'overrun_offset']);
+    expect(lines[1]!.deviationPercent).toBe(20);
+  });
+});

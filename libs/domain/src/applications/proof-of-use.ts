@@ -22,11 +22,26 @@ export function isFinancingType(value: unknown): value is FinancingType {
   return typeof value === 'string' && (FINANCING_TYPES as readonly string[]).includes(value);
 }
 
+/**
+ * Whether the plan and the settlement count costs net or gross of VAT. An organisation entitled to
+ * deduct input tax (Vorsteuerabzug, § 15 UStG) gets the VAT it pays back from the tax office, so
+ * only its net costs are eligible (ANBest-P Nr. 1.3); every other organisation counts gross.
+ */
+export const COST_BASES = ['net', 'gross'] as const;
+export type CostBasis = (typeof COST_BASES)[number];
+
+export function costBasisOf(vatDeductible: boolean): CostBasis {
+  return vatDeductible ? 'net' : 'gross';
+}
+
 /** What was actually spent on one plan line, as the proof of use states it. */
 export interface ActualCost {
   cashYear: number;
   category: CostCategory;
+  /** Spent, as paid: VAT included. */
   amount: Money;
+  /** The VAT contained in `amount`; not eligible when the costs count net. */
+  vat?: Money;
 }
 
 /** A cost line that a change to the plan, approved after the notice, added or raised. */
@@ -45,9 +60,12 @@ export interface ApprovedPlanChange {
  * - `overrun_not_offset`: above the plan, but the other lines saved too little to offset all of
  *   it; the part not offset does not count.
  * - `not_in_plan`: a line the approved plan does not have; nothing counts.
+ * - `net_of_vat`: the costs count net (the organisation deducts input tax); without the VAT the
+ *   spending is within the plan, and all of it but the VAT counts.
  */
 export const LINE_RULES = [
   'within_plan',
+  'net_of_vat',
   'overrun_offset',
   'overrun_capped',
   'overrun_not_offset',
@@ -60,8 +78,11 @@ export interface PlanComparisonLine {
   cashYear: number;
   category: CostCategory;
   planned: Money;
+  /** Spent, as reported (VAT included). */
   actual: Money;
-  /** (actual − planned) ÷ planned in percent, one decimal, truncated; `null` when nothing was planned. */
+  /** The VAT in `actual` that does not count because the costs count net; zero when they count gross. */
+  excludedVat: Money;
+  /** (actual − excludedVat − planned) ÷ planned in percent, one decimal, truncated; `null` when nothing was planned. */
   deviationPercent: number | null;
   /** More than 20 % above the plan, or spending on a line the plan does not have. */
   overrun: boolean;
@@ -90,6 +111,8 @@ export interface ProofOfUseInput {
   otherFunding?: Money;
   /** Lines a change approved after the notice added or raised. */
   approvedChanges?: readonly ApprovedPlanChange[];
+  /** Default: gross (the organisation does not deduct input tax). */
+  costBasis?: CostBasis;
 }
 
 /** One step of the settlement, in order, as the claim and the recovery notice show it. */
@@ -111,6 +134,7 @@ export interface SettlementStep {
 
 export interface ProofOfUse {
   financingType: FinancingType;
+  costBasis: CostBasis;
   lines: PlanComparisonLine[];
   lineOverruns: PlanComparisonLine[];
   plannedTotal: Money;
@@ -143,18 +167,21 @@ function lineOrder(a: { cashYear: number; category: CostCategory }, b: typeof a)
  * the rule that decides each line's eligible amount (ANBest-P Nr. 1.2): a line counts up to its
  * plan; above it by at most 20 % (half-up to the cent) only as far as savings on other lines
  * offset the overrun, handed out in plan order; a line the plan does not have counts nothing
- * unless an approved change added it.
+ * unless an approved change added it. When the costs count net, the reported VAT is taken off
+ * each line before any of this.
  */
 export function compareWithPlan(
   content: ApplicationContent,
   actuals: readonly ActualCost[],
   approvedChanges: readonly ApprovedPlanChange[] = [],
+  costBasis: CostBasis = 'gross',
 ): PlanComparisonLine[] {
   type Draft = {
     cashYear: number;
     category: CostCategory;
     planned: Money;
     actual: Money;
+    excludedVat: Money;
     source: PlanComparisonLine['source'];
   };
   const lines = new Map<string, Draft>();
@@ -162,7 +189,14 @@ export function compareWithPlan(
     const key = `${cashYear}|${category}`;
     let found = lines.get(key);
     if (!found) {
-      found = { cashYear, category, planned: Money.ZERO, actual: Money.ZERO, source: 'none' };
+      found = {
+        cashYear,
+        category,
+        planned: Money.ZERO,
+        actual: Money.ZERO,
+        excludedVat: Money.ZERO,
+        source: 'none',
+      };
       lines.set(key, found);
     }
     return found;
@@ -181,22 +215,29 @@ export function compareWithPlan(
   for (const actual of actuals) {
     const found = line(actual.cashYear, actual.category);
     found.actual = found.actual.add(actual.amount);
+    if (costBasis === 'net' && actual.vat) {
+      found.excludedVat = found.excludedVat.add(Money.min(Money.max(actual.vat, Money.ZERO), actual.amount));
+    }
   }
   const sorted = [...lines.values()].sort(lineOrder);
-  let savings = Money.sum(sorted.map((l) => Money.max(l.planned.subtract(l.actual), Money.ZERO)));
-  return sorted.map(({ cashYear, category, planned, actual, source }) => {
+  const counted = (l: Draft) => l.actual.subtract(l.excludedVat);
+  let savings = Money.sum(sorted.map((l) => Money.max(l.planned.subtract(counted(l)), Money.ZERO)));
+  return sorted.map((draft) => {
+    const { cashYear, category, planned, actual, excludedVat, source } = draft;
+    const spent = counted(draft);
     const tolerance = mulDivHalfUp(planned, BigInt(LINE_OVERRUN_TOLERANCE_PERCENT), 100n);
-    const over = Money.max(actual.subtract(planned), Money.ZERO);
+    const over = Money.max(spent.subtract(planned), Money.ZERO);
     const deviationPercent = planned.isZero()
       ? null
-      : Number(((actual.cents - planned.cents) * 1000n) / planned.cents) / 10;
-    const overrun = planned.isZero() ? actual.isPositive() : over.isGreaterThan(tolerance);
+      : Number(((spent.cents - planned.cents) * 1000n) / planned.cents) / 10;
+    const overrun = planned.isZero() ? spent.isPositive() : over.isGreaterThan(tolerance);
     if (planned.isZero()) {
       return {
         cashYear,
         category,
         planned,
         actual,
+        excludedVat,
         deviationPercent,
         overrun,
         eligible: Money.ZERO,
@@ -208,7 +249,9 @@ export function compareWithPlan(
     const allowed = Money.min(wanted, savings);
     savings = savings.subtract(allowed);
     const rule: LineRule = !over.isPositive()
-      ? 'within_plan'
+      ? excludedVat.isPositive()
+        ? 'net_of_vat'
+        : 'within_plan'
       : allowed.isLessThan(wanted)
         ? 'overrun_not_offset'
         : over.isGreaterThan(tolerance)
@@ -219,9 +262,10 @@ export function compareWithPlan(
       category,
       planned,
       actual,
+      excludedVat,
       deviationPercent,
       overrun,
-      eligible: Money.min(actual, planned).add(allowed),
+      eligible: Money.min(spent, planned).add(allowed),
       source,
       rule,
     };
@@ -233,8 +277,9 @@ export function lineOverruns(
   content: ApplicationContent,
   actuals: readonly ActualCost[],
   approvedChanges: readonly ApprovedPlanChange[] = [],
+  costBasis: CostBasis = 'gross',
 ): PlanComparisonLine[] {
-  return compareWithPlan(content, actuals, approvedChanges).filter((line) => line.overrun);
+  return compareWithPlan(content, actuals, approvedChanges, costBasis).filter((line) => line.overrun);
 }
 
 /**
@@ -250,8 +295,9 @@ export function proofOfUse({
   financingType = DEFAULT_FINANCING_TYPE,
   otherFunding,
   approvedChanges = [],
+  costBasis = 'gross',
 }: ProofOfUseInput): ProofOfUse {
-  const lines = compareWithPlan(content, actuals, approvedChanges);
+  const lines = compareWithPlan(content, actuals, approvedChanges, costBasis);
   const plannedTotal = Money.sum(lines.map((l) => l.planned));
   const eligibleSpend = Money.sum(lines.map((l) => l.eligible));
   const totals = planTotals(content);
@@ -301,6 +347,7 @@ export function proofOfUse({
   );
   return {
     financingType,
+    costBasis,
     lines,
     lineOverruns: lines.filter((l) => l.overrun),
     plannedTotal,

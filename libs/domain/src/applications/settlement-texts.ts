@@ -14,6 +14,10 @@ export const LINE_RULE_TEXTS: Record<LineRule, Record<Locale, string>> = {
     de: 'Im Rahmen des Ansatzes: voll zuwendungsfähig',
     en: 'Within the plan: fully eligible',
   },
+  net_of_vat: {
+    de: 'Vorsteuerabzugsberechtigt: nur die Nettoausgaben sind zuwendungsfähig, die Umsatzsteuer nicht',
+    en: 'Entitled to deduct input tax: only the net costs are eligible, not the VAT',
+  },
   overrun_offset: {
     de: 'Überschreitung bis 20 %, durch Einsparungen bei anderen Ansätzen ausgeglichen (ANBest-P Nr. 1.2)',
     en: 'Overrun up to 20 %, offset by savings on other lines (ANBest-P no. 1.2)',

@@ -532,6 +532,14 @@ export const VALIDATION_MESSAGES: Catalogue = {
     de: 'Der Betrag darf die beantragte Summe ({requestedCents} Cent) nicht übersteigen.',
     en: 'The amount must not exceed the requested sum ({requestedCents} cents).',
   },
+  notAboveAmount: {
+    de: 'Die Umsatzsteuer darf nicht höher sein als der Betrag, in dem sie enthalten ist.',
+    en: 'The VAT must not exceed the amount it is part of.',
+  },
+  cashYearOutsideNotice: {
+    de: 'Das Kassenjahr muss eines der Kassenjahre des Zuwendungsbescheids sein.',
+    en: 'The cash year must be one of the grant notice’s cash years.',
+  },
   finalReportRequired: {
     de: 'Bitte legen Sie die Frist für den Verwendungsnachweis fest.',
     en: 'Please set the deadline for the proof of use.',

@@ -28,11 +28,14 @@ export function CostPlanEditor({
   years,
   onChange,
   errorOf,
+  amountLabel,
 }: {
   lines: CostLine[];
   years: number[];
   onChange(lines: CostLine[]): void;
   errorOf: ErrorOf;
+  /** The amount's label, e.g. saying whether the amounts are net or gross of VAT. */
+  amountLabel?: string;
 }) {
   const { t } = useTranslation();
   const rows = useRowKeys(lines.length);
@@ -84,7 +87,7 @@ export function CostPlanEditor({
                   />
                   <AmountField
                     id={costFieldId(index, 'amountCents')}
-                    label={t('planEditor.amount')}
+                    label={amountLabel ?? t('planEditor.amount')}
                     hint={t('applicationForm.amountHint')}
                     cents={line.amountCents}
                     error={errorOf(`costPlan.${index}.amountCents`)}

@@ -19,7 +19,14 @@ import type { OverviewState } from './ApplicationOverviewPage';
 import { useApplicationDraft } from './draftContext';
 import { ActualsTable } from './ImplementationSection';
 
-type ActualRow = { cashYear: number; category: CostCategory; amountCents: string; planned: boolean };
+type ActualRow = {
+  cashYear: number;
+  category: CostCategory;
+  amountCents: string;
+  /** The VAT contained in the amount; asked only where costs count net. */
+  vatCents: string;
+  planned: boolean;
+};
 
 /**
  * The proof of use (Verwendungsnachweis): the factual report and the actual costs per cash year
@@ -31,6 +38,8 @@ export function FinalReportPage() {
   const navigate = useNavigate();
   const draft = useApplicationDraft();
   const { detail } = draft;
+  // An organisation entitled to deduct input tax states the VAT it paid: only net costs count.
+  const net = detail.costBasis === 'net';
   const plan = detail.content.costPlan ?? [];
   const plannedLines = compareWithPlan(plan, []);
   const [text, setText] = useState('');
@@ -39,6 +48,7 @@ export function FinalReportPage() {
       cashYear: line.cashYear,
       category: line.category as CostCategory,
       amountCents: '',
+      vatCents: '',
       planned: true,
     })),
   );
@@ -57,6 +67,13 @@ export function FinalReportPage() {
           category: t(`costCategories.${row.category}`),
         }),
       };
+      specs[`actuals.${index}.vatCents`] = {
+        id: `nachweis-ust-${index}`,
+        label: t('finalReport.vatLabel', {
+          year: row.cashYear,
+          category: t(`costCategories.${row.category}`),
+        }),
+      };
     });
     specs.actuals = { id: 'nachweis-ist-0', label: t('finalReport.actualsHeading') };
     return specs;
@@ -69,6 +86,7 @@ export function FinalReportPage() {
     cashYear: row.cashYear,
     category: row.category,
     amountCents: row.amountCents || '0',
+    ...(net && row.vatCents ? { vatCents: row.vatCents } : {}),
   }));
 
   async function submit(event: FormEvent) {
@@ -77,6 +95,9 @@ export function FinalReportPage() {
     if (!text.trim()) problems.text = t('finalReport.textRequired');
     rows.forEach((row, index) => {
       if (row.amountCents === '') problems[`actuals.${index}.amountCents`] = t('finalReport.amountRequired');
+      else if (net && row.vatCents && BigInt(row.vatCents) > BigInt(row.amountCents)) {
+        problems[`actuals.${index}.vatCents`] = t('finalReport.vatAboveAmount');
+      }
     });
     if (Object.keys(problems).length > 0) {
       form.showFieldErrors(problems);
@@ -154,6 +175,24 @@ export function FinalReportPage() {
                       )
                     }
                   />
+                  {net && (
+                    <AmountField
+                      id={`nachweis-ust-${index}`}
+                      label={t('finalReport.vatLabel', {
+                        year: row.cashYear,
+                        category: t(`costCategories.${row.category}`),
+                      })}
+                      hint={t('finalReport.vatHint')}
+                      optional
+                      cents={row.vatCents}
+                      error={form.fieldError(`actuals.${index}.vatCents`)}
+                      onChange={(cents) =>
+                        setRows((current) =>
+                          current.map((r, i) => (i === index ? { ...r, vatCents: cents ?? '' } : r)),
+                        )
+                      }
+                    />
+                  )}
                   {!row.planned && (
                     <Button
                       variant="tertiary"
@@ -192,7 +231,13 @@ export function FinalReportPage() {
               onClick={() =>
                 setRows((current) => [
                   ...current,
-                  { cashYear: Number(extraYear), category: extraCategory, amountCents: '', planned: false },
+                  {
+                    cashYear: Number(extraYear),
+                    category: extraCategory,
+                    amountCents: '',
+                    vatCents: '',
+                    planned: false,
+                  },
                 ])
               }
             />

@@ -9,6 +9,10 @@ import {
   listRepaymentClaims,
   listReports,
   approveCallOff,
+  approvePlanChange,
+  listPlanChanges,
+  newIdempotencyKey,
+  type PlanChange,
   payCallOff,
   rejectCallOff,
   type Report,
@@ -47,11 +51,14 @@ export function ImplementationSection({
   detail,
   role,
   canPay = false,
+  canApprovePlanChanges = false,
   onChanged,
 }: {
   detail: ApplicationDetail;
   role: Viewer;
   canPay?: boolean;
+  /** The district's coordinator records changes to the plan approved after the notice. */
+  canApprovePlanChanges?: boolean;
   onChanged?(): void;
 }) {
   const { t } = useTranslation();
@@ -102,6 +109,8 @@ export function ImplementationSection({
             </p>
           )}
 
+          <PlanChanges detail={detail} canApprove={canApprovePlanChanges} />
+
           {state.data.claims.length > 0 && (
             <>
               <h3 className="kern-heading-small">{t('implementation.claims.heading')}</h3>
@@ -127,6 +136,196 @@ export function ImplementationSection({
         </>
       )}
     </section>
+  );
+}
+
+/** The states in which the API accepts a plan change: between the notice and completion. */
+const planChangeStates: readonly string[] = ['approved', 'in_implementation', 'final_report_submitted'];
+
+/**
+ * Changes to the plan approved after the notice: listed for everyone who sees the application,
+ * recorded by the coordinator. The list reloads on its own, so the form and its confirmation stay.
+ */
+function PlanChanges({ detail, canApprove }: { detail: ApplicationDetail; canApprove: boolean }) {
+  const { t } = useTranslation();
+  const [version, setVersion] = useState(0);
+  const load = useCallback(
+    async (signal: AbortSignal) => ({ items: (await listPlanChanges(detail.id, { signal })).items, version }),
+    [detail.id, version],
+  );
+  const { state, reload } = useApiData(load);
+  if (!canApprove && (state.status !== 'loaded' || state.data.items.length === 0)) return null;
+  return (
+    <>
+      <h3 className="kern-heading-small">{t('implementation.planChanges.heading')}</h3>
+      {state.status === 'loading' && <Loader label={t('implementation.loading')} />}
+      {state.status === 'failed' && (
+        <LoadError title={t('implementation.loadFailed')} error={state.error} onRetry={reload} />
+      )}
+      {state.status === 'loaded' && <PlanChangeList changes={state.data.items} />}
+      {canApprove && planChangeStates.includes(detail.state) && (
+        <PlanChangeForm detail={detail} onApproved={() => setVersion((n) => n + 1)} />
+      )}
+    </>
+  );
+}
+
+function PlanChangeList({ changes }: { changes: PlanChange[] }) {
+  const { t } = useTranslation();
+  if (changes.length === 0) return <p className="kern-body">{t('implementation.planChanges.none')}</p>;
+  return (
+    <div className="kern-table-responsive table-wrapper">
+      <table className="kern-table kern-table--small">
+        <caption className="kern-sr-only">{t('implementation.planChanges.caption')}</caption>
+        <thead className="kern-table__head">
+          <tr className="kern-table__row">
+            <th scope="col" className="kern-table__header">
+              {t('implementation.planChanges.line')}
+            </th>
+            <th scope="col" className="kern-table__header kern-table__header--numeric">
+              {t('implementation.planChanges.amount')}
+            </th>
+            <th scope="col" className="kern-table__header">
+              {t('implementation.planChanges.reason')}
+            </th>
+            <th scope="col" className="kern-table__header">
+              {t('implementation.planChanges.approvedAt')}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="kern-table__body">
+          {changes.map((change) => (
+            <tr key={change.id} className="kern-table__row">
+              <th scope="row" className="kern-table__header">
+                {change.cashYear}, {t(`costCategories.${change.category}`)}
+              </th>
+              <td className="kern-table__cell kern-table__cell--numeric">{money(change.amountCents)}</td>
+              <td className="kern-table__cell">{change.reason}</td>
+              <td className="kern-table__cell">{dateTime(change.approvedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function PlanChangeForm({ detail, onApproved }: { detail: ApplicationDetail; onApproved(): void }) {
+  const { t } = useTranslation();
+  const years = cashYearsOf(detail);
+  const [cashYear, setCashYear] = useState(String(years[0]));
+  const [category, setCategory] = useState<string>(costCategories[0]);
+  const [amount, setAmount] = useState<string | null>('');
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  // One key per intended change: a repeated click or a retry records it once.
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const fields = useMemo(
+    () => ({
+      cashYear: { id: 'planaenderung-kassenjahr', label: t('implementation.planChanges.cashYear') },
+      category: { id: 'planaenderung-kostenart', label: t('implementation.planChanges.category') },
+      amountCents: { id: 'planaenderung-betrag', label: t('implementation.planChanges.amountInput') },
+      reason: { id: 'planaenderung-grund', label: t('implementation.planChanges.reason') },
+    }),
+    [t],
+  );
+  const form = useFormErrors(fields, undefined, 3);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setDone(null);
+    const problems: Record<string, string> = {};
+    if (!amount || amount === '0') problems.amountCents = t('implementation.planChanges.amountRequired');
+    if (!reason.trim()) problems.reason = t('implementation.planChanges.reasonRequired');
+    if (Object.keys(problems).length > 0) {
+      form.showFieldErrors(problems);
+      return;
+    }
+    setBusy(true);
+    try {
+      const change = await approvePlanChange(
+        detail.id,
+        {
+          cashYear: Number(cashYear),
+          category: category as PlanChange['category'],
+          amountCents: amount!,
+          reason: reason.trim(),
+        },
+        idempotencyKey,
+      );
+      form.clear();
+      setAmount('');
+      setReason('');
+      setIdempotencyKey(newIdempotencyKey());
+      setDone(
+        t('implementation.planChanges.done', {
+          line: `${change.cashYear}, ${t(`costCategories.${change.category}`)}`,
+          amount: money(change.amountCents),
+        }),
+      );
+      onApproved();
+    } catch (error) {
+      form.showApiError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      noValidate
+      className="form"
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="planaenderung-formular"
+    >
+      <h4 className="kern-heading-small" id="planaenderung-formular">
+        {t('implementation.planChanges.formHeading')}
+      </h4>
+      <p className="kern-body">{t('implementation.planChanges.intro')}</p>
+      <ErrorSummary {...form.summaryProps} />
+      {done && (
+        <Alert variant="success" title={t('implementation.planChanges.doneTitle')} role="status">
+          <p className="kern-body">{done}</p>
+        </Alert>
+      )}
+      <SelectField
+        id={fields.cashYear.id}
+        label={fields.cashYear.label}
+        value={cashYear}
+        options={years.map((year) => ({ value: String(year), label: String(year) }))}
+        error={form.fieldError('cashYear')}
+        onChange={setCashYear}
+      />
+      <SelectField
+        id={fields.category.id}
+        label={fields.category.label}
+        value={category}
+        options={costCategories.map((c) => ({ value: c, label: t(`costCategories.${c}`) }))}
+        error={form.fieldError('category')}
+        onChange={setCategory}
+      />
+      <AmountField
+        id={fields.amountCents.id}
+        label={fields.amountCents.label}
+        hint={t('applicationForm.amountHint')}
+        cents={amount ?? ''}
+        error={form.fieldError('amountCents')}
+        onChange={setAmount}
+      />
+      <TextAreaField
+        id={fields.reason.id}
+        label={fields.reason.label}
+        hint={t('implementation.planChanges.reasonHint')}
+        rows={3}
+        value={reason}
+        error={form.fieldError('reason')}
+        onChange={setReason}
+      />
+      <div>
+        <Button type="submit" label={t('implementation.planChanges.submit')} disabled={busy} />
+      </div>
+    </form>
   );
 }
 
@@ -493,16 +692,23 @@ function ReportList({ reports, detail }: { reports: Report[]; detail: Applicatio
   );
 }
 
-/** Planned and actual costs per cash year and category, lines over the tolerated 20 % flagged. */
+/**
+ * Planned and actual costs per cash year and category, lines over the tolerated 20 % flagged.
+ * Where costs count net (the organisation deducts input tax), the actuals without their VAT.
+ */
 export function ActualsTable({
   detail,
   actuals,
 }: {
   detail: ApplicationDetail;
-  actuals: { cashYear: number; category: string; amountCents: string }[];
+  actuals: { cashYear: number; category: string; amountCents: string; vatCents?: string }[];
 }) {
   const { t, i18n } = useTranslation();
-  const lines = compareWithPlan(detail.content.costPlan ?? [], actuals);
+  const counted =
+    detail.costBasis === 'net'
+      ? actuals.map((a) => ({ ...a, amountCents: String(BigInt(a.amountCents) - BigInt(a.vatCents ?? '0')) }))
+      : actuals;
+  const lines = compareWithPlan(detail.content.costPlan ?? [], counted);
   const separator = i18n.language === 'en' ? '.' : ',';
   return (
     <div className="kern-table-responsive table-wrapper">

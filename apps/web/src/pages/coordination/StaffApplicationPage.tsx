@@ -307,7 +307,15 @@ export function StaffApplicationPage() {
 
       {['in_implementation', 'final_report_submitted', 'completed', 'revoked', 'approved'].includes(
         detail.state,
-      ) && <ImplementationSection detail={detail} role="staff" canPay={isFinance} onChanged={reload} />}
+      ) && (
+        <ImplementationSection
+          detail={detail}
+          role="staff"
+          canPay={isFinance}
+          canApprovePlanChanges={isCoordinator}
+          onChanged={reload}
+        />
+      )}
 
       <StatusTimeline applicationId={detail.id} state={detail.state} version={detail.version} />
     </Page>

@@ -59,9 +59,18 @@ export class ActualCostDto {
   @IsIn(COST_CATEGORIES)
   category: (typeof COST_CATEGORIES)[number];
 
-  @ApiProperty({ example: '1180000', description: 'Spent, in cents (0 allowed).' })
+  @ApiProperty({ example: '1180000', description: 'Spent, in cents (0 allowed), VAT included.' })
   @Matches(/^[0-9]{1,15}$/)
   amountCents: string;
+
+  @ApiPropertyOptional({
+    example: '188403',
+    description:
+      'The VAT contained in `amountCents`, in cents (0 ≤ vat ≤ amount). Not eligible when the organisation deducts input tax (costs count net).',
+  })
+  @IsOptional()
+  @Matches(/^[0-9]{1,15}$/)
+  vatCents?: string;
 }
 
 /** What each event needs in its body; checked once the event is known to be allowed (a wrong event is a 409, not a 400). */

@@ -1,6 +1,37 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { COST_CATEGORIES, type CostCategory } from '@kiezfonds/domain';
 import { IsCalendarDate, IsCents, Trim } from '@kiezfonds/funds';
+
+/** A change to the cost plan the coordinator approved after the notice (ANBest-P Nr. 1.2). */
+export class ApprovePlanChangeDto {
+  @ApiProperty({ example: 2027, description: 'A cash year of the grant notice.' })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  cashYear: number;
+
+  @ApiProperty({ enum: COST_CATEGORIES })
+  @IsIn(COST_CATEGORIES)
+  category: CostCategory;
+
+  @ApiProperty({
+    example: '150000',
+    description: 'The amount the line is added or raised by, in cents (> 0).',
+  })
+  @IsCents()
+  amountCents: string | number;
+
+  @ApiProperty({
+    maxLength: 5000,
+    description: 'Why the change was approved (e.g. the carrier’s request of …).',
+  })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  reason: string;
+}
 
 export class RequestCallOffDto {
   @ApiProperty({ example: 2027, description: 'A cash year of the grant notice.' })

@@ -29,9 +29,13 @@ function GroupError({ id, message }: { id: string; message: string | undefined }
 
 export function CostPlanPart({ detail, content, change, errorOf }: PartProps) {
   const { t } = useTranslation();
+  const basis = detail.costBasis;
   return (
     <>
       <p className="kern-body">{t('planEditor.costs.intro')}</p>
+      <Alert variant="info" title={t(`planEditor.costs.basis.${basis}.title`)}>
+        <p className="kern-body">{t(`planEditor.costs.basis.${basis}.body`)}</p>
+      </Alert>
       <div id="kostenplan-gruppe" tabIndex={-1} className="focus-target">
         <GroupError id="kostenplan-fehler" message={errorOf('costPlan')} />
       </div>
@@ -39,6 +43,7 @@ export function CostPlanPart({ detail, content, change, errorOf }: PartProps) {
         lines={content.costPlan ?? []}
         years={planYears(detail, content)}
         errorOf={errorOf}
+        amountLabel={t(`planEditor.costs.basis.${basis}.amount`)}
         onChange={(costPlan) => change((c) => ({ ...c, costPlan }))}
       />
       <PlanBalanceTable
