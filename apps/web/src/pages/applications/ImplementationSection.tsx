@@ -33,6 +33,8 @@ import { useApiData } from '../../hooks/useApiData';
 import { applicationPath } from '../../paths';
 import { berlinToday } from '../../utils/berlinTime';
 import { compareWithPlan, perMilleText } from '../../utils/planSums';
+import { RecoverySection } from './RecoverySection';
+import { SettlementSection } from './SettlementSection';
 
 type Viewer = 'carrier' | 'staff';
 
@@ -40,8 +42,8 @@ const callOffVariant = { requested: 'info', approved: 'info', paid: 'success', r
 
 /**
  * Implementation (Umsetzung) of a funded application: call-offs with their prompt-use deadline,
- * interim reports and the proof of use, repayment claims. Carriers request and report; finance
- * staff pay or refuse call-offs (`canPay`).
+ * interim reports and the proof of use with its settlement, repayment claims. Carriers request and
+ * report; finance staff (`canPay`) pay or refuse call-offs and recover repayment claims.
  */
 export function ImplementationSection({
   detail,
@@ -102,27 +104,12 @@ export function ImplementationSection({
             </p>
           )}
 
+          {state.data.reports.some((report) => report.kind === 'final') && (
+            <SettlementSection applicationId={detail.id} version={state.data.version} />
+          )}
+
           {state.data.claims.length > 0 && (
-            <>
-              <h3 className="kern-heading-small">{t('implementation.claims.heading')}</h3>
-              <ul className="kern-list claim-list">
-                {state.data.claims.map((claim) => (
-                  <li key={claim.id} className="kern-body">
-                    <Badge
-                      variant={claim.state === 'open' ? 'warning' : 'success'}
-                      label={t(`implementation.claims.state.${claim.state}`)}
-                    />{' '}
-                    {t(`implementation.claims.reason.${claim.reason}`)}:{' '}
-                    {t('implementation.claims.amounts', {
-                      amount: money(claim.amountCents),
-                      interest: money(claim.interestCents),
-                      total: money(claim.totalCents),
-                      asOf: day(claim.interestAsOf),
-                    })}
-                  </li>
-                ))}
-              </ul>
-            </>
+            <RecoverySection claims={state.data.claims} canRecover={canPay} onChanged={changed} />
           )}
         </>
       )}
