@@ -28,6 +28,7 @@ import { TextField } from '../../components/form/TextField';
 import { useFormErrors } from '../../components/form/useFormErrors';
 import { Loader } from '../../components/Loader';
 import { LoadError } from '../../components/LoadError';
+import { TableScroller } from '../../components/TableScroller';
 import { TextLink } from '../../components/TextLink';
 import { useApiData } from '../../hooks/useApiData';
 import { applicationPath } from '../../paths';
@@ -109,7 +110,9 @@ export function ImplementationSection({
           )}
 
           {state.data.claims.length > 0 && (
-            <RecoverySection claims={state.data.claims} canRecover={canPay} onChanged={changed} />
+            // Recovery changes neither the application nor its settlement: reloading the lists in place
+            // keeps the claim's form and its outcome on screen.
+            <RecoverySection claims={state.data.claims} canRecover={canPay} onChanged={reload} />
           )}
         </>
       )}
@@ -129,7 +132,7 @@ function CallOffTable({
   const { t } = useTranslation();
   if (callOffs.length === 0) return <p className="kern-body">{t('implementation.callOffs.none')}</p>;
   return (
-    <div className="kern-table-responsive table-wrapper">
+    <TableScroller label={t('implementation.callOffs.caption')}>
       <table className="kern-table kern-table--small">
         <caption className="kern-sr-only">{t('implementation.callOffs.caption')}</caption>
         <thead className="kern-table__head">
@@ -201,7 +204,7 @@ function CallOffTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroller>
   );
 }
 
@@ -492,7 +495,7 @@ export function ActualsTable({
   const lines = compareWithPlan(detail.content.costPlan ?? [], actuals);
   const separator = i18n.language === 'en' ? '.' : ',';
   return (
-    <div className="kern-table-responsive table-wrapper">
+    <TableScroller label={t('implementation.actuals.caption')}>
       <table className="kern-table kern-table--small">
         <caption className="kern-title">{t('implementation.actuals.caption')}</caption>
         <thead className="kern-table__head">
@@ -546,7 +549,7 @@ export function ActualsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroller>
   );
 }
 
