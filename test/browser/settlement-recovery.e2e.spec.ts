@@ -28,7 +28,10 @@ type Claim = {
 
 /** What the page shows, with non-breaking spaces as plain ones. */
 function plain(text: string): string {
-  return text.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function euro(cents: string): string {
@@ -174,7 +177,10 @@ describe('settlement, recovery and base rates in the browser', () => {
     await page.keyboard.type('2,275');
     await submit.focus();
     await page.keyboard.press('Enter');
-    await page.getByText(/höchstens zwei Nachkommastellen an, zum Beispiel 3,62/).first().waitFor();
+    await page
+      .getByText(/höchstens zwei Nachkommastellen an, zum Beispiel 3,62/)
+      .first()
+      .waitFor();
     const rateField = page.getByLabel('Basiszinssatz in Prozent');
     expect(await rateField.getAttribute('aria-invalid')).toBe('true');
     expect(await narrowProblems(page)).toEqual([]);
@@ -245,7 +251,9 @@ describe('settlement, recovery and base rates in the browser', () => {
     const [issued] = await claims();
     expect(issued!.notice).not.toBeNull();
     expect(BigInt(issued!.interestCents!)).toBeGreaterThan(0n);
-    const pdfLink = claim.getByRole('link', { name: `Bescheid ${issued!.notice!.reference} herunterladen (PDF)` });
+    const pdfLink = claim.getByRole('link', {
+      name: `Bescheid ${issued!.notice!.reference} herunterladen (PDF)`,
+    });
     const pdf = await page.request.get(`${api.baseUrl}${await pdfLink.getAttribute('href')}`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect(plain(await claim.innerText())).toContain(euro(issued!.interestCents!));
@@ -259,9 +267,7 @@ describe('settlement, recovery and base rates in the browser', () => {
     const book = claim.getByRole('button', { name: 'Zahlung buchen' });
     await book.focus();
     await page.keyboard.press('Enter');
-    await page.waitForFunction(
-      () => document.querySelector('[aria-invalid="true"][id$="-betrag"]') !== null,
-    );
+    await page.waitForFunction(() => document.querySelector('[aria-invalid="true"][id$="-betrag"]') !== null);
     const part = open / 2n;
     await amount.fill(typed(part));
     await book.focus();

@@ -521,11 +521,7 @@ export type FinancingType = 'shortfall' | 'partial' | 'fixed';
 
 /** How the settlement treated a cost line (libs/domain `LineRule`); `ruleText` says it in words. */
 export type SettlementLineRule =
-  | 'within_plan'
-  | 'overrun_offset'
-  | 'overrun_capped'
-  | 'overrun_not_offset'
-  | 'not_in_plan';
+  'within_plan' | 'overrun_offset' | 'overrun_capped' | 'overrun_not_offset' | 'not_in_plan';
 
 export type SettlementStepKey =
   | 'eligible_costs'

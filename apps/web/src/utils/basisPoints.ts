@@ -20,7 +20,10 @@ export function formatBasisPoints(basisPoints: number, language: Language): stri
  * else, for more than two decimals and for rates beyond ±100 %.
  */
 export function parsePercentToBasisPoints(input: string): number | null {
-  const text = input.replace(/[\s\u00a0]/g, '').replace(/%$/, '').replace(/^\u2212/, '-');
+  const text = input
+    .replace(/[\s\u00a0]/g, '')
+    .replace(/%$/, '')
+    .replace(/^\u2212/, '-');
   const match = /^(-?)(\d{1,3})(?:[.,](\d{1,2}))?$/.exec(text);
   if (!match) return null;
   const value = Number(match[2]) * 100 + Number((match[3] ?? '').padEnd(2, '0'));

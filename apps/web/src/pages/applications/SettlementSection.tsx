@@ -104,7 +104,9 @@ function SettlementView({ settlement }: { settlement: Settlement }) {
               </th>
               <td className="kern-table__cell kern-table__cell--numeric">{money(settlement.plannedCents)}</td>
               <td className="kern-table__cell kern-table__cell--numeric">{money(settlement.actualCents)}</td>
-              <td className="kern-table__cell kern-table__cell--numeric">{money(settlement.eligibleCents)}</td>
+              <td className="kern-table__cell kern-table__cell--numeric">
+                {money(settlement.eligibleCents)}
+              </td>
               <td className="kern-table__cell" />
             </tr>
           </tfoot>
