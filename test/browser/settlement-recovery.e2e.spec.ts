@@ -138,13 +138,19 @@ describe('settlement, recovery and base rates in the browser', () => {
     await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
   }
 
-  /** axe's findings and any page-level sideways scrolling, at 320 px wide. */
+  /**
+   * axe's findings and any page-level sideways scrolling at 320 px (WCAG 1.4.10) and 640 px (a
+   * 1280 px screen at 200 % zoom), as test/browser/reflow.e2e.spec.ts checks every other route.
+   */
   async function narrowProblems(page: Page): Promise<string[]> {
-    await page.setViewportSize({ width: 320, height: 800 });
-    await settled(page);
-    const problems = await axeViolations(page);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    if (width > 0) problems.push(`${width} px wider than the viewport`);
+    const problems: string[] = [];
+    for (const width of [320, 640]) {
+      await page.setViewportSize({ width, height: 800 });
+      await settled(page);
+      problems.push(...(await axeViolations(page)).map((v) => `${width}: ${v}`));
+      const wider = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (wider > 0) problems.push(`${width}: ${wider} px wider than the viewport`);
+    }
     await page.setViewportSize({ width: 1280, height: 800 });
     return problems;
   }
@@ -201,6 +207,7 @@ describe('settlement, recovery and base rates in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Basiszinssätze' }).waitFor();
     await page.getByText('Neue Sätze erfasst die Administration.').waitFor();
     expect(await page.getByRole('button', { name: 'Basiszinssatz speichern' }).count()).toBe(0);
+    expect(await narrowProblems(page)).toEqual([]);
     await page.context().close();
   });
 
