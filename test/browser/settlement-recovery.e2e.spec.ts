@@ -9,6 +9,7 @@ import { axeViolations, type BrowserApi, startBrowserApi } from './browser-harne
 /** The project runs from 1 March 2027; money is called off in April, the claim recovered in June. */
 const PAID_ON = '2027-04-15';
 const IN_JUNE_2027 = '2027-06-01T10:00:00+02:00';
+const WAIVER_REASON = 'Billigkeitserlass nach § 59 LHO: Insolvenz des Trägers.';
 
 type Settlement = {
   state: string;
@@ -211,7 +212,7 @@ describe('settlement, recovery and base rates in the browser', () => {
     await page.context().close();
   });
 
-  it('shows finance the settlement line by line, then issues the recovery notice and books a payment', async () => {
+  it('shows finance the settlement line by line, then issues the recovery notice, books a payment and waives the rest', async () => {
     const settlement = (
       await world.get(world.finance, `/api/applications/${applicationId}/settlement`).expect(200)
     ).body as Settlement;
@@ -289,9 +290,28 @@ describe('settlement, recovery and base rates in the browser', () => {
     expect(plain(await claim.innerText())).toContain(euro((open - part).toString()));
     expect(await narrowProblems(page)).toEqual([]);
 
+    // The rest is waived, with a reason: a waiver without one is named at its field.
+    await page.getByRole('button', { name: 'Rückforderung 1 erlassen' }).click();
+    const waive = claim.getByRole('button', { name: 'Forderung erlassen' });
+    await waive.focus();
+    await page.keyboard.press('Enter');
+    await claim.getByText('Bitte geben Sie den Grund des Erlasses an.').first().waitFor();
+    await claim.getByLabel('Grund').fill(WAIVER_REASON);
+    await waive.focus();
+    await page.keyboard.press('Enter');
+    await claim.getByText('Die Buchung ist erfasst. Stand der Rückforderung: Erlassen.').waitFor();
+    await claim.getByText('Erlassen', { exact: true }).waitFor();
+    expect(await claim.getByRole('button').count()).toBe(0);
+    // The outcome stays on screen when the claim's actions end.
+    expect(
+      await claim.getByText('Die Buchung ist erfasst. Stand der Rückforderung: Erlassen.').isVisible(),
+    ).toBe(true);
+    const [waived] = await claims();
+    expect(waived).toMatchObject({ state: 'waived', balance: { openCents: '0' } });
+
     // Every money write carried an Idempotency-Key; the refused payment's key was not reused.
-    // (The notice without a due day never left the browser.)
-    expect(sent.length).toBe(3);
+    // (The notice without a due day and the waiver without a reason never left the browser.)
+    expect(sent.length).toBe(4);
     expect(sent.every((request) => request.key && request.key.length > 0)).toBe(true);
     const payments = sent.filter((request) => request.url.endsWith('/payments'));
     expect(new Set(payments.map((request) => request.key)).size).toBe(2);
@@ -312,7 +332,8 @@ describe('settlement, recovery and base rates in the browser', () => {
       expect(await lines.getByRole('row').filter({ hasText: line.ruleText }).count()).toBeGreaterThan(0);
     }
     const claim = page.getByRole('region', { name: 'Rückforderung 1: Nicht verwendete Mittel' });
-    await claim.getByText('Teilweise bezahlt', { exact: true }).waitFor();
+    await claim.getByText('Erlassen', { exact: true }).waitFor();
+    await claim.getByText(WAIVER_REASON).waitFor();
     expect(await claim.getByRole('button').count()).toBe(0);
     expect(await narrowProblems(page)).toEqual([]);
     await page.context().close();

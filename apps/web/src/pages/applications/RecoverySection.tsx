@@ -78,6 +78,8 @@ function ClaimCard({
   const paid = sumCents(claim.entries.filter((e) => e.kind === 'payment').map((e) => e.amountCents));
   const interestLines = claim.lines.flatMap((line) => line.lines);
   const active = claim.state === 'open' || claim.state === 'partly_paid';
+  // Kept here, not in the form: a waiver or full repayment ends the actions, not the message.
+  const [done, setDone] = useState<Done | null>(null);
   return (
     <section className="claim" aria-labelledby={headingId}>
       <h4 className="kern-heading-small" id={headingId}>
@@ -139,7 +141,26 @@ function ClaimCard({
           </div>
         </details>
       )}
-      {canRecover && active && <ClaimActions claim={claim} number={number} onChanged={onChanged} />}
+      {done && (
+        <Alert variant="success" title={t('recovery.doneTitle')} role="status">
+          <p className="kern-body">
+            {done.kind === 'notice'
+              ? t('recovery.noticeDone', { reference: done.reference, total: money(done.total) })
+              : t('recovery.bookedDone', { state: t(`implementation.claims.state.${done.state}`) })}
+          </p>
+        </Alert>
+      )}
+      {canRecover && active && (
+        <ClaimActions
+          claim={claim}
+          number={number}
+          onDone={(outcome) => {
+            setDone(outcome);
+            onChanged();
+          }}
+          onOpen={() => setDone(null)}
+        />
+      )}
     </section>
   );
 }
@@ -156,11 +177,13 @@ type Done = { kind: 'notice'; reference: string; total: string } | { kind: 'book
 function ClaimActions({
   claim,
   number,
-  onChanged,
+  onDone,
+  onOpen,
 }: {
   claim: RepaymentClaim;
   number: number;
-  onChanged(): void;
+  onDone(outcome: Done): void;
+  onOpen(): void;
 }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('none');
@@ -170,7 +193,6 @@ function ClaimActions({
   const [repaidOn, setRepaidOn] = useState(berlinToday());
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<Done | null>(null);
   const key = useRef<string | null>(null);
   const prefix = `forderung-${claim.id}`;
   const fields = useMemo(
@@ -188,7 +210,7 @@ function ClaimActions({
   function open(next: Mode) {
     key.current = newIdempotencyKey();
     form.clear();
-    setDone(null);
+    onOpen();
     setMode(next);
   }
 
@@ -215,9 +237,10 @@ function ClaimActions({
     key.current ??= newIdempotencyKey();
     setBusy(true);
     try {
+      let outcome: Done;
       if (mode === 'notice') {
         const notice = await issueRecoveryNotice(claim.id, dueBy, key.current);
-        setDone({ kind: 'notice', reference: notice.reference, total: notice.totalCents });
+        outcome = { kind: 'notice', reference: notice.reference, total: notice.totalCents };
       } else {
         const booked =
           mode === 'payment'
@@ -225,14 +248,14 @@ function ClaimActions({
             : mode === 'settle'
               ? await settleClaim(claim.id, repaidOn, key.current)
               : await waiveClaim(claim.id, reason.trim(), key.current);
-        setDone({ kind: 'booked', state: booked.state });
+        outcome = { kind: 'booked', state: booked.state };
       }
       key.current = null;
       form.clear();
       setMode('none');
       setAmount('');
       setReason('');
-      onChanged();
+      onDone(outcome);
     } catch (error) {
       if (isApiError(error) && error.status >= 400 && error.status < 500) key.current = null;
       form.showApiError(error, { payment_exceeds_claim: 'amountCents', recovery_notice_issued: 'dueBy' });
@@ -241,20 +264,9 @@ function ClaimActions({
     }
   }
 
-  const outcome = done && (
-    <Alert variant="success" title={t('recovery.doneTitle')} role="status">
-      <p className="kern-body">
-        {done.kind === 'notice'
-          ? t('recovery.noticeDone', { reference: done.reference, total: money(done.total) })
-          : t('recovery.bookedDone', { state: t(`implementation.claims.state.${done.state}`) })}
-      </p>
-    </Alert>
-  );
-
   if (mode === 'none') {
     return (
       <div className="claim__actions">
-        {outcome}
         <div className="page__actions">
           {!claim.notice && claim.state === 'open' && (
             <Button
