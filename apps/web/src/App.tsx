@@ -10,6 +10,7 @@ import {
   ApplicationLayout,
   ApplicationOverviewPage,
   ApplicationPartPage,
+  BaseRatesPage,
   CallFormPage,
   CallOffsPage,
   CallPage,
@@ -113,6 +114,7 @@ export function App() {
           <Route element={<RequireRole allow={(me) => hasAnyRole(me, 'finance', 'admin')} />}>
             <Route path={paths.fund} element={<FundPage />} />
             <Route path={paths.newTrackedProject} element={<NewTrackedProjectPage />} />
+            <Route path={paths.baseRates} element={<BaseRatesPage />} />
           </Route>
           <Route element={<RequireRole allow={(me) => hasAnyRole(me, 'coordinator', 'admin')} />}>
             <Route path={paths.committees} element={<CommitteesPage />} />

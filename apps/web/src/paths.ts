@@ -34,6 +34,7 @@ export const paths = {
   fund: '/finanzen/fonds/:id',
   newTrackedProject: '/finanzen/fonds/:id/projekte/neu',
   callOffs: '/finanzen/mittelabrufe',
+  baseRates: '/finanzen/basiszinssaetze',
   committees: '/gremien',
   sessions: '/sitzungen',
   session: '/sitzungen/:id',

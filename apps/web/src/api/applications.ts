@@ -550,18 +550,174 @@ export function addInterimReport(
   });
 }
 
+export type FinancingType = 'shortfall' | 'partial' | 'fixed';
+
+/** How the settlement treated a cost line (libs/domain `LineRule`); `ruleText` says it in words. */
+export type SettlementLineRule =
+  'within_plan' | 'overrun_offset' | 'overrun_capped' | 'overrun_not_offset' | 'not_in_plan';
+
+export type SettlementStepKey =
+  | 'eligible_costs'
+  | 'other_funding'
+  | 'shortfall'
+  | 'share'
+  | 'share_of_eligible'
+  | 'approved_grant'
+  | 'final_grant'
+  | 'paid'
+  | 'to_repay';
+
+/**
+ * The settlement of the proof of use by the financing type of the grant notice: `settled` as
+ * stored at completion, `preview` as it would be computed now. Texts come in the user's language.
+ */
+export type Settlement = {
+  state: 'preview' | 'settled';
+  financingType: FinancingType;
+  financingTypeText: string;
+  lines: {
+    cashYear: number;
+    category: CostCategory;
+    plannedCents: string;
+    actualCents: string;
+    eligibleCents: string;
+    deviationPercent: number | null;
+    overrun: boolean;
+    source: 'plan' | 'approved_change' | 'none';
+    rule: SettlementLineRule;
+    ruleText: string;
+  }[];
+  /** In the order the claim shows them; `share` carries the grant's share in basis points. */
+  steps: { key: SettlementStepKey; amountCents: string; basisPoints?: number; label: string }[];
+  plannedCents: string;
+  actualCents: string;
+  eligibleCents: string;
+  otherFundingCents: string;
+  grantCents: string;
+  finalGrantCents: string;
+  paidCents: string;
+  toRepayCents: string;
+};
+
+/** 409 `settlement_unavailable` while there is no proof of use. */
+export function getSettlement(id: string, options: Signal = {}): Promise<Settlement> {
+  return apiRequest(`/applications/${encode(id)}/settlement`, options);
+}
+
+export type ClaimState = 'open' | 'partly_paid' | 'paid' | 'waived';
+
+/** One line of the interest calculation, with its sentence in the user's language. */
+export type InterestLine = {
+  from: string;
+  to: string;
+  days: number;
+  baseRateBasisPoints: number;
+  rateBasisPoints: number;
+  interestCents: string;
+  text: string;
+};
+
+export type ClaimEntry = {
+  kind: 'principal' | 'interest' | 'payment' | 'waiver';
+  amountCents: string;
+  interestPartCents: string | null;
+  principalPartCents: string | null;
+  bookedOn: string;
+  reason: string | null;
+};
+
 export type RepaymentClaim = {
   id: string;
   reason: 'unspent' | 'revocation' | 'late_use';
   amountCents: string;
-  state: 'open' | 'partly_paid' | 'paid' | 'waived';
+  state: ClaimState;
   createdAt: string;
   settledOn: string | null;
   interestAsOf: string;
+  /** Null while the base-rate table does not reach back to a payment day. */
+  interestCents: string | null;
+  totalCents: string | null;
+  /** Per paid call-off: its interest line by line (empty when the base rate is missing). */
+  lines: {
+    callOffId: string;
+    principalCents: string;
+    paidOn: string;
+    totalCents?: string;
+    totalText?: string;
+    lines: InterestLine[];
+  }[];
+  notice: { reference: string; dueBy: string } | null;
+  waiveReason: string | null;
+  balance: {
+    principalCents: string;
+    interestCents: string;
+    openPrincipalCents: string;
+    openInterestCents: string;
+    openCents: string;
+  };
+  entries: ClaimEntry[];
+};
+
+/** What a booking against a claim leaves open. */
+export type ClaimBooked = {
+  id: string;
+  state: ClaimState;
+  openCents: string;
+  openPrincipalCents: string;
+  openInterestCents: string;
+  settledOn: string | null;
+};
+
+export type RecoveryNotice = {
+  id: string;
+  reference: string;
+  issuedOn: string;
+  dueBy: string;
+  principalCents: string;
   interestCents: string;
   totalCents: string;
-  lines: { callOffId: string; text?: string; interestCents?: string }[];
 };
+
+/*
+ * Every write on a claim moves money: it carries an Idempotency-Key made once per intended action
+ * (see `newIdempotencyKey`), so a double click or a retry after a lost answer books once.
+ */
+function claimWrite<T>(claimId: string, action: string, body: unknown, idempotencyKey: string): Promise<T> {
+  return apiRequest(`/repayment-claims/${encode(claimId)}/${action}`, {
+    method: 'POST',
+    body,
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+}
+
+/** Issues the recovery and interest notice; interest runs up to `dueBy` (exclusive). */
+export function issueRecoveryNotice(claimId: string, dueBy: string, key: string): Promise<RecoveryNotice> {
+  return claimWrite(claimId, 'notice', { dueBy }, key);
+}
+
+/** Money received from the carrier: interest first, then principal. */
+export function receiveRepayment(
+  claimId: string,
+  payment: { amountCents: string; receivedOn: string },
+  key: string,
+): Promise<ClaimBooked> {
+  return claimWrite(claimId, 'payments', payment, key);
+}
+
+/** Waives what is still open, with a reason. */
+export function waiveClaim(claimId: string, reason: string, key: string): Promise<ClaimBooked> {
+  return claimWrite(claimId, 'waiver', { reason }, key);
+}
+
+/** Records that the whole open amount came back on `repaidOn`. */
+export function settleClaim(claimId: string, repaidOn: string, key: string): Promise<ClaimBooked> {
+  return claimWrite(claimId, 'settle', { repaidOn }, key);
+}
+
+/** The recovery notice as PDF, with every calculation line. */
+export function recoveryNoticeUrl(claimId: string): string {
+  return `${apiBasePath}/repayment-claims/${encode(claimId)}/notice.pdf`;
+}
 
 export function listRepaymentClaims(id: string, options: Signal = {}): Promise<{ items: RepaymentClaim[] }> {
   return apiRequest(`/applications/${encode(id)}/repayment-claims`, options);

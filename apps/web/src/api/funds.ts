@@ -282,3 +282,17 @@ export function ledgerExportUrl(id: string, format: 'csv' | 'xlsx', filter: Ledg
 export function yearlyReportUrl(id: string, year: number): string {
   return `${apiBasePath}/funds/${encode(id)}/years/${year}/report.xlsx`;
 }
+
+// The base-rate table (Basiszinssatz, § 247 BGB): finance reads it, administrators change it.
+
+/** One period of the table: the rate applies from `validFrom` until the next period begins. */
+export type BaseRate = { validFrom: string; rateBasisPoints: number };
+
+export function listBaseRates(options: Signal = {}): Promise<{ items: BaseRate[] }> {
+  return apiRequest('/base-rates', options);
+}
+
+/** Records the rate of a day, or corrects it (the API audits the previous value). */
+export function setBaseRate(rate: BaseRate): Promise<BaseRate> {
+  return apiRequest('/base-rates', { method: 'POST', body: rate });
+}

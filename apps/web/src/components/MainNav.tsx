@@ -33,6 +33,7 @@ function itemsFor(me: Me | null, t: TFunction): NavItem[] {
   if (hasAnyRole(me, 'finance', 'admin', 'senate'))
     items.push({ to: paths.finance, label: t('nav.finance') });
   if (hasRole(me, 'finance')) items.push({ to: paths.callOffs, label: t('nav.callOffs') });
+  if (hasAnyRole(me, 'finance', 'admin')) items.push({ to: paths.baseRates, label: t('nav.baseRates') });
   if (canAdministerUsers(me)) {
     items.push({ to: paths.users, label: t('nav.users') });
     items.push({ to: paths.organisations, label: t('nav.organisations') });

@@ -30,6 +30,9 @@ export const ApplicationOverviewPage = lazy(() =>
 export const ApplicationPartPage = lazy(() =>
   import('../pages/applications/ApplicationPartPage').then((m) => ({ default: m.ApplicationPartPage })),
 );
+export const BaseRatesPage = lazy(() =>
+  import('../pages/finance/BaseRatesPage').then((m) => ({ default: m.BaseRatesPage })),
+);
 export const CallFormPage = lazy(() =>
   import('../pages/coordination/CallFormPage').then((m) => ({ default: m.CallFormPage })),
 );

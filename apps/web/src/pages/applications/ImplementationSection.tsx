@@ -32,11 +32,14 @@ import { TextField } from '../../components/form/TextField';
 import { useFormErrors } from '../../components/form/useFormErrors';
 import { Loader } from '../../components/Loader';
 import { LoadError } from '../../components/LoadError';
+import { TableScroller } from '../../components/TableScroller';
 import { TextLink } from '../../components/TextLink';
 import { useApiData } from '../../hooks/useApiData';
 import { applicationPath } from '../../paths';
 import { berlinToday } from '../../utils/berlinTime';
 import { compareWithPlan, perMilleText } from '../../utils/planSums';
+import { RecoverySection } from './RecoverySection';
+import { SettlementSection } from './SettlementSection';
 
 type Viewer = 'carrier' | 'staff';
 
@@ -44,8 +47,8 @@ const callOffVariant = { requested: 'info', approved: 'info', paid: 'success', r
 
 /**
  * Implementation (Umsetzung) of a funded application: call-offs with their prompt-use deadline,
- * interim reports and the proof of use, repayment claims. Carriers request and report; finance
- * staff pay or refuse call-offs (`canPay`).
+ * interim reports and the proof of use with its settlement, repayment claims. Carriers request and
+ * report; finance staff (`canPay`) pay or refuse call-offs and recover repayment claims.
  */
 export function ImplementationSection({
   detail,
@@ -110,28 +113,14 @@ export function ImplementationSection({
           )}
 
           <PlanChanges detail={detail} canApprove={canApprovePlanChanges} />
+          {state.data.reports.some((report) => report.kind === 'final') && (
+            <SettlementSection applicationId={detail.id} version={state.data.version} />
+          )}
 
           {state.data.claims.length > 0 && (
-            <>
-              <h3 className="kern-heading-small">{t('implementation.claims.heading')}</h3>
-              <ul className="kern-list claim-list">
-                {state.data.claims.map((claim) => (
-                  <li key={claim.id} className="kern-body">
-                    <Badge
-                      variant={claim.state === 'open' ? 'warning' : 'success'}
-                      label={t(`implementation.claims.state.${claim.state}`)}
-                    />{' '}
-                    {t(`implementation.claims.reason.${claim.reason}`)}:{' '}
-                    {t('implementation.claims.amounts', {
-                      amount: money(claim.amountCents),
-                      interest: money(claim.interestCents),
-                      total: money(claim.totalCents),
-                      asOf: day(claim.interestAsOf),
-                    })}
-                  </li>
-                ))}
-              </ul>
-            </>
+            // Recovery changes neither the application nor its settlement: reloading the lists in place
+            // keeps the claim's form and its outcome on screen.
+            <RecoverySection claims={state.data.claims} canRecover={canPay} onChanged={reload} />
           )}
         </>
       )}
@@ -341,7 +330,7 @@ function CallOffTable({
   const { t } = useTranslation();
   if (callOffs.length === 0) return <p className="kern-body">{t('implementation.callOffs.none')}</p>;
   return (
-    <div className="kern-table-responsive table-wrapper">
+    <TableScroller label={t('implementation.callOffs.caption')}>
       <table className="kern-table kern-table--small">
         <caption className="kern-sr-only">{t('implementation.callOffs.caption')}</caption>
         <thead className="kern-table__head">
@@ -413,7 +402,7 @@ function CallOffTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroller>
   );
 }
 
@@ -711,7 +700,7 @@ export function ActualsTable({
   const lines = compareWithPlan(detail.content.costPlan ?? [], counted);
   const separator = i18n.language === 'en' ? '.' : ',';
   return (
-    <div className="kern-table-responsive table-wrapper">
+    <TableScroller label={t('implementation.actuals.caption')}>
       <table className="kern-table kern-table--small">
         <caption className="kern-title">{t('implementation.actuals.caption')}</caption>
         <thead className="kern-table__head">
@@ -765,7 +754,7 @@ export function ActualsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroller>
   );
 }
 

@@ -1,0 +1,370 @@
+import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type ClaimState,
+  issueRecoveryNotice,
+  newIdempotencyKey,
+  receiveRepayment,
+  recoveryNoticeUrl,
+  type RepaymentClaim,
+  settleClaim,
+  waiveClaim,
+} from '../../api/applications';
+import { isApiError } from '../../api/client';
+import { Alert } from '../../components/Alert';
+import { AmountField } from '../../components/applications/AmountField';
+import { day, money } from '../../components/applications/format';
+import { TextAreaField } from '../../components/applications/TextAreaField';
+import { Badge } from '../../components/Badge';
+import { Button } from '../../components/Button';
+import { DescriptionList } from '../../components/DescriptionList';
+import { ErrorSummary } from '../../components/form/ErrorSummary';
+import { TextField } from '../../components/form/TextField';
+import { useFormErrors } from '../../components/form/useFormErrors';
+import { berlinToday } from '../../utils/berlinTime';
+import { sumCents } from '../../utils/planSums';
+
+const stateVariant: Record<ClaimState, 'warning' | 'info' | 'success'> = {
+  open: 'warning',
+  partly_paid: 'info',
+  paid: 'success',
+  waived: 'success',
+};
+
+/**
+ * Repayment claims (Rückforderungen) of an application: principal, interest, what was paid and
+ * what is open, the notice and its PDF. Finance staff (`canRecover`) issue the recovery notice,
+ * book money received, record a full repayment or waive the rest with a reason.
+ */
+export function RecoverySection({
+  claims,
+  canRecover,
+  onChanged,
+}: {
+  claims: RepaymentClaim[];
+  canRecover: boolean;
+  onChanged(): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h3 className="kern-heading-small" id="rueckforderungen">
+        {t('implementation.claims.heading')}
+      </h3>
+      <ul className="claim-list">
+        {claims.map((claim, index) => (
+          <li key={claim.id} className="claim-list__item">
+            <ClaimCard claim={claim} number={index + 1} canRecover={canRecover} onChanged={onChanged} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function ClaimCard({
+  claim,
+  number,
+  canRecover,
+  onChanged,
+}: {
+  claim: RepaymentClaim;
+  number: number;
+  canRecover: boolean;
+  onChanged(): void;
+}) {
+  const { t } = useTranslation();
+  const headingId = `rueckforderung-${claim.id}`;
+  const paid = sumCents(claim.entries.filter((e) => e.kind === 'payment').map((e) => e.amountCents));
+  const interestLines = claim.lines.flatMap((line) => line.lines);
+  const active = claim.state === 'open' || claim.state === 'partly_paid';
+  // Kept here, not in the form: a waiver or full repayment ends the actions, not the message.
+  const [done, setDone] = useState<Done | null>(null);
+  return (
+    <section className="claim" aria-labelledby={headingId}>
+      <h4 className="kern-heading-small" id={headingId}>
+        {t('recovery.claimHeading', {
+          number,
+          reason: t(`implementation.claims.reason.${claim.reason}`),
+        })}
+      </h4>
+      <p className="kern-body">
+        <Badge variant={stateVariant[claim.state]} label={t(`implementation.claims.state.${claim.state}`)} />
+      </p>
+      <DescriptionList
+        items={[
+          { key: 'principal', term: t('recovery.principal'), value: money(claim.amountCents) },
+          {
+            key: 'interest',
+            term: t('recovery.interest', { asOf: day(claim.interestAsOf) }),
+            value: claim.interestCents === null ? t('recovery.interestUnknown') : money(claim.interestCents),
+          },
+          { key: 'paid', term: t('recovery.paid'), value: money(paid) },
+          { key: 'open', term: t('recovery.open'), value: money(claim.balance.openCents) },
+          ...(claim.notice
+            ? [
+                {
+                  key: 'notice',
+                  term: t('recovery.notice'),
+                  value: (
+                    <>
+                      {t('recovery.noticeValue', {
+                        reference: claim.notice.reference,
+                        dueBy: day(claim.notice.dueBy),
+                      })}{' '}
+                      <a className="kern-link" href={recoveryNoticeUrl(claim.id)} download>
+                        {t('recovery.noticePdf', { reference: claim.notice.reference })}
+                      </a>
+                    </>
+                  ),
+                },
+              ]
+            : []),
+          ...(claim.waiveReason
+            ? [{ key: 'waiver', term: t('recovery.waiveReason'), value: claim.waiveReason }]
+            : []),
+        ]}
+      />
+      {interestLines.length > 0 && (
+        <details className="kern-accordion">
+          <summary className="kern-accordion__header">
+            <span className="kern-title">{t('recovery.interestLines')}</span>
+          </summary>
+          <div className="kern-accordion__body">
+            <ul className="kern-list">
+              {interestLines.map((line) => (
+                <li key={`${line.from}-${line.to}-${line.interestCents}`} className="kern-body">
+                  {line.text}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </details>
+      )}
+      {done && (
+        <Alert variant="success" title={t('recovery.doneTitle')} role="status">
+          <p className="kern-body">
+            {done.kind === 'notice'
+              ? t('recovery.noticeDone', { reference: done.reference, total: money(done.total) })
+              : t('recovery.bookedDone', { state: t(`implementation.claims.state.${done.state}`) })}
+          </p>
+        </Alert>
+      )}
+      {canRecover && active && (
+        <ClaimActions
+          claim={claim}
+          number={number}
+          onDone={(outcome) => {
+            setDone(outcome);
+            onChanged();
+          }}
+          onOpen={() => setDone(null)}
+        />
+      )}
+    </section>
+  );
+}
+
+type Mode = 'none' | 'notice' | 'payment' | 'settle' | 'waiver';
+
+type Done = { kind: 'notice'; reference: string; total: string } | { kind: 'booked'; state: ClaimState };
+
+/**
+ * One form at a time, each with its own Idempotency-Key made when it opens: a double click or a
+ * retry after a lost answer books once. A definite refusal (4xx) ends the key, as the corrected
+ * request is another request.
+ */
+function ClaimActions({
+  claim,
+  number,
+  onDone,
+  onOpen,
+}: {
+  claim: RepaymentClaim;
+  number: number;
+  onDone(outcome: Done): void;
+  onOpen(): void;
+}) {
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<Mode>('none');
+  const [dueBy, setDueBy] = useState('');
+  const [amount, setAmount] = useState<string | null>('');
+  const [receivedOn, setReceivedOn] = useState(berlinToday());
+  const [repaidOn, setRepaidOn] = useState(berlinToday());
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const key = useRef<string | null>(null);
+  const prefix = `forderung-${claim.id}`;
+  const fields = useMemo(
+    () => ({
+      dueBy: { id: `${prefix}-faellig`, label: t('recovery.dueBy') },
+      amountCents: { id: `${prefix}-betrag`, label: t('recovery.amount') },
+      receivedOn: { id: `${prefix}-eingang`, label: t('recovery.receivedOn') },
+      repaidOn: { id: `${prefix}-erstattet`, label: t('recovery.repaidOn') },
+      reason: { id: `${prefix}-grund`, label: t('recovery.reason') },
+    }),
+    [prefix, t],
+  );
+  const form = useFormErrors(fields, undefined, 3);
+
+  function open(next: Mode) {
+    key.current = newIdempotencyKey();
+    form.clear();
+    onOpen();
+    setMode(next);
+  }
+
+  function problems(): Partial<Record<keyof typeof fields, string>> {
+    if (mode === 'notice' && !dueBy) return { dueBy: t('recovery.dueByRequired') };
+    if (mode === 'payment') {
+      const missing: Partial<Record<keyof typeof fields, string>> = {};
+      if (!amount || amount === '0') missing.amountCents = t('recovery.amountRequired');
+      if (!receivedOn) missing.receivedOn = t('recovery.dateRequired');
+      return missing;
+    }
+    if (mode === 'settle' && !repaidOn) return { repaidOn: t('recovery.dateRequired') };
+    if (mode === 'waiver' && !reason.trim()) return { reason: t('recovery.reasonRequired') };
+    return {};
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const missing = problems();
+    if (Object.keys(missing).length > 0) {
+      form.showFieldErrors(missing);
+      return;
+    }
+    key.current ??= newIdempotencyKey();
+    setBusy(true);
+    try {
+      let outcome: Done;
+      if (mode === 'notice') {
+        const notice = await issueRecoveryNotice(claim.id, dueBy, key.current);
+        outcome = { kind: 'notice', reference: notice.reference, total: notice.totalCents };
+      } else {
+        const booked =
+          mode === 'payment'
+            ? await receiveRepayment(claim.id, { amountCents: amount ?? '0', receivedOn }, key.current)
+            : mode === 'settle'
+              ? await settleClaim(claim.id, repaidOn, key.current)
+              : await waiveClaim(claim.id, reason.trim(), key.current);
+        outcome = { kind: 'booked', state: booked.state };
+      }
+      key.current = null;
+      form.clear();
+      setMode('none');
+      setAmount('');
+      setReason('');
+      onDone(outcome);
+    } catch (error) {
+      if (isApiError(error) && error.status >= 400 && error.status < 500) key.current = null;
+      form.showApiError(error, { payment_exceeds_claim: 'amountCents', recovery_notice_issued: 'dueBy' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (mode === 'none') {
+    return (
+      <div className="claim__actions">
+        <div className="page__actions">
+          {!claim.notice && claim.state === 'open' && (
+            <Button
+              variant="secondary"
+              label={t('recovery.actions.notice')}
+              aria-label={t('recovery.actions.noticeNumbered', { number })}
+              onClick={() => open('notice')}
+            />
+          )}
+          <Button
+            variant="secondary"
+            label={t('recovery.actions.payment')}
+            aria-label={t('recovery.actions.paymentNumbered', { number })}
+            onClick={() => open('payment')}
+          />
+          <Button
+            variant="secondary"
+            label={t('recovery.actions.settle')}
+            aria-label={t('recovery.actions.settleNumbered', { number })}
+            onClick={() => open('settle')}
+          />
+          <Button
+            variant="tertiary"
+            label={t('recovery.actions.waiver')}
+            aria-label={t('recovery.actions.waiverNumbered', { number })}
+            onClick={() => open('waiver')}
+          />
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <form
+      noValidate
+      className="form claim__form"
+      aria-label={t(`recovery.forms.${mode}`, { number })}
+      onSubmit={(event) => void submit(event)}
+    >
+      <p className="kern-body kern-body--bold">{t(`recovery.forms.${mode}`, { number })}</p>
+      <p className="kern-body">{t(`recovery.hints.${mode}`)}</p>
+      <ErrorSummary {...form.summaryProps} />
+      {mode === 'notice' && (
+        <TextField
+          id={fields.dueBy.id}
+          label={fields.dueBy.label}
+          hint={t('recovery.dueByHint')}
+          type="date"
+          value={dueBy}
+          error={form.fieldError('dueBy')}
+          onChange={setDueBy}
+        />
+      )}
+      {mode === 'payment' && (
+        <>
+          <AmountField
+            id={fields.amountCents.id}
+            label={fields.amountCents.label}
+            hint={t('recovery.amountHint', { open: money(claim.balance.openCents) })}
+            cents={amount ?? ''}
+            error={form.fieldError('amountCents')}
+            onChange={setAmount}
+          />
+          <TextField
+            id={fields.receivedOn.id}
+            label={fields.receivedOn.label}
+            type="date"
+            value={receivedOn}
+            error={form.fieldError('receivedOn')}
+            onChange={setReceivedOn}
+          />
+        </>
+      )}
+      {mode === 'settle' && (
+        <TextField
+          id={fields.repaidOn.id}
+          label={fields.repaidOn.label}
+          type="date"
+          value={repaidOn}
+          error={form.fieldError('repaidOn')}
+          onChange={setRepaidOn}
+        />
+      )}
+      {mode === 'waiver' && (
+        <TextAreaField
+          id={fields.reason.id}
+          label={fields.reason.label}
+          hint={t('recovery.reasonHint')}
+          rows={3}
+          value={reason}
+          error={form.fieldError('reason')}
+          onChange={setReason}
+        />
+      )}
+      <div className="page__actions">
+        <Button type="submit" label={t(`recovery.submit.${mode}`)} disabled={busy} />
+        <Button variant="secondary" label={t('common.cancel')} onClick={() => setMode('none')} />
+      </div>
+    </form>
+  );
+}
