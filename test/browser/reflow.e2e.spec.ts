@@ -109,6 +109,7 @@ describe('every page reflows at 320 px and 640 px, for every role', () => {
         '/finanzen?jahr=2027',
         `/finanzen/fonds/${world.fundId}?jahr=2027`,
         '/finanzen/mittelabrufe',
+        '/finanzen/basiszinssaetze',
       ],
       board_member: [
         '/',
@@ -124,6 +125,7 @@ describe('every page reflows at 320 px and 640 px, for every role', () => {
         '/verwaltung/organisationen',
         '/verwaltung/api-tokens',
         '/verwaltung/zustellung',
+        '/finanzen/basiszinssaetze',
       ],
       senate: ['/', '/finanzen', '/gefoerderte-projekte'],
     };
