@@ -527,6 +527,10 @@ export const VALIDATION_MESSAGES: Catalogue = {
     de: 'Der Höchstbetrag darf nicht unter dem Mindestbetrag liegen.',
     en: 'The maximum must not be below the minimum.',
   },
+  netzwerkfondsMinimum: {
+    de: 'Der Netzwerkfonds fördert Projekte ab {minCents:money}; der Mindestbetrag des Aufrufs darf nicht darunter liegen.',
+    en: "The Netzwerkfonds funds projects from {minCents:money}; the call's minimum must not be lower.",
+  },
   unique: { de: 'Jeder Eintrag darf nur einmal vorkommen.', en: 'Each entry may occur only once.' },
   notAboveRequested: {
     de: 'Der Betrag darf die beantragte Summe ({requestedCents} Cent) nicht übersteigen.',
