@@ -106,12 +106,12 @@ function content(areaIds: string[], actionFieldIds: string[]): Record<string, un
         cashYear: 2028,
         category: 'material',
         description: 'Lebensmittel und Geschirr',
-        amountCents: '500000',
+        amountCents: '4100000',
       },
     ],
     financingPlan: [
       { cashYear: 2027, requestedCents: '900000', ownCents: '100000', thirdPartyCents: '0' },
-      { cashYear: 2028, requestedCents: '500000', ownCents: '0', thirdPartyCents: '0' },
+      { cashYear: 2028, requestedCents: '4100000', ownCents: '0', thirdPartyCents: '0' },
     ],
     thirdPartySources: '',
     evaluationConcept: 'Zählung der Teilnehmenden und eine kurze Befragung nach jedem Abend.',
@@ -138,7 +138,7 @@ async function insertApplications(
   const rows = (await db.query(
     `INSERT INTO application (call_id, organisation_id, title, created_by, state, content, requested_cents,
        period_start, period_end, submitted_at)
-     SELECT $1, $2, 'Kiezprojekt ' || n, $3, $4, $5, 1400000, '2027-03-01', '2028-12-31',
+     SELECT $1, $2, 'Kiezprojekt ' || n, $3, $4, $5, 5000000, '2027-03-01', '2028-12-31',
             CASE WHEN $4 = 'draft' THEN NULL ELSE now() END
        FROM generate_series(1, $6::integer) n
      RETURNING id`,

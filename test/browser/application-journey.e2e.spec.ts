@@ -142,15 +142,15 @@ describe('an application from draft to completed, across the roles, in the brows
       await row.getByLabel('Kassenjahr').selectOption('2027');
       await row.getByLabel('Kostenart').selectOption('personnel');
       await row.getByLabel('Beschreibung').fill('Projektleitung');
-      await row.getByLabel('Betrag').fill('10.000,00');
+      await row.getByLabel('Betrag').fill('51.000,00');
     });
     await part(carrier, 'Finanzierungsplan', async () => {
       await carrier.getByRole('button', { name: /Kassenjahre aus dem Kostenplan übernehmen/ }).click();
       const year = carrier.getByRole('group', { name: 'Finanzierung im Kassenjahr 2027' });
-      await year.getByLabel('Beantragte Fördermittel').fill('9.000,00');
+      await year.getByLabel('Beantragte Fördermittel').fill('50.000,00');
       await year.getByLabel('Eigenanteil').fill('1.000,00');
       await year.getByLabel('Drittmittel').fill('0,00');
-      await carrier.getByText('Beantragt insgesamt: 9.000,00\u00a0€.').waitFor();
+      await carrier.getByText('Beantragt insgesamt: 50.000,00\u00a0€.').waitFor();
     });
     await part(carrier, 'Evaluation', async () => {
       await carrier
@@ -202,7 +202,7 @@ describe('an application from draft to completed, across the roles, in the brows
     await settled(coordinator);
     await coordinator.getByText('Ausgewählt', { exact: true }).first().waitFor();
     await step(coordinator, 'Auswahl des Senats erfassen', 'Ausgewählt', async (form) => {
-      await form.getByLabel('Vom Senat ausgewählter Betrag').fill('9.000,00');
+      await form.getByLabel('Vom Senat ausgewählter Betrag').fill('50.000,00');
     });
     const preview = coordinator.getByRole('link', { name: /Vorschau des Zuwendungsbescheids/ });
     const pdf = await coordinator.request.get(`${baseUrl}${await preview.getAttribute('href')}`);
@@ -223,7 +223,7 @@ describe('an application from draft to completed, across the roles, in the brows
     // API's and the browsers' calendars move to a day in April 2027 from here on.
     travelTo(IN_2027);
     await carrier.clock.setFixedTime(new Date(IN_2027));
-    await carrier.getByLabel('Betrag', { exact: true }).fill('9.000,00');
+    await carrier.getByLabel('Betrag', { exact: true }).fill('50.000,00');
     await carrier.getByLabel('Wofür werden die Mittel gebraucht?').fill('Honorare und Lebensmittel');
     await carrier.getByRole('button', { name: 'Mittelabruf stellen' }).click();
     await carrier
@@ -239,7 +239,7 @@ describe('an application from draft to completed, across the roles, in the brows
     expect(await finance.getByRole('button', { name: 'Mittelabruf 1 auszahlen' }).count()).toBe(0);
     await finance.getByRole('button', { name: 'Mittelabruf 1 freigeben' }).click();
     await finance.getByRole('button', { name: 'Mittelabruf 1 auszahlen' }).click();
-    await finance.getByRole('button', { name: '9.000,00\u00a0€ auszahlen' }).click();
+    await finance.getByRole('button', { name: '50.000,00\u00a0€ auszahlen' }).click();
     await finance.getByText('Zurzeit wartet kein Mittelabruf auf Auszahlung.').waitFor();
 
     // The carrier reports the use of the money; the coordinator completes the project.
@@ -248,7 +248,7 @@ describe('an application from draft to completed, across the roles, in the brows
     await carrier
       .getByLabel('Sachbericht')
       .fill('Zwölf Kochabende mit durchschnittlich 28 Gästen aus beiden Kiezen.');
-    await carrier.getByLabel('Personalkosten 2027').fill('10.000,00');
+    await carrier.getByLabel('Personalkosten 2027').fill('51.000,00');
     await carrier.getByRole('button', { name: 'Verwendungsnachweis einreichen' }).click();
     await carrier.getByText('Verwendungsnachweis eingereicht').first().waitFor();
 
@@ -262,6 +262,6 @@ describe('an application from draft to completed, across the roles, in the brows
     await settled(carrier);
     await carrier.getByText('Abgeschlossen').first().waitFor();
     const balance = await world.get(world.finance, `/api/funds/${world.fundId}/years/2027`).expect(200);
-    expect(balance.body).toMatchObject({ committedCents: '900000', disbursedCents: '900000' });
+    expect(balance.body).toMatchObject({ committedCents: '5000000', disbursedCents: '5000000' });
   });
 });

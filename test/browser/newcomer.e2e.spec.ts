@@ -75,7 +75,7 @@ describe("a newcomer's first pages", () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await page.locator('main').innerText()).not.toMatch(/Fördersumme\s*:?\s*Fördersumme/);
     const body = await page.locator('main').innerText();
-    expect(body).toMatch(/mindestens 5\.000,00/);
+    expect(body).toMatch(/mindestens 50\.000,00/);
   });
 
   it('opens finance on the programme year that has figures', async () => {

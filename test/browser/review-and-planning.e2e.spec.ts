@@ -24,9 +24,9 @@ describe('Votum and programme planning in the browser', () => {
   beforeAll(async () => {
     harness = await startBrowserApi();
     ({ db, browser, baseUrl } = harness);
-    // 20.000 € for 2027: one application of 14.000 € fits, the second only in part.
+    // 56.000 € for 2027: one application of 50.000 € fits, the second only in part.
     world = await ApplicationWorld.create(harness.app.getHttpServer(), db.dataSource, {
-      budgetCents: '2000000',
+      budgetCents: '5600000',
     });
     ag = await createCommittee(world);
     callId = (await world.openCall()).id;
@@ -166,7 +166,7 @@ describe('Votum and programme planning in the browser', () => {
     await page.getByRole('heading', { level: 1, name: /Programmplanung 2027/ }).waitFor();
     const summary = page.getByTestId('budget-summary');
     await summary
-      .getByText('Ausgewählt: 14.000,00 € von 20.000,00 € (1 Antrag); verbleibend 6.000,00 €')
+      .getByText('Ausgewählt: 50.000,00 € von 56.000,00 € (1 Antrag); verbleibend 6.000,00 €')
       .waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
@@ -183,15 +183,15 @@ describe('Votum and programme planning in the browser', () => {
     await page.getByLabel('Begründung der Änderung').fill('Nur das erste Projektjahr');
     await page.getByRole('button', { name: 'Speichern' }).click();
     await summary
-      .getByText('Ausgewählt: 20.000,00 € von 20.000,00 € (2 Anträge); verbleibend 0,00 €')
+      .getByText('Ausgewählt: 56.000,00 € von 56.000,00 € (2 Anträge); verbleibend 0,00 €')
       .waitFor();
 
-    await page.getByLabel('Bezeichnung').fill('Budget 15.000 €');
-    await page.getByLabel(/Anderes Budget/).fill('15.000,00');
+    await page.getByLabel('Bezeichnung').fill('Budget 55.000 €');
+    await page.getByLabel(/Anderes Budget/).fill('55.000,00');
     await page.getByRole('button', { name: 'Szenario hinzufügen' }).click();
     const comparison = page.getByTestId('scenario-comparison');
-    await comparison.getByRole('columnheader', { name: 'Budget 15.000 €' }).waitFor();
-    await comparison.getByText('14.000,00 € von 15.000,00 € (1 Antrag)').waitFor();
+    await comparison.getByRole('columnheader', { name: 'Budget 55.000 €' }).waitFor();
+    await comparison.getByText('50.000,00 € von 55.000,00 € (1 Antrag)').waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Prioritätenliste beschließen' }).click();

@@ -116,7 +116,7 @@ describe('the decision chain from the committee to the Senate', () => {
     await world.event(world.coordinator, offList, { type: 'SELECT' }).expect(200);
 
     const refused = await world
-      .event(world.coordinator, offList, { type: 'RECORD_SENATE_SELECTION', amountCents: '1400000' })
+      .event(world.coordinator, offList, { type: 'RECORD_SENATE_SELECTION', amountCents: '5000000' })
       .expect(409);
     expect(refused.body).toMatchObject({ code: 'not_on_sent_list' });
     expect(refused.body.allowed).not.toContain('RECORD_SENATE_SELECTION');
@@ -126,7 +126,7 @@ describe('the decision chain from the committee to the Senate', () => {
     expect(row!.senate_amount_cents).toBeNull();
 
     await world
-      .event(world.coordinator, onList, { type: 'RECORD_SENATE_SELECTION', amountCents: '1400000' })
+      .event(world.coordinator, onList, { type: 'RECORD_SENATE_SELECTION', amountCents: '5000000' })
       .expect(200);
   });
 });

@@ -25,8 +25,8 @@ describe('programme planning', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
-    // 30.000 € for 2027: two applications of 14.000 € fit, a third does not.
-    world = await ApplicationWorld.create(api.server, api.db.dataSource, { budgetCents: '3000000' });
+    // 107.000 € for 2027: two applications of 50.000 € fit, a third does not.
+    world = await ApplicationWorld.create(api.server, api.db.dataSource, { budgetCents: '10700000' });
     callId = (await world.openCall()).id;
     ag = await createCommittee(world);
     await world
@@ -69,7 +69,7 @@ describe('programme planning', () => {
 
   it('ranks the adopted applications by score and fills the budget; the rest is waitlisted', async () => {
     const view = (await world.get(world.coordinator, plan()).expect(200)).body;
-    expect(view).toMatchObject({ status: 'draft', budgetCents: '3000000', availableCents: '3000000' });
+    expect(view).toMatchObject({ status: 'draft', budgetCents: '10700000', availableCents: '10700000' });
     const rows = view.items.map((i: Record<string, unknown>) => [i.applicationId, i.rank, i.status, i.score]);
     expect(rows).toEqual([
       [best, 1, 'selected', 9000],
@@ -77,8 +77,8 @@ describe('programme planning', () => {
       [third, 3, 'waitlisted', 5000],
       [rejected, null, 'not_adopted', 8000],
     ]);
-    expect(view.items[2]).toMatchObject({ shortByCents: '1200000', remainingCents: '200000' });
-    expect(view.totals).toMatchObject({ selectedCents: '2800000', remainingCents: '200000', waitlisted: 1 });
+    expect(view.items[2]).toMatchObject({ shortByCents: '4300000', remainingCents: '700000' });
+    expect(view.totals).toMatchObject({ selectedCents: '10000000', remainingCents: '700000', waitlisted: 1 });
     // Members and finance read the plan; carriers do not see it.
     await world.get(ag.voters[3]!, plan()).expect(200);
     await world.get(world.carrier, plan()).expect(404);
@@ -88,7 +88,7 @@ describe('programme planning', () => {
     const noReason = await world
       .put(world.coordinator, plan(`/lines/${third}`))
       .set('Accept-Language', 'de')
-      .send({ amountCents: '200000', manualRank: null })
+      .send({ amountCents: '700000', manualRank: null })
       .expect(400);
     expect(noReason.body.details).toEqual([
       expect.objectContaining({
@@ -115,22 +115,22 @@ describe('programme planning', () => {
     const adjusted = (
       await world
         .put(world.coordinator, plan(`/lines/${third}`))
-        .send({ amountCents: '200000', amountReason: 'Nur die Auftaktveranstaltung 2027', manualRank: null })
+        .send({ amountCents: '700000', amountReason: 'Nur die Auftaktveranstaltung 2027', manualRank: null })
         .expect(200)
     ).body;
     expect(adjusted.items[2]).toMatchObject({
       applicationId: third,
       status: 'selected',
-      amountCents: '200000',
+      amountCents: '700000',
       amountReason: 'Nur die Auftaktveranstaltung 2027',
     });
-    expect(adjusted.totals).toMatchObject({ selectedCents: '3000000', remainingCents: '0' });
+    expect(adjusted.totals).toMatchObject({ selectedCents: '10700000', remainingCents: '0' });
 
     // The committee puts the third first by hand: it leads, and the second no longer fits.
     const reordered = (
       await world
         .put(world.coordinator, plan(`/lines/${third}`))
-        .send({ amountCents: '1400000', manualRank: 1 })
+        .send({ amountCents: '5000000', manualRank: 1 })
         .expect(200)
     ).body;
     expect(
@@ -143,7 +143,7 @@ describe('programme planning', () => {
     ]);
     await world
       .put(world.coordinator, plan(`/lines/${third}`))
-      .send({ amountCents: '200000', amountReason: 'Nur die Auftaktveranstaltung 2027', manualRank: null })
+      .send({ amountCents: '700000', amountReason: 'Nur die Auftaktveranstaltung 2027', manualRank: null })
       .expect(200);
     const audit = (await world.db.query(
       `SELECT count(*)::int AS n FROM audit_event WHERE action = 'programme_plan_adjusted'`,
@@ -160,7 +160,7 @@ describe('programme planning', () => {
 
     await world
       .post(world.coordinator, plan('/scenarios'))
-      .send({ label: 'Budget 20.000 €', budgetCents: '2000000' })
+      .send({ label: 'Budget 60.000 €', budgetCents: '6000000' })
       .expect(201);
     const view = (
       await world
@@ -169,18 +169,18 @@ describe('programme planning', () => {
         .expect(201)
     ).body;
     expect(view.scenarios.map((s: { label: string }) => s.label)).toEqual([
-      'Budget 20.000 €',
+      'Budget 60.000 €',
       'Reihenfolge getauscht',
     ]);
     const { comparison } = view;
-    expect(comparison.base).toMatchObject({ selectedTotal: '3000000', selectedCount: 3 });
+    expect(comparison.base).toMatchObject({ selectedTotal: '10700000', selectedCount: 3 });
     expect(comparison.scenarios[0]).toMatchObject({
-      budget: '2000000',
-      selectedTotal: '1600000',
+      budget: '6000000',
+      selectedTotal: '5700000',
       selectedCount: 2,
     });
     const secondRow = comparison.rows.find((r: { applicationId: string }) => r.applicationId === second);
-    // With 20.000 €: best (14.000) and third (2.000) fit, second does not.
+    // With 60.000 €: best (50.000) and third (7.000) fit, second does not.
     expect(secondRow.scenarios[0]).toMatchObject({ status: 'waitlisted', changed: true });
     // Swapped: second ranks first.
     expect(secondRow.scenarios[1]).toMatchObject({ rank: 1, status: 'selected', changed: true });
@@ -200,7 +200,7 @@ describe('programme planning', () => {
     expect(pdf.headers['content-type']).toContain('application/pdf');
     const text = await pdfText(pdf.body as Buffer);
     expect(text).toContain('Prioritätenliste');
-    expect(text).toContain('30.000,00 €');
+    expect(text).toContain('107.000,00 €');
     expect(text.replace(/\s+/g, ' ')).toContain('Begründung: Nur die Auftaktveranstaltung 2027');
     expect(text).toContain('ENTWURF');
 
@@ -214,9 +214,9 @@ describe('programme planning', () => {
     const sheet = book.worksheets[0]!;
     expect(sheet.name).toBe('Prioritätenliste');
     expect(sheet.getRow(1).getCell(1).value).toBe('Rang');
-    expect(sheet.getRow(2).values).toEqual(expect.arrayContaining([1, 14000, 'ausgewählt']));
+    expect(sheet.getRow(2).values).toEqual(expect.arrayContaining([1, 50000, 'ausgewählt']));
     expect(sheet.getRow(4).values).toEqual(
-      expect.arrayContaining([3, 2000, 'Nur die Auftaktveranstaltung 2027']),
+      expect.arrayContaining([3, 7000, 'Nur die Auftaktveranstaltung 2027']),
     );
   });
 
@@ -266,6 +266,6 @@ describe('programme planning', () => {
       third,
       rejected,
     ]);
-    expect(after.items[2]).toMatchObject({ state: 'selected', amountCents: '200000' });
+    expect(after.items[2]).toMatchObject({ state: 'selected', amountCents: '700000' });
   });
 });

@@ -106,7 +106,7 @@ describe('sessions and written votes for the members', () => {
     const text = (await pdfText(agenda.body as Buffer)).replace(/\s+/g, ' ');
     expect(text).toContain('AG Stabile Kieze');
     expect(text).toContain('Kiezküchen verbinden');
-    expect(text).toContain('14.000,00 €');
+    expect(text).toContain('50.000,00 €');
     await world.get(world.carrier, `/api/sessions/${session.id}/agenda.pdf`).expect(404);
 
     await post(`/api/sessions/${session.id}/open`).expect(200);

@@ -25,8 +25,8 @@ describe('a Votum followed by a conflict declaration', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
-    // 14.000 € of budget: one application fits, the other is waitlisted, so the order decides.
-    world = await ApplicationWorld.create(api.server, api.db.dataSource, { budgetCents: '1400000' });
+    // 50.000 € of budget: one application fits, the other is waitlisted, so the order decides.
+    world = await ApplicationWorld.create(api.server, api.db.dataSource, { budgetCents: '5000000' });
     ag = await createCommittee(world);
     callId = (await world.openCall()).id;
     await world

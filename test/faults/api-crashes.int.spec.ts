@@ -138,7 +138,7 @@ describe('fault: the API killed during a burst of lifecycle commands', () => {
     expect(answers.size).toBe(APPLICATIONS * STEPS.length + selected.length);
 
     // Each approval committed its money once: one commitment per cash year (2027, 2028), and the
-    // fund's committed figure is exactly ten grants of 14.000,00 €.
+    // fund's committed figure is exactly ten grants of 50.000,00 €.
     const commitments = (await setup.db.dataSource.query(
       `SELECT application_id, count(*)::int AS n FROM ledger_entry
         WHERE kind = 'commitment' AND application_id = ANY($1) GROUP BY application_id`,
@@ -146,7 +146,7 @@ describe('fault: the API killed during a burst of lifecycle commands', () => {
     )) as { application_id: string; n: number }[];
     expect(commitments.map((c) => c.n).sort()).toEqual(Array<number>(selected.length).fill(2));
     const year = await world.get(world.finance, `/api/funds/${world.fundId}/years/2027`).expect(200);
-    expect(year.body.committedCents).toBe(String(selected.length * 1_400_000));
+    expect(year.body.committedCents).toBe(String(selected.length * 5_000_000));
     const approved = (await setup.db.dataSource.query(
       `SELECT count(*)::int AS n FROM application WHERE id = ANY($1) AND state = 'approved'`,
       [selected],

@@ -106,7 +106,7 @@ export async function triggerEveryNotice(
     await decideInWriting(world, ag, underWay);
     await finalisePlan(world, callId);
     await world
-      .event(world.coordinator, underWay, { type: 'RECORD_SENATE_SELECTION', amountCents: '1400000' })
+      .event(world.coordinator, underWay, { type: 'RECORD_SENATE_SELECTION', amountCents: '5000000' })
       .expect(200);
     await world
       .event(world.coordinator, underWay, {

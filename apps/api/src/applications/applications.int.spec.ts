@@ -46,7 +46,7 @@ describe('applications: drafts, autosave, submission and change requests over HT
       world.completeContent({
         financingPlan: [
           { cashYear: 2027, requestedCents: '900000', ownCents: '0', thirdPartyCents: '0' },
-          { cashYear: 2028, requestedCents: '500000', ownCents: '0', thirdPartyCents: '0' },
+          { cashYear: 2028, requestedCents: '4100000', ownCents: '0', thirdPartyCents: '0' },
         ],
       }),
     );
@@ -202,7 +202,7 @@ describe('applications: drafts, autosave, submission and change requests over HT
           cashYear: 2028,
           category: 'material',
           description: 'Lebensmittel und Geschirr',
-          amountCents: '500000',
+          amountCents: '4100000',
         },
       ],
     });

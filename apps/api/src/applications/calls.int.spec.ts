@@ -22,7 +22,7 @@ describe('calls (Aufrufe) over HTTP', () => {
     programmeYear: 2027,
     expectedBudgetCents: '50000000',
     submissionDeadline: '2099-01-31T23:59:00+01:00',
-    minAmountCents: '500000',
+    minAmountCents: '5000000',
     maxAmountCents: '15000000',
     actionFieldIds: world.actionFieldIds,
     areaIds: world.areaIds,
@@ -80,8 +80,8 @@ describe('calls (Aufrufe) over HTTP', () => {
       .send(
         body({
           expectedBudgetCents: '12,50',
-          minAmountCents: '900000',
-          maxAmountCents: '100000',
+          minAmountCents: '9000000',
+          maxAmountCents: '6000000',
           areaIds: [],
         }),
       )
@@ -92,7 +92,7 @@ describe('calls (Aufrufe) over HTTP', () => {
     const links = await world
       .post(world.coordinator, '/api/calls')
       .set('Accept-Language', 'en')
-      .send(body({ areaIds: neukoelln.areaIds, minAmountCents: '900000', maxAmountCents: '100000' }))
+      .send(body({ areaIds: neukoelln.areaIds, minAmountCents: '9000000', maxAmountCents: '6000000' }))
       .expect(400);
     expect(links.body.details).toEqual(
       expect.arrayContaining([expect.objectContaining({ field: 'maxAmountCents', rule: 'notBelowMinimum' })]),
@@ -108,6 +108,54 @@ describe('calls (Aufrufe) over HTTP', () => {
         message: expect.stringContaining('Bezirk'),
       }),
     ]);
+  });
+
+  it('refuses a minimum below the Netzwerkfonds floor of 50 000 €, on creation and on change', async () => {
+    const res = await world
+      .post(world.coordinator, '/api/calls')
+      .send(body({ minAmountCents: '4999999' }))
+      .expect(400);
+    expect(res.body.details).toEqual([
+      { field: 'minAmountCents', rule: 'netzwerkfondsMinimum', message: expect.any(String) },
+    ]);
+    expect((res.body.details[0].message as string).replace(/\u00a0/g, ' ')).toBe(
+      'Der Netzwerkfonds fördert Projekte ab 50.000,00 €; der Mindestbetrag des Aufrufs darf nicht darunter liegen.',
+    );
+
+    const created = await world.post(world.coordinator, '/api/calls').send(body()).expect(201);
+    const { districtId: _districtId, ...fields } = body({ minAmountCents: 500000 });
+    const changed = await world
+      .patch(world.coordinator, `/api/calls/${created.body.id}`)
+      .set('Accept-Language', 'en')
+      .send(fields)
+      .expect(400);
+    expect(changed.body.details).toEqual([
+      expect.objectContaining({
+        field: 'minAmountCents',
+        rule: 'netzwerkfondsMinimum',
+        message: "The Netzwerkfonds funds projects from €50,000.00; the call's minimum must not be lower.",
+      }),
+    ]);
+    const kept = await world.get(world.coordinator, `/api/calls/${created.body.id}`).expect(200);
+    expect(kept.body.minAmountCents).toBe('5000000');
+  });
+
+  it('gives a call without a minimum the Netzwerkfonds floor of 50 000 €', async () => {
+    const { minAmountCents: _min, ...withoutMinimum } = body();
+    const created = await world.post(world.coordinator, '/api/calls').send(withoutMinimum).expect(201);
+    expect(created.body.minAmountCents).toBe('5000000');
+
+    const { districtId: _districtId, ...fields } = withoutMinimum;
+    const raised = await world
+      .patch(world.coordinator, `/api/calls/${created.body.id}`)
+      .send({ ...fields, minAmountCents: '8000000' })
+      .expect(200);
+    expect(raised.body.minAmountCents).toBe('8000000');
+    const dropped = await world
+      .patch(world.coordinator, `/api/calls/${created.body.id}`)
+      .send(fields)
+      .expect(200);
+    expect(dropped.body.minAmountCents).toBe('5000000');
   });
 
   it('does not open a call whose deadline has passed', async () => {

@@ -80,7 +80,7 @@ describe('the double-funding check on submission and approval', () => {
     await decideInWriting(world, ag, id);
     await finalisePlan(world, callId);
     await world
-      .event(world.coordinator, id, { type: 'RECORD_SENATE_SELECTION', amountCents: '1400000' })
+      .event(world.coordinator, id, { type: 'RECORD_SENATE_SELECTION', amountCents: '5000000' })
       .expect(200);
     await world
       .event(world.coordinator, id, {

@@ -70,10 +70,10 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
     expect(res.body.state).toBe('approved');
     expect(await ledger(id)).toEqual([
       { kind: 'commitment', cash_year: 2027, amount: '900000' },
-      { kind: 'commitment', cash_year: 2028, amount: '500000' },
+      { kind: 'commitment', cash_year: 2028, amount: '4100000' },
     ]);
     const after = await balance();
-    expect(BigInt(after.committedCents) - BigInt(before.committedCents)).toBe(1_400_000n);
+    expect(BigInt(after.committedCents) - BigInt(before.committedCents)).toBe(5_000_000n);
     const [fund] = (await api.db.dataSource.query(
       `SELECT DISTINCT fund_kind FROM ledger_entry WHERE application_id = $1`,
       [id],
@@ -103,7 +103,7 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
   it('lets exactly as many of 50 concurrent approvals commit as the budget fits', async () => {
     const tight = await ApplicationWorld.create(api.server, api.db.dataSource, {
       name: 'Tempelhof-Schöneberg',
-      budgetCents: String(10 * 1_400_000),
+      budgetCents: String(10 * 5_000_000),
     });
     const ids = await selectedMany(tight, 50);
     const answers = await Promise.all(ids.map((id) => tight.event(tight.coordinator, id, APPROVAL)));
@@ -114,7 +114,7 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
       new Set(['budget_exceeded']),
     );
     expect(await balance(tight)).toMatchObject({
-      committedCents: String(10 * 1_400_000),
+      committedCents: String(10 * 5_000_000),
       availableCents: '0',
     });
     // Fifty applications go the whole way through the committee and the plan first: some hundred requests.
@@ -148,7 +148,7 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
       .post(world.finance, `/api/call-offs/${callOff.body.id}/pay`)
       .send({ paidOn: '2027-04-14' })
       .expect(200);
-    // 14.000 € grant (≤ 50.000 €) with a yearly instalment of 9.000 € (≤ 10.000 €): four months.
+    // 50.000 € grant (≤ 50.000 €) with a yearly instalment of 9.000 € (≤ 10.000 €): four months.
     expect(paid.body).toMatchObject({ state: 'paid', paidOn: '2027-04-14', spendBy: '2027-08-14' });
     expect((await ledger(id)).filter((e) => e.kind === 'disbursement')).toEqual([
       { kind: 'disbursement', cash_year: 2027, amount: '300000' },
@@ -199,7 +199,7 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
     });
     await world.event(world.coordinator, id, { type: 'COMPLETE' }).expect(200);
 
-    // Plan 15 000 € (grant 14 000 €, own 1 000 €). Spent 7 000 € on personnel and 300 € on fees,
+    // Plan 51 000 € (grant 50 000 €, own 1 000 €). Spent 7 000 € on personnel and 300 € on fees,
     // a line the plan does not have. Eligible 7 000 €, own 1 000 € first: the grant is 6 000 €,
     // and 3 000 € of the 9 000 € paid come back.
     const settlement = await world.get(world.finance, `/api/applications/${id}/settlement`).expect(200);
@@ -224,13 +224,13 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
     ).toEqual([
       [2027, 'personnel', '1000000', '700000', '700000', 'within_plan'],
       [2027, 'fees', '0', '30000', '0', 'not_in_plan'],
-      [2028, 'material', '500000', '0', '0', 'within_plan'],
+      [2028, 'material', '4100000', '0', '0', 'within_plan'],
     ]);
     expect(settlement.body.steps.map((s: Record<string, unknown>) => [s.key, s.amountCents])).toEqual([
       ['eligible_costs', '700000'],
       ['other_funding', '100000'],
       ['shortfall', '600000'],
-      ['approved_grant', '1400000'],
+      ['approved_grant', '5000000'],
       ['final_grant', '600000'],
       ['paid', '900000'],
       ['to_repay', '300000'],
@@ -244,7 +244,7 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
     ]);
     const entries = await ledger(id);
     expect(entries.filter((e) => e.kind === 'decommitment')).toEqual([
-      { kind: 'decommitment', cash_year: 2028, amount: '500000' },
+      { kind: 'decommitment', cash_year: 2028, amount: '4100000' },
     ]);
   });
 
@@ -283,7 +283,7 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
     const entries = await ledger(id);
     expect(entries.filter((e) => e.kind === 'decommitment')).toEqual([
       { kind: 'decommitment', cash_year: 2027, amount: '500000' },
-      { kind: 'decommitment', cash_year: 2028, amount: '500000' },
+      { kind: 'decommitment', cash_year: 2028, amount: '4100000' },
     ]);
     const claims = await world.get(world.finance, `/api/applications/${id}/repayment-claims`).expect(200);
     expect(claims.body.items).toEqual([
@@ -404,7 +404,7 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
     };
     const timely = await payOut('400000');
     const late = await payOut('500000');
-    // 14.000 € grant, instalment 9.000 €: four months, to 15.08.2027.
+    // 50.000 € grant, instalment 9.000 €: four months, to 15.08.2027.
     expect(late.spendBy).toBe('2027-08-15');
     travelTo('2027-09-01T10:00:00+02:00');
     const inTime = await world
@@ -472,7 +472,7 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
       expect(late.body.code).toBe('call_off_after_project_end');
       expect(await ledger(id)).toEqual([
         { kind: 'commitment', cash_year: 2027, amount: '900000' },
-        { kind: 'commitment', cash_year: 2028, amount: '500000' },
+        { kind: 'commitment', cash_year: 2028, amount: '4100000' },
       ]);
     });
 

@@ -28,7 +28,7 @@ function command(
         text: 'Zwölf Kochabende mit 280 Teilnehmenden; Befragung liegt bei.',
         actuals: [
           { cashYear: 2027, category: 'personnel', amountCents: '1000000' },
-          { cashYear: 2028, category: 'material', amountCents: '500000' },
+          { cashYear: 2028, category: 'material', amountCents: '4100000' },
         ],
       });
     case 'REQUEST_CHANGES':
@@ -39,7 +39,7 @@ function command(
     case 'RETURN_FINAL_REPORT':
       return coordinator({ message: 'Bitte Belege nachreichen.' });
     case 'RECORD_SENATE_SELECTION':
-      return coordinator({ amountCents: '1400000' });
+      return coordinator({ amountCents: '5000000' });
     case 'APPROVE':
       return coordinator({
         reportDeadlines: [

@@ -111,11 +111,11 @@ describe('eligibility for the Netzwerkfonds', () => {
         periodEnd: '2030-06-30',
         costPlan: [
           { cashYear: 2027, category: 'personnel', description: 'Projektleitung', amountCents: '1000000' },
-          { cashYear: 2030, category: 'material', description: 'Material', amountCents: '500000' },
+          { cashYear: 2030, category: 'material', description: 'Material', amountCents: '4100000' },
         ],
         financingPlan: [
           { cashYear: 2027, requestedCents: '900000', ownCents: '100000', thirdPartyCents: '0' },
-          { cashYear: 2030, requestedCents: '500000', ownCents: '0', thirdPartyCents: '0' },
+          { cashYear: 2030, requestedCents: '4100000', ownCents: '0', thirdPartyCents: '0' },
         ],
       }),
     );

@@ -90,7 +90,7 @@ describe('the public list of funded projects: without login, only what carriers 
       district: { slug: spandau.district.slug, name: 'Spandau' },
       fundKind: 'netzwerkfonds',
       programmeYear: 2027,
-      amountCents: 1_400_000,
+      amountCents: 5_000_000,
       periodStart: '2027-03-01',
       periodEnd: '2028-12-31',
       areas: ['Falkenhagener Feld', 'Heerstraße Nord'],
@@ -136,7 +136,7 @@ describe('the public list of funded projects: without login, only what carriers 
       .split('\r\n');
     expect(lines).toEqual([
       'Aktenzeichen;Projekttitel;Träger:in;Bezirk;Fonds;Programmjahr;Fördersumme (€);Beginn;Ende;Gebiete;Handlungsfelder',
-      `${approved.consented};Kiezküchen verbinden;${spandau.organisation.name};Spandau;Netzwerkfonds;2027;14000,00;01.03.2027;31.12.2028;Falkenhagener Feld, Heerstraße Nord;Bildung`,
+      `${approved.consented};Kiezküchen verbinden;${spandau.organisation.name};Spandau;Netzwerkfonds;2027;50000,00;01.03.2027;31.12.2028;Falkenhagener Feld, Heerstraße Nord;Bildung`,
     ]);
   });
 

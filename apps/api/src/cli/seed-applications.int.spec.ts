@@ -85,11 +85,11 @@ describe('demo applications and funds in the seed', () => {
       { kind: 'budget', fund_kind: 'baufonds', amount: '100000000' },
       { kind: 'budget', fund_kind: 'netzwerkfonds', amount: '60000000' },
       { kind: 'budget', fund_kind: 'projektfonds', amount: '24000000' },
-      { kind: 'commitment', fund_kind: 'netzwerkfonds', amount: '18000000' },
-      { kind: 'disbursement', fund_kind: 'netzwerkfonds', amount: '3500000' },
+      { kind: 'commitment', fund_kind: 'netzwerkfonds', amount: '22000000' },
+      { kind: 'disbursement', fund_kind: 'netzwerkfonds', amount: '5500000' },
     ]);
     // One call-off approved and waiting for its payment; one project settled with a recovery claim:
-    // 30.000 € spent, 5.000 € own money first, 25.000 € grant; 10.000 € of 35.000 € back, plus
+    // 50.000 € spent, 5.000 € own money first, 45.000 € grant; 10.000 € of 55.000 € back, plus
     // interest from the payment (15.02.2027) to the due day (17.03.2027): 30 days at 6,27 %:
     // 1 000 000 ct × 627 × 30 / 3 650 000 = 5 153,42… → 51,53 €.
     expect(

@@ -333,7 +333,7 @@ async function seedMoneyInMotion(
       programmeYear: year,
       expectedBudgetCents: '20000000',
       submissionDeadline: addDays(today, 28).toISOString(),
-      minAmountCents: '500000',
+      minAmountCents: '5000000',
       maxAmountCents: '15000000',
       actionFieldIds: place.actionFieldIds,
       areaIds: place.areaIds,
@@ -361,11 +361,11 @@ async function seedMoneyInMotion(
         cashYear: year,
         category: 'personnel',
         description: 'Honorare der Anleiter:innen',
-        amountCents: '3000000',
+        amountCents: '4500000',
       },
-      { cashYear: year, category: 'material', description: 'Material', amountCents: '1000000' },
+      { cashYear: year, category: 'material', description: 'Material', amountCents: '1500000' },
     ],
-    financingPlan: [{ cashYear: year, requestedCents: '3500000', ownCents: '500000', thirdPartyCents: '0' }],
+    financingPlan: [{ cashYear: year, requestedCents: '5500000', ownCents: '500000', thirdPartyCents: '0' }],
   };
   const ids: string[] = [];
   for (const [carrier, title] of [
@@ -387,7 +387,7 @@ async function seedMoneyInMotion(
   }
   await app.get(ProgrammePlanService).finalise(coordinator, call.id, null);
   for (const [i, id] of ids.entries()) {
-    await send(coordinator, id, 'RECORD_SENATE_SELECTION', { amountCents: '3500000' });
+    await send(coordinator, id, 'RECORD_SENATE_SELECTION', { amountCents: '5500000' });
     await send(coordinator, id, 'APPROVE', {
       reportDeadlines: [{ kind: 'final', due: `${year + 1}-03-31` }],
       earlyStartApprovedOn: `${year}-01-01`,
@@ -405,11 +405,11 @@ async function seedMoneyInMotion(
     null,
   );
   await callOffs.approve(finance, waiting.id, null);
-  // The second is paid in full, spent 30.000 € of 40.000 €, settled: 10.000 € back, with interest.
+  // The second is paid in full, spent 50.000 € of 60.000 €, settled: 10.000 € back, with interest.
   const paid = await callOffs.request(
     people.carriers[3]!,
     ids[1]!,
-    { cashYear: year, amountCents: '3500000', purpose: 'Gesamte Zuwendung' },
+    { cashYear: year, amountCents: '5500000', purpose: 'Gesamte Zuwendung' },
     null,
   );
   await callOffs.approve(finance, paid.id, null);
@@ -417,8 +417,8 @@ async function seedMoneyInMotion(
   await send(people.carriers[3]!, ids[1]!, 'SUBMIT_FINAL_REPORT', {
     text: 'Acht statt zehn Wochen Sommerakademie: zwei Wochen fielen wegen Bauarbeiten aus.',
     actuals: [
-      { cashYear: year, category: 'personnel', amountCents: '2200000' },
-      { cashYear: year, category: 'material', amountCents: '800000' },
+      { cashYear: year, category: 'personnel', amountCents: '3700000' },
+      { cashYear: year, category: 'material', amountCents: '1300000' },
     ],
   });
   await send(coordinator, ids[1]!, 'COMPLETE');

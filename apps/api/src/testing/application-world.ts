@@ -136,7 +136,7 @@ export class ApplicationWorld {
           programmeYear: 2027,
           expectedBudgetCents: '50000000',
           submissionDeadline: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-          minAmountCents: '500000',
+          minAmountCents: '5000000',
           maxAmountCents: '15000000',
           actionFieldIds: this.actionFieldIds,
           areaIds: this.areaIds,
@@ -148,7 +148,10 @@ export class ApplicationWorld {
     return call;
   }
 
-  /** A complete content of 14.000,00 € requested (9.000 € in 2027, 5.000 € in 2028). */
+  /**
+   * A complete content of 50.000,00 € requested, the Netzwerkfonds minimum (9.000 € in 2027,
+   * 41.000 € in 2028): a grant up to 50 000 € whose 2027 instalment stays ≤ 10 000 € (DOMAIN.md step 8).
+   */
   completeContent(overrides: Record<string, unknown> = {}): Record<string, unknown> {
     return {
       summary: 'Kochabende in zwei Kiezen, vorbereitet von Nachbar:innen beider Gebiete.',
@@ -164,12 +167,12 @@ export class ApplicationWorld {
           cashYear: 2028,
           category: 'material',
           description: 'Lebensmittel und Geschirr',
-          amountCents: '500000',
+          amountCents: '4100000',
         },
       ],
       financingPlan: [
         { cashYear: 2027, requestedCents: '900000', ownCents: '100000', thirdPartyCents: '0' },
-        { cashYear: 2028, requestedCents: '500000', ownCents: '0', thirdPartyCents: '0' },
+        { cashYear: 2028, requestedCents: '4100000', ownCents: '0', thirdPartyCents: '0' },
       ],
       thirdPartySources: '',
       evaluationConcept: 'Zählung der Teilnehmenden und eine kurze Befragung nach jedem Abend.',

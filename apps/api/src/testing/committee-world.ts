@@ -78,7 +78,7 @@ export async function decideInWriting(
 }
 
 /** Finalises the call's programme plan, with a budget that fits every adopted application unless given. */
-export async function finalisePlan(world: ApplicationWorld, callId: string, budgetCents = '100000000') {
+export async function finalisePlan(world: ApplicationWorld, callId: string, budgetCents = '500000000') {
   await world
     .put(world.coordinator, `/api/calls/${callId}/programme-plan`)
     .send({ budgetCents, fillRule: 'skip_over' })
@@ -96,7 +96,7 @@ export async function selectedApplications(
   world: ApplicationWorld,
   ag: CommitteeSetUp,
   count: number,
-  senateAmountCents = '1400000',
+  senateAmountCents = '5000000',
 ): Promise<string[]> {
   const callId = (await world.openCall()).id;
   const ids: string[] = [];

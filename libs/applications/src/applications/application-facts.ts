@@ -16,7 +16,7 @@ import type { ApplicationRecord } from './application-record';
 export function contentRulesOf(record: ApplicationRecord): ContentRules {
   return {
     programmeYear: record.programmeYear,
-    minAmount: record.minAmountCents === null ? null : Money.fromCents(record.minAmountCents),
+    minAmount: Money.fromCents(record.minAmountCents),
     maxAmount: record.maxAmountCents === null ? null : Money.fromCents(record.maxAmountCents),
     actionFieldIds: record.callActionFieldIds,
     areaIds: record.callAreaIds,

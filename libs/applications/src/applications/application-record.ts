@@ -29,7 +29,8 @@ export interface ApplicationRecord {
   districtName: string;
   programmeYear: number;
   submissionDeadline: Date;
-  minAmountCents: string | null;
+  /** Never below the Netzwerkfonds floor of 50 000 €. */
+  minAmountCents: string;
   maxAmountCents: string | null;
   requiredAttachmentKeys: string[];
   callActionFieldIds: string[];
@@ -71,7 +72,7 @@ interface Row {
   district_name: string;
   programme_year: number;
   submission_deadline: Date;
-  min_amount_cents: string | null;
+  min_amount_cents: string;
   max_amount_cents: string | null;
   required_attachments: { key: string }[];
   call_action_field_ids: string[];

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
+  callAmountProblems,
+  callMinimum,
   ConflictError,
   type ErrorDetail,
   ForbiddenError,
@@ -37,7 +39,8 @@ export interface CallView {
   status: CallStatus;
   expectedBudgetCents: string;
   submissionDeadline: string;
-  minAmountCents: string | null;
+  /** Never below the Netzwerkfonds floor of 50 000 €, which is also the default. */
+  minAmountCents: string;
   maxAmountCents: string | null;
   actionFields: { id: string; name: string }[];
   areas: { id: string; name: string }[];
@@ -58,7 +61,7 @@ interface CallRow {
   status: CallStatus;
   expected_budget_cents: string;
   submission_deadline: Date;
-  min_amount_cents: string | null;
+  min_amount_cents: string;
   max_amount_cents: string | null;
   required_attachments: RequiredAttachment[];
   opened_at: Date | null;
@@ -312,31 +315,27 @@ export class CallService {
   }
 
   private columns(input: CallFieldsDto): unknown[] {
-    const min = input.minAmountCents === undefined ? null : Money.fromCents(input.minAmountCents);
-    const max = input.maxAmountCents === undefined ? null : Money.fromCents(input.maxAmountCents);
+    const { min, max } = amounts(input);
     return [
       input.programmeYear,
       input.title,
       input.description ?? '',
       Money.fromCents(input.expectedBudgetCents).toString(),
       new Date(input.submissionDeadline),
-      min?.toString() ?? null,
+      // A call without a minimum asks for what the Netzwerkfonds funds at least.
+      callMinimum(min).toString(),
       max?.toString() ?? null,
       JSON.stringify(input.requiredAttachments ?? []),
     ];
   }
 
   /**
-   * What the DTO cannot check alone, all reported at once (400): the amount range, and action
-   * fields and areas that must be the district's own.
+   * What the DTO cannot check alone, all reported at once (400): the amount range (not below the
+   * Netzwerkfonds floor), and action fields and areas that must be the district's own.
    */
   private async checkLinks(tx: EntityManager, districtId: string, input: CallFieldsDto): Promise<void> {
-    const problems: ErrorDetail[] = [];
-    const min = input.minAmountCents === undefined ? null : Money.fromCents(input.minAmountCents);
-    const max = input.maxAmountCents === undefined ? null : Money.fromCents(input.maxAmountCents);
-    if (min && max && min.isGreaterThan(max)) {
-      problems.push({ field: 'maxAmountCents', rule: 'notBelowMinimum' });
-    }
+    const { min, max } = amounts(input);
+    const problems: ErrorDetail[] = [...callAmountProblems(min, max)];
     for (const [field, table, ids] of [
       ['actionFieldIds', 'action_field', input.actionFieldIds],
       ['areaIds', 'area', input.areaIds],
@@ -444,4 +443,11 @@ export class CallService {
       closedAt: row.closed_at?.toISOString() ?? null,
     };
   }
+}
+
+function amounts(input: CallFieldsDto): { min: Money | null; max: Money | null } {
+  return {
+    min: input.minAmountCents === undefined ? null : Money.fromCents(input.minAmountCents),
+    max: input.maxAmountCents === undefined ? null : Money.fromCents(input.maxAmountCents),
+  };
 }

@@ -51,50 +51,53 @@ describe('what keeps an application from being submitted', () => {
       {
         field: 'financingPlan[1]',
         rule: 'sums_mismatch',
-        params: { cashYear: 2028, costsCents: '600000', financingCents: '590000' },
+        params: { cashYear: 2028, costsCents: '4060000', financingCents: '4050000' },
       },
     ]);
   });
 
   it('finds costs in a year the financing plan does not mention', () => {
     expect(
-      problemsOf((c) => {
-        c.costPlan!.push({
-          cashYear: 2028,
-          category: 'fees',
-          description: 'Moderation',
-          amountCents: '10000',
-        });
-        c.financingPlan!.pop();
-      }),
+      problemsOf(
+        (c) => {
+          c.costPlan!.push({
+            cashYear: 2028,
+            category: 'fees',
+            description: 'Moderation',
+            amountCents: '10000',
+          });
+          c.financingPlan!.pop();
+        },
+        exampleRules({ minAmount: null }),
+      ),
     ).toEqual([
       {
         field: 'financingPlan',
         rule: 'sums_mismatch',
-        params: { cashYear: 2028, costsCents: '610000', financingCents: '0' },
+        params: { cashYear: 2028, costsCents: '4070000', financingCents: '0' },
       },
     ]);
   });
 
   it('keeps the requested total within the call’s minimum and maximum', () => {
-    expect(applicationProblems(exampleContent(), exampleRules({ minAmount: Money.euros(20_000) }))).toEqual([
+    expect(applicationProblems(exampleContent(), exampleRules({ minAmount: Money.euros(60_000) }))).toEqual([
       {
         field: 'financingPlan',
         rule: 'amount_below_minimum',
-        params: { minCents: '2000000', requestedCents: '1540000' },
+        params: { minCents: '6000000', requestedCents: '5000000' },
       },
     ]);
-    expect(applicationProblems(exampleContent(), exampleRules({ maxAmount: Money.euros(15_000) }))).toEqual([
+    expect(applicationProblems(exampleContent(), exampleRules({ maxAmount: Money.euros(40_000) }))).toEqual([
       {
         field: 'financingPlan',
         rule: 'amount_above_maximum',
-        params: { maxCents: '1500000', requestedCents: '1540000' },
+        params: { maxCents: '4000000', requestedCents: '5000000' },
       },
     ]);
     expect(
       applicationProblems(
         exampleContent(),
-        exampleRules({ minAmount: Money.fromCents(1_540_000), maxAmount: null }),
+        exampleRules({ minAmount: Money.fromCents(5_000_000), maxAmount: null }),
       ),
     ).toEqual([]);
   });
@@ -103,7 +106,7 @@ describe('what keeps an application from being submitted', () => {
     const problems = problemsOf((c) => {
       c.financingPlan = [
         { cashYear: 2027, requestedCents: '0', ownCents: '1200000', thirdPartyCents: '0' },
-        { cashYear: 2028, requestedCents: '0', ownCents: '600000' },
+        { cashYear: 2028, requestedCents: '0', ownCents: '4060000' },
       ];
     });
     expect(problems).toEqual([{ field: 'financingPlan', rule: 'nothing_requested' }]);

@@ -9,7 +9,7 @@ describe('the difference between two versions of content', () => {
   it('names changed leaves with readable paths', () => {
     const before = exampleContent();
     const after = exampleContent();
-    after.costPlan![2]!.amountCents = '650000';
+    after.costPlan![2]!.amountCents = '4100000';
     after.goals![0]!.indicator = 'Teilnehmende je Abend (Zählung)';
     after.declarations!.transparencyConsent = false;
     expect(diffContent(before, after)).toEqual([
@@ -18,7 +18,7 @@ describe('the difference between two versions of content', () => {
         before: 'Teilnehmende je Abend',
         after: 'Teilnehmende je Abend (Zählung)',
       },
-      { path: 'costPlan[2].amountCents', before: '600000', after: '650000' },
+      { path: 'costPlan[2].amountCents', before: '4060000', after: '4100000' },
       { path: 'declarations.transparencyConsent', before: true, after: false },
     ]);
   });

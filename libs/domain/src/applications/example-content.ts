@@ -1,14 +1,16 @@
 import { Money } from '../money/money';
 import type { ApplicationContent } from './application-content';
 import type { ContentRules } from './application-problems';
+import { NETZWERKFONDS_MIN_AMOUNT } from './call-amounts';
 
 export const ACTION_FIELD = '0b7c3a52-5a7f-4d4e-9a55-1d2f0c6f1a01';
 export const OTHER_ACTION_FIELD = '0b7c3a52-5a7f-4d4e-9a55-1d2f0c6f1a02';
 export const AREA = '6f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f1';
 
 /**
- * A complete, consistent application (programme year 2027, two cash years): a known-good
- * starting point that specs change one thing at a time.
+ * A complete, consistent application (programme year 2027, two cash years) requesting exactly
+ * the Netzwerkfonds minimum of 50 000 €: a known-good starting point that specs change one thing
+ * at a time.
  */
 export function exampleContent(): ApplicationContent {
   return {
@@ -36,12 +38,12 @@ export function exampleContent(): ApplicationContent {
         cashYear: 2028,
         category: 'personnel',
         description: 'Projektleitung (0,5 Stellen)',
-        amountCents: '600000',
+        amountCents: '4060000',
       },
     ],
     financingPlan: [
       { cashYear: 2027, requestedCents: '1000000', ownCents: '100000', thirdPartyCents: '100000' },
-      { cashYear: 2028, requestedCents: '540000', ownCents: '60000', thirdPartyCents: '0' },
+      { cashYear: 2028, requestedCents: '4000000', ownCents: '60000', thirdPartyCents: '0' },
     ],
     thirdPartySources: 'Spende der Nachbarschaftsstiftung',
     evaluationConcept: 'Befragung der Teilnehmenden nach jedem dritten Abend',
@@ -53,7 +55,7 @@ export function exampleContent(): ApplicationContent {
 export function exampleRules(overrides: Partial<ContentRules> = {}): ContentRules {
   return {
     programmeYear: 2027,
-    minAmount: Money.euros(5_000),
+    minAmount: NETZWERKFONDS_MIN_AMOUNT,
     maxAmount: Money.euros(150_000),
     actionFieldIds: [ACTION_FIELD, OTHER_ACTION_FIELD],
     areaIds: [AREA],

@@ -65,6 +65,7 @@ export {
   type PlanTotals,
   planTotals,
 } from './plan-totals';
+export { callAmountProblems, callMinimum, NETZWERKFONDS_MIN_AMOUNT } from './call-amounts';
 export { type PromptUseInput, promptUseDeadline, promptUseMonths, SMALL_GRANT_LIMIT } from './prompt-use';
 export {
   type ActualCost,

@@ -1,4 +1,5 @@
 import { BusinessRuleError, ConflictError, DomainError, type ErrorDetail } from '../errors/domain-error';
+import { NETZWERKFONDS_MIN_AMOUNT } from './call-amounts';
 import type { FundingChain } from './funding-chain';
 import type { LifecycleRole } from './lifecycle-vocabulary';
 
@@ -71,10 +72,10 @@ export const LIFECYCLE_CHECKS = {
     label: { de: 'Mindestbetrag des Aufrufs erreicht', en: "call's minimum amount reached" },
     passes: (f) => !f.problems.some((p) => p.rule === 'amount_below_minimum'),
     refusal: (f) =>
-      new BusinessRuleError(
-        'amount_below_call_minimum',
-        f.problems.find((p) => p.rule === 'amount_below_minimum')?.params ?? {},
-      ),
+      new BusinessRuleError('amount_below_call_minimum', {
+        ...f.problems.find((p) => p.rule === 'amount_below_minimum')?.params,
+        floorCents: NETZWERKFONDS_MIN_AMOUNT.toString(),
+      }),
   },
   withinFiveYearLimit: {
     label: { de: 'höchstens fünf Jahre in Folge gefördert', en: 'funded for at most five consecutive years' },

@@ -11,11 +11,11 @@ describe('plan totals', () => {
       totals.byYear.map((y) => [y.cashYear, cents(y.costs), cents(y.requested), cents(y.financing)]),
     ).toEqual([
       [2027, '1200000', '1000000', '1200000'],
-      [2028, '600000', '540000', '600000'],
+      [2028, '4060000', '4000000', '4060000'],
     ]);
     expect(
       [totals.costs, totals.requested, totals.own, totals.thirdParty, totals.financing].map(cents),
-    ).toEqual(['1800000', '1540000', '160000', '100000', '1800000']);
+    ).toEqual(['5260000', '5000000', '160000', '100000', '5260000']);
   });
 
   it('count half-typed rows as nothing and are zero for an empty draft', () => {
@@ -34,7 +34,7 @@ describe('plan totals', () => {
   it('give the requested funding per cash year as instalments', () => {
     expect(instalmentsOf(exampleContent()).map((i) => [i.cashYear, cents(i.amount)])).toEqual([
       [2027, '1000000'],
-      [2028, '540000'],
+      [2028, '4000000'],
     ]);
   });
 });

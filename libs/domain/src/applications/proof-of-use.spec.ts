@@ -26,8 +26,8 @@ function seventyTenContent(): ApplicationContent {
 }
 const fiftySpent = [actual(2027, 'personnel', 4_000_000), actual(2027, 'material', 1_000_000)];
 
-// The example plans 2027: personnel 10 000 €, material 2 000 €; 2028: personnel 6 000 €.
-// Financing: 15 400 € grant, 1 600 € own, 1 000 € third-party.
+// The example plans 2027: personnel 10 000 €, material 2 000 €; 2028: personnel 40 600 €.
+// Financing: 50 000 € grant, 1 600 € own, 1 000 € third-party.
 describe('the proof of use against the plan', () => {
   it('sets each plan line against the spending', () => {
     const lines = compareWithPlan(exampleContent(), [
@@ -48,7 +48,7 @@ describe('the proof of use against the plan', () => {
       // 500 € over on material (25 %): 400 € (20 %) count, offset by the personnel savings.
       [2027, 'personnel', '1000000', '900000', -10, '900000', 'within_plan'],
       [2027, 'material', '200000', '250000', 25, '240000', 'overrun_capped'],
-      [2028, 'personnel', '600000', '0', -100, '0', 'within_plan'],
+      [2028, 'personnel', '4060000', '0', -100, '0', 'within_plan'],
     ]);
   });
 
@@ -176,9 +176,9 @@ describe('settlement by the financing type of the grant notice', () => {
       actuals: [
         actual(2027, 'personnel', 900_000),
         actual(2027, 'material', 260_000),
-        actual(2028, 'personnel', 600_000),
+        actual(2028, 'personnel', 4_060_000),
       ],
-      paid: euros(15_400),
+      paid: euros(50_000),
     });
     const material = result.lines.find((l) => l.category === 'material')!;
     expect([material.eligible.toString(), material.rule, material.overrun]).toEqual([
@@ -186,10 +186,10 @@ describe('settlement by the financing type of the grant notice', () => {
       'overrun_capped',
       true,
     ]);
-    // 9 000 + 2 400 + 6 000 = 17 400 € eligible; minus 2 600 € own and third-party money:
-    // the grant is 14 800 €, 600 € of the 15 400 € paid come back.
-    expect(result.eligibleSpend.toString()).toBe('1740000');
-    expect(result.finalGrant.toString()).toBe('1480000');
+    // 9 000 + 2 400 + 40 600 = 52 000 € eligible; minus 2 600 € own and third-party money:
+    // the grant is 49 400 €, 600 € of the 50 000 € paid come back.
+    expect(result.eligibleSpend.toString()).toBe('5200000');
+    expect(result.finalGrant.toString()).toBe('4940000');
     expect(result.unspent.toString()).toBe('60000');
   });
 
@@ -199,14 +199,14 @@ describe('settlement by the financing type of the grant notice', () => {
       actuals: [
         actual(2027, 'personnel', 990_000),
         actual(2027, 'material', 230_000),
-        actual(2028, 'personnel', 600_000),
+        actual(2028, 'personnel', 4_060_000),
       ],
-      paid: euros(15_400),
+      paid: euros(50_000),
     });
     const material = result.lines.find((l) => l.category === 'material')!;
     // 300 € over, only 100 € saved on personnel: 2 100 € count.
     expect([material.eligible.toString(), material.rule]).toEqual(['210000', 'overrun_not_offset']);
-    expect(result.eligibleSpend.toString()).toBe('1800000');
+    expect(result.eligibleSpend.toString()).toBe('5260000');
   });
 
   it('a line that was never in the plan counts nothing, unless an approved change added it', () => {
@@ -214,18 +214,18 @@ describe('settlement by the financing type of the grant notice', () => {
       actual(2027, 'personnel', 1_000_000),
       actual(2027, 'fees', 50_000),
       actual(2027, 'material', 200_000),
-      actual(2028, 'personnel', 500_000),
+      actual(2028, 'personnel', 3_960_000),
     ];
-    const unplanned = proofOfUse({ content: exampleContent(), actuals: spending, paid: euros(15_400) });
+    const unplanned = proofOfUse({ content: exampleContent(), actuals: spending, paid: euros(50_000) });
     const fees = unplanned.lines.find((l) => l.category === 'fees')!;
     expect([fees.eligible.toString(), fees.rule, fees.source]).toEqual(['0', 'not_in_plan', 'none']);
-    // 17 000 € eligible − 2 600 € = 14 400 € grant; 1 000 € back.
+    // 51 600 € eligible − 2 600 € = 49 000 € grant; 1 000 € back.
     expect(unplanned.unspent.toString()).toBe('100000');
 
     const changed = proofOfUse({
       content: exampleContent(),
       actuals: spending,
-      paid: euros(15_400),
+      paid: euros(50_000),
       approvedChanges: [{ cashYear: 2027, category: 'fees', amount: euros(500) }],
     });
     const approvedFees = changed.lines.find((l) => l.category === 'fees')!;

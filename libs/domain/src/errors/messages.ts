@@ -254,8 +254,8 @@ export const ERROR_MESSAGES: Catalogue = {
     en: 'At most {availableCents} cents can still be called off for the cash year {cashYear}.',
   },
   amount_below_call_minimum: {
-    de: 'Der beantragte Betrag von {requestedCents:money} liegt unter dem Mindestbetrag des Aufrufs von {minCents:money}. Der Netzwerkfonds fördert Projekte ab 50.000,00 €.',
-    en: "The requested amount of {requestedCents:money} is below the call's minimum of {minCents:money}. The Netzwerkfonds funds projects from €50,000.00.",
+    de: 'Der beantragte Betrag von {requestedCents:money} liegt unter dem Mindestbetrag des Aufrufs von {minCents:money}. Der Netzwerkfonds fördert Projekte ab {floorCents:money}.',
+    en: "The requested amount of {requestedCents:money} is below the call's minimum of {minCents:money}. The Netzwerkfonds funds projects from {floorCents:money}.",
   },
   five_year_limit_exceeded: {
     de: 'Derselbe Zweck darf höchstens {limit} Jahre in Folge gefördert werden; mit diesem Antrag wären es {years} Jahre ({first}–{last}).',
@@ -526,6 +526,10 @@ export const VALIDATION_MESSAGES: Catalogue = {
   notBelowMinimum: {
     de: 'Der Höchstbetrag darf nicht unter dem Mindestbetrag liegen.',
     en: 'The maximum must not be below the minimum.',
+  },
+  netzwerkfondsMinimum: {
+    de: 'Der Netzwerkfonds fördert Projekte ab {minCents:money}; der Mindestbetrag des Aufrufs darf nicht darunter liegen.',
+    en: "The Netzwerkfonds funds projects from {minCents:money}; the call's minimum must not be lower.",
   },
   unique: { de: 'Jeder Eintrag darf nur einmal vorkommen.', en: 'Each entry may occur only once.' },
   notAboveRequested: {

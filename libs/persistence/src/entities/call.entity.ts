@@ -47,8 +47,9 @@ export class CallEntity {
   @Column({ name: 'submission_deadline', type: 'timestamptz' })
   submissionDeadline: Date;
 
-  @Column({ name: 'min_amount_cents', type: 'bigint', nullable: true })
-  minAmountCents: string | null;
+  /** At least the Netzwerkfonds floor of 50 000 € (migration 1763795000000). */
+  @Column({ name: 'min_amount_cents', type: 'bigint', default: 5000000 })
+  minAmountCents: string;
 
   @Column({ name: 'max_amount_cents', type: 'bigint', nullable: true })
   maxAmountCents: string | null;

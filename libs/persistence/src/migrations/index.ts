@@ -28,6 +28,7 @@ import { ClaimMailBeforeSending1763791000000 } from './1763791000000-claim-mail-
 import { NumberReferencesPerDistrictAndYear1763792000000 } from './1763792000000-number-references-per-district-and-year';
 import { IndexTheApplicationList1763792100000 } from './1763792100000-index-the-application-list';
 import { AddSenateRole1763794000000 } from './1763794000000-add-senate-role';
+import { RaiseCallMinimumsToNetzwerkfondsFloor1763795000000 } from './1763795000000-raise-call-minimums-to-netzwerkfonds-floor';
 import { RecordCostBasisOnGrantNotice1763795100000 } from './1763795100000-record-cost-basis-on-grant-notice';
 import { StageUploads1763795200000 } from './1763795200000-stage-uploads';
 
@@ -63,6 +64,7 @@ export const migrations = [
   NumberReferencesPerDistrictAndYear1763792000000,
   IndexTheApplicationList1763792100000,
   AddSenateRole1763794000000,
+  RaiseCallMinimumsToNetzwerkfondsFloor1763795000000,
   RecordCostBasisOnGrantNotice1763795100000,
   StageUploads1763795200000,
 ];

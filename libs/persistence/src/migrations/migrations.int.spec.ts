@@ -213,6 +213,68 @@ describe('migrations', () => {
     }
   });
 
+  it("raise calls' minimums to the Netzwerkfonds floor of 50 000 € and keep every new call at or above it", async () => {
+    const empty = await createEmptyDatabase();
+    const floor = migrations.findIndex(
+      (m) => m.name === 'RaiseCallMinimumsToNetzwerkfondsFloor1763795000000',
+    );
+    try {
+      await ensureDatabaseExists(empty.url);
+      const before = await new DataSource({
+        ...dataSourceOptions(empty.url),
+        migrations: migrations.slice(0, floor),
+      }).initialize();
+      try {
+        await before.runMigrations({ transaction: 'each' });
+        await before.query(`INSERT INTO district (slug, name) VALUES ('spandau', 'Spandau')`);
+        // No minimum, 5 000 €, 80 000 €, and 5 000 € to 40 000 € (a range wholly below the floor).
+        await before.query(`
+          INSERT INTO call (district_id, fund_kind, programme_year, title, expected_budget_cents,
+                            submission_deadline, min_amount_cents, max_amount_cents)
+          SELECT d.id, 'netzwerkfonds', 2027, t.title, 50000000, now() + interval '30 days', t.min, t.max
+            FROM district d, (VALUES ('ohne', NULL::bigint, NULL::bigint), ('klein', 500000, 15000000),
+                                     ('gross', 8000000, NULL), ('darunter', 500000, 4000000)) t (title, min, max)`);
+      } finally {
+        await before.destroy();
+      }
+
+      const after = await createDataSource(empty.url).initialize();
+      try {
+        await after.runMigrations({ transaction: 'each' });
+        const rows = (await after.query(
+          `SELECT title, min_amount_cents::text AS min, max_amount_cents::text AS max FROM call ORDER BY title`,
+        )) as { title: string; min: string; max: string | null }[];
+        expect(rows).toEqual([
+          { title: 'darunter', min: '5000000', max: '5000000' },
+          { title: 'gross', min: '8000000', max: null },
+          { title: 'klein', min: '5000000', max: '15000000' },
+          { title: 'ohne', min: '5000000', max: null },
+        ]);
+        const insert = (min: string) =>
+          after.query(
+            `INSERT INTO call (district_id, fund_kind, programme_year, title, expected_budget_cents,
+                               submission_deadline${min ? ', min_amount_cents' : ''})
+             SELECT id, 'netzwerkfonds', 2028, 'neu ${min || 'ohne'}', 0, now()${min ? `, ${min}` : ''} FROM district`,
+          );
+        await expect(insert('4999999')).rejects.toThrow(/call_min_amount_netzwerkfonds_floor/);
+        await expect(insert('NULL')).rejects.toThrow(/null value/);
+        await insert('');
+        const [fresh] = (await after.query(
+          `SELECT min_amount_cents::text AS min FROM call WHERE title = 'neu ohne'`,
+        )) as { min: string }[];
+        expect(fresh!.min).toBe('5000000');
+        // Reverting drops the rule; the raised minimums stay, as no one can tell which were empty.
+        for (let i = floor; i < migrations.length; i++)
+          await after.undoLastMigration({ transaction: 'each' });
+        await insert('NULL');
+      } finally {
+        await after.destroy();
+      }
+    } finally {
+      await empty.drop();
+    }
+  });
+
   it('are named <timestamp>-<what-it-does> and listed in time order', () => {
     const stamps = migrations.map((m) => Number(/(\d{13})$/.exec(m.name)?.[1]));
     expect(stamps.every((s) => Number.isFinite(s))).toBe(true);

@@ -311,6 +311,7 @@ function CallForm({ call, districts }: { call: Call | null; districts: string[] 
         <AmountField
           id="aufruf-minimum"
           label={t('callAdmin.fields.minAmount')}
+          hint={t('callAdmin.fields.minAmountHint')}
           optional
           cents={values.minAmountCents ?? ''}
           error={form.fieldError('minAmountCents')}

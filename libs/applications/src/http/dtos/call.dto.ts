@@ -16,7 +16,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { MAX_PROGRAMME_YEAR, MIN_PROGRAMME_YEAR } from '@kiezfonds/domain';
+import { MAX_PROGRAMME_YEAR, MIN_PROGRAMME_YEAR, NETZWERKFONDS_MIN_AMOUNT } from '@kiezfonds/domain';
 import { IsCents, PageQueryDto, Trim } from '@kiezfonds/funds';
 
 const CENTS_SCHEMA = {
@@ -68,7 +68,10 @@ export class CallFieldsDto {
   @IsDateString({ strict: true })
   submissionDeadline: string;
 
-  @ApiPropertyOptional({ ...CENTS_SCHEMA, description: 'Smallest amount an application may request.' })
+  @ApiPropertyOptional({
+    ...CENTS_SCHEMA,
+    description: `Smallest amount an application may request: at least ${NETZWERKFONDS_MIN_AMOUNT.toString()} (the Netzwerkfonds floor of 50 000 €), which is also the default.`,
+  })
   @IsOptional()
   @IsCents()
   minAmountCents?: string | number;
