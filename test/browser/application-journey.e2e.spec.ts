@@ -9,7 +9,7 @@ import {
   type TestDatabase,
   type TestRedis,
 } from '@kiezfonds/testing';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { backToToday, travelTo } from '../../apps/api/src/testing/clock';
 import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
@@ -223,6 +223,13 @@ describe('an application from draft to completed, across the roles, in the brows
     // API's and the browsers' calendars move to a day in April 2027 from here on.
     travelTo(IN_2027);
     await carrier.clock.setFixedTime(new Date(IN_2027));
+    // Every call-off write moves money and carries an Idempotency-Key of its own.
+    const callOffWrites: { url: string; key: string | undefined }[] = [];
+    const recordCallOffWrite = (request: Request) => {
+      if (request.method() === 'POST' && /\/api\/(applications\/[^/]+\/)?call-offs/.test(request.url()))
+        callOffWrites.push({ url: request.url(), key: request.headers()['idempotency-key'] });
+    };
+    carrier.on('request', recordCallOffWrite);
     await carrier.getByLabel('Betrag', { exact: true }).fill('50.000,00');
     await carrier.getByLabel('Wofür werden die Mittel gebraucht?').fill('Honorare und Lebensmittel');
     await carrier.getByRole('button', { name: 'Mittelabruf stellen' }).click();
@@ -233,6 +240,7 @@ describe('an application from draft to completed, across the roles, in the brows
       .waitFor();
 
     const finance = await signedIn(world.finance, '/finanzen/mittelabrufe');
+    finance.on('request', recordCallOffWrite);
     await finance.clock.setFixedTime(new Date(IN_2027));
     await settled(finance);
     // Finance approves before paying: a requested call-off offers no payment.
@@ -241,6 +249,16 @@ describe('an application from draft to completed, across the roles, in the brows
     await finance.getByRole('button', { name: 'Mittelabruf 1 auszahlen' }).click();
     await finance.getByRole('button', { name: '50.000,00\u00a0€ auszahlen' }).click();
     await finance.getByText('Zurzeit wartet kein Mittelabruf auf Auszahlung.').waitFor();
+    expect(
+      callOffWrites.map((write) =>
+        write.url
+          .replace(/^.*\/api\//, '')
+          .split('/')
+          .pop(),
+      ),
+    ).toEqual(['call-offs', 'approve', 'pay']);
+    expect(callOffWrites.every((write) => write.key && /^[\w-]{16,}$/.test(write.key))).toBe(true);
+    expect(new Set(callOffWrites.map((write) => write.key)).size).toBe(3);
 
     // The carrier reports the use of the money; the coordinator completes the project.
     await carrier.goto(`${baseUrl}/antraege/${applicationId}/verwendungsnachweis`);

@@ -503,23 +503,32 @@ export function approvePlanChange(
   });
 }
 
+/**
+ * Call-offs move money: every write carries an Idempotency-Key made once per intended action, so
+ * a double click or a retry after a lost answer books once.
+ */
+function callOffWrite<T>(path: string, body: unknown, idempotencyKey: string): Promise<T> {
+  return apiRequest(path, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
+}
+
 export function requestCallOff(
   id: string,
   input: { cashYear: number; amountCents: string; purpose?: string },
+  idempotencyKey: string,
 ): Promise<CallOff> {
-  return apiRequest(`/applications/${encode(id)}/call-offs`, { method: 'POST', body: input });
+  return callOffWrite(`/applications/${encode(id)}/call-offs`, input, idempotencyKey);
 }
 
-export function approveCallOff(callOffId: string): Promise<CallOff> {
-  return apiRequest(`/call-offs/${encode(callOffId)}/approve`, { method: 'POST', body: {} });
+export function approveCallOff(callOffId: string, idempotencyKey: string): Promise<CallOff> {
+  return callOffWrite(`/call-offs/${encode(callOffId)}/approve`, {}, idempotencyKey);
 }
 
-export function payCallOff(callOffId: string, paidOn: string): Promise<CallOff> {
-  return apiRequest(`/call-offs/${encode(callOffId)}/pay`, { method: 'POST', body: { paidOn } });
+export function payCallOff(callOffId: string, paidOn: string, idempotencyKey: string): Promise<CallOff> {
+  return callOffWrite(`/call-offs/${encode(callOffId)}/pay`, { paidOn }, idempotencyKey);
 }
 
-export function rejectCallOff(callOffId: string, reason: string): Promise<CallOff> {
-  return apiRequest(`/call-offs/${encode(callOffId)}/reject`, { method: 'POST', body: { reason } });
+export function rejectCallOff(callOffId: string, reason: string, idempotencyKey: string): Promise<CallOff> {
+  return callOffWrite(`/call-offs/${encode(callOffId)}/reject`, { reason }, idempotencyKey);
 }
 
 /** One actual of the proof of use; `vatCents` is the VAT it contains, where the carrier stated it. */

@@ -416,6 +416,9 @@ export function CallOffDecision({ callOff, onDecided }: { callOff: CallOff; onDe
   const [paidOn, setPaidOn] = useState(berlinToday());
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
+  // One key per decision: a double click or a retry after a lost answer decides once. A refusal
+  // by the server (4xx) ends that attempt; the next one is a new action with a new key.
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const idPrefix = `mittelabruf-${callOff.id}`;
   const fields = useMemo(
     () => ({
@@ -438,12 +441,14 @@ export function CallOffDecision({ callOff, onDecided }: { callOff: CallOff; onDe
     }
     setBusy(true);
     try {
-      if (mode === 'pay') await payCallOff(callOff.id, paidOn);
-      else await rejectCallOff(callOff.id, reason.trim());
+      if (mode === 'pay') await payCallOff(callOff.id, paidOn, idempotencyKey);
+      else await rejectCallOff(callOff.id, reason.trim(), idempotencyKey);
       form.clear();
       setMode('none');
+      setIdempotencyKey(newIdempotencyKey());
       onDecided();
     } catch (error) {
+      if (isApiError(error)) setIdempotencyKey(newIdempotencyKey());
       form.showApiError(error);
     } finally {
       setBusy(false);
@@ -453,9 +458,11 @@ export function CallOffDecision({ callOff, onDecided }: { callOff: CallOff; onDe
   async function approve() {
     setBusy(true);
     try {
-      await approveCallOff(callOff.id);
+      await approveCallOff(callOff.id, idempotencyKey);
+      setIdempotencyKey(newIdempotencyKey());
       onDecided();
     } catch (error) {
+      if (isApiError(error)) setIdempotencyKey(newIdempotencyKey());
       form.showApiError(error);
     } finally {
       setBusy(false);
@@ -550,6 +557,8 @@ function CallOffForm({ detail, onRequested }: { detail: ApplicationDetail; onReq
   const [busy, setBusy] = useState(false);
   const [requested, setRequested] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
+  // One key per intended call-off: a double click or a retry after a lost answer requests once.
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const fields = useMemo(
     () => ({
       cashYear: { id: 'abruf-kassenjahr', label: t('implementation.request.cashYear') },
@@ -570,11 +579,12 @@ function CallOffForm({ detail, onRequested }: { detail: ApplicationDetail; onReq
     }
     setBusy(true);
     try {
-      const callOff = await requestCallOff(detail.id, {
-        cashYear: Number(cashYear),
-        amountCents: amount,
-        purpose: purpose.trim() || undefined,
-      });
+      const callOff = await requestCallOff(
+        detail.id,
+        { cashYear: Number(cashYear), amountCents: amount, purpose: purpose.trim() || undefined },
+        idempotencyKey,
+      );
+      setIdempotencyKey(newIdempotencyKey());
       form.clear();
       setAmount('');
       setPurpose('');
@@ -583,6 +593,7 @@ function CallOffForm({ detail, onRequested }: { detail: ApplicationDetail; onReq
       );
       onRequested();
     } catch (error) {
+      if (isApiError(error)) setIdempotencyKey(newIdempotencyKey());
       if (isApiError(error) && error.status === 422) {
         form.clear();
         setRefusal(describeError(error, t));
