@@ -24,7 +24,10 @@ describe('where the queues live (QUEUE_BACKEND)', () => {
   });
 
   it('takes Redis when REDIS_URL is set, even if that Redis does not answer yet', async () => {
-    await expect(decide({ REDIS_URL: nothing })).resolves.toEqual({ backend: 'redis', reason: 'REDIS_URL is set' });
+    await expect(decide({ REDIS_URL: nothing })).resolves.toEqual({
+      backend: 'redis',
+      reason: 'REDIS_URL is set',
+    });
   });
 
   it('without REDIS_URL takes a Redis that answers at the default address, else PostgreSQL', async () => {

@@ -31,7 +31,9 @@ export type QueueConnection = RedisQueueConnection | PostgresQueueConnection;
 /** The backend the configuration names; `auto` must have been decided at start (resolveQueueBackend). */
 export function queueBackendOf(config: AppConfig): QueueBackend {
   if (config.QUEUE_BACKEND === 'auto') {
-    throw new Error('QUEUE_BACKEND=auto is decided at start (resolveQueueBackend) before the queues are built');
+    throw new Error(
+      'QUEUE_BACKEND=auto is decided at start (resolveQueueBackend) before the queues are built',
+    );
   }
   return config.QUEUE_BACKEND;
 }
