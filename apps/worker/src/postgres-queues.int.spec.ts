@@ -2,6 +2,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import {
   jobIdFor,
   type Notice,
+  NoticeDelivery,
+  type NoticeJob,
   OutboxService,
   RECONCILE_SCHEDULER_ID,
   Reconciler,
@@ -10,11 +12,14 @@ import {
 import { WRITTEN_VOTE_SWEEP_SCHEDULER_ID } from '@kiezfonds/committee';
 import {
   BackendQueue,
+  BackendQueueEvents,
+  BackendWorker,
   CAPPED_BACKOFF,
   freePort,
   JOBS,
   POSTGRES_QUEUE_SCHEMA,
   QUEUES,
+  type QueueConnection,
   queueConnection,
 } from '@kiezfonds/platform';
 import {
@@ -130,6 +135,48 @@ describe('notices with the queues in PostgreSQL: the same delivery guarantees wi
     await sleep(1_500);
     expect(new Set(mailsFor('pg-outage-').map((m) => m.deliveryKey)).size).toBe(2);
     expect(mailsFor('pg-outage-')).toHaveLength(2);
+  });
+
+  it('sends once when a worker dies after sending and another worker recovers the stalled job', async () => {
+    // A schema of its own, so that only the two workers below can take the job.
+    const connection = { ...queueConnection(config), schema: 'bullmq_crash' } as QueueConnection;
+    const crashQueue = new BackendQueue(QUEUES.mail, { connection });
+    const crashEvents = new BackendQueueEvents(QUEUES.mail, { connection });
+    await crashEvents.waitUntilReady();
+    const delivery = worker.get(NoticeDelivery);
+    const job: NoticeJob = { ...notice('Absturz nach dem Senden'), deliveryKey: keyOf('pg-crash') };
+
+    let delivered!: () => void;
+    const deliveredOnce = new Promise<void>((resolve) => (delivered = resolve));
+    // This worker sends the mail, then "dies": it never acknowledges and stops renewing its lock.
+    const doomed = new BackendWorker(
+      QUEUES.mail,
+      async (next) => {
+        await delivery.deliver(next.data as NoticeJob);
+        delivered();
+        return new Promise(() => undefined);
+      },
+      { connection, lockDuration: 1_000, stalledInterval: 300 },
+    );
+    const added = await crashQueue.add(JOBS.sendNotice, job, { jobId: jobIdFor(job.deliveryKey) });
+    await deliveredOnce;
+    await doomed.close(true);
+    expect(mailsFor('pg-crash')).toHaveLength(1);
+
+    const recovering = new BackendWorker(QUEUES.mail, (next) => delivery.deliver(next.data as NoticeJob), {
+      connection,
+      lockDuration: 1_000,
+      stalledInterval: 300,
+      maxStalledCount: 1,
+    });
+    try {
+      expect(await added.waitUntilFinished(crashEvents, 20_000)).toBe('already_sent');
+      expect(mailsFor('pg-crash')).toHaveLength(1);
+    } finally {
+      await recovering.close();
+      await crashEvents.close();
+      await crashQueue.close();
+    }
   });
 
   it('registers the reminder sweep once and runs it', async () => {

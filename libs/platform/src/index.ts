@@ -8,6 +8,7 @@ export {
   POSTGRES_QUEUE_SCHEMA,
   type QueueBackend,
   type QueueBackendChoice,
+  type QueueConnection,
   queueBackendOf,
   queueConnection,
   resolveQueueBackend,
