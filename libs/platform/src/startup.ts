@@ -26,7 +26,9 @@ export async function prepareStart(): Promise<AppConfig> {
     const loaded = loadConfig();
     const queues = await resolveQueueBackend(process.env, loaded, redisAnswers);
     const config: AppConfig = { ...loaded, QUEUE_BACKEND: queues.backend };
-    console.log(`queues on ${queues.backend === 'redis' ? 'Redis' : 'PostgreSQL'} (${queues.reason})`);
+    process.stdout.write(
+      `queues on ${queues.backend === 'redis' ? 'Redis' : 'PostgreSQL'} (${queues.reason})\n`,
+    );
     const checks = await Promise.allSettled([
       checkPostgres(config.DATABASE_URL),
       ...(queues.backend === 'redis' ? [checkRedis(config.REDIS_URL)] : []),
