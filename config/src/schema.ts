@@ -37,6 +37,10 @@ export const configSchema = z
           'must be 1-40 lower-case letters, digits, dashes or underscores, for example kiezfonds_spandau',
       })
       .default('kiezfonds'),
+    // Where the queues live (ADR 0015): Redis, or BullMQ's PostgreSQL backend in the application's
+    // database. `auto` takes Redis when REDIS_URL is set or a Redis answers at the default address,
+    // else PostgreSQL; in production `auto` means Redis and never guesses (set `postgres` for that).
+    QUEUE_BACKEND: z.enum(['auto', 'redis', 'postgres']).default('auto'),
     SMTP_URL: url(['smtp', 'smtps']).default('smtp://127.0.0.1:1025'),
     MAIL_FROM: z.string().min(3).default('kiezfonds <no-reply@kiezfonds.example>'),
     APP_URL: url(['http', 'https']).default('http://localhost:3000'),

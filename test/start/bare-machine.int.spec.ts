@@ -43,19 +43,13 @@ interface AppInNamespace {
 /**
  * The built app started the way README's `npm start` ends (`npm run start:built`), in a fresh
  * network namespace, from a folder of its own (no `.env`, the default settings: port 3000, SMTP
- * sink on 1025, embedded PostgreSQL under `.data/postgres`).
- *
- * `standInRedis`: until the queues can run on PostgreSQL, a private Redis inside the namespace
- * stands in for them. The queue pass starts without it and adds its checks to the test below.
+ * sink on 1025, embedded PostgreSQL under `.data/postgres`, and with no Redis the queues in that
+ * PostgreSQL too, ADR 0015).
  */
-function startInNamespace(folder: string, options: { standInRedis: boolean }): AppInNamespace {
-  const redis = options.standInRedis
-    ? `redis-server --port 6379 --bind 127.0.0.1 --save '' --appendonly no --daemonize yes ` +
-      `--pidfile "${folder}/redis.pid" --logfile "${folder}/redis.log"`
-    : ':';
+function startInNamespace(folder: string): AppInNamespace {
   const child: ChildProcess = spawn(
     'unshare',
-    ['-n', 'sh', '-c', `ip link set lo up && ${redis} && exec "$@"`, 'sh', process.execPath, START],
+    ['-n', 'sh', '-c', 'ip link set lo up && exec "$@"', 'sh', process.execPath, START],
     {
       cwd: folder,
       // Nothing of this run's services: no DATABASE_URL, no REDIS_URL, no TEST_* variables.
@@ -92,13 +86,17 @@ function startInNamespace(folder: string, options: { standInRedis: boolean }): A
     },
     async stop() {
       if (child.exitCode === null) process.kill(pid, 'SIGTERM');
-      const code = await ended;
-      if (existsSync(join(folder, 'redis.pid'))) {
-        process.kill(Number(readFileSync(join(folder, 'redis.pid'), 'utf8')), 'SIGTERM');
-      }
-      return code;
+      return ended;
     },
   };
+}
+
+async function untilOutput(app: AppInNamespace, text: string): Promise<void> {
+  const started = Date.now();
+  while (!app.output().includes(text)) {
+    if (Date.now() - started > 60_000) throw new Error(`no "${text}" after 60 s:\n${app.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 async function until200(app: AppInNamespace, path: string): Promise<{ status: number; body: string }> {
@@ -139,17 +137,20 @@ describe('the README start command on a bare machine (no PostgreSQL, no Redis re
     rmSync(folder, { recursive: true, force: true });
   });
 
-  it('starts on an embedded PostgreSQL, answers with demo logins, stops it cleanly and keeps its data', async () => {
-    const first = startInNamespace(folder, { standInRedis: true });
+  it('starts on an embedded PostgreSQL with the queues in it, answers with demo logins, mails, stops cleanly and keeps its data', async () => {
+    const first = startInNamespace(folder);
     apps.push(first);
     await until200(first, '/api/health');
     expect(first.output()).toContain(
       'DATABASE_URL is not set and nothing answers at 127.0.0.1:5432: starting an embedded PostgreSQL',
     );
     expect(first.output()).toContain('creating the embedded PostgreSQL cluster');
+    expect(first.output()).toContain(
+      'queues on PostgreSQL (no REDIS_URL and no Redis at redis://127.0.0.1:6379)',
+    );
     expect(JSON.parse((await until200(first, '/api/ready')).body)).toMatchObject({
       status: 'ok',
-      checks: { database: 'up' },
+      checks: { database: 'up', queues: 'up' },
     });
     const login = await first.request('/api/auth/login', {
       method: 'POST',
@@ -157,6 +158,13 @@ describe('the README start command on a bare machine (no PostgreSQL, no Redis re
     });
     expect(login.status).toBe(200);
     expect((await first.request('/')).body).toContain('<html lang="de"');
+    // A notice goes through the outbox and the queue in PostgreSQL to the development mail sink.
+    const reset = await first.request('/api/auth/password-reset', {
+      method: 'POST',
+      body: JSON.stringify({ email: 'carrier2@kiezfonds.example' }),
+    });
+    expect(reset.status).toBe(202);
+    await untilOutput(first, 'mail to carrier2@kiezfonds.example');
 
     const lockFile = join(folder, '.data', 'postgres', 'data', 'postmaster.pid');
     const postgresPid = Number(readFileSync(lockFile, 'utf8').split('\n')[0]);
@@ -168,7 +176,7 @@ describe('the README start command on a bare machine (no PostgreSQL, no Redis re
     expect(existsSync(lockFile)).toBe(false);
 
     // The next start finds its data: no new cluster, nothing to migrate, the demo data complete.
-    const second = startInNamespace(folder, { standInRedis: true });
+    const second = startInNamespace(folder);
     apps.push(second);
     await until200(second, '/api/health');
     expect(second.output()).not.toContain('creating the embedded PostgreSQL cluster');

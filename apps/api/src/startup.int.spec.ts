@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { databaseUrl } from '@kiezfonds/testing';
+import { createTestDatabase, databaseUrl } from '@kiezfonds/testing';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const API_MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
@@ -65,5 +65,48 @@ describe('start-up refuses a broken environment with one clear message', () => {
     expect(result.ms).toBeLessThan(10_000);
     expect(result.stderr).toContain('Redis is not reachable at redis://127.0.0.1:1');
     expect(result.stderr).toContain('redis-server');
+    expect(result.stderr).toContain('QUEUE_BACKEND=postgres');
   });
+});
+
+describe('start-up without Redis when the queues are in PostgreSQL', () => {
+  it('starts the worker with QUEUE_BACKEND=postgres although no Redis answers, and stops it on SIGTERM', async () => {
+    const db = await createTestDatabase();
+    const child = spawn(process.execPath, [WORKER_MAIN], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        DATABASE_URL: db.url,
+        QUEUE_BACKEND: 'postgres',
+        REDIS_URL: 'redis://127.0.0.1:1',
+      },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
+    try {
+      const deadline = Date.now() + 30_000;
+      while (
+        !output.includes('kiezfonds worker started') &&
+        child.exitCode === null &&
+        Date.now() < deadline
+      ) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(output).toContain('queues on PostgreSQL (QUEUE_BACKEND=postgres)');
+      expect(output).toContain('kiezfonds worker started');
+      child.kill('SIGTERM');
+      // Nest closes the workers and connections, then ends by the signal it was sent.
+      expect(await ended).toEqual({ code: null, signal: 'SIGTERM' });
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await ended;
+      await db.drop();
+    }
+  }, 60_000);
 });

@@ -1,4 +1,6 @@
 import { type AppConfig, loadConfig } from '@kiezfonds/config';
+import { type QueueBackendChoice, resolveQueueBackend } from './queue-backend';
+import { redisAnswers } from './startup';
 import {
   type ResolvePostgresOptions,
   type ResolvedPostgres,
@@ -7,6 +9,7 @@ import {
 
 export interface DevelopmentServices {
   database: ResolvedPostgres;
+  queues: QueueBackendChoice;
   /** Settings for the processes started on these services (migrate, seed, API, worker). */
   environment: Record<string, string>;
   /** Stops what this process started (the embedded PostgreSQL); last, after those processes ended. */
@@ -15,19 +18,22 @@ export interface DevelopmentServices {
 
 /**
  * The services `npm start`, `npm run db:migrate` and `npm run db:seed` run on, decided once per
- * command: PostgreSQL as configured, at the default address, or embedded (resolvePostgres).
- * Redis is still required and used as configured; the choice of the queue backend
- * (QUEUE_BACKEND=auto|redis|postgres) belongs here too, beside the database, and goes into
- * `environment` the same way.
+ * command: PostgreSQL as configured, at the default address, or embedded (resolvePostgres), and
+ * the queues on Redis or PostgreSQL (QUEUE_BACKEND, resolveQueueBackend). Both go into
+ * `environment`, so the API and the worker started from it agree on them.
  */
 export async function resolveDevelopmentServices(
   env: NodeJS.ProcessEnv,
   log: (message: string) => void,
 ): Promise<DevelopmentServices> {
-  const database = await resolvePostgres({ ...developmentDatabaseOptions(env, loadConfig(env)), log });
+  const config = loadConfig(env);
+  const database = await resolvePostgres({ ...developmentDatabaseOptions(env, config), log });
+  const queues = await resolveQueueBackend(env, config, redisAnswers);
+  log(`queues on ${queues.backend === 'redis' ? 'Redis' : 'PostgreSQL'} (${queues.reason})`);
   return {
     database,
-    environment: { DATABASE_URL: database.url },
+    queues,
+    environment: { DATABASE_URL: database.url, QUEUE_BACKEND: queues.backend },
     stop: () => database.stop(),
   };
 }

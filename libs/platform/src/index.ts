@@ -2,6 +2,18 @@ export { APP_CONFIG, ConfigModule } from './config.module';
 export { DatabaseModule, type DatabaseRole, poolSettings } from './database.module';
 export { QueueModule } from './queue.module';
 export {
+  BackendQueue,
+  BackendQueueEvents,
+  BackendWorker,
+  POSTGRES_QUEUE_SCHEMA,
+  type QueueBackend,
+  type QueueBackendChoice,
+  type QueueConnection,
+  queueBackendOf,
+  queueConnection,
+  resolveQueueBackend,
+} from './queue-backend';
+export {
   CAPPED_BACKOFF,
   cappedBackoff,
   DEFAULT_JOB_OPTIONS,
@@ -20,7 +32,7 @@ export {
   DatabaseNotReadyError,
   ServiceUnreachableError,
 } from './service-checks';
-export { prepareStart, readDotEnv } from './startup';
+export { prepareStart, readDotEnv, redisAnswers } from './startup';
 export { type DevelopmentServices, resolveDevelopmentServices } from './development-services';
 export {
   discardAbandonedCluster,

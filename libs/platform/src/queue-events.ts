@@ -1,11 +1,15 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import type { AppConfig } from '@kiezfonds/config';
+import { APP_CONFIG } from './config.module';
+import { queueBackendOf } from './queue-backend';
 import { QUEUES } from './queues';
 
 /**
- * Without a listener BullMQ prints every Redis connection error to the console. Route them into
- * the structured log instead, once per outage rather than once per reconnect attempt.
+ * Without a listener BullMQ prints every connection error of its backend (Redis or PostgreSQL) to
+ * the console. Route them into the structured log instead, once per outage rather than once per
+ * reconnect attempt.
  */
 @Injectable()
 export class QueueErrorLogger {
@@ -18,12 +22,14 @@ export class QueueErrorLogger {
     @InjectQueue(QUEUES.reminders) reminders: Queue,
     @InjectQueue(QUEUES.committee) committee: Queue,
     @InjectQueue(QUEUES.maintenance) maintenance: Queue,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
+    const store = queueBackendOf(config) === 'redis' ? 'Redis' : 'PostgreSQL (queues)';
     for (const queue of [mail, reminders, committee, maintenance]) {
       queue.on('error', (error: Error) => {
         if (this.failing.has(queue.name)) return;
         this.failing.add(queue.name);
-        this.logger.error(`queue ${queue.name}: Redis unavailable (${error.message})`);
+        this.logger.error(`queue ${queue.name}: ${store} unavailable (${error.message})`);
       });
     }
   }

@@ -2,21 +2,27 @@ import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@kiezfonds/config';
 import { JobSchedulers } from './job-schedulers';
+import { BackendQueue, BackendWorker, queueConnection } from './queue-backend';
 import { QueueErrorLogger } from './queue-events';
 import { DEFAULT_JOB_OPTIONS, QUEUES } from './queues';
 
-/** BullMQ on Redis with the project's prefix and retry policy; registers every queue. */
+/**
+ * BullMQ on the configured backend (Redis or PostgreSQL, ADR 0015) with the project's prefix and
+ * retry policy; registers every queue. Nest's BullMQ module builds queues and workers from these
+ * classes, which take the backend from the connection they are given.
+ */
 @Module({})
 export class QueueModule {
   static forRoot(config: AppConfig): DynamicModule {
+    BullModule.queueClass = BackendQueue;
+    BullModule.workerClass = BackendWorker;
     const queues = BullModule.registerQueue(...Object.values(QUEUES).map((name) => ({ name })));
     return {
       module: QueueModule,
       global: true,
       imports: [
         BullModule.forRoot({
-          // Workers block on Redis; ioredis must then retry forever rather than fail the command.
-          connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
+          connection: queueConnection(config) as never,
           prefix: config.QUEUE_PREFIX,
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
         }),

@@ -16,7 +16,8 @@ export class ServiceUnreachableError extends Error {
 const START_POSTGRES =
   'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start   # or: docker compose -f docker/compose.yml up -d postgres';
 const START_REDIS =
-  'redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no   # or: docker compose -f docker/compose.yml up -d redis';
+  'redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no   # or: docker compose -f docker/compose.yml up -d redis\n' +
+  'Or keep the queues in PostgreSQL instead: QUEUE_BACKEND=postgres (ADR 0015)';
 
 /** The server answers, but the database is missing or behind the code's migrations. */
 export class DatabaseNotReadyError extends Error {

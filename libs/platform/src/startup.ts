@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { type AppConfig, ConfigError, loadConfig } from '@kiezfonds/config';
+import { resolveQueueBackend } from './queue-backend';
 import {
   checkDatabaseMigrated,
   checkPostgres,
@@ -14,17 +15,23 @@ export function readDotEnv(): void {
 }
 
 /**
- * What both apps do before Nest starts: read `.env` when present, validate the configuration and
- * make sure PostgreSQL and Redis answer. Any failure ends the process with one readable message
+ * What both apps do before Nest starts: read `.env` when present, validate the configuration,
+ * decide the queue backend (QUEUE_BACKEND=auto, ADR 0015) and make sure PostgreSQL and, for queues
+ * on Redis, Redis answer. Any failure ends the process with one readable message
  * and exit code 1, instead of a stack trace or a retry loop.
  */
 export async function prepareStart(): Promise<AppConfig> {
   readDotEnv();
   try {
-    const config = loadConfig();
+    const loaded = loadConfig();
+    const queues = await resolveQueueBackend(process.env, loaded, redisAnswers);
+    const config: AppConfig = { ...loaded, QUEUE_BACKEND: queues.backend };
+    process.stdout.write(
+      `queues on ${queues.backend === 'redis' ? 'Redis' : 'PostgreSQL'} (${queues.reason})\n`,
+    );
     const checks = await Promise.allSettled([
       checkPostgres(config.DATABASE_URL),
-      checkRedis(config.REDIS_URL),
+      ...(queues.backend === 'redis' ? [checkRedis(config.REDIS_URL)] : []),
     ]);
     const failures = checks.flatMap((c) => (c.status === 'rejected' ? [c.reason as unknown] : []));
     if (failures.length > 0) throw failures.length === 1 ? failures[0] : new AggregateError(failures);
@@ -40,4 +47,12 @@ export async function prepareStart(): Promise<AppConfig> {
     }
     throw error;
   }
+}
+
+/** Whether a Redis answers at this address within a second (for QUEUE_BACKEND=auto). */
+export async function redisAnswers(url: string): Promise<boolean> {
+  return checkRedis(url, 1_000).then(
+    () => true,
+    () => false,
+  );
 }

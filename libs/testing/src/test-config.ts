@@ -6,6 +6,8 @@ export function testConfig(overrides: Record<string, string>): AppConfig {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PORT: '0',
+    // Tests name their Redis (createTestRedis); the PostgreSQL backend is chosen by passing `postgres`.
+    QUEUE_BACKEND: 'redis',
     ...overrides,
   });
 }

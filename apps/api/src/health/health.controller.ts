@@ -1,9 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Controller, Get, HttpStatus, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { type AuthenticatedRequest, isInstallationAdmin, Public } from '@kiezfonds/identity';
 import { FailedNotices } from '@kiezfonds/messaging';
-import { QUEUES } from '@kiezfonds/platform';
+import { APP_CONFIG, QUEUES, queueBackendOf } from '@kiezfonds/platform';
+import type { AppConfig } from '@kiezfonds/config';
 import type { Queue } from 'bullmq';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -20,6 +21,7 @@ export class HealthController {
     @InjectQueue(QUEUES.mail) private readonly mailQueue: Queue,
     @InjectQueue(QUEUES.reminders) private readonly remindersQueue: Queue,
     private readonly notices: FailedNotices,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get('health')
@@ -29,13 +31,16 @@ export class HealthController {
   }
 
   /**
-   * For load balancers and the start script: answers 200 only when PostgreSQL and Redis do. It says
+   * For load balancers and the start script: answers 200 only when PostgreSQL and the queues do
+   * (`redis`, or `queues` when they live in PostgreSQL, ADR 0015). It says
    * `degraded` (still 200: the app serves) while notices have failed for good and wait for an
    * administrator's retry. The counts, queue depths and failures are for the installation's
    * administrators only.
    */
   @Get('ready')
-  @ApiOkResponse({ description: 'PostgreSQL and Redis answer; `details` only for installation admins.' })
+  @ApiOkResponse({
+    description: 'PostgreSQL and the queues (Redis) answer; `details` only for installation admins.',
+  })
   @ApiServiceUnavailableResponse({ description: 'At least one dependency does not answer.' })
   async ready(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
     const [outbox, queues] = await Promise.all([
@@ -45,8 +50,12 @@ export class HealthController {
         [QUEUES.reminders]: await this.remindersQueue.getJobCounts(...JOB_STATES),
       })),
     ]);
-    const checks = { database: outbox === DOWN ? 'down' : 'up', redis: queues === DOWN ? 'down' : 'up' };
-    const ok = checks.database === 'up' && checks.redis === 'up';
+    const queueCheck = queueBackendOf(this.config) === 'redis' ? 'redis' : 'queues';
+    const checks = {
+      database: outbox === DOWN ? 'down' : 'up',
+      [queueCheck]: queues === DOWN ? 'down' : 'up',
+    };
+    const ok = checks.database === 'up' && checks[queueCheck] === 'up';
     response.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     const failing = outbox !== DOWN && outbox.failed > 0;
     const status = !ok ? 'unavailable' : failing ? 'degraded' : 'ok';

@@ -10,6 +10,9 @@ import {
   type TestDatabase,
 } from '@kiezfonds/testing';
 import type { DataSource } from 'typeorm';
+import { getQueueToken } from '@nestjs/bullmq';
+import { JOBS, QUEUES } from '@kiezfonds/platform';
+import type { Queue } from 'bullmq';
 import request from 'supertest';
 import { createApiApp } from '../create-api-app';
 import { startTestApi, type TestApi } from '../testing/test-api';
@@ -121,5 +124,51 @@ describe('operator views in production', () => {
     await request(app.getHttpServer()).get('/api/docs').expect(404);
     await request(app.getHttpServer()).get('/api/admin/queues').expect(404);
     await request(app.getHttpServer()).get('/api/health').expect(200);
+  });
+});
+
+describe('readiness with the queues in PostgreSQL (QUEUE_BACKEND=postgres)', () => {
+  let db: TestDatabase;
+  let app: NestExpressApplication;
+  let cookie: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    // No Redis anywhere: nothing listens on port 1.
+    app = await createApiApp(
+      testConfig({ DATABASE_URL: db.url, QUEUE_BACKEND: 'postgres', REDIS_URL: 'redis://127.0.0.1:1' }),
+    );
+    await app.init();
+    cookie = await installationAdmin(db.dataSource, app);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await db.drop();
+  });
+
+  it('is ready without Redis and counts the jobs of the queues in the database', async () => {
+    const anonymous = await request(app.getHttpServer()).get('/api/ready').expect(200);
+    expect(anonymous.body).toEqual({ status: 'ok', checks: { database: 'up', queues: 'up' } });
+    const res = await request(app.getHttpServer()).get('/api/ready').set('Cookie', cookie).expect(200);
+    expect(res.body.details.queues.mail).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0 });
+  });
+
+  it('shows the queues in the database on the dashboard, with a notice reduced to its kind', async () => {
+    const mail = app.get<Queue>(getQueueToken(QUEUES.mail));
+    const job = await mail.add(JOBS.sendNotice, {
+      kind: 'password_reset',
+      recipient: { userId: null, email: 'geheim@traeger.example', name: 'Gesa Geheim', locale: 'de' },
+      deliveryKey: 'pg-dashboard|geheim@traeger.example',
+    });
+    const listed = await request(app.getHttpServer())
+      .get('/api/admin/queues/api/queues?activeQueue=mail&status=waiting&page=1')
+      .set('Cookie', cookie)
+      .expect(200);
+    const queue = (listed.body.queues as { name: string; jobs: { id: string; data: unknown }[] }[]).find(
+      (q) => q.name === QUEUES.mail,
+    );
+    expect(queue?.jobs.map((j) => [j.id, j.data])).toEqual([[job.id, { kind: 'password_reset' }]]);
+    expect(listed.text).not.toContain('geheim@traeger.example');
   });
 });

@@ -21,7 +21,8 @@ export function jobSummary(data: unknown): { kind?: unknown } {
 
 /**
  * Bull Board for the installation's administrators: queue depths, failed jobs with their errors,
- * and a button to re-run a failed mail. Job data is reduced to the notice's kind: a notice names
+ * and a button to re-run a failed mail, on either queue backend (Bull Board reads BullMQ's
+ * PostgreSQL backend too, ADR 0015). Job data is reduced to the notice's kind: a notice names
  * its recipient, and the queues hold every district's notices. It is off in production unless
  * QUEUE_DASHBOARD=on. It is an Express router beside Nest's routes, so it gets its own gate: a
  * signed-in administrator of every district, and for writes a same-origin request (its UI cannot
