@@ -88,13 +88,21 @@ describe("the home page's next steps", () => {
       count: 1,
       targetId: await applicationId('Sprachcafés in der Wilhelmstadt'),
     });
-    expect(tobias.changesRequested!.due).toEqual(expect.any(String));
+    const [deadline] = await query<{ reply_deadline: Date }>(
+      `SELECT reply_deadline FROM change_request WHERE answered_at IS NULL`,
+    );
+    expect(tobias.changesRequested!.due).toBe(deadline!.reply_deadline.toISOString());
 
     const hatice = await steps('carrier3@kiezfonds.example');
     // Kiezwerkstatt mobil: 35.000 € approved, 10.000 € called off so far; its final report is due.
     const running = await applicationId('Kiezwerkstatt mobil');
     expect(hatice.callOffsOpen).toMatchObject({ count: 1, targetId: running });
-    expect(hatice.reportsDue).toMatchObject({ count: 1, targetId: running });
+    // A report deadline is a calendar day, not an instant.
+    expect(hatice.reportsDue).toMatchObject({
+      count: 1,
+      targetId: running,
+      due: expect.stringMatching(/^\d{4}-03-31$/),
+    });
   });
 
   it('tells committee members which Voten they owe before the deadline and when the AG meets next', async () => {

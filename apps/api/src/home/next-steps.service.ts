@@ -31,7 +31,10 @@ export interface NextStep {
   key: NextStepKey;
   role: NextStepRole;
   count: number;
-  /** The nearest deadline or date among the items (reply, review, report deadline, session start). */
+  /**
+   * The nearest deadline or date among the items (reply, review, report deadline, session start):
+   * an ISO timestamp, or a calendar day `YYYY-MM-DD` for report deadlines and claims.
+   */
   due: string | null;
   /** The one item's id when there is one (application, session, call or fund): the link opens it. */
   targetId: string | null;
@@ -42,10 +45,16 @@ export interface NextStep {
 interface Row {
   key: NextStepKey;
   count: number;
-  due: Date | string | null;
+  due: string | null;
   target: string | null;
   year: number | null;
 }
+
+/** A timestamp as JSON writes it (ISO 8601), so the answer need not parse PostgreSQL's text form. */
+const iso = (expression: string) => `(to_json(${expression}) #>> '{}')`;
+
+/** Report deadlines and due days of claims are calendar days: they go out as `YYYY-MM-DD`. */
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Berlin's calendar day, as the deadlines of reports and the validity of memberships use it. */
 const BERLIN_TODAY = `(now() AT TIME ZONE 'Europe/Berlin')::date`;
@@ -76,7 +85,7 @@ export class NextStepsService {
           key: row.key,
           role,
           count: row.count,
-          due: row.due === null ? null : new Date(row.due).toISOString(),
+          due: row.due === null || CALENDAR_DAY.test(row.due) ? row.due : new Date(row.due).toISOString(),
           targetId: row.count === 1 || row.key === 'plansInProgress' ? row.target : null,
           year: row.year,
         });
@@ -103,12 +112,12 @@ export class NextStepsService {
 
 /** A carrier sees its organisations' applications, drafts included (ApplicationScope). */
 const CARRIER_STEPS = `
-  SELECT 'draftsToFinish' AS key, count(*)::int AS count, NULL::timestamptz AS due,
+  SELECT 'draftsToFinish' AS key, count(*)::int AS count, NULL::text AS due,
          (array_agg(a.id::text ORDER BY a.updated_at DESC))[1] AS target, NULL::int AS year
     FROM application a
    WHERE a.organisation_id = ANY($1::uuid[]) AND a.state = 'draft'
   UNION ALL
-  SELECT 'changesRequested', count(*)::int, min(r.reply_deadline),
+  SELECT 'changesRequested', count(*)::int, ${iso('min(r.reply_deadline)')},
          (array_agg(a.id::text ORDER BY r.reply_deadline))[1], NULL
     FROM application a
     JOIN change_request r ON r.application_id = a.id AND r.answered_at IS NULL
@@ -120,7 +129,7 @@ const CARRIER_STEPS = `
      AND coalesce(a.approved_cents, 0) > (SELECT coalesce(sum(o.amount_cents), 0) FROM call_off o
                                             WHERE o.application_id = a.id AND o.state <> 'rejected')
   UNION ALL
-  SELECT 'reportsDue', count(*)::int, min((d.value ->> 'due')::date)::timestamptz,
+  SELECT 'reportsDue', count(*)::int, min((d.value ->> 'due')::date)::text,
          (array_agg(a.id::text ORDER BY (d.value ->> 'due')::date))[1], NULL
     FROM application a
     JOIN LATERAL (SELECT g.report_deadlines FROM grant_notice g WHERE g.application_id = a.id
@@ -138,7 +147,7 @@ const CARRIER_STEPS = `
 const BOARD_STEPS = `
   WITH mine AS (${MEMBERSHIPS}
                   AND m.committee_id IN (SELECT id FROM committee WHERE district_id = ANY($2::uuid[])))
-  SELECT 'votenMissing' AS key, count(*)::int AS count, min(c.review_deadline) AS due,
+  SELECT 'votenMissing' AS key, count(*)::int AS count, ${iso('min(c.review_deadline)')} AS due,
          (array_agg(a.id::text ORDER BY c.review_deadline NULLS LAST, a.reference))[1] AS target,
          NULL::int AS year
     FROM mine m
@@ -154,7 +163,7 @@ const BOARD_STEPS = `
                       WHERE ci.committee_member_id = m.id AND ci.withdrawn_at IS NULL
                         AND (ci.application_id = a.id OR ci.organisation_id = a.organisation_id))
   UNION ALL
-  SELECT 'writtenVotesOpen', count(*)::int, min(v.deadline),
+  SELECT 'writtenVotesOpen', count(*)::int, ${iso('min(v.deadline)')},
          (array_agg(v.application_id::text ORDER BY v.deadline))[1], NULL
     FROM mine m
     JOIN committee_vote v ON v.committee_id = m.committee_id AND v.procedure = 'written' AND v.closed_at IS NULL
@@ -164,25 +173,25 @@ const BOARD_STEPS = `
                         AND NOT EXISTS (SELECT 1 FROM committee_ballot_withdrawal w
                                          WHERE w.vote_id = b.vote_id AND w.committee_member_id = b.committee_member_id))
   UNION ALL
-  SELECT 'nextSession', count(*)::int, min(s.starts_at), (array_agg(s.id::text ORDER BY s.starts_at))[1], NULL
+  SELECT 'nextSession', count(*)::int, ${iso('min(s.starts_at)')}, (array_agg(s.id::text ORDER BY s.starts_at))[1], NULL
     FROM (SELECT s.id, s.starts_at FROM committee_session s
            WHERE s.committee_id IN (SELECT committee_id FROM mine) AND s.status IN ('scheduled', 'open')
            ORDER BY s.starts_at LIMIT 1) s`;
 
 /** The coordinator's district work: what waits for the office, not for the carrier. */
 const COORDINATOR_STEPS = `
-  SELECT 'formalCheck' AS key, count(*)::int AS count, min(a.submitted_at) AS due,
+  SELECT 'formalCheck' AS key, count(*)::int AS count, ${iso('min(a.submitted_at)')} AS due,
          (array_agg(a.id::text ORDER BY a.submitted_at))[1] AS target, NULL::int AS year
     FROM application a
    WHERE a.district_id = ANY($1::uuid[]) AND a.state = 'submitted'
   UNION ALL
-  SELECT 'repliesOverdue', count(*)::int, min(r.reply_deadline),
+  SELECT 'repliesOverdue', count(*)::int, ${iso('min(r.reply_deadline)')},
          (array_agg(a.id::text ORDER BY r.reply_deadline))[1], NULL
     FROM application a
     JOIN change_request r ON r.application_id = a.id AND r.answered_at IS NULL AND r.reply_deadline < now()
    WHERE a.district_id = ANY($1::uuid[]) AND a.state = 'changes_requested'
   UNION ALL
-  SELECT 'sessionsToPrepare', count(*)::int, min(s.starts_at), (array_agg(s.id::text ORDER BY s.starts_at))[1], NULL
+  SELECT 'sessionsToPrepare', count(*)::int, ${iso('min(s.starts_at)')}, (array_agg(s.id::text ORDER BY s.starts_at))[1], NULL
     FROM committee_session s JOIN committee cm ON cm.id = s.committee_id
    WHERE cm.district_id = ANY($1::uuid[]) AND s.status = 'scheduled' AND s.invited_at IS NULL
   UNION ALL
@@ -195,7 +204,7 @@ const COORDINATOR_STEPS = `
 
 /** Finance's district work: call-offs to decide and pay, claims not yet settled, budgets missing. */
 const FINANCE_STEPS = `
-  SELECT o.state_key AS key, count(*)::int AS count, min(o.requested_at) AS due,
+  SELECT o.state_key AS key, count(*)::int AS count, ${iso('min(o.requested_at)')} AS due,
          (array_agg(o.application_id::text ORDER BY o.requested_at))[1] AS target, NULL::int AS year
     FROM (SELECT CASE o.state WHEN 'requested' THEN 'callOffsToApprove' ELSE 'callOffsToPay' END AS state_key,
                  o.requested_at, o.application_id
@@ -203,7 +212,7 @@ const FINANCE_STEPS = `
            WHERE a.district_id = ANY($1::uuid[]) AND o.state IN ('requested', 'approved')) o
    GROUP BY o.state_key
   UNION ALL
-  SELECT 'claimsOpen', count(*)::int, min(r.notice_due_by)::timestamptz,
+  SELECT 'claimsOpen', count(*)::int, min(r.notice_due_by)::text,
          (array_agg(r.application_id::text ORDER BY r.created_at))[1], NULL
     FROM repayment_claim r JOIN application a ON a.id = r.application_id
    WHERE a.district_id = ANY($1::uuid[]) AND r.state = 'open'
@@ -218,7 +227,7 @@ const FINANCE_STEPS = `
 
 /** The Senate's part: districts' finalised priority lists whose applications wait for its selection. */
 const SENATE_STEPS = `
-  SELECT 'listsAwaitingSenate' AS key, count(DISTINCT c.id)::int AS count, NULL::timestamptz AS due,
+  SELECT 'listsAwaitingSenate' AS key, count(DISTINCT c.id)::int AS count, NULL::text AS due,
          NULL::text AS target, NULL::int AS year
     FROM call c
     JOIN programme_plan p ON p.call_id = c.id AND p.status = 'final'
