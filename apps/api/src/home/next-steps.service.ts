@@ -225,11 +225,15 @@ const FINANCE_STEPS = `
      AND NOT EXISTS (SELECT 1 FROM ledger_entry e WHERE e.fund_id = f.id AND e.programme_year = y.programme_year
                         AND e.kind = 'budget')`;
 
-/** The Senate's part: districts' finalised priority lists whose applications wait for its selection. */
+/**
+ * The Senate's part: districts' finalised priority lists with applications the district selected
+ * and the Senate has not yet (RECORD_SENATE_SELECTION keeps the state and records the amount).
+ */
 const SENATE_STEPS = `
   SELECT 'listsAwaitingSenate' AS key, count(DISTINCT c.id)::int AS count, NULL::text AS due,
          NULL::text AS target, NULL::int AS year
     FROM call c
     JOIN programme_plan p ON p.call_id = c.id AND p.status = 'final'
    WHERE c.district_id = ANY($1::uuid[])
-     AND EXISTS (SELECT 1 FROM application a WHERE a.call_id = c.id AND a.state = 'in_planning')`;
+     AND EXISTS (SELECT 1 FROM application a
+                  WHERE a.call_id = c.id AND a.state = 'selected' AND a.senate_amount_cents IS NULL)`;
