@@ -105,6 +105,18 @@ describe("the home page's next steps", () => {
     });
   });
 
+  it('reminds a carrier of the declarations due once the application is selected', async () => {
+    // The demo's selected applications have their declarations; one that lacks them is due.
+    expect((await steps('carrier1@kiezfonds.example')).declarationsDue).toBeUndefined();
+    const selected = await applicationId('Kiezlotsen für Nachbarschaftshilfe');
+    await query(`UPDATE application SET content = content - 'declarations' WHERE id = $1`, [selected]);
+    expect((await steps('carrier1@kiezfonds.example')).declarationsDue).toMatchObject({
+      count: 1,
+      targetId: selected,
+    });
+    expect((await steps('carrier4@kiezfonds.example')).declarationsDue).toBeUndefined();
+  });
+
   it('tells committee members which Voten they owe before the deadline and when the AG meets next', async () => {
     const inReview = await applicationId('Kiezmütter für Familien');
     const julia = await steps('board5@kiezfonds.example');
@@ -140,6 +152,28 @@ describe("the home page's next steps", () => {
       .expect((res) => expect([200, 201]).toContain(res.status));
     expect((await steps('board6@kiezfonds.example')).writtenVotesOpen).toBeUndefined();
     expect((await steps('board7@kiezfonds.example')).writtenVotesOpen!.count).toBe(1);
+  });
+
+  it("shows the Senate the districts' priority lists that wait for its selection", async () => {
+    // Spandau's final list names the two applications the AG adopted in its first session.
+    expect((await steps('senate@kiezfonds.example')).listsAwaitingSenate).toMatchObject({
+      role: 'senate',
+      count: 1,
+    });
+    const senate = await as('senate@kiezfonds.example');
+    const waiting = await query<{ id: string }>(
+      `SELECT id FROM application WHERE state = 'selected' AND senate_amount_cents IS NULL`,
+    );
+    expect(waiting).toHaveLength(2);
+    for (const { id } of waiting) {
+      await request(api.server)
+        .post(`/api/applications/${id}/events`)
+        .set('Cookie', senate.cookie)
+        .set('x-csrf-token', senate.csrfToken)
+        .send({ type: 'RECORD_SENATE_SELECTION', amountCents: '11000000' })
+        .expect(200);
+    }
+    expect((await steps('senate@kiezfonds.example')).listsAwaitingSenate).toBeUndefined();
   });
 
   it('shows coordinators the formal checks of their district only, and drops one once it is done', async () => {

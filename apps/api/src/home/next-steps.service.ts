@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationScope } from '@kiezfonds/applications';
+import { type ApplicationContent, declarationsConfirmed } from '@kiezfonds/domain';
 import { districtsWhere, type Principal } from '@kiezfonds/identity';
 import { DataSource } from 'typeorm';
 
@@ -10,6 +11,7 @@ export type NextStepRole = (typeof NEXT_STEP_ROLES)[number];
 export const NEXT_STEP_KEYS = [
   'draftsToFinish',
   'changesRequested',
+  'declarationsDue',
   'callOffsOpen',
   'reportsDue',
   'votenMissing',
@@ -93,7 +95,20 @@ export class NextStepsService {
     };
 
     const { organisationIds } = ApplicationScope.of(principal);
-    if (organisationIds.length > 0) await add('carrier', CARRIER_STEPS, [organisationIds]);
+    if (organisationIds.length > 0) {
+      await add('carrier', CARRIER_STEPS, [organisationIds]);
+      const due = await this.declarationsDue(organisationIds);
+      if (due.length > 0) {
+        steps.push({
+          key: 'declarationsDue',
+          role: 'carrier',
+          count: due.length,
+          due: null,
+          targetId: due.length === 1 ? due[0]! : null,
+          year: null,
+        });
+      }
+    }
 
     const board = districtsWhere(principal, 'board_member');
     if (board.length > 0) await add('board_member', BOARD_STEPS, [principal.userId, board]);
@@ -107,6 +122,24 @@ export class NextStepsService {
     const senate = districtsWhere(principal, 'senate');
     if (senate.length > 0) await add('senate', SENATE_STEPS, [senate]);
     return steps;
+  }
+
+  /**
+   * Selected applications whose declarations (DOMAIN.md step 7) are not yet confirmed: they are
+   * due with the full application. The rule is the domain's, so it is applied here, not in SQL.
+   */
+  private async declarationsDue(organisationIds: readonly string[]): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT a.id, a.content -> 'declarations' AS declarations FROM application a
+        WHERE a.organisation_id = ANY($1::uuid[]) AND a.state = 'selected' ORDER BY a.reference`,
+      [organisationIds],
+    )) as { id: string; declarations: ApplicationContent['declarations'] | null }[];
+    return rows
+      .filter(
+        (row) =>
+          !declarationsConfirmed({ declarations: row.declarations ?? undefined } as ApplicationContent),
+      )
+      .map((row) => row.id);
   }
 }
 

@@ -4,6 +4,7 @@ import { apiRequest } from './client';
 export const nextStepKeys = [
   'draftsToFinish',
   'changesRequested',
+  'declarationsDue',
   'callOffsOpen',
   'reportsDue',
   'votenMissing',

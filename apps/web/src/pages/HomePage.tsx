@@ -80,6 +80,7 @@ function countedStepPath(step: NextStep): string {
   switch (step.key) {
     case 'draftsToFinish':
     case 'changesRequested':
+    case 'declarationsDue':
     case 'callOffsOpen':
     case 'reportsDue':
       return one ? applicationPath(one) : paths.myApplications;
