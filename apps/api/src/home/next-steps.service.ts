@@ -88,7 +88,7 @@ export class NextStepsService {
           role,
           count: row.count,
           due: row.due === null || CALENDAR_DAY.test(row.due) ? row.due : new Date(row.due).toISOString(),
-          targetId: row.count === 1 || row.key === 'plansInProgress' ? row.target : null,
+          targetId: row.count === 1 ? row.target : null,
           year: row.year,
         });
       }
@@ -121,7 +121,8 @@ export class NextStepsService {
 
     const senate = districtsWhere(principal, 'senate');
     if (senate.length > 0) await add('senate', SENATE_STEPS, [senate]);
-    return steps;
+    // A UNION ALL promises no order: the home page lists the steps in the order of NEXT_STEP_KEYS.
+    return steps.sort((a, b) => NEXT_STEP_KEYS.indexOf(a.key) - NEXT_STEP_KEYS.indexOf(b.key));
   }
 
   /**
