@@ -13,6 +13,7 @@ import {
   ConflictService,
   ProgrammePlanService,
   ReviewService,
+  SessionDocuments,
   SessionService,
   WrittenVoteService,
 } from '@kiezfonds/committee';
@@ -436,7 +437,7 @@ async function seedMoneyInMotion(
 
 /**
  * The AG Stabile Kieze met a week ago: every voting member present, two applications on the
- * agenda, both recommended by roll call. The programme plan then ranks them next to the one
+ * agenda, both recommended by roll call, the minutes published. The programme plan then ranks them next to the one
  * adopted in writing, and once finalised they wait for the Senate's selection (issue 19).
  */
 async function holdFirstSession(
@@ -513,6 +514,7 @@ async function holdFirstSession(
     await sessions.closeItemVote(coordinator, scheduled.id, voteId, null);
   }
   await sessions.close(coordinator, scheduled.id, null);
+  await app.get(SessionDocuments).publishMinutes(coordinator, scheduled.id, null);
 }
 
 /** The call's required attachments, uploaded as a small PDF each, as the carrier would before submitting. */

@@ -49,6 +49,10 @@ describe('the demo fills the pages a newcomer opens', () => {
         GROUP BY s.title`,
     );
     expect(held).toEqual([{ title: '1. Sitzung 2027', outcomes: ['adopted', 'adopted'] }]);
+    const [minutes] = await query<{ published: boolean }>(
+      `SELECT minutes_published_at IS NOT NULL AS published FROM committee_session WHERE status = 'closed'`,
+    );
+    expect(minutes).toEqual({ published: true });
 
     const [plan] = await query<{ status: string; final_list: { title: string; status: string }[] }>(
       `SELECT p.status, p.final_list FROM programme_plan p JOIN call c ON c.id = p.call_id
