@@ -58,6 +58,22 @@ describe('the home page of each demo role', () => {
     }
   });
 
+  it("leads the Senate from its home to the district's list and on to an application it can select", async () => {
+    const page = await signedIn('senate@kiezfonds.example');
+    await page
+      .getByRole('list', { name: 'Was auf Sie wartet' })
+      .getByRole('link', { name: /Prioritätenliste/ })
+      .click();
+    await page.waitForURL(/\/aufrufe\/[^/]+\/programmplanung$/);
+    await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
+    await page.getByRole('link', { name: 'Kiezlotsen für Nachbarschaftshilfe' }).click();
+    await page.waitForURL(/\/eingang\/[^/]+$/);
+    await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
+    expect(await page.locator('main').innerText()).not.toMatch(/Kein Zugriff|Fehler aufgetreten/);
+    await page.getByRole('button', { name: 'Auswahl des Senats erfassen' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('speaks English when the carrier reads English, singular and plural alike', async () => {
     // Luca Engel reads English: one running project with two reports ahead of it.
     const page = await signedIn('carrier4@kiezfonds.example');

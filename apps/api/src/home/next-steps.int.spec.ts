@@ -156,9 +156,13 @@ describe("the home page's next steps", () => {
 
   it("shows the Senate the districts' priority lists that wait for its selection", async () => {
     // Spandau's final list names the two applications the AG adopted in its first session.
+    const [call] = await query<{ id: string }>(
+      `SELECT id FROM call WHERE title LIKE 'Netzwerkfonds Spandau 2027%'`,
+    );
     expect((await steps('senate@kiezfonds.example')).listsAwaitingSenate).toMatchObject({
       role: 'senate',
       count: 1,
+      targetId: call!.id,
     });
     const senate = await as('senate@kiezfonds.example');
     const waiting = await query<{ id: string }>(

@@ -265,7 +265,7 @@ const FINANCE_STEPS = `
  */
 const SENATE_STEPS = `
   SELECT 'listsAwaitingSenate' AS key, count(DISTINCT c.id)::int AS count, NULL::text AS due,
-         NULL::text AS target, NULL::int AS year
+         (array_agg(DISTINCT c.id::text))[1] AS target, NULL::int AS year
     FROM call c
     JOIN programme_plan p ON p.call_id = c.id AND p.status = 'final'
    WHERE c.district_id = ANY($1::uuid[])

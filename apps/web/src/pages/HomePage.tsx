@@ -106,7 +106,7 @@ function countedStepPath(step: NextStep): string {
     case 'budgetsToEnter':
       return one ? fundPath(one) : `${paths.finance}${step.year ? `?jahr=${step.year}` : ''}`;
     case 'listsAwaitingSenate':
-      return paths.finance;
+      return one ? programmePlanPath(one) : paths.finance;
   }
 }
 
