@@ -8,6 +8,8 @@ import { IdentityModule } from '@kiezfonds/identity';
 import { OutboxModule } from '@kiezfonds/messaging';
 import { ConfigModule, DatabaseModule, loggingModule, QueueModule } from '@kiezfonds/platform';
 import { HealthController } from './health/health.controller';
+import { NextStepsController } from './home/next-steps.controller';
+import { NextStepsService } from './home/next-steps.service';
 import { assignRequestId } from './http/request-id';
 import { FailedNoticesController } from './operations/failed-notices.controller';
 
@@ -27,7 +29,8 @@ export class ApiModule {
         CommitteeModule,
         OutboxModule,
       ],
-      controllers: [HealthController, FailedNoticesController],
+      controllers: [HealthController, FailedNoticesController, NextStepsController],
+      providers: [NextStepsService],
     };
   }
 }

@@ -96,8 +96,13 @@ export function App() {
             <Route path={paths.inbox} element={<InboxPage />} />
           </Route>
           <Route
-            element={<RequireRole allow={(me) => hasAnyRole(me, 'coordinator', 'finance', 'board_member')} />}
+            element={
+              <RequireRole
+                allow={(me) => hasAnyRole(me, 'coordinator', 'finance', 'board_member', 'senate')}
+              />
+            }
           >
+            {/* The Senate reads the lists the districts sent and records its selection on the application. */}
             <Route path={paths.inboxApplication} element={<StaffApplicationPage />} />
             <Route path={paths.programmePlan} element={<ProgrammePlanPage />} />
           </Route>

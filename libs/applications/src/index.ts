@@ -1,6 +1,7 @@
 export { APPLICATIONS_ERROR_CODES, type ApplicationsErrorCode } from './applications.exception';
 export { ApplicationsModule } from './applications.module';
 export { ApplicationService, EDITABLE_STATES } from './applications/application.service';
+export { AttachmentService } from './applications/attachment.service';
 export { CallService, type CallView } from './calls/call.service';
 export { CallOffService } from './implementation/call-off.service';
 export { LifecycleService, type TransitionAnswer } from './lifecycle/lifecycle.service';

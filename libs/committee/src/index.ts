@@ -5,5 +5,6 @@ export { CommitteeWorkerModule, WRITTEN_VOTE_SWEEP_SCHEDULER_ID } from './votes/
 export { WrittenVoteService } from './votes/written-vote.service';
 export { ConflictService } from './conflicts/conflict.service';
 export { SessionService } from './sessions/session.service';
+export { SessionDocuments } from './sessions/session-documents';
 export { ReviewService } from './reviews/review.service';
 export { ProgrammePlanService } from './planning/programme-plan.service';

@@ -35,8 +35,8 @@ describe('demo applications and funds in the seed', () => {
       funds: 13,
       budgets: 13,
       calls: 1,
-      applications: 8,
-      sessions: 1,
+      applications: 10,
+      sessions: 2,
       voten: 3,
       skipped: null,
     });
@@ -49,10 +49,10 @@ describe('demo applications and funds in the seed', () => {
         GROUP BY u.email ORDER BY u.email`,
     );
     expect(byCarrier).toEqual([
-      { email: 'carrier1@kiezfonds.example', states: ['draft', 'draft'] },
+      { email: 'carrier1@kiezfonds.example', states: ['draft', 'draft', 'selected'] },
       { email: 'carrier2@kiezfonds.example', states: ['changes_requested', 'submitted'] },
       { email: 'carrier3@kiezfonds.example', states: ['in_implementation', 'in_review'] },
-      { email: 'carrier4@kiezfonds.example', states: ['completed', 'in_implementation'] },
+      { email: 'carrier4@kiezfonds.example', states: ['completed', 'in_implementation', 'selected'] },
     ]);
 
     // The AG's review: criteria for the call, Voten of three departments, the conflict on record.

@@ -1,6 +1,8 @@
+import { createHash, randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import {
   ApplicationService,
+  AttachmentService,
   CallOffService,
   CallService,
   LifecycleService,
@@ -11,6 +13,7 @@ import {
   ConflictService,
   ProgrammePlanService,
   ReviewService,
+  SessionDocuments,
   SessionService,
   WrittenVoteService,
 } from '@kiezfonds/committee';
@@ -104,6 +107,7 @@ export async function seedDemoApplications(
       null,
     );
     if (content) await applications.saveContent(carrier, created.id, { version: 1, content });
+    if (content?.evaluationConcept) await attachRequired(app, dataSource, carrier, created.id);
     summary.applications += 1;
     return created.id;
   };
@@ -163,6 +167,7 @@ export async function seedDemoApplications(
   // Selected as the rules demand: the AG adopted it in writing, and the priority list the
   // district finalised (and sent to the Senate) names it.
   await adoptInWriting(app, dataSource, coordinator, approved);
+  await holdFirstSession(app, dataSource, coordinator, today, draft, send, people.carriers, place, summary);
   await app.get(ProgrammePlanService).finalise(coordinator, call.id, null);
   await send(coordinator, approved, 'RECORD_SENATE_SELECTION', { amountCents: String(REQUESTED_CENTS) });
   await send(coordinator, approved, 'APPROVE', {
@@ -212,7 +217,7 @@ export async function seedDemoApplications(
       coordinator,
       committee.id,
       {
-        title: '1. Sitzung 2027',
+        title: '2. Sitzung 2027',
         startsAt: addDays(today, 14).toISOString(),
         place: 'Rathaus Spandau, Carl-Schurz-Straße 2/6, Raum 210',
         applicationIds: [inReview],
@@ -427,6 +432,122 @@ async function seedMoneyInMotion(
   ])) as { id: string }[];
   if (claim) {
     await app.get(RecoveryService).issueNotice(finance, claim.id, berlinDay(addDays(today, 30)), null);
+  }
+}
+
+/**
+ * The AG Stabile Kieze met a week ago: every voting member present, two applications on the
+ * agenda, both recommended by roll call, the minutes published. The programme plan then ranks them next to the one
+ * adopted in writing, and once finalised they wait for the Senate's selection (issue 19).
+ */
+async function holdFirstSession(
+  app: INestApplicationContext,
+  dataSource: DataSource,
+  coordinator: Principal,
+  today: Date,
+  draft: (carrier: Principal, title: string, content: Record<string, unknown> | null) => Promise<string>,
+  send: (who: Principal, id: string, type: ApplicationEventType) => Promise<unknown>,
+  carriers: Principal[],
+  place: { areaIds: string[]; actionFieldIds: string[] },
+  summary: ApplicationSeedSummary,
+): Promise<void> {
+  const agenda: string[] = [];
+  for (const [carrier, title, summaryText] of [
+    [
+      carriers[0]!,
+      'Kiezlotsen für Nachbarschaftshilfe',
+      'Ehrenamtliche Kiezlots:innen vermitteln Nachbarschaftshilfe zwischen Falkenhagener Feld und Wilhelmstadt.',
+    ],
+    [
+      carriers[3]!,
+      'Offene Werkstätten am Wasser',
+      'Jugendliche aus zwei Kiezen bauen mit Fachleuten Boote und Sitzmöbel für die Uferwege der Havel.',
+    ],
+  ] as const) {
+    const id = await draft(carrier, title, { ...demoContent(place, 'workshop'), summary: summaryText });
+    await send(carrier, id, 'SUBMIT');
+    await send(coordinator, id, 'PASS_FORMAL_CHECK');
+    agenda.push(id);
+  }
+  const [committee] = (await dataSource.query(
+    `SELECT c.id FROM committee c JOIN application a ON a.district_id = c.district_id
+      WHERE a.id = $1 ORDER BY c.name LIMIT 1`,
+    [agenda[0]],
+  )) as { id: string }[];
+  const sessions = app.get(SessionService);
+  const scheduled = await sessions.schedule(
+    coordinator,
+    committee!.id,
+    {
+      title: '1. Sitzung 2027',
+      startsAt: addDays(today, -7).toISOString(),
+      place: 'Rathaus Spandau, Carl-Schurz-Straße 2/6, Raum 210',
+      applicationIds: agenda,
+    },
+    null,
+  );
+  summary.sessions += 1;
+  await sessions.open(coordinator, scheduled.id, null);
+  const voters = (await dataSource.query(
+    `SELECT m.id FROM committee_member m
+      WHERE m.committee_id = $1 AND m.voting AND m.substitute_for_id IS NULL ORDER BY m.department`,
+    [committee!.id],
+  )) as { id: string }[];
+  for (const voter of voters) {
+    await sessions.attendance(coordinator, scheduled.id, { memberId: voter.id, present: true }, null);
+  }
+  for (const item of scheduled.items) {
+    await sessions.openItemVote(coordinator, scheduled.id, item.id, {}, null);
+    const [{ id: voteId }] = (await dataSource.query(
+      `SELECT id FROM committee_vote WHERE agenda_item_id = $1`,
+      [item.id],
+    )) as [{ id: string }];
+    for (const voter of voters) {
+      await sessions.recordBallot(
+        coordinator,
+        scheduled.id,
+        voteId,
+        { memberId: voter.id, choice: 'yes' },
+        null,
+      );
+    }
+    await sessions.closeItemVote(coordinator, scheduled.id, voteId, null);
+  }
+  await sessions.close(coordinator, scheduled.id, null);
+  await app.get(SessionDocuments).publishMinutes(coordinator, scheduled.id, null);
+}
+
+/** The call's required attachments, uploaded as a small PDF each, as the carrier would before submitting. */
+async function attachRequired(
+  app: INestApplicationContext,
+  dataSource: DataSource,
+  carrier: Principal,
+  applicationId: string,
+): Promise<void> {
+  const [call] = (await dataSource.query(
+    `SELECT c.required_attachments FROM call c JOIN application a ON a.call_id = c.id WHERE a.id = $1`,
+    [applicationId],
+  )) as { required_attachments: { key: string }[] }[];
+  for (const { key } of call?.required_attachments ?? []) {
+    const content = Buffer.from(`%PDF-1.4\n% kiezfonds demo: ${key}\n%%EOF\n`);
+    const stagedAs = randomUUID();
+    await dataSource.query(`INSERT INTO upload_staging (token, content) VALUES ($1, $2)`, [
+      stagedAs,
+      content,
+    ]);
+    await app.get(AttachmentService).add(
+      carrier,
+      applicationId,
+      key,
+      {
+        fileName: `${key}.pdf`,
+        contentType: 'application/pdf',
+        sizeBytes: content.length,
+        sha256: createHash('sha256').update(content).digest('hex'),
+        stagedAs,
+      },
+      null,
+    );
   }
 }
 

@@ -1,12 +1,24 @@
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
+import { getNextSteps, type NextStep, type NextStepKey } from '../api/home';
 import { Alert } from '../components/Alert';
 import { Card } from '../components/Card';
 import { HealthStatus } from '../components/HealthStatus';
 import { Page } from '../components/Page';
 import { TextLink } from '../components/TextLink';
 import type { Me } from '../api/identity';
-import { paths } from '../paths';
+import { useApiData } from '../hooks/useApiData';
+import { formatDate, formatDateTime } from '../i18n/format';
+import { currentLanguage, type Language } from '../i18n';
+import {
+  applicationPath,
+  fundPath,
+  inboxApplicationPath,
+  paths,
+  programmePlanPath,
+  sessionPath,
+} from '../paths';
 import { useSession } from '../session/SessionContext';
 import { hasRole, isCarrier } from '../session/roles';
 import type { WelcomeState } from './InvitationPage';
@@ -59,6 +71,98 @@ function nextSteps(me: Me | null): { key: StepKey; to: string }[] {
   return steps;
 }
 
+/**
+ * The page where a counted step's work happens: the one item when the step names one, else the
+ * list (filtered where the list can filter). Each target is a page the step's role may open.
+ */
+function countedStepPath(step: NextStep): string {
+  const one = step.count === 1 ? step.targetId : null;
+  switch (step.key) {
+    case 'draftsToFinish':
+    case 'changesRequested':
+    case 'declarationsDue':
+    case 'callOffsOpen':
+    case 'reportsDue':
+      return one ? applicationPath(one) : paths.myApplications;
+    case 'votenMissing':
+      return paths.review;
+    case 'writtenVotesOpen':
+      return one ? inboxApplicationPath(one) : paths.review;
+    case 'nextSession':
+      return step.targetId ? sessionPath(step.targetId) : paths.sessions;
+    case 'formalCheck':
+      return one ? inboxApplicationPath(one) : `${paths.inbox}?status=submitted`;
+    case 'repliesOverdue':
+      return one ? inboxApplicationPath(one) : `${paths.inbox}?status=changes_requested`;
+    case 'sessionsToPrepare':
+      return one ? sessionPath(one) : paths.sessions;
+    case 'plansInProgress':
+      return one ? programmePlanPath(one) : paths.calls;
+    case 'callOffsToApprove':
+    case 'callOffsToPay':
+      return paths.callOffs;
+    case 'claimsOpen':
+      return one ? inboxApplicationPath(one) : `${paths.inbox}?status=completed`;
+    case 'budgetsToEnter':
+      return one ? fundPath(one) : `${paths.finance}${step.year ? `?jahr=${step.year}` : ''}`;
+    case 'listsAwaitingSenate':
+      return one ? programmePlanPath(one) : paths.finance;
+  }
+}
+
+/** The steps whose date is shown below the link (the next session names its date in the link). */
+const dueKeys = [
+  'changesRequested',
+  'reportsDue',
+  'votenMissing',
+  'writtenVotesOpen',
+  'formalCheck',
+  'repliesOverdue',
+  'sessionsToPrepare',
+  'callOffsToApprove',
+  'callOffsToPay',
+  'claimsOpen',
+] as const satisfies readonly NextStepKey[];
+type DueKey = (typeof dueKeys)[number];
+const hasDueHint = (key: NextStepKey): key is DueKey => (dueKeys as readonly NextStepKey[]).includes(key);
+
+/** A step's date as its hint shows it: a calendar day as such, a session with its time. */
+function dueText(step: NextStep, language: Language): string | null {
+  if (!step.due) return null;
+  return step.key === 'nextSession' || step.key === 'sessionsToPrepare'
+    ? formatDateTime(step.due, language)
+    : formatDate(step.due, language);
+}
+
+/** The caller's counted work, each linked to where it happens; nothing while it loads or fails. */
+function CountedSteps() {
+  const { t } = useTranslation();
+  const load = useCallback((signal: AbortSignal) => getNextSteps({ signal }), []);
+  const { state } = useApiData(load);
+  if (state.status !== 'loaded') return null;
+  const steps = state.data.items;
+  if (steps.length === 0) return <p className="kern-body">{t('home.todo.none')}</p>;
+  const language = currentLanguage();
+  return (
+    <ul className="kern-list next-steps" aria-label={t('home.todo.label')}>
+      {steps.map((step) => {
+        const date = dueText(step, language);
+        const key = step.key;
+        return (
+          <li key={step.key} className="kern-body">
+            <TextLink to={countedStepPath(step)}>
+              {t(`home.todo.${step.key}.link`, { count: step.count, year: step.year, date })}
+            </TextLink>
+            {date && hasDueHint(key) && (
+              <span className="next-steps__hint">{t(`home.todo.${key}.due`, { date })}</span>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 export function HomePage() {
   const { t } = useTranslation();
   const { me } = useSession();
@@ -87,7 +191,13 @@ export function HomePage() {
         <h2 className="kern-heading-medium" id="naechste-schritte">
           {t('home.nextStepsHeading')}
         </h2>
-        <ul className="kern-list next-steps">
+        {me && <CountedSteps />}
+        {me && (
+          <h3 className="kern-heading-small" id="ihre-bereiche">
+            {t('home.areasHeading')}
+          </h3>
+        )}
+        <ul className="kern-list next-steps" aria-labelledby={me ? 'ihre-bereiche' : undefined}>
           {nextSteps(me).map((step) => (
             <li key={step.key} className="kern-body">
               <TextLink to={step.to}>{t(`home.steps.${step.key}.link`)}</TextLink>

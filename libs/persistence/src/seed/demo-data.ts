@@ -62,6 +62,8 @@ export interface DemoCall {
   maxAmountCents: number;
   /** A PostgreSQL timestamptz literal with its zone, so the database applies Berlin's offset. */
   submissionDeadline: string;
+  /** Attachments every application must carry before it can be submitted. */
+  requiredAttachments: { key: string; label: string }[];
 }
 
 /**
@@ -235,6 +237,10 @@ const SPANDAU: DemoDistrict = {
     minAmountCents: euros(50_000),
     maxAmountCents: euros(250_000),
     submissionDeadline: '2027-01-31 23:59:00 Europe/Berlin',
+    // So the attachment step of the application is not an empty page in the demo (issue 19).
+    requiredAttachments: [
+      { key: 'vereinsregister', label: 'Aktueller Auszug aus dem Vereinsregister (PDF)' },
+    ],
   },
 };
 
@@ -309,6 +315,7 @@ const NEUKOELLN: DemoDistrict = {
     minAmountCents: euros(50_000),
     maxAmountCents: euros(200_000),
     submissionDeadline: '2027-02-14 23:59:00 Europe/Berlin',
+    requiredAttachments: [],
   },
 };
 

@@ -259,6 +259,7 @@ class DemoSeeder {
         expected_budget_cents: call.expectedBudgetCents,
         min_amount_cents: call.minAmountCents,
         max_amount_cents: call.maxAmountCents,
+        required_attachments: JSON.stringify(call.requiredAttachments),
       },
       // Coordinators extend deadlines, and the demo moves a passed one forward (seed-applications.ts).
       onInsert: { status: call.status, submission_deadline: call.submissionDeadline },

@@ -65,11 +65,14 @@ export function ProgrammePlanPage() {
   const heading = t('planning.heading', { year: plan.programmeYear, call: plan.callTitle });
   return (
     <Page title={heading} heading={heading}>
-      <p className="kern-body">
-        <Link className="kern-link" to={callPath(plan.callId)}>
-          {t('planning.backToCall')}
-        </Link>
-      </p>
+      {/* Only coordinators open the call's page; for everyone else the link would be a dead end. */}
+      {me !== null && hasAnyRole(me, 'coordinator') && (
+        <p className="kern-body">
+          <Link className="kern-link" to={callPath(plan.callId)}>
+            {t('planning.backToCall')}
+          </Link>
+        </p>
+      )}
       <p className="kern-body">
         {plan.status === 'final'
           ? t('planning.final', { at: dateTime(plan.finalisedAt) })
