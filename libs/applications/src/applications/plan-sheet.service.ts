@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type CellValue, Workbook, type Worksheet } from 'exceljs';
+import { type CellValue, type DataValidation, Workbook, type Worksheet } from 'exceljs';
 import {
   type ApplicationContent,
   COST_CATEGORIES,
@@ -48,6 +48,9 @@ const INSTRUCTIONS = [
   'Die Datei ersetzt den Kostenplan und den Finanzierungsplan des Antrags. Gespeichert wird nur eine fehlerfreie Datei; sonst erhalten Sie eine Liste der Fehler mit Zeile und Spalte.',
 ];
 
+/** exceljs can validate a range, but its typings only know validations per cell. */
+type WithValidations = { dataValidations: { add(range: string, validation: DataValidation): void } };
+
 const CATEGORY_LIST = `"${COST_CATEGORIES.map((category) => COST_CATEGORY_LABELS[category].de).join(',')}"`;
 
 /**
@@ -82,16 +85,16 @@ export class PlanSheetService {
       ]);
     }
     costs.getColumn(4).numFmt = EURO_FORMAT;
-    for (let r = 2; r <= 201; r++) {
-      costs.getCell(r, 2).dataValidation = {
-        type: 'list',
-        allowBlank: true,
-        formulae: [CATEGORY_LIST],
-        showErrorMessage: true,
-        errorTitle: 'Kostenart',
-        error: 'Bitte wählen Sie eine Kostenart aus der Liste.',
-      };
-    }
+    // One range rather than a validation per cell: per-cell ones would make 200 empty rows, and
+    // a program appending rows would then start below them.
+    (costs as unknown as WithValidations).dataValidations.add('B2:B201', {
+      type: 'list',
+      allowBlank: true,
+      formulae: [CATEGORY_LIST],
+      showErrorMessage: true,
+      errorTitle: 'Kostenart',
+      error: 'Bitte wählen Sie eine Kostenart aus der Liste.',
+    });
     const financing = this.sheet(book, 'financingPlan');
     for (const line of content.financingPlan ?? []) {
       financing.addRow([
