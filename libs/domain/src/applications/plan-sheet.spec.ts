@@ -1,3 +1,4 @@
+import { VALIDATION_MESSAGES } from '../errors/messages';
 import { amountCellCents, csvPlanSheets, parseCsv, readPlanSheets, type SheetCell } from './plan-sheet';
 
 const COST_HEADER = ['Kassenjahr', 'Kostenart', 'Beschreibung', 'Betrag (€)'];
@@ -173,5 +174,22 @@ describe('reading a cost and financing plan from a spreadsheet', () => {
         costPlan: [{ cashYear: 2027, category: 'material', description: 'Miete', amountCents: '10000' }],
       },
     });
+  });
+
+  it('has a German and an English message for every problem it reports', () => {
+    const reported = [
+      readPlanSheets({}, rules),
+      readPlanSheets({ costPlan: sheet(['Jahr']) }, rules),
+      readPlanSheets(
+        {
+          costPlan: sheet(COST_HEADER, ['x', 'Reisen', 'x'.repeat(501), '-1'], [2040, '', '', '1,234']),
+          financingPlan: sheet(FINANCING_HEADER, [1999, '', '', ''], [2027, '', '', ''], [2027, '', '', '']),
+        },
+        rules,
+      ),
+    ].flatMap((result) => (result.ok ? [] : result.problems.map((problem) => problem.rule)));
+    const seen = new Set([...reported, 'sheetUnreadable']);
+    expect(seen.size).toBeGreaterThan(10);
+    expect([...seen].filter((rule) => !VALIDATION_MESSAGES[rule])).toEqual([]);
   });
 });
