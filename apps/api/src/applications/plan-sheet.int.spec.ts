@@ -159,4 +159,41 @@ describe('cost and financing plan from a spreadsheet over HTTP', () => {
       .expect(404);
     expect(await stored(draft.id)).toEqual(before);
   });
+
+  it('names the sheet when an XLSX has more rows than a plan may hold, or rows too far down', async () => {
+    const draft = await world.draft(callId);
+    const before = await stored(draft.id);
+    const book = new Workbook();
+    const costs = book.addWorksheet('Kostenplan');
+    costs.addRow(['Kassenjahr', 'Kostenart', 'Beschreibung', 'Betrag (€)']);
+    for (let i = 0; i < 201; i++) costs.addRow([2027, 'Sachkosten', `Posten ${i + 1}`, 1]);
+    const tooMany = await upload(
+      draft.id,
+      before.version,
+      Buffer.from(await book.xlsx.writeBuffer()),
+      'p.xlsx',
+    );
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.details).toEqual([
+      expect.objectContaining({ field: 'costPlan', rule: 'arrayMaxSize' }),
+    ]);
+
+    costs.spliceRows(3, 201);
+    costs.getCell('C1500').value = 'vergessen';
+    const farDown = await upload(
+      draft.id,
+      before.version,
+      Buffer.from(await book.xlsx.writeBuffer()),
+      'p.xlsx',
+    );
+    expect(farDown.status).toBe(400);
+    expect(farDown.body.details).toEqual([
+      expect.objectContaining({
+        field: 'costPlan',
+        rule: 'sheetTooManyRows',
+        message: expect.stringContaining('1000'),
+      }),
+    ]);
+    expect(await stored(draft.id)).toEqual(before);
+  });
 });

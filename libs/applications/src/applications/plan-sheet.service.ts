@@ -162,7 +162,16 @@ const unreadable = () => new ValidationError([{ field: 'file', rule: 'sheetUnrea
 /** The plan sheets of an XLSX (recognised by its content, not its name) or a CSV file. */
 export async function readPlanFile(bytes: Buffer): Promise<PlanSheets> {
   if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return readXlsx(bytes);
-  return csvPlanSheets(parseCsv(decodeText(bytes)).slice(0, 2 * MAX_SHEET_ROWS));
+  const records = parseCsv(decodeText(bytes)).filter((record) =>
+    record.cells.some((cell) => String(cell ?? '').trim() !== ''),
+  );
+  // Both tables together may not hold more rows than two sheets would.
+  if (records.length > 2 * MAX_SHEET_ROWS) {
+    throw new ValidationError([
+      { field: 'file', rule: 'sheetTooManyRows', params: { max: 2 * MAX_SHEET_ROWS } },
+    ]);
+  }
+  return csvPlanSheets(records);
 }
 
 /**
@@ -208,14 +217,22 @@ async function readXlsx(bytes: Buffer): Promise<PlanSheets> {
     const sheet = book.getWorksheet(PLAN_SHEET_NAMES[plan]);
     if (!sheet) continue;
     const rows: SheetRow[] = [];
+    let beyond = false;
     sheet.eachRow((row, number) => {
-      if (number > MAX_SHEET_ROWS) return;
+      if (number > MAX_SHEET_ROWS) {
+        beyond = true;
+        return;
+      }
       const cells: SheetCell[] = [];
       for (let column = 1; column <= Math.min(row.cellCount, 30); column++) {
         cells.push(plainCell(row.getCell(column).value));
       }
       rows.push({ row: number, cells });
     });
+    // Rows that far down are not read, so they must not be dropped silently either.
+    if (beyond) {
+      throw new ValidationError([{ field: plan, rule: 'sheetTooManyRows', params: { max: MAX_SHEET_ROWS } }]);
+    }
     sheets[plan] = rows;
   }
   return sheets;

@@ -731,6 +731,10 @@ export const VALIDATION_MESSAGES: Catalogue = {
     de: 'Diese Kostenart gibt es nicht. Erlaubt sind: Personalkosten, Sachkosten, Honorare, Investitionen, Verwaltungskosten.',
     en: 'There is no such cost category. Allowed are: Personalkosten, Sachkosten, Honorare, Investitionen, Verwaltungskosten.',
   },
+  sheetTooManyRows: {
+    de: 'Das Blatt hat Einträge unterhalb von Zeile {max}. Bitte tragen Sie den Plan in die ersten Zeilen ein.',
+    en: 'The sheet has entries below row {max}. Please enter the plan in the first rows.',
+  },
   notNegative: { de: 'Der Betrag darf nicht negativ sein.', en: 'The amount must not be negative.' },
   sheetNoPlan: {
     de: 'Die Datei enthält kein Blatt „Kostenplan“ oder „Finanzierungsplan“ mit Kopfzeile. Bitte verwenden Sie die Vorlage.',

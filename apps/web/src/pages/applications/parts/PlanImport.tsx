@@ -15,6 +15,11 @@ const accepted = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.sprea
 /** `costPlan.row.4.amountCents`: a problem at a row and column of the file. */
 const ROW_FIELD = /^(costPlan|financingPlan)\.row\.(\d+)\.(\w+)$/;
 
+/** A problem inside the file (a sheet, or a row and column of it), rather than with the upload. */
+function inFile(field: string): boolean {
+  return field === 'costPlan' || field === 'financingPlan' || ROW_FIELD.test(field);
+}
+
 /**
  * The file's column headers (docs/api/applications.md): German in every UI language, because
  * that is what the carrier sees in the file.
@@ -34,6 +39,9 @@ function useProblemText() {
   const { t } = useTranslation();
   return (detail: ApiErrorDetail): string => {
     const message = detail.message ?? t('errors.unexpected');
+    if (detail.field === 'costPlan' || detail.field === 'financingPlan') {
+      return t('planImport.problemIn', { sheet: t(`planImport.sheets.${detail.field}`), message });
+    }
     const at = ROW_FIELD.exec(detail.field);
     if (!at) return message;
     const [, sheet, row = '', column = ''] = at as unknown as [
@@ -102,7 +110,7 @@ export function PlanImport({ detail }: { detail: ApplicationDetail }) {
       if (input.current) input.current.value = '';
       setDone(t('planImport.done', { costs: saved.costPlan.length, years: saved.financingPlan.length }));
     } catch (failure) {
-      const rows = isApiError(failure) ? failure.details.filter((d) => ROW_FIELD.test(d.field)) : [];
+      const rows = isApiError(failure) ? failure.details.filter((d) => inFile(d.field)) : [];
       if (rows.length > 0) {
         setError(null);
         setProblems(rows);
