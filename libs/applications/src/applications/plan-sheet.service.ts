@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
 import { type CellValue, type DataValidation, Workbook, type Worksheet } from 'exceljs';
 import {
@@ -26,10 +27,7 @@ import { ApplicationService } from './application.service';
  * kept small: a plan of 200 cost rows is a few kilobytes as CSV and some 30 KB as XLSX.
  */
 export const MAX_PLAN_FILE_BYTES = 1024 * 1024;
-/**
- * What the XLSX's parts may unpack to, as its ZIP directory declares. Bounds a small file that
- * would inflate to gigabytes before exceljs reads it.
- */
+/** What the XLSX's parts may unpack to: bounds a small file that would inflate to gigabytes. */
 const MAX_XLSX_INFLATED_BYTES = 16 * 1024 * 1024;
 /** Rows read per sheet: more than the schema allows (200), so the schema names the excess. */
 const MAX_SHEET_ROWS = 1000;
@@ -199,9 +197,9 @@ function windows1252(bytes: Buffer): string {
 }
 
 async function readXlsx(bytes: Buffer): Promise<PlanSheets> {
-  const inflated = zipInflatedBytes(bytes);
-  if (inflated === null) throw unreadable();
-  if (inflated > MAX_XLSX_INFLATED_BYTES) {
+  const inflated = zipContentSize(bytes, MAX_XLSX_INFLATED_BYTES);
+  if (inflated === 'unreadable') throw unreadable();
+  if (inflated === 'too_large') {
     throw new ValidationError([
       { field: 'file', rule: 'fileTooLarge', params: { maxMegabytes: MAX_PLAN_FILE_BYTES / 1024 / 1024 } },
     ]);
@@ -250,22 +248,49 @@ function plainCell(value: CellValue): SheetCell {
 }
 
 /**
- * The total size a ZIP's central directory declares for its entries, or null when there is no
- * readable directory. Read from the end-of-central-directory record (at most 64 KB of comment).
+ * What a ZIP's entries really unpack to, each inflated with a cap (a directory may lie about the
+ * sizes, and exceljs' unzipper only compares them after inflating everything): the total in
+ * bytes, `too_large` as soon as it passes `limit`, or `unreadable` for anything but a plain ZIP
+ * of stored or deflated entries. Costs at most `limit` bytes of memory for a moment.
  */
-export function zipInflatedBytes(bytes: Buffer): number | null {
+export function zipContentSize(bytes: Buffer, limit: number): number | 'too_large' | 'unreadable' {
+  const end = endOfCentralDirectory(bytes);
+  if (end < 0) return 'unreadable';
+  const entries = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  let total = 0;
+  for (let i = 0; i < entries; i++) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) return 'unreadable';
+    const method = bytes.readUInt16LE(at + 10);
+    const compressed = bytes.readUInt32LE(at + 20);
+    const local = bytes.readUInt32LE(at + 42);
+    at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50) return 'unreadable';
+    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    if (start + compressed > bytes.length) return 'unreadable';
+    if (method === 0) {
+      total += compressed;
+    } else if (method === 8) {
+      try {
+        total += inflateRawSync(bytes.subarray(start, start + compressed), {
+          maxOutputLength: limit - total + 1,
+        }).length;
+      } catch (error) {
+        return (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'too_large' : 'unreadable';
+      }
+    } else {
+      return 'unreadable';
+    }
+    if (total > limit) return 'too_large';
+  }
+  return total;
+}
+
+/** The end-of-central-directory record's offset (after at most 64 KB of comment), or -1. */
+function endOfCentralDirectory(bytes: Buffer): number {
   const from = Math.max(0, bytes.length - 22 - 0xffff);
   for (let end = bytes.length - 22; end >= from; end--) {
-    if (bytes.readUInt32LE(end) !== 0x06054b50) continue;
-    const entries = bytes.readUInt16LE(end + 10);
-    let at = bytes.readUInt32LE(end + 16);
-    let total = 0;
-    for (let i = 0; i < entries; i++) {
-      if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) return null;
-      total += bytes.readUInt32LE(at + 24);
-      at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
-    }
-    return total;
+    if (bytes.readUInt32LE(end) === 0x06054b50) return end;
   }
-  return null;
+  return -1;
 }
