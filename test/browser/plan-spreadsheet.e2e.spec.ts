@@ -131,7 +131,9 @@ describe('the cost plan from a spreadsheet in the browser', () => {
     expect(unchanged!.content.costPlan).toEqual([]);
 
     await upload(page, right);
-    await page.getByText('Die Datei wurde übernommen: 2 Kostenpositionen und 2 Kassenjahre').waitFor();
+    await page
+      .getByText('Die Datei wurde übernommen (Kostenpositionen: 2, Kassenjahre im Finanzierungsplan: 2).')
+      .waitFor();
     expect(await problems.count()).toBe(0);
     const second = page.getByRole('group', { name: 'Kostenposition 2' });
     expect(await second.getByLabel('Beschreibung').inputValue()).toBe('Lebensmittel und Geschirr');
