@@ -58,12 +58,14 @@ describe('reading a plan file', () => {
         { richText: [{ text: 'Mode' }, { text: 'ration' }] },
         { formula: 'A1', result: 12.5 },
       ],
+      [2027, 'Honorare', 'Miete', { formula: '1/0', result: { error: '#DIV/0!' } }],
     ]);
     const sheets = await readPlanFile(Buffer.from(await book.xlsx.writeBuffer()));
     expect(sheets).toEqual({
       costPlan: [
         { row: 1, cells: ['Kassenjahr', 'Kostenart', 'Beschreibung', 'Betrag (€)'] },
         { row: 2, cells: [2027, 'Honorare', 'Moderation', 12.5] },
+        { row: 3, cells: [2027, 'Honorare', 'Miete', '#DIV/0!'] },
       ],
     });
   });

@@ -242,6 +242,8 @@ function plainCell(value: CellValue): SheetCell {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ('result' in value) return plainCell((value.result ?? null) as CellValue);
+  // `#DIV/0!` and the like: shown as the text, so the row is named rather than read as empty.
+  if ('error' in value) return String(value.error);
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('text' in value) return String(value.text);
   return null;
