@@ -5,6 +5,7 @@ import { FundsModule } from '@kiezfonds/funds';
 import { OutboxModule } from '@kiezfonds/messaging';
 import { ApplicationService } from './applications/application.service';
 import { AttachmentService } from './applications/attachment.service';
+import { PlanSheetService } from './applications/plan-sheet.service';
 import { CallService } from './calls/call.service';
 import { StagedUploadStorage } from './files/staged-upload-storage';
 import { GrantNoticeService } from './grant-notice/grant-notice.service';
@@ -49,6 +50,7 @@ import { PublicProjectService } from './public/public-projects.service';
     LifecycleService,
     PublicProjectService,
     PlanChangeService,
+    PlanSheetService,
     ReportService,
     RecoveryService,
   ],

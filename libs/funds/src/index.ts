@@ -50,6 +50,7 @@ export {
   Trim,
 } from './http/common';
 export { formatBasisPoints, interestView } from './interest/interest-view';
-export { CSV_BOM, csvLine, csvText, germanDate, germanDecimal } from './exports/german-format';
+export { CSV_BOM, csvLine, csvText, euroNumber, germanDate, germanDecimal } from './exports/german-format';
+export { EURO_FORMAT, XLSX_CONTENT_TYPE } from './exports/xlsx';
 export { FUND_KIND_LABELS } from './exports/labels';
 export { CSV_CONTENT_TYPE, sendDownload } from './http/download';

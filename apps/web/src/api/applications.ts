@@ -412,6 +412,25 @@ export function attachmentUrl(id: string, attachmentId: string): string {
   return `${apiBasePath}/applications/${encode(id)}/attachments/${encode(attachmentId)}`;
 }
 
+/** The cost and financing plan as an Excel template, filled with the saved plans. */
+export function planTemplateUrl(id: string): string {
+  return `${apiBasePath}/applications/${encode(id)}/plan-template.xlsx`;
+}
+
+/** What a plan import saved: the new version and the plans as stored. */
+export type PlanImported = Saved & { costPlan: CostLine[]; financingPlan: FinancingLine[] };
+
+/**
+ * Replaces the cost and financing plan from a spreadsheet (XLSX or CSV). A file with any
+ * problem answers 400 with every problem as `costPlan.row.<row>.<column>`, and nothing is saved.
+ */
+export function importPlan(id: string, version: number, file: File): Promise<PlanImported> {
+  const form = new FormData();
+  form.set('version', String(version));
+  form.set('file', file);
+  return apiRequest(`/applications/${encode(id)}/plan-import`, { method: 'POST', body: form });
+}
+
 export function grantNoticeUrl(id: string): string {
   return `${apiBasePath}/applications/${encode(id)}/grant-notice.pdf`;
 }

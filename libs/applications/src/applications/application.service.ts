@@ -332,6 +332,32 @@ export class ApplicationService {
     const parsed = draftContentSchema.safeParse(input.content);
     if (!parsed.success) throw new ValidationError(detailsOf(parsed.error.issues));
     const content = parsed.data as ApplicationContent;
+    const written = await this.writeContent(principal, id, input.version, () => content, input.title);
+    // The autosave's answer leaves the content out: the caller sent it.
+    return { version: written.version, updatedAt: written.updatedAt, problems: written.problems };
+  }
+
+  /**
+   * Replaces the plans a spreadsheet import read (issue 19, item 4) and keeps the rest of the
+   * content: one write, under the same version check as the autosave.
+   */
+  async replacePlans(
+    principal: Principal,
+    id: string,
+    version: number,
+    plans: Pick<ApplicationContent, 'costPlan' | 'financingPlan'>,
+  ) {
+    return this.writeContent(principal, id, version, (stored) => ({ ...stored, ...plans }));
+  }
+
+  /** The carrier's write of the content: locked, in an editable state, on the version the caller read. */
+  private async writeContent(
+    principal: Principal,
+    id: string,
+    version: number,
+    next: (stored: ApplicationContent) => ApplicationContent,
+    title?: string,
+  ) {
     const scope = ApplicationScope.of(principal);
     return this.dataSource.transaction(async (tx) => {
       const scoped = await scope.application(tx, id, { lock: true });
@@ -339,9 +365,13 @@ export class ApplicationService {
       if (!EDITABLE_STATES.includes(scoped.state as ApplicationState)) {
         throw new ConflictError(APPLICATIONS_ERROR_CODES.contentLocked, [], { state: scoped.state });
       }
-      if (scoped.version !== input.version) {
+      if (scoped.version !== version) {
         throw new ConflictError(APPLICATIONS_ERROR_CODES.versionConflict, [], { version: scoped.version });
       }
+      const [stored] = (await tx.query(`SELECT content FROM application WHERE id = $1`, [id])) as {
+        content: ApplicationContent;
+      }[];
+      const content = next(stored!.content);
       const totals = planTotals(content);
       await tx.query(
         `UPDATE application SET content = $2, title = COALESCE($3, title), requested_cents = $4,
@@ -350,7 +380,7 @@ export class ApplicationService {
         [
           id,
           JSON.stringify(content),
-          input.title ?? null,
+          title ?? null,
           totals.requested.toString(),
           content.periodStart || null,
           content.periodEnd && content.periodStart && content.periodEnd >= content.periodStart
@@ -363,6 +393,7 @@ export class ApplicationService {
         version: record.version,
         updatedAt: record.updatedAt.toISOString(),
         problems: problemsOf(record),
+        content: record.content,
       };
     });
   }

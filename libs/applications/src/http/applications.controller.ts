@@ -22,6 +22,8 @@ import { pickLocale } from '@kiezfonds/domain';
 import { AcceptsUpload, Authenticated, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { AttachmentService } from '../applications/attachment.service';
 import { ApplicationService } from '../applications/application.service';
+import { MAX_PLAN_FILE_BYTES, PlanSheetService } from '../applications/plan-sheet.service';
+import { BoundedMemoryStorage, type MemoryFile } from '../files/bounded-memory-storage';
 import { checkUpload } from '../files/file-check';
 import type { StagedFile } from '../files/staged-upload-storage';
 import { GrantNoticeService } from '../grant-notice/grant-notice.service';
@@ -32,6 +34,7 @@ import {
   DiffQueryDto,
   FileParamDto,
   ListApplicationsQueryDto,
+  PlanImportDto,
   SaveContentDto,
   VersionParamDto,
 } from './dtos/application.dto';
@@ -48,6 +51,7 @@ export class ApplicationsController {
     private readonly lifecycle: LifecycleService,
     private readonly attachments: AttachmentService,
     private readonly grantNotices: GrantNoticeService,
+    private readonly planSheets: PlanSheetService,
   ) {}
 
   @Get()
@@ -88,6 +92,51 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'Save the content (autosave); answers the new version and what is still missing' })
   save(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto, @Body() body: SaveContentDto) {
     return this.applications.saveContent(principal, params.id, body);
+  }
+
+  @Get(':id/plan-template.xlsx')
+  @Authenticated()
+  @ApiOperation({
+    summary: 'The cost and financing plan as an Excel template, filled with the current plans',
+    description:
+      'Sheets "Kostenplan", "Finanzierungsplan" and "Hinweise"; re-imported unchanged it changes nothing.',
+  })
+  async planTemplate(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Res() response: Response,
+  ) {
+    sendFile(response, await this.planSheets.template(principal, params.id));
+  }
+
+  @Post(':id/plan-import')
+  @HttpCode(200)
+  @Roles('carrier')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiConsumes('multipart/form-data')
+  @AcceptsUpload()
+  // The one upload kept in memory rather than staged in PostgreSQL (ADR 0010): see
+  // BoundedMemoryStorage. 1 MB is a hundred times a full plan.
+  @UseInterceptors(
+    FileInterceptor('file', {
+      ...UPLOAD_LIMITS,
+      storage: new BoundedMemoryStorage(MAX_PLAN_FILE_BYTES + 1),
+      limits: { ...UPLOAD_LIMITS.limits, fileSize: MAX_PLAN_FILE_BYTES + 1 },
+    }),
+  )
+  @ApiOperation({
+    summary: 'Replace the cost and financing plan from a spreadsheet (XLSX, or CSV separated by semicolons)',
+    description:
+      'Every problem is answered at once as 400 details named `costPlan.row.<row>.<column>` (the row as the ' +
+      'spreadsheet numbers it); nothing is saved unless the whole file is valid. A plan the file lacks stays.',
+  })
+  importPlan(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: PlanImportDto,
+    @UploadedFile() file: MemoryFile | undefined,
+  ) {
+    return this.planSheets.import(principal, params.id, body.version, file);
   }
 
   @Post(':id/events')

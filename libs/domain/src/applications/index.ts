@@ -104,3 +104,19 @@ export {
   fundingChain,
 } from './funding-chain';
 export { type CallOffRefusal, callOffRefusal, earlyStartRequired } from './call-off-rules';
+export {
+  amountCellCents,
+  csvPlanSheets,
+  isHeaderRow,
+  parseCsv,
+  PLAN_COLUMNS,
+  PLAN_SHEET_NAMES,
+  type PlanColumn,
+  type PlanImport,
+  type PlanName,
+  type PlanSheets,
+  readPlanSheets,
+  type SheetCell,
+  type SheetRow,
+  sheetField,
+} from './plan-sheet';

@@ -726,6 +726,28 @@ export const VALIDATION_MESSAGES: Catalogue = {
     de: 'An dieser Stelle wird keine Datei erwartet.',
     en: 'No file is expected here.',
   },
+  // Importing a cost and financing plan from a spreadsheet (plan-sheet.ts)
+  sheetColumnMissing: {
+    de: 'In der Kopfzeile fehlt die Spalte „{header}“. Bitte verwenden Sie die Vorlage.',
+    en: 'The header row lacks the column "{header}". Please use the template.',
+  },
+  sheetCategory: {
+    de: 'Diese Kostenart gibt es nicht. Erlaubt sind: Personalkosten, Sachkosten, Honorare, Investitionen, Verwaltungskosten.',
+    en: 'There is no such cost category. Allowed are: Personalkosten, Sachkosten, Honorare, Investitionen, Verwaltungskosten.',
+  },
+  sheetTooManyRows: {
+    de: 'Das Blatt hat Einträge unterhalb von Zeile {max}. Bitte tragen Sie den Plan in die ersten Zeilen ein.',
+    en: 'The sheet has entries below row {max}. Please enter the plan in the first rows.',
+  },
+  notNegative: { de: 'Der Betrag darf nicht negativ sein.', en: 'The amount must not be negative.' },
+  sheetNoPlan: {
+    de: 'Die Datei enthält kein Blatt „Kostenplan“ oder „Finanzierungsplan“ mit Kopfzeile. Bitte verwenden Sie die Vorlage.',
+    en: 'The file holds no sheet "Kostenplan" or "Finanzierungsplan" with a header row. Please use the template.',
+  },
+  sheetUnreadable: {
+    de: 'Die Datei konnte nicht gelesen werden. Bitte laden Sie eine Excel-Datei (XLSX) oder eine CSV-Datei mit Semikolon als Trennzeichen hoch.',
+    en: 'The file could not be read. Please upload an Excel file (XLSX) or a CSV file separated by semicolons.',
+  },
   quorumShare: {
     de: 'Der Anteil für die Beschlussfähigkeit darf höchstens 1 sein (z. B. 2 von 3).',
     en: 'The quorum share must be at most 1 (e.g. 2 of 3).',

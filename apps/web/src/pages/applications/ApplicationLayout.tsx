@@ -142,6 +142,22 @@ export function ApplicationLayout() {
 
   const currentVersion = useCallback(() => version.current, []);
 
+  const adoptSaved = useCallback<ApplicationDraft['adoptSaved']>((saved, change) => {
+    const current = latest.current;
+    if (!current) return;
+    version.current = saved.version;
+    const content = change(current.content);
+    const next = {
+      ...current,
+      content,
+      detail: { ...current.detail, version: saved.version, updatedAt: saved.updatedAt },
+      problems: problemsForForm(saved.problems, content),
+    };
+    latest.current = next;
+    setLoaded(next);
+    setSave({ kind: 'saved', at: saved.updatedAt });
+  }, []);
+
   const reload = useCallback(() => {
     window.clearTimeout(timer.current);
     setAttempt((n) => n + 1);
@@ -186,12 +202,13 @@ export function ApplicationLayout() {
         save,
         update,
         flush,
+        adoptSaved,
         currentVersion,
         reload,
         afterTransition: reload,
         refreshProblems,
       },
-    [loaded, save, update, flush, currentVersion, reload, refreshProblems],
+    [loaded, save, update, flush, adoptSaved, currentVersion, reload, refreshProblems],
   );
 
   if (loadError && !draft) {

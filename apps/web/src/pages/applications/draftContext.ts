@@ -1,5 +1,11 @@
 import { createContext, useContext } from 'react';
-import type { ApplicationContent, ApplicationDetail, Problem, Transition } from '../../api/applications';
+import type {
+  ApplicationContent,
+  ApplicationDetail,
+  Problem,
+  Saved,
+  Transition,
+} from '../../api/applications';
 
 /**
  * Where autosave stands. `conflict`: the application changed elsewhere (another tab, a colleague),
@@ -31,6 +37,11 @@ export type ApplicationDraft = {
    * is stored, or with `null` when saving failed (the save status says why).
    */
   flush(): Promise<Problem[] | null>;
+  /**
+   * Takes over a write made outside autosave (the plan import): its version and problems, and the
+   * content it stored, without saving that content again.
+   */
+  adoptSaved(saved: Saved, content: (content: ApplicationContent) => ApplicationContent): void;
   /** The version the next write must name (after the last save), for lifecycle events. */
   currentVersion(): number;
   /** Reads the application again (after a lifecycle event or a conflict), dropping unsaved changes. */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -7,6 +7,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Max,
   MaxLength,
   Min,
   MinLength,
@@ -127,4 +128,14 @@ export class FileParamDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   fileId: string;
+}
+
+/** The form fields that come with a plan file (multipart, so the version arrives as text). */
+export class PlanImportDto {
+  @ApiProperty({ description: 'The version the caller read; a newer one answers 409 version_conflict.' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  version: number;
 }

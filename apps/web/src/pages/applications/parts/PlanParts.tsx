@@ -8,6 +8,7 @@ import { TextAreaField } from '../../../components/applications/TextAreaField';
 import { FieldError } from '../../../components/form/FieldError';
 import { planBalance } from '../../../utils/planSums';
 import type { PartProps } from '../ApplicationPartPage';
+import { PlanImport } from './PlanImport';
 
 /**
  * The cash years a plan may use: from the programme year to the end of the period (at least
@@ -36,6 +37,8 @@ export function CostPlanPart({ detail, content, change, errorOf }: PartProps) {
       <Alert variant="info" title={t(`planEditor.costs.basis.${basis}.title`)}>
         <p className="kern-body">{t(`planEditor.costs.basis.${basis}.body`)}</p>
       </Alert>
+      <PlanImport detail={detail} />
+      <h2 className="kern-heading-small">{t('planEditor.costs.heading')}</h2>
       <div id="kostenplan-gruppe" tabIndex={-1} className="focus-target">
         <GroupError id="kostenplan-fehler" message={errorOf('costPlan')} />
       </div>
