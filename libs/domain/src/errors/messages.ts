@@ -41,6 +41,11 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Bitte senden Sie die Daten als JSON (Content-Type: application/json).',
     en: 'Please send the data as JSON (Content-Type: application/json).',
   },
+  indicator_file_invalid: {
+    de: 'Die Tabelle wurde nicht übernommen. Bitte korrigieren Sie die genannten Zeilen und Spalten; es wurde nichts gespeichert.',
+    en: 'The table was not imported. Please correct the rows and columns named; nothing was saved.',
+  },
+  area_not_found: { de: 'Dieses Gebiet gibt es nicht.', en: 'This area does not exist.' },
   upload_limit_exceeded: {
     de: 'Die Übertragung enthält zu viele oder zu große Teile.',
     en: 'The upload contains too many or too large parts.',

@@ -30,6 +30,7 @@ import { IndexTheApplicationList1763792100000 } from './1763792100000-index-the-
 import { AddSenateRole1763794000000 } from './1763794000000-add-senate-role';
 import { RecordCostBasisOnGrantNotice1763795100000 } from './1763795100000-record-cost-basis-on-grant-notice';
 import { StageUploads1763795200000 } from './1763795200000-stage-uploads';
+import { AddAreaCodesCoversAndIndicators1763795600000 } from './1763795600000-add-area-codes-covers-and-indicators';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
@@ -65,4 +66,5 @@ export const migrations = [
   AddSenateRole1763794000000,
   RecordCostBasisOnGrantNotice1763795100000,
   StageUploads1763795200000,
+  AddAreaCodesCoversAndIndicators1763795600000,
 ];

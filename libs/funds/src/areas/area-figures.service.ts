@@ -1,0 +1,344 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  type KnownArea,
+  NotFoundError,
+  parseIndicatorCsv,
+  ValidationError,
+  type IndicatorRow,
+} from '@kiezfonds/domain';
+import type { Principal, StaffRole } from '@kiezfonds/identity';
+import { recordAudit } from '@kiezfonds/persistence';
+import { DataSource } from 'typeorm';
+import { FundScope } from '../scope/fund-scope';
+import { AREA_PROJECTS_CTE } from './area-money';
+
+/** Who reads areas with their figures and money: the district's staff, and the Senate Berlin-wide. */
+export const AREA_READER_ROLES: readonly StaffRole[] = [
+  'coordinator',
+  'finance',
+  'board_member',
+  'admin',
+  'senate',
+];
+/** Who imports a district's indicator tables: its coordinators and admins; the Senate reads only. */
+export const AREA_IMPORT_ROLES: readonly StaffRole[] = ['coordinator', 'admin'];
+
+export interface IndicatorValue {
+  indicator: string;
+  year: number;
+  /** Decimal string with a dot, or null when only a class is given. */
+  value: string | null;
+  class: string | null;
+  unit: string;
+  source: string;
+  /** Demo figures („Beispielwerte“), never real ones. */
+  sample: boolean;
+}
+
+export interface AreaListQuery {
+  districtId?: string;
+  kind?: string;
+  /** An indicator key (its latest year counts) or `name`. */
+  sort?: string;
+  order?: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+interface ImportInput {
+  districtId: string;
+  fileName: string;
+  text: string;
+  dryRun: boolean;
+  requestId: string | null;
+}
+
+/** Areas beside their indicators and the money that reaches them (issue 21, docs/api/areas.md). */
+@Injectable()
+export class AreaFiguresService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(principal: Principal, query: AreaListQuery) {
+    const scope = FundScope.of(principal, AREA_READER_ROLES);
+    const districts = query.districtId ? [scope.district(query.districtId)] : [...scope.districtIds];
+    const sortByIndicator = query.sort !== undefined && query.sort !== 'name';
+    const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+    const rows = (await this.dataSource.query(
+      `WITH ${AREA_PROJECTS_CTE},
+       area_money AS (
+         SELECT x.area_id, sum(pm.committed_cents) AS committed_cents, sum(pm.paid_cents) AS paid_cents
+         FROM (SELECT DISTINCT r.area_id, pa.project_id FROM area_reach r JOIN project_area pa ON pa.area_id = r.via) x
+         JOIN project_money pm ON pm.project_id = x.project_id
+         GROUP BY x.area_id
+       )
+       SELECT a.id, a.district_id, d.name AS district_name, a.kind, a.name, a.code,
+              coalesce(m.committed_cents, 0)::text AS committed_cents, coalesce(m.paid_cents, 0)::text AS paid_cents,
+              coalesce((
+                SELECT jsonb_agg(jsonb_build_object('indicator', i.indicator, 'year', i.year, 'value', i.value::text,
+                         'class', i.class, 'unit', i.unit, 'source', i.source, 'sample', i.sample) ORDER BY i.indicator)
+                FROM (SELECT DISTINCT ON (indicator) * FROM area_indicator WHERE area_id = a.id
+                      ORDER BY indicator, year DESC) i
+              ), '[]'::jsonb) AS indicators
+       FROM area a JOIN district d ON d.id = a.district_id
+       LEFT JOIN area_money m ON m.area_id = a.id
+       ${
+         sortByIndicator
+           ? `LEFT JOIN LATERAL (SELECT value FROM area_indicator WHERE area_id = a.id AND indicator = $3
+                ORDER BY year DESC LIMIT 1) s ON true`
+           : ''
+       }
+       WHERE a.district_id = ANY($1::uuid[]) AND ($2::text IS NULL OR a.kind = $2)
+       ORDER BY ${sortByIndicator ? `s.value ${direction} NULLS LAST, ` : ''}lower(a.name) ${sortByIndicator ? 'ASC' : direction}, a.id
+       LIMIT ${query.limit + 1} OFFSET ${query.offset}`,
+      sortByIndicator ? [districts, query.kind ?? null, query.sort] : [districts, query.kind ?? null],
+    )) as {
+      id: string;
+      district_id: string;
+      district_name: string;
+      kind: string;
+      name: string;
+      code: string | null;
+      committed_cents: string;
+      paid_cents: string;
+      indicators: IndicatorValue[];
+    }[];
+    const indicatorKeys = (await this.dataSource.query(
+      `SELECT DISTINCT indicator FROM area_indicator WHERE district_id = ANY($1::uuid[]) ORDER BY indicator`,
+      [districts],
+    )) as { indicator: string }[];
+    return {
+      items: rows.slice(0, query.limit).map((row) => ({
+        id: row.id,
+        districtId: row.district_id,
+        districtName: row.district_name,
+        kind: row.kind,
+        name: row.name,
+        code: row.code,
+        committedCents: row.committed_cents,
+        paidCents: row.paid_cents,
+        indicators: row.indicators,
+      })),
+      hasMore: rows.length > query.limit,
+      indicators: indicatorKeys.map((r) => r.indicator),
+    };
+  }
+
+  async detail(principal: Principal, areaId: string) {
+    const scope = FundScope.of(principal, AREA_READER_ROLES);
+    const [area] = (await this.dataSource.query(
+      `SELECT a.id, a.district_id, d.name AS district_name, a.kind, a.name, a.code, a.slug
+       FROM area a JOIN district d ON d.id = a.district_id
+       WHERE a.id = $1 AND a.district_id = ANY($2::uuid[])`,
+      [areaId, scope.districtIds],
+    )) as {
+      id: string;
+      district_id: string;
+      district_name: string;
+      kind: string;
+      name: string;
+      code: string | null;
+      slug: string;
+    }[];
+    if (!area) throw new NotFoundError('area_not_found');
+    const districts = [area.district_id];
+    const [ancestors, children, covers, coveredBy, indicators, byFund, byField] = await Promise.all([
+      this.dataSource.query(
+        `WITH RECURSIVE up AS (
+           SELECT p.id, p.parent_id, p.kind, p.name, p.code, 1 AS depth FROM area p
+           WHERE p.id = (SELECT parent_id FROM area WHERE id = $1)
+           UNION ALL
+           SELECT p.id, p.parent_id, p.kind, p.name, p.code, up.depth + 1 FROM area p JOIN up ON p.id = up.parent_id
+           WHERE up.depth < 10
+         ) SELECT id, kind, name, code FROM up ORDER BY depth DESC`,
+        [area.id],
+      ) as Promise<AreaRef[]>,
+      this.dataSource.query(
+        `SELECT id, kind, name, code FROM area WHERE parent_id = $1 ORDER BY code, lower(name)`,
+        [area.id],
+      ) as Promise<AreaRef[]>,
+      this.dataSource.query(
+        `SELECT a.id, a.kind, a.name, a.code FROM area_cover c JOIN area a ON a.id = c.planungsraum_id
+         WHERE c.area_id = $1 ORDER BY a.code, lower(a.name)`,
+        [area.id],
+      ) as Promise<AreaRef[]>,
+      this.dataSource.query(
+        `SELECT a.id, a.kind, a.name, a.code FROM area_cover c JOIN area a ON a.id = c.area_id
+         WHERE c.planungsraum_id = $1 ORDER BY lower(a.name)`,
+        [area.id],
+      ) as Promise<AreaRef[]>,
+      this.dataSource.query(
+        `SELECT indicator, year, value::text AS value, class, unit, source, sample FROM area_indicator
+         WHERE area_id = $1 ORDER BY year DESC, indicator`,
+        [area.id],
+      ) as Promise<IndicatorValue[]>,
+      this.dataSource.query(
+        `WITH ${AREA_PROJECTS_CTE}
+         SELECT pm.fund_kind, count(*)::int AS projects,
+                sum(pm.committed_cents)::text AS committed_cents, sum(pm.paid_cents)::text AS paid_cents
+         FROM (SELECT DISTINCT pa.project_id FROM area_reach r JOIN project_area pa ON pa.area_id = r.via
+               WHERE r.area_id = $2) x
+         JOIN project_money pm ON pm.project_id = x.project_id
+         GROUP BY pm.fund_kind ORDER BY pm.fund_kind`,
+        [districts, area.id],
+      ) as Promise<{ fund_kind: string; projects: number; committed_cents: string; paid_cents: string }[]>,
+      this.dataSource.query(
+        `WITH ${AREA_PROJECTS_CTE}
+         SELECT pm.fund_kind, x.action_field_id, af.name AS action_field_name, count(*)::int AS projects,
+                sum(pm.committed_cents)::text AS committed_cents, sum(pm.paid_cents)::text AS paid_cents
+         FROM (SELECT DISTINCT pa.project_id, pa.action_field_id FROM area_reach r
+               JOIN project_area pa ON pa.area_id = r.via WHERE r.area_id = $2) x
+         JOIN project_money pm ON pm.project_id = x.project_id
+         LEFT JOIN action_field af ON af.id::text = x.action_field_id
+         GROUP BY pm.fund_kind, x.action_field_id, af.name
+         ORDER BY pm.fund_kind, af.name NULLS LAST`,
+        [districts, area.id],
+      ) as Promise<
+        {
+          fund_kind: string;
+          action_field_id: string | null;
+          action_field_name: string | null;
+          projects: number;
+          committed_cents: string;
+          paid_cents: string;
+        }[]
+      >,
+    ]);
+    const total = byFund.reduce(
+      (sum, r) => ({
+        committed: sum.committed + BigInt(r.committed_cents),
+        paid: sum.paid + BigInt(r.paid_cents),
+      }),
+      { committed: 0n, paid: 0n },
+    );
+    return {
+      id: area.id,
+      districtId: area.district_id,
+      districtName: area.district_name,
+      kind: area.kind,
+      name: area.name,
+      code: area.code,
+      ancestors,
+      children,
+      covers,
+      coveredBy,
+      indicators,
+      money: {
+        committedCents: total.committed.toString(),
+        paidCents: total.paid.toString(),
+        byFundKind: byFund.map((r) => ({
+          fundKind: r.fund_kind,
+          projects: r.projects,
+          committedCents: r.committed_cents,
+          paidCents: r.paid_cents,
+        })),
+        byActionField: byField.map((r) => ({
+          fundKind: r.fund_kind,
+          actionFieldId: r.action_field_id,
+          actionFieldName: r.action_field_name,
+          projects: r.projects,
+          committedCents: r.committed_cents,
+          paidCents: r.paid_cents,
+        })),
+      },
+    };
+  }
+
+  /**
+   * Imports an indicator table for one district: all rows or none. A dry run checks and counts
+   * without saving. A value already held for the same area, year and indicator is replaced, so a
+   * corrected table can be imported again.
+   */
+  async importIndicators(principal: Principal, input: ImportInput) {
+    const districtId = FundScope.of(principal, AREA_IMPORT_ROLES).district(input.districtId);
+    const areas = (await this.dataSource.query(
+      `SELECT id, code, name, kind FROM area WHERE district_id = $1`,
+      [districtId],
+    )) as KnownArea[];
+    const result = parseIndicatorCsv(input.text, areas);
+    if (!result.ok) {
+      throw new ValidationError(
+        result.problems.map((p) => ({
+          field: p.column,
+          rule: p.rule,
+          row: p.row,
+          column: p.column,
+          params: { ...p.params, row: p.row, column: p.column },
+        })),
+        'indicator_file_invalid',
+      );
+    }
+    const summary = {
+      layout: result.layout,
+      rows: new Set(result.rows.map((r) => r.row)).size,
+      values: result.rows.length,
+      areas: new Set(result.rows.map((r) => r.areaId)).size,
+      years: [...new Set(result.rows.map((r) => r.year))].sort(),
+    };
+    if (input.dryRun) return { dryRun: true, importId: null, ...summary };
+    const importId = randomUUID();
+    await this.dataSource.transaction(async (tx) => {
+      await saveIndicators(tx, districtId, result.rows, {
+        importId,
+        fileName: input.fileName,
+        actorId: principal.userId,
+        sample: false,
+      });
+      await recordAudit(tx, {
+        entityType: 'area_indicator_import',
+        entityId: importId,
+        action: 'imported',
+        actorId: principal.userId,
+        districtId,
+        payload: { fileName: input.fileName, ...summary },
+        requestId: input.requestId,
+      });
+    });
+    return { dryRun: false, importId, ...summary };
+  }
+}
+
+interface AreaRef {
+  id: string;
+  kind: string;
+  name: string;
+  code: string | null;
+}
+
+/** One set-based upsert for the whole table (STYLE.md, "Fast by construction"). */
+export async function saveIndicators(
+  db: { query(sql: string, params?: unknown[]): Promise<unknown> },
+  districtId: string,
+  rows: readonly IndicatorRow[],
+  meta: { importId: string; fileName: string; actorId: string | null; sample: boolean },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO area_indicator (district_id, area_id, year, indicator, value, class, unit, source, sample,
+                                 import_id, import_file, imported_by)
+     SELECT $1, r.area_id, r.year, r.indicator, r.value::numeric, r.class, r.unit, r.source, $3, $4, $5, $6
+     FROM jsonb_to_recordset($2::jsonb)
+       AS r(area_id uuid, year int, indicator text, value text, class text, unit text, source text)
+     ON CONFLICT (area_id, year, indicator) DO UPDATE SET
+       value = EXCLUDED.value, class = EXCLUDED.class, unit = EXCLUDED.unit, source = EXCLUDED.source,
+       sample = EXCLUDED.sample, import_id = EXCLUDED.import_id, import_file = EXCLUDED.import_file,
+       imported_at = now(), imported_by = EXCLUDED.imported_by`,
+    [
+      districtId,
+      JSON.stringify(
+        rows.map((r) => ({
+          area_id: r.areaId,
+          year: r.year,
+          indicator: r.indicator,
+          value: r.value,
+          class: r.class,
+          unit: r.unit,
+          source: r.source,
+        })),
+      ),
+      meta.sample,
+      meta.importId,
+      meta.fileName,
+      meta.actorId,
+    ],
+  );
+}
