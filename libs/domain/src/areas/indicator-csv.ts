@@ -222,7 +222,7 @@ function checkCells(
   const problems: CsvProblem[] = [];
   trimmed.forEach((cell, i) => {
     if (cell === '') problems.push(problem(row, columns[i]!, 'required'));
-    else if (cell.length > MAX_CELL_LENGTH || /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(cell)) {
+    else if (cell.length > MAX_CELL_LENGTH || hasControlCharacter(cell)) {
       problems.push(problem(row, columns[i]!, 'csvCellInvalid', { max: MAX_CELL_LENGTH }));
     }
   });
@@ -256,4 +256,13 @@ function problem(
   params: Record<string, string | number> = {},
 ): CsvProblem {
   return { row, column, rule, params };
+}
+
+/** A control character other than tab, line feed and carriage return (which a cell may hold quoted). */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return true;
+  }
+  return false;
 }
