@@ -1,0 +1,303 @@
+import { type FormEvent, useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type AreaList, importIndicators, type IndicatorImportResult, listAreas } from '../../api/areas';
+import { isApiError } from '../../api/client';
+import { Alert } from '../../components/Alert';
+import { Badge } from '../../components/Badge';
+import { Button } from '../../components/Button';
+import { Loader } from '../../components/Loader';
+import { LoadError } from '../../components/LoadError';
+import { Page } from '../../components/Page';
+import { TableScroller } from '../../components/TableScroller';
+import { TextLink } from '../../components/TextLink';
+import { useApiData } from '../../hooks/useApiData';
+import { currentLanguage } from '../../i18n';
+import { useMe } from '../../session/SessionContext';
+import { districtsWhere } from '../../session/roles';
+import { money } from '../finance/financeShared';
+import { areaKindLabel, formatIndicator, fundKindLabel, indicatorLabel } from './areaFormat';
+
+type Sort = { key: string; order: 'asc' | 'desc' };
+
+/** The path of one area's page. */
+export function areaPath(id: string): string {
+  return `/gebiete/${encodeURIComponent(id)}`;
+}
+
+/**
+ * „Gebiete und Indikatoren“ (issue 21): every area the caller may see with its latest indicators
+ * and the money that reaches it, sortable by any indicator, so a planner sees whether the money
+ * reaches the areas with the lowest status. Coordinators and admins import indicator tables here.
+ */
+export function AreasPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [sort, setSort] = useState<Sort>({ key: 'name', order: 'asc' });
+  const load = useCallback(
+    (signal: AbortSignal) => listAreas({ sort: sort.key, order: sort.order }, { signal }),
+    [sort],
+  );
+  const { state, reload } = useApiData(load);
+  const importDistricts = districtsWhere(me, 'coordinator', 'admin');
+  const [failed, setFailed] = useState(false);
+
+  return (
+    <Page title={t('areas.title')} heading={t('areas.title')} hasErrors={failed}>
+      <p className="kern-body">{t('areas.intro')}</p>
+      {state.status === 'loading' && <Loader label={t('areas.loading')} />}
+      {state.status === 'failed' && (
+        <LoadError title={t('areas.loadFailed')} error={state.error} onRetry={reload} />
+      )}
+      {state.status === 'loaded' && <AreaTable list={state.data} sort={sort} onSort={setSort} />}
+      {importDistricts.length > 0 && (
+        <ImportForm districtIds={importDistricts} onImported={reload} onErrors={setFailed} />
+      )}
+    </Page>
+  );
+}
+
+function AreaTable({ list, sort, onSort }: { list: AreaList; sort: Sort; onSort(sort: Sort): void }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  if (list.items.length === 0) return <p className="kern-body">{t('areas.none')}</p>;
+  const hasSamples = list.items.some((item) => item.indicators.some((i) => i.sample));
+  const header = (key: string, label: string, numeric = false) => {
+    const active = sort.key === key;
+    const next: Sort = { key, order: active && sort.order === 'asc' ? 'desc' : 'asc' };
+    return (
+      <th
+        scope="col"
+        className={`kern-table__header${numeric ? ' kern-table__header--numeric' : ''}`}
+        aria-sort={active ? (sort.order === 'asc' ? 'ascending' : 'descending') : 'none'}
+      >
+        <button type="button" className="sort-button" onClick={() => onSort(next)}>
+          {label}
+          <span aria-hidden="true">{active ? (sort.order === 'asc' ? ' ▲' : ' ▼') : ' ↕'}</span>
+          <span className="visually-hidden">
+            {t(active && sort.order === 'asc' ? 'areas.sortDescending' : 'areas.sortAscending')}
+          </span>
+        </button>
+      </th>
+    );
+  };
+  return (
+    <>
+      {hasSamples && (
+        <Alert variant="info" title={t('areas.samplesTitle')}>
+          <p className="kern-body">{t('areas.samplesText')}</p>
+        </Alert>
+      )}
+      <TableScroller label={t('areas.caption')}>
+        <table className="kern-table kern-table--small">
+          <caption className="kern-title">{t('areas.caption')}</caption>
+          <thead className="kern-table__head">
+            <tr className="kern-table__row">
+              {header('name', t('areas.name'))}
+              <th scope="col" className="kern-table__header">
+                {t('areas.district')}
+              </th>
+              {list.indicators.map((key) => header(key, indicatorLabel(key, t), true))}
+              <th scope="col" className="kern-table__header kern-table__header--numeric">
+                {t('areas.committed')}
+              </th>
+              <th scope="col" className="kern-table__header kern-table__header--numeric">
+                {t('areas.paid')}
+              </th>
+            </tr>
+          </thead>
+          <tbody className="kern-table__body">
+            {list.items.map((item) => (
+              <tr key={item.id} className="kern-table__row">
+                <th scope="row" className="kern-table__header">
+                  <TextLink to={areaPath(item.id)}>{item.name}</TextLink>
+                  <span className="kern-body kern-body--small">
+                    {' '}
+                    {areaKindLabel(item.kind, t)}
+                    {item.code ? ` ${item.code}` : ''}
+                  </span>
+                </th>
+                <td className="kern-table__cell">{item.districtName}</td>
+                {list.indicators.map((key) => {
+                  const value = item.indicators.find((i) => i.indicator === key);
+                  return (
+                    <td key={key} className="kern-table__cell kern-table__cell--numeric">
+                      {value ? (
+                        <>
+                          {formatIndicator(value, language)}
+                          <span className="kern-body kern-body--small">
+                            {' '}
+                            {value.year}
+                            {value.sample ? `, ${t('areas.sample')}` : ''}
+                          </span>
+                        </>
+                      ) : (
+                        '–'
+                      )}
+                    </td>
+                  );
+                })}
+                <td className="kern-table__cell kern-table__cell--numeric">{money(item.committedCents)}</td>
+                <td className="kern-table__cell kern-table__cell--numeric">{money(item.paidCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroller>
+      {list.hasMore && <p className="kern-body">{t('areas.more')}</p>}
+      {hasSamples && <Badge variant="warning" label={t('areas.sample')} />}
+    </>
+  );
+}
+
+type Problem = { row?: number; column?: string; field: string; message?: string };
+
+function ImportForm({
+  districtIds,
+  onImported,
+  onErrors,
+}: {
+  districtIds: string[];
+  onImported(): void;
+  onErrors(failed: boolean): void;
+}) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const names = new Map(me.roles.map((r) => [r.districtId, r.districtName ?? r.districtId]));
+  const [districtId, setDistrictId] = useState(districtIds[0]!);
+  const [file, setFile] = useState<File | null>(null);
+  const [dryRun, setDryRun] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<Problem[] | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [done, setDone] = useState<IndicatorImportResult | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setDone(null);
+    setProblems(null);
+    setMessage(null);
+    if (!file) {
+      setMessage(t('areas.import.fileRequired'));
+      onErrors(true);
+      return;
+    }
+    setBusy(true);
+    try {
+      const result = await importIndicators(districtId, file, dryRun);
+      setDone(result);
+      onErrors(false);
+      if (!result.dryRun) onImported();
+    } catch (error) {
+      onErrors(true);
+      if (isApiError(error)) {
+        setMessage(error.message);
+        setProblems([...error.details]);
+      } else setMessage(t('areas.import.failed'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      noValidate
+      className="form page__section"
+      aria-labelledby="indikatoren-import"
+      onSubmit={(event) => void submit(event)}
+    >
+      <h2 className="kern-heading-medium" id="indikatoren-import">
+        {t('areas.import.heading')}
+      </h2>
+      <p className="kern-body">{t('areas.import.intro')}</p>
+      <ul className="kern-list">
+        <li>
+          <code>PLR_ID;PLR_NAME;Jahr;Statusindex;Dynamikindex;Status-Dynamik-Index</code>
+        </li>
+        <li>
+          <code>Gebiet;Jahr;Indikator;Wert;Einheit;Quelle</code>
+        </li>
+      </ul>
+      {(message || problems) && (
+        <div className="kern-alert kern-alert--danger" role="alert" tabIndex={-1}>
+          <div className="kern-alert__header">
+            <span className="kern-icon kern-icon--danger" aria-hidden="true" />
+            <span className="kern-title">{t('areas.import.problemsTitle')}</span>
+          </div>
+          <div className="kern-alert__body">
+            {message && <p className="kern-body">{message}</p>}
+            {problems && problems.length > 0 && (
+              <ul className="kern-list">
+                {problems.map((p, i) => (
+                  <li key={i}>
+                    {p.row !== undefined
+                      ? t('areas.import.problem', { row: p.row, column: p.column, message: p.message ?? '' })
+                      : `${p.field}: ${p.message ?? ''}`}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </div>
+      )}
+      {done && (
+        <Alert variant="success" title={t(done.dryRun ? 'areas.import.checked' : 'areas.import.imported')}>
+          <p className="kern-body">
+            {t('areas.import.summary', { rows: done.rows, values: done.values, areas: done.areas })}
+          </p>
+        </Alert>
+      )}
+      {districtIds.length > 1 && (
+        <div className="kern-form-input">
+          <label className="kern-label" htmlFor="indikatoren-bezirk">
+            {t('areas.import.district')}
+          </label>
+          <div className="kern-form-input__select-wrapper">
+            <select
+              id="indikatoren-bezirk"
+              className="kern-form-input__select"
+              value={districtId}
+              onChange={(event) => setDistrictId(event.target.value)}
+            >
+              {districtIds.map((id) => (
+                <option key={id} value={id}>
+                  {names.get(id)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      )}
+      <div className="kern-form-input">
+        <label className="kern-label" htmlFor="indikatoren-datei">
+          {t('areas.import.file')}
+        </label>
+        <div className="kern-hint" id="indikatoren-datei-hinweis">
+          {t('areas.import.fileHint')}
+        </div>
+        <input
+          id="indikatoren-datei"
+          type="file"
+          accept=".csv,text/csv"
+          className="kern-form-input__input"
+          aria-describedby="indikatoren-datei-hinweis"
+          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+        />
+      </div>
+      <div className="kern-form-check">
+        <input
+          id="indikatoren-probelauf"
+          type="checkbox"
+          className="kern-form-check__checkbox"
+          checked={dryRun}
+          onChange={(event) => setDryRun(event.target.checked)}
+        />
+        <label className="kern-label" htmlFor="indikatoren-probelauf">
+          {t('areas.import.dryRun')}
+        </label>
+      </div>
+      <div>
+        <Button type="submit" disabled={busy} label={t('areas.import.submit')} />
+      </div>
+    </form>
+  );
+}
