@@ -15,7 +15,7 @@ import { currentLanguage } from '../../i18n';
 import { useMe } from '../../session/SessionContext';
 import { districtsWhere } from '../../session/roles';
 import { money } from '../finance/financeShared';
-import { areaKindLabel, formatIndicator, fundKindLabel, indicatorLabel } from './areaFormat';
+import { areaKindLabel, formatIndicator, indicatorLabel } from './areaFormat';
 
 type Sort = { key: string; order: 'asc' | 'desc' };
 
