@@ -5,10 +5,9 @@ import {
   NotFoundError,
   parseIndicatorCsv,
   ValidationError,
-  type IndicatorRow,
 } from '@kiezfonds/domain';
 import type { Principal, StaffRole } from '@kiezfonds/identity';
-import { recordAudit } from '@kiezfonds/persistence';
+import { recordAudit, saveIndicators } from '@kiezfonds/persistence';
 import { DataSource } from 'typeorm';
 import { FundScope } from '../scope/fund-scope';
 import { AREA_PROJECTS_CTE } from './area-money';
@@ -303,42 +302,4 @@ interface AreaRef {
   kind: string;
   name: string;
   code: string | null;
-}
-
-/** One set-based upsert for the whole table (STYLE.md, "Fast by construction"). */
-export async function saveIndicators(
-  db: { query(sql: string, params?: unknown[]): Promise<unknown> },
-  districtId: string,
-  rows: readonly IndicatorRow[],
-  meta: { importId: string; fileName: string; actorId: string | null; sample: boolean },
-): Promise<void> {
-  await db.query(
-    `INSERT INTO area_indicator (district_id, area_id, year, indicator, value, class, unit, source, sample,
-                                 import_id, import_file, imported_by)
-     SELECT $1, r.area_id, r.year, r.indicator, r.value::numeric, r.class, r.unit, r.source, $3, $4, $5, $6
-     FROM jsonb_to_recordset($2::jsonb)
-       AS r(area_id uuid, year int, indicator text, value text, class text, unit text, source text)
-     ON CONFLICT (area_id, year, indicator) DO UPDATE SET
-       value = EXCLUDED.value, class = EXCLUDED.class, unit = EXCLUDED.unit, source = EXCLUDED.source,
-       sample = EXCLUDED.sample, import_id = EXCLUDED.import_id, import_file = EXCLUDED.import_file,
-       imported_at = now(), imported_by = EXCLUDED.imported_by`,
-    [
-      districtId,
-      JSON.stringify(
-        rows.map((r) => ({
-          area_id: r.areaId,
-          year: r.year,
-          indicator: r.indicator,
-          value: r.value,
-          class: r.class,
-          unit: r.unit,
-          source: r.source,
-        })),
-      ),
-      meta.sample,
-      meta.importId,
-      meta.fileName,
-      meta.actorId,
-    ],
-  );
 }
