@@ -179,4 +179,33 @@ describe('indicators of an area beside the money that reaches it', () => {
       `${MONITORING}\n05200629;X;2024;1;1;hoch/stabil\n`,
     ).expect(404);
   });
+
+  it("imports the district's part of Berlin's LOR table as the grid, refusing a wrong column by row and column", async () => {
+    const admin = await spandau.staff('admin');
+    const lor = (csv: string, actor: Actor = admin) =>
+      spandau
+        .post(actor, `/api/districts/${spandau.district.id}/lor-areas`)
+        .attach('file', Buffer.from(csv, 'utf8'), { filename: 'lor_2021.csv', contentType: 'text/csv' });
+    const header = 'PLR_ID;PLR_NAME;BZR_ID;BZR_NAME;PGR_ID;PGR_NAME;BEZ';
+    const bad = await lor('PLR_ID;PLR_NAME;BZR;BZR_NAME;PGR_ID;PGR_NAME;BEZ\n').expect(400);
+    expect(bad.body.details).toEqual([expect.objectContaining({ row: 1, column: 'BZR_ID' })]);
+    await lor(
+      `${header}\n05200630;Germersheimer Weg;052006;Falkenhagener Feld;0520;Spandau 2;05\n`,
+      spandau.coordinator,
+    ).expect(403);
+
+    const done = await lor(
+      `${header}\n05200629;Falkenhagener Feld Ost;052006;Falkenhagener Feld;0520;Spandau 2;05\n` +
+        `05200630;Germersheimer Weg;052006;Falkenhagener Feld;0520;Spandau 2;05\n` +
+        `08100101;Köllnische Heide;081001;Neuköllner Mitte/Zentrum;0810;Neukölln;08\n`,
+    ).expect(201);
+    expect(done.body).toMatchObject({ areas: 4 });
+    const page = (await spandau.get(spandau.coordinator, `/api/areas/${planungsraumId}`).expect(200)).body;
+    expect(page.ancestors.map((a: { code: string }) => a.code)).toEqual(['0520', '052006']);
+    const rows = (await api.db.dataSource.query(
+      `SELECT code FROM area WHERE district_id = $1 AND code IS NOT NULL ORDER BY code`,
+      [spandau.district.id],
+    )) as { code: string }[];
+    expect(rows.map((r) => r.code)).toEqual(['0520', '052006', '05200629', '05200630']);
+  });
 });

@@ -101,3 +101,19 @@ export function parseLorCsv(text: string, districtCode: string): LorCsvResult {
 function add(areas: Map<string, LorArea>, area: LorArea): void {
   if (!areas.has(area.code)) areas.set(area.code, area);
 }
+
+/** Berlin's twelve districts by their number in the LOR grid (`BEZ`). */
+export const BERLIN_DISTRICT_NUMBERS: Readonly<Record<string, string>> = {
+  Mitte: '01',
+  'Friedrichshain-Kreuzberg': '02',
+  Pankow: '03',
+  'Charlottenburg-Wilmersdorf': '04',
+  Spandau: '05',
+  'Steglitz-Zehlendorf': '06',
+  'Tempelhof-Schöneberg': '07',
+  Neukölln: '08',
+  'Treptow-Köpenick': '09',
+  'Marzahn-Hellersdorf': '10',
+  Lichtenberg: '11',
+  Reinickendorf: '12',
+};

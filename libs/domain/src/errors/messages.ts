@@ -45,6 +45,10 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Die Tabelle wurde nicht übernommen. Bitte korrigieren Sie die genannten Zeilen und Spalten; es wurde nichts gespeichert.',
     en: 'The table was not imported. Please correct the rows and columns named; nothing was saved.',
   },
+  district_not_in_lor_grid: {
+    de: 'Dieser Bezirk ist keiner der zwölf Berliner Bezirke des LOR-Rasters.',
+    en: 'This district is not one of the twelve Berlin districts of the LOR grid.',
+  },
   area_not_found: { de: 'Dieses Gebiet gibt es nicht.', en: 'This area does not exist.' },
   upload_limit_exceeded: {
     de: 'Die Übertragung enthält zu viele oder zu große Teile.',

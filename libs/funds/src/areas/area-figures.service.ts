@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
+  BERLIN_DISTRICT_NUMBERS,
+  BusinessRuleError,
+  type CsvProblem,
   type KnownArea,
   NotFoundError,
   parseIndicatorCsv,
+  parseLorCsv,
   ValidationError,
 } from '@kiezfonds/domain';
 import type { Principal, StaffRole } from '@kiezfonds/identity';
-import { recordAudit, saveIndicators } from '@kiezfonds/persistence';
+import { recordAudit, saveIndicators, saveLorAreas } from '@kiezfonds/persistence';
 import { DataSource } from 'typeorm';
 import { FundScope } from '../scope/fund-scope';
 import { AREA_PROJECTS_CTE } from './area-money';
@@ -244,6 +248,40 @@ export class AreaFiguresService {
   }
 
   /**
+   * Imports the district's part of Berlin's LOR table (the Senate publishes the whole city in one
+   * file; rows of other districts are skipped): Prognoseräume, Bezirksregionen and Planungsräume
+   * with their numbers and parents. Admins only: the grid is the frame every figure hangs on.
+   */
+  async importLor(principal: Principal, input: Omit<ImportInput, 'dryRun'>) {
+    const districtId = FundScope.of(principal, ['admin']).district(input.districtId);
+    const [district] = (await this.dataSource.query(`SELECT name FROM district WHERE id = $1`, [
+      districtId,
+    ])) as { name: string }[];
+    const number = BERLIN_DISTRICT_NUMBERS[district!.name];
+    if (!number) throw new BusinessRuleError('district_not_in_lor_grid');
+    const result = parseLorCsv(input.text, number);
+    if (!result.ok) throw fileInvalid(result.problems);
+    const importId = randomUUID();
+    const summary = {
+      areas: result.areas.length,
+      planungsraeume: result.areas.filter((a) => a.kind === 'planungsraum').length,
+    };
+    await this.dataSource.transaction(async (tx) => {
+      await saveLorAreas(tx, districtId, result.areas);
+      await recordAudit(tx, {
+        entityType: 'lor_import',
+        entityId: importId,
+        action: 'imported',
+        actorId: principal.userId,
+        districtId,
+        payload: { fileName: input.fileName, ...summary },
+        requestId: input.requestId,
+      });
+    });
+    return { importId, ...summary };
+  }
+
+  /**
    * Imports an indicator table for one district: all rows or none. A dry run checks and counts
    * without saving. A value already held for the same area, year and indicator is replaced, so a
    * corrected table can be imported again.
@@ -255,18 +293,7 @@ export class AreaFiguresService {
       [districtId],
     )) as KnownArea[];
     const result = parseIndicatorCsv(input.text, areas);
-    if (!result.ok) {
-      throw new ValidationError(
-        result.problems.map((p) => ({
-          field: p.column,
-          rule: p.rule,
-          row: p.row,
-          column: p.column,
-          params: { ...p.params, row: p.row, column: p.column },
-        })),
-        'indicator_file_invalid',
-      );
-    }
+    if (!result.ok) throw fileInvalid(result.problems);
     const summary = {
       layout: result.layout,
       rows: new Set(result.rows.map((r) => r.row)).size,
@@ -302,4 +329,18 @@ interface AreaRef {
   kind: string;
   name: string;
   code: string | null;
+}
+
+/** A table's problems as a 400 whose details name the row and the column of each. */
+function fileInvalid(problems: readonly CsvProblem[]): ValidationError {
+  return new ValidationError(
+    problems.map((p) => ({
+      field: p.column,
+      rule: p.rule,
+      row: p.row,
+      column: p.column,
+      params: { ...p.params, row: p.row, column: p.column },
+    })),
+    'indicator_file_invalid',
+  );
 }

@@ -57,6 +57,35 @@ class SmallFileMemoryStorage {
   }
 }
 
+const CSV_UPLOAD = {
+  storage: new SmallFileMemoryStorage(),
+  limits: { fileSize: MAX_INDICATOR_FILE_BYTES + 1, files: 1, fields: 5, parts: 6, fieldSize: 100 },
+  defParamCharset: 'utf8',
+};
+
+interface UploadedCsv {
+  originalname: string;
+  size: number;
+  buffer: Buffer;
+}
+
+function checkedFile(file: UploadedCsv | undefined): UploadedCsv {
+  if (!file) throw new ValidationError([{ field: 'file', rule: 'required' }]);
+  if (file.size > MAX_INDICATOR_FILE_BYTES) {
+    throw new ValidationError([{ field: 'file', rule: 'fileTooLarge', params: { maxMegabytes: 1 } }]);
+  }
+  return file;
+}
+
+/** The file as text: UTF-8 (a BOM is dropped by the readers); anything else is refused, not guessed. */
+function csvText(file: UploadedCsv): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(file.buffer);
+  } catch {
+    throw new ValidationError([{ field: 'file', rule: 'csvEncoding' }], 'indicator_file_invalid');
+  }
+}
+
 export class AreaListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this district (one of the caller’s).' })
   @IsOptional()
@@ -128,13 +157,7 @@ export class AreasController {
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiConsumes('multipart/form-data')
   @AcceptsUpload()
-  @UseInterceptors(
-    FileInterceptor('file', {
-      storage: new SmallFileMemoryStorage(),
-      limits: { fileSize: MAX_INDICATOR_FILE_BYTES + 1, files: 1, fields: 5, parts: 6, fieldSize: 100 },
-      defParamCharset: 'utf8',
-    }),
-  )
+  @UseInterceptors(FileInterceptor('file', CSV_UPLOAD))
   @ApiOperation({
     summary: 'Import an indicator table (CSV) for the district: all rows or none; `dryRun=true` only checks',
     description: 'A problem answers 400 `indicator_file_invalid` with `details[]` naming `row` and `column`.',
@@ -143,24 +166,41 @@ export class AreasController {
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: IndicatorImportDto,
-    @UploadedFile() file: { originalname: string; size: number; buffer: Buffer } | undefined,
+    @UploadedFile() file: UploadedCsv | undefined,
     @Req() request: Request,
   ) {
-    if (!file) throw new ValidationError([{ field: 'file', rule: 'required' }]);
-    if (file.size > MAX_INDICATOR_FILE_BYTES) {
-      throw new ValidationError([{ field: 'file', rule: 'fileTooLarge', params: { maxMegabytes: 1 } }]);
-    }
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(file.buffer);
-    } catch {
-      throw new ValidationError([{ field: 'file', rule: 'csvEncoding' }], 'indicator_file_invalid');
-    }
+    file = checkedFile(file);
     return this.areas.importIndicators(principal, {
       districtId: params.id,
       fileName: file.originalname.slice(0, 300) || 'indikatoren.csv',
-      text,
+      text: csvText(file),
       dryRun: body.dryRun === 'true',
+      requestId: requestIdOf(request),
+    });
+  }
+
+  @Post('districts/:id/lor-areas')
+  @Roles('admin')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiConsumes('multipart/form-data')
+  @AcceptsUpload()
+  @UseInterceptors(FileInterceptor('file', CSV_UPLOAD))
+  @ApiOperation({
+    summary:
+      "Import the district's part of Berlin's LOR table (PLR_ID;PLR_NAME;BZR_ID;BZR_NAME;PGR_ID;PGR_NAME;BEZ)",
+    description:
+      'Rows of other districts are skipped. A problem answers 400 with `details[]` naming `row` and `column`.',
+  })
+  importLor(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @UploadedFile() file: UploadedCsv | undefined,
+    @Req() request: Request,
+  ) {
+    return this.areas.importLor(principal, {
+      districtId: params.id,
+      fileName: checkedFile(file).originalname.slice(0, 300) || 'lor.csv',
+      text: csvText(checkedFile(file)),
       requestId: requestIdOf(request),
     });
   }
