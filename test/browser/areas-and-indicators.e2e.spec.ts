@@ -2,7 +2,7 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createArea } from '@kiezfonds/testing';
+import { createArea, createDistrict, createUser, setPassword } from '@kiezfonds/testing';
 import type { Page } from 'playwright-core';
 import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
 import { axeViolations, startBrowserApi, type BrowserApi } from './browser-harness';
@@ -18,6 +18,7 @@ describe('indicators imported in the browser, shown beside the money', () => {
   let world: ApplicationWorld;
   let planungsraumId: string;
   let dir: string;
+  let senate: Actor;
 
   beforeAll(async () => {
     api = await startBrowserApi();
@@ -71,6 +72,12 @@ describe('indicators imported in the browser, shown beside the money', () => {
         trackedProjectId: project.id,
       })
       .expect(201);
+    const neukoelln = await createDistrict(db, { slug: 'neukoelln', name: 'Neukölln' });
+    await createArea(db, { districtId: neukoelln.id, name: 'Flughafenstraße' });
+    const senator = await createUser(db, { displayName: 'Dr. Karin Albrecht' });
+    await db.query(`INSERT INTO role_assignment (user_id, role) VALUES ($1, 'senate')`, [senator.id]);
+    await setPassword(db, senator.id, PASSWORD);
+    senate = { user: senator, session: { cookie: '', csrfToken: '' } } as unknown as Actor;
     dir = mkdtempSync(join(tmpdir(), 'indikatoren-'));
   }, 120_000);
 
@@ -177,5 +184,19 @@ describe('indicators imported in the browser, shown beside the money', () => {
       await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
       expect({ path, overflow: await overflow(page) }).toEqual({ path, overflow: null });
     }
+  });
+
+  it('shows the Senate the areas of both districts, reached from the navigation, without an import form', async () => {
+    const page = await signedIn(senate, '/gebiete');
+    await page.getByRole('heading', { level: 1, name: 'Gebiete und Indikatoren' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Hauptnavigation' })
+      .getByRole('link', { name: 'Gebiete' })
+      .waitFor();
+    const table = await page.getByRole('table').innerText();
+    expect(table).toContain('Spandau');
+    expect(table).toContain('Neukölln');
+    expect(await page.getByRole('heading', { name: 'Indikatoren einlesen' }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
