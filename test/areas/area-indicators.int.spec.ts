@@ -1,6 +1,7 @@
 import { createArea, createUser, setPassword, signIn } from '@kiezfonds/testing';
 import { startTestApi, type TestApi } from '../../apps/api/src/testing/test-api';
 import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
+import { createCommittee, selectedApplications } from '../../apps/api/src/testing/committee-world';
 
 const MONITORING = 'PLR_ID;PLR_NAME;Jahr;Statusindex;Dynamikindex;Status-Dynamik-Index';
 
@@ -207,5 +208,34 @@ describe('indicators of an area beside the money that reaches it', () => {
       [spandau.district.id],
     )) as { code: string }[];
     expect(rows.map((r) => r.code)).toEqual(['0520', '052006', '05200629', '05200630']);
+  });
+
+  it("counts a Netzwerkfonds grant in each area its application names, under the application's action field", async () => {
+    const committee = await createCommittee(neukoelln, { votingMembers: 1 });
+    const [id] = await selectedApplications(neukoelln, committee, 1);
+    await neukoelln
+      .event(neukoelln.coordinator, id!, {
+        type: 'APPROVE',
+        reportDeadlines: [{ kind: 'final', due: '2029-06-30' }],
+      })
+      .expect(200);
+    const fund = (
+      await neukoelln.get(neukoelln.finance, `/api/funds/${neukoelln.fundId}/years/2027`).expect(200)
+    ).body as { committedCents: string };
+    expect(BigInt(fund.committedCents)).toBeGreaterThan(0n);
+    for (const areaId of neukoelln.areaIds) {
+      const page = (await neukoelln.get(neukoelln.boardMember, `/api/areas/${areaId}`).expect(200)).body;
+      expect(page.money).toMatchObject({
+        committedCents: fund.committedCents,
+        paidCents: '0',
+        byFundKind: [{ fundKind: 'netzwerkfonds', projects: 1, committedCents: fund.committedCents }],
+        byActionField: [
+          expect.objectContaining({
+            actionFieldId: neukoelln.actionFieldIds[0],
+            committedCents: fund.committedCents,
+          }),
+        ],
+      });
+    }
   });
 });
