@@ -197,6 +197,10 @@ describe('indicators imported in the browser, shown beside the money', () => {
     expect(table).toContain('Spandau');
     expect(table).toContain('Neukölln');
     expect(await page.getByRole('heading', { name: 'Indikatoren einlesen' }).count()).toBe(0);
+    // Only the Planungsräume, where the monitoring measures.
+    await page.getByLabel('Art des Gebiets').selectOption('planungsraum');
+    await page.waitForFunction(() => !document.querySelector('table')?.innerText.includes('Flughafenstraße'));
+    expect(await page.getByRole('table').innerText()).toContain('Falkenhagener Feld Ost');
     expect(await axeViolations(page)).toEqual([]);
   });
 });

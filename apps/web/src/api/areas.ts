@@ -69,12 +69,13 @@ export type IndicatorImportResult = {
 };
 
 export function listAreas(
-  query: { sort?: string; order?: 'asc' | 'desc'; page?: number; pageSize?: number },
+  query: { sort?: string; order?: 'asc' | 'desc'; kind?: string; page?: number; pageSize?: number },
   options: { signal?: AbortSignal } = {},
 ): Promise<AreaList> {
   const params = new URLSearchParams();
   if (query.sort) params.set('sort', query.sort);
   if (query.order) params.set('order', query.order);
+  if (query.kind) params.set('kind', query.kind);
   params.set('page', String(query.page ?? 1));
   params.set('pageSize', String(query.pageSize ?? 100));
   return apiRequest(`/areas?${params.toString()}`, options);

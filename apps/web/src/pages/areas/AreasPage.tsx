@@ -5,6 +5,7 @@ import { isApiError } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
+import { SelectField } from '../../components/form/SelectField';
 import { Loader } from '../../components/Loader';
 import { LoadError } from '../../components/LoadError';
 import { Page } from '../../components/Page';
@@ -15,7 +16,7 @@ import { currentLanguage } from '../../i18n';
 import { useMe } from '../../session/SessionContext';
 import { districtsWhere } from '../../session/roles';
 import { money } from '../finance/financeShared';
-import { areaKindLabel, formatIndicator, indicatorLabel } from './areaFormat';
+import { AREA_KINDS, areaKindLabel, formatIndicator, indicatorLabel } from './areaFormat';
 
 type Sort = { key: string; order: 'asc' | 'desc' };
 
@@ -32,10 +33,21 @@ export function areaPath(id: string): string {
 export function AreasPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const [sort, setSort] = useState<Sort>({ key: 'name', order: 'asc' });
+  const [sort, setSortState] = useState<Sort>({ key: 'name', order: 'asc' });
+  const [kind, setKindState] = useState('');
+  const [page, setPage] = useState(1);
+  const setSort = (next: Sort) => {
+    setSortState(next);
+    setPage(1);
+  };
+  const setKind = (next: string) => {
+    setKindState(next);
+    setPage(1);
+  };
   const load = useCallback(
-    (signal: AbortSignal) => listAreas({ sort: sort.key, order: sort.order }, { signal }),
-    [sort],
+    (signal: AbortSignal) =>
+      listAreas({ sort: sort.key, order: sort.order, kind: kind || undefined, page }, { signal }),
+    [sort, kind, page],
   );
   const { state, reload } = useApiData(load);
   const importDistricts = districtsWhere(me, 'coordinator', 'admin');
@@ -48,7 +60,40 @@ export function AreasPage() {
       {state.status === 'failed' && (
         <LoadError title={t('areas.loadFailed')} error={state.error} onRetry={reload} />
       )}
-      {state.status === 'loaded' && <AreaTable list={state.data} sort={sort} onSort={setSort} />}
+      <SelectField
+        id="gebiete-art"
+        label={t('areas.kindFilter')}
+        value={kind}
+        options={[
+          { value: '', label: t('areas.allKinds') },
+          ...AREA_KINDS.map((value) => ({ value, label: areaKindLabel(value, t) })),
+        ]}
+        onChange={setKind}
+      />
+      {state.status === 'loaded' && (
+        <>
+          <AreaTable list={state.data} sort={sort} onSort={setSort} />
+          {(page > 1 || state.data.hasMore) && (
+            <nav className="pager" aria-label={t('areas.pagesLabel')}>
+              <Button
+                variant="secondary"
+                icon="arrow-back"
+                label={t('pager.previous')}
+                disabled={page <= 1}
+                onClick={() => setPage(page - 1)}
+              />
+              <p className="kern-body">{t('areas.pageNumber', { page })}</p>
+              <Button
+                variant="secondary"
+                icon="arrow-forward"
+                label={t('pager.next')}
+                disabled={!state.data.hasMore}
+                onClick={() => setPage(page + 1)}
+              />
+            </nav>
+          )}
+        </>
+      )}
       {importDistricts.length > 0 && (
         <ImportForm districtIds={importDistricts} onImported={reload} onErrors={setFailed} />
       )}
@@ -143,7 +188,6 @@ function AreaTable({ list, sort, onSort }: { list: AreaList; sort: Sort; onSort(
           </tbody>
         </table>
       </TableScroller>
-      {list.hasMore && <p className="kern-body">{t('areas.more')}</p>}
       {hasSamples && <Badge variant="warning" label={t('areas.sample')} />}
     </>
   );

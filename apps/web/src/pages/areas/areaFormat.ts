@@ -20,7 +20,14 @@ export function formatIndicator(value: IndicatorValue, language: Language): stri
   return value.class ? `${number} (${value.class})` : number;
 }
 
-export type AreaKind = 'prognoseraum' | 'bezirksregion' | 'planungsraum' | 'qm_area' | 'aktionsraum';
+export const AREA_KINDS = [
+  'planungsraum',
+  'bezirksregion',
+  'prognoseraum',
+  'qm_area',
+  'aktionsraum',
+] as const;
+export type AreaKind = (typeof AREA_KINDS)[number];
 export type FundKind = 'netzwerkfonds' | 'aktionsfonds' | 'projektfonds' | 'baufonds';
 
 export function areaKindLabel(kind: string, t: TFunction): string {
