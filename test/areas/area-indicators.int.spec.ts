@@ -238,4 +238,34 @@ describe('indicators of an area beside the money that reaches it', () => {
       });
     }
   });
+
+  it('lets the coordinator set which Planungsräume a QM area covers, within the district only', async () => {
+    const second = (
+      await createArea(api.db.dataSource, {
+        districtId: spandau.district.id,
+        kind: 'planungsraum',
+        name: 'Obstallee',
+      })
+    ).id;
+    const qm = spandau.areaIds[1]!;
+    const put = (actor: Actor, areaId: string, planungsraumIds: string[]) =>
+      spandau.put(actor, `/api/areas/${areaId}/covers`).send({ planungsraumIds });
+
+    const foreign = (
+      await createArea(api.db.dataSource, { districtId: neukoelln.district.id, kind: 'planungsraum' })
+    ).id;
+    const refused = await put(spandau.coordinator, qm, [second, foreign]).expect(400);
+    expect(refused.body.details).toEqual([
+      expect.objectContaining({ field: 'planungsraumIds[1]', rule: 'notInDistrict' }),
+    ]);
+    await put(spandau.coordinator, planungsraumId, [second]).expect(422);
+    await put(senate, qm, [second]).expect(403);
+    await put(spandau.finance, qm, [second]).expect(403);
+
+    const done = await put(spandau.coordinator, qm, [second, planungsraumId]).expect(200);
+    expect(done.body.covers.map((a: { id: string }) => a.id).sort()).toEqual([second, planungsraumId].sort());
+    await put(spandau.coordinator, qm, [second]).expect(200);
+    const page = (await spandau.get(spandau.coordinator, `/api/areas/${qm}`).expect(200)).body;
+    expect(page.covers).toEqual([expect.objectContaining({ id: second })]);
+  });
 });

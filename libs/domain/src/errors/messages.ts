@@ -49,6 +49,10 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Dieser Bezirk ist keiner der zwölf Berliner Bezirke des LOR-Rasters.',
     en: 'This district is not one of the twelve Berlin districts of the LOR grid.',
   },
+  area_cannot_cover: {
+    de: 'Nur ein QM-Gebiet oder ein Aktionsraum umfasst Planungsräume.',
+    en: 'Only a QM area or an Aktionsraum covers Planungsräume.',
+  },
   area_not_found: { de: 'Dieses Gebiet gibt es nicht.', en: 'This area does not exist.' },
   upload_limit_exceeded: {
     de: 'Die Übertragung enthält zu viele oder zu große Teile.',

@@ -248,6 +248,63 @@ export class AreaFiguresService {
   }
 
   /**
+   * Sets which Planungsräume a QM area or Aktionsraum covers (the whole set; an empty list clears
+   * it). Planungsräume of another district, or areas that are not Planungsräume, are refused by
+   * position. Audited with the set before and after.
+   */
+  async setCovers(
+    principal: Principal,
+    areaId: string,
+    planungsraumIds: readonly string[],
+    requestId: string | null,
+  ) {
+    const scope = FundScope.of(principal, AREA_IMPORT_ROLES);
+    const [area] = (await this.dataSource.query(
+      `SELECT district_id, kind FROM area WHERE id = $1 AND district_id = ANY($2::uuid[])`,
+      [areaId, scope.districtIds],
+    )) as { district_id: string; kind: string }[];
+    if (!area) throw new NotFoundError('area_not_found');
+    if (area.kind !== 'qm_area' && area.kind !== 'aktionsraum')
+      throw new BusinessRuleError('area_cannot_cover');
+    const found = (await this.dataSource.query(
+      `SELECT id FROM area WHERE id = ANY($1::uuid[]) AND district_id = $2 AND kind = 'planungsraum'`,
+      [planungsraumIds, area.district_id],
+    )) as { id: string }[];
+    const known = new Set(found.map((r) => r.id));
+    const problems = planungsraumIds.flatMap((id, i) =>
+      known.has(id) ? [] : [{ field: `planungsraumIds[${i}]`, rule: 'notInDistrict' }],
+    );
+    if (problems.length > 0) throw new ValidationError(problems);
+    const ids = [...known];
+    await this.dataSource.transaction(async (tx) => {
+      const [before] = (await tx.query(
+        `SELECT coalesce(array_agg(planungsraum_id::text ORDER BY planungsraum_id), '{}') AS ids
+         FROM area_cover WHERE area_id = $1`,
+        [areaId],
+      )) as { ids: string[] }[];
+      await tx.query(
+        `DELETE FROM area_cover WHERE area_id = $1 AND NOT (planungsraum_id = ANY($2::uuid[]))`,
+        [areaId, ids],
+      );
+      await tx.query(
+        `INSERT INTO area_cover (district_id, area_id, planungsraum_id)
+         SELECT $1, $2, unnest($3::uuid[]) ON CONFLICT DO NOTHING`,
+        [area.district_id, areaId, ids],
+      );
+      await recordAudit(tx, {
+        entityType: 'area',
+        entityId: areaId,
+        action: 'covers_set',
+        actorId: principal.userId,
+        districtId: area.district_id,
+        payload: { before: before!.ids, after: [...ids].sort() },
+        requestId,
+      });
+    });
+    return this.detail(principal, areaId);
+  }
+
+  /**
    * Imports the district's part of Berlin's LOR table (the Senate publishes the whole city in one
    * file; rows of other districts are skipped): Prognoseräume, Bezirksregionen and Planungsräume
    * with their numbers and parents. Admins only: the grid is the frame every figure hangs on.

@@ -4,6 +4,7 @@ import {
   Get,
   Param,
   Post,
+  Put,
   Query,
   Req,
   UploadedFile,
@@ -19,7 +20,16 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import type { Request } from 'express';
 import type { Readable } from 'node:stream';
 import { AREA_KINDS } from '@kiezfonds/persistence';
@@ -112,6 +122,19 @@ export class AreaListQueryDto extends PageQueryDto {
   order?: 'asc' | 'desc';
 }
 
+export class AreaCoversDto {
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    maxItems: 500,
+    description: 'The Planungsräume covered; the whole set.',
+  })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  planungsraumIds: string[];
+}
+
 export class IndicatorImportDto {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Check only; nothing is saved.' })
   @IsOptional()
@@ -150,6 +173,23 @@ export class AreasController {
   })
   detail(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
     return this.areas.detail(principal, params.id);
+  }
+
+  @Put('areas/:id/covers')
+  @Roles('coordinator', 'admin')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({
+    summary: 'Set which Planungsräume a QM area or Aktionsraum covers (the whole set)',
+    description:
+      'A Planungsraum of another district: 400 `notInDistrict` at its position; another kind of area: 422 `area_cannot_cover`.',
+  })
+  setCovers(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: AreaCoversDto,
+    @Req() request: Request,
+  ) {
+    return this.areas.setCovers(principal, params.id, body.planungsraumIds, requestIdOf(request));
   }
 
   @Post('districts/:id/area-indicators')
