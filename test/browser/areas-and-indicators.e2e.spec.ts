@@ -177,6 +177,14 @@ describe('indicators imported in the browser, shown beside the money', () => {
     expect(money).toContain('Projektfonds');
     expect(await axeViolations(page)).toEqual([]);
 
+    // The QM area covering it: its coordinator sets the Planungsräume it covers, here.
+    await page.getByRole('link', { name: 'Falkenhagener Feld' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Falkenhagener Feld' }).waitFor();
+    const box = page.getByRole('checkbox', { name: 'Falkenhagener Feld Ost' });
+    await box.waitFor();
+    expect(await box.isChecked()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+
     await page.setViewportSize({ width: 320, height: 800 });
     for (const path of ['/gebiete', `/gebiete/${planungsraumId}`]) {
       await page.goto(`${api.baseUrl}${path}`);
@@ -201,6 +209,29 @@ describe('indicators imported in the browser, shown beside the money', () => {
     await page.getByLabel('Art des Gebiets').selectOption('planungsraum');
     await page.waitForFunction(() => !document.querySelector('table')?.innerText.includes('Flughafenstraße'));
     expect(await page.getByRole('table').innerText()).toContain('Falkenhagener Feld Ost');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('lets an administrator import the LOR grid, naming a wrong row and column first', async () => {
+    const admin = await world.staff('admin');
+    const page = await signedIn(admin, '/gebiete');
+    const form = page.locator('form[aria-labelledby="lor-import"]');
+    const header = 'PLR_ID;PLR_NAME;BZR_ID;BZR_NAME;PGR_ID;PGR_NAME;BEZ';
+    await form
+      .getByLabel('LOR-Tabelle (CSV)')
+      .setInputFiles(
+        file('lor-falsch.csv', `${header}\n05200640;Obstallee;052106;Heerstraße;0520;Spandau 2;05\n`),
+      );
+    await form.getByRole('button', { name: 'Raster einlesen' }).click();
+    await form.getByRole('alert').getByText('Zeile 2, Spalte BZR_ID', { exact: false }).waitFor();
+    await form
+      .getByLabel('LOR-Tabelle (CSV)')
+      .setInputFiles(
+        file('lor.csv', `${header}\n05200640;Obstallee;052006;Falkenhagener Feld;0520;Spandau 2;05\n`),
+      );
+    await form.getByRole('button', { name: 'Raster einlesen' }).click();
+    await form.getByText('Das LOR-Raster ist eingelesen').waitFor();
+    await page.getByRole('link', { name: 'Obstallee' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
   });
 });

@@ -95,3 +95,16 @@ export function importIndicators(
   form.set('file', file);
   return apiRequest(`/districts/${encode(districtId)}/area-indicators`, { method: 'POST', body: form });
 }
+
+export function importLorAreas(
+  districtId: string,
+  file: File,
+): Promise<{ areas: number; planungsraeume: number }> {
+  const form = new FormData();
+  form.set('file', file);
+  return apiRequest(`/districts/${encode(districtId)}/lor-areas`, { method: 'POST', body: form });
+}
+
+export function setAreaCovers(areaId: string, planungsraumIds: string[]): Promise<AreaDetail> {
+  return apiRequest(`/areas/${encode(areaId)}/covers`, { method: 'PUT', body: { planungsraumIds } });
+}

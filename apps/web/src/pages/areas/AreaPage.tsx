@@ -1,8 +1,13 @@
 import type { TFunction } from 'i18next';
-import { useCallback } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { type AreaDetail, type AreaRef, getArea, type MoneyLine } from '../../api/areas';
+import { type AreaDetail, type AreaRef, getArea, type MoneyLine, setAreaCovers } from '../../api/areas';
+import { listDistrictAreas } from '../../api/applications';
+import { Button } from '../../components/Button';
+import { CheckboxField } from '../../components/form/CheckboxField';
+import { useMe } from '../../session/SessionContext';
+import { districtsWhere } from '../../session/roles';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { Loader } from '../../components/Loader';
@@ -22,7 +27,7 @@ export function AreaPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const load = useCallback((signal: AbortSignal) => getArea(id, { signal }), [id]);
-  const { state, reload } = useApiData(load);
+  const { state, reload, replace } = useApiData(load);
   const heading = state.status === 'loaded' ? state.data.name : t('areas.area');
   return (
     <Page title={heading} heading={heading}>
@@ -33,7 +38,7 @@ export function AreaPage() {
       {state.status === 'failed' && (
         <LoadError title={t('areas.loadFailed')} error={state.error} onRetry={reload} />
       )}
-      {state.status === 'loaded' && <AreaDetails area={state.data} />}
+      {state.status === 'loaded' && <AreaDetails area={state.data} onChanged={replace} />}
     </Page>
   );
 }
@@ -51,8 +56,12 @@ function refs(list: AreaRef[], t: TFunction) {
   );
 }
 
-function AreaDetails({ area }: { area: AreaDetail }) {
+function AreaDetails({ area, onChanged }: { area: AreaDetail; onChanged(area: AreaDetail): void }) {
   const { t } = useTranslation();
+  const me = useMe();
+  const canSetCovers =
+    (area.kind === 'qm_area' || area.kind === 'aktionsraum') &&
+    districtsWhere(me, 'coordinator', 'admin').includes(area.districtId);
   const language = currentLanguage();
   const hasSamples = area.indicators.some((i) => i.sample);
   return (
@@ -86,6 +95,7 @@ function AreaDetails({ area }: { area: AreaDetail }) {
           {refs(area.covers, t)}
         </section>
       )}
+      {canSetCovers && <CoversForm area={area} onSaved={onChanged} />}
       {area.coveredBy.length > 0 && (
         <section aria-labelledby="gebiet-liegt-in">
           <h2 className="kern-heading-medium" id="gebiet-liegt-in">
@@ -231,5 +241,64 @@ function MoneyTable({
         </tbody>
       </table>
     </TableScroller>
+  );
+}
+
+/** Coordinators and admins choose the Planungsräume a QM area or Aktionsraum covers. */
+function CoversForm({ area, onSaved }: { area: AreaDetail; onSaved(area: AreaDetail): void }) {
+  const { t } = useTranslation();
+  const load = useCallback(
+    (signal: AbortSignal) => listDistrictAreas(area.districtId, { signal }),
+    [area.districtId],
+  );
+  const { state } = useApiData(load);
+  const [chosen, setChosen] = useState<Set<string>>(() => new Set(area.covers.map((a) => a.id)));
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<'saved' | 'failed' | null>(null);
+  if (state.status !== 'loaded') return null;
+  const planungsraeume = state.data.items.filter((a) => a.kind === 'planungsraum');
+  if (planungsraeume.length === 0) return null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setResult(null);
+    try {
+      onSaved(await setAreaCovers(area.id, [...chosen]));
+      setResult('saved');
+    } catch {
+      setResult('failed');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form noValidate className="form page__section" onSubmit={(event) => void submit(event)}>
+      {result === 'saved' && <Alert variant="success" title={t('areas.coversSaved')} />}
+      {result === 'failed' && <Alert variant="danger" title={t('areas.coversFailed')} role="alert" />}
+      <fieldset className="kern-fieldset">
+        <legend className="kern-label">{t('areas.coversLegend')}</legend>
+        <div className="kern-fieldset__body">
+          {planungsraeume.map((p) => (
+            <CheckboxField
+              key={p.id}
+              id={`umfasst-${p.id}`}
+              label={p.name}
+              checked={chosen.has(p.id)}
+              onChange={(checked) => {
+                const next = new Set(chosen);
+                if (checked) next.add(p.id);
+                else next.delete(p.id);
+                setChosen(next);
+              }}
+            />
+          ))}
+        </div>
+      </fieldset>
+      <div>
+        <Button type="submit" disabled={busy} label={t('areas.coversSubmit')} />
+      </div>
+    </form>
   );
 }

@@ -1,6 +1,12 @@
 import { type FormEvent, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type AreaList, importIndicators, type IndicatorImportResult, listAreas } from '../../api/areas';
+import {
+  type AreaList,
+  importIndicators,
+  importLorAreas,
+  type IndicatorImportResult,
+  listAreas,
+} from '../../api/areas';
 import { isApiError } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
@@ -51,6 +57,7 @@ export function AreasPage() {
   );
   const { state, reload } = useApiData(load);
   const importDistricts = districtsWhere(me, 'coordinator', 'admin');
+  const adminDistricts = districtsWhere(me, 'admin');
   const [failed, setFailed] = useState(false);
 
   return (
@@ -97,6 +104,7 @@ export function AreasPage() {
       {importDistricts.length > 0 && (
         <ImportForm districtIds={importDistricts} onImported={reload} onErrors={setFailed} />
       )}
+      {adminDistricts.length > 0 && <LorImportForm districtIds={adminDistricts} onImported={reload} />}
     </Page>
   );
 }
@@ -261,28 +269,7 @@ function ImportForm({
           <code>Gebiet;Jahr;Indikator;Wert;Einheit;Quelle</code>
         </li>
       </ul>
-      {(message || problems) && (
-        <div className="kern-alert kern-alert--danger" role="alert" tabIndex={-1}>
-          <div className="kern-alert__header">
-            <span className="kern-icon kern-icon--danger" aria-hidden="true" />
-            <span className="kern-title">{t('areas.import.problemsTitle')}</span>
-          </div>
-          <div className="kern-alert__body">
-            {message && <p className="kern-body">{message}</p>}
-            {problems && problems.length > 0 && (
-              <ul className="kern-list">
-                {problems.map((p, i) => (
-                  <li key={i}>
-                    {p.row !== undefined
-                      ? t('areas.import.problem', { row: p.row, column: p.column, message: p.message ?? '' })
-                      : `${p.field}: ${p.message ?? ''}`}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        </div>
-      )}
+      {(message || problems) && <ProblemList message={message} problems={problems} />}
       {done && (
         <Alert variant="success" title={t(done.dryRun ? 'areas.import.checked' : 'areas.import.imported')}>
           <p className="kern-body">
@@ -341,6 +328,116 @@ function ImportForm({
       </div>
       <div>
         <Button type="submit" disabled={busy} label={t('areas.import.submit')} />
+      </div>
+    </form>
+  );
+}
+
+/** What was wrong with an uploaded table, each problem by row and column. */
+function ProblemList({ message, problems }: { message: string | null; problems: Problem[] | null }) {
+  const { t } = useTranslation();
+  return (
+    <div className="kern-alert kern-alert--danger" role="alert" tabIndex={-1}>
+      <div className="kern-alert__header">
+        <span className="kern-icon kern-icon--danger" aria-hidden="true" />
+        <span className="kern-title">{t('areas.import.problemsTitle')}</span>
+      </div>
+      <div className="kern-alert__body">
+        {message && <p className="kern-body">{message}</p>}
+        {problems && problems.length > 0 && (
+          <ul className="kern-list">
+            {problems.map((p, i) => (
+              <li key={i}>
+                {p.row !== undefined
+                  ? t('areas.import.problem', { row: p.row, column: p.column, message: p.message ?? '' })
+                  : `${p.field}: ${p.message ?? ''}`}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** Administrators import their district's part of the Senate's LOR table: the planning grid. */
+function LorImportForm({ districtIds, onImported }: { districtIds: string[]; onImported(): void }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const names = new Map(me.roles.map((r) => [r.districtId, r.districtName ?? r.districtId]));
+  const [districtId, setDistrictId] = useState(districtIds[0]!);
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<Problem[] | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [done, setDone] = useState<{ areas: number; planungsraeume: number } | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setDone(null);
+    setProblems(null);
+    setMessage(null);
+    if (!file) {
+      setMessage(t('areas.import.fileRequired'));
+      return;
+    }
+    setBusy(true);
+    try {
+      setDone(await importLorAreas(districtId, file));
+      onImported();
+    } catch (error) {
+      if (isApiError(error)) {
+        setMessage(error.message);
+        setProblems([...error.details]);
+      } else setMessage(t('areas.import.failed'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      noValidate
+      className="form page__section"
+      aria-labelledby="lor-import"
+      onSubmit={(event) => void submit(event)}
+    >
+      <h2 className="kern-heading-medium" id="lor-import">
+        {t('areas.lor.heading')}
+      </h2>
+      <p className="kern-body">{t('areas.lor.intro')}</p>
+      <p className="kern-body">
+        <code>PLR_ID;PLR_NAME;BZR_ID;BZR_NAME;PGR_ID;PGR_NAME;BEZ</code>
+      </p>
+      {(message || problems) && <ProblemList message={message} problems={problems} />}
+      {done && (
+        <Alert variant="success" title={t('areas.lor.imported')}>
+          <p className="kern-body">{t('areas.lor.summary', done)}</p>
+        </Alert>
+      )}
+      {districtIds.length > 1 && (
+        <SelectField
+          id="lor-bezirk"
+          label={t('areas.import.district')}
+          value={districtId}
+          options={districtIds.map((id) => ({ value: id, label: names.get(id) ?? id }))}
+          onChange={setDistrictId}
+        />
+      )}
+      <div className="kern-form-input">
+        <label className="kern-label" htmlFor="lor-datei">
+          {t('areas.lor.file')}
+        </label>
+        <input
+          id="lor-datei"
+          type="file"
+          accept=".csv,text/csv"
+          className="kern-form-input__input"
+          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+        />
+      </div>
+      <div>
+        <Button type="submit" disabled={busy} label={t('areas.lor.submit')} />
       </div>
     </form>
   );
