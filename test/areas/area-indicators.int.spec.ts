@@ -167,6 +167,8 @@ describe('indicators of an area beside the money that reaches it', () => {
       paidCents: '500000',
     });
     expect(list.indicators).toEqual(['dynamikindex', 'status_dynamik_index', 'statusindex']);
+    const tooFar = await spandau.get(senate, '/api/areas?page=100000000000000000000').expect(400);
+    expect(tooFar.body.details).toEqual([expect.objectContaining({ field: 'page' })]);
     await upload(senate, spandau.district.id, `${MONITORING}\n05200629;X;2024;1;1;hoch/stabil\n`).expect(403);
     // District staff see their own district only; another district's area is not there for them.
     const own = (await neukoelln.get(neukoelln.coordinator, '/api/areas?pageSize=100').expect(200)).body;

@@ -20,15 +20,19 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsIn,
+  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
+  Min,
 } from 'class-validator';
 import type { Request } from 'express';
 import type { Readable } from 'node:stream';
@@ -97,6 +101,15 @@ function csvText(file: UploadedCsv): string {
 }
 
 export class AreaListQueryDto extends PageQueryDto {
+  // Berlin has about 540 Planungsräume; a page number beyond any list is refused, not computed.
+  @ApiPropertyOptional({ minimum: 1, maximum: 10_000, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  declare page?: number;
+
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this district (one of the caller’s).' })
   @IsOptional()
   @IsUUID()
