@@ -101,6 +101,8 @@ describe('every page reflows at 320 px and 640 px, for every role', () => {
         '/gremien',
         '/verwaltung/benutzer',
         '/verwaltung/organisationen',
+        '/gebiete',
+        `/gebiete/${world.areaIds[0]}`,
       ],
       finance: [
         '/',
@@ -127,7 +129,7 @@ describe('every page reflows at 320 px and 640 px, for every role', () => {
         '/verwaltung/zustellung',
         '/finanzen/basiszinssaetze',
       ],
-      senate: ['/', '/finanzen', '/gefoerderte-projekte'],
+      senate: ['/', '/finanzen', '/gefoerderte-projekte', '/gebiete'],
     };
   }, 120_000);
 

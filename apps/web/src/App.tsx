@@ -18,6 +18,8 @@ import {
   CommitteesPage,
   FinalReportPage,
   FinancePage,
+  AreasPage,
+  AreaPage,
   ForgotPasswordPage,
   FundPage,
   ImprintPage,
@@ -115,6 +117,16 @@ export function App() {
           </Route>
           <Route element={<RequireRole allow={(me) => hasAnyRole(me, 'finance', 'admin', 'senate')} />}>
             <Route path={paths.finance} element={<FinancePage />} />
+          </Route>
+          <Route
+            element={
+              <RequireRole
+                allow={(me) => hasAnyRole(me, 'coordinator', 'finance', 'board_member', 'admin', 'senate')}
+              />
+            }
+          >
+            <Route path={paths.areas} element={<AreasPage />} />
+            <Route path={paths.area} element={<AreaPage />} />
           </Route>
           <Route element={<RequireRole allow={(me) => hasAnyRole(me, 'finance', 'admin')} />}>
             <Route path={paths.fund} element={<FundPage />} />

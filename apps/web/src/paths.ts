@@ -35,6 +35,8 @@ export const paths = {
   newTrackedProject: '/finanzen/fonds/:id/projekte/neu',
   callOffs: '/finanzen/mittelabrufe',
   baseRates: '/finanzen/basiszinssaetze',
+  areas: '/gebiete',
+  area: '/gebiete/:id',
   committees: '/gremien',
   sessions: '/sitzungen',
   session: '/sitzungen/:id',

@@ -11,3 +11,5 @@ export * from './committee';
 export * from './planning';
 export * from './applications';
 export * from './identity/login-delay';
+export * from './areas/indicator-csv';
+export * from './areas/lor-csv';

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AreaFiguresService } from './areas/area-figures.service';
+import { AreasController } from './http/areas.controller';
 import { BalanceService } from './balances/balance.service';
 import { DistrictBalanceService } from './balances/district-balance.service';
 import { DistrictReferenceService } from './districts/district-reference.service';
@@ -31,8 +33,10 @@ import { TrackedProjectService } from './projects/tracked-project.service';
     DistrictReferenceController,
     BaseRatesController,
     DoubleFundingController,
+    AreasController,
   ],
   providers: [
+    AreaFiguresService,
     BalanceService,
     BaseRateService,
     BookingService,

@@ -14,3 +14,4 @@ export { seedDemoData, type SeedOptions, type SeedSummary } from './seed/seed-de
 export { type AuditEntry, recordAudit } from './audit';
 export { queryRows } from './query-rows';
 export { IDEMPOTENCY_KEY_REUSED, requestHash, runIdempotent } from './idempotency';
+export { saveIndicators, saveLorAreas } from './area-figures';

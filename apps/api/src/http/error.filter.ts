@@ -49,7 +49,7 @@ const DATABASE_RETRY_AFTER_SECONDS = 5;
 export interface ErrorBody {
   code: string;
   message: string;
-  details: { field: string; rule: string; message: string }[];
+  details: { field: string; rule: string; message: string; row?: number; column?: string }[];
   requestId?: string;
   [extra: string]: unknown;
 }
@@ -96,6 +96,7 @@ export class ErrorFilter implements ExceptionFilter {
             field: d.field,
             rule: d.rule,
             message: validationMessage(d.rule, locale, d.params),
+            ...(d.row === undefined ? {} : { row: d.row, column: d.column }),
           })),
         },
       };

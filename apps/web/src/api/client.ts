@@ -2,7 +2,7 @@
 export const apiBasePath = '/api';
 
 /** One invalid field: `field` is the request's property path (`organisation.iban`), `message` localised. */
-export type ApiErrorDetail = { field: string; rule: string; message?: string };
+export type ApiErrorDetail = { field: string; rule: string; message?: string; row?: number; column?: string };
 
 /** The error body every API endpoint sends (see the exception filter in apps/api). */
 export type ApiErrorBody = { code: string; message: string; details?: ApiErrorDetail[] };

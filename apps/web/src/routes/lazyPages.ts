@@ -122,3 +122,8 @@ export const UsersPage = lazy(() => import('../pages/UsersPage').then((m) => ({ 
 export const VerifyEmailPage = lazy(() =>
   import('../pages/VerifyEmailPage').then((m) => ({ default: m.VerifyEmailPage })),
 );
+
+export const AreasPage = lazy(() =>
+  import('../pages/areas/AreasPage').then((m) => ({ default: m.AreasPage })),
+);
+export const AreaPage = lazy(() => import('../pages/areas/AreaPage').then((m) => ({ default: m.AreaPage })));

@@ -17,6 +17,9 @@ export interface ErrorDetail {
   rule: string;
   /** Values the message may use, e.g. `{ min: 12 }`. */
   params?: Record<string, string | number>;
+  /** For a problem in an uploaded table: its row (1 = header) and the column's name. */
+  row?: number;
+  column?: string;
 }
 
 export abstract class DomainError extends Error {

@@ -41,6 +41,19 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Bitte senden Sie die Daten als JSON (Content-Type: application/json).',
     en: 'Please send the data as JSON (Content-Type: application/json).',
   },
+  indicator_file_invalid: {
+    de: 'Die Tabelle wurde nicht übernommen. Bitte korrigieren Sie die genannten Zeilen und Spalten; es wurde nichts gespeichert.',
+    en: 'The table was not imported. Please correct the rows and columns named; nothing was saved.',
+  },
+  district_not_in_lor_grid: {
+    de: 'Dieser Bezirk ist keiner der zwölf Berliner Bezirke des LOR-Rasters.',
+    en: 'This district is not one of the twelve Berlin districts of the LOR grid.',
+  },
+  area_cannot_cover: {
+    de: 'Nur ein QM-Gebiet oder ein Aktionsraum umfasst Planungsräume.',
+    en: 'Only a QM area or an Aktionsraum covers Planungsräume.',
+  },
+  area_not_found: { de: 'Dieses Gebiet gibt es nicht.', en: 'This area does not exist.' },
   upload_limit_exceeded: {
     de: 'Die Übertragung enthält zu viele oder zu große Teile.',
     en: 'The upload contains too many or too large parts.',
@@ -490,6 +503,53 @@ export const ERROR_MESSAGES: Catalogue = {
 };
 
 export const VALIDATION_MESSAGES: Catalogue = {
+  csvLayoutUnknown: {
+    de: 'Die Kopfzeile passt zu keinem bekannten Aufbau (Monitoring Soziale Stadtentwicklung oder Gebiet;Jahr;Indikator;Wert;Einheit;Quelle).',
+    en: 'The header matches no known layout (Monitoring Soziale Stadtentwicklung or Gebiet;Jahr;Indikator;Wert;Einheit;Quelle).',
+  },
+  csvColumnExpected: {
+    de: 'Hier wird diese Spalte erwartet; die Datei hat „{found}“.',
+    en: 'This column is expected here; the file has “{found}”.',
+  },
+  csvColumnUnexpected: { de: 'Diese Spalte ist nicht vorgesehen.', en: 'This column is not expected.' },
+  csvNoRows: { de: 'Die Datei enthält keine Datenzeilen.', en: 'The file has no data rows.' },
+  csvTooManyRows: {
+    de: 'Die Datei hat zu viele Zeilen (höchstens {max}).',
+    en: 'The file has too many rows (at most {max}).',
+  },
+  csvCellCount: {
+    de: 'Die Zeile hat {found} statt {expected} Zellen.',
+    en: 'The row has {found} cells instead of {expected}.',
+  },
+  csvCellInvalid: {
+    de: 'Die Zelle ist zu lang (höchstens {max} Zeichen) oder enthält Steuerzeichen.',
+    en: 'The cell is too long (at most {max} characters) or holds control characters.',
+  },
+  csvUnknownArea: {
+    de: 'Das Gebiet „{value}“ ist in diesem Bezirk nicht bekannt.',
+    en: 'The area “{value}” is not known in this district.',
+  },
+  csvYear: { de: '„{value}“ ist kein Jahr (vierstellig).', en: '“{value}” is not a year (four digits).' },
+  csvDecimal: {
+    de: '„{value}“ ist keine Zahl in deutscher Schreibweise (z. B. 1.234,56; höchstens vier Nachkommastellen).',
+    en: '“{value}” is not a number in German notation (e.g. 1.234,56; at most four decimals).',
+  },
+  csvDuplicate: {
+    de: 'Dieser Wert steht schon in Zeile {firstRow}.',
+    en: 'This value is already given in row {firstRow}.',
+  },
+  lorCode: {
+    de: '„{value}“ ist keine LOR-Nummer mit {digits} Ziffern.',
+    en: '“{value}” is not a LOR number of {digits} digits.',
+  },
+  lorCodeNesting: {
+    de: 'Die Nummer „{value}“ passt nicht zur übergeordneten Raumeinheit.',
+    en: 'The number “{value}” does not fit the enclosing unit.',
+  },
+  csvEncoding: {
+    de: 'Die Datei ist nicht in UTF-8 gespeichert.',
+    en: 'The file is not saved as UTF-8.',
+  },
   required: { de: 'Dieses Feld ist erforderlich.', en: 'This field is required.' },
   cursor: {
     de: 'Diese Seitenmarke ist ungültig. Bitte laden Sie die Liste neu.',

@@ -37,4 +37,8 @@ export class AreaEntity {
 
   @Column({ type: 'text' })
   slug: string;
+
+  /** The LOR number of an area of the planning grid (8 digits for a Planungsraum), if any. */
+  @Column({ type: 'text', nullable: true })
+  code: string | null;
 }

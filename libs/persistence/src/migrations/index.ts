@@ -31,6 +31,7 @@ import { AddSenateRole1763794000000 } from './1763794000000-add-senate-role';
 import { RaiseCallMinimumsToNetzwerkfondsFloor1763795000000 } from './1763795000000-raise-call-minimums-to-netzwerkfonds-floor';
 import { RecordCostBasisOnGrantNotice1763795100000 } from './1763795100000-record-cost-basis-on-grant-notice';
 import { StageUploads1763795200000 } from './1763795200000-stage-uploads';
+import { AddAreaCodesCoversAndIndicators1763795600000 } from './1763795600000-add-area-codes-covers-and-indicators';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
@@ -67,4 +68,5 @@ export const migrations = [
   RaiseCallMinimumsToNetzwerkfondsFloor1763795000000,
   RecordCostBasisOnGrantNotice1763795100000,
   StageUploads1763795200000,
+  AddAreaCodesCoversAndIndicators1763795600000,
 ];

@@ -179,11 +179,7 @@ const SPANDAU: DemoDistrict = {
     { slug: 'qm-falkenhagener-feld-west', name: 'Falkenhagener Feld West', kind: 'qm_area' },
     { slug: 'qm-spandauer-neustadt', name: 'Spandauer Neustadt', kind: 'qm_area' },
     { slug: 'qm-heerstrasse-nord', name: 'Heerstraße Nord', kind: 'qm_area' },
-    { slug: 'bezirksregion-spandau-mitte', name: 'Bezirksregion Spandau-Mitte', kind: 'bezirksregion' },
-    { slug: 'bezirksregion-falkenhagener-feld', name: 'Falkenhagener Feld', kind: 'bezirksregion' },
-    { slug: 'bezirksregion-wilhelmstadt', name: 'Wilhelmstadt', kind: 'bezirksregion' },
-    { slug: 'bezirksregion-heerstrasse', name: 'Heerstraße', kind: 'bezirksregion' },
-    { slug: 'bezirksregion-brunsbuettler-damm', name: 'Brunsbüttler Damm', kind: 'bezirksregion' },
+    // The LOR grid (Prognoseräume, Bezirksregionen, Planungsräume) is imported from DEMO_LOR.
   ],
   actionFields: ACTION_FIELDS,
   staff: [

@@ -154,7 +154,7 @@ describe('demo data seed', () => {
   it('creates the demo data on an empty database and reports what it holds', () => {
     expect(first).toEqual({
       districts: 2,
-      areas: 24,
+      areas: 37,
       actionFields: 10,
       organisations: 4,
       users: 31,
@@ -163,6 +163,7 @@ describe('demo data seed', () => {
       committees: 2,
       members: 21,
       calls: 2,
+      indicators: 30,
       inserted: expect.any(Number),
       updated: 0,
     });

@@ -1,5 +1,8 @@
 import { argon2id, hash } from 'argon2';
 import type { DataSource, EntityManager } from 'typeorm';
+import { parseIndicatorCsv, parseLorCsv, type KnownArea } from '@kiezfonds/domain';
+import { saveIndicators, saveLorAreas } from '../area-figures';
+import { DEMO_LOR } from './demo-lor';
 import {
   DEMO_DISTRICTS,
   DEMO_ORGANISATIONS,
@@ -29,6 +32,8 @@ export interface SeedSummary {
   /** Committee members, voting and advisory. */
   members: number;
   calls: number;
+  /** Indicator values (sample values, „Beispielwerte“). */
+  indicators: number;
   /** Rows this run inserted: 0 when the demo data was complete already. */
   inserted: number;
   /** Rows this run brought back to their demo values: 0 when nobody had changed them. */
@@ -85,6 +90,7 @@ class DemoSeeder {
     committees: 0,
     members: 0,
     calls: 0,
+    indicators: 0,
     inserted: 0,
     updated: 0,
   };
@@ -195,6 +201,7 @@ class DemoSeeder {
       areaIds.set(area.slug, id);
       this.summary.areas += 1;
     }
+    await this.seedLor(district.slug, districtId, areaIds);
 
     const actionFieldIds: string[] = [];
     for (const field of district.actionFields) {
@@ -283,6 +290,50 @@ class DemoSeeder {
   }
 
   /** Upserts a row with a generated id and returns that id, whether the row was new, changed or untouched. */
+  /**
+   * The district's LOR grid, which QM areas and Aktionsräume cover which Planungsräume, and sample
+   * monitoring values, through the same readers and writers as the import routes. A schema from
+   * before issue 21 (the migration test seeds the previous release's) has none of it.
+   */
+  private async seedLor(slug: string, districtId: string, areaIds: Map<string, string>): Promise<void> {
+    const lor = DEMO_LOR[slug];
+    if (!lor) return;
+    const [known] = (await this.db.query(`SELECT to_regclass('area_indicator') IS NOT NULL AS known`)) as {
+      known: boolean;
+    }[];
+    if (!known!.known) return;
+    const grid = parseLorCsv(lor.lorCsv, lor.districtCode);
+    if (!grid.ok) throw new Error(`demo LOR table of ${slug}: ${JSON.stringify(grid.problems)}`);
+    this.summary.inserted += await saveLorAreas(this.db, districtId, grid.areas);
+    this.summary.areas += grid.areas.length;
+    // The demo call covers every area of the district, the imported ones too.
+    const imported = (await this.db.query(
+      `SELECT id, slug FROM area WHERE district_id = $1 AND code = ANY($2::text[])`,
+      [districtId, grid.areas.map((a) => a.code)],
+    )) as { id: string; slug: string }[];
+    for (const area of imported) areaIds.set(area.slug, area.id);
+    for (const [areaSlug, codes] of Object.entries(lor.covers)) {
+      const linked: unknown[] = await this.db.query(
+        `INSERT INTO area_cover (district_id, area_id, planungsraum_id)
+         SELECT $1, $2, p.id FROM area p WHERE p.district_id = $1 AND p.code = ANY($3::text[])
+         ON CONFLICT DO NOTHING RETURNING 1`,
+        [districtId, areaIds.get(areaSlug), codes],
+      );
+      this.summary.inserted += linked.length;
+    }
+    const areas = (await this.db.query(`SELECT id, code, name, kind FROM area WHERE district_id = $1`, [
+      districtId,
+    ])) as KnownArea[];
+    const figures = parseIndicatorCsv(lor.monitoringCsv, areas);
+    if (!figures.ok) throw new Error(`demo monitoring table of ${slug}: ${JSON.stringify(figures.problems)}`);
+    this.summary.inserted += await saveIndicators(this.db, districtId, figures.rows, {
+      fileName: lor.monitoringFile,
+      actorId: null,
+      sample: true,
+    });
+    this.summary.indicators += figures.rows.length;
+  }
+
   private async upsert(spec: Upsert): Promise<string> {
     const written = await this.write(spec, 'id');
     if (written) return written.id;

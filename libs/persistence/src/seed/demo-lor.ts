@@ -1,0 +1,60 @@
+/**
+ * Spandau's part of Berlin's LOR planning grid and its social monitoring, for the demo only. The
+ * seed imports these tables through the same readers as the import routes (libs/domain,
+ * `parseLorCsv` and `parseIndicatorCsv`), so the grid is imported data, not hand-written rows.
+ *
+ * SAMPLE VALUES: a small excerpt in the layout the Senate publishes. Numbers, names and index
+ * values are made up for the demonstration and marked `sample` in the database; the UI labels
+ * them „Beispielwerte“. Replace them by importing the Senate's real tables.
+ */
+export interface DemoLor {
+  /** The district's number in the LOR grid (`BEZ`). */
+  districtCode: string;
+  /** `PLR_ID;PLR_NAME;BZR_ID;BZR_NAME;PGR_ID;PGR_NAME;BEZ` */
+  lorCsv: string;
+  /** QM area or Aktionsraum slug → the LOR numbers of the Planungsräume it covers. */
+  covers: Record<string, string[]>;
+  /** `PLR_ID;PLR_NAME;Jahr;Statusindex;Dynamikindex;Status-Dynamik-Index` */
+  monitoringCsv: string;
+  monitoringFile: string;
+}
+
+export const DEMO_LOR: Record<string, DemoLor> = {
+  spandau: {
+    districtCode: '05',
+    lorCsv: [
+      'PLR_ID;PLR_NAME;BZR_ID;BZR_NAME;PGR_ID;PGR_NAME;BEZ',
+      '05100101;Im Spektefeld;051001;Falkenhagener Feld;0510;Spandau 1;05',
+      '05100102;Germersheimer Weg;051001;Falkenhagener Feld;0510;Spandau 1;05',
+      '05100103;Westerwaldstraße;051001;Falkenhagener Feld;0510;Spandau 1;05',
+      '05200201;Altstadt;052002;Spandau-Mitte;0520;Spandau 2;05',
+      '05200202;Neustadt Ost;052002;Spandau-Mitte;0520;Spandau 2;05',
+      '05200203;Neustadt West;052002;Spandau-Mitte;0520;Spandau 2;05',
+      '05200301;Wilhelmstadt Nord;052003;Wilhelmstadt;0520;Spandau 2;05',
+      '05300401;Maulbeerallee;053004;Heerstraße;0530;Spandau 3;05',
+      '05300402;Obstallee;053004;Heerstraße;0530;Spandau 3;05',
+      '05300501;Brunsbüttler Damm;053005;Brunsbüttler Damm;0530;Spandau 3;05',
+    ].join('\n'),
+    covers: {
+      'qm-falkenhagener-feld-ost': ['05100102'],
+      'qm-falkenhagener-feld-west': ['05100101', '05100103'],
+      'qm-spandauer-neustadt': ['05200202', '05200203'],
+      'qm-heerstrasse-nord': ['05300401', '05300402'],
+      'aktionsraum-spandau-mitte': ['05200201', '05200202', '05200203', '05200301'],
+    },
+    monitoringFile: 'beispielwerte-monitoring-spandau-2023.csv',
+    monitoringCsv: [
+      'PLR_ID;PLR_NAME;Jahr;Statusindex;Dynamikindex;Status-Dynamik-Index',
+      '05100101;Im Spektefeld;2023;-1,12;-0,41;niedrig/negativ',
+      '05100102;Germersheimer Weg;2023;-1,87;-0,22;sehr niedrig/stabil',
+      '05100103;Westerwaldstraße;2023;-1,35;0,05;sehr niedrig/stabil',
+      '05200201;Altstadt;2023;0,18;0,11;mittel/stabil',
+      '05200202;Neustadt Ost;2023;-1,64;-0,58;sehr niedrig/negativ',
+      '05200203;Neustadt West;2023;-0,92;-0,12;niedrig/stabil',
+      '05200301;Wilhelmstadt Nord;2023;-0,31;0,24;mittel/positiv',
+      '05300401;Maulbeerallee;2023;-2,05;-0,37;sehr niedrig/negativ',
+      '05300402;Obstallee;2023;-1,71;-0,09;sehr niedrig/stabil',
+      '05300501;Brunsbüttler Damm;2023;0,62;0,02;hoch/stabil',
+    ].join('\n'),
+  },
+};
