@@ -47,3 +47,4 @@ export { API_TOKEN_PREFIX } from './account/api-tokens.service';
 export { AdminModule } from './admin/admin.module';
 export { mayAssignRole } from './admin/role-rules';
 export { OrganisationScope, UserScope } from './admin/scope';
+export { BoundedMemoryStorage, type MemoryFile } from './uploads/bounded-memory-storage';

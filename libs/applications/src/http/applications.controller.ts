@@ -19,11 +19,18 @@ import { ApiConsumes, ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@n
 import type { Request, Response } from 'express';
 import { CSRF_HEADER_DOC, IdParamDto, pageOf } from '@kiezfonds/funds';
 import { pickLocale } from '@kiezfonds/domain';
-import { AcceptsUpload, Authenticated, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
+import {
+  AcceptsUpload,
+  Authenticated,
+  BoundedMemoryStorage,
+  CurrentPrincipal,
+  type MemoryFile,
+  type Principal,
+  Roles,
+} from '@kiezfonds/identity';
 import { AttachmentService } from '../applications/attachment.service';
 import { ApplicationService } from '../applications/application.service';
 import { MAX_PLAN_FILE_BYTES, PlanSheetService } from '../applications/plan-sheet.service';
-import { BoundedMemoryStorage, type MemoryFile } from '../files/bounded-memory-storage';
 import { checkUpload } from '../files/file-check';
 import type { StagedFile } from '../files/staged-upload-storage';
 import { GrantNoticeService } from '../grant-notice/grant-notice.service';

@@ -35,10 +35,16 @@ import {
   Min,
 } from 'class-validator';
 import type { Request } from 'express';
-import type { Readable } from 'node:stream';
 import { AREA_KINDS } from '@kiezfonds/persistence';
 import { ValidationError } from '@kiezfonds/domain';
-import { AcceptsUpload, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
+import {
+  AcceptsUpload,
+  BoundedMemoryStorage,
+  CurrentPrincipal,
+  type MemoryFile,
+  type Principal,
+  Roles,
+} from '@kiezfonds/identity';
 import { AreaFiguresService } from '../areas/area-figures.service';
 import { CSRF_HEADER_DOC, IdParamDto, PageQueryDto, pageOf } from './common';
 import { requestIdOf } from './download';
@@ -46,42 +52,13 @@ import { requestIdOf } from './download';
 /** An indicator table is small: Berlin has about 540 Planungsräume. */
 export const MAX_INDICATOR_FILE_BYTES = 1024 * 1024;
 
-/**
- * Keeps the (small, size-capped by multer's limit) indicator table in memory: it is parsed at once
- * and never stored as a file, so staging it in PostgreSQL like documents would only add a round trip.
- */
-class SmallFileMemoryStorage {
-  _handleFile(
-    _request: Request,
-    file: { stream: Readable },
-    callback: (error?: unknown, info?: { buffer: Buffer; size: number }) => void,
-  ): void {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    file.stream.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_INDICATOR_FILE_BYTES + 1) chunks.push(chunk);
-    });
-    file.stream.on('error', (error) => callback(error));
-    file.stream.on('end', () => callback(null, { buffer: Buffer.concat(chunks), size }));
-  }
-
-  _removeFile(_request: Request, _file: unknown, callback: (error: Error | null) => void): void {
-    callback(null);
-  }
-}
-
 const CSV_UPLOAD = {
-  storage: new SmallFileMemoryStorage(),
+  storage: new BoundedMemoryStorage(MAX_INDICATOR_FILE_BYTES + 1),
   limits: { fileSize: MAX_INDICATOR_FILE_BYTES + 1, files: 1, fields: 5, parts: 6, fieldSize: 100 },
   defParamCharset: 'utf8',
 };
 
-interface UploadedCsv {
-  originalname: string;
-  size: number;
-  buffer: Buffer;
-}
+type UploadedCsv = MemoryFile;
 
 function checkedFile(file: UploadedCsv | undefined): UploadedCsv {
   if (!file) throw new ValidationError([{ field: 'file', rule: 'required' }]);

@@ -9,10 +9,11 @@ export interface MemoryFile {
 }
 
 /**
- * Multer storage for the one kind of upload that is read whole rather than kept: a plan
- * spreadsheet (issue 19, item 4). exceljs and the CSV reader need all of the file at once, so
- * staging it in PostgreSQL (ADR 0010) would only add a round trip. The bound is the route's
- * `limits.fileSize`, and this storage stops collecting at `maxBytes` even if a route forgets it.
+ * Multer storage for small uploads that are read whole and never kept as files: a plan
+ * spreadsheet (issue 19) or an indicator table (issue 21). Their readers need all of the file at
+ * once, so staging it in PostgreSQL like documents (ADR 0010) would only add a round trip. The
+ * bound is the route's `limits.fileSize`, and this storage stops collecting at `maxBytes` even if
+ * a route forgets it.
  */
 export class BoundedMemoryStorage {
   constructor(private readonly maxBytes: number) {}
