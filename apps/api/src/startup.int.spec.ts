@@ -101,8 +101,13 @@ describe('start-up without Redis when the queues are in PostgreSQL', () => {
       expect(output).toContain('queues on PostgreSQL (QUEUE_BACKEND=postgres)');
       expect(output).toContain('kiezfonds worker started');
       child.kill('SIGTERM');
-      // Nest closes the workers and connections, then ends by the signal it was sent.
-      expect(await ended).toEqual({ code: null, signal: 'SIGTERM' });
+      // Nest closes the workers and connections, then ends by the signal it was sent. A worker
+      // that does not stop fails the test here rather than hanging the run.
+      const stopped = await Promise.race([
+        ended,
+        new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 20_000)),
+      ]);
+      expect(stopped).toEqual({ code: null, signal: 'SIGTERM' });
     } finally {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await ended;
