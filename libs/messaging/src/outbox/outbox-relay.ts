@@ -5,7 +5,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import type { AppConfig } from '@kiezfonds/config';
 import { APP_CONFIG, JOBS, noticeJobOptions, QUEUES, retryPolicy } from '@kiezfonds/platform';
@@ -34,7 +34,7 @@ export function jobIdFor(deliveryKey: string): string {
  * deduplicates it while the job is known, and the mail processor's delivery keys do the rest.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private listener: Client | undefined;
   private poll: NodeJS.Timeout | undefined;
@@ -54,7 +54,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.wake();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before the queues close (Nest closes them in onApplicationShutdown): a run in progress uses them.
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.poll);
     await this.running;

@@ -4,7 +4,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import type { AppConfig } from '@kiezfonds/config';
 import { APP_CONFIG, JobSchedulers, JOBS, QUEUES, LoggedWorkerHost } from '@kiezfonds/platform';
@@ -37,7 +37,7 @@ export interface ReconcileResult {
  * restart.
  */
 @Injectable()
-export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(Reconciler.name);
   private watch: NodeJS.Timeout | undefined;
   private watching: Promise<unknown> | undefined;
@@ -67,7 +67,8 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     }, this.config.SCHEDULER_WATCH_INTERVAL_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before the queues close (Nest closes them in onApplicationShutdown): a run in progress uses them.
+  async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.watch);
     await this.watching;
   }
