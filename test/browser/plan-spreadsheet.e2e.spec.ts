@@ -105,13 +105,14 @@ describe('the cost plan from a spreadsheet in the browser', () => {
       'Hinweise',
     ]);
 
-    // Filled in as a carrier would, with one mistake: a cost category that does not exist.
+    // Filled in as a carrier would (50 000 € requested, the call's minimum), with one mistake: a
+    // cost category that does not exist.
     const costs = book.getWorksheet('Kostenplan')!;
     costs.addRow([2027, 'Personalkosten', 'Projektleitung', 10000]);
-    costs.addRow([2028, 'Lebensmittel', 'Lebensmittel und Geschirr', '5.000,00']);
+    costs.addRow([2028, 'Lebensmittel', 'Lebensmittel und Geschirr', '41.000,00']);
     const financing = book.getWorksheet('Finanzierungsplan')!;
     financing.addRow([2027, 9000, 1000, 0]);
-    financing.addRow([2028, 5000, 0, 0]);
+    financing.addRow([2028, 41000, 0, 0]);
     const wrong = Buffer.from(await book.xlsx.writeBuffer());
     costs.getCell('B3').value = 'Sachkosten';
     const right = Buffer.from(await book.xlsx.writeBuffer());
@@ -137,7 +138,7 @@ describe('the cost plan from a spreadsheet in the browser', () => {
     expect(await problems.count()).toBe(0);
     const second = page.getByRole('group', { name: 'Kostenposition 2' });
     expect(await second.getByLabel('Beschreibung').inputValue()).toBe('Lebensmittel und Geschirr');
-    expect(await second.getByLabel(/^Betrag/).inputValue()).toMatch(/^5\.000,00/);
+    expect(await second.getByLabel(/^Betrag/).inputValue()).toMatch(/^41\.000,00/);
     expect(await narrowProblems(page)).toEqual([]);
 
     // On to the check page and the submission, still by keyboard.
@@ -166,12 +167,12 @@ describe('the cost plan from a spreadsheet in the browser', () => {
             cashYear: 2028,
             category: 'material',
             description: 'Lebensmittel und Geschirr',
-            amountCents: '500000',
+            amountCents: '4100000',
           },
         ],
         financingPlan: [
           { cashYear: 2027, requestedCents: '900000', ownCents: '100000', thirdPartyCents: '0' },
-          { cashYear: 2028, requestedCents: '500000', ownCents: '0', thirdPartyCents: '0' },
+          { cashYear: 2028, requestedCents: '4100000', ownCents: '0', thirdPartyCents: '0' },
         ],
       },
     });
