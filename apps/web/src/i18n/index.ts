@@ -1,30 +1,44 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import de from './de.json';
+// Only the sections the shell and the home page use come with the first load (shell-sections.ts);
+// the rest follows with the first other page (`ensureMessages`).
+import germanShell from 'virtual:kiezfonds/german-shell-messages';
+import type { ShellMessageSection } from './shell-sections';
 
 export const supportedLanguages = ['de', 'en'] as const;
 export type Language = (typeof supportedLanguages)[number];
 export const defaultLanguage: Language = 'de';
 
 /** German is the source; every other message file must have exactly its keys. */
-export type Messages = typeof de;
+export type Messages = typeof import('./de.json');
 type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 // Compile-time check: fails `tsc` as soon as a key is missing or superfluous in en.json.
 const messageFilesMatch: SameKeys<Messages, typeof import('./en.json')> = true;
 void messageFilesMatch;
 
+const shellMessages = germanShell as Pick<Messages, ShellMessageSection>;
+
 /**
- * German ships with the app; other languages are their own chunk, fetched when chosen, so the
- * first load does not carry messages most users never see.
+ * The German shell ships with the app; all of German and every other language are chunks of their
+ * own, fetched when needed, so the first load does not carry the messages of pages a user may
+ * never open (issue 18: first load ≤ 120 kB).
  */
-const otherLanguages: Record<Exclude<Language, 'de'>, () => Promise<{ default: Messages }>> = {
-  en: () => import('./en.json'),
+const allMessages: Record<Language, () => Promise<Messages>> = {
+  de: () => import('./de.json').then((file) => file.default),
+  en: () => import('./en.json').then((file) => file.default),
 };
+const complete = new Set<Language>();
 
 async function loadMessages(language: Language): Promise<void> {
-  if (language === 'de' || i18n.hasResourceBundle(language, 'translation')) return;
-  const messages = await otherLanguages[language]();
-  i18n.addResourceBundle(language, 'translation', messages.default);
+  if (complete.has(language)) return;
+  const messages = await allMessages[language]();
+  i18n.addResourceBundle(language, 'translation', messages, true, true);
+  complete.add(language);
+}
+
+/** Every message of the active language (and of German, the fallback): lazy pages wait for it. */
+export async function ensureMessages(): Promise<void> {
+  await Promise.all([loadMessages(defaultLanguage), loadMessages(currentLanguage())]);
 }
 
 const storageKey = 'kiezfonds.language';
@@ -78,7 +92,7 @@ const initialLanguage = readStoredLanguage();
 applyDocumentLanguage(defaultLanguage);
 
 void i18n.use(initReactI18next).init({
-  resources: { de: { translation: de } },
+  resources: { de: { translation: shellMessages } },
   lng: defaultLanguage,
   fallbackLng: defaultLanguage,
   supportedLngs: supportedLanguages,

@@ -1,4 +1,11 @@
-import { lazy } from 'react';
+import { type ComponentType, lazy as reactLazy } from 'react';
+import { ensureMessages } from '../i18n';
+
+/** A page's chunk and the messages beyond the shell's, fetched side by side. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- React.lazy's own constraint
+function lazy<T extends ComponentType<any>>(load: () => Promise<{ default: T }>) {
+  return reactLazy(() => Promise.all([load(), ensureMessages()]).then(([page]) => page));
+}
 
 /*
  * Every page but the home page is its own chunk, loaded when its route is first visited: the first
