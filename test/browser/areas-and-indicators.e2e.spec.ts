@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createArea, createDistrict, createUser, setPassword } from '@kiezfonds/testing';
 import type { Page } from 'playwright-core';
 import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
-import { axeViolations, startBrowserApi, type BrowserApi } from './browser-harness';
+import { axeViolations, type BrowserApi, signedInAt, startBrowserApi } from './browser-harness';
 
 const MONITORING = 'PLR_ID;PLR_NAME;Jahr;Statusindex;Dynamikindex;Status-Dynamik-Index';
 
@@ -85,18 +85,8 @@ describe('indicators imported in the browser, shown beside the money', () => {
     await api?.close();
   });
 
-  async function signedIn(actor: Actor, path: string): Promise<Page> {
-    const page = await (await api.browser.newContext({ locale: 'de-DE' })).newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(`${api.baseUrl}${path}`);
-    await page.waitForURL(`${api.baseUrl}/anmelden`);
-    await page.getByLabel('E-Mail-Adresse').fill(actor.user.email);
-    await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.waitForURL(`${api.baseUrl}${path}`);
-    await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
-    return page;
-  }
+  const signedIn = (actor: Actor, path: string): Promise<Page> =>
+    signedInAt(api, actor.user.email, PASSWORD, path);
 
   /** What sticks out of a 320 px viewport outside any scrolling region (as in reflow.e2e.spec.ts). */
   async function overflow(page: Page): Promise<string | null> {

@@ -55,3 +55,25 @@ export async function startBrowserApi(): Promise<BrowserApi> {
     },
   };
 }
+
+/**
+ * A new browser session of `email` on `path`: the app sends the signed-out visitor to the sign-in
+ * page and, once signed in, back to `path`; returns when the page has loaded its data.
+ */
+export async function signedInAt(
+  api: BrowserApi,
+  email: string,
+  password: string,
+  path: string,
+): Promise<Page> {
+  const page = await (await api.browser.newContext({ locale: 'de-DE' })).newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(`${api.baseUrl}${path}`);
+  await page.waitForURL(`${api.baseUrl}/anmelden`);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.waitForURL(`${api.baseUrl}${path}`);
+  await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
+  return page;
+}

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
-import { startBrowserApi, type BrowserApi } from './browser-harness';
+import { type BrowserApi, signedInAt, startBrowserApi } from './browser-harness';
 
 /**
  * Issue 19, item 1: the cost plan never stores a row without a valid amount, and renders whatever
@@ -23,18 +23,8 @@ describe('the cost plan in the browser: no broken rows, and broken old rows can 
     await api?.close();
   });
 
-  async function signedIn(actor: Actor, path: string): Promise<Page> {
-    const page = await (await api.browser.newContext({ locale: 'de-DE' })).newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(`${api.baseUrl}${path}`);
-    await page.waitForURL(`${api.baseUrl}/anmelden`);
-    await page.getByLabel('E-Mail-Adresse').fill(actor.user.email);
-    await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.waitForURL(`${api.baseUrl}${path}`);
-    await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
-    return page;
-  }
+  const signedIn = (actor: Actor, path: string): Promise<Page> =>
+    signedInAt(api, actor.user.email, PASSWORD, path);
 
   async function storedCostPlan(id: string): Promise<Record<string, unknown>[]> {
     const [row] = (await api.db.dataSource.query('SELECT content FROM application WHERE id = $1', [id])) as {

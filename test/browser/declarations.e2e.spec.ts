@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
-import { startBrowserApi, type BrowserApi } from './browser-harness';
+import { type BrowserApi, signedInAt, startBrowserApi } from './browser-harness';
 
 /**
  * Issue 19, item 1 (declarations): the declarations are due with the full application after
@@ -23,18 +23,8 @@ describe('declarations: due after selection, and never shown as done when they a
     await api?.close();
   });
 
-  async function signedIn(actor: Actor, path: string): Promise<Page> {
-    const page = await (await api.browser.newContext({ locale: 'de-DE' })).newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(`${api.baseUrl}${path}`);
-    await page.waitForURL(`${api.baseUrl}/anmelden`);
-    await page.getByLabel('E-Mail-Adresse').fill(actor.user.email);
-    await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.waitForURL(`${api.baseUrl}${path}`);
-    await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
-    return page;
-  }
+  const signedIn = (actor: Actor, path: string): Promise<Page> =>
+    signedInAt(api, actor.user.email, PASSWORD, path);
 
   it('tells the carrier of a new outline that the declarations come after selection', async () => {
     const draft = await world.draft(callId, null);

@@ -6,7 +6,7 @@ import {
   createCommittee,
   selectedApplications,
 } from '../../apps/api/src/testing/committee-world';
-import { axeViolations, startBrowserApi, type BrowserApi } from './browser-harness';
+import { axeViolations, type BrowserApi, signedInAt, startBrowserApi } from './browser-harness';
 
 /**
  * Issue 14: the cost plan says whether amounts are net or gross (by the organisation's VAT
@@ -33,18 +33,8 @@ describe('net or gross costs and approved plan changes in the browser', () => {
     return id!;
   }
 
-  async function signedIn(actor: Actor, path: string): Promise<Page> {
-    const page = await (await api.browser.newContext({ locale: 'de-DE' })).newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(`${api.baseUrl}${path}`);
-    await page.waitForURL(`${api.baseUrl}/anmelden`);
-    await page.getByLabel('E-Mail-Adresse').fill(actor.user.email);
-    await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.waitForURL(`${api.baseUrl}${path}`);
-    await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
-    return page;
-  }
+  const signedIn = (actor: Actor, path: string): Promise<Page> =>
+    signedInAt(api, actor.user.email, PASSWORD, path);
 
   it('asks a VAT-deductible organisation for net amounts and any other for gross amounts, saying why', async () => {
     const callId = (await world.openCall()).id;
