@@ -11,6 +11,7 @@ import {
   SmtpSink,
   testConfig,
   type UserRow,
+  testServices,
 } from '@kiezfonds/testing';
 import request from 'supertest';
 import { startTestApi, type TestApi } from '../../apps/api/src/testing/test-api';
@@ -90,7 +91,10 @@ describe('notices that failed for good: visible, and retried with one action', (
     });
     await eventually(async () => {
       const res = await ready().expect(200);
-      expect(res.body).toEqual({ status: 'degraded', checks: { database: 'up', redis: 'up' } });
+      expect(res.body).toEqual({
+        status: 'degraded',
+        checks: { database: 'up', [testServices().queueCheck]: 'up' },
+      });
     }, 15_000);
 
     const details = (await ready(admin).expect(200)).body.details;

@@ -30,14 +30,18 @@ export interface TestServices {
   queueBackend: QueueBackend;
   /** The Redis of the queues when `queueBackend` is `redis`. */
   redisUrl: string;
+  /** The name of the queues' check in `/api/ready` on that backend: `redis` or `queues`. */
+  queueCheck: 'redis' | 'queues';
 }
 
 export function testServices(): TestServices {
+  // Outside a run's globalSetup (nothing decided) the queues are where they always were: Redis.
+  const queueBackend = process.env.TEST_QUEUE_BACKEND === 'postgres' ? 'postgres' : 'redis';
   return {
     databaseServerUrl: process.env.TEST_DATABASE_SERVER_URL || DEFAULT_DATABASE_SERVER_URL,
-    // Outside a run's globalSetup (nothing decided) the queues are where they always were: Redis.
-    queueBackend: process.env.TEST_QUEUE_BACKEND === 'postgres' ? 'postgres' : 'redis',
+    queueBackend,
     redisUrl: process.env.TEST_REDIS_URL || DEFAULT_REDIS_URL,
+    queueCheck: queueBackend === 'redis' ? 'redis' : 'queues',
   };
 }
 
