@@ -21,6 +21,9 @@ describe('where a test run keeps its queues', () => {
       backend: 'postgres',
       reason: 'TEST_QUEUE_BACKEND=postgres',
     });
+    await expect(
+      chooseTestQueueBackend({ TEST_QUEUE_BACKEND: 'postgres', TEST_REDIS_URL: nothing }, nothing),
+    ).resolves.toMatchObject({ backend: 'postgres' });
     await expect(chooseTestQueueBackend({ TEST_QUEUE_BACKEND: 'kafka' }, nothing)).rejects.toThrow(
       'TEST_QUEUE_BACKEND must be redis or postgres, not kafka',
     );

@@ -51,9 +51,9 @@ const run = globalThis as { kiezfondsTestDatabase?: ResolvedPostgres & { release
 /**
  * PostgreSQL: TEST_DATABASE_SERVER_URL, else the machine's server at 127.0.0.1:5432 if anything
  * answers there, else an embedded PostgreSQL for this run only (a disposable cluster in the
- * system's temporary folder). The queues: Redis when TEST_REDIS_URL names one (it must answer) or
- * one answers at 127.0.0.1:6379, else BullMQ's PostgreSQL backend (chooseTestQueueBackend); the
- * choice goes into TEST_QUEUE_BACKEND.
+ * system's temporary folder). The queues: as TEST_QUEUE_BACKEND names, else Redis when
+ * TEST_REDIS_URL names one (it must answer) or one answers at 127.0.0.1:6379, else BullMQ's
+ * PostgreSQL backend (chooseTestQueueBackend); the choice goes into TEST_QUEUE_BACKEND.
  */
 export async function provideTestServices(runId: string): Promise<void> {
   if (run.kiezfondsTestDatabase) return;
@@ -75,8 +75,8 @@ export async function provideTestServices(runId: string): Promise<void> {
 }
 
 /**
- * Where this run keeps its queues: TEST_REDIS_URL means Redis; TEST_QUEUE_BACKEND names the backend
- * outright (what globalSetup hands on, or a developer forcing `postgres` beside a running Redis);
+ * Where this run keeps its queues: TEST_QUEUE_BACKEND names the backend outright (what globalSetup
+ * hands on, or a developer forcing `postgres` beside a running Redis); TEST_REDIS_URL means Redis;
  * otherwise Redis if one answers at `defaultRedisUrl`, else PostgreSQL, so that `npm test` needs
  * no Redis on a bare machine. The same rule as QUEUE_BACKEND=auto outside production.
  */
@@ -84,13 +84,13 @@ export async function chooseTestQueueBackend(
   env: NodeJS.ProcessEnv,
   defaultRedisUrl: string,
 ): Promise<QueueBackendChoice> {
-  if (env.TEST_REDIS_URL) return { backend: 'redis', reason: 'TEST_REDIS_URL is set' };
   const named = env.TEST_QUEUE_BACKEND;
   if (named) {
     if (named !== 'redis' && named !== 'postgres')
       throw new Error(`TEST_QUEUE_BACKEND must be redis or postgres, not ${named}`);
     return { backend: named, reason: `TEST_QUEUE_BACKEND=${named}` };
   }
+  if (env.TEST_REDIS_URL) return { backend: 'redis', reason: 'TEST_REDIS_URL is set' };
   return (await redisAnswers(defaultRedisUrl))
     ? { backend: 'redis', reason: `a Redis answers at ${defaultRedisUrl}` }
     : { backend: 'postgres', reason: `no TEST_REDIS_URL and no Redis at ${defaultRedisUrl}` };
