@@ -2,7 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Notice, OutboxService } from '@kiezfonds/messaging';
-import type { CapturedMail, UserRow } from '@kiezfonds/testing';
+import { type CapturedMail, testServices, type UserRow } from '@kiezfonds/testing';
 import type { DataSource } from 'typeorm';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -134,12 +134,21 @@ export interface AppProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `dist/apps/<app>/src/main.js` of a build as a child process with these settings. */
+/**
+ * Starts `dist/apps/<app>/src/main.js` of a build as a child process with these settings, its queues
+ * on the run's backend unless `env` names QUEUE_BACKEND (a REDIS_URL alone would mean Redis).
+ */
 export function startApp(distDir: string, app: 'api' | 'worker', env: Record<string, string>): AppProcess {
   let output = '';
   const child = spawn(process.execPath, [join(distDir, 'apps', app, 'src', 'main.js')], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      QUEUE_BACKEND: testServices().queueBackend,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));

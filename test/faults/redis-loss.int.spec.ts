@@ -22,7 +22,8 @@ import { arrived, queueNotices, report, sleep, tally } from './fault-harness';
  * Fault injection, issue 17: Redis killed (SIGKILL) and started again empty while notices flow,
  * once with the queue moving and once with a backlog waiting in Redis (SMTP refused meanwhile).
  * A redis-server of this file's own, on a spare port: the shared Redis is never wiped. The worker
- * is not restarted; it must notice the empty Redis by itself.
+ * is not restarted; it must notice the empty Redis by itself. About Redis, so on Redis whatever the
+ * run's queue backend; it needs the redis-server binary (OwnRedisServer says so when it is missing).
  */
 describe('fault: Redis restarted without its data', () => {
   const NOTICES = 150;
@@ -87,7 +88,11 @@ describe('fault: Redis restarted without its data', () => {
 
   beforeAll(async () => {
     redisServer = await OwnRedisServer.start();
-    api = await startTestApi({ REDIS_URL: redisServer.url, QUEUE_PREFIX: 'kiezfonds-faults' });
+    api = await startTestApi({
+      QUEUE_BACKEND: 'redis',
+      REDIS_URL: redisServer.url,
+      QUEUE_PREFIX: 'kiezfonds-faults',
+    });
     world = await ApplicationWorld.create(api.server, api.db.dataSource);
     callId = (await world.openCall()).id;
     ({ voters } = await createCommittee(world));
@@ -96,6 +101,7 @@ describe('fault: Redis restarted without its data', () => {
     worker = await createWorker(
       testConfig({
         DATABASE_URL: api.db.url,
+        QUEUE_BACKEND: 'redis',
         REDIS_URL: redisServer.url,
         QUEUE_PREFIX: 'kiezfonds-faults',
         SMTP_URL: smtpProxy.urlFor(smtp.url),
@@ -117,14 +123,14 @@ describe('fault: Redis restarted without its data', () => {
   }, 60_000);
 
   afterAll(async () => {
-    smtpProxy.pass();
-    await redisServer.start().catch(() => undefined);
-    await worker.close();
+    smtpProxy?.pass();
+    await redisServer?.start().catch(() => undefined);
+    await worker?.close();
     await Promise.all(queues.map((q) => q.close()));
-    await api.close();
-    await smtpProxy.stop();
-    await smtp.stop();
-    await redisServer.kill();
+    await api?.close();
+    await smtpProxy?.stop();
+    await smtp?.stop();
+    await redisServer?.kill();
   });
 
   it('mid-flow: loses nothing, sends nothing twice, restores the schedulers and closes a vote due meanwhile once', async () => {

@@ -14,7 +14,9 @@ import {
   testConfig,
   type TestDatabase,
   type TestRedis,
+  testServices,
 } from '@kiezfonds/testing';
+import { POSTGRES_QUEUE_SCHEMA } from '@kiezfonds/platform';
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/create-api-app';
@@ -57,14 +59,17 @@ async function redisDump(url: string, prefix: string): Promise<string> {
   return parts.join('\n');
 }
 
-/** Every row of every table, as JSON text: the secret must be in none of them. */
-async function databaseDump(db: TestDatabase): Promise<string> {
+/** Every row of every table of a schema, as JSON text: the secret must be in none of them. */
+async function databaseDump(db: TestDatabase, schema = 'public'): Promise<string> {
   const tables = (await db.dataSource.query(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE'`,
+    [schema],
   )) as { table_name: string }[];
   const parts: string[] = [];
   for (const { table_name } of tables) {
-    const rows = (await db.dataSource.query(`SELECT row_to_json(t)::text AS row FROM "${table_name}" t`)) as {
+    const rows = (await db.dataSource.query(
+      `SELECT row_to_json(t)::text AS row FROM "${schema}"."${table_name}" t`,
+    )) as {
       row: string;
     }[];
     parts.push(...rows.map((r) => `${table_name}: ${r.row}`));
@@ -169,12 +174,16 @@ describe('one-time secrets exist only in the mail that carries them', () => {
     ]);
 
     const places = {
-      redis: await redisDump(redis.url, redis.prefix),
+      // The jobs of the queues: in Redis, or in their schema of the database (ADR 0015).
+      queues:
+        testServices().queueBackend === 'redis'
+          ? await redisDump(redis.url, redis.prefix)
+          : await databaseDump(db, POSTGRES_QUEUE_SCHEMA),
       database: await databaseDump(db),
       logs: logs.join(''),
     };
     // The search is meaningful: the places hold the notices and the requests themselves.
-    expect(places.redis).toContain('password_reset');
+    expect(places.queues).toContain('password_reset');
     expect(places.database).toContain('neu.im.team@ba.example');
     expect(places.logs).toContain('/api/invitations/');
     for (const [place, text] of Object.entries(places)) {

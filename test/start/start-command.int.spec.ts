@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { freePort } from '@kiezfonds/platform';
-import { databaseUrl } from '@kiezfonds/testing';
+import { databaseUrl, testServices } from '@kiezfonds/testing';
 import { Client } from 'pg';
 
 const ROOT = join(__dirname, '..', '..');
@@ -48,6 +48,9 @@ async function startApp(smtpPort: number): Promise<StartedApp> {
       APP_URL: `http://127.0.0.1:${port}`,
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       QUEUE_PREFIX: `kf-test-start-${process.env.KIEZFONDS_TEST_RUN}`,
+      // The run's backend: Redis, or PostgreSQL where the run has none (test/start/bare-machine
+      // covers the start's own decision).
+      QUEUE_BACKEND: testServices().queueBackend,
       LOG_LEVEL: 'warn',
     },
   });
@@ -103,7 +106,10 @@ describe('the README start command', () => {
     apps.push(app);
 
     const ready = await waitFor(app, '/api/ready', '/api/ready 200');
-    expect(await ready.json()).toMatchObject({ status: 'ok', checks: { database: 'up', redis: 'up' } });
+    expect(await ready.json()).toMatchObject({
+      status: 'ok',
+      checks: { database: 'up', [testServices().queueCheck]: 'up' },
+    });
 
     const page = await fetch(`http://127.0.0.1:${app.port}/`);
     expect(page.status).toBe(200);
@@ -153,7 +159,10 @@ describe('the README start command', () => {
       // Whatever the order of start-up, API and worker run on after the sink has stepped aside.
       await waitForOutput(app, 'kiezfonds worker started');
       const ready = await waitFor(app, '/api/ready', '/api/ready 200');
-      expect(await ready.json()).toMatchObject({ status: 'ok', checks: { database: 'up', redis: 'up' } });
+      expect(await ready.json()).toMatchObject({
+        status: 'ok',
+        checks: { database: 'up', [testServices().queueCheck]: 'up' },
+      });
       expect(app.exited()).toBe(false);
       expect(app.output()).not.toContain('stopping the others');
 

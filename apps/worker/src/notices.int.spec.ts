@@ -8,7 +8,15 @@ import {
   OutboxService,
   storeNoticeAttachment,
 } from '@kiezfonds/messaging';
-import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '@kiezfonds/platform';
+import {
+  BackendQueue,
+  BackendQueueEvents,
+  BackendWorker,
+  DEFAULT_JOB_OPTIONS,
+  JOBS,
+  QUEUES,
+} from '@kiezfonds/platform';
+import type { AppConfig } from '@kiezfonds/config';
 import {
   createTestDatabase,
   createTestRedis,
@@ -18,9 +26,10 @@ import {
   testConfig,
   type TestDatabase,
   type TestRedis,
+  testQueueOptions,
   type UserRow,
 } from '@kiezfonds/testing';
-import { Queue, QueueEvents, Worker } from 'bullmq';
+import type { Queue, QueueEvents } from 'bullmq';
 import { createWorker } from './create-worker';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -28,6 +37,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('notices: from a command’s transaction through outbox, queue and SMTP, exactly once', () => {
   let db: TestDatabase;
   let redis: TestRedis;
+  let config: AppConfig;
   let smtp: SmtpSink;
   let worker: INestApplicationContext;
   let outbox: OutboxService;
@@ -49,24 +59,21 @@ describe('notices: from a command’s transaction through outbox, queue and SMTP
     db = await createTestDatabase();
     redis = createTestRedis();
     smtp = await SmtpSink.start();
-    worker = await createWorker(
-      testConfig({
-        DATABASE_URL: db.url,
-        REDIS_URL: redis.url,
-        QUEUE_PREFIX: redis.prefix,
-        SMTP_URL: smtp.url,
-        OUTBOX_POLL_INTERVAL_MS: '500',
-      }),
-    );
+    config = testConfig({
+      DATABASE_URL: db.url,
+      REDIS_URL: redis.url,
+      QUEUE_PREFIX: redis.prefix,
+      SMTP_URL: smtp.url,
+      OUTBOX_POLL_INTERVAL_MS: '500',
+    });
+    worker = await createWorker(config);
     await worker.init();
     outbox = worker.get(OutboxService);
-    const connection = { url: redis.url };
-    queue = new Queue(QUEUES.mail, {
-      connection,
-      prefix: redis.prefix,
+    queue = new BackendQueue(QUEUES.mail, {
+      ...testQueueOptions(config),
       defaultJobOptions: DEFAULT_JOB_OPTIONS,
     });
-    events = new QueueEvents(QUEUES.mail, { connection, prefix: redis.prefix });
+    events = new BackendQueueEvents(QUEUES.mail, testQueueOptions(config));
     await events.waitUntilReady();
     carrier = await createUser(db.dataSource, { displayName: 'Aylin Demir', email: 'aylin@traeger.example' });
   });
@@ -143,10 +150,9 @@ describe('notices: from a command’s transaction through outbox, queue and SMTP
 
   it('sends once when a worker dies after sending and another worker recovers the stalled job', async () => {
     // A queue of its own, so that only the two workers below can take the job.
-    const connection = { url: redis.url };
-    const prefix = `${redis.prefix}-crash`;
-    const crashQueue = new Queue(QUEUES.mail, { connection, prefix });
-    const crashEvents = new QueueEvents(QUEUES.mail, { connection, prefix });
+    const apart = testQueueOptions(config, 'crash');
+    const crashQueue = new BackendQueue(QUEUES.mail, apart);
+    const crashEvents = new BackendQueueEvents(QUEUES.mail, apart);
     await crashEvents.waitUntilReady();
     const delivery = worker.get(NoticeDelivery);
     const notice: NoticeJob = {
@@ -157,7 +163,7 @@ describe('notices: from a command’s transaction through outbox, queue and SMTP
     let delivered!: () => void;
     const deliveredOnce = new Promise<void>((resolve) => (delivered = resolve));
     // This worker sends the mail, then "dies": it never acknowledges and stops renewing its lock.
-    const doomed = new Worker(
+    const doomed = new BackendWorker(
       QUEUES.mail,
       async (job) => {
         await delivery.deliver(job.data as NoticeJob);
@@ -165,16 +171,15 @@ describe('notices: from a command’s transaction through outbox, queue and SMTP
         return new Promise(() => undefined);
       },
       // The stalled check is throttled per queue by the interval of whoever ran it last.
-      { connection, prefix, lockDuration: 1_000, stalledInterval: 300 },
+      { ...apart, lockDuration: 1_000, stalledInterval: 300 },
     );
     const job = await crashQueue.add(JOBS.sendNotice, notice, { jobId: jobIdFor(notice.deliveryKey) });
     await deliveredOnce;
     await doomed.close(true);
     expect(mailsFor('crash-case')).toHaveLength(1);
 
-    const recovering = new Worker(QUEUES.mail, (next) => delivery.deliver(next.data as NoticeJob), {
-      connection,
-      prefix,
+    const recovering = new BackendWorker(QUEUES.mail, (next) => delivery.deliver(next.data as NoticeJob), {
+      ...apart,
       lockDuration: 1_000,
       stalledInterval: 300,
       maxStalledCount: 1,

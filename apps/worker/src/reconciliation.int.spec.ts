@@ -28,6 +28,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * A redis-server of this file's own: the last case restarts it empty, as a Redis without
  * persistence comes back after a crash. Deleting the keys one by one in the shared Redis would
  * leave states no restart produces (a job still listed as active whose lock is already gone).
+ * About Redis, so on Redis whatever the run's queue backend: it needs the redis-server binary.
  */
 describe('the reconciler puts back from PostgreSQL what Redis lost', () => {
   const prefix = 'kf-reconcile';
@@ -70,6 +71,7 @@ describe('the reconciler puts back from PostgreSQL what Redis lost', () => {
     worker = await createWorker(
       testConfig({
         DATABASE_URL: db.url,
+        QUEUE_BACKEND: 'redis',
         REDIS_URL: redis.url,
         QUEUE_PREFIX: prefix,
         SMTP_URL: smtp.url,
@@ -91,11 +93,11 @@ describe('the reconciler puts back from PostgreSQL what Redis lost', () => {
   });
 
   afterAll(async () => {
-    await worker.close();
+    await worker?.close();
     await Promise.all(queues.map((q) => q.close()));
-    await smtp.stop();
-    await redis.kill();
-    await db.drop();
+    await smtp?.stop();
+    await redis?.kill();
+    await db?.drop();
   });
 
   it('re-enqueues notices relayed into a Redis that lost them, after the grace period, and mails each once', async () => {

@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { REMINDER_SWEEP_SCHEDULER_ID, ReminderScheduler, ReminderSweep } from '@kiezfonds/messaging';
-import { JOBS, QUEUES } from '@kiezfonds/platform';
+import type { AppConfig } from '@kiezfonds/config';
+import { BackendQueue, JOBS, QUEUES } from '@kiezfonds/platform';
 import {
   type CallRow,
   createApplication,
@@ -16,9 +17,9 @@ import {
   testConfig,
   type TestDatabase,
   type TestRedis,
+  testQueueOptions,
   type UserRow,
 } from '@kiezfonds/testing';
-import { Queue } from 'bullmq';
 import { createWorker } from './create-worker';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -33,6 +34,7 @@ interface OutboxRow {
 describe('reminders: a sweep computes what is due and queues each reminder once', () => {
   let db: TestDatabase;
   let redis: TestRedis;
+  let config: AppConfig;
   let smtp: SmtpSink;
   let worker: INestApplicationContext;
   let reminders: ReminderSweep;
@@ -76,16 +78,15 @@ describe('reminders: a sweep computes what is due and queues each reminder once'
     db = await createTestDatabase();
     redis = createTestRedis();
     smtp = await SmtpSink.start();
-    worker = await createWorker(
-      testConfig({
-        DATABASE_URL: db.url,
-        REDIS_URL: redis.url,
-        QUEUE_PREFIX: redis.prefix,
-        SMTP_URL: smtp.url,
-        OUTBOX_POLL_INTERVAL_MS: '500',
-        REMINDER_SWEEP_INTERVAL_MS: String(SWEEP_INTERVAL_MS),
-      }),
-    );
+    config = testConfig({
+      DATABASE_URL: db.url,
+      REDIS_URL: redis.url,
+      QUEUE_PREFIX: redis.prefix,
+      SMTP_URL: smtp.url,
+      OUTBOX_POLL_INTERVAL_MS: '500',
+      REMINDER_SWEEP_INTERVAL_MS: String(SWEEP_INTERVAL_MS),
+    });
+    worker = await createWorker(config);
     await worker.init();
     reminders = worker.get(ReminderSweep);
 
@@ -273,10 +274,10 @@ describe('reminders: a sweep computes what is due and queues each reminder once'
     expect(mailsAbout(draftId)).toHaveLength(2);
   });
 
-  it('schedules one repeatable sweep in Redis, however many workers start', async () => {
+  it('schedules one repeatable sweep in the queues, however many workers start', async () => {
     // A second worker starting registers the same scheduler id again.
     await worker.get(ReminderScheduler).onApplicationBootstrap();
-    const queue = new Queue(QUEUES.reminders, { connection: { url: redis.url }, prefix: redis.prefix });
+    const queue = new BackendQueue(QUEUES.reminders, testQueueOptions(config));
     try {
       const schedulers = await queue.getJobSchedulers();
       expect(schedulers).toHaveLength(1);

@@ -3,7 +3,7 @@ export { pdfInfo, pdfText } from './pdf-text';
 export { type CapturedMail, SmtpSink } from './smtp-sink';
 export { testConfig } from './test-config';
 export { createEmptyDatabase, createTestDatabase, type TestDatabase } from './test-database';
-export { createTestRedis, type TestRedis } from './test-redis';
+export { createTestRedis, type TestRedis, testQueueOptions } from './test-redis';
 export { type TestServices, testServices } from './test-services';
 export { databaseUrl } from './test-run';
 export { createUser, type UserRow } from './factories';

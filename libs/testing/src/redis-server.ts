@@ -5,14 +5,20 @@ import { Redis } from 'ioredis';
 /**
  * A redis-server of the test's own on a spare port, without persistence: `kill()` and `start()`
  * play a Redis that crashes and comes back empty, which the shared Redis must never be made to do.
+ * The tests about Redis itself need the redis-server binary even where the run keeps its queues in
+ * PostgreSQL; without it they fail saying so, rather than pass untested.
  */
 export class OwnRedisServer {
   private child: ChildProcess | undefined;
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly command: string,
+  ) {}
 
-  static async start(): Promise<OwnRedisServer> {
-    const server = new OwnRedisServer(await freePort());
+  /** `command`: the binary, found on PATH. */
+  static async start(command = 'redis-server'): Promise<OwnRedisServer> {
+    const server = new OwnRedisServer(await freePort(), command);
     await server.start();
     return server;
   }
@@ -24,13 +30,28 @@ export class OwnRedisServer {
   async start(): Promise<void> {
     if (this.child && this.child.exitCode === null) return;
     const child = spawn(
-      'redis-server',
+      this.command,
       ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
       { stdio: 'ignore' },
     );
     this.child = child;
+    let failed: Error | undefined;
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      failed =
+        error.code === 'ENOENT'
+          ? new Error(
+              `This test starts a Redis of its own and needs the redis-server binary, which is not on PATH ` +
+                `(${this.command}). Install it: apt-get install redis-server (Debian/Ubuntu), ` +
+                'brew install redis (macOS). Only the tests about Redis itself need it.',
+            )
+          : error;
+    });
     const deadline = Date.now() + 10_000;
     for (;;) {
+      if (failed) {
+        this.child = undefined;
+        throw failed;
+      }
       const client = new Redis(this.url, {
         lazyConnect: true,
         maxRetriesPerRequest: 0,

@@ -1,13 +1,17 @@
 import { type AppConfig, loadConfig } from '@kiezfonds/config';
+import { testServices } from './test-services';
 
-/** A validated configuration for a test, pointing at that test's own database, Redis prefix and SMTP sink. */
+/**
+ * A validated configuration for a test, pointing at that test's own database, queue prefix and SMTP
+ * sink. The queues are on the run's backend (testServices: Redis, or PostgreSQL where no Redis
+ * answers); a test about one backend names it with QUEUE_BACKEND.
+ */
 export function testConfig(overrides: Record<string, string>): AppConfig {
   return loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PORT: '0',
-    // Tests name their Redis (createTestRedis); the PostgreSQL backend is chosen by passing `postgres`.
-    QUEUE_BACKEND: 'redis',
+    QUEUE_BACKEND: testServices().queueBackend,
     ...overrides,
   });
 }

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import {
   checkRedis,
   discardAbandonedCluster,
+  type QueueBackend,
+  type QueueBackendChoice,
+  redisAnswers,
   type ResolvedPostgres,
   resolvePostgres,
 } from '@kiezfonds/platform';
@@ -20,14 +23,25 @@ const EMBEDDED_PREFIX = 'kiezfonds-test-postgres-';
 export interface TestServices {
   /** The PostgreSQL server of the run's databases, as a URL to its `postgres` database. */
   databaseServerUrl: string;
-  /** Redis for the job queues. */
+  /**
+   * Where the job queues live (ADR 0015): `redis` at `redisUrl`, or `postgres`, BullMQ's PostgreSQL
+   * backend in each test file's own database (testConfig sets QUEUE_BACKEND to it).
+   */
+  queueBackend: QueueBackend;
+  /** The Redis of the queues when `queueBackend` is `redis`. */
   redisUrl: string;
+  /** The name of the queues' check in `/api/ready` on that backend: `redis` or `queues`. */
+  queueCheck: 'redis' | 'queues';
 }
 
 export function testServices(): TestServices {
+  // Outside a run's globalSetup (nothing decided) the queues are where they always were: Redis.
+  const queueBackend = process.env.TEST_QUEUE_BACKEND === 'postgres' ? 'postgres' : 'redis';
   return {
     databaseServerUrl: process.env.TEST_DATABASE_SERVER_URL || DEFAULT_DATABASE_SERVER_URL,
+    queueBackend,
     redisUrl: process.env.TEST_REDIS_URL || DEFAULT_REDIS_URL,
+    queueCheck: queueBackend === 'redis' ? 'redis' : 'queues',
   };
 }
 
@@ -37,8 +51,9 @@ const run = globalThis as { kiezfondsTestDatabase?: ResolvedPostgres & { release
 /**
  * PostgreSQL: TEST_DATABASE_SERVER_URL, else the machine's server at 127.0.0.1:5432 if anything
  * answers there, else an embedded PostgreSQL for this run only (a disposable cluster in the
- * system's temporary folder). Redis is required as configured; when the queues can run on
- * PostgreSQL, the choice of the queue backend is made here too, beside the database.
+ * system's temporary folder). The queues: as TEST_QUEUE_BACKEND names, else Redis when
+ * TEST_REDIS_URL names one (it must answer) or one answers at 127.0.0.1:6379, else BullMQ's
+ * PostgreSQL backend (chooseTestQueueBackend); the choice goes into TEST_QUEUE_BACKEND.
  */
 export async function provideTestServices(runId: string): Promise<void> {
   if (run.kiezfondsTestDatabase) return;
@@ -53,7 +68,32 @@ export async function provideTestServices(runId: string): Promise<void> {
   });
   run.kiezfondsTestDatabase = database;
   process.env.TEST_DATABASE_SERVER_URL = database.url;
-  await requireRedis(testServices().redisUrl);
+  const queues = await chooseTestQueueBackend(process.env, DEFAULT_REDIS_URL);
+  process.env.TEST_QUEUE_BACKEND = queues.backend;
+  if (queues.backend === 'redis') await requireRedis(testServices().redisUrl, queues.reason);
+  else process.stdout.write(`[test services] queues in PostgreSQL (${queues.reason})\n`);
+}
+
+/**
+ * Where this run keeps its queues: TEST_QUEUE_BACKEND names the backend outright (what globalSetup
+ * hands on, or a developer forcing `postgres` beside a running Redis); TEST_REDIS_URL means Redis;
+ * otherwise Redis if one answers at `defaultRedisUrl`, else PostgreSQL, so that `npm test` needs
+ * no Redis on a bare machine. The same rule as QUEUE_BACKEND=auto outside production.
+ */
+export async function chooseTestQueueBackend(
+  env: NodeJS.ProcessEnv,
+  defaultRedisUrl: string,
+): Promise<QueueBackendChoice> {
+  const named = env.TEST_QUEUE_BACKEND;
+  if (named) {
+    if (named !== 'redis' && named !== 'postgres')
+      throw new Error(`TEST_QUEUE_BACKEND must be redis or postgres, not ${named}`);
+    return { backend: named, reason: `TEST_QUEUE_BACKEND=${named}` };
+  }
+  if (env.TEST_REDIS_URL) return { backend: 'redis', reason: 'TEST_REDIS_URL is set' };
+  return (await redisAnswers(defaultRedisUrl))
+    ? { backend: 'redis', reason: `a Redis answers at ${defaultRedisUrl}` }
+    : { backend: 'postgres', reason: `no TEST_REDIS_URL and no Redis at ${defaultRedisUrl}` };
 }
 
 /** True when the run's PostgreSQL is its own embedded one: stopping it removes every database. */
@@ -69,13 +109,13 @@ export async function releaseTestServices(): Promise<void> {
   await database.stop();
 }
 
-async function requireRedis(redisUrl: string): Promise<void> {
+async function requireRedis(redisUrl: string, reason: string): Promise<void> {
   try {
     await checkRedis(redisUrl, 3_000);
   } catch (error) {
     throw new Error(
-      `The integration and browser tests need Redis for the job queues: ${(error as Error).message}\n` +
-        'Or point TEST_REDIS_URL at a running Redis.',
+      `The tests keep the job queues in Redis (${reason}), which does not answer: ${(error as Error).message}\n` +
+        'Or unset TEST_REDIS_URL and TEST_QUEUE_BACKEND: without a Redis the queues live in PostgreSQL.',
     );
   }
 }

@@ -1,14 +1,14 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { QUEUES } from '@kiezfonds/platform';
+import { BackendQueue, BackendQueueEvents, BackendWorker, QUEUES } from '@kiezfonds/platform';
 import {
   createDistrict,
   createUser,
   setPassword,
   signIn,
   type TestDatabase,
-  type TestRedis,
+  testQueueOptions,
 } from '@kiezfonds/testing';
-import { Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
 import request from 'supertest';
 import { startTestApi, type TestApi } from '../testing/test-api';
 
@@ -18,14 +18,13 @@ const APP_URL = 'http://localhost:3000';
 describe('the queue dashboard is for the installation’s admins only, hides notices and re-runs failed mails', () => {
   let api: TestApi;
   let db: TestDatabase;
-  let redis: TestRedis;
   let app: NestExpressApplication;
   let admin: string;
   let coordinator: string;
 
   beforeAll(async () => {
     api = await startTestApi({ APP_URL });
-    ({ db, redis, app } = api);
+    ({ db, app } = api);
     const district = await createDistrict(db.dataSource);
     for (const role of ['admin', 'coordinator'] as const) {
       const user = await createUser(db.dataSource);
@@ -54,16 +53,16 @@ describe('the queue dashboard is for the installation’s admins only, hides not
   });
 
   it('shows a failed mail to an admin, who can run it again', async () => {
-    const connection = { url: redis.url };
-    const queue = new Queue(QUEUES.mail, { connection, prefix: redis.prefix });
-    const events = new QueueEvents(QUEUES.mail, { connection, prefix: redis.prefix });
+    const queues = testQueueOptions(api.config);
+    const queue = new BackendQueue(QUEUES.mail, queues);
+    const events = new BackendQueueEvents(QUEUES.mail, queues);
     await events.waitUntilReady();
-    const failing = new Worker(
+    const failing = new BackendWorker(
       QUEUES.mail,
       async () => {
         throw new UnrecoverableError('SMTP relay refused the recipient');
       },
-      { connection, prefix: redis.prefix },
+      queues,
     );
     try {
       const job = await queue.add(

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { Writable } from 'node:stream';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { AppConfig } from '@kiezfonds/config';
 import {
   createTestDatabase,
   createTestRedis,
@@ -13,6 +14,8 @@ import { createApiApp } from '../create-api-app';
 export interface TestApi {
   db: TestDatabase;
   redis: TestRedis;
+  /** The configuration the API runs with, e.g. for testQueueOptions. */
+  config: AppConfig;
   app: NestExpressApplication;
   server: Server;
   close(): Promise<void>;
@@ -30,14 +33,18 @@ export async function startTestApi(
 ): Promise<TestApi> {
   const db = await createTestDatabase();
   const redis = createTestRedis();
-  const app = await createApiApp(
-    testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix, ...settings }),
-    options,
-  );
+  const config = testConfig({
+    DATABASE_URL: db.url,
+    REDIS_URL: redis.url,
+    QUEUE_PREFIX: redis.prefix,
+    ...settings,
+  });
+  const app = await createApiApp(config, options);
   await app.init();
   return {
     db,
     redis,
+    config,
     app,
     server: app.getHttpServer() as Server,
     async close() {
