@@ -109,3 +109,19 @@ describe('parseGermanDay', () => {
     expect(parseGermanDay('2026-11-22')).toBeNull();
   });
 });
+
+describe('parsePastProjects with blank rows', () => {
+  it('skips a blank row and keeps the numbers of the rows after it', () => {
+    const grid = [
+      HEADER.split(';'),
+      ['', '', '', '', '', '', '', '', ''],
+      ['Aktionsfonds', '2021', 'Kiezküche e. V.', 'A', '10', '01.01.2021', '31.12.2021', '05200629', ''],
+      ['Aktionsfonds', '2022', 'Kiezküche e. V.', 'A', '10', '01.01.2022', '31.12.2022', '05200629', '3'],
+    ];
+    const result = parsePastProjects(grid, context);
+    expect(result.ok && result.rows.map((r) => [r.row, r.predecessorRow])).toEqual([
+      [3, null],
+      [4, 3],
+    ]);
+  });
+});

@@ -118,6 +118,8 @@ export function parsePastProjects(
   data.forEach((cells, index) => {
     if (problems.length >= MAX_PROBLEMS) return;
     const row = index + 2;
+    // A blank row (a gap in a sheet) is skipped; the rows after it keep their numbers.
+    if (cells.every((cell) => cell.trim() === '')) return;
     const found = readRow(row, cells, { areasByCode, areasByName, organisations }, byRow);
     if (!found.ok) {
       problems.push(...found.problems);
@@ -126,7 +128,8 @@ export function parsePastProjects(
     rows.push(found.row);
     byRow.set(row, found.row);
   });
-  return problems.length > 0 ? { ok: false, problems: problems.slice(0, MAX_PROBLEMS) } : { ok: true, rows };
+  if (problems.length > 0) return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
+  return rows.length > 0 ? { ok: true, rows } : { ok: false, problems: [problem(2, 'Fonds', 'csvNoRows')] };
 }
 
 /** A `dd.mm.yyyy` day as an ISO day, or null. */
