@@ -1,5 +1,7 @@
+import { Workbook } from 'exceljs';
+import { createUser, setPassword, signIn } from '@kiezfonds/testing';
 import { startTestApi, type TestApi } from '../testing/test-api';
-import { ApplicationWorld } from '../testing/application-world';
+import { ApplicationWorld, PASSWORD } from '../testing/application-world';
 
 const HEADER = 'Fonds;Jahr;Träger;Titel;Betrag;Beginn;Ende;Gebiet;Vorgänger';
 
@@ -45,6 +47,7 @@ describe('POST /api/districts/:id/past-projects', () => {
     for (const dryRun of [true, false]) {
       const answer = await upload(csv, dryRun).expect(400);
       expect(answer.body.code).toBe('past_project_file_invalid');
+      expect(answer.body.message).toContain('es wurde nichts gespeichert');
       expect(
         (answer.body.details as { row: number; column: string; rule: string }[]).map(
           ({ row, column, rule }) => ({
@@ -122,7 +125,79 @@ describe('POST /api/districts/:id/past-projects', () => {
     expect(refused.body.code).toBe('five_year_limit_exceeded');
   });
 
-  it('is not for a district the caller does not work in', async () => {
+  it('reads the first sheet of an XLSX, with date and number cells, in a dry run', async () => {
+    async function xlsx(...rows: unknown[][]): Promise<Buffer> {
+      const book = new Workbook();
+      const sheet = book.addWorksheet('Projekte');
+      sheet.addRow(HEADER.split(';'));
+      for (const row of rows) sheet.addRow(row);
+      return Buffer.from(await book.xlsx.writeBuffer());
+    }
+    const valid = [
+      'Baufonds',
+      2021,
+      world.organisation.name,
+      'Spielplatz',
+      250000.5,
+      new Date(Date.UTC(2021, 3, 1)),
+      new Date(Date.UTC(2022, 2, 31)),
+      'Falkenhagener Feld',
+      null,
+    ];
+    const before = await saved();
+    const refused = await world
+      .post(world.finance, `/api/districts/${world.district.id}/past-projects?dryRun=true`)
+      .attach(
+        'file',
+        await xlsx(
+          valid,
+          [],
+          [
+            'Aktionsfonds',
+            2021,
+            'Unbekannt e. V.',
+            'Fest',
+            100,
+            '01.05.2021',
+            '31.05.2021',
+            'Falkenhagener Feld',
+          ],
+        ),
+        'altprojekte.xlsx',
+      )
+      .expect(400);
+    // Rows keep their sheet numbers across the blank row 3.
+    expect(refused.body.details).toEqual([
+      expect.objectContaining({ row: 4, column: 'Träger', rule: 'csvUnknownOrganisation' }),
+    ]);
+
+    const dry = await world
+      .post(world.finance, `/api/districts/${world.district.id}/past-projects?dryRun=true`)
+      .attach('file', await xlsx(valid), 'altprojekte.xlsx')
+      .expect(201);
+    expect(dry.body.rows).toEqual([
+      expect.objectContaining({
+        row: 2,
+        fundKind: 'baufonds',
+        amountCents: '25000050',
+        periodStart: '2021-04-01',
+        periodEnd: '2022-03-31',
+      }),
+    ]);
+    expect(await saved()).toBe(before);
+  });
+
+  it('is not for the Senate (403) nor for a district the caller does not work in (404)', async () => {
+    const user = await createUser(api.db.dataSource);
+    await api.db.dataSource.query(`INSERT INTO role_assignment (user_id, role) VALUES ($1, 'senate')`, [
+      user.id,
+    ]);
+    await setPassword(api.db.dataSource, user.id, PASSWORD);
+    const senate = { user, session: await signIn(api.server, user.email, PASSWORD) };
+    await world
+      .post(senate, `/api/districts/${world.district.id}/past-projects?dryRun=true`)
+      .attach('file', Buffer.from(HEADER, 'utf8'), 'a.csv')
+      .expect(403);
     const other = await ApplicationWorld.create(api.server, api.db.dataSource, { name: 'Lichtenberg' });
     await other
       .post(other.coordinator, `/api/districts/${world.district.id}/past-projects?dryRun=true`)

@@ -74,7 +74,7 @@ describe('parsePastProjects', () => {
       { row: 2, column: 'Beginn', rule: 'csvDate' },
       { row: 2, column: 'Gebiet', rule: 'csvUnknownArea' },
       { row: 3, column: 'Titel', rule: 'required' },
-      { row: 4, column: 'Ende', rule: 'periodEndBeforeStart' },
+      { row: 4, column: 'Ende', rule: 'notBeforeStart' },
     ]);
   });
 

@@ -197,7 +197,7 @@ function readRow(
   if (!start) problems.push(problem(row, 'Beginn', 'csvDate', { value: startText }));
   const end = parseGermanDay(endText);
   if (!end) problems.push(problem(row, 'Ende', 'csvDate', { value: endText }));
-  else if (start && end < start) problems.push(problem(row, 'Ende', 'periodEndBeforeStart'));
+  else if (start && end < start) problems.push(problem(row, 'Ende', 'notBeforeStart'));
 
   const area = lookups.areasByCode.get(areaRef) ?? lookups.areasByName.get(normal(areaRef));
   if (!area) problems.push(problem(row, 'Gebiet', 'csvUnknownArea', { value: areaRef }));
