@@ -125,6 +125,18 @@ describe('POST /api/districts/:id/past-projects', () => {
     expect(refused.body.code).toBe('five_year_limit_exceeded');
   });
 
+  it('imports a file sent twice at once only once', async () => {
+    const csv = [
+      HEADER,
+      `Aktionsfonds;2019;${world.organisation.name};Laternenumzug;800;01.11.2019;30.11.2019;Heerstraße Nord;`,
+    ].join('\n');
+    const before = await saved();
+    const answers = await Promise.all([upload(csv, false).expect(201), upload(csv, false).expect(201)]);
+    expect(answers.map((a) => a.body.alreadyImported as boolean).sort()).toEqual([false, true]);
+    expect(answers[0]!.body.rows[0].id).toBe(answers[1]!.body.rows[0].id);
+    expect(await saved()).toBe(before + 1);
+  });
+
   it('reads the first sheet of an XLSX, with date and number cells, in a dry run', async () => {
     async function xlsx(...rows: unknown[][]): Promise<Buffer> {
       const book = new Workbook();

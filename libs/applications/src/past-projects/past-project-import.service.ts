@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
-  type CsvProblem,
+  csvFileInvalid,
   type KnownArea,
+  normalName,
   NotFoundError,
   type PastProjectRow,
   parsePastProjects,
@@ -61,14 +62,14 @@ export class PastProjectImportService {
       `SELECT id, code, name, kind FROM area WHERE district_id = $1`,
       [districtId],
     )) as KnownArea[];
-    const carriers = [...new Set(grid.slice(1).map((cells) => normal(cells[2] ?? '')))].filter(Boolean);
+    const carriers = [...new Set(grid.slice(1).map((cells) => normalName(cells[2] ?? '')))].filter(Boolean);
     // Carriers are Berlin-wide (DOMAIN.md); only those the file names are looked up.
     const organisations = (await this.dataSource.query(
       `SELECT id, name FROM organisation WHERE lower(regexp_replace(btrim(name), '\\s+', ' ', 'g')) = ANY($1)`,
       [carriers],
     )) as { id: string; name: string }[];
     const result = parsePastProjects(grid, { areas, organisations });
-    if (!result.ok) throw fileInvalid(result.problems);
+    if (!result.ok) throw csvFileInvalid(result.problems, 'past_project_file_invalid');
 
     const fileSha256 = createHash('sha256').update(input.bytes).digest('hex');
     const answer = (ids: Map<number, string> | null, alreadyImported: boolean): PastProjectImportAnswer => ({
@@ -81,18 +82,40 @@ export class PastProjectImportService {
         id: ids?.get(r.row) ?? null,
       })),
     });
-    const earlier = (await this.dataSource.query(
-      `SELECT source_row, id FROM past_project WHERE district_id = $1 AND source_sha256 = $2`,
-      [districtId, fileSha256],
-    )) as { source_row: number; id: string }[];
-    if (earlier.length > 0) {
-      return answer(new Map(earlier.map((e) => [e.source_row, e.id])), true);
-    }
+    const earlier = async () =>
+      new Map(
+        (
+          (await this.dataSource.query(
+            `SELECT source_row, id FROM past_project WHERE district_id = $1 AND source_sha256 = $2`,
+            [districtId, fileSha256],
+          )) as { source_row: number; id: string }[]
+        ).map((e) => [e.source_row, e.id]),
+      );
+    const before = await earlier();
+    if (before.size > 0) return answer(before, true);
     if (input.dryRun) return answer(null, false);
 
     const ids = new Map<number, string>();
+    try {
+      await this.save(principal, input, districtId, fileSha256, result.rows, ids);
+    } catch (error) {
+      // The same file sent twice at once: the other request imported it; this one saves nothing.
+      if ((error as { constraint?: string }).constraint !== 'past_project_source_unique') throw error;
+      return answer(await earlier(), true);
+    }
+    return answer(ids, false);
+  }
+
+  private async save(
+    principal: Principal,
+    input: PastProjectImportInput,
+    districtId: string,
+    fileSha256: string,
+    rows: readonly PastProjectRow[],
+    ids: Map<number, string>,
+  ): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      for (const row of result.rows) {
+      for (const row of rows) {
         const [saved] = (await tx.query(
           `INSERT INTO past_project (district_id, fund_kind, programme_year, organisation_id, title, area_id,
              period_start, period_end, amount_cents, predecessor_id, source_file, source_row, source_sha256, imported_by)
@@ -133,7 +156,6 @@ export class PastProjectImportService {
         });
       }
     });
-    return answer(ids, false);
   }
 }
 
@@ -201,22 +223,4 @@ function cellText(value: CellValue): string {
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('text' in value) return String(value.text);
   return '';
-}
-
-function normal(text: string): string {
-  return text.trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-/** A file's problems as a 400 whose details name the row and the column of each. */
-function fileInvalid(problems: readonly CsvProblem[]): ValidationError {
-  return new ValidationError(
-    problems.map((p) => ({
-      field: p.column,
-      rule: p.rule,
-      row: p.row,
-      column: p.column,
-      params: { ...p.params, row: p.row, column: p.column },
-    })),
-    'past_project_file_invalid',
-  );
 }

@@ -19,7 +19,7 @@
  * and column.
  */
 import { splitCsvRecords } from '../areas/csv-records';
-import type { CsvProblem, KnownArea } from '../areas/indicator-csv';
+import { type CsvProblem, hasControlCharacter, type KnownArea } from '../areas/indicator-csv';
 import { dayParts, formatDay } from '../applications/calendar-day';
 import { FUND_KINDS, type FundKind } from '../ledger/ledger-entry';
 import { Money } from '../money/money';
@@ -108,9 +108,9 @@ export function parsePastProjects(
   const areasByName = new Map<string, KnownArea>();
   for (const area of context.areas) {
     if (area.code) areasByCode.set(area.code, area);
-    areasByName.set(normal(area.name), area);
+    areasByName.set(normalName(area.name), area);
   }
-  const organisations = new Map(context.organisations.map((o) => [normal(o.name), o]));
+  const organisations = new Map(context.organisations.map((o) => [normalName(o.name), o]));
 
   const problems: CsvProblem[] = [];
   const rows: PastProjectRow[] = [];
@@ -179,14 +179,14 @@ function readRow(
     cells as [string, string, string, string, string, string, string, string, string];
 
   const fundKind =
-    FUND_NAMES[normal(fundText)] ?? (FUND_KINDS as readonly string[]).find((k) => k === fundText) ?? null;
+    FUND_NAMES[normalName(fundText)] ?? (FUND_KINDS as readonly string[]).find((k) => k === fundText) ?? null;
   if (!fundKind) problems.push(problem(row, 'Fonds', 'csvUnknownFund', { value: fundText }));
 
   const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
   const yearValid = year >= MIN_PAST_PROJECT_YEAR && year <= MAX_PAST_PROJECT_YEAR;
   if (!yearValid) problems.push(problem(row, 'Jahr', 'csvYear', { value: yearText }));
 
-  const organisation = lookups.organisations.get(normal(carrier));
+  const organisation = lookups.organisations.get(normalName(carrier));
   if (!organisation) problems.push(problem(row, 'Träger', 'csvUnknownOrganisation', { value: carrier }));
 
   const amount = Money.tryParseGerman(amountText);
@@ -199,7 +199,7 @@ function readRow(
   if (!end) problems.push(problem(row, 'Ende', 'csvDate', { value: endText }));
   else if (start && end < start) problems.push(problem(row, 'Ende', 'notBeforeStart'));
 
-  const area = lookups.areasByCode.get(areaRef) ?? lookups.areasByName.get(normal(areaRef));
+  const area = lookups.areasByCode.get(areaRef) ?? lookups.areasByName.get(normalName(areaRef));
   if (!area) problems.push(problem(row, 'Gebiet', 'csvUnknownArea', { value: areaRef }));
 
   let predecessorRow: number | null = null;
@@ -233,7 +233,8 @@ function readRow(
   };
 }
 
-function normal(text: string): string {
+/** A name as compared: trimmed, spaces collapsed, lower case. */
+export function normalName(text: string): string {
   return text.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
@@ -244,13 +245,4 @@ function problem(
   params: Record<string, string | number> = {},
 ): CsvProblem {
   return { row, column, rule, params };
-}
-
-/** A control character other than tab, line feed and carriage return. */
-function hasControlCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return true;
-  }
-  return false;
 }
