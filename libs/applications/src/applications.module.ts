@@ -20,6 +20,8 @@ import { ReportService } from './implementation/report.service';
 import { LifecycleNotices } from './lifecycle/lifecycle-notices';
 import { LifecycleService } from './lifecycle/lifecycle.service';
 import { ApplicationNotices } from './notices/application-notices';
+import { PastProjectsController } from './http/past-projects.controller';
+import { PastProjectImportService } from './past-projects/past-project-import.service';
 import { PublicProjectsController } from './public/public-projects.controller';
 import { PublicProjectService } from './public/public-projects.service';
 
@@ -37,7 +39,13 @@ import { PublicProjectService } from './public/public-projects.service';
       useFactory: (dataSource: DataSource) => ({ storage: new StagedUploadStorage(dataSource) }),
     }),
   ],
-  controllers: [CallsController, ApplicationsController, ImplementationController, PublicProjectsController],
+  controllers: [
+    CallsController,
+    ApplicationsController,
+    ImplementationController,
+    PastProjectsController,
+    PublicProjectsController,
+  ],
   providers: [
     ApplicationNotices,
     ApplicationService,
@@ -48,6 +56,7 @@ import { PublicProjectService } from './public/public-projects.service';
     GrantNoticeService,
     LifecycleNotices,
     LifecycleService,
+    PastProjectImportService,
     PublicProjectService,
     PlanChangeService,
     PlanSheetService,

@@ -13,3 +13,4 @@ export * from './applications';
 export * from './identity/login-delay';
 export * from './areas/indicator-csv';
 export * from './areas/lor-csv';
+export * from './past-projects';

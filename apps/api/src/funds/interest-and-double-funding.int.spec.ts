@@ -273,6 +273,7 @@ describe('repayment interest and the double-funding check over HTTP', () => {
       ]);
       expect(report.matches[1]).toEqual({
         trackedProjectId: overlapping.id,
+        imported: false,
         districtId: spandau.id,
         districtName: 'Spandau',
         sameDistrict: true,
@@ -288,6 +289,7 @@ describe('repayment interest and the double-funding check over HTTP', () => {
       // Another district's project counts, but shows nothing beyond kind, district and period.
       expect(report.matches[2]).toEqual({
         trackedProjectId: elsewhere.id,
+        imported: false,
         districtId: neukoelln.id,
         districtName: 'Neukölln',
         sameDistrict: false,

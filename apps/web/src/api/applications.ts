@@ -438,7 +438,9 @@ export function grantNoticeUrl(id: string): string {
 // Double funding (docs/api/funds.md, "Double funding")
 
 export type DoubleFundingMatch = {
+  /** The tracked project's id, or the imported project's when `imported` (docs/api/past-projects.md). */
   trackedProjectId: string;
+  imported: boolean;
   districtId: string;
   districtName: string;
   sameDistrict: boolean;

@@ -188,8 +188,9 @@ export async function findApplicationRecord(
 const MAX_CHAIN = 20;
 
 /**
- * The chain of predecessors, nearest first: only the organisation's own applications, never the
- * application itself, each at most once. "Funded" means a grant notice was issued for it.
+ * The chain of predecessors, nearest first: only the organisation's own applications and projects
+ * of earlier years imported from a file (funded by definition), never the application itself, each
+ * at most once. "Funded" means a grant notice was issued for it.
  */
 async function loadPredecessors(
   db: Db,
@@ -198,18 +199,25 @@ async function loadPredecessors(
   selfId: string,
 ): Promise<FundedPeriod[]> {
   const rows = (await db.query(
-    `WITH RECURSIVE chain AS (
-       SELECT a.id, a.reference, a.title, a.period_start, a.period_end, a.approved_at, a.content->>'predecessorId' AS next,
-              1 AS depth, ARRAY[$3::uuid, a.id] AS seen
-       FROM application a WHERE a.id = $1::uuid AND a.organisation_id = $2 AND a.id <> $3::uuid
+    `WITH RECURSIVE project AS NOT MATERIALIZED (
+       SELECT a.id, a.organisation_id, a.reference, a.title, a.period_start, a.period_end,
+              a.approved_at IS NOT NULL AS funded, a.content->>'predecessorId' AS next
+       FROM application a
        UNION ALL
-       SELECT a.id, a.reference, a.title, a.period_start, a.period_end, a.approved_at, a.content->>'predecessorId',
+       -- Projects of earlier years imported from a file (docs/api/past-projects.md) were funded.
+       SELECT p.id, p.organisation_id, '', p.title, p.period_start, p.period_end, true, p.predecessor_id::text
+       FROM past_project p
+     ), chain AS (
+       SELECT a.id, a.reference, a.title, a.period_start, a.period_end, a.funded, a.next,
+              1 AS depth, ARRAY[$3::uuid, a.id] AS seen
+       FROM project a WHERE a.id = $1::uuid AND a.organisation_id = $2 AND a.id <> $3::uuid
+       UNION ALL
+       SELECT a.id, a.reference, a.title, a.period_start, a.period_end, a.funded, a.next,
               c.depth + 1, c.seen || a.id
-       FROM chain c JOIN application a ON a.id::text = c.next
+       FROM chain c JOIN project a ON a.id::text = c.next
        WHERE a.organisation_id = $2 AND NOT a.id = ANY(c.seen) AND c.depth < $4
      )
-     SELECT id, reference, title, period_start::text AS period_start, period_end::text AS period_end,
-            approved_at IS NOT NULL AS funded
+     SELECT id, reference, title, period_start::text AS period_start, period_end::text AS period_end, funded
      FROM chain ORDER BY depth`,
     [firstId, organisationId, selfId, MAX_CHAIN],
   )) as {

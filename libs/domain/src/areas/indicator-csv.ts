@@ -10,6 +10,7 @@
  * Cells are separated by `;`, may be quoted with `"`, numbers are German (`1.234,56`). A file is
  * taken whole or not at all, so every problem is collected and named by row (1 = header) and column.
  */
+import { ValidationError } from '../errors/domain-error';
 import { splitCsvRecords } from './csv-records';
 
 export type IndicatorLayout = 'monitoring' | 'generic';
@@ -258,8 +259,22 @@ function problem(
   return { row, column, rule, params };
 }
 
+/** A file's problems as a 400 `code` whose details name the row and the column of each. */
+export function csvFileInvalid(problems: readonly CsvProblem[], code: string): ValidationError {
+  return new ValidationError(
+    problems.map((p) => ({
+      field: p.column,
+      rule: p.rule,
+      row: p.row,
+      column: p.column,
+      params: { ...p.params, row: p.row, column: p.column },
+    })),
+    code,
+  );
+}
+
 /** A control character other than tab, line feed and carriage return (which a cell may hold quoted). */
-function hasControlCharacter(text: string): boolean {
+export function hasControlCharacter(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return true;

@@ -45,6 +45,10 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Die Tabelle wurde nicht übernommen. Bitte korrigieren Sie die genannten Zeilen und Spalten; es wurde nichts gespeichert.',
     en: 'The table was not imported. Please correct the rows and columns named; nothing was saved.',
   },
+  past_project_file_invalid: {
+    de: 'Die Datei wurde nicht übernommen. Bitte korrigieren Sie die genannten Zeilen und Spalten; es wurde nichts gespeichert.',
+    en: 'The file was not imported. Please correct the rows and columns named; nothing was saved.',
+  },
   district_not_in_lor_grid: {
     de: 'Dieser Bezirk ist keiner der zwölf Berliner Bezirke des LOR-Rasters.',
     en: 'This district is not one of the twelve Berlin districts of the LOR grid.',
@@ -537,6 +541,30 @@ export const VALIDATION_MESSAGES: Catalogue = {
   csvDuplicate: {
     de: 'Dieser Wert steht schon in Zeile {firstRow}.',
     en: 'This value is already given in row {firstRow}.',
+  },
+  csvUnknownFund: {
+    de: '„{value}“ ist kein Fonds (Netzwerkfonds, Aktionsfonds, Projektfonds oder Baufonds).',
+    en: '“{value}” is not a fund (Netzwerkfonds, Aktionsfonds, Projektfonds or Baufonds).',
+  },
+  csvUnknownOrganisation: {
+    de: 'Die Träger:in „{value}“ ist nicht bekannt. Bitte schreiben Sie den Namen wie im System.',
+    en: 'The carrier “{value}” is not known. Please write the name as in the system.',
+  },
+  csvAmount: {
+    de: '„{value}“ ist kein Betrag über 0 in deutscher Schreibweise (z. B. 1.234,56).',
+    en: '“{value}” is not an amount above 0 in German notation (e.g. 1.234,56).',
+  },
+  csvDate: {
+    de: '„{value}“ ist kein Datum in der Form TT.MM.JJJJ (z. B. 22.11.2026).',
+    en: '“{value}” is not a date in the form DD.MM.YYYY (e.g. 22.11.2026).',
+  },
+  csvPredecessorRow: {
+    de: '„{value}“ ist keine frühere fehlerfreie Zeile dieser Datei.',
+    en: '“{value}” is not an earlier valid row of this file.',
+  },
+  csvPredecessorOtherCarrier: {
+    de: 'Das Vorhaben in Zeile {value} gehört einer anderen Träger:in.',
+    en: 'The project in row {value} belongs to another carrier.',
   },
   lorCode: {
     de: '„{value}“ ist keine LOR-Nummer mit {digits} Ziffern.',

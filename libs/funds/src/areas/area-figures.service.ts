@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import {
   BERLIN_DISTRICT_NUMBERS,
   BusinessRuleError,
+  csvFileInvalid,
   type CsvProblem,
   type KnownArea,
   NotFoundError,
@@ -390,14 +391,5 @@ interface AreaRef {
 
 /** A table's problems as a 400 whose details name the row and the column of each. */
 function fileInvalid(problems: readonly CsvProblem[]): ValidationError {
-  return new ValidationError(
-    problems.map((p) => ({
-      field: p.column,
-      rule: p.rule,
-      row: p.row,
-      column: p.column,
-      params: { ...p.params, row: p.row, column: p.column },
-    })),
-    'indicator_file_invalid',
-  );
+  return csvFileInvalid(problems, 'indicator_file_invalid');
 }

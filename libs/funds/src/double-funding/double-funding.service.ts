@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, type TrackedFundKind } from '@kiezfonds/domain';
+import { type FundKind, NotFoundError } from '@kiezfonds/domain';
 import type { Principal } from '@kiezfonds/identity';
 import { recordAudit } from '@kiezfonds/persistence';
 import { DataSource, EntityManager } from 'typeorm';
@@ -10,18 +10,22 @@ import { DOUBLE_FUNDING_ROLES, FundScope } from '../scope/fund-scope';
 export const DOUBLE_FUNDING_WARNING = 'double_funding_warning';
 
 /**
- * A tracked project of the same carrier whose period overlaps the application's. Carriers are
+ * A tracked project, or a project of an earlier year imported from a file (`imported`, issue 21),
+ * of the same carrier whose period overlaps the application's. Carriers are
  * Berlin-wide and double funding does not stop at district borders, so projects of other districts
  * count too; of those only kind, district and period are shown (a district's staff see nothing
  * else of another district), the id is kept for the record.
  */
 export interface DoubleFundingMatch {
+  /** The tracked project's id, or the imported project's when `imported`. */
   trackedProjectId: string;
+  /** Imported from a file of earlier years (docs/api/past-projects.md): no fund row, `fundId` is null. */
+  imported: boolean;
   districtId: string;
   districtName: string;
   /** False for a project of another district: title, fund, area and amount are then withheld (null). */
   sameDistrict: boolean;
-  fundKind: TrackedFundKind;
+  fundKind: FundKind;
   fundId: string | null;
   fundName: string | null;
   title: string | null;
@@ -65,11 +69,12 @@ interface ApplicationRow {
 
 interface MatchRow {
   id: string;
+  imported: boolean;
   district_id: string;
   district_name: string;
-  fund_id: string;
-  fund_kind: TrackedFundKind;
-  fund_name: string;
+  fund_id: string | null;
+  fund_kind: FundKind;
+  fund_name: string | null;
   title: string;
   area_name: string;
   period_start: string;
@@ -175,15 +180,23 @@ export class DoubleFundingService {
     if (!application.period_start || !application.period_end) return { ...base, matches: [] };
     // Periods are whole days, both ends included: they overlap when each starts before the other ends.
     const rows = (await db.query(
-      `SELECT tp.id, tp.district_id, d.name AS district_name, tp.fund_id, tp.fund_kind, f.name AS fund_name,
-              tp.title, ar.name AS area_name, tp.period_start::text AS period_start,
-              tp.period_end::text AS period_end, tp.amount_cents::text AS amount_cents
-       FROM tracked_project tp
-       JOIN district d ON d.id = tp.district_id
-       JOIN fund f ON f.id = tp.fund_id
-       JOIN area ar ON ar.id = tp.area_id
-       WHERE tp.organisation_id = $1 AND tp.period_start <= $3 AND tp.period_end >= $2
-       ORDER BY tp.district_id = $4 DESC, tp.period_start, tp.id`,
+      `SELECT p.id, p.imported, p.district_id, d.name AS district_name, p.fund_id, p.fund_kind, p.fund_name,
+              p.title, ar.name AS area_name, p.period_start::text AS period_start,
+              p.period_end::text AS period_end, p.amount_cents::text AS amount_cents
+       FROM (
+         SELECT tp.id, false AS imported, tp.district_id, tp.fund_id, tp.fund_kind, f.name AS fund_name,
+                tp.title, tp.area_id, tp.period_start, tp.period_end, tp.amount_cents
+         FROM tracked_project tp JOIN fund f ON f.id = tp.fund_id
+         WHERE tp.organisation_id = $1 AND tp.period_start <= $3 AND tp.period_end >= $2
+         UNION ALL
+         SELECT pp.id, true, pp.district_id, NULL, pp.fund_kind, NULL, pp.title, pp.area_id,
+                pp.period_start, pp.period_end, pp.amount_cents
+         FROM past_project pp
+         WHERE pp.organisation_id = $1 AND pp.period_start <= $3 AND pp.period_end >= $2
+       ) p
+       JOIN district d ON d.id = p.district_id
+       JOIN area ar ON ar.id = p.area_id
+       ORDER BY p.district_id = $4 DESC, p.period_start, p.id`,
       [
         application.organisation_id,
         application.period_start,
@@ -197,6 +210,7 @@ export class DoubleFundingService {
         const sameDistrict = row.district_id === application.district_id;
         return {
           trackedProjectId: row.id,
+          imported: row.imported,
           districtId: row.district_id,
           districtName: row.district_name,
           sameDistrict,

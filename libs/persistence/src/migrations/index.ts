@@ -32,6 +32,7 @@ import { RaiseCallMinimumsToNetzwerkfondsFloor1763795000000 } from './1763795000
 import { RecordCostBasisOnGrantNotice1763795100000 } from './1763795100000-record-cost-basis-on-grant-notice';
 import { StageUploads1763795200000 } from './1763795200000-stage-uploads';
 import { AddAreaCodesCoversAndIndicators1763795600000 } from './1763795600000-add-area-codes-covers-and-indicators';
+import { CreatePastProjects1763795700000 } from './1763795700000-create-past-projects';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
@@ -69,4 +70,5 @@ export const migrations = [
   RecordCostBasisOnGrantNotice1763795100000,
   StageUploads1763795200000,
   AddAreaCodesCoversAndIndicators1763795600000,
+  CreatePastProjects1763795700000,
 ];
