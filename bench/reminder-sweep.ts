@@ -7,19 +7,14 @@
  * the worker runs it) and a second sweep at the same moment with nothing new. Writes
  * bench/results/reminder-sweep-<size>.json. Part of `npm run bench` (BENCH_ONLY=reminders alone).
  *
- *   node scripts/run-ts.mjs bench/reminder-sweep.ts      (REMINDER_SIZES=10000,100000)
+ *   npm run bench:reminders          (REMINDER_SIZES=10000,100000 for other sizes)
  */
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { OutboxService, ReminderSweep, SUBMISSION_DEADLINE_CANDIDATES } from '@kiezfonds/messaging';
 import { createDataSource, migrateDatabase, withAdminClient } from '@kiezfonds/persistence';
-import {
-  createCall,
-  createDistrict,
-  createUser,
-  testConfig,
-} from '@kiezfonds/testing';
+import { createCall, createDistrict, createUser, testConfig } from '@kiezfonds/testing';
 import { type Figure, round, startedAs } from './figure';
 
 const SIZES = (process.env.REMINDER_SIZES ?? '10000,100000').split(',').map(Number);
@@ -119,7 +114,7 @@ if (startedAs('reminder-sweep')) {
       const machine = { cpus: cpus().length, node: process.version, date: new Date().toISOString() };
       mkdirSync('bench/results', { recursive: true });
       for (const figure of figures) {
-        const result = { ...figure, machine, command: 'node scripts/run-ts.mjs bench/reminder-sweep.ts' };
+        const result = { ...figure, machine, command: 'npm run bench:reminders' };
         writeFileSync(`bench/results/${figure.name}.json`, `${JSON.stringify(result, null, 2)}\n`);
       }
       console.log(JSON.stringify(figures, null, 2));
