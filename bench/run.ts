@@ -9,7 +9,11 @@
  * - lifecycle command: SUBMIT over HTTP at 16 and at 200 connections against pgbench running the
  *   SQL the command needs (lock, snapshot, update, audit event, two outbox rows) at 16 clients
  *   (200 database clients would exceed the server's max_connections; the API itself never opens
- *   more than its pool).
+ *   more than its pool);
+ * - notices: the worker mailing notices (outbox → BullMQ → SMTP sink) against nodemailer's pooled
+ *   transport sending the same mails to the same sink (bench/notices-throughput.ts);
+ * - reminder sweep at 10 000 and 100 000 due drafts against the rule's bare SELECT, and a second
+ *   sweep with nothing new (bench/reminder-sweep.ts).
  *
  * The load generator runs in the same Node process as the API and as the bare handler, so both
  * sides of a ratio pay for it alike. Not part of `npm test`.
@@ -43,37 +47,16 @@ import {
 } from '@kiezfonds/testing';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../apps/api/src/create-api-app';
+import { type Figure, type Load, round } from './figure';
+import { noticesFigure } from './notices-throughput';
+import { reminderSweepFigures } from './reminder-sweep';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 1500);
-/** `list` or `submit` to run one part only (e.g. for a CPU profile). */
+/** `list`, `submit`, `notices` or `reminders` to run one part only (e.g. for a CPU profile). */
 const ONLY = process.env.BENCH_ONLY;
 const PASSWORD = 'lange-sichere-passphrase-42';
 const RESULTS = 'bench/results';
-
-interface Load {
-  connections: number;
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  errors: number;
-  non2xx: number;
-  requests: number;
-}
-
-interface Figure {
-  name: string;
-  figure: string;
-  project: Load | { requestsPerSecond: number };
-  anchor: { what: string; requestsPerSecond: number; detail?: Record<string, unknown> };
-  ratio: number;
-  target: string;
-  /** Null where the figure has no target of its own (the list at 1 000 is the growth row's base). */
-  met: boolean | null;
-  loadAverage: number[];
-}
-
-const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 
 async function cannon(options: autocannon.Options): Promise<Load> {
   // A second of warm-up (JIT, pools, caches) that is not counted, unless the run is a fixed amount.
@@ -207,6 +190,16 @@ COMMIT;
 }
 
 async function main(): Promise<void> {
+  const figures: Figure[] = [];
+  mkdirSync(RESULTS, { recursive: true });
+  if (!ONLY || ONLY === 'list' || ONLY === 'submit') figures.push(...(await apiFigures()));
+  if (!ONLY || ONLY === 'notices') figures.push(await noticesFigure());
+  if (!ONLY || ONLY === 'reminders') figures.push(...(await reminderSweepFigures()));
+  writeResults(figures);
+}
+
+/** The application list and SUBMIT, each against its anchor, on a throw-away database and API. */
+async function apiFigures(): Promise<Figure[]> {
   const stamp = Date.now().toString(36);
   const databaseName = `kf_bench_${stamp}`;
   const databaseUrl = `postgres://postgres@127.0.0.1:5432/${databaseName}`;
@@ -230,7 +223,6 @@ async function main(): Promise<void> {
   });
   const bareBase = `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}`;
   const figures: Figure[] = [];
-  mkdirSync(RESULTS, { recursive: true });
 
   try {
     const district = await createDistrict(db, { slug: 'spandau', name: 'Spandau' });
@@ -379,7 +371,10 @@ async function main(): Promise<void> {
       admin.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`),
     );
   }
+  return figures;
+}
 
+function writeResults(figures: Figure[]): void {
   const machine = { cpus: cpus().length, node: process.version, date: new Date().toISOString() };
   for (const figure of figures) {
     writeFileSync(
@@ -389,16 +384,19 @@ async function main(): Promise<void> {
   }
   const rows = figures.map((f) => {
     const project =
-      'p99Ms' in f.project
+      f.shown?.project ??
+      ('p99Ms' in f.project
         ? `${f.project.requestsPerSecond} req/s (p99 ${f.project.p99Ms} ms, errors ${f.project.errors + f.project.non2xx})`
-        : `${f.project.requestsPerSecond} req/s`;
-    return `| ${f.figure} | ${project} | ${f.anchor.what}: ${f.anchor.requestsPerSecond}/s | ${f.ratio} | ${f.target} | ${f.met === null ? '–' : f.met ? 'yes' : 'no'} | ${f.loadAverage.join(' / ')} |`;
+        : `${f.project.requestsPerSecond} req/s`);
+    const anchor = f.shown?.anchor ?? `${f.anchor.requestsPerSecond}/s`;
+    return `| ${f.figure} | ${project} | ${f.anchor.what}: ${anchor} | ${f.ratio} | ${f.target} | ${f.met === null ? '–' : f.met ? 'yes' : 'no'} | ${f.loadAverage.join(' / ')} |`;
   });
   const summary = [
     '# Benchmark summary',
     '',
     `\`npm run bench\` on ${machine.cpus} cores, Node ${machine.node}, ${machine.date}, ${SECONDS} s per load.`,
-    'Ratio: project ÷ anchor (for the growth row: cost at 10 000 ÷ cost at 1 000).',
+    'Ratio: project ÷ anchor (for the growth row: cost at 10 000 ÷ cost at 1 000; for the reminder',
+    'sweep: its time ÷ the time of its bare SELECT).',
     '',
     '| figure | project | anchor | ratio | target | met | load average (1/5/15 min) |',
     '| --- | --- | --- | --- | --- | --- | --- |',

@@ -32,7 +32,7 @@ export { REMINDER_RULES } from './reminders/reminder-rules';
 export { REMINDER_SWEEP_SCHEDULER_ID, ReminderScheduler } from './reminders/reminder-scheduler';
 export { ReminderSweep } from './reminders/reminder-sweep';
 export { ReminderSweepProcessor } from './reminders/reminder-sweep.processor';
-export { submissionDeadlineRule } from './reminders/submission-deadline.rule';
+export { SUBMISSION_DEADLINE_CANDIDATES, submissionDeadlineRule } from './reminders/submission-deadline.rule';
 export {
   SECRET_LINK_PAGES,
   SECRET_LINK_PURPOSES,

@@ -52,8 +52,9 @@ export class ReminderSweep {
     return { queued };
   }
 
+  /** The rule's SELECT, then one INSERT of all its due reminders, however many there are. */
   private async sweepRule(tx: EntityManager, rule: ReminderRule, now: Date): Promise<number> {
-    let queued = 0;
+    const due: { key: string; notice: Notice }[] = [];
     for (const candidate of await rule.findCandidates(tx, now, this.timeZone)) {
       const offset = (rule.after ? dueOverdueOffset : dueReminderOffset)(
         candidate.deadline,
@@ -79,9 +80,9 @@ export class ReminderSweep {
           this.logger.warn({ key, userId: recipient.userId }, 'reminder skipped: the notice is not valid');
           continue;
         }
-        if (await this.outbox.addNotice(tx, key, notice)) queued++;
+        due.push({ key, notice });
       }
     }
-    return queued;
+    return this.outbox.addKeyedNotices(tx, due);
   }
 }

@@ -20,6 +20,24 @@ interface DraftMemberRow {
 }
 
 /**
+ * The rule's selection: every active member of each organisation with a draft in an open call
+ * whose deadline lies between $1 (now) and $1 + $2 days. Ordered, so concurrent sweeps insert the
+ * same keys in the same order and never deadlock. Exported for bench/reminder-sweep.ts.
+ */
+export const SUBMISSION_DEADLINE_CANDIDATES = `SELECT a.id AS application_id, a.title AS application_title, a.updated_at AS application_updated_at,
+          c.id AS call_id, c.title AS call_title, c.submission_deadline, d.name AS district_name,
+          u.id AS user_id, u.email, u.display_name, u.language
+   FROM call c
+   JOIN district d ON d.id = c.district_id
+   JOIN application a ON a.call_id = c.id AND a.state = 'draft'
+   JOIN organisation_member m ON m.organisation_id = a.organisation_id
+   JOIN app_user u ON u.id = m.user_id AND u.status = 'active'
+   WHERE c.status = 'open'
+     AND c.submission_deadline > $1::timestamptz
+     AND c.submission_deadline <= $1::timestamptz + make_interval(days => $2::int)
+   ORDER BY a.id, lower(u.email)`;
+
+/**
  * "Your draft is not submitted yet": 14, 3 and 1 day(s) before an open call's submission
  * deadline, to every active member of each organisation with a draft in that call. One candidate
  * per draft, so an organisation with two drafts hears about each.
@@ -31,22 +49,7 @@ export const submissionDeadlineRule: ReminderRule = {
   async findCandidates(tx: EntityManager, now: Date, timeZone: string): Promise<ReminderCandidate[]> {
     // One day beyond the largest offset: calendar days are up to an hour longer than 24 h.
     const horizonDays = Math.max(...OFFSETS_DAYS) + 1;
-    // Ordered, so concurrent sweeps insert the same keys in the same order and never deadlock.
-    const rows: DraftMemberRow[] = await tx.query(
-      `SELECT a.id AS application_id, a.title AS application_title, a.updated_at AS application_updated_at,
-              c.id AS call_id, c.title AS call_title, c.submission_deadline, d.name AS district_name,
-              u.id AS user_id, u.email, u.display_name, u.language
-       FROM call c
-       JOIN district d ON d.id = c.district_id
-       JOIN application a ON a.call_id = c.id AND a.state = 'draft'
-       JOIN organisation_member m ON m.organisation_id = a.organisation_id
-       JOIN app_user u ON u.id = m.user_id AND u.status = 'active'
-       WHERE c.status = 'open'
-         AND c.submission_deadline > $1::timestamptz
-         AND c.submission_deadline <= $1::timestamptz + make_interval(days => $2::int)
-       ORDER BY a.id, lower(u.email)`,
-      [now, horizonDays],
-    );
+    const rows: DraftMemberRow[] = await tx.query(SUBMISSION_DEADLINE_CANDIDATES, [now, horizonDays]);
 
     const candidates = new Map<string, ReminderCandidate>();
     for (const row of rows) {
