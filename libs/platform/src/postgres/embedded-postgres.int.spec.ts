@@ -104,6 +104,9 @@ describe('the embedded PostgreSQL (npm-shipped binaries, no server installed)', 
     const adopter = await startEmbeddedPostgres({ dir, kind: 'durable' });
     expect(adopter).toMatchObject({ owned: true, pid: orphan.pid });
     await adopter.stop();
+    // stop() returns once the server has exited; this process, which started it, may take a
+    // moment to reap it, and until then its pid still answers.
+    for (let i = 0; i < 100 && isProcessAlive(orphan.pid); i++) await new Promise((r) => setTimeout(r, 50));
     expect(isProcessAlive(orphan.pid)).toBe(false);
   });
 
