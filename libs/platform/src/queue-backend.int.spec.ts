@@ -1,21 +1,37 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { loadConfig } from '@kiezfonds/config';
 import { freePort } from './local-machine';
 import { queueConnection, resolveQueueBackend } from './queue-backend';
 import { redisAnswers } from './startup';
 
 const SECRET = 'a-production-secret-of-at-least-32-characters';
-const TEST_REDIS = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 
 describe('where the queues live (QUEUE_BACKEND)', () => {
   const decide = (env: Record<string, string>) => resolveQueueBackend(env, loadConfig(env), redisAnswers);
   let nothing: string;
+  // A Redis that answers: a redis-server of this file's own, so the test also holds where no
+  // Redis runs (npm test on a bare machine, issue 20).
+  let answering: string;
+  let redisServer: ChildProcess;
 
   beforeAll(async () => {
     nothing = `redis://127.0.0.1:${await freePort()}`;
+    const port = await freePort();
+    answering = `redis://127.0.0.1:${port}`;
+    redisServer = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', ''], {
+      stdio: 'ignore',
+    });
+    for (let i = 0; i < 100 && !(await redisAnswers(answering)); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  });
+
+  afterAll(() => {
+    redisServer.kill('SIGKILL');
   });
 
   it('takes the backend that is named, without asking Redis', async () => {
-    await expect(decide({ QUEUE_BACKEND: 'postgres', REDIS_URL: TEST_REDIS })).resolves.toMatchObject({
+    await expect(decide({ QUEUE_BACKEND: 'postgres', REDIS_URL: answering })).resolves.toMatchObject({
       backend: 'postgres',
     });
     await expect(decide({ QUEUE_BACKEND: 'redis', REDIS_URL: nothing })).resolves.toMatchObject({
@@ -32,7 +48,7 @@ describe('where the queues live (QUEUE_BACKEND)', () => {
 
   it('without REDIS_URL takes a Redis that answers at the default address, else PostgreSQL', async () => {
     const at = (url: string) => resolveQueueBackend({}, loadConfig({ REDIS_URL: url }), redisAnswers);
-    await expect(at(TEST_REDIS)).resolves.toMatchObject({ backend: 'redis' });
+    await expect(at(answering)).resolves.toMatchObject({ backend: 'redis' });
     await expect(at(nothing)).resolves.toMatchObject({ backend: 'postgres' });
   });
 
