@@ -42,6 +42,9 @@ describe('the processes of `npm start`', () => {
     await until(() => lines.some((l) => l.includes('[mail] port taken, stepping aside')));
     await until(() => lines.some((l) => l.includes('mail ended (exit code 1); the others keep running')));
     expect(group.running()).toEqual(['api']);
+    // The API listens for SIGTERM once it has said it is up; a stop before that would kill it
+    // before it could drain (the mail sink may end before the API has even started).
+    await until(() => lines.includes('[api] up'));
 
     await group.stop();
     expect(await ending).toEqual({ reason: 'stopped' });
