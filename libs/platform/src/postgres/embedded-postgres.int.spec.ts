@@ -22,6 +22,15 @@ function uidOf(pid: number): number {
   return Number(line?.[1]);
 }
 
+/**
+ * stop() returns once the server has exited; this process, which started it, may take a moment to
+ * reap it, and until then its pid still answers.
+ */
+async function reaped(pid: number): Promise<boolean> {
+  for (let i = 0; i < 100 && isProcessAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+  return !isProcessAlive(pid);
+}
+
 describe('the embedded PostgreSQL (npm-shipped binaries, no server installed)', () => {
   let dir: string;
   const started: RunningPostgres[] = [];
@@ -48,7 +57,7 @@ describe('the embedded PostgreSQL (npm-shipped binaries, no server installed)', 
     expect(first.owned).toBe(true);
     await query(first.serverUrl, `CREATE TABLE kept (word text); INSERT INTO kept VALUES ('Kiez')`);
     await first.stop();
-    expect(isProcessAlive(first.pid)).toBe(false);
+    expect(await reaped(first.pid)).toBe(true);
     expect(existsSync(join(dir, 'data', 'postmaster.pid'))).toBe(false);
 
     const second = await start();
@@ -104,10 +113,7 @@ describe('the embedded PostgreSQL (npm-shipped binaries, no server installed)', 
     const adopter = await startEmbeddedPostgres({ dir, kind: 'durable' });
     expect(adopter).toMatchObject({ owned: true, pid: orphan.pid });
     await adopter.stop();
-    // stop() returns once the server has exited; this process, which started it, may take a
-    // moment to reap it, and until then its pid still answers.
-    for (let i = 0; i < 100 && isProcessAlive(orphan.pid); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(isProcessAlive(orphan.pid)).toBe(false);
+    expect(await reaped(orphan.pid)).toBe(true);
   });
 
   it('discards a disposable cluster left by a killed run, but never one whose owner still runs', async () => {
@@ -118,7 +124,7 @@ describe('the embedded PostgreSQL (npm-shipped binaries, no server installed)', 
     const gone = spawnSync(process.execPath, ['-e', 'process.pid']).pid;
     writeFileSync(join(dir, 'owner.pid'), `${gone}\n`);
     expect(await discardAbandonedCluster(dir)).toBe(true);
-    expect(isProcessAlive(server.pid)).toBe(false);
+    expect(await reaped(server.pid)).toBe(true);
     expect(existsSync(dir)).toBe(false);
   });
 
