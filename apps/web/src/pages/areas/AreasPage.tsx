@@ -278,25 +278,13 @@ function ImportForm({
         </Alert>
       )}
       {districtIds.length > 1 && (
-        <div className="kern-form-input">
-          <label className="kern-label" htmlFor="indikatoren-bezirk">
-            {t('areas.import.district')}
-          </label>
-          <div className="kern-form-input__select-wrapper">
-            <select
-              id="indikatoren-bezirk"
-              className="kern-form-input__select"
-              value={districtId}
-              onChange={(event) => setDistrictId(event.target.value)}
-            >
-              {districtIds.map((id) => (
-                <option key={id} value={id}>
-                  {names.get(id)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+        <SelectField
+          id="indikatoren-bezirk"
+          label={t('areas.import.district')}
+          value={districtId}
+          options={districtIds.map((id) => ({ value: id, label: names.get(id) ?? id }))}
+          onChange={setDistrictId}
+        />
       )}
       <div className="kern-form-input">
         <label className="kern-label" htmlFor="indikatoren-datei">
