@@ -18,6 +18,8 @@ export type QueueBackend = 'redis' | 'postgres';
 
 /** The schema of the application's database that holds BullMQ's tables on the PostgreSQL backend. */
 export const POSTGRES_QUEUE_SCHEMA = 'bullmq';
+/** BullMQ's own PostgreSQL sessions, named apart from the app's ('kiezfonds') in pg_stat_activity. */
+export const QUEUE_APPLICATION_NAME = 'kiezfonds-queues';
 
 const POSTGRES = Symbol('kiezfonds.postgresQueueBackend');
 
@@ -51,6 +53,7 @@ export function queueConnection(config: AppConfig): QueueConnection {
   }
   return {
     connectionString: config.DATABASE_URL,
+    application_name: QUEUE_APPLICATION_NAME,
     schema: POSTGRES_QUEUE_SCHEMA,
     // Every queue and worker owns a pool (and a worker one more connection for LISTEN); BullMQ's
     // queries are short, so two per pool keep a worker process at about 20 connections.
