@@ -220,6 +220,27 @@ export class LedgerService {
         );
       }
     }
+    if (posting.projectId) {
+      // The district overview's breakdown reads this counter instead of every project's row. A
+      // tracked project's action field is fixed at its creation; an application has none (null).
+      await tx.query(
+        `INSERT INTO ledger_action_field_balance AS b (fund_id, programme_year, action_field_id,
+           committed_cents, disbursed_cents, repaid_cents)
+         VALUES ($1, $2, (SELECT action_field_id FROM tracked_project WHERE id = $3), $4, $5, $6)
+         ON CONFLICT ON CONSTRAINT ledger_action_field_balance_key DO UPDATE
+         SET committed_cents = b.committed_cents + EXCLUDED.committed_cents,
+             disbursed_cents = b.disbursed_cents + EXCLUDED.disbursed_cents,
+             repaid_cents = b.repaid_cents + EXCLUDED.repaid_cents`,
+        [
+          fund.id,
+          posting.programmeYear,
+          resolved.trackedProjectId,
+          delta.committed.toString(),
+          delta.disbursed.toString(),
+          delta.repaid.toString(),
+        ],
+      );
+    }
     const cashYearParams = [
       fund.id,
       posting.programmeYear,
