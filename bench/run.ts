@@ -47,6 +47,7 @@ import {
 } from '@kiezfonds/testing';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../apps/api/src/create-api-app';
+import { approvalsFigure } from './approvals';
 import { type Figure, type Load, round } from './figure';
 import { noticesFigure } from './notices-throughput';
 import { reminderSweepFigures } from './reminder-sweep';
@@ -194,6 +195,7 @@ async function main(): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });
   if (!ONLY || ONLY === 'list' || ONLY === 'submit') figures.push(...(await apiFigures()));
   if (!ONLY || ONLY === 'notices') figures.push(await noticesFigure());
+  if (!ONLY || ONLY === 'approvals') figures.push(await approvalsFigure());
   if (!ONLY || ONLY === 'reminders') figures.push(...(await reminderSweepFigures()));
   writeResults(figures);
 }

@@ -59,6 +59,31 @@ function auditPayload(
   return payload;
 }
 
+/** Effects that post to the ledger, and so hold a fund year's lock until the transaction ends. */
+const FUND_YEAR_LOCKING: ReadonlySet<LifecycleEffect> = new Set<LifecycleEffect>([
+  'commit_funds',
+  'decommit_unpaid',
+]);
+
+/**
+ * Splits a step's effects so that the ledger postings it ends with (only notices after them, which
+ * do not read the ledger) run after everything else of the step: every posting to a fund year waits
+ * for the one holding its lock (issue 18). A posting followed by an effect that may read what it
+ * booked (a repayment claim after a de-commitment) keeps its place.
+ */
+export function fundYearLocksLast(effects: readonly LifecycleEffect[]): {
+  first: LifecycleEffect[];
+  last: LifecycleEffect[];
+} {
+  const movable = (effect: LifecycleEffect, index: number) =>
+    FUND_YEAR_LOCKING.has(effect) &&
+    effects.slice(index + 1).every((e) => e.startsWith('notify:') || FUND_YEAR_LOCKING.has(e));
+  return {
+    first: effects.filter((effect, index) => !movable(effect, index)),
+    last: effects.filter((effect, index) => movable(effect, index)),
+  };
+}
+
 /**
  * Lifecycle commands (ARCHITECTURE.md, "The application lifecycle"): lock the row, let the
  * machine in libs/domain decide, then in the same transaction carry out the effects the
@@ -132,7 +157,8 @@ export class LifecycleService {
       citation: { ...sentBy },
     };
     const nextVersion = record.version + 1;
-    for (const effect of effects) await this.apply(effect, ctx, nextVersion);
+    const { first, last } = fundYearLocksLast(effects);
+    for (const effect of first) await this.apply(effect, ctx, nextVersion);
 
     await tx.query(
       `UPDATE application SET state = $2, version = $3, updated_at = now(),
@@ -159,12 +185,16 @@ export class LifecycleService {
       payload: auditPayload(event, ctx.citation),
     });
     const after = await loadApplicationRecord(tx, record.id);
-    return {
+    const answer = {
       id: after.id,
       state: after.state,
       version: after.version,
       allowedEvents: allowedEvents(after.state, lifecycleFacts(after, scope.rolesFor(after), new Date())),
     };
+    // The ledger postings last: from the fund year's lock to the commit, nothing else of the step
+    // runs, so the approvals on one fund year, which wait for each other, wait as little as they can.
+    for (const effect of last) await this.apply(effect, ctx, nextVersion);
+    return answer;
   }
 
   private async apply(effect: LifecycleEffect, ctx: TransitionContext, nextVersion: number): Promise<void> {

@@ -16,7 +16,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { LedgerCommand } from '../ledger/ledger-command';
 import { LedgerService } from '../ledger/ledger.service';
-import { BalanceService } from './balance.service';
+import { type BalanceAudit, BalanceService } from './balance.service';
 
 const eur = (text: string) => Money.parseGerman(text);
 const cents = (amounts: object) =>
@@ -33,6 +33,7 @@ describe('balances for finance staff', () => {
   let neustadt: { id: string; name: string };
   let bildung: { id: string; name: string };
   let nachbarschaft: { id: string; name: string };
+  let falkenhagenFundId: string;
 
   const post = (command: LedgerCommand) =>
     db.dataSource.transaction((tx: EntityManager) => ledger.post(tx, command));
@@ -85,6 +86,7 @@ describe('balances for finance staff', () => {
       await post({ kind: 'budget', fundId: fund.id, programmeYear: 2027, amount: eur('10.000'), actorId });
       aktionsfonds.set(area.id, fund);
     }
+    falkenhagenFundId = aktionsfonds.get(falkenhagen.id)!.id;
     for (const [area, actionField, amount, paid] of [
       [falkenhagen, bildung, '1.500', '1.500'],
       [falkenhagen, nachbarschaft, '1.000', '0'],
@@ -207,6 +209,18 @@ describe('balances for finance staff', () => {
     ]);
   });
 
+  it('read the whole district overview in one statement, equal to its parts, and null for no district', async () => {
+    const overview = await balances.districtOverview(districtId, 2027);
+    expect(overview).toEqual({
+      district: { slug: expect.any(String), name: 'Spandau' },
+      funds: await balances.district(districtId, 2027),
+      byArea: await balances.byArea(districtId, 2027),
+      byActionField: await balances.byActionField(districtId, 2027),
+    });
+    expect(overview!.funds.map((f) => f.fundKind)).toEqual(['netzwerkfonds', 'aktionsfonds', 'aktionsfonds']);
+    expect(await balances.districtOverview('00000000-0000-4000-8000-000000000000', 2027)).toBeNull();
+  });
+
   it("see a transaction's own postings when given its manager", async () => {
     await db.dataSource
       .transaction(async (tx) => {
@@ -235,6 +249,37 @@ describe('balances for finance staff', () => {
       storedEntryCount: 4,
       mismatchedProjects: 0,
       mismatchedCashYears: 0,
+      mismatchedActionFields: 0,
     });
+  });
+
+  it('keep the per-action-field counter the overview reads in step with the entries, and the audit checks it', async () => {
+    expect(await balances.audit(falkenhagenFundId, 2027)).toMatchObject({
+      consistent: true,
+      mismatchedActionFields: 0,
+    });
+    const rows = (await db.dataSource.query(
+      `SELECT action_field_id, committed_cents::text AS committed, disbursed_cents::text AS disbursed
+       FROM ledger_action_field_balance WHERE fund_id = $1 AND programme_year = 2027 ORDER BY committed_cents`,
+      [falkenhagenFundId],
+    )) as { action_field_id: string; committed: string; disbursed: string }[];
+    expect(rows).toEqual([
+      { action_field_id: nachbarschaft.id, committed: '100000', disbursed: '0' },
+      { action_field_id: bildung.id, committed: '150000', disbursed: '150000' },
+    ]);
+    // A counter that drifted (here: changed by hand, then rolled back) is found by the audit.
+    let drifted: BalanceAudit | undefined;
+    await db.dataSource
+      .transaction(async (tx) => {
+        await tx.query(
+          `UPDATE ledger_action_field_balance SET committed_cents = committed_cents + 1
+           WHERE fund_id = $1 AND action_field_id = $2`,
+          [falkenhagenFundId, bildung.id],
+        );
+        drifted = await balances.audit(falkenhagenFundId, 2027, tx);
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    expect(drifted).toMatchObject({ consistent: false, mismatchedActionFields: 1 });
   });
 });

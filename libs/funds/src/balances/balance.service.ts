@@ -67,6 +67,8 @@ export interface BalanceAudit {
   /** Projects and cash years of the fund year whose counters differ from the sums of their entries. */
   mismatchedProjects: number;
   mismatchedCashYears: number;
+  /** Action fields of the fund year whose counters differ from the sums of their entries. */
+  mismatchedActionFields: number;
 }
 
 interface FundYearViewRow extends FundYearBalanceRow {
@@ -121,6 +123,83 @@ function viewOf(row: FundYearViewRow): FundYearBalanceView {
   };
 }
 
+// Each ordered; as parts of DISTRICT_OVERVIEW they keep their order through json_agg (ORDER BY ord).
+const DISTRICT_FUNDS = `${FUND_YEAR_VIEW} LEFT JOIN area a ON a.id = f.area_id
+  WHERE f.district_id = $1 AND b.programme_year = $2
+  ORDER BY f.area_id IS NOT NULL, a.name, f.kind`;
+
+const DISTRICT_BY_AREA = `
+  SELECT f.area_id, a.name AS area_name,
+         sum(b.budget_cents)::text AS budget_cents, sum(b.committed_cents)::text AS committed_cents,
+         sum(b.disbursed_cents)::text AS disbursed_cents, sum(b.repaid_cents)::text AS repaid_cents
+  FROM fund_year_balance b JOIN fund f ON f.id = b.fund_id LEFT JOIN area a ON a.id = f.area_id
+  WHERE f.district_id = $1 AND b.programme_year = $2
+  GROUP BY f.area_id, a.name
+  ORDER BY f.area_id IS NOT NULL, a.name`;
+
+// The per-action-field counters: a few rows per fund year however many projects it has.
+const DISTRICT_BY_ACTION_FIELD = `
+  SELECT p.action_field_id, af.name AS action_field_name, f.kind AS fund_kind,
+         sum(p.committed_cents)::text AS committed_cents, sum(p.disbursed_cents)::text AS disbursed_cents,
+         sum(p.repaid_cents)::text AS repaid_cents
+  FROM ledger_action_field_balance p
+  JOIN fund f ON f.id = p.fund_id
+  LEFT JOIN action_field af ON af.id = p.action_field_id
+  WHERE f.district_id = $1 AND p.programme_year = $2
+  GROUP BY p.action_field_id, af.name, f.kind
+  ORDER BY af.name NULLS LAST, f.kind`;
+
+const asJsonArray = (sql: string) => `(
+  SELECT coalesce(json_agg(x ORDER BY x.ord), '[]'::json)
+  FROM (SELECT q.*, row_number() OVER () AS ord FROM (${sql}) q) x)`;
+
+const DISTRICT_OVERVIEW = `
+  SELECT d.slug, d.name,
+         ${asJsonArray(DISTRICT_FUNDS)} AS funds,
+         ${asJsonArray(DISTRICT_BY_AREA)} AS by_area,
+         ${asJsonArray(DISTRICT_BY_ACTION_FIELD)} AS by_action_field
+  FROM district d WHERE d.id = $1`;
+
+type AreaRow = FundYearBalanceRow & { area_id: string | null; area_name: string | null };
+
+interface ActionFieldRow {
+  action_field_id: string | null;
+  action_field_name: string | null;
+  fund_kind: FundKind;
+  committed_cents: string;
+  disbursed_cents: string;
+  repaid_cents: string;
+}
+
+function areaViewOf(row: AreaRow): AreaBalanceView {
+  return { areaId: row.area_id, areaName: row.area_name, ...withFigures(fundYearBalanceOf(row)) };
+}
+
+function actionFieldViewOf(row: ActionFieldRow): ActionFieldBalanceView {
+  const committed = Money.fromCents(row.committed_cents);
+  const disbursed = Money.fromCents(row.disbursed_cents);
+  const repaid = Money.fromCents(row.repaid_cents);
+  const paid = disbursed.subtract(repaid);
+  return {
+    actionFieldId: row.action_field_id,
+    actionFieldName: row.action_field_name,
+    fundKind: row.fund_kind,
+    committed,
+    disbursed,
+    repaid,
+    paid,
+    outstanding: committed.subtract(paid),
+  };
+}
+
+/** The district overview's three parts, read together. */
+export interface DistrictOverviewFigures {
+  district: { slug: string; name: string };
+  funds: FundYearBalanceView[];
+  byArea: AreaBalanceView[];
+  byActionField: ActionFieldBalanceView[];
+}
+
 /**
  * Balances read from the counters `LedgerService.post` keeps, so a read costs the same with ten
  * entries or ten million. Every method takes an optional `db`: pass the transaction to see its own
@@ -165,12 +244,7 @@ export class BalanceService {
     programmeYear: number,
     db: Db = this.dataSource,
   ): Promise<FundYearBalanceView[]> {
-    const rows = (await db.query(
-      `${FUND_YEAR_VIEW} LEFT JOIN area a ON a.id = f.area_id
-       WHERE f.district_id = $1 AND b.programme_year = $2
-       ORDER BY f.area_id IS NOT NULL, a.name, f.kind`,
-      [districtId, programmeYear],
-    )) as FundYearViewRow[];
+    const rows = (await db.query(DISTRICT_FUNDS, [districtId, programmeYear])) as FundYearViewRow[];
     return rows.map(viewOf);
   }
 
@@ -180,21 +254,8 @@ export class BalanceService {
     programmeYear: number,
     db: Db = this.dataSource,
   ): Promise<AreaBalanceView[]> {
-    const rows = (await db.query(
-      `SELECT f.area_id, a.name AS area_name,
-              sum(b.budget_cents)::text AS budget_cents, sum(b.committed_cents)::text AS committed_cents,
-              sum(b.disbursed_cents)::text AS disbursed_cents, sum(b.repaid_cents)::text AS repaid_cents
-       FROM fund_year_balance b JOIN fund f ON f.id = b.fund_id LEFT JOIN area a ON a.id = f.area_id
-       WHERE f.district_id = $1 AND b.programme_year = $2
-       GROUP BY f.area_id, a.name
-       ORDER BY f.area_id IS NOT NULL, a.name`,
-      [districtId, programmeYear],
-    )) as (FundYearBalanceRow & { area_id: string | null; area_name: string | null })[];
-    return rows.map((row) => ({
-      areaId: row.area_id,
-      areaName: row.area_name,
-      ...withFigures(fundYearBalanceOf(row)),
-    }));
+    const rows = (await db.query(DISTRICT_BY_AREA, [districtId, programmeYear])) as AreaRow[];
+    return rows.map(areaViewOf);
   }
 
   /** The district's project money per action field and fund kind. */
@@ -203,42 +264,34 @@ export class BalanceService {
     programmeYear: number,
     db: Db = this.dataSource,
   ): Promise<ActionFieldBalanceView[]> {
-    const rows = (await db.query(
-      `SELECT tp.action_field_id, af.name AS action_field_name, f.kind AS fund_kind,
-              sum(p.committed_cents)::text AS committed_cents, sum(p.disbursed_cents)::text AS disbursed_cents,
-              sum(p.repaid_cents)::text AS repaid_cents
-       FROM ledger_project_balance p
-       JOIN fund f ON f.id = p.fund_id
-       LEFT JOIN tracked_project tp ON tp.id = p.tracked_project_id
-       LEFT JOIN action_field af ON af.id = tp.action_field_id
-       WHERE f.district_id = $1 AND p.programme_year = $2
-       GROUP BY tp.action_field_id, af.name, f.kind
-       ORDER BY af.name NULLS LAST, f.kind`,
-      [districtId, programmeYear],
-    )) as {
-      action_field_id: string | null;
-      action_field_name: string | null;
-      fund_kind: FundKind;
-      committed_cents: string;
-      disbursed_cents: string;
-      repaid_cents: string;
+    const rows = (await db.query(DISTRICT_BY_ACTION_FIELD, [districtId, programmeYear])) as ActionFieldRow[];
+    return rows.map(actionFieldViewOf);
+  }
+
+  /**
+   * The district overview's figures in one statement, so one snapshot (the funds, the areas and the
+   * action fields agree) at the cost of one round trip; null when there is no such district. Every
+   * part reads the counters only: the cost does not grow with the entries.
+   */
+  async districtOverview(
+    districtId: string,
+    programmeYear: number,
+    db: Db = this.dataSource,
+  ): Promise<DistrictOverviewFigures | null> {
+    const [row] = (await db.query(DISTRICT_OVERVIEW, [districtId, programmeYear])) as {
+      slug: string;
+      name: string;
+      funds: FundYearViewRow[];
+      by_area: AreaRow[];
+      by_action_field: ActionFieldRow[];
     }[];
-    return rows.map((row) => {
-      const committed = Money.fromCents(row.committed_cents);
-      const disbursed = Money.fromCents(row.disbursed_cents);
-      const repaid = Money.fromCents(row.repaid_cents);
-      const paid = disbursed.subtract(repaid);
-      return {
-        actionFieldId: row.action_field_id,
-        actionFieldName: row.action_field_name,
-        fundKind: row.fund_kind,
-        committed,
-        disbursed,
-        repaid,
-        paid,
-        outstanding: committed.subtract(paid),
-      };
-    });
+    if (!row) return null;
+    return {
+      district: { slug: row.slug, name: row.name },
+      funds: row.funds.map(viewOf),
+      byArea: row.by_area.map(areaViewOf),
+      byActionField: row.by_action_field.map(actionFieldViewOf),
+    };
   }
 
   /**
@@ -273,6 +326,21 @@ export class BalanceService {
          WHERE (coalesce(s.c, 0), coalesce(s.d, 0), coalesce(s.r, 0))
            IS DISTINCT FROM (coalesce(p.committed_cents, 0), coalesce(p.disbursed_cents, 0), coalesce(p.repaid_cents, 0))
        ),
+       action_fields AS (
+         SELECT count(*) AS n FROM (
+           -- Keyed as text, '' for no action field: a FULL JOIN needs an equality, not IS NOT DISTINCT FROM.
+           SELECT coalesce(tp.action_field_id::text, '') AS field, sum(e.committed_cents) AS c,
+                  sum(e.disbursed_cents) AS d, sum(e.repaid_cents) AS r
+           FROM entries e LEFT JOIN tracked_project tp ON tp.id = e.project_id
+           WHERE e.project_id IS NOT NULL GROUP BY tp.action_field_id
+         ) s
+         FULL JOIN (
+           SELECT coalesce(action_field_id::text, '') AS field, committed_cents, disbursed_cents, repaid_cents
+           FROM ledger_action_field_balance WHERE fund_id = $1 AND programme_year = $2
+         ) a USING (field)
+         WHERE (coalesce(s.c, 0), coalesce(s.d, 0), coalesce(s.r, 0))
+           IS DISTINCT FROM (coalesce(a.committed_cents, 0), coalesce(a.disbursed_cents, 0), coalesce(a.repaid_cents, 0))
+       ),
        cash_years AS (
          SELECT count(*) AS n FROM (
            SELECT cash_year, sum(committed_cents) AS c, sum(disbursed_cents) AS d, sum(repaid_cents) AS r
@@ -282,9 +350,10 @@ export class BalanceService {
          WHERE (coalesce(s.c, 0), coalesce(s.d, 0), coalesce(s.r, 0))
            IS DISTINCT FROM (coalesce(c.planned_cents, 0), coalesce(c.disbursed_cents, 0), coalesce(c.repaid_cents, 0))
        )
-       SELECT projects.n::int AS projects, cash_years.n::int AS cash_years FROM projects, cash_years`,
+       SELECT projects.n::int AS projects, cash_years.n::int AS cash_years, action_fields.n::int AS action_fields
+       FROM projects, cash_years, action_fields`,
       [fundId, programmeYear],
-    )) as { projects: number; cash_years: number }[];
+    )) as { projects: number; cash_years: number; action_fields: number }[];
     const storedBalance = fundYearBalanceOf(stored);
     const fromEntries = fundYearBalanceOf(sums);
     const storedEntryCount = Number(stored?.entry_count ?? 0);
@@ -299,13 +368,15 @@ export class BalanceService {
         same(storedBalance, fromEntries) &&
         storedEntryCount === entryCount &&
         mismatches!.projects === 0 &&
-        mismatches!.cash_years === 0,
+        mismatches!.cash_years === 0 &&
+        mismatches!.action_fields === 0,
       stored: storedBalance,
       fromEntries,
       storedEntryCount,
       entryCount,
       mismatchedProjects: mismatches!.projects,
       mismatchedCashYears: mismatches!.cash_years,
+      mismatchedActionFields: mismatches!.action_fields,
     };
   }
 }

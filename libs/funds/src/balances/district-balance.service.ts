@@ -33,34 +33,32 @@ export class DistrictBalanceService {
   }
 
   async overview(principal: Principal, districtId: string, programmeYear: number) {
-    const district = await this.scoped(principal, districtId);
-    // One snapshot, so the totals, the funds and the breakdowns agree with each other.
-    return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
-      const funds = await this.balances.district(district.districtId, programmeYear, tx);
-      const byArea = await this.balances.byArea(district.districtId, programmeYear, tx);
-      const byActionField = await this.balances.byActionField(district.districtId, programmeYear, tx);
-      const areaNames = new Map(byArea.map((a) => [a.areaId, a.areaName]));
-      const total = funds.reduce<FundYearBalance>(
-        (sum, f) => ({
-          budget: sum.budget.add(f.budget),
-          committed: sum.committed.add(f.committed),
-          disbursed: sum.disbursed.add(f.disbursed),
-          repaid: sum.repaid.add(f.repaid),
-        }),
-        EMPTY_FUND_YEAR_BALANCE,
-      );
-      return {
-        districtId: district.districtId,
-        districtName: district.name,
-        programmeYear,
-        totals: figuresJson(withFigures(total)),
-        funds: funds.map((f) => ({
-          ...fundYearJson(f),
-          areaName: f.areaId ? (areaNames.get(f.areaId) ?? null) : null,
-        })),
-        byArea: byArea.map(areaJson),
-        byActionField: byActionField.map(actionFieldJson),
-      };
-    });
+    FundScope.of(principal, FUND_READER_ROLES).district(districtId);
+    // One statement, one snapshot: the totals, the funds and the breakdowns agree with each other.
+    const figures = await this.balances.districtOverview(districtId, programmeYear);
+    if (!figures) throw new NotFoundError();
+    const { funds, byArea, byActionField } = figures;
+    const areaNames = new Map(byArea.map((a) => [a.areaId, a.areaName]));
+    const total = funds.reduce<FundYearBalance>(
+      (sum, f) => ({
+        budget: sum.budget.add(f.budget),
+        committed: sum.committed.add(f.committed),
+        disbursed: sum.disbursed.add(f.disbursed),
+        repaid: sum.repaid.add(f.repaid),
+      }),
+      EMPTY_FUND_YEAR_BALANCE,
+    );
+    return {
+      districtId,
+      districtName: figures.district.name,
+      programmeYear,
+      totals: figuresJson(withFigures(total)),
+      funds: funds.map((f) => ({
+        ...fundYearJson(f),
+        areaName: f.areaId ? (areaNames.get(f.areaId) ?? null) : null,
+      })),
+      byArea: byArea.map(areaJson),
+      byActionField: byActionField.map(actionFieldJson),
+    };
   }
 }

@@ -99,13 +99,6 @@ export class LedgerService {
       `SELECT 1 FROM fund_year WHERE fund_id = $1 AND programme_year = $2 FOR UPDATE`,
       [fund.id, posting.programmeYear],
     );
-    if (locked.length === 1) {
-      await tx.query(
-        `INSERT INTO fund_year_balance (fund_id, programme_year) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-        [fund.id, posting.programmeYear],
-      );
-    }
-
     if (resolved.reversesEntryId) {
       const [again] = await tx.query(`SELECT 1 FROM ledger_entry WHERE reverses_entry_id = $1`, [
         resolved.reversesEntryId,
@@ -113,20 +106,37 @@ export class LedgerService {
       if (again) throw new BusinessRuleError(FUNDS_ERROR_CODES.entryAlreadyReversed);
     }
 
-    const [fundYearRow] = (await tx.query(
-      `SELECT budget_cents, committed_cents, disbursed_cents, repaid_cents
-       FROM fund_year_balance WHERE fund_id = $1 AND programme_year = $2`,
-      [fund.id, posting.programmeYear],
-    )) as FundYearBalanceRow[];
-    const projectRow = posting.projectId
-      ? (
-          (await tx.query(
-            `SELECT committed_cents, disbursed_cents, repaid_cents FROM ledger_project_balance
-           WHERE fund_id = $1 AND programme_year = $2 AND project_id = $3`,
-            [fund.id, posting.programmeYear, posting.projectId],
-          )) as ProjectBalanceRow[]
-        )[0]
-      : undefined;
+    // The counters of the fund year and of the project in one read, in a statement after the lock's
+    // (so it sees what the lock's previous holder committed): every round trip here is time the
+    // other postings to this fund year wait (issue 18).
+    const [counters] = (await tx.query(
+      `SELECT b.budget_cents, b.committed_cents, b.disbursed_cents, b.repaid_cents,
+              p.committed_cents AS project_committed_cents, p.disbursed_cents AS project_disbursed_cents,
+              p.repaid_cents AS project_repaid_cents
+       FROM (SELECT 1) one
+       LEFT JOIN fund_year_balance b ON b.fund_id = $1 AND b.programme_year = $2
+       LEFT JOIN ledger_project_balance p ON p.fund_id = $1 AND p.programme_year = $2 AND p.project_id = $3`,
+      [fund.id, posting.programmeYear, posting.projectId ?? null],
+    )) as (Partial<FundYearBalanceRow> & {
+      project_committed_cents: string | null;
+      project_disbursed_cents: string | null;
+      project_repaid_cents: string | null;
+    })[];
+    const fundYearRow = counters?.budget_cents == null ? undefined : (counters as FundYearBalanceRow);
+    if (locked.length === 1 && !fundYearRow) {
+      await tx.query(
+        `INSERT INTO fund_year_balance (fund_id, programme_year) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+        [fund.id, posting.programmeYear],
+      );
+    }
+    const projectRow: ProjectBalanceRow | undefined =
+      counters?.project_committed_cents == null
+        ? undefined
+        : {
+            committed_cents: counters.project_committed_cents,
+            disbursed_cents: counters.project_disbursed_cents!,
+            repaid_cents: counters.project_repaid_cents!,
+          };
     const fundYear = fundYearBalanceOf(fundYearRow);
     const violations = checkPosting({ fundYear, project: projectBalanceOf(projectRow) }, posting);
     if (violations.length > 0) {
@@ -165,9 +175,23 @@ export class LedgerService {
     )) as { id: string; seq: string; created_at: Date }[];
 
     const delta = ledgerDelta(posting);
+    // A project's money also counts for its action field, the district overview's breakdown (a
+    // tracked project's action field is fixed at its creation; an application has none: null). In
+    // the same statement as the fund year's counters: one round trip fewer under the lock.
+    const actionField = posting.projectId
+      ? `WITH action_field AS (
+           INSERT INTO ledger_action_field_balance AS a (fund_id, programme_year, action_field_id,
+             committed_cents, disbursed_cents, repaid_cents)
+           VALUES ($1, $2, (SELECT action_field_id FROM tracked_project WHERE id = $7::uuid), $4, $5, $6)
+           ON CONFLICT ON CONSTRAINT ledger_action_field_balance_key DO UPDATE
+           SET committed_cents = a.committed_cents + EXCLUDED.committed_cents,
+               disbursed_cents = a.disbursed_cents + EXCLUDED.disbursed_cents,
+               repaid_cents = a.repaid_cents + EXCLUDED.repaid_cents
+         ) `
+      : '';
     const [after] = await queryRows<FundYearBalanceRow>(
       tx,
-      `UPDATE fund_year_balance
+      `${actionField}UPDATE fund_year_balance
        SET budget_cents = budget_cents + $3, committed_cents = committed_cents + $4,
            disbursed_cents = disbursed_cents + $5, repaid_cents = repaid_cents + $6,
            entry_count = entry_count + 1, updated_at = now()
@@ -180,6 +204,7 @@ export class LedgerService {
         delta.committed.toString(),
         delta.disbursed.toString(),
         delta.repaid.toString(),
+        ...(posting.projectId ? [resolved.trackedProjectId] : []),
       ],
     );
     // Update first, insert only a project's or cash year's first row: PostgreSQL checks the CHECK
