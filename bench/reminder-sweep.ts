@@ -12,7 +12,7 @@
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { OutboxService, ReminderSweep, SUBMISSION_DEADLINE_CANDIDATES } from '@kiezfonds/messaging';
+import { ReminderSweep, SUBMISSION_DEADLINE_CANDIDATES } from '@kiezfonds/messaging';
 import { createDataSource, migrateDatabase, withAdminClient } from '@kiezfonds/persistence';
 import { createCall, createDistrict, createUser, testConfig } from '@kiezfonds/testing';
 import { type Figure, round, startedAs } from './figure';
@@ -32,7 +32,7 @@ export async function reminderSweepFigures(): Promise<Figure[]> {
   await migrateDatabase(databaseUrl);
   const db = await createDataSource(databaseUrl).initialize();
   const config = testConfig({ DATABASE_URL: databaseUrl });
-  const sweep = new ReminderSweep(db, new OutboxService(), config);
+  const sweep = new ReminderSweep(db, config);
   const figures: Figure[] = [];
   try {
     const now = new Date();

@@ -1,5 +1,5 @@
 import type { AppConfig } from '@kiezfonds/config';
-import { OutboxService, ReminderSweep } from '@kiezfonds/messaging';
+import { ReminderSweep } from '@kiezfonds/messaging';
 import { ApplicationWorld } from '../../apps/api/src/testing/application-world';
 import { type CommitteeSetUp, createCommittee } from '../../apps/api/src/testing/committee-world';
 import { startTestApi, type TestApi } from '../../apps/api/src/testing/test-api';
@@ -260,7 +260,7 @@ describe('the committee review (Votum)', () => {
       .send({ applicationId: open, reason: 'Vorstand' })
       .expect(201);
 
-    const sweep = new ReminderSweep(api.db.dataSource, new OutboxService(), {
+    const sweep = new ReminderSweep(api.db.dataSource, {
       APP_TIMEZONE: 'Europe/Berlin',
     } as AppConfig);
     // A week ahead, swept twice: one reminder each. Two days ahead: the second one each.

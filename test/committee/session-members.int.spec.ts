@@ -1,5 +1,5 @@
 import type { AppConfig } from '@kiezfonds/config';
-import { OutboxService, ReminderSweep } from '@kiezfonds/messaging';
+import { ReminderSweep } from '@kiezfonds/messaging';
 import { binaryBody, pdfText } from '@kiezfonds/testing';
 import { type Actor, ApplicationWorld } from '../../apps/api/src/testing/application-world';
 import { type CommitteeSetUp, createCommittee } from '../../apps/api/src/testing/committee-world';
@@ -238,7 +238,7 @@ describe('sessions and written votes for the members', () => {
       .expect(201);
     const seen = (await world.get(ag.voters[4]!, `/api/written-votes/${vote.id}`).expect(200)).body;
     expect(seen).toMatchObject({ ownBallot: 'recused', responded: 2 });
-    const sweep = new ReminderSweep(api.db.dataSource, new OutboxService(), {
+    const sweep = new ReminderSweep(api.db.dataSource, {
       APP_TIMEZONE: 'Europe/Berlin',
     } as AppConfig);
     const dayBefore = new Date(deadline.getTime() - 12 * 3_600_000);

@@ -1,5 +1,5 @@
 import type { AppConfig } from '@kiezfonds/config';
-import { OutboxService, ReminderSweep } from '@kiezfonds/messaging';
+import { ReminderSweep } from '@kiezfonds/messaging';
 import type { DataSource } from 'typeorm';
 import request from 'supertest';
 import type { ApplicationWorld } from '../../apps/api/src/testing/application-world';
@@ -15,7 +15,7 @@ const DAY = 86_400_000;
 
 /** The reminder sweep as the worker runs it, on the test's database. */
 export function reminderSweep(db: DataSource): ReminderSweep {
-  return new ReminderSweep(db, new OutboxService(), { APP_TIMEZONE: 'Europe/Berlin' } as AppConfig);
+  return new ReminderSweep(db, { APP_TIMEZONE: 'Europe/Berlin' } as AppConfig);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { AppConfig } from '@kiezfonds/config';
-import { OutboxService, ReminderSweep } from '@kiezfonds/messaging';
+import { ReminderSweep } from '@kiezfonds/messaging';
 import { dataSourceOptions } from '@kiezfonds/persistence';
 import {
   createApplication,
@@ -60,7 +60,7 @@ describe('reminder sweep: round trips do not grow with the number of due reminde
         await createApplication(db.dataSource, { callId: call.id, organisationId: organisation.id });
       }
     };
-    const sweep = new ReminderSweep(counted, new OutboxService(), config);
+    const sweep = new ReminderSweep(counted, config);
     const sweepCounted = async () => {
       statements = 0;
       const { queued } = await sweep.sweep(now);

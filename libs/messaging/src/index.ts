@@ -27,10 +27,11 @@ export {
   type RenderedNotice,
 } from './rendering/notice-renderer';
 export { NOTICE_SAMPLES } from './templates/samples';
-export { type ReminderCandidate, type ReminderRule, reminderKey } from './reminders/reminder-rule';
+export { type ReminderRule, reminderKey } from './reminders/reminder-rule';
 export { REMINDER_RULES } from './reminders/reminder-rules';
 export { REMINDER_SWEEP_SCHEDULER_ID, ReminderScheduler } from './reminders/reminder-scheduler';
 export { ReminderSweep } from './reminders/reminder-sweep';
+export { dueOffsetSql } from './reminders/reminder-sweep.sql';
 export { ReminderSweepProcessor } from './reminders/reminder-sweep.processor';
 export { SUBMISSION_DEADLINE_CANDIDATES, submissionDeadlineRule } from './reminders/submission-deadline.rule';
 export {

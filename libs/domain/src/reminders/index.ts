@@ -4,6 +4,9 @@ export {
   dueOverdueOffset,
   dueReminderOffset,
   isReminderKind,
+  REMINDER_SCHEDULES,
   type ReminderKind,
+  type ReminderSchedule,
+  sweepHorizonDays,
 } from './reminder-schedule';
 export { subtractCalendarDays } from './zoned-time';

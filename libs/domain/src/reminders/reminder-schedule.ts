@@ -90,3 +90,34 @@ export function calendarDaysLeft(deadline: Date, now: Date, timeZone: string): n
   while (subtractCalendarDays(deadline, days, timeZone).getTime() > now.getTime()) days++;
   return days;
 }
+
+/**
+ * When each kind of reminder is sent, the single source for the sweep (which computes the same in
+ * SQL from these numbers) and for anyone who explains it: calendar days before the deadline in
+ * APP_TIMEZONE, or after it for `after` schedules (an overdue notice). `says` names the count the
+ * reminder's text announces, computed at the moment it is queued.
+ */
+export interface ReminderSchedule {
+  offsetsDays: readonly number[];
+  after?: true;
+  says?: 'daysLeft' | 'daysOverdue';
+}
+
+export const REMINDER_SCHEDULES = {
+  submission_deadline: { offsetsDays: [14, 3, 1], says: 'daysLeft' },
+  change_request_deadline: { offsetsDays: [3, 1], says: 'daysLeft' },
+  prompt_use_deadline: { offsetsDays: [14, 3], says: 'daysLeft' },
+  report_due: { offsetsDays: [14, 3, 1], says: 'daysLeft' },
+  // A day after the deadline, and again a week after.
+  report_overdue: { offsetsDays: [1, 7], after: true, says: 'daysOverdue' },
+  review_deadline: { offsetsDays: [7, 2], says: 'daysLeft' },
+  written_vote_closing: { offsetsDays: [1] },
+} as const satisfies Record<ReminderKind, ReminderSchedule>;
+
+/**
+ * How far from now a sweep looks for deadlines: one day beyond the largest offset before them
+ * (calendar days are up to an hour longer than 24 h), two after them.
+ */
+export function sweepHorizonDays(schedule: ReminderSchedule): number {
+  return Math.max(...schedule.offsetsDays) + (schedule.after ? 2 : 1);
+}

@@ -1,8 +1,5 @@
-import type { EntityManager } from 'typeorm';
-import { carrierCandidates, type ApplicationOccasion } from './carrier-reminders';
-import { exists, type ReminderCandidate, type ReminderRule, SAME_DEADLINE } from './reminder-rule';
-
-const OFFSETS_DAYS = [3, 1] as const;
+import { carrierReminders } from './carrier-reminders';
+import { exists, type ReminderRule, SAME_DEADLINE, WITHIN_REACH } from './reminder-rule';
 
 /** Open change requests of applications still waiting for the answer. */
 const OPEN_REQUESTS = `change_request cr JOIN application a ON a.id = cr.application_id
@@ -11,27 +8,14 @@ const OPEN_REQUESTS = `change_request cr JOIN application a ON a.id = cr.applica
 /** "Please answer our change request": 3 days and 1 day before its reply deadline, while it is open. */
 export const changeRequestDeadlineRule: ReminderRule = {
   kind: 'change_request_deadline',
-  offsetsDays: OFFSETS_DAYS,
-
-  async findCandidates(tx: EntityManager, now: Date, timeZone: string): Promise<ReminderCandidate[]> {
-    const occasions = (await tx.query(
-      `SELECT cr.id AS entity_id, cr.application_id, cr.reply_deadline AS deadline,
-              json_build_object('request', json_build_object(
-                'requestedOn', to_char(cr.requested_at AT TIME ZONE 'Europe/Berlin', 'YYYY-MM-DD'),
-                'replyBy', to_char(cr.reply_deadline AT TIME ZONE 'Europe/Berlin', 'YYYY-MM-DD'))) AS facts
-       FROM ${OPEN_REQUESTS}
-         AND cr.reply_deadline > $1::timestamptz
-         AND cr.reply_deadline <= $1::timestamptz + make_interval(days => $2::int)
-       ORDER BY cr.id`,
-      [now, Math.max(...OFFSETS_DAYS) + 1],
-    )) as ApplicationOccasion[];
-    return carrierCandidates(
-      tx,
-      occasions.map((o) => ({ ...o, link_section: '/bearbeiten' })),
-      now,
-      timeZone,
-    );
-  },
+  ...carrierReminders(
+    `SELECT cr.id::text AS entity_id, cr.application_id, cr.reply_deadline AS deadline,
+            json_build_object('request', json_build_object(
+              'requestedOn', to_char(cr.requested_at AT TIME ZONE 'Europe/Berlin', 'YYYY-MM-DD'),
+              'replyBy', to_char(cr.reply_deadline AT TIME ZONE 'Europe/Berlin', 'YYYY-MM-DD'))) AS facts
+       FROM ${OPEN_REQUESTS} AND ${WITHIN_REACH('cr.reply_deadline')}`,
+    '/bearbeiten',
+  ),
 
   stillDue: (db, { entityId, deadline }) =>
     exists(

@@ -1,8 +1,5 @@
-import type { EntityManager } from 'typeorm';
-import { carrierCandidates, endOfBerlinDay, type ApplicationOccasion } from './carrier-reminders';
-import { exists, type ReminderCandidate, type ReminderRule, SAME_DEADLINE } from './reminder-rule';
-
-const OFFSETS_DAYS = [14, 3] as const;
+import { carrierReminders, endOfBerlinDay } from './carrier-reminders';
+import { exists, type ReminderRule, SAME_DEADLINE, WITHIN_REACH } from './reminder-rule';
 
 const DEADLINE = endOfBerlinDay('co.spend_by');
 
@@ -16,21 +13,12 @@ const PAID_CALL_OFFS = `call_off co JOIN application a ON a.id = co.application_
  */
 export const promptUseDeadlineRule: ReminderRule = {
   kind: 'prompt_use_deadline',
-  offsetsDays: OFFSETS_DAYS,
-
-  async findCandidates(tx: EntityManager, now: Date, timeZone: string): Promise<ReminderCandidate[]> {
-    const occasions = (await tx.query(
-      `SELECT co.id AS entity_id, co.application_id, ${DEADLINE} AS deadline,
-              json_build_object('callOff', json_build_object('number', co.number,
-                'amountCents', co.amount_cents, 'paidOn', co.paid_on::text, 'spendBy', co.spend_by::text)) AS facts
-       FROM ${PAID_CALL_OFFS}
-         AND ${DEADLINE} > $1::timestamptz
-         AND ${DEADLINE} <= $1::timestamptz + make_interval(days => $2::int)
-       ORDER BY co.id`,
-      [now, Math.max(...OFFSETS_DAYS) + 1],
-    )) as ApplicationOccasion[];
-    return carrierCandidates(tx, occasions, now, timeZone);
-  },
+  ...carrierReminders(
+    `SELECT co.id::text AS entity_id, co.application_id, ${DEADLINE} AS deadline,
+            json_build_object('callOff', json_build_object('number', co.number,
+              'amountCents', co.amount_cents, 'paidOn', co.paid_on::text, 'spendBy', co.spend_by::text)) AS facts
+       FROM ${PAID_CALL_OFFS} AND ${WITHIN_REACH(DEADLINE)}`,
+  ),
 
   stillDue: (db, { entityId, deadline }) =>
     exists(db, `SELECT 1 FROM ${PAID_CALL_OFFS} AND co.id = $1 AND ${SAME_DEADLINE(DEADLINE, '$2')}`, [

@@ -1,19 +1,6 @@
-import type { ReminderKind } from '@kiezfonds/domain';
+import { type ReminderKind } from '@kiezfonds/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Notice, NoticeRecipient } from '../outbox/notice';
-
-/** One thing with a deadline that someone should be reminded of, as the database has it now. */
-export interface ReminderCandidate {
-  /** The row the reminder is about (for the submission deadline: the draft application). */
-  entityId: string;
-  /** The deadline as it stands now; a moved deadline is a new occasion with new keys. */
-  deadline: Date;
-  recipients: NoticeRecipient[];
-  /** The template's facts (see the kind's sample in templates/samples.ts). */
-  data: Record<string, unknown>;
-  district?: Notice['district'];
-  link?: string;
-}
+import type { NoticeRecipient } from '../outbox/notice';
 
 /** What one queued reminder is about: the entity and its deadline as they were when it was queued. */
 export interface ReminderOccasion {
@@ -22,17 +9,27 @@ export interface ReminderOccasion {
 }
 
 /**
- * A kind of reminder: when it is sent (calendar days before the deadline, in APP_TIMEZONE, or
- * after it for `after` rules) and how to find what it is about. The sweep decides from
- * `offsetsDays` which reminder is due; the query only has to return the candidates whose deadline
- * lies within reach of the largest offset.
+ * A kind of reminder: how to find, in SQL, who is to be reminded of what. When it is sent comes
+ * from its schedule in libs/domain (`REMINDER_SCHEDULES`); the sweep computes from that, in the
+ * same statement, which reminder is due and writes it into the outbox (reminder-sweep.sql.ts).
  */
 export interface ReminderRule {
   kind: ReminderKind;
-  offsetsDays: readonly number[];
-  /** The offsets count calendar days after the deadline (an overdue notice), not before it. */
-  after?: boolean;
-  findCandidates(tx: EntityManager, now: Date, timeZone: string): Promise<ReminderCandidate[]>;
+  /**
+   * A SELECT of the deadlines (column `deadline`, timestamptz, repeats allowed) within the sweep's
+   * reach: after them for `after` schedules (`deadline <= $1` and `> $1 - $2 days`), before them
+   * otherwise (`deadline > $1` and `<= $1 + $2 days`); `$1` is now (timestamptz), `$2` the horizon
+   * in days (integer). The sweep decides once per deadline which reminder is due (the CTE `due`),
+   * not once per recipient.
+   */
+  deadlines: string;
+  /**
+   * A SELECT of one row per occasion and recipient, joined to `due` on its deadline (only the
+   * deadlines with a reminder due now are in it): `entity_id` (text), `due.*`, the recipient's
+   * `user_id`, `email`, `display_name`, `language`, the `district_name`, the `link` in the web app
+   * and the template's facts as `data` (jsonb; the sweep adds what the schedule `says`).
+   */
+  occasions: string;
   /**
    * Whether a reminder queued for `occasion` still fits, checked again when it is delivered
    * (TRUST.md, "Work and delivery"): the deadline is still the one it names and the entity still in
@@ -49,6 +46,14 @@ export interface ReminderRule {
 export const SAME_DEADLINE = (column: string, parameter: string) =>
   `date_trunc('milliseconds', ${column}) = ${parameter}::timestamptz`;
 
+/** An instant as JavaScript's `toISOString()` writes it (milliseconds, truncated as a `Date` does). */
+export const isoSql = (expression: string) =>
+  `to_char((${expression}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** The deadline lies within the sweep's reach before it ($1 now, $2 days). */
+export const WITHIN_REACH = (deadline: string) =>
+  `${deadline} > $1::timestamptz AND ${deadline} <= $1::timestamptz + make_interval(days => $2::int)`;
+
 /** Runs a `SELECT 1 … LIMIT 1` and tells whether it found a row. */
 export async function exists(
   db: DataSource | EntityManager,
@@ -60,7 +65,8 @@ export async function exists(
 
 /**
  * The occasion of one reminder: kind, entity, deadline and offset. The outbox adds the recipient's
- * address, so each person gets each reminder once, and a moved deadline yields new keys.
+ * address, so each person gets each reminder once, and a moved deadline yields new keys. The sweep
+ * builds the same key in SQL (reminder-sweep.sql.ts).
  */
 export function reminderKey(
   kind: ReminderKind,

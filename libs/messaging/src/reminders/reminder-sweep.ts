@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from '@kiezfonds/config';
-import { dueOverdueOffset, dueReminderOffset } from '@kiezfonds/domain';
+import { REMINDER_SCHEDULES, sweepHorizonDays } from '@kiezfonds/domain';
 import { APP_CONFIG } from '@kiezfonds/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Notice, noticeSchema } from '../outbox/notice';
-import { OutboxService } from '../outbox/outbox.service';
-import { reminderKey, type ReminderRule } from './reminder-rule';
+import { z } from 'zod';
+import type { ReminderRule } from './reminder-rule';
 import { REMINDER_RULES } from './reminder-rules';
+import { reminderSweepSql } from './reminder-sweep.sql';
 
 /**
  * Computes from the database which reminders are due and writes them into the outbox. It keeps no
@@ -22,7 +22,6 @@ export class ReminderSweep {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.timeZone = config.APP_TIMEZONE;
@@ -52,37 +51,41 @@ export class ReminderSweep {
     return { queued };
   }
 
-  /** The rule's SELECT, then one INSERT of all its due reminders, however many there are. */
+  /**
+   * One statement for the whole rule (reminder-sweep.sql.ts): which reminder is due, its delivery
+   * key, the notice, the outbox row, all in PostgreSQL. Sweeps of the same rule take turns (a
+   * transaction-scoped advisory lock), so one that starts while another writes sees its rows and
+   * adds nothing, instead of both building the same notices and waiting on each other's keys.
+   *
+   * The commit does not wait for the WAL to reach the disk (synchronous_commit off, this
+   * transaction only): a crash that loses the last sweep's rows loses nothing the next sweep does
+   * not compute again, and whatever acts on those rows later (the mail claim before a send)
+   * commits synchronously, which makes them durable first.
+   */
   private async sweepRule(tx: EntityManager, rule: ReminderRule, now: Date): Promise<number> {
-    const due: { key: string; notice: Notice }[] = [];
-    for (const candidate of await rule.findCandidates(tx, now, this.timeZone)) {
-      const offset = (rule.after ? dueOverdueOffset : dueReminderOffset)(
-        candidate.deadline,
-        rule.offsetsDays,
-        now,
-        this.timeZone,
+    await tx.query(
+      `SELECT pg_advisory_xact_lock(hashtext($1)), set_config('synchronous_commit', 'off', true)`,
+      [`reminder-sweep:${rule.kind}`],
+    );
+    const [result] = (await tx.query(SWEEP_SQL.get(rule.kind)!, [
+      now,
+      sweepHorizonDays(REMINDER_SCHEDULES[rule.kind]),
+      this.timeZone,
+      DELIVERABLE_ADDRESS,
+    ])) as { queued: number; undeliverable: number }[];
+    // Recorded as failed notices (reminder-sweep.sql.ts); said here too, once, as it happens.
+    if (result!.undeliverable > 0) {
+      this.logger.warn(
+        { kind: rule.kind, undeliverable: result!.undeliverable },
+        'reminders failed: address not deliverable',
       );
-      if (offset === null) continue;
-      const key = reminderKey(rule.kind, candidate.entityId, candidate.deadline, offset);
-      for (const recipient of candidate.recipients) {
-        const notice: Notice = {
-          kind: rule.kind,
-          recipient,
-          data: candidate.data,
-          district: candidate.district,
-          link: candidate.link,
-          // What it is about, so delivery can check that it still stands (notice-freshness.ts).
-          occasion: { entityId: candidate.entityId, deadline: candidate.deadline.toISOString() },
-        };
-        // One unusable address (the database accepts more than the notice schema) must not roll
-        // back everyone else's reminders: skip it, visibly.
-        if (!noticeSchema.safeParse(notice).success) {
-          this.logger.warn({ key, userId: recipient.userId }, 'reminder skipped: the notice is not valid');
-          continue;
-        }
-        due.push({ key, notice });
-      }
     }
-    return this.outbox.addKeyedNotices(tx, due);
+    return result!.queued;
   }
 }
+
+/** Each rule's statement, built once. */
+const SWEEP_SQL = new Map(REMINDER_RULES.map((rule) => [rule.kind, reminderSweepSql(rule)]));
+
+/** The pattern the notice schema checks addresses with (zod's), applied in SQL (PostgreSQL reads it alike). */
+const DELIVERABLE_ADDRESS = z.regexes.email.source;

@@ -1,22 +1,4 @@
-import { calendarDaysLeft } from '@kiezfonds/domain';
-import type { EntityManager } from 'typeorm';
-import { exists, type ReminderCandidate, type ReminderRule, SAME_DEADLINE } from './reminder-rule';
-
-const OFFSETS_DAYS = [7, 2] as const;
-
-interface OwedVotumRow {
-  call_id: string;
-  review_deadline: Date;
-  committee_name: string;
-  district_name: string;
-  application_id: string;
-  title: string;
-  organisation_name: string;
-  user_id: string;
-  email: string;
-  display_name: string;
-  language: 'de' | 'en';
-}
+import { exists, isoSql, type ReminderRule, SAME_DEADLINE, WITHIN_REACH } from './reminder-rule';
 
 /**
  * "Your Votum is still missing": 7 and 2 days before a call's review deadline, to each current
@@ -29,8 +11,8 @@ interface OwedVotumRow {
  * committee of each call, as of `at` (an SQL expression), leaving out applications the member
  * declared a conflict on. Ends in a WHERE clause the caller extends with `AND …`.
  */
-const owedVoten = (at: string) => `
-  FROM call c
+const owedVoten = (at: string, due = '') => `
+  FROM call c${due}
   JOIN district d ON d.id = c.district_id
   JOIN committee cm ON cm.id = coalesce(c.committee_id,
          (SELECT first.id FROM committee first WHERE first.district_id = c.district_id ORDER BY first.name LIMIT 1))
@@ -48,50 +30,19 @@ const owedVoten = (at: string) => `
 
 export const reviewDeadlineRule: ReminderRule = {
   kind: 'review_deadline',
-  offsetsDays: OFFSETS_DAYS,
-
-  async findCandidates(tx: EntityManager, now: Date, timeZone: string): Promise<ReminderCandidate[]> {
-    const rows = (await tx.query(
-      `SELECT c.id AS call_id, c.review_deadline, cm.name AS committee_name, d.name AS district_name,
-              a.id AS application_id, a.title, o.name AS organisation_name,
-              u.id AS user_id, u.email, u.display_name, u.language
-         ${owedVoten('$1::timestamptz')}
-          AND c.review_deadline > $1::timestamptz
-          AND c.review_deadline <= $1::timestamptz + make_interval(days => $2::int)
-        ORDER BY c.id, lower(u.email), a.reference`,
-      [now, Math.max(...OFFSETS_DAYS) + 1],
-    )) as OwedVotumRow[];
-
-    // One reminder per call and member, listing every application the member's department owes.
-    const candidates = new Map<string, ReminderCandidate & { applications: unknown[] }>();
-    for (const row of rows) {
-      const key = `${row.call_id}|${row.user_id}`;
-      let candidate = candidates.get(key);
-      if (!candidate) {
-        const deadline = new Date(row.review_deadline);
-        const applications: unknown[] = [];
-        candidate = {
-          entityId: row.call_id,
-          deadline,
-          recipients: [
-            { userId: row.user_id, email: row.email, name: row.display_name, locale: row.language },
-          ],
-          applications,
-          data: {
-            committee: { name: row.committee_name },
-            review: { due: deadline.toISOString() },
-            daysLeft: calendarDaysLeft(deadline, now, timeZone),
-            applications,
-          },
-          district: { name: row.district_name },
-          link: '/begutachtung',
-        };
-        candidates.set(key, candidate);
-      }
-      candidate.applications.push({ title: row.title, organisation: { name: row.organisation_name } });
-    }
-    return [...candidates.values()].map(({ applications: _list, ...candidate }) => candidate);
-  },
+  // One reminder per call and member, listing every application the member's department owes.
+  deadlines: `SELECT c.review_deadline AS deadline FROM call c WHERE ${WITHIN_REACH('c.review_deadline')}`,
+  occasions: `
+    SELECT c.id::text AS entity_id, due.*,
+           u.id AS user_id, u.email, u.display_name, u.language, d.name AS district_name,
+           '/begutachtung' AS link,
+           jsonb_build_object(
+             'committee', jsonb_build_object('name', cm.name),
+             'review', jsonb_build_object('due', ${isoSql('c.review_deadline')}),
+             'applications', jsonb_agg(jsonb_build_object('title', a.title,
+               'organisation', jsonb_build_object('name', o.name)) ORDER BY a.reference)) AS data
+      ${owedVoten('$1::timestamptz', ' JOIN due ON due.deadline = c.review_deadline')}
+     GROUP BY c.id, due.deadline, due.offset_days, due.says, due.deadline_iso, cm.name, d.name, u.id, u.email, u.display_name, u.language`,
 
   // Still due while the deadline stands and the recipient's department owes a Votum.
   stillDue: (db, { entityId, deadline }, recipient) =>

@@ -33,6 +33,7 @@ import { RecordCostBasisOnGrantNotice1763795100000 } from './1763795100000-recor
 import { StageUploads1763795200000 } from './1763795200000-stage-uploads';
 import { AddAreaCodesCoversAndIndicators1763795600000 } from './1763795600000-add-area-codes-covers-and-indicators';
 import { CreatePastProjects1763795700000 } from './1763795700000-create-past-projects';
+import { ComputeReminderTimesInSql1763796100000 } from './1763796100000-compute-reminder-times-in-sql';
 import { CountMoneyPerActionField1763796200000 } from './1763796200000-count-money-per-action-field';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
@@ -72,5 +73,6 @@ export const migrations = [
   StageUploads1763795200000,
   AddAreaCodesCoversAndIndicators1763795600000,
   CreatePastProjects1763795700000,
+  ComputeReminderTimesInSql1763796100000,
   CountMoneyPerActionField1763796200000,
 ];
