@@ -312,6 +312,13 @@ async function apiFigures(): Promise<Figure[]> {
       `INSERT INTO bench_anchor SELECT ordinality, id FROM unnest($1::uuid[]) WITH ORDINALITY id`,
       [anchorIds],
     );
+    // The API's resident memory during the SUBMIT loads (target ≤ 250 MB): sampled in this process,
+    // which also holds the load generator and the bench's own pool, so it errs on the high side.
+    const rssBeforeBytes = process.memoryUsage.rss();
+    let maxRssBytes = rssBeforeBytes;
+    const rssSampler = setInterval(() => {
+      maxRssBytes = Math.max(maxRssBytes, process.memoryUsage.rss());
+    }, 50).unref();
     for (const connections of ONLY === 'list' ? [] : [16, 200]) {
       const drafts = await insertApplications(db, {
         callId: call.id,
@@ -362,6 +369,22 @@ async function apiFigures(): Promise<Figure[]> {
           project.non2xx === 0 &&
           (connections !== 16 || project.p99Ms <= 50),
         loadAverage: loadavg().map((l) => round(l)),
+      });
+    }
+    clearInterval(rssSampler);
+    if (ONLY !== 'list') {
+      const maxRssMb = round(maxRssBytes / 2 ** 20, 1);
+      const beforeLoadMb = round(rssBeforeBytes / 2 ** 20, 1);
+      figures.push({
+        name: 'lifecycle-submit-rss',
+        figure: 'API RSS during the SUBMIT loads (max, bench process incl. load generator)',
+        project: { requestsPerSecond: maxRssMb, detail: { maxRssMb, beforeLoadMb } },
+        anchor: { what: 'the limit', requestsPerSecond: 250 },
+        ratio: round(maxRssMb / 250),
+        target: '≤ 250 MB',
+        met: maxRssMb <= 250,
+        loadAverage: loadavg().map((l) => round(l)),
+        shown: { project: `${maxRssMb} MB (${beforeLoadMb} MB before the loads)`, anchor: '250 MB' },
       });
     }
   } finally {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BusinessRuleError, ValidationError } from '@kiezfonds/domain';
+import { BusinessRuleError, DomainError, ValidationError } from '@kiezfonds/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** 422: the same Idempotency-Key was used before for a different request. */
@@ -10,6 +10,11 @@ const KEY = /^[\x21-\x7e]{1,200}$/;
 /** Thrown inside the transaction when the key was used before; caught outside it. */
 class AlreadyAnswered extends Error {}
 
+/** A concurrent twin of the request inserted the same unique row first. */
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '23505';
+}
+
 export function requestHash(scope: string, body: unknown): string {
   return createHash('sha256').update(scope).update('\n').update(JSON.stringify(body)).digest('hex');
 }
@@ -17,10 +22,13 @@ export function requestHash(scope: string, body: unknown): string {
 /**
  * Every write that moves money or state honours `Idempotency-Key` this way (TRUST.md, "Money and
  * decisions"): lifecycle commands, call-offs, payments, ledger bookings, reversals and repayments.
- * Runs a command at most once per `Idempotency-Key` and user. The key row is inserted first in
- * the command's own transaction: a second request with the same key waits on the unique index
- * until the first commits, then finds the stored answer (or, if the first failed and rolled
- * back, runs itself). A refused command stores nothing, so a retry after fixing the cause works.
+ * Runs a command at most once per `Idempotency-Key` and user. The key row is written once, with
+ * the answer, at the end of the command's own transaction (it was inserted first and updated with
+ * the answer: two round trips, issue 18). A second request with the same key that runs meanwhile
+ * either waits on the unique index until the first commits and then rolls its own work back, or
+ * (having waited on the same row lock) is refused by the state the first left behind; either way
+ * it answers what the first stored. If the first failed and rolled back, the second runs itself. A
+ * refused command stores nothing, so a retry after fixing the cause works.
  */
 export async function runIdempotent<T extends object>(
   dataSource: DataSource,
@@ -32,25 +40,27 @@ export async function runIdempotent<T extends object>(
   if (!KEY.test(key)) throw new ValidationError([{ field: 'Idempotency-Key', rule: 'idempotencyKey' }]);
   try {
     return await dataSource.transaction(async (tx) => {
-      const claimed = (await tx.query(
-        `INSERT INTO idempotency_key (user_id, key, scope, request_hash, status_code, response)
-         VALUES ($1, $2, $3, $4, 0, '{}') ON CONFLICT DO NOTHING RETURNING 1`,
-        [request.userId, key, request.scope, request.hash],
-      )) as unknown[];
-      if (claimed.length === 0) throw new AlreadyAnswered();
       const answer = await work(tx);
-      await tx.query(
-        `UPDATE idempotency_key SET status_code = 200, response = $3 WHERE user_id = $1 AND key = $2`,
-        [request.userId, key, JSON.stringify(answer)],
-      );
+      const stored = (await tx.query(
+        `INSERT INTO idempotency_key (user_id, key, scope, request_hash, status_code, response)
+         VALUES ($1, $2, $3, $4, 200, $5) ON CONFLICT DO NOTHING RETURNING 1`,
+        [request.userId, key, request.scope, request.hash, JSON.stringify(answer)],
+      )) as unknown[];
+      if (stored.length === 0) throw new AlreadyAnswered();
       return answer;
     });
   } catch (error) {
-    if (!(error instanceof AlreadyAnswered)) throw error;
+    // A failure of the database itself (outage, busy pool) is answered as it is, without waiting
+    // for a connection again to look the key up.
+    if (!(error instanceof AlreadyAnswered || error instanceof DomainError || isUniqueViolation(error))) {
+      throw error;
+    }
     const [stored] = (await dataSource.query(
       `SELECT scope, request_hash, response FROM idempotency_key WHERE user_id = $1 AND key = $2`,
       [request.userId, key],
     )) as { scope: string; request_hash: string; response: T }[];
+    // Not answered under this key before: the command's own refusal (or failure) stands.
+    if (!stored && !(error instanceof AlreadyAnswered)) throw error;
     if (!stored || stored.scope !== request.scope || stored.request_hash !== request.hash) {
       throw new BusinessRuleError(IDEMPOTENCY_KEY_REUSED);
     }

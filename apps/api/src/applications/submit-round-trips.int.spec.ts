@@ -4,10 +4,11 @@ import { startTestApi, type TestApi } from '../testing/test-api';
 import { ApplicationWorld } from '../testing/application-world';
 
 /**
- * A SUBMIT reads and locks its application once and checks the caller's scope on what it read
- * (it read and locked it twice before: scope check, then the record).
+ * The database round trips of one SUBMIT over HTTP, counted (not timed): a guard against their
+ * creeping back (issue 18). The SQL a submission needs is begin, lock, snapshot, update, audit,
+ * outbox, commit; it used to take 18, then 14 round trips.
  */
-describe('a lifecycle command reads its application once', () => {
+describe('a lifecycle command takes few database round trips', () => {
   let api: TestApi;
   let world: ApplicationWorld;
   const seen: string[] = [];
@@ -28,23 +29,98 @@ describe('a lifecycle command reads its application once', () => {
     await api.close();
   });
 
-  it('locks the application in the one query that reads it, and answers the new state', async () => {
-    const call = await world.openCall();
-    const draft = await world.draft(call.id);
+  async function submitRecorded(id: string, idempotencyKey?: string) {
     seen.length = 0;
     recording = true;
-    let state = '';
     try {
-      state = (await world.event(world.carrier, draft.id, { type: 'SUBMIT' }).expect(200)).body
-        .state as string;
+      const request = world.event(world.carrier, id, { type: 'SUBMIT' });
+      if (idempotencyKey) void request.set('Idempotency-Key', idempotencyKey);
+      return (await request.expect(200)).body as { state: string; version: number; allowedEvents: string[] };
     } finally {
       recording = false;
     }
-    expect(state).toBe('submitted');
+  }
+
+  async function effectsOf(id: string) {
+    const db = api.db.dataSource;
+    const [audit] = (await db.query(
+      `SELECT count(*)::int AS n FROM audit_event
+        WHERE entity_id = $1 AND action = 'transition' AND to_state = 'submitted'`,
+      [id],
+    )) as { n: number }[];
+    const outbox = (await db.query(
+      `SELECT payload->>'kind' AS kind, payload->'recipient'->>'userId' AS user_id FROM outbox
+        WHERE delivery_key LIKE $1 ORDER BY 1`,
+      [`application:${id}:%`],
+    )) as { kind: string; user_id: string }[];
+    const [versions] = (await db.query(
+      `SELECT count(*)::int AS n FROM application_version WHERE application_id = $1`,
+      [id],
+    )) as { n: number }[];
+    return { audits: audit!.n, outbox, versions: versions!.n };
+  }
+
+  it('submits in 8 round trips: caller, begin, lock-and-read with recipients, snapshot, double funding, outbox, state with audit, commit', async () => {
+    const call = await world.openCall();
+    const draft = await world.draft(call.id);
+    const answer = await submitRecorded(draft.id);
+    expect(answer).toMatchObject({ state: 'submitted', version: 3 });
+    // The answer's events are those of a submitted application for its carrier, without a reread.
+    const detail = await world.get(world.carrier, `/api/applications/${draft.id}`).expect(200);
+    expect(answer.allowedEvents).toEqual(detail.body.allowedEvents);
     expect(seen.filter((q) => /FOR UPDATE OF a/.test(q))).toHaveLength(1);
-    // Authentication, begin, lock-and-read, snapshot, double-funding check (2), notices (4),
-    // update, audit, the answer's read, commit: 14 (it was 18 with four authentication queries).
-    expect(seen.length).toBeLessThanOrEqual(14);
+    // The application with its call is read once (the double-funding check read it a second time).
+    expect(seen.filter((q) => /JOIN call c ON c\.id = a\.call_id/.test(q))).toHaveLength(1);
+    expect(seen.length).toBeLessThanOrEqual(8);
+    // Nothing of the guarantees went with the round trips: one snapshot, one audit event, a notice
+    // for the carrier's member and one for the coordinator.
+    expect(await effectsOf(draft.id)).toEqual({
+      audits: 1,
+      versions: 1,
+      outbox: [
+        { kind: 'application_received', user_id: world.coordinator.user.id },
+        { kind: 'application_submitted', user_id: world.carrier.user.id },
+      ],
+    });
+  });
+
+  it('with an Idempotency-Key writes the key once with its answer, and a retry answers the same without a second step', async () => {
+    const call = await world.openCall();
+    const draft = await world.draft(call.id);
+    const key = `submit-${draft.id}`;
+    const first = await submitRecorded(draft.id, key);
+    expect(seen.filter((q) => /idempotency_key/.test(q))).toHaveLength(1);
+    expect(seen.length).toBeLessThanOrEqual(9);
+    const again = await submitRecorded(draft.id, key);
+    expect(again).toEqual(first);
+    const effects = await effectsOf(draft.id);
+    expect(effects).toMatchObject({ audits: 1, versions: 1 });
+    expect(effects.outbox).toHaveLength(2);
+  });
+
+  it('two submissions with the same Idempotency-Key at the same moment both answer the one step', async () => {
+    const call = await world.openCall();
+    const draft = await world.draft(call.id);
+    const key = `twin-${draft.id}`;
+    const [a, b] = await Promise.all(
+      [0, 1].map(() =>
+        world.event(world.carrier, draft.id, { type: 'SUBMIT' }).set('Idempotency-Key', key).expect(200),
+      ),
+    );
+    expect(a!.body).toEqual(b!.body);
+    expect(a!.body).toMatchObject({ state: 'submitted', version: 3 });
+    const effects = await effectsOf(draft.id);
+    expect(effects).toMatchObject({ audits: 1, versions: 1 });
+    expect(effects.outbox).toHaveLength(2);
+  });
+
+  it('a second submission of the same application is refused with 409 naming the allowed events', async () => {
+    const call = await world.openCall();
+    const draft = await world.draft(call.id);
+    await submitRecorded(draft.id);
+    const refused = await world.event(world.carrier, draft.id, { type: 'SUBMIT' }).expect(409);
+    expect(refused.body).toMatchObject({ code: 'event_not_allowed', allowed: ['WITHDRAW'] });
+    expect(await effectsOf(draft.id)).toMatchObject({ audits: 1, versions: 1 });
   });
 
   it("another organisation's carrier gets 404 and nothing changes", async () => {

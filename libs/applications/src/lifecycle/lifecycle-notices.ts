@@ -19,15 +19,23 @@ type Built = { audience: Audience; data: Record<string, unknown>; section?: stri
 export class LifecycleNotices {
   constructor(private readonly notices: ApplicationNotices) {}
 
-  async send(ctx: TransitionContext, kind: NoticeKind, nextVersion: number): Promise<void> {
-    const built = this.build(ctx, kind);
-    if (!built) return;
-    await this.notices.send(ctx.tx, ctx.record, built.audience, {
-      kind,
-      key: `application:${ctx.record.id}:${kind}:v${nextVersion}`,
-      data: built.data,
-      link: linkFor(built.audience, ctx.record, built.section),
+  /** The step's notices, all queued at once (ApplicationNotices.sendAll). */
+  async send(ctx: TransitionContext, kinds: NoticeKind[], nextVersion: number): Promise<void> {
+    const notices = kinds.flatMap((kind) => {
+      const built = this.build(ctx, kind);
+      return built
+        ? [
+            {
+              audience: built.audience,
+              kind,
+              key: `application:${ctx.record.id}:${kind}:v${nextVersion}`,
+              data: built.data,
+              link: linkFor(built.audience, ctx.record, built.section),
+            },
+          ]
+        : [];
     });
+    await this.notices.sendAll(ctx.tx, ctx.record, notices);
   }
 
   private build(ctx: TransitionContext, kind: NoticeKind): Built | null {

@@ -7,6 +7,7 @@ import {
   decideTransition,
   isNoticeKind,
   type LifecycleEffect,
+  type NoticeKind,
   lineOverruns,
   Money,
   NotFoundError,
@@ -14,7 +15,6 @@ import {
 } from '@kiezfonds/domain';
 import { DoubleFundingService } from '@kiezfonds/funds';
 import type { Principal } from '@kiezfonds/identity';
-import { recordAudit } from '@kiezfonds/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
 import { lifecycleFacts } from '../applications/application-facts';
@@ -31,6 +31,20 @@ import {
 import { ApplicationScope } from '../scope/application-scope';
 import { requestHash, runIdempotent } from './idempotency';
 import { berlinDay, type TransitionContext } from './transition-context';
+
+/**
+ * Effects after which the facts the answer's `allowedEvents` rest on are those read under the lock,
+ * with the new state and version: no reread of the record for them.
+ */
+const FACT_NEUTRAL_EFFECTS: ReadonlySet<LifecycleEffect> = new Set<LifecycleEffect>([
+  'snapshot_version',
+  'check_double_funding',
+  'cite_decision',
+]);
+
+function isFactNeutral(effect: LifecycleEffect): boolean {
+  return effect.startsWith('notify:') || FACT_NEUTRAL_EFFECTS.has(effect);
+}
 
 export interface TransitionAnswer {
   id: string;
@@ -132,8 +146,9 @@ export class LifecycleService {
     sentBy: { planId?: string } = {},
   ): Promise<TransitionAnswer> {
     const scope = ApplicationScope.of(principal);
-    // Read and lock once; an application outside the caller's scope answers 404 as if absent.
-    const record = await findApplicationRecord(tx, id, { lock: true });
+    // Read and lock once, with who the step's notices reach; an application outside the caller's
+    // scope answers 404 as if absent.
+    const record = await findApplicationRecord(tx, id, { lock: true, recipients: true });
     if (!record || !scope.sees(record)) throw new NotFoundError(APPLICATIONS_ERROR_CODES.applicationNotFound);
     if (event.version !== undefined && event.version !== record.version) {
       throw new ConflictError(APPLICATIONS_ERROR_CODES.versionConflict, [], { version: record.version });
@@ -158,33 +173,46 @@ export class LifecycleService {
     };
     const nextVersion = record.version + 1;
     const { first, last } = fundYearLocksLast(effects);
-    for (const effect of first) await this.apply(effect, ctx, nextVersion);
+    const noticeKinds: NoticeKind[] = [];
+    for (const effect of first) {
+      // Notices are queued together after the other effects, in one statement (still inside the
+      // transaction, so a refusal by a later effect queues none).
+      const kind = effect.startsWith('notify:') ? effect.slice('notify:'.length) : null;
+      if (kind !== null) {
+        if (isNoticeKind(kind)) noticeKinds.push(kind);
+      } else await this.apply(effect, ctx);
+    }
+    await this.notices.send(ctx, noticeKinds, nextVersion);
 
+    // The state and its audit event in one statement: the event is written only with the update.
     await tx.query(
-      `UPDATE application SET state = $2, version = $3, updated_at = now(),
-         submitted_at = CASE WHEN $4 THEN now() ELSE submitted_at END,
-         closed_at = CASE WHEN $5 THEN now() ELSE closed_at END
-       WHERE id = $1`,
+      `WITH moved AS (
+         UPDATE application SET state = $2, version = $3, updated_at = now(),
+           submitted_at = CASE WHEN $4 THEN now() ELSE submitted_at END,
+           closed_at = CASE WHEN $5 THEN now() ELSE closed_at END
+         WHERE id = $1::uuid RETURNING id
+       )
+       INSERT INTO audit_event (entity_type, entity_id, action, actor_id, district_id, from_state, to_state,
+         payload, request_id)
+       SELECT 'application', moved.id::text, 'transition', $6, $7, $8, $2, $9, $10 FROM moved`,
       [
         record.id,
         to,
         nextVersion,
         effects.includes('snapshot_version'),
         ['completed', 'rejected', 'withdrawn', 'revoked'].includes(to),
+        principal.userId,
+        record.districtId,
+        record.state,
+        JSON.stringify(auditPayload(event, ctx.citation)),
+        requestId,
       ],
     );
-    await recordAudit(tx, {
-      entityType: 'application',
-      entityId: record.id,
-      action: 'transition',
-      actorId: principal.userId,
-      districtId: record.districtId,
-      fromState: record.state,
-      toState: to,
-      requestId,
-      payload: auditPayload(event, ctx.citation),
-    });
-    const after = await loadApplicationRecord(tx, record.id);
+    // The answer's facts come from what was read under the lock when the step's effects cannot have
+    // changed them (a submission); otherwise the record is read again.
+    const after = effects.every(isFactNeutral)
+      ? { ...record, state: to, version: nextVersion }
+      : await loadApplicationRecord(tx, record.id);
     const answer = {
       id: after.id,
       state: after.state,
@@ -193,17 +221,12 @@ export class LifecycleService {
     };
     // The ledger postings last: from the fund year's lock to the commit, nothing else of the step
     // runs, so the approvals on one fund year, which wait for each other, wait as little as they can.
-    for (const effect of last) await this.apply(effect, ctx, nextVersion);
+    for (const effect of last) await this.apply(effect, ctx);
     return answer;
   }
 
-  private async apply(effect: LifecycleEffect, ctx: TransitionContext, nextVersion: number): Promise<void> {
+  private async apply(effect: LifecycleEffect, ctx: TransitionContext): Promise<void> {
     const { tx, record, event, principal } = ctx;
-    if (effect.startsWith('notify:')) {
-      const kind = effect.slice('notify:'.length);
-      if (isNoticeKind(kind)) await this.notices.send(ctx, kind, nextVersion);
-      return;
-    }
     switch (effect) {
       case 'cite_decision': {
         // The machine let the step through, so the latest decision is adopted; a citation the caller
@@ -216,15 +239,18 @@ export class LifecycleService {
         return;
       }
       case 'snapshot_version': {
+        // Copied from the locked row in the database: the content does not travel back and forth.
         await tx.query(
           `INSERT INTO application_version (application_id, number, title, content, submitted_by)
-           SELECT $1, coalesce(max(number), 0) + 1, $2, $3, $4 FROM application_version WHERE application_id = $1`,
-          [record.id, record.title, JSON.stringify(record.content), principal.userId],
+           SELECT a.id, coalesce((SELECT max(v.number) FROM application_version v WHERE v.application_id = a.id), 0) + 1,
+                  a.title, a.content, $2
+             FROM application a WHERE a.id = $1`,
+          [record.id, principal.userId],
         );
         return;
       }
       case 'check_double_funding':
-        await this.doubleFunding.check(tx, record.id, {
+        await this.doubleFunding.check(tx, record, {
           actorId: principal.userId,
           requestId: ctx.requestId,
         });

@@ -2,14 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { NoticeKind } from '@kiezfonds/domain';
 import { OutboxService } from '@kiezfonds/messaging';
 import type { EntityManager } from 'typeorm';
-import type { ApplicationRecord } from '../applications/application-record';
-
-interface RecipientRow {
-  id: string;
-  email: string;
-  display_name: string;
-  language: 'de' | 'en';
-}
+import type { ApplicationRecord, NoticeRecipientRow } from '../applications/application-record';
 
 export type Audience = 'carrier' | 'coordinators';
 
@@ -38,6 +31,15 @@ export function linkFor(audience: Audience, record: Pick<ApplicationRecord, 'id'
   return audience === 'carrier' ? applicationLink(record, section) : staffApplicationLink(record);
 }
 
+/** One notice of a step, to everyone of an audience. */
+export interface AudienceNotice {
+  audience: Audience;
+  kind: NoticeKind;
+  key: string;
+  data: Record<string, unknown>;
+  link?: string;
+}
+
 /**
  * Writes the notices of an application's step into the outbox, inside the step's transaction:
  * to the carrier's active members or to the district's coordinators. The key names the step, so a
@@ -53,23 +55,55 @@ export class ApplicationNotices {
     audience: Audience,
     notice: { kind: NoticeKind; key: string; data: Record<string, unknown>; link?: string },
   ): Promise<void> {
-    const recipients = (await tx.query(
-      audience === 'carrier'
-        ? `SELECT u.id, u.email, u.display_name, u.language FROM organisation_member m
-           JOIN app_user u ON u.id = m.user_id WHERE m.organisation_id = $1 AND u.status = 'active'`
-        : `SELECT DISTINCT u.id, u.email, u.display_name, u.language FROM role_assignment r
-           JOIN app_user u ON u.id = r.user_id
-           WHERE r.district_id = $1 AND r.role = 'coordinator' AND u.status = 'active'`,
-      [audience === 'carrier' ? record.organisationId : record.districtId],
-    )) as RecipientRow[];
-    for (const r of recipients) {
-      await this.outbox.addNotice(tx, notice.key, {
-        kind: notice.kind,
-        recipient: { userId: r.id, email: r.email, name: r.display_name, locale: r.language },
-        district: { name: record.districtName },
-        data: notice.data,
-        link: notice.link ?? linkFor(audience, record),
-      });
-    }
+    await this.sendAll(tx, record, [{ audience, ...notice }]);
+  }
+
+  /**
+   * All notices of a step in one statement whatever their number, a row per notice and person (a
+   * submission notifies the carrier and the coordinators; it took four round trips, issue 18).
+   * The recipients come with the record when it was read with them, else from one query.
+   */
+  async sendAll(tx: EntityManager, record: ApplicationRecord, notices: AudienceNotice[]): Promise<void> {
+    if (notices.length === 0) return;
+    const recipients = record.recipients
+      ? [
+          ...record.recipients.carrier.map((r) => ({ ...r, audience: 'carrier' as const })),
+          ...record.recipients.coordinators.map((r) => ({ ...r, audience: 'coordinators' as const })),
+        ]
+      : await this.recipients(tx, record, new Set(notices.map((n) => n.audience)));
+    await this.outbox.addKeyedNotices(
+      tx,
+      notices.flatMap((notice) =>
+        recipients
+          .filter((r) => r.audience === notice.audience)
+          .map((r) => ({
+            key: notice.key,
+            notice: {
+              kind: notice.kind,
+              recipient: { userId: r.id, email: r.email, name: r.display_name, locale: r.language },
+              district: { name: record.districtName },
+              data: notice.data,
+              link: notice.link ?? linkFor(notice.audience, record),
+            },
+          })),
+      ),
+    );
+  }
+
+  private async recipients(
+    tx: EntityManager,
+    record: ApplicationRecord,
+    wanted: Set<Audience>,
+  ): Promise<(NoticeRecipientRow & { audience: Audience })[]> {
+    return (await tx.query(
+      `SELECT 'carrier' AS audience, u.id, u.email, u.display_name, u.language
+         FROM organisation_member m JOIN app_user u ON u.id = m.user_id
+        WHERE $1::boolean AND m.organisation_id = $2 AND u.status = 'active'
+       UNION ALL
+       SELECT DISTINCT 'coordinators' AS audience, u.id, u.email, u.display_name, u.language
+         FROM role_assignment r JOIN app_user u ON u.id = r.user_id
+        WHERE $3::boolean AND r.district_id = $4 AND r.role = 'coordinator' AND u.status = 'active'`,
+      [wanted.has('carrier'), record.organisationId, wanted.has('coordinators'), record.districtId],
+    )) as (NoticeRecipientRow & { audience: Audience })[];
   }
 }

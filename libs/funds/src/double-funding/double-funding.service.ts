@@ -53,6 +53,15 @@ export interface RecordedDoubleFundingWarning {
   trackedProjectIds: string[];
 }
 
+/** The application as its lifecycle command has already read (and locked) it. */
+export interface DoubleFundingSubject {
+  id: string;
+  districtId: string;
+  organisationId: string;
+  periodStart: string | null;
+  periodEnd: string | null;
+}
+
 export interface DoubleFundingActor {
   /** Null when the system acts (a scheduled transition). */
   actorId: string | null;
@@ -93,13 +102,27 @@ interface MatchRow {
 export class DoubleFundingService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Lists the matches and records a warning when there are any; the caller's transaction commits both. */
+  /**
+   * Lists the matches and records a warning when there are any; the caller's transaction commits
+   * both. The application by id, or as the caller has read it.
+   */
   async check(
     tx: EntityManager,
-    applicationId: string,
+    subject: string | DoubleFundingSubject,
     actor: DoubleFundingActor,
   ): Promise<DoubleFundingReport> {
-    const application = await this.application(tx, applicationId);
+    // A lifecycle command passes the application it has read under its lock: reading it again
+    // here was a round trip on every submission for nothing (issue 18).
+    const application: ApplicationRow =
+      typeof subject === 'string'
+        ? await this.application(tx, subject)
+        : {
+            id: subject.id,
+            district_id: subject.districtId,
+            organisation_id: subject.organisationId,
+            period_start: subject.periodStart,
+            period_end: subject.periodEnd,
+          };
     const report = await this.report(tx, application);
     if (report.matches.length > 0) {
       await recordAudit(tx, {
