@@ -2739,6 +2739,13 @@ export interface components {
             /** @enum {string} */
             role: "board_member" | "coordinator" | "finance" | "admin";
         };
+        HeldRoleDto: {
+            /** Format: uuid */
+            districtId: string;
+            districtName?: string;
+            /** @enum {string} */
+            role: "board_member" | "coordinator" | "finance" | "admin" | "senate";
+        };
         IndicatorImportDto: {
             /**
              * @description Check only; nothing is saved.
@@ -2761,6 +2768,27 @@ export interface components {
             /** @enum {string} */
             kind: "interim";
             text: string;
+        };
+        InvitationCreatedDto: {
+            email: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+        };
+        InvitationViewDto: {
+            /** @description The address has an account already: accepting asks for its current password, not a new one */
+            accountExists: boolean;
+            displayName: string;
+            /** @description The district a staff role is granted for */
+            districtName?: string;
+            email: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description The organisation a carrier joins */
+            organisationName?: string;
+            /** @enum {string} */
+            role: "carrier" | "board_member" | "coordinator" | "finance" | "admin";
         };
         IssueRecoveryNoticeDto: {
             /**
@@ -2805,6 +2833,18 @@ export interface components {
         ManagedApiTokenPageDto: {
             items: components["schemas"]["ManagedApiTokenDto"][];
             total: number;
+        };
+        MeDto: {
+            /** @description Send as X-CSRF-Token on every write; null for API-token callers */
+            csrfToken: string | null;
+            displayName: string;
+            email: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            language: "de" | "en";
+            organisations: components["schemas"]["OrganisationMembershipDto"][];
+            roles: components["schemas"]["HeldRoleDto"][];
         };
         NewMemberDto: {
             /** @example Jugendamt */
@@ -2856,6 +2896,26 @@ export interface components {
             /** @description Notices committed but not yet handed to the queue */
             pending: number;
         };
+        NotificationDto: {
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The notice kind of the catalogue (libs/domain, notifications) */
+            kind: string;
+            /** @description The path of the page the notice is about */
+            link: string | null;
+            /** Format: date-time */
+            readAt: string | null;
+            subject: string;
+        };
+        NotificationPageDto: {
+            items: components["schemas"]["NotificationDto"][];
+            total: number;
+            /** @description Unread notifications of the caller, on all pages */
+            unread: number;
+        };
         NotificationSettingDto: {
             /** @description Whether the reminder is also sent by e-mail (the in-app notice always is) */
             email: boolean;
@@ -2877,6 +2937,13 @@ export interface components {
             deadline: string;
             /** @example Das Vorhaben wird zur Förderung empfohlen. */
             motion: string;
+        };
+        OrganisationMembershipDto: {
+            /** @description May manage the organisation and its members */
+            isAdmin: boolean;
+            name?: string;
+            /** Format: uuid */
+            organisationId: string;
         };
         PayCallOffDto: {
             /**
@@ -4052,7 +4119,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
             };
         };
     };
@@ -5418,7 +5487,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvitationCreatedDto"];
+                };
             };
         };
     };
@@ -5438,7 +5509,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvitationViewDto"];
+                };
             };
         };
     };
@@ -5459,7 +5532,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
             };
         };
     };
@@ -5504,7 +5579,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
             };
         };
     };
@@ -5528,7 +5605,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
             };
         };
     };
@@ -5562,7 +5641,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingDto"][];
+                };
             };
         };
     };
@@ -5582,11 +5663,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Every kind with its choice, as GET answers */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingDto"][];
+                };
             };
         };
     };
@@ -5673,7 +5757,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationPageDto"];
+                };
             };
         };
     };
