@@ -51,7 +51,18 @@ function boundaries(extra) {
 }
 
 export default tseslint.config(
-  { ignores: ['**/node_modules', '**/dist', '**/coverage', '.nx', 'tmp', '.data', 'docs/lifecycle'] },
+  {
+    ignores: [
+      '**/node_modules',
+      '**/dist',
+      '**/coverage',
+      '.nx',
+      'tmp',
+      '.data',
+      'docs/lifecycle',
+      'apps/web/src/api/schema.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { plugins: { '@nx': nx } },

@@ -15,7 +15,21 @@ const transform = {
 };
 // ES-module-only packages that must be compiled to CommonJS for Jest (see the transformer).
 // pdfjs-dist ships .mjs files, which the transform pattern above includes for that reason.
-const esmOnly = ['@nestjs', 'nodemailer', 'smtp-server', 'zod', 'pdfjs-dist'];
+// openapi-typescript's CommonJS build requires parse-json (and its index-to-position), which are
+// ES modules (as is change-case); some live in openapi-typescript's own node_modules, hence the
+// parent in the list too.
+const esmOnly = [
+  '@nestjs',
+  'nodemailer',
+  'smtp-server',
+  'zod',
+  'pdfjs-dist',
+  'openapi-typescript',
+  'parse-json',
+  'index-to-position',
+  'supports-color',
+  'change-case',
+];
 
 const moduleNameMapper = {
   '^@kiezfonds/config$': '<rootDir>/config/src/index.ts',

@@ -6,6 +6,9 @@ import { precompress } from './precompress';
 import { GERMAN_SHELL_MODULE, SHELL_MESSAGE_SECTIONS } from './src/i18n/shell-sections';
 
 const appRoot = fileURLToPath(new URL('.', import.meta.url));
+// The browser's view of the domain: its pure rules without zod, xstate or Node modules (see
+// libs/domain/src/browser.ts); apps/web/tsconfig.json maps the same name to the same file.
+const domainBrowserEntry = fileURLToPath(new URL('../../libs/domain/src/browser.ts', import.meta.url));
 const outDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 // The API runs on its own port in development; proxying keeps the browser on one origin, so the
@@ -32,6 +35,7 @@ function germanShellMessages(): Plugin {
 export default defineConfig({
   root: appRoot,
   publicDir: 'public',
+  resolve: { alias: { '@kiezfonds/domain': domainBrowserEntry } },
   plugins: [react(), germanShellMessages(), precompress()],
   build: {
     outDir,

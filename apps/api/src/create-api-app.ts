@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@kiezfonds/config';
 import type { json } from 'express';
 import helmet from 'helmet';
@@ -10,6 +10,7 @@ import { ApiModule } from './app.module';
 import { ErrorFilter } from './http/error.filter';
 import { refuseInvalidUtf8 } from './http/utf8';
 import { createValidationPipe } from './http/validation.pipe';
+import { createApiDocument } from './openapi/openapi-document';
 import { mountQueueDashboard } from './operations/queue-dashboard';
 import { serveWebApp } from './web/serve-web-app';
 
@@ -57,17 +58,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('kiezfonds API')
-      .setDescription(
-        'Netzwerkfonds workflow: calls, applications, review, programme planning and funds. ' +
-          'Errors answer `{ code, message, details: [{ field, rule, message }] }`; messages follow Accept-Language (German default).',
-      )
-      .setVersion('0.1.0')
-      .build(),
-  );
+  const document = createApiDocument(app);
   // The document maps every route and field: off in production unless API_DOCS=on.
   if (config.API_DOCS === 'on') {
     SwaggerModule.setup('api/docs', app, document, {

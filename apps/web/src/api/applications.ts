@@ -1,4 +1,10 @@
 import { apiBasePath, apiRequest } from './client';
+import {
+  APPLICATION_EVENT_TYPES,
+  APPLICATION_STATES,
+  type ApplicationEventType,
+  type ApplicationState,
+} from '@kiezfonds/domain';
 
 /*
  * The calls and applications API (docs/api/applications.md) as typed functions. Amounts stay
@@ -120,43 +126,10 @@ export function callDocumentUrl(callId: string, documentId: string): string {
 
 // Applications
 
-/** The lifecycle's states in the order of the usual path (ARCHITECTURE.md, "The application lifecycle"). */
-export const applicationStates = [
-  'draft',
-  'submitted',
-  'changes_requested',
-  'in_review',
-  'in_planning',
-  'selected',
-  'waitlisted',
-  'rejected',
-  'approved',
-  'in_implementation',
-  'final_report_submitted',
-  'completed',
-  'withdrawn',
-  'revoked',
-] as const;
-export type ApplicationState = (typeof applicationStates)[number];
-
-export const applicationEventTypes = [
-  'SUBMIT',
-  'REQUEST_CHANGES',
-  'PASS_FORMAL_CHECK',
-  'START_PLANNING',
-  'SELECT',
-  'WAITLIST',
-  'RECORD_SENATE_SELECTION',
-  'APPROVE',
-  'START_IMPLEMENTATION',
-  'SUBMIT_FINAL_REPORT',
-  'RETURN_FINAL_REPORT',
-  'COMPLETE',
-  'REJECT',
-  'WITHDRAW',
-  'REVOKE',
-] as const;
-export type ApplicationEventType = (typeof applicationEventTypes)[number];
+/** The lifecycle's states and steps, from the lifecycle machine's vocabulary in libs/domain. */
+export const applicationStates = APPLICATION_STATES;
+export const applicationEventTypes = APPLICATION_EVENT_TYPES;
+export type { ApplicationEventType, ApplicationState };
 
 export const costCategories = ['personnel', 'material', 'fees', 'investments', 'overheads'] as const;
 export type CostCategory = (typeof costCategories)[number];

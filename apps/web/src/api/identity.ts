@@ -1,5 +1,6 @@
 import type { Language } from '../i18n';
 import { apiRequest } from './client';
+import { callApi, type Schemas } from './contract';
 
 /*
  * The identity API (docs/api/identity.md): sessions, invitations, password reset, registration,
@@ -20,15 +21,7 @@ export type HeldRole = { role: StaffRole; districtId: string; districtName?: str
 export type OrganisationMembership = { organisationId: string; isAdmin: boolean; name?: string };
 
 /** The signed-in user (`GET /api/me`, and the answer of login and invitation acceptance). */
-export type Me = {
-  id: string;
-  email: string;
-  displayName: string;
-  language: Language;
-  roles: HeldRole[];
-  organisations: OrganisationMembership[];
-  csrfToken: string | null;
-};
+export type Me = Schemas['MeDto'];
 
 const json = (body: unknown) => ({ body });
 const encode = encodeURIComponent;
@@ -36,71 +29,45 @@ const encode = encodeURIComponent;
 // Sessions
 
 export function login(email: string, password: string): Promise<Me> {
-  return apiRequest<Me>('/auth/login', {
-    method: 'POST',
-    credentialCheck: true,
-    ...json({ email, password }),
-  });
+  return callApi('post', '/api/auth/login', { credentialCheck: true, body: { email, password } });
 }
 
 export function logout(): Promise<void> {
-  return apiRequest<void>('/auth/logout', { method: 'POST' });
+  return callApi('post', '/api/auth/logout');
 }
 
 export function logoutEverywhere(): Promise<void> {
-  return apiRequest<void>('/auth/logout-everywhere', { method: 'POST' });
+  return callApi('post', '/api/auth/logout-everywhere');
 }
 
 export function getMe(options: { signal?: AbortSignal } = {}): Promise<Me> {
-  return apiRequest<Me>('/me', { signal: options.signal });
+  return callApi('get', '/api/me', { signal: options.signal });
 }
 
 // Invitations, password reset, registration
 
-export type InvitationPreview = {
-  email: string;
-  displayName: string;
-  role: AppRole;
-  organisationName?: string | null;
-  districtName?: string | null;
-  expiresAt: string;
-  /** The address has an account already: accepting asks for its current password, not a new one. */
-  accountExists?: boolean;
-};
-
-export type InvitationRequest = {
-  email: string;
-  displayName: string;
-  language: Language;
-  role: AppRole;
-  districtId?: string;
-  organisationId?: string;
-};
-
-export type InvitationCreated = { id: string; email: string; expiresAt: string };
+export type InvitationPreview = Schemas['InvitationViewDto'];
+export type InvitationRequest = Schemas['CreateInvitationDto'];
+export type InvitationCreated = Schemas['InvitationCreatedDto'];
 
 export function getInvitation(token: string, options: { signal?: AbortSignal } = {}) {
-  return apiRequest<InvitationPreview>(`/invitations/${encode(token)}`, { signal: options.signal });
+  return callApi('get', '/api/invitations/{token}', { path: { token }, signal: options.signal });
 }
 
 export function acceptInvitation(token: string, password: string): Promise<Me> {
-  return apiRequest<Me>('/invitations/accept', {
-    method: 'POST',
-    credentialCheck: true,
-    ...json({ token, password }),
-  });
+  return callApi('post', '/api/invitations/accept', { credentialCheck: true, body: { token, password } });
 }
 
 export function createInvitation(invitation: InvitationRequest): Promise<InvitationCreated> {
-  return apiRequest<InvitationCreated>('/invitations', { method: 'POST', ...json(invitation) });
+  return callApi('post', '/api/invitations', { body: invitation });
 }
 
 export function requestPasswordReset(email: string): Promise<void> {
-  return apiRequest<void>('/auth/password-reset', { method: 'POST', ...json({ email }) });
+  return callApi('post', '/api/auth/password-reset', { body: { email } });
 }
 
 export function confirmPasswordReset(token: string, password: string): Promise<void> {
-  return apiRequest<void>('/auth/password-reset/confirm', { method: 'POST', ...json({ token, password }) });
+  return callApi('post', '/api/auth/password-reset/confirm', { body: { token, password } });
 }
 
 /** A legal representative of a carrier (Vorstand, Geschäftsführung) and their function. */
@@ -130,47 +97,35 @@ export function register(registration: Registration): Promise<unknown> {
 
 // Own account
 
-export function updateMe(changes: { displayName?: string; language?: Language }): Promise<Me> {
-  return apiRequest<Me>('/me', { method: 'PATCH', ...json(changes) });
+export function updateMe(changes: Schemas['UpdateProfileDto']): Promise<Me> {
+  return callApi('patch', '/api/me', { body: changes });
 }
 
-export type NotificationSetting = { kind: string; email: boolean };
+export type NotificationSetting = Schemas['NotificationSettingDto'];
 
 export function getNotificationSettings(options: { signal?: AbortSignal } = {}) {
-  return apiRequest<NotificationSetting[]>('/me/notification-settings', { signal: options.signal });
+  return callApi('get', '/api/me/notification-settings', { signal: options.signal });
 }
 
-export function putNotificationSettings(settings: NotificationSetting[]): Promise<NotificationSetting[]> {
-  return apiRequest<NotificationSetting[]>('/me/notification-settings', { method: 'PUT', ...json(settings) });
+export function putNotificationSettings(settings: NotificationSetting[]) {
+  return callApi('put', '/api/me/notification-settings', { body: settings });
 }
 
-export type ApiToken = {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  expiresAt: string;
-  lastUsedAt: string | null;
-};
-
-export type CreatedApiToken = ApiToken & { token: string };
-
+export type ApiToken = Schemas['ApiTokenDto'];
+export type CreatedApiToken = Schemas['CreatedApiTokenDto'];
 /** A token as a district's admins see it: with whose it is. */
-export type ManagedApiToken = ApiToken & { owner: { id: string; displayName: string; email: string } };
+export type ManagedApiToken = Schemas['ManagedApiTokenDto'];
 
-export function listManagedTokens(
-  page: number,
-  options: { signal?: AbortSignal } = {},
-): Promise<{ items: ManagedApiToken[]; total: number }> {
-  return apiRequest(`/api-tokens?page=${page}&pageSize=20`, { signal: options.signal });
+export function listManagedTokens(page: number, options: { signal?: AbortSignal } = {}) {
+  return callApi('get', '/api/api-tokens', { query: { page, pageSize: 20 }, signal: options.signal });
 }
 
 export function revokeManagedToken(id: string): Promise<void> {
-  return apiRequest<void>(`/api-tokens/${encode(id)}`, { method: 'DELETE' });
+  return callApi('delete', '/api/api-tokens/{id}', { path: { id } });
 }
 
 export function verifyEmail(token: string): Promise<void> {
-  return apiRequest<void>('/registrations/verify-email', { method: 'POST', ...json({ token }) });
+  return callApi('post', '/api/registrations/verify-email', { body: { token } });
 }
 
 export type OrganisationSummary = {
@@ -195,46 +150,34 @@ export function verifyOrganisation(id: string): Promise<unknown> {
 }
 
 export function listTokens(options: { signal?: AbortSignal } = {}): Promise<ApiToken[]> {
-  return apiRequest<ApiToken[]>('/me/tokens', { signal: options.signal });
+  return callApi('get', '/api/me/tokens', { signal: options.signal });
 }
 
 export function createToken(name: string, expiresInDays: number): Promise<CreatedApiToken> {
-  return apiRequest<CreatedApiToken>('/me/tokens', { method: 'POST', ...json({ name, expiresInDays }) });
+  return callApi('post', '/api/me/tokens', { body: { name, expiresInDays } });
 }
 
 export function revokeToken(id: string): Promise<void> {
-  return apiRequest<void>(`/me/tokens/${encode(id)}`, { method: 'DELETE' });
+  return callApi('delete', '/api/me/tokens/{id}', { path: { id } });
 }
 
 /** Address of the personal-data export; a plain link, so the browser downloads the file. */
 export const personalDataExportUrl = '/api/me/export';
 
-export type AppNotification = {
-  id: string;
-  kind: string;
-  subject: string;
-  body: string;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-};
-
-export type NotificationPage = { items: AppNotification[]; total: number; unread: number };
+export type AppNotification = Schemas['NotificationDto'];
+export type NotificationPage = Schemas['NotificationPageDto'];
 
 export function listNotifications(
   query: { page?: number; pageSize?: number },
   options: { signal?: AbortSignal; background?: boolean } = {},
 ): Promise<NotificationPage> {
-  const params = new URLSearchParams();
-  if (query.page !== undefined) params.set('page', String(query.page));
-  if (query.pageSize !== undefined) params.set('pageSize', String(query.pageSize));
   // A background poll must not count as activity, or an open tab would never time out.
   const headers: Record<string, string> = options.background ? { 'X-Kiezfonds-Background': '1' } : {};
-  return apiRequest<NotificationPage>(`/notifications?${params}`, { signal: options.signal, headers });
+  return callApi('get', '/api/notifications', { query, signal: options.signal, headers });
 }
 
 export function markNotificationRead(id: string): Promise<void> {
-  return apiRequest<void>(`/notifications/${encode(id)}/read`, { method: 'POST' });
+  return callApi('post', '/api/notifications/{id}/read', { path: { id } });
 }
 
 export function markAllNotificationsRead(): Promise<void> {
@@ -322,10 +265,10 @@ export function updateOrganisation(id: string, fields: OrganisationChanges): Pro
 export type NoticeCounts = { pending: number; failed: number };
 
 export function noticeCounts(options: { signal?: AbortSignal } = {}): Promise<NoticeCounts> {
-  return apiRequest('/admin/notices', { signal: options.signal });
+  return callApi('get', '/api/admin/notices', { signal: options.signal });
 }
 
 /** Sends every failed notice again, with a fresh retry budget; answers how many. */
 export function retryFailedNotices(): Promise<{ retried: number }> {
-  return apiRequest('/admin/notices/retry-failed', { method: 'POST' });
+  return callApi('post', '/api/admin/notices/retry-failed');
 }

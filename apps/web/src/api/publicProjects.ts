@@ -1,25 +1,12 @@
-import { apiBasePath, apiRequest } from './client';
-import type { FundKind } from './funds';
+import { apiBasePath } from './client';
+import { callApi, type Schemas } from './contract';
 
 /* The public list of funded projects (docs/api/public-projects.md): no login, nothing personal. */
 
-export type PublicProject = {
-  reference: string;
-  title: string;
-  carrier: string;
-  district: { slug: string; name: string };
-  fundKind: FundKind;
-  programmeYear: number;
-  /** The grant of the notice in cents. */
-  amountCents: number;
-  periodStart: string;
-  periodEnd: string;
-  areas: string[];
-  actionFields: string[];
-};
+export type PublicProject = Schemas['PublicProjectDto'];
 
 export function listPublicProjects(options: { signal?: AbortSignal } = {}) {
-  return apiRequest<{ projects: PublicProject[] }>('/public/projects', { signal: options.signal });
+  return callApi('get', '/api/public/projects', { signal: options.signal });
 }
 
 /** The open-data files of the list, Berlin-wide or of one district. */

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Organisation, OrganisationFields as OrganisationPayload } from '../api/identity';
-import { formatIban, isValidIban, normaliseIban } from '../utils/iban';
+import { formatIban, isValidIban, normaliseIban } from '@kiezfonds/domain';
 import type { FieldSpec } from './form/formErrors';
 import {
   LegalRepresentativesFields,

@@ -27,7 +27,7 @@ import { formatDate } from '../i18n/format';
 import { paths } from '../paths';
 import { useMe } from '../session/SessionContext';
 import { isOrganisationAdmin } from '../session/roles';
-import { formatIban } from '../utils/iban';
+import { formatIban } from '@kiezfonds/domain';
 
 /** The carrier's organisation: its details, editing for organisation admins, inviting colleagues. */
 export function OrganisationPage() {

@@ -1,6 +1,5 @@
 /// <reference types="jest" />
-import { centsToAmountText, normaliseAmountText, readAmountText } from './amountInput';
-import { parseGermanAmount } from './money';
+import { centsToAmountText, normaliseAmountText, parseGermanAmount, readAmountText } from './amountInput';
 
 describe('German amount input', () => {
   it.each([

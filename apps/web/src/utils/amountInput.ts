@@ -1,4 +1,15 @@
-import { parseGermanAmount } from './money';
+import { Money } from '@kiezfonds/domain';
+
+/**
+ * Reads an amount typed in German notation ("1.234,56", "12500", "12 500,00 €") into integer
+ * cents as a string of digits, with the domain's rule (`Money.tryParseGerman`). Spaces inside the
+ * number are dropped first, since people type "12 500" from a letter; `null` for anything that is
+ * not a non-negative amount with at most two decimal places.
+ */
+export function parseGermanAmount(input: string): string | null {
+  const amount = Money.tryParseGerman(input.replace(/[\s\u00a0\u202f]/g, ''));
+  return amount === null || amount.isNegative() ? null : amount.cents.toString();
+}
 
 /**
  * What an amount field holds: the text the person typed, and the cents it means. `cents` is

@@ -4,16 +4,16 @@
  * conversion without depending on the browser's own time zone.
  */
 
+import { isCalendarDay } from '@kiezfonds/domain';
+
+export { isCalendarDay };
+
 const berlin = 'Europe/Berlin';
-const dayPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const timePattern = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-export function isCalendarDay(value: string): boolean {
-  const match = dayPattern.exec(value);
-  if (!match) return false;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+/** The current year in Berlin, the API's default programme year. */
+export function currentBerlinYear(now: Date = new Date()): number {
+  return Number(new Intl.DateTimeFormat('en', { timeZone: berlin, year: 'numeric' }).format(now));
 }
 
 /** Berlin's offset from UTC at an instant, as `+01:00` or `+02:00`. */

@@ -120,3 +120,16 @@ export {
   type SheetRow,
   sheetField,
 } from './plan-sheet';
+export {
+  type AmountComparison,
+  centsOf,
+  compareAmountsWithPlan,
+  type CostLineAmount,
+  costsByCategory,
+  type FinancingLineAmounts,
+  perMilleText,
+  type PlanBalance,
+  planBalance,
+  sumCents,
+  type YearBalance,
+} from './plan-balance';

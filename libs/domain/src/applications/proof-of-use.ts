@@ -1,9 +1,9 @@
 import { Money } from '../money/money';
 import { COST_CATEGORIES, type ApplicationContent, type CostCategory } from './application-content';
+import { LINE_OVERRUN_TOLERANCE_PERCENT } from './plan-balance';
 import { cents, planTotals } from './plan-totals';
 
-/** A plan line may be exceeded by up to this share if savings elsewhere offset it (ANBest-P Nr. 1.2). */
-export const LINE_OVERRUN_TOLERANCE_PERCENT = 20;
+export { LINE_OVERRUN_TOLERANCE_PERCENT };
 
 /**
  * The financing type a grant notice states (ANBest-P Nr. 2.1), persisted on the notice. The

@@ -1,4 +1,4 @@
-import { isValidIban, normaliseIban } from './iban';
+import { formatIban, isValidIban, normaliseIban } from './iban';
 
 describe('IBAN check', () => {
   it('accepts valid IBANs, typed in groups of four and in lower case', () => {
@@ -26,5 +26,11 @@ describe('IBAN check', () => {
 
   it('stores IBANs without spaces, in upper case', () => {
     expect(normaliseIban(' de89 3704 0044\t0532 0130 00 ')).toBe('DE89370400440532013000');
+  });
+});
+
+describe('formatIban', () => {
+  it('groups the stored form in fours for reading', () => {
+    expect(formatIban('de89370400440532013000')).toBe('DE89 3704 0044 0532 0130 00');
   });
 });

@@ -30,6 +30,11 @@ export function isValidIban(input: string): boolean {
   return mod97(iban.slice(4) + iban.slice(0, 4)) === 1;
 }
 
+/** Groups of four for reading, as on a bank statement: `DE89 3704 0044 0532 0130 00`. */
+export function formatIban(input: string): string {
+  return normaliseIban(input).replace(/(.{4})(?=.)/g, '$1 ');
+}
+
 /** The remainder of the number the characters stand for (A = 10 … Z = 35), digit by digit. */
 function mod97(characters: string): number {
   let remainder = 0;

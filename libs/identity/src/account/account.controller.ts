@@ -13,6 +13,7 @@ import { Authenticated } from '../auth/access';
 import { CurrentPrincipal } from '../auth/current-principal';
 import type { Principal } from '../auth/principal';
 import { clientOf, describePrincipal } from '../http/auth.controller';
+import { MeDto } from '../http/me.dto';
 import { AccountService } from './account.service';
 import { ApiTokensService } from './api-tokens.service';
 import {
@@ -39,6 +40,7 @@ export class AccountController {
   @Authenticated()
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({ summary: 'Change the own display name or language; answers the updated Me' })
+  @ApiOkResponse({ type: MeDto })
   async updateProfile(
     @CurrentPrincipal() principal: Principal,
     @Body() body: UpdateProfileDto,
@@ -50,6 +52,7 @@ export class AccountController {
   @Get('notification-settings')
   @Authenticated()
   @ApiOperation({ summary: 'For every reminder kind, whether it is also sent by e-mail' })
+  @ApiOkResponse({ type: [NotificationSettingDto] })
   notificationSettings(@CurrentPrincipal() principal: Principal) {
     return this.account.notificationSettings(principal.userId);
   }
@@ -59,6 +62,10 @@ export class AccountController {
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiBody({ type: [NotificationSettingDto] })
   @ApiOperation({ summary: 'Store e-mail choices per reminder kind; kinds left out keep theirs' })
+  @ApiOkResponse({
+    type: [NotificationSettingDto],
+    description: 'Every kind with its choice, as GET answers',
+  })
   saveNotificationSettings(
     @CurrentPrincipal() principal: Principal,
     @Body(new ValidateArrayPipe(NotificationSettingDto, 50)) settings: NotificationSettingDto[],

@@ -1,9 +1,10 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/access';
 import { CurrentPrincipal } from '../auth/current-principal';
 import type { Principal } from '../auth/principal';
 import { CSRF_HEADER_DOC, IdParamDto, PageQueryDto } from './dtos/common';
+import { NotificationPageDto } from './dtos/notification.dto';
 import { NotificationsService } from './notifications.service';
 
 /** The caller's in-app notifications; another user's notification answers 404. */
@@ -16,6 +17,7 @@ export class NotificationsController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'The own notifications, newest first, with the number of unread ones' })
+  @ApiOkResponse({ type: NotificationPageDto })
   list(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto) {
     return this.notifications.list(principal.userId, query);
   }

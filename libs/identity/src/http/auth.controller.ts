@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AppConfig } from '@kiezfonds/config';
 import { APP_CONFIG } from '@kiezfonds/platform';
 import type { Request, Response } from 'express';
@@ -10,6 +10,7 @@ import { readDeviceCookie, setDeviceCookie } from '../auth/device-cookie';
 import { CurrentPrincipal } from '../auth/current-principal';
 import type { Principal } from '../auth/principal';
 import { LoginDto } from './login.dto';
+import { MeDto } from './me.dto';
 
 const CSRF_DOC = {
   name: 'X-CSRF-Token',
@@ -26,7 +27,7 @@ export function clientOf(request: Request & { id?: unknown }): ClientInfo {
   };
 }
 
-export function describePrincipal(principal: Principal) {
+export function describePrincipal(principal: Principal): MeDto {
   return {
     id: principal.userId,
     email: principal.email,
@@ -50,6 +51,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with e-mail and password; sets the HTTP-only session cookie' })
+  @ApiOkResponse({ type: MeDto })
   async login(
     @Body() body: LoginDto,
     @Req() request: Request,
@@ -99,6 +101,7 @@ export class AuthController {
   @Authenticated()
   @ApiCookieAuth()
   @ApiOperation({ summary: 'The signed-in user with roles, organisations and the CSRF token' })
+  @ApiOkResponse({ type: MeDto })
   me(@CurrentPrincipal() principal: Principal) {
     return describePrincipal(principal);
   }

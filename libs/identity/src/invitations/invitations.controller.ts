@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AppConfig } from '@kiezfonds/config';
 import { APP_CONFIG } from '@kiezfonds/platform';
 import type { Request, Response } from 'express';
@@ -9,7 +16,14 @@ import { CurrentPrincipal } from '../auth/current-principal';
 import type { Principal } from '../auth/principal';
 import { clientOf, describePrincipal } from '../http/auth.controller';
 import { CSRF_DOC } from './csrf-doc';
-import { AcceptInvitationDto, CreateInvitationDto, InvitationTokenParams } from './dtos/invitation.dto';
+import {
+  AcceptInvitationDto,
+  CreateInvitationDto,
+  InvitationCreatedDto,
+  InvitationTokenParams,
+  InvitationViewDto,
+} from './dtos/invitation.dto';
+import { MeDto } from '../http/me.dto';
 import { InvitationService } from './invitation.service';
 
 @ApiTags('invitations')
@@ -30,6 +44,7 @@ export class InvitationsController {
       'Coordinators and admins invite into their own districts (only admins grant admin); organisation ' +
       'admins invite colleagues into their organisation (role `carrier`). Mails a link valid for 7 days, once.',
   })
+  @ApiCreatedResponse({ type: InvitationCreatedDto })
   invite(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateInvitationDto,
@@ -42,6 +57,7 @@ export class InvitationsController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept an invitation: set the password, receive the role and be signed in' })
+  @ApiOkResponse({ type: MeDto })
   async accept(
     @Body() body: AcceptInvitationDto,
     @Req() request: Request,
@@ -55,6 +71,7 @@ export class InvitationsController {
   @Get(':token')
   @Public()
   @ApiOperation({ summary: 'What an invitation link offers; 410 when it is unknown, expired or used' })
+  @ApiOkResponse({ type: InvitationViewDto })
   describe(@Param() params: InvitationTokenParams) {
     return this.invitations.describe(params.token);
   }

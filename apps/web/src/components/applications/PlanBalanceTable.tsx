@@ -1,7 +1,7 @@
 import { TableScroller } from '../TableScroller';
 import { useTranslation } from 'react-i18next';
 import type { CostLine, FinancingLine } from '../../api/applications';
-import { planBalance } from '../../utils/planSums';
+import { planBalance } from '@kiezfonds/domain';
 import { Badge } from '../Badge';
 import { money } from './format';
 

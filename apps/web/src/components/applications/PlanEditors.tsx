@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { type CostCategory, costCategories, type CostLine, type FinancingLine } from '../../api/applications';
-import { costsByCategory, sumCents } from '../../utils/planSums';
+import { costsByCategory, sumCents } from '@kiezfonds/domain';
 import { Button } from '../Button';
 import { SelectField } from '../form/SelectField';
 import { TextField } from '../form/TextField';

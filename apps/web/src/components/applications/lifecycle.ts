@@ -1,5 +1,6 @@
 import type { ApplicationState } from '../../api/applications';
 import type { BadgeVariant } from '../Badge';
+import { TIMELINE_STATES } from '@kiezfonds/domain';
 
 /** How a state looks in lists and headers: waiting is information, trouble a warning, ends final. */
 export const stateVariants: Record<ApplicationState, BadgeVariant> = {
@@ -31,19 +32,5 @@ export const fundedStates: readonly ApplicationState[] = [
   'revoked',
 ];
 
-/**
- * The states of the usual path, in order, for the status timeline: a copy of `TIMELINE_STATES` of
- * the lifecycle machine (libs/domain), kept equal by test/architecture/web-lifecycle.int.spec.ts,
- * because the browser bundle must not pull in the machine.
- */
-export const timelineStates: readonly ApplicationState[] = [
-  'draft',
-  'submitted',
-  'in_review',
-  'in_planning',
-  'selected',
-  'approved',
-  'in_implementation',
-  'final_report_submitted',
-  'completed',
-];
+/** The states of the usual path, in order, for the status timeline (the lifecycle machine's). */
+export const timelineStates: readonly ApplicationState[] = TIMELINE_STATES;

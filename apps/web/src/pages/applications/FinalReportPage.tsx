@@ -13,7 +13,7 @@ import { useFormErrors } from '../../components/form/useFormErrors';
 import { Page } from '../../components/Page';
 import { TextLink } from '../../components/TextLink';
 import { applicationPath } from '../../paths';
-import { compareWithPlan, sumCents } from '../../utils/planSums';
+import { compareAmountsWithPlan, sumCents } from '@kiezfonds/domain';
 import { NotFoundPage } from '../NotFoundPage';
 import type { OverviewState } from './ApplicationOverviewPage';
 import { useApplicationDraft } from './draftContext';
@@ -41,7 +41,7 @@ export function FinalReportPage() {
   // An organisation entitled to deduct input tax states the VAT it paid: only net costs count.
   const net = detail.costBasis === 'net';
   const plan = detail.content.costPlan ?? [];
-  const plannedLines = compareWithPlan(plan, []);
+  const plannedLines = compareAmountsWithPlan(plan, []);
   const [text, setText] = useState('');
   const [rows, setRows] = useState<ActualRow[]>(() =>
     plannedLines.map((line) => ({

@@ -37,7 +37,7 @@ import { TextLink } from '../../components/TextLink';
 import { useApiData } from '../../hooks/useApiData';
 import { applicationPath } from '../../paths';
 import { berlinToday } from '../../utils/berlinTime';
-import { compareWithPlan, perMilleText } from '../../utils/planSums';
+import { compareAmountsWithPlan, perMilleText } from '@kiezfonds/domain';
 import { RecoverySection } from './RecoverySection';
 import { SettlementSection } from './SettlementSection';
 
@@ -708,7 +708,7 @@ export function ActualsTable({
     detail.costBasis === 'net'
       ? actuals.map((a) => ({ ...a, amountCents: String(BigInt(a.amountCents) - BigInt(a.vatCents ?? '0')) }))
       : actuals;
-  const lines = compareWithPlan(detail.content.costPlan ?? [], counted);
+  const lines = compareAmountsWithPlan(detail.content.costPlan ?? [], counted);
   const separator = i18n.language === 'en' ? '.' : ',';
   return (
     <TableScroller label={t('implementation.actuals.caption')}>

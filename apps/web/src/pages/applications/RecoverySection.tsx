@@ -22,7 +22,7 @@ import { ErrorSummary } from '../../components/form/ErrorSummary';
 import { TextField } from '../../components/form/TextField';
 import { useFormErrors } from '../../components/form/useFormErrors';
 import { berlinToday } from '../../utils/berlinTime';
-import { sumCents } from '../../utils/planSums';
+import { sumCents } from '@kiezfonds/domain';
 
 const stateVariant: Record<ClaimState, 'warning' | 'info' | 'success'> = {
   open: 'warning',

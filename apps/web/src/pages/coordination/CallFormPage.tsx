@@ -31,8 +31,7 @@ import { callPath, paths } from '../../paths';
 import { useSession } from '../../session/SessionContext';
 import { districtsWhere } from '../../session/roles';
 import { attachmentKey } from '../../utils/attachmentKey';
-import { berlinDateTime, berlinDayAndTime, isCalendarDay } from '../../utils/berlinTime';
-import { currentBerlinYear } from '../../utils/money';
+import { berlinDateTime, berlinDayAndTime, currentBerlinYear, isCalendarDay } from '../../utils/berlinTime';
 
 type Values = {
   districtId: string;

@@ -19,7 +19,7 @@ import { SelectField } from '../../components/form/SelectField';
 import { TextField } from '../../components/form/TextField';
 import { useFormErrors } from '../../components/form/useFormErrors';
 import { addDays, berlinToday, endOfBerlinDay, isCalendarDay } from '../../utils/berlinTime';
-import { planBalance, sumCents } from '../../utils/planSums';
+import { planBalance, sumCents } from '@kiezfonds/domain';
 
 /** Events carriers send on their own pages; staff never get a form for them here. */
 const carrierEvents: readonly ApplicationEventType[] = ['SUBMIT', 'SUBMIT_FINAL_REPORT'];

@@ -24,7 +24,7 @@ import { useApiData } from '../../hooks/useApiData';
 import { paths } from '../../paths';
 import { useSession } from '../../session/SessionContext';
 import { hasRole } from '../../session/roles';
-import { planBalance } from '../../utils/planSums';
+import { planBalance } from '@kiezfonds/domain';
 import { AttachmentTable } from '../applications/parts/AttachmentsPart';
 import { ImplementationSection } from '../applications/ImplementationSection';
 import { DecisionsSection } from '../committee/DecisionsSection';

@@ -10,7 +10,7 @@ import { RadioGroup } from '../../components/form/RadioGroup';
 import { SelectField } from '../../components/form/SelectField';
 import { TextField } from '../../components/form/TextField';
 import { useFormErrors } from '../../components/form/useFormErrors';
-import { parseGermanAmount } from '../../utils/money';
+import { parseGermanAmount } from '../../utils/amountInput';
 import { money } from './financeShared';
 
 type Kind = BudgetBooking['kind'];

@@ -13,7 +13,7 @@ import { useMe } from '../../session/SessionContext';
 import { districtsWhere } from '../../session/roles';
 import { DistrictBreakdown } from './DistrictBreakdown';
 import { money, programmeYears, yearFromSearch } from './financeShared';
-import { currentBerlinYear } from '../../utils/money';
+import { currentBerlinYear } from '../../utils/berlinTime';
 import { TableScroller } from '../../components/TableScroller';
 
 /**

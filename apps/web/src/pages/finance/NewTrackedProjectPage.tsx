@@ -25,7 +25,7 @@ import { TextLink } from '../../components/TextLink';
 import { useApiData } from '../../hooks/useApiData';
 import { fundPath } from '../../paths';
 import { isCalendarDay } from '../../utils/berlinTime';
-import { parseGermanAmount } from '../../utils/money';
+import { parseGermanAmount } from '../../utils/amountInput';
 import { yearFromSearch } from './financeShared';
 
 /** Where the fund page shows that a project was recorded (router state). */

@@ -15,7 +15,7 @@ import { describeError } from '../../components/form/formErrors';
 import { SelectField } from '../../components/form/SelectField';
 import { TextField } from '../../components/form/TextField';
 import { useFormErrors } from '../../components/form/useFormErrors';
-import { parseGermanAmount } from '../../utils/money';
+import { parseGermanAmount } from '../../utils/amountInput';
 import { money } from './financeShared';
 
 /**

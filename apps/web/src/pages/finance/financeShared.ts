@@ -1,6 +1,6 @@
 import { currentLanguage } from '../../i18n';
 import { formatMoney } from '../../i18n/format';
-import { currentBerlinYear } from '../../utils/money';
+import { currentBerlinYear } from '../../utils/berlinTime';
 
 /** Money from the API (a string of cents) for display. */
 export function money(cents: string): string {

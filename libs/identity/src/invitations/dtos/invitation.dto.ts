@@ -65,3 +65,41 @@ export class AcceptInvitationDto {
   @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
 }
+
+/** The answer to a new invitation; the link itself goes only to the invited address. */
+export class InvitationCreatedDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  email: string;
+
+  @ApiProperty({ format: 'date-time' })
+  expiresAt: string;
+}
+
+/** What the invitation page shows before the person accepts. */
+export class InvitationViewDto {
+  @ApiProperty()
+  email: string;
+
+  @ApiProperty()
+  displayName: string;
+
+  @ApiProperty({ enum: GRANTABLE_ROLES })
+  role: GrantableRole;
+
+  @ApiPropertyOptional({ description: 'The organisation a carrier joins' })
+  organisationName?: string;
+
+  @ApiPropertyOptional({ description: 'The district a staff role is granted for' })
+  districtName?: string;
+
+  @ApiProperty({ format: 'date-time' })
+  expiresAt: string;
+
+  @ApiProperty({
+    description: 'The address has an account already: accepting asks for its current password, not a new one',
+  })
+  accountExists: boolean;
+}

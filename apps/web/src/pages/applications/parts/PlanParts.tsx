@@ -6,7 +6,7 @@ import { PlanBalanceTable } from '../../../components/applications/PlanBalanceTa
 import { CostPlanEditor, FinancingPlanEditor } from '../../../components/applications/PlanEditors';
 import { TextAreaField } from '../../../components/applications/TextAreaField';
 import { FieldError } from '../../../components/form/FieldError';
-import { planBalance } from '../../../utils/planSums';
+import { planBalance } from '@kiezfonds/domain';
 import type { PartProps } from '../ApplicationPartPage';
 import { PlanImport } from './PlanImport';
 

@@ -1,5 +1,11 @@
-/// <reference types="jest" />
-import { centsOf, compareWithPlan, costsByCategory, perMilleText, planBalance, sumCents } from './planSums';
+import {
+  centsOf,
+  compareAmountsWithPlan,
+  costsByCategory,
+  perMilleText,
+  planBalance,
+  sumCents,
+} from './plan-balance';
 
 describe('plan sums', () => {
   it('adds cents exactly, also beyond what a float can hold', () => {
@@ -93,7 +99,7 @@ describe('actual costs against the plan', () => {
   ];
 
   it('allows an overrun of exactly 20 % and flags anything above', () => {
-    const lines = compareWithPlan(plan, [
+    const lines = compareAmountsWithPlan(plan, [
       { cashYear: 2027, category: 'personnel', amountCents: '1200000' },
       { cashYear: 2027, category: 'material', amountCents: '120001' },
       { cashYear: 2027, category: 'fees', amountCents: '50000' },
@@ -109,12 +115,15 @@ describe('actual costs against the plan', () => {
   });
 
   it('flags costs in a line that had no plan', () => {
-    const [line] = compareWithPlan([], [{ cashYear: 2028, category: 'investments', amountCents: '1' }]);
+    const [line] = compareAmountsWithPlan(
+      [],
+      [{ cashYear: 2028, category: 'investments', amountCents: '1' }],
+    );
     expect(line).toMatchObject({ planned: 0n, actual: 1n, flagged: true, overrunPerMille: null });
   });
 
   it('keeps planned lines without actual costs, unflagged', () => {
-    const lines = compareWithPlan(plan, []);
+    const lines = compareAmountsWithPlan(plan, []);
     expect(lines).toHaveLength(3);
     expect(lines.every((line) => !line.flagged && line.actual === 0n)).toBe(true);
   });

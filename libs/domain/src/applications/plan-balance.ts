@@ -1,7 +1,9 @@
 /*
- * Sums of a cost and financing plan, per cash year and overall, in bigint cents. An amount that
- * is missing or not (yet) a valid string of digits counts as zero, so the sums follow the form
- * while it is being filled in; the server checks the plan again.
+ * Sums of a cost and financing plan, per cash year and overall, in bigint cents, as the web's
+ * forms show them live. An amount that is missing or not (yet) a valid string of digits counts as
+ * zero, so the sums follow the form while it is being filled in; the server checks the plan again
+ * (`applicationProblems`, `planTotals`). Pure and free of zod/xstate, so the browser entry
+ * (browser.ts) may export it.
  */
 
 export type CostLineAmount = { cashYear: number; category?: string; amountCents?: string | null };
@@ -96,7 +98,7 @@ export function costsByCategory(costPlan: readonly CostLineAmount[], cashYear?: 
 }
 
 /** A line of the proof of use: what one category cost in one cash year, against the plan. */
-export type LineComparison = {
+export type AmountComparison = {
   cashYear: number;
   category: string;
   planned: bigint;
@@ -112,19 +114,25 @@ export type LineComparison = {
   flagged: boolean;
 };
 
-/** The tolerated overrun of a single budget line, in percent (DOMAIN.md step 8). */
-export const TOLERATED_OVERRUN_PERCENT = 20n;
+/**
+ * A plan line may be exceeded by up to this share if savings elsewhere offset it (ANBest-P Nr. 1.2,
+ * DOMAIN.md step 8). Here, not in proof-of-use.ts, so that the browser entry can use it.
+ */
+export const LINE_OVERRUN_TOLERANCE_PERCENT = 20;
+const TOLERATED_OVERRUN_PERCENT = BigInt(LINE_OVERRUN_TOLERANCE_PERCENT);
 
 /**
- * Compares actual costs with the plan per cash year and category. A line is flagged when it
- * overruns its plan by more than 20 % (exactly 20 % is allowed) or has costs but no plan.
+ * Compares actual costs with the plan per cash year and category, for the form that reports them.
+ * A line is flagged when it overruns its plan by more than 20 % (exactly 20 % is allowed) or has
+ * costs but no plan. The settlement itself (what counts, offsetting by savings) is
+ * `compareWithPlan` in proof-of-use.ts.
  */
-export function compareWithPlan(
+export function compareAmountsWithPlan(
   costPlan: readonly CostLineAmount[],
   actuals: readonly CostLineAmount[],
-): LineComparison[] {
+): AmountComparison[] {
   const key = (cashYear: number, category: string) => `${cashYear}|${category}`;
-  const lines = new Map<string, LineComparison>();
+  const lines = new Map<string, AmountComparison>();
   const line = (cashYear: number, category: string) => {
     const k = key(cashYear, category);
     let entry = lines.get(k);

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { API_DOCUMENT_PATH, generateApiFiles, WEB_SCHEMA_PATH } from './api-types';
+
+/*
+ * The web's API types are generated from the OpenAPI document, which is built from the
+ * controllers and DTOs. Both files are committed; when a DTO or route changes without
+ * regenerating them, this fails (part of `npm test`, no database or Redis needed).
+ */
+const ROOT = join(__dirname, '..', '..', '..', '..');
+const committed = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+
+describe('the generated API contract', () => {
+  let generated: { document: string; schema: string };
+  beforeAll(async () => {
+    generated = await generateApiFiles();
+    // Compiling the whole API module graph for Nest takes a while on a busy machine.
+  }, 120_000);
+
+  it.each([
+    [API_DOCUMENT_PATH, 'document'],
+    [WEB_SCHEMA_PATH, 'schema'],
+  ] as const)('%s is up to date (otherwise: run npm run api:types)', (path, key) => {
+    const stale = committed(path) !== generated[key];
+    if (stale) throw new Error(`${path} is stale: run npm run api:types and commit the result`);
+    expect(stale).toBe(false);
+  });
+
+  it('describes the routes the web calls', () => {
+    const document = JSON.parse(generated.document) as { paths: Record<string, unknown> };
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/applications/{id}', '/api/me', '/api/home/next-steps']),
+    );
+  });
+});
