@@ -119,4 +119,37 @@ describe('projects of earlier years imported in the browser', () => {
       expect({ width, overflow: await horizontalOverflow(page) }).toEqual({ width, overflow: null });
     }
   });
+
+  it('lets the carrier choose an imported project as the one its application continues', async () => {
+    const imported = await world
+      .post(world.coordinator, `/api/districts/${world.district.id}/past-projects?dryRun=false`)
+      .attach(
+        'file',
+        Buffer.from(
+          `${HEADER}\nProjektfonds;2024;${world.organisation.name};Stadtteilzeitung;4.000,00;01.01.2024;31.12.2024;Heerstraße Nord;`,
+          'utf8',
+        ),
+        'zeitung-2024.csv',
+      )
+      .expect(201);
+    const importedId = (imported.body as { rows: { id: string }[] }).rows[0]!.id;
+    const { id } = await world.draft((await world.openCall()).id, null);
+
+    const page = await signedInAt(api, world.carrier.user.email, PASSWORD, `/antraege/${id}/zeitraum`);
+    await tabTo(page, '#vorgaenger');
+    const label = 'Projektfonds 2024: Stadtteilzeitung (01.01.2024 – 31.12.2024), eingelesen';
+    expect(await page.locator('#vorgaenger option').allInnerTexts()).toContain(label);
+    await page.locator('#vorgaenger').selectOption({ label });
+    await page.getByText(/Gespeichert um/).waitFor();
+    const [row] = (await api.db.dataSource.query(
+      `SELECT content->>'predecessorId' AS predecessor FROM application WHERE id = $1`,
+      [id],
+    )) as { predecessor: string }[];
+    expect(row!.predecessor).toBe(importedId);
+    expect(await axeViolations(page)).toEqual([]);
+    for (const width of [320, 640]) {
+      await page.setViewportSize({ width, height: 800 });
+      expect({ width, overflow: await horizontalOverflow(page) }).toEqual({ width, overflow: null });
+    }
+  });
 });
