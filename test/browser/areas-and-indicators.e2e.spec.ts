@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { createArea, createDistrict, createUser, setPassword } from '@kiezfonds/testing';
 import type { Page } from 'playwright-core';
 import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
-import { axeViolations, type BrowserApi, signedInAt, startBrowserApi } from './browser-harness';
+import {
+  axeViolations,
+  type BrowserApi,
+  horizontalOverflow,
+  signedInAt,
+  startBrowserApi,
+} from './browser-harness';
 
 const MONITORING = 'PLR_ID;PLR_NAME;Jahr;Statusindex;Dynamikindex;Status-Dynamik-Index';
 
@@ -88,26 +94,6 @@ describe('indicators imported in the browser, shown beside the money', () => {
   const signedIn = (actor: Actor, path: string): Promise<Page> =>
     signedInAt(api, actor.user.email, PASSWORD, path);
 
-  /** What sticks out of a 320 px viewport outside any scrolling region (as in reflow.e2e.spec.ts). */
-  async function overflow(page: Page): Promise<string | null> {
-    return page.evaluate(() => {
-      if (document.documentElement.scrollWidth <= window.innerWidth) return null;
-      const culprits: string[] = [];
-      for (const el of Array.from(document.body.querySelectorAll('*'))) {
-        if (el.getBoundingClientRect().right <= window.innerWidth + 0.5) continue;
-        let parent = el.parentElement;
-        let inside = false;
-        while (parent && parent !== document.body) {
-          if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(parent).overflowX)) inside = true;
-          parent = parent.parentElement;
-        }
-        if (!inside) culprits.push(`${el.tagName.toLowerCase()}.${String(el.className)}`);
-        if (culprits.length >= 4) break;
-      }
-      return culprits.join(', ');
-    });
-  }
-
   function file(name: string, text: string): string {
     const path = join(dir, name);
     writeFileSync(path, text, 'utf8');
@@ -180,7 +166,7 @@ describe('indicators imported in the browser, shown beside the money', () => {
       await page.goto(`${api.baseUrl}${path}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
-      expect({ path, overflow: await overflow(page) }).toEqual({ path, overflow: null });
+      expect({ path, overflow: await horizontalOverflow(page) }).toEqual({ path, overflow: null });
     }
   });
 

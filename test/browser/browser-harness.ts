@@ -77,3 +77,46 @@ export async function signedInAt(
   await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
   return page;
 }
+
+/**
+ * What sticks out of the viewport sideways outside any scrolling region: null when nothing does,
+ * else the width and a few selectors to fix (WCAG 1.4.10 reflow; axe does not measure it).
+ */
+export async function horizontalOverflow(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    if (root.scrollWidth <= window.innerWidth) return null;
+    const scrolls = (el: Element) => ['auto', 'scroll', 'hidden'].includes(getComputedStyle(el).overflowX);
+    const culprits: string[] = [];
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      if (el.getBoundingClientRect().right <= window.innerWidth + 0.5) continue;
+      let parent = el.parentElement;
+      let inside = false;
+      while (parent && parent !== document.body) {
+        if (scrolls(parent)) inside = true;
+        parent = parent.parentElement;
+      }
+      if (inside) continue;
+      const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${
+        typeof el.className === 'string' && el.className
+          ? `.${el.className.trim().split(/\s+/).join('.')}`
+          : ''
+      }`;
+      if (!culprits.includes(name)) culprits.push(name);
+      if (culprits.length >= 4) break;
+    }
+    return `${root.scrollWidth} px wide (${culprits.join(', ')})`;
+  });
+}
+
+/**
+ * Moves the focus with the Tab key, as a keyboard user would, until `selector` has it; fails when
+ * it is not reached within `limit` presses (so a control out of the tab order is found).
+ */
+export async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${selector} not reached with ${limit} presses of Tab`);
+}

@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
 import { type CommitteeSetUp, createCommittee, inPlanning } from '../../apps/api/src/testing/committee-world';
 import { createUser, setPassword, signIn } from '@kiezfonds/testing';
-import { axeViolations, startBrowserApi, type BrowserApi } from './browser-harness';
+import { axeViolations, type BrowserApi, horizontalOverflow, startBrowserApi } from './browser-harness';
 
 /** 320 px: WCAG 1.4.10 (reflow); 640 px: a 1280 px screen at 200 % zoom. */
 const WIDTHS = [320, 640] as const;
@@ -103,6 +103,7 @@ describe('every page reflows at 320 px and 640 px, for every role', () => {
         '/verwaltung/organisationen',
         '/gebiete',
         `/gebiete/${world.areaIds[0]}`,
+        '/fruehere-projekte',
       ],
       finance: [
         '/',
@@ -150,37 +151,6 @@ describe('every page reflows at 320 px and 640 px, for every role', () => {
     return context;
   }
 
-  /** What sticks out of the viewport, outside any scrolling region: a few selectors to fix. */
-  async function overflow(page: Page): Promise<string | null> {
-    return page.evaluate(() => {
-      const root = document.documentElement;
-      if (root.scrollWidth <= window.innerWidth) return null;
-      const scrolls = (el: Element) => {
-        const style = getComputedStyle(el);
-        return style.overflowX === 'auto' || style.overflowX === 'scroll' || style.overflowX === 'hidden';
-      };
-      const culprits: string[] = [];
-      for (const el of Array.from(document.body.querySelectorAll('*'))) {
-        if (el.getBoundingClientRect().right <= window.innerWidth + 0.5) continue;
-        let parent = el.parentElement;
-        let inside = false;
-        while (parent && parent !== document.body) {
-          if (scrolls(parent)) inside = true;
-          parent = parent.parentElement;
-        }
-        if (inside) continue;
-        const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${
-          typeof el.className === 'string' && el.className
-            ? `.${el.className.trim().split(/\s+/).join('.')}`
-            : ''
-        }`;
-        if (!culprits.includes(name)) culprits.push(name);
-        if (culprits.length >= 4) break;
-      }
-      return `${root.scrollWidth} px wide (${culprits.join(', ')})`;
-    });
-  }
-
   async function check(actor: Actor | null, paths: string[]): Promise<string[]> {
     const context = await contextFor(actor);
     const page = await context.newPage();
@@ -196,7 +166,7 @@ describe('every page reflows at 320 px and 640 px, for every role', () => {
           const heading = await page.getByRole('heading', { level: 1 }).first().innerText();
           if (/Kein Zugriff|Fehler aufgetreten/.test(heading))
             problems.push(`${width} ${path}: "${heading}"`);
-          const wide = await overflow(page);
+          const wide = await horizontalOverflow(page);
           if (wide) problems.push(`${width} ${path}: ${wide}`);
           for (const violation of await axeViolations(page)) problems.push(`${width} ${path}: ${violation}`);
         }

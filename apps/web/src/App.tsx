@@ -19,6 +19,7 @@ import {
   FinalReportPage,
   FinancePage,
   AreasPage,
+  PastProjectsPage,
   AreaPage,
   ForgotPasswordPage,
   FundPage,
@@ -127,6 +128,9 @@ export function App() {
           >
             <Route path={paths.areas} element={<AreasPage />} />
             <Route path={paths.area} element={<AreaPage />} />
+          </Route>
+          <Route element={<RequireRole allow={(me) => hasAnyRole(me, 'coordinator', 'finance', 'admin')} />}>
+            <Route path={paths.pastProjects} element={<PastProjectsPage />} />
           </Route>
           <Route element={<RequireRole allow={(me) => hasAnyRole(me, 'finance', 'admin')} />}>
             <Route path={paths.fund} element={<FundPage />} />

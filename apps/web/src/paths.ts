@@ -37,6 +37,7 @@ export const paths = {
   baseRates: '/finanzen/basiszinssaetze',
   areas: '/gebiete',
   area: '/gebiete/:id',
+  pastProjects: '/fruehere-projekte',
   committees: '/gremien',
   sessions: '/sitzungen',
   session: '/sitzungen/:id',

@@ -89,9 +89,17 @@ describe('eligibility for the Netzwerkfonds', () => {
     const other = await ApplicationWorld.create(api.server, api.db.dataSource, { name: 'Lichtenberg' });
     const otherCall = await other.openCall();
     const foreign = await other.draft(otherCall.id);
-    const { id } = await world.draft(call.id, world.completeContent({ predecessorId: foreign.id }));
+    // Refused when saved (issue 21: the predecessor is chosen from the carrier's own projects).
+    const { id } = await world.draft(call.id, null);
+    const refused = await world
+      .put(world.carrier, `/api/applications/${id}/content`)
+      .send({ version: 1, content: world.completeContent({ predecessorId: foreign.id }) })
+      .expect(400);
+    expect(refused.body.details).toEqual([
+      expect.objectContaining({ field: 'predecessorId', rule: 'predecessor_not_found' }),
+    ]);
     const detail = await world.get(world.carrier, `/api/applications/${id}`).expect(200);
-    expect(detail.body.problems).toContainEqual({ field: 'predecessorId', rule: 'predecessor_not_found' });
+    expect(detail.body.content.predecessorId).toBeUndefined();
     expect(detail.body.formalCheck.predecessors).toEqual([]);
   }, 60_000);
 

@@ -215,5 +215,33 @@ describe('POST /api/districts/:id/past-projects', () => {
       .post(other.coordinator, `/api/districts/${world.district.id}/past-projects?dryRun=true`)
       .attach('file', Buffer.from(HEADER, 'utf8'), 'a.csv')
       .expect(404);
+    await world.get(senate, `/api/districts/${world.district.id}/past-projects/template.csv`).expect(403);
+    await other
+      .get(other.coordinator, `/api/districts/${world.district.id}/past-projects/template.csv`)
+      .expect(404);
+  });
+
+  it('offers the empty table as a CSV template that the import reads as its header', async () => {
+    const answer = await world
+      .get(world.coordinator, `/api/districts/${world.district.id}/past-projects/template.csv`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(answer.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(answer.headers['content-disposition']).toContain('projekte-frueherer-jahre.csv');
+    const template = answer.body as Buffer;
+    expect(template.toString('utf8')).toBe(`\uFEFF${HEADER}\r\n`);
+    // Sent back unfilled it has no rows: refused, nothing invented is imported.
+    const back = await world
+      .post(world.coordinator, `/api/districts/${world.district.id}/past-projects?dryRun=true`)
+      .attach('file', template, 'projekte-frueherer-jahre.csv')
+      .expect(400);
+    expect(back.body.details).toEqual([
+      expect.objectContaining({ row: 2, column: 'Fonds', rule: 'csvNoRows' }),
+    ]);
   });
 });

@@ -102,7 +102,8 @@ function report(target: string, s: SeedSummary): string {
     `  ${s.districts} districts, ${s.areas} areas, ${s.actionFields} action fields, ` +
       `${s.organisations} carrier organisations, ${s.users} users, ${s.roleAssignments} role assignments,`,
     `  ${s.committees} committees with ${s.members} members, ${s.calls} calls, ` +
-      `${s.indicators} area indicators (sample values, „Beispielwerte“)`,
+      `${s.indicators} area indicators (sample values, „Beispielwerte“), ` +
+      `${s.pastProjects} projects of earlier years`,
     '',
     `Demo logins, all with the password "${DEMO_PASSWORD}" (for development only):`,
     ...logins.map(

@@ -158,6 +158,8 @@ export type ApplicationContent = {
   areaIds?: string[];
   periodStart?: string;
   periodEnd?: string;
+  /** The project this one continues (five-year limit): an application's or an imported project's id. */
+  predecessorId?: string;
   costPlan?: CostLine[];
   financingPlan?: FinancingLine[];
   thirdPartySources?: string;

@@ -34,6 +34,8 @@ function itemsFor(me: Me | null, t: TFunction): NavItem[] {
     items.push({ to: paths.finance, label: t('nav.finance') });
   if (hasAnyRole(me, 'coordinator', 'finance', 'board_member', 'admin', 'senate'))
     items.push({ to: paths.areas, label: t('nav.areas') });
+  if (hasAnyRole(me, 'coordinator', 'finance', 'admin'))
+    items.push({ to: paths.pastProjects, label: t('nav.pastProjects') });
   if (hasRole(me, 'finance')) items.push({ to: paths.callOffs, label: t('nav.callOffs') });
   if (hasAnyRole(me, 'finance', 'admin')) items.push({ to: paths.baseRates, label: t('nav.baseRates') });
   if (canAdministerUsers(me)) {

@@ -134,3 +134,6 @@ export const AreasPage = lazy(() =>
   import('../pages/areas/AreasPage').then((m) => ({ default: m.AreasPage })),
 );
 export const AreaPage = lazy(() => import('../pages/areas/AreaPage').then((m) => ({ default: m.AreaPage })));
+export const PastProjectsPage = lazy(() =>
+  import('../pages/coordination/PastProjectsPage').then((m) => ({ default: m.PastProjectsPage })),
+);

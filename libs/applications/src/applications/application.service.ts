@@ -22,6 +22,7 @@ import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
 import { ApplicationScope, BOARD_VISIBLE_STATES, SENATE_VISIBLE_STATES } from '../scope/application-scope';
 import { lifecycleFacts, planAdjustmentRequired, problemsOf } from './application-facts';
 import { type ApplicationRecord, loadApplicationRecord } from './application-record';
+import { predecessorIdProblem, predecessorOptions } from './predecessors';
 
 /** States in which the carrier may change the content: writing, answering a change request, the full application. */
 export const EDITABLE_STATES: readonly ApplicationState[] = ['draft', 'changes_requested', 'selected'];
@@ -376,6 +377,16 @@ export class ApplicationService {
         content: ApplicationContent;
       }[];
       const content = next(stored!.content);
+      // A newly named predecessor must be one the carrier may continue; one named before stays
+      // (the submit check still finds it missing if it is gone).
+      if (content.predecessorId && content.predecessorId !== stored!.content.predecessorId) {
+        const problem = await predecessorIdProblem(
+          tx,
+          { id, organisationId: scoped.organisationId, districtId: scoped.districtId },
+          content.predecessorId,
+        );
+        if (problem) throw new ValidationError([problem]);
+      }
       const totals = planTotals(content);
       await tx.query(
         `UPDATE application SET content = $2, title = COALESCE($3, title), requested_cents = $4,
@@ -400,6 +411,24 @@ export class ApplicationService {
         content: record.content,
       };
     });
+  }
+
+  /** The projects the application may name as the one it continues (issue 21: imported ones too). */
+  async predecessorOptions(principal: Principal, id: string) {
+    const scope = ApplicationScope.of(principal);
+    const scoped = await scope.application(this.dataSource, id);
+    const [row] = (await this.dataSource.query(
+      `SELECT content->>'predecessorId' AS chosen FROM application WHERE id = $1`,
+      [scoped.id],
+    )) as { chosen: string | null }[];
+    const chosen = row?.chosen && /^[0-9a-f-]{36}$/i.test(row.chosen) ? row.chosen : null;
+    return {
+      items: await predecessorOptions(
+        this.dataSource,
+        { id: scoped.id, organisationId: scoped.organisationId, districtId: scoped.districtId },
+        chosen,
+      ),
+    };
   }
 
   /** The timeline: every recorded step of the application, oldest first. */

@@ -101,6 +101,19 @@ export class ApplicationsController {
     return this.applications.saveContent(principal, params.id, body);
   }
 
+  @Get(':id/predecessor-options')
+  @Authenticated()
+  @ApiOperation({
+    summary:
+      'The projects the application may continue (5-year chain): funded applications and imported ones',
+    description:
+      "The carrier's funded applications and the projects of earlier years imported in the call's district " +
+      '(`kind: "imported"`), newest first; the one already chosen is always listed.',
+  })
+  predecessorOptions(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+    return this.applications.predecessorOptions(principal, params.id);
+  }
+
   @Get(':id/plan-template.xlsx')
   @Authenticated()
   @ApiOperation({

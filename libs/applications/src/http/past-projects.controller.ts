@@ -1,4 +1,4 @@
-import { Controller, Param, Post, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBody,
@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { ValidationError } from '@kiezfonds/domain';
 import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/funds';
 import {
@@ -25,7 +25,7 @@ import {
   MAX_PAST_PROJECT_FILE_BYTES,
   PastProjectImportService,
 } from '../past-projects/past-project-import.service';
-import { requestIdOf } from './http-helpers';
+import { requestIdOf, sendFile } from './http-helpers';
 
 const UPLOAD = {
   storage: new BoundedMemoryStorage(MAX_PAST_PROJECT_FILE_BYTES + 1),
@@ -50,6 +50,15 @@ export class PastProjectImportQueryDto {
 @Controller('districts')
 export class PastProjectsController {
   constructor(private readonly imports: PastProjectImportService) {}
+
+  @Get(':id/past-projects/template.csv')
+  @Roles('coordinator', 'finance', 'admin')
+  @ApiOperation({
+    summary: 'The empty table to fill in: the header row of the import as CSV (UTF-8 with BOM)',
+  })
+  template(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto, @Res() response: Response) {
+    sendFile(response, this.imports.template(principal, params.id));
+  }
 
   @Post(':id/past-projects')
   @Roles('coordinator', 'finance', 'admin')

@@ -8,6 +8,7 @@ import {
   type PastProjectRow,
   parsePastProjects,
   pastProjectCsvGrid,
+  pastProjectTemplateCsv,
   ValidationError,
 } from '@kiezfonds/domain';
 import { districtsWhere, type Principal, type StaffRole } from '@kiezfonds/identity';
@@ -52,10 +53,18 @@ export interface PastProjectImportAnswer {
 export class PastProjectImportService {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** The header to fill in, for those who may import into the district. */
+  template(principal: Principal, districtId: string) {
+    this.mayImport(principal, districtId);
+    return {
+      fileName: 'projekte-frueherer-jahre.csv',
+      contentType: 'text/csv; charset=utf-8',
+      content: Buffer.from(pastProjectTemplateCsv(), 'utf8'),
+    };
+  }
+
   async import(principal: Principal, input: PastProjectImportInput): Promise<PastProjectImportAnswer> {
-    if (!districtsWhere(principal, ...PAST_PROJECT_IMPORT_ROLES).includes(input.districtId)) {
-      throw new NotFoundError();
-    }
+    this.mayImport(principal, input.districtId);
     const districtId = input.districtId;
     const grid = await readGrid(input.bytes);
     const areas = (await this.dataSource.query(
@@ -104,6 +113,12 @@ export class PastProjectImportService {
       return answer(await earlier(), true);
     }
     return answer(ids, false);
+  }
+
+  private mayImport(principal: Principal, districtId: string): void {
+    if (!districtsWhere(principal, ...PAST_PROJECT_IMPORT_ROLES).includes(districtId)) {
+      throw new NotFoundError();
+    }
   }
 
   private async save(

@@ -103,6 +103,7 @@ export {
   type FundingChain,
   fundingChain,
 } from './funding-chain';
+export { type PredecessorCandidate, predecessorProblem } from './predecessor-rule';
 export { type CallOffRefusal, callOffRefusal, earlyStartRequired } from './call-off-rules';
 export {
   amountCellCents,

@@ -778,6 +778,10 @@ export const VALIDATION_MESSAGES: Catalogue = {
     de: 'Das genannte Vorgängerprojekt gibt es bei Ihrer Organisation nicht.',
     en: 'Your organisation has no such earlier project.',
   },
+  predecessor_other_district: {
+    de: 'Das genannte frühere Projekt wurde in einem anderen Bezirk eingelesen; wählen Sie ein Projekt dieses Bezirks.',
+    en: 'The earlier project named was imported in another district; choose a project of this district.',
+  },
   cash_year_outside_period: {
     de: 'Das Kassenjahr {cashYear} liegt außerhalb des Projektzeitraums.',
     en: 'The cash year {cashYear} lies outside the project period.',

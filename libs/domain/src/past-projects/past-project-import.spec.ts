@@ -1,4 +1,9 @@
-import { parseGermanDay, parsePastProjects, pastProjectCsvGrid } from './past-project-import';
+import {
+  parseGermanDay,
+  parsePastProjects,
+  pastProjectCsvGrid,
+  pastProjectTemplateCsv,
+} from './past-project-import';
 
 const HEADER = 'Fonds;Jahr;Träger;Titel;Betrag;Beginn;Ende;Gebiet;Vorgänger';
 const context = {
@@ -123,5 +128,17 @@ describe('parsePastProjects with blank rows', () => {
       [3, null],
       [4, 3],
     ]);
+  });
+});
+
+describe('pastProjectTemplateCsv', () => {
+  it('is the header the import reads, and refused unfilled as having no rows', () => {
+    const template = pastProjectTemplateCsv();
+    expect(template.startsWith('\uFEFF')).toBe(true);
+    expect(pastProjectCsvGrid(template)[0]).toEqual(HEADER.split(';'));
+    expect(parsePastProjects(pastProjectCsvGrid(template), context)).toEqual({
+      ok: false,
+      problems: [{ row: 2, column: 'Fonds', rule: 'csvNoRows', params: {} }],
+    });
   });
 });

@@ -74,6 +74,15 @@ export interface PastProjectRow {
 export type PastProjectImportResult =
   { ok: true; rows: PastProjectRow[] } | { ok: false; problems: CsvProblem[] };
 
+/**
+ * The empty table a district fills in: the header alone, `;`-separated with a byte-order mark so
+ * that a German Excel opens it in columns and keeps the umlauts. No example row, so a template
+ * sent back unchanged is refused as having no rows instead of importing an invented project.
+ */
+export function pastProjectTemplateCsv(): string {
+  return `\uFEFF${PAST_PROJECT_COLUMNS.join(';')}\r\n`;
+}
+
 /** A CSV file's text (`;`-separated, UTF-8, a byte-order mark allowed) as a grid of cells. */
 export function pastProjectCsvGrid(text: string): string[][] {
   return splitCsvRecords(text.startsWith('\uFEFF') ? text.slice(1) : text);

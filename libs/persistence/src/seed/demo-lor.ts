@@ -17,6 +17,13 @@ export interface DemoLor {
   /** `PLR_ID;PLR_NAME;Jahr;Statusindex;Dynamikindex;Status-Dynamik-Index` */
   monitoringCsv: string;
   monitoringFile: string;
+  /**
+   * Projects of earlier years in the import's layout (`Fonds;Jahr;Träger;Titel;…`), imported by the
+   * seed through the same reader as the route, so the five-year chain and the double-funding
+   * check have something to compare with. Made up for the demonstration, like the carriers.
+   */
+  pastProjectsCsv?: string;
+  pastProjectsFile?: string;
 }
 
 export const DEMO_LOR: Record<string, DemoLor> = {
@@ -55,6 +62,14 @@ export const DEMO_LOR: Record<string, DemoLor> = {
       '05300401;Maulbeerallee;2023;-2,05;-0,37;sehr niedrig/negativ',
       '05300402;Obstallee;2023;-1,71;-0,09;sehr niedrig/stabil',
       '05300501;Brunsbüttler Damm;2023;0,62;0,02;hoch/stabil',
+    ].join('\n'),
+    pastProjectsFile: 'beispielprojekte-spandau-2023-2025.csv',
+    pastProjectsCsv: [
+      'Fonds;Jahr;Träger;Titel;Betrag;Beginn;Ende;Gebiet;Vorgänger',
+      'Projektfonds;2023;Nachbarschaftsheim Spandauer Neustadt e.V.;Kiezküche Neustadt;18.500,00;01.03.2023;31.12.2023;05200202;',
+      'Projektfonds;2024;Nachbarschaftsheim Spandauer Neustadt e.V.;Kiezküche Neustadt;19.200,00;01.01.2024;31.12.2024;05200202;2',
+      'Aktionsfonds;2025;Nachbarschaftsheim Spandauer Neustadt e.V.;Hoffest Lynarstraße;1.500,00;01.06.2025;30.06.2025;05200203;',
+      'Aktionsfonds;2025;Stadtteilverein Falkenhagener Feld e.V.;Laternenumzug im Feld;900,00;01.11.2025;30.11.2025;05100103;',
     ].join('\n'),
   },
 };

@@ -164,10 +164,25 @@ describe('demo data seed', () => {
       members: 21,
       calls: 2,
       indicators: 30,
+      pastProjects: 4,
       inserted: expect.any(Number),
       updated: 0,
     });
     expect(first.inserted).toBeGreaterThan(0);
+  });
+
+  it('imports Spandau’s projects of earlier years with the chain of the Kiezküche linked', async () => {
+    const rows = (await db.dataSource.query(
+      `SELECT p.title, p.programme_year, p.source_file, prev.programme_year AS continues
+       FROM past_project p JOIN district d ON d.id = p.district_id
+       LEFT JOIN past_project prev ON prev.id = p.predecessor_id
+       WHERE d.slug = 'spandau' AND p.title = 'Kiezküche Neustadt' ORDER BY p.programme_year`,
+    )) as { title: string; programme_year: number; source_file: string; continues: number | null }[];
+    expect(rows.map((r) => [r.programme_year, r.continues])).toEqual([
+      [2023, null],
+      [2024, 2023],
+    ]);
+    expect(rows[0]!.source_file).toBe('beispielprojekte-spandau-2023-2025.csv');
   });
 
   it('changes nothing and creates no duplicates when run a second time', async () => {

@@ -1,6 +1,13 @@
 import { argon2id, hash } from 'argon2';
 import type { DataSource, EntityManager } from 'typeorm';
-import { parseIndicatorCsv, parseLorCsv, type KnownArea } from '@kiezfonds/domain';
+import { createHash } from 'node:crypto';
+import {
+  type KnownArea,
+  parseIndicatorCsv,
+  parseLorCsv,
+  parsePastProjects,
+  pastProjectCsvGrid,
+} from '@kiezfonds/domain';
 import { saveIndicators, saveLorAreas } from '../area-figures';
 import { DEMO_LOR } from './demo-lor';
 import {
@@ -34,6 +41,8 @@ export interface SeedSummary {
   calls: number;
   /** Indicator values (sample values, „Beispielwerte“). */
   indicators: number;
+  /** Projects of earlier years imported from the demo's file. */
+  pastProjects: number;
   /** Rows this run inserted: 0 when the demo data was complete already. */
   inserted: number;
   /** Rows this run brought back to their demo values: 0 when nobody had changed them. */
@@ -91,6 +100,7 @@ class DemoSeeder {
     members: 0,
     calls: 0,
     indicators: 0,
+    pastProjects: 0,
     inserted: 0,
     updated: 0,
   };
@@ -202,6 +212,7 @@ class DemoSeeder {
       this.summary.areas += 1;
     }
     await this.seedLor(district.slug, districtId, areaIds);
+    await this.seedPastProjects(district.slug, districtId);
 
     const actionFieldIds: string[] = [];
     for (const field of district.actionFields) {
@@ -332,6 +343,64 @@ class DemoSeeder {
       sample: true,
     });
     this.summary.indicators += figures.rows.length;
+  }
+
+  /**
+   * The district's demo projects of earlier years, read by the import's parser and stored as the
+   * import route stores them (file hash and row), so a second run finds them and inserts nothing.
+   */
+  private async seedPastProjects(slug: string, districtId: string): Promise<void> {
+    const lor = DEMO_LOR[slug];
+    if (!lor?.pastProjectsCsv || !lor.pastProjectsFile) return;
+    const [known] = (await this.db.query(`SELECT to_regclass('past_project') IS NOT NULL AS known`)) as {
+      known: boolean;
+    }[];
+    if (!known!.known) return;
+    const areas = (await this.db.query(`SELECT id, code, name, kind FROM area WHERE district_id = $1`, [
+      districtId,
+    ])) as KnownArea[];
+    const organisations = (await this.db.query(`SELECT id, name FROM organisation`)) as {
+      id: string;
+      name: string;
+    }[];
+    const parsed = parsePastProjects(pastProjectCsvGrid(lor.pastProjectsCsv), { areas, organisations });
+    if (!parsed.ok) throw new Error(`demo past projects of ${slug}: ${JSON.stringify(parsed.problems)}`);
+    const sha256 = createHash('sha256').update(lor.pastProjectsCsv, 'utf8').digest('hex');
+    const ids = new Map<number, string>();
+    for (const row of parsed.rows) {
+      const inserted = (await this.db.query(
+        `INSERT INTO past_project (district_id, fund_kind, programme_year, organisation_id, title, area_id,
+           period_start, period_end, amount_cents, predecessor_id, source_file, source_row, source_sha256)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         ON CONFLICT (district_id, source_sha256, source_row) DO NOTHING RETURNING id`,
+        [
+          districtId,
+          row.fundKind,
+          row.programmeYear,
+          row.organisationId,
+          row.title,
+          row.areaId,
+          row.periodStart,
+          row.periodEnd,
+          row.amountCents.toString(),
+          row.predecessorRow === null ? null : (ids.get(row.predecessorRow) ?? null),
+          lor.pastProjectsFile,
+          row.row,
+          sha256,
+        ],
+      )) as { id: string }[];
+      let id = inserted[0]?.id;
+      if (id) this.summary.inserted += 1;
+      else {
+        const [existing] = (await this.db.query(
+          `SELECT id FROM past_project WHERE district_id = $1 AND source_sha256 = $2 AND source_row = $3`,
+          [districtId, sha256, row.row],
+        )) as { id: string }[];
+        id = existing!.id;
+      }
+      ids.set(row.row, id);
+      this.summary.pastProjects += 1;
+    }
   }
 
   private async upsert(spec: Upsert): Promise<string> {

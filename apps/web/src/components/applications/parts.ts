@@ -38,7 +38,7 @@ export function partOfSlug(slug: string | undefined): PartKey | null {
 const fieldsOfPart: Record<PartKey, readonly string[]> = {
   project: ['title', 'summary', 'goals', 'targetGroups'],
   scope: ['actionFieldIds', 'areaIds'],
-  period: ['periodStart', 'periodEnd', 'period'],
+  period: ['periodStart', 'periodEnd', 'period', 'predecessorId'],
   costPlan: ['costPlan', 'costs'],
   financingPlan: ['financingPlan', 'thirdPartySources', 'requested', 'requestedCents', 'plan', 'sums'],
   evaluation: ['evaluationConcept'],

@@ -60,6 +60,8 @@ export function fieldIdOf(path: string, content: ApplicationContent): string {
       return 'zeitraum-beginn';
     case 'periodEnd':
       return 'zeitraum-ende';
+    case 'predecessorId':
+      return 'vorgaenger';
     case 'costPlan':
     case 'costs':
       return index === null

@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type AreaList,
@@ -7,7 +7,6 @@ import {
   type IndicatorImportResult,
   listAreas,
 } from '../../api/areas';
-import { isApiError } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
@@ -15,6 +14,7 @@ import { SelectField } from '../../components/form/SelectField';
 import { Loader } from '../../components/Loader';
 import { LoadError } from '../../components/LoadError';
 import { Page } from '../../components/Page';
+import { TableImportForm } from '../../components/TableImportForm';
 import { TableScroller } from '../../components/TableScroller';
 import { TextLink } from '../../components/TextLink';
 import { useApiData } from '../../hooks/useApiData';
@@ -201,8 +201,6 @@ function AreaTable({ list, sort, onSort }: { list: AreaList; sort: Sort; onSort(
   );
 }
 
-type Problem = { row?: number; column?: string; field: string; message?: string };
-
 function ImportForm({
   districtIds,
   onImported,
@@ -213,220 +211,69 @@ function ImportForm({
   onErrors(failed: boolean): void;
 }) {
   const { t } = useTranslation();
-  const me = useMe();
-  const names = new Map(me.roles.map((r) => [r.districtId, r.districtName ?? r.districtId]));
-  const [districtId, setDistrictId] = useState(districtIds[0]!);
-  const [file, setFile] = useState<File | null>(null);
-  const [dryRun, setDryRun] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problems, setProblems] = useState<Problem[] | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [done, setDone] = useState<IndicatorImportResult | null>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setDone(null);
-    setProblems(null);
-    setMessage(null);
-    if (!file) {
-      setMessage(t('areas.import.fileRequired'));
-      onErrors(true);
-      return;
-    }
-    setBusy(true);
-    try {
-      const result = await importIndicators(districtId, file, dryRun);
-      setDone(result);
-      onErrors(false);
-      if (!result.dryRun) onImported();
-    } catch (error) {
-      onErrors(true);
-      if (isApiError(error)) {
-        setMessage(error.message);
-        setProblems([...error.details]);
-      } else setMessage(t('areas.import.failed'));
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <form
-      noValidate
-      className="form page__section"
-      aria-labelledby="indikatoren-import"
-      onSubmit={(event) => void submit(event)}
-    >
-      <h2 className="kern-heading-medium" id="indikatoren-import">
-        {t('areas.import.heading')}
-      </h2>
-      <p className="kern-body">{t('areas.import.intro')}</p>
-      <ul className="kern-list">
-        <li>
-          <code>PLR_ID;PLR_NAME;Jahr;Statusindex;Dynamikindex;Status-Dynamik-Index</code>
-        </li>
-        <li>
-          <code>Gebiet;Jahr;Indikator;Wert;Einheit;Quelle</code>
-        </li>
-      </ul>
-      {(message || problems) && <ProblemList message={message} problems={problems} />}
-      {done && (
-        <Alert variant="success" title={t(done.dryRun ? 'areas.import.checked' : 'areas.import.imported')}>
+    <TableImportForm
+      id="indikatoren"
+      heading={t('areas.import.heading')}
+      intro={
+        <>
+          <p className="kern-body">{t('areas.import.intro')}</p>
+          <ul className="kern-list">
+            <li>
+              <code>PLR_ID;PLR_NAME;Jahr;Statusindex;Dynamikindex;Status-Dynamik-Index</code>
+            </li>
+            <li>
+              <code>Gebiet;Jahr;Indikator;Wert;Einheit;Quelle</code>
+            </li>
+          </ul>
+        </>
+      }
+      districtIds={districtIds}
+      fileLabel={t('areas.import.file')}
+      fileHint={t('areas.import.fileHint')}
+      accept=".csv,text/csv"
+      submitLabel={t('areas.import.submit')}
+      offerDryRun
+      upload={importIndicators}
+      result={(done: IndicatorImportResult) => ({
+        title: t(done.dryRun ? 'tableImport.checked' : 'areas.import.imported'),
+        body: (
           <p className="kern-body">
             {t('areas.import.summary', { rows: done.rows, values: done.values, areas: done.areas })}
           </p>
-        </Alert>
-      )}
-      {districtIds.length > 1 && (
-        <SelectField
-          id="indikatoren-bezirk"
-          label={t('areas.import.district')}
-          value={districtId}
-          options={districtIds.map((id) => ({ value: id, label: names.get(id) ?? id }))}
-          onChange={setDistrictId}
-        />
-      )}
-      <div className="kern-form-input">
-        <label className="kern-label" htmlFor="indikatoren-datei">
-          {t('areas.import.file')}
-        </label>
-        <div className="kern-hint" id="indikatoren-datei-hinweis">
-          {t('areas.import.fileHint')}
-        </div>
-        <input
-          id="indikatoren-datei"
-          type="file"
-          accept=".csv,text/csv"
-          className="kern-form-input__input"
-          aria-describedby="indikatoren-datei-hinweis"
-          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-        />
-      </div>
-      <div className="kern-form-check">
-        <input
-          id="indikatoren-probelauf"
-          type="checkbox"
-          className="kern-form-check__checkbox"
-          checked={dryRun}
-          onChange={(event) => setDryRun(event.target.checked)}
-        />
-        <label className="kern-label" htmlFor="indikatoren-probelauf">
-          {t('areas.import.dryRun')}
-        </label>
-      </div>
-      <div>
-        <Button type="submit" disabled={busy} label={t('areas.import.submit')} />
-      </div>
-    </form>
-  );
-}
-
-/** What was wrong with an uploaded table, each problem by row and column. */
-function ProblemList({ message, problems }: { message: string | null; problems: Problem[] | null }) {
-  const { t } = useTranslation();
-  return (
-    <div className="kern-alert kern-alert--danger" role="alert" tabIndex={-1}>
-      <div className="kern-alert__header">
-        <span className="kern-icon kern-icon--danger" aria-hidden="true" />
-        <span className="kern-title">{t('areas.import.problemsTitle')}</span>
-      </div>
-      <div className="kern-alert__body">
-        {message && <p className="kern-body">{message}</p>}
-        {problems && problems.length > 0 && (
-          <ul className="kern-list">
-            {problems.map((p, i) => (
-              <li key={i}>
-                {p.row !== undefined
-                  ? t('areas.import.problem', { row: p.row, column: p.column, message: p.message ?? '' })
-                  : `${p.field}: ${p.message ?? ''}`}
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-    </div>
+        ),
+      })}
+      onImported={onImported}
+      onErrors={onErrors}
+    />
   );
 }
 
 /** Administrators import their district's part of the Senate's LOR table: the planning grid. */
 function LorImportForm({ districtIds, onImported }: { districtIds: string[]; onImported(): void }) {
   const { t } = useTranslation();
-  const me = useMe();
-  const names = new Map(me.roles.map((r) => [r.districtId, r.districtName ?? r.districtId]));
-  const [districtId, setDistrictId] = useState(districtIds[0]!);
-  const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problems, setProblems] = useState<Problem[] | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [done, setDone] = useState<{ areas: number; planungsraeume: number } | null>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setDone(null);
-    setProblems(null);
-    setMessage(null);
-    if (!file) {
-      setMessage(t('areas.import.fileRequired'));
-      return;
-    }
-    setBusy(true);
-    try {
-      setDone(await importLorAreas(districtId, file));
-      onImported();
-    } catch (error) {
-      if (isApiError(error)) {
-        setMessage(error.message);
-        setProblems([...error.details]);
-      } else setMessage(t('areas.import.failed'));
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <form
-      noValidate
-      className="form page__section"
-      aria-labelledby="lor-import"
-      onSubmit={(event) => void submit(event)}
-    >
-      <h2 className="kern-heading-medium" id="lor-import">
-        {t('areas.lor.heading')}
-      </h2>
-      <p className="kern-body">{t('areas.lor.intro')}</p>
-      <p className="kern-body">
-        <code>PLR_ID;PLR_NAME;BZR_ID;BZR_NAME;PGR_ID;PGR_NAME;BEZ</code>
-      </p>
-      {(message || problems) && <ProblemList message={message} problems={problems} />}
-      {done && (
-        <Alert variant="success" title={t('areas.lor.imported')}>
-          <p className="kern-body">{t('areas.lor.summary', done)}</p>
-        </Alert>
-      )}
-      {districtIds.length > 1 && (
-        <SelectField
-          id="lor-bezirk"
-          label={t('areas.import.district')}
-          value={districtId}
-          options={districtIds.map((id) => ({ value: id, label: names.get(id) ?? id }))}
-          onChange={setDistrictId}
-        />
-      )}
-      <div className="kern-form-input">
-        <label className="kern-label" htmlFor="lor-datei">
-          {t('areas.lor.file')}
-        </label>
-        <input
-          id="lor-datei"
-          type="file"
-          accept=".csv,text/csv"
-          className="kern-form-input__input"
-          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-        />
-      </div>
-      <div>
-        <Button type="submit" disabled={busy} label={t('areas.lor.submit')} />
-      </div>
-    </form>
+    <TableImportForm
+      id="lor"
+      heading={t('areas.lor.heading')}
+      intro={
+        <>
+          <p className="kern-body">{t('areas.lor.intro')}</p>
+          <p className="kern-body">
+            <code>PLR_ID;PLR_NAME;BZR_ID;BZR_NAME;PGR_ID;PGR_NAME;BEZ</code>
+          </p>
+        </>
+      }
+      districtIds={districtIds}
+      fileLabel={t('areas.lor.file')}
+      accept=".csv,text/csv"
+      submitLabel={t('areas.lor.submit')}
+      upload={(districtId, file) => importLorAreas(districtId, file)}
+      result={(done) => ({
+        title: t('areas.lor.imported'),
+        body: <p className="kern-body">{t('areas.lor.summary', done)}</p>,
+      })}
+      onImported={onImported}
+    />
   );
 }

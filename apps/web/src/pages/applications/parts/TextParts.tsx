@@ -1,5 +1,11 @@
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Goal } from '../../../api/applications';
+import { listPredecessorOptions, type PredecessorOption } from '../../../api/predecessors';
+import { SelectField } from '../../../components/form/SelectField';
+import { Loader } from '../../../components/Loader';
+import { LoadError } from '../../../components/LoadError';
+import { useApiData } from '../../../hooks/useApiData';
 import { TextAreaField } from '../../../components/applications/TextAreaField';
 import { useRowKeys } from '../../../components/applications/useRowKeys';
 import { Button } from '../../../components/Button';
@@ -195,7 +201,62 @@ export function PeriodPart({ detail, content, change, errorOf }: PartProps) {
         error={errorOf('periodEnd')}
         onChange={(periodEnd) => change((c) => ({ ...c, periodEnd: periodEnd || undefined }))}
       />
+      <PredecessorField detail={detail} content={content} change={change} errorOf={errorOf} />
     </>
+  );
+}
+
+/**
+ * Whether the project continues an earlier one of the carrier, for the five-year limit: one of its
+ * funded applications or a project of an earlier year the district imported (issue 21).
+ */
+function PredecessorField({
+  detail,
+  content,
+  change,
+  errorOf,
+}: Pick<PartProps, 'detail' | 'content' | 'change' | 'errorOf'>) {
+  const { t } = useTranslation();
+  const load = useCallback(
+    (signal: AbortSignal) => listPredecessorOptions(detail.id, { signal }),
+    [detail.id],
+  );
+  const { state, reload } = useApiData(load);
+  if (state.status === 'loading') return <Loader label={t('applicationForm.predecessor.loading')} />;
+  if (state.status === 'failed') {
+    return (
+      <LoadError title={t('applicationForm.predecessor.loadFailed')} error={state.error} onRetry={reload} />
+    );
+  }
+  const period = (o: PredecessorOption) =>
+    o.periodStart && o.periodEnd ? ` (${day(o.periodStart)} – ${day(o.periodEnd)})` : '';
+  const options = state.data.items.map((o) => ({
+    value: o.id,
+    label:
+      o.kind === 'imported'
+        ? t('applicationForm.predecessor.imported', {
+            fund: o.fundKind ? t(`finance.kinds.${o.fundKind}`) : '',
+            year: o.programmeYear,
+            title: o.title,
+            period: period(o),
+          })
+        : t('applicationForm.predecessor.application', {
+            reference: o.reference ?? '',
+            title: o.title,
+            period: period(o),
+          }),
+  }));
+  return (
+    <SelectField
+      id="vorgaenger"
+      label={t('applicationForm.predecessor.label')}
+      hint={t(options.length > 0 ? 'applicationForm.predecessor.hint' : 'applicationForm.predecessor.none')}
+      optional
+      value={content.predecessorId ?? ''}
+      options={[{ value: '', label: t('applicationForm.predecessor.new') }, ...options]}
+      error={errorOf('predecessorId')}
+      onChange={(predecessorId) => change((c) => ({ ...c, predecessorId: predecessorId || undefined }))}
+    />
   );
 }
 
