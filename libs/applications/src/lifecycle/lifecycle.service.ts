@@ -129,11 +129,8 @@ export class LifecycleService {
       throw new ConflictError(APPLICATIONS_ERROR_CODES.versionConflict, [], { version: record.version });
     }
     const now = new Date();
-    const { to, effects } = decideTransition(
-      record.state,
-      { type: event.type },
-      lifecycleFacts(record, scope.rolesFor(record), now),
-    );
+    const facts = lifecycleFacts(record, scope.rolesFor(record), now);
+    const { to, effects } = decideTransition(record.state, { type: event.type }, facts);
     const missing = missingEventFields(event);
     if (missing.length > 0) throw new ValidationError(missing);
     const ctx: TransitionContext = {
@@ -182,11 +179,13 @@ export class LifecycleService {
         requestId,
       ],
     );
-    // The answer's facts come from what was read under the lock when the step's effects cannot have
-    // changed them (a submission); otherwise the record is read again.
-    const after = effects.every(isFactNeutral)
-      ? { ...record, state: to, version: nextVersion }
-      : await loadApplicationRecord(tx, record.id);
+    // The facts (which do not include the state) stay those read under the lock when the step's
+    // effects cannot have changed them (a submission): no reread, no second evaluation of the
+    // content. Otherwise the record is read again.
+    if (effects.every(isFactNeutral)) {
+      return { id: record.id, state: to, version: nextVersion, allowedEvents: allowedEvents(to, facts) };
+    }
+    const after = await loadApplicationRecord(tx, record.id);
     return {
       id: after.id,
       state: after.state,
