@@ -318,7 +318,7 @@ async function apiFigures(): Promise<Figure[]> {
     let maxRssBytes = rssBeforeBytes;
     const rssSampler = setInterval(() => {
       maxRssBytes = Math.max(maxRssBytes, process.memoryUsage.rss());
-    }, 50).unref();
+    }, 200).unref();
     for (const connections of ONLY === 'list' ? [] : [16, 200]) {
       const drafts = await insertApplications(db, {
         callId: call.id,

@@ -154,11 +154,8 @@ export class LifecycleService {
       throw new ConflictError(APPLICATIONS_ERROR_CODES.versionConflict, [], { version: record.version });
     }
     const now = new Date();
-    const { to, effects } = decideTransition(
-      record.state,
-      { type: event.type },
-      lifecycleFacts(record, scope.rolesFor(record), now),
-    );
+    const facts = lifecycleFacts(record, scope.rolesFor(record), now);
+    const { to, effects } = decideTransition(record.state, { type: event.type }, facts);
     const missing = missingEventFields(event);
     if (missing.length > 0) throw new ValidationError(missing);
     const ctx: TransitionContext = {
@@ -208,17 +205,21 @@ export class LifecycleService {
         requestId,
       ],
     );
-    // The answer's facts come from what was read under the lock when the step's effects cannot have
-    // changed them (a submission); otherwise the record is read again.
-    const after = effects.every(isFactNeutral)
-      ? { ...record, state: to, version: nextVersion }
-      : await loadApplicationRecord(tx, record.id);
-    const answer = {
-      id: after.id,
-      state: after.state,
-      version: after.version,
-      allowedEvents: allowedEvents(after.state, lifecycleFacts(after, scope.rolesFor(after), new Date())),
-    };
+    // The facts (which do not include the state) stay those read under the lock when the step's
+    // effects cannot have changed them (a submission): no reread, no second evaluation of the
+    // content. Otherwise the record is read again.
+    let answer: TransitionAnswer;
+    if (effects.every(isFactNeutral)) {
+      answer = { id: record.id, state: to, version: nextVersion, allowedEvents: allowedEvents(to, facts) };
+    } else {
+      const after = await loadApplicationRecord(tx, record.id);
+      answer = {
+        id: after.id,
+        state: after.state,
+        version: after.version,
+        allowedEvents: allowedEvents(after.state, lifecycleFacts(after, scope.rolesFor(after), new Date())),
+      };
+    }
     // The ledger postings last: from the fund year's lock to the commit, nothing else of the step
     // runs, so the approvals on one fund year, which wait for each other, wait as little as they can.
     for (const effect of last) await this.apply(effect, ctx);
