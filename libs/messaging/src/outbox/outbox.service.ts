@@ -26,10 +26,35 @@ export class OutboxService {
     return rows.length === 1;
   }
 
+  /**
+   * Queues many notices, each under its own occasion key, in one statement (a lifecycle step's
+   * notices to all their recipients: its round trips do not grow with the number of people), in
+   * the given order, with the same delivery keys as addNotice. Returns how many were not queued before.
+   */
+  async addKeyedNotices(tx: EntityManager, items: { key: string; notice: Notice }[]): Promise<number> {
+    if (items.length === 0) return 0;
+    const checked = items.map(({ key, notice }) => ({ key, notice: noticeSchema.parse(notice) }));
+    const rows: unknown[] = await tx.query(
+      `INSERT INTO outbox (topic, delivery_key, payload)
+       SELECT $1, i.delivery_key, i.payload::jsonb
+         FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS i(delivery_key, payload, n)
+        ORDER BY i.n
+       ON CONFLICT (delivery_key) DO NOTHING RETURNING id`,
+      [
+        NOTICE_TOPIC,
+        checked.map(({ key, notice }) => deliveryKeyOf(key, notice)),
+        checked.map(({ notice }) => JSON.stringify(notice)),
+      ],
+    );
+    return rows.length;
+  }
+
+  /** Queues one occasion's notice to several people in one statement. */
   async addNotices(tx: EntityManager, key: string, notices: Notice[]): Promise<number> {
-    let added = 0;
-    for (const notice of notices) if (await this.addNotice(tx, key, notice)) added++;
-    return added;
+    return this.addKeyedNotices(
+      tx,
+      notices.map((notice) => ({ key, notice })),
+    );
   }
 }
 
