@@ -33,8 +33,8 @@ import { requestHash, runIdempotent } from './idempotency';
 import { berlinDay, type TransitionContext } from './transition-context';
 
 /**
- * Effects after which the facts the answer's `allowedEvents` rest on are those read under the lock,
- * with the new state and version: no reread of the record for them.
+ * Effects that cannot change the facts the answer's `allowedEvents` rest on: after them the facts
+ * the step was decided on give the answer, without a reread of the record.
  */
 const FACT_NEUTRAL_EFFECTS: ReadonlySet<LifecycleEffect> = new Set<LifecycleEffect>([
   'snapshot_version',
