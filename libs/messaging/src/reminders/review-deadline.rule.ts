@@ -1,4 +1,4 @@
-import { exists, isoSql, type ReminderRule, SAME_DEADLINE, WITHIN_REACH } from './reminder-rule';
+import { exists, type ReminderRule, SAME_DEADLINE, WITHIN_REACH } from './reminder-rule';
 
 /**
  * "Your Votum is still missing": 7 and 2 days before a call's review deadline, to each current
@@ -38,7 +38,7 @@ export const reviewDeadlineRule: ReminderRule = {
            '/begutachtung' AS link,
            jsonb_build_object(
              'committee', jsonb_build_object('name', cm.name),
-             'review', jsonb_build_object('due', ${isoSql('c.review_deadline')}),
+             'review', jsonb_build_object('due', due.deadline_iso),
              'applications', jsonb_agg(jsonb_build_object('title', a.title,
                'organisation', jsonb_build_object('name', o.name)) ORDER BY a.reference)) AS data
       ${owedVoten('$1::timestamptz', ' JOIN due ON due.deadline = c.review_deadline')}

@@ -36,7 +36,7 @@ export const submissionDeadlineRule: ReminderRule = {
            '/antraege/' || a.id AS link,
            jsonb_build_object(
              'call', jsonb_build_object('id', c.id, 'title', c.title,
-               'submissionDeadline', ${isoSql('c.submission_deadline')}),
+               'submissionDeadline', due.deadline_iso),
              'application', jsonb_build_object('id', a.id, 'title', a.title,
                'updatedAt', ${isoSql('a.updated_at')})) AS data
     ${draftMembers(' JOIN due ON due.deadline = c.submission_deadline')}`,

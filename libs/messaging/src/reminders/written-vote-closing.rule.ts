@@ -1,4 +1,4 @@
-import { exists, isoSql, type ReminderRule, SAME_DEADLINE, WITHIN_REACH } from './reminder-rule';
+import { exists, type ReminderRule, SAME_DEADLINE, WITHIN_REACH } from './reminder-rule';
 
 /**
  * "The written vote closes soon": one day before an open written procedure's deadline, to each
@@ -14,7 +14,7 @@ export const writtenVoteClosingRule: ReminderRule = {
     SELECT v.id::text AS entity_id, due.*, u.id AS user_id, u.email, u.display_name, u.language,
            d.name AS district_name, '/eingang/' || a.id AS link,
            jsonb_build_object('committee', jsonb_build_object('name', cm.name),
-             'vote', jsonb_build_object('subject', a.title, 'closesAt', ${isoSql('v.deadline')})) AS data
+             'vote', jsonb_build_object('subject', a.title, 'closesAt', due.deadline_iso)) AS data
       FROM committee_vote v
       JOIN due ON due.deadline = v.deadline
       JOIN committee cm ON cm.id = v.committee_id
