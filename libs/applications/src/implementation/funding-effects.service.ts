@@ -102,6 +102,12 @@ export class FundingEffects {
         record.organisationId,
       ],
     );
+    await tx.query(`UPDATE application SET approved_cents = $2, approved_at = now() WHERE id = $1`, [
+      record.id,
+      amount.toString(),
+    ]);
+    // Last: the commitment holds the fund year's lock until the transaction ends (a refusal rolls
+    // back the lines above with it).
     await this.ledger.commitForApplication(tx, {
       fundId,
       applicationId: record.id,
@@ -111,10 +117,6 @@ export class FundingEffects {
       grantNoticeRef: `${record.reference}-ZB`,
       requestId: ctx.requestId,
     });
-    await tx.query(`UPDATE application SET approved_cents = $2, approved_at = now() WHERE id = $1`, [
-      record.id,
-      amount.toString(),
-    ]);
   }
 
   /** REVOKE, COMPLETE: what is committed and not paid goes back to the budget. */

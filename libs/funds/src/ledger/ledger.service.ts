@@ -175,28 +175,45 @@ export class LedgerService {
     )) as { id: string; seq: string; created_at: Date }[];
 
     const delta = ledgerDelta(posting);
-    // A project's money also counts for its action field, the district overview's breakdown (a
-    // tracked project's action field is fixed at its creation; an application has none: null). In
-    // the same statement as the fund year's counters: one round trip fewer under the lock.
-    const actionField = posting.projectId
-      ? `WITH action_field AS (
+    // One statement for the counters that exist already (one round trip under the fund year's lock,
+    // which the other postings to this fund year wait for): the fund year's, and as CTEs the cash
+    // year's, the project's and its action field's (a tracked project's action field is fixed at
+    // its creation; an application has none: null). A project's or cash year's first row is
+    // inserted afterwards: PostgreSQL checks the CHECK constraints of the row an INSERT … ON
+    // CONFLICT proposes before it looks for the conflict, and a lone delta (a payment without its
+    // commitment) would fail them. Under the fund year's lock nobody else can insert it in between.
+    const project = posting.projectId
+      ? `, project AS (
+           UPDATE ledger_project_balance
+           SET committed_cents = committed_cents + $4, disbursed_cents = disbursed_cents + $5,
+               repaid_cents = repaid_cents + $6
+           WHERE fund_id = $1 AND programme_year = $2 AND project_id = $8::uuid RETURNING 1
+         ), action_field AS (
            INSERT INTO ledger_action_field_balance AS a (fund_id, programme_year, action_field_id,
              committed_cents, disbursed_cents, repaid_cents)
-           VALUES ($1, $2, (SELECT action_field_id FROM tracked_project WHERE id = $7::uuid), $4, $5, $6)
+           VALUES ($1, $2, (SELECT action_field_id FROM tracked_project WHERE id = $9::uuid), $4, $5, $6)
            ON CONFLICT ON CONSTRAINT ledger_action_field_balance_key DO UPDATE
            SET committed_cents = a.committed_cents + EXCLUDED.committed_cents,
                disbursed_cents = a.disbursed_cents + EXCLUDED.disbursed_cents,
                repaid_cents = a.repaid_cents + EXCLUDED.repaid_cents
-         ) `
+         )`
       : '';
-    const [after] = await queryRows<FundYearBalanceRow>(
+    const [after] = await queryRows<FundYearBalanceRow & { cash_year_rows: number; project_rows: number }>(
       tx,
-      `${actionField}UPDATE fund_year_balance
+      `WITH cash_year AS (
+         UPDATE fund_cash_year_balance
+         SET planned_cents = planned_cents + $4, disbursed_cents = disbursed_cents + $5,
+             repaid_cents = repaid_cents + $6
+         WHERE fund_id = $1 AND programme_year = $2 AND cash_year = $7 RETURNING 1
+       )${project}
+       UPDATE fund_year_balance
        SET budget_cents = budget_cents + $3, committed_cents = committed_cents + $4,
            disbursed_cents = disbursed_cents + $5, repaid_cents = repaid_cents + $6,
            entry_count = entry_count + 1, updated_at = now()
        WHERE fund_id = $1 AND programme_year = $2
-       RETURNING budget_cents, committed_cents, disbursed_cents, repaid_cents`,
+       RETURNING budget_cents, committed_cents, disbursed_cents, repaid_cents,
+                 (SELECT count(*)::int FROM cash_year) AS cash_year_rows,
+                 ${posting.projectId ? '(SELECT count(*)::int FROM project)' : '0'} AS project_rows`,
       [
         fund.id,
         posting.programmeYear,
@@ -204,69 +221,40 @@ export class LedgerService {
         delta.committed.toString(),
         delta.disbursed.toString(),
         delta.repaid.toString(),
-        ...(posting.projectId ? [resolved.trackedProjectId] : []),
+        posting.cashYear,
+        ...(posting.projectId ? [posting.projectId, resolved.trackedProjectId] : []),
       ],
     );
-    // Update first, insert only a project's or cash year's first row: PostgreSQL checks the CHECK
-    // constraints of the row an INSERT … ON CONFLICT proposes before it looks for the conflict, and
-    // a lone delta (a payment without its commitment) would fail them. Under the fund year's lock
-    // nobody else can insert the row in between.
-    if (posting.projectId) {
-      const changed = await queryRows(
-        tx,
-        `UPDATE ledger_project_balance
-         SET committed_cents = committed_cents + $4, disbursed_cents = disbursed_cents + $5,
-             repaid_cents = repaid_cents + $6
-         WHERE fund_id = $1 AND programme_year = $2 AND project_id = $3 RETURNING 1`,
+    if (posting.projectId && after!.project_rows === 0) {
+      await tx.query(
+        `INSERT INTO ledger_project_balance (fund_id, programme_year, project_id, application_id,
+           tracked_project_id, committed_cents, disbursed_cents, repaid_cents)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         [
           fund.id,
           posting.programmeYear,
           posting.projectId,
+          resolved.applicationId,
+          resolved.trackedProjectId,
           delta.committed.toString(),
           delta.disbursed.toString(),
           delta.repaid.toString(),
         ],
       );
-      if (changed.length === 0) {
-        await tx.query(
-          `INSERT INTO ledger_project_balance (fund_id, programme_year, project_id, application_id,
-             tracked_project_id, committed_cents, disbursed_cents, repaid_cents)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [
-            fund.id,
-            posting.programmeYear,
-            posting.projectId,
-            resolved.applicationId,
-            resolved.trackedProjectId,
-            delta.committed.toString(),
-            delta.disbursed.toString(),
-            delta.repaid.toString(),
-          ],
-        );
-      }
     }
-    const cashYearParams = [
-      fund.id,
-      posting.programmeYear,
-      posting.cashYear,
-      delta.committed.toString(),
-      delta.disbursed.toString(),
-      delta.repaid.toString(),
-    ];
-    const changedCashYear = await queryRows(
-      tx,
-      `UPDATE fund_cash_year_balance
-       SET planned_cents = planned_cents + $4, disbursed_cents = disbursed_cents + $5,
-           repaid_cents = repaid_cents + $6
-       WHERE fund_id = $1 AND programme_year = $2 AND cash_year = $3 RETURNING 1`,
-      cashYearParams,
-    );
-    if (changedCashYear.length === 0) {
+    if (after!.cash_year_rows === 0) {
       await tx.query(
         `INSERT INTO fund_cash_year_balance (fund_id, programme_year, cash_year, planned_cents,
            disbursed_cents, repaid_cents)
          VALUES ($1, $2, $3, $4, $5, $6)`,
-        cashYearParams,
+        [
+          fund.id,
+          posting.programmeYear,
+          posting.cashYear,
+          delta.committed.toString(),
+          delta.disbursed.toString(),
+          delta.repaid.toString(),
+        ],
       );
     }
 
