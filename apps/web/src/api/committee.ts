@@ -1,68 +1,29 @@
 import { apiBasePath, apiRequest } from './client';
+import { callApi, type Schemas } from './contract';
 
 type Signal = { signal?: AbortSignal };
 const encode = encodeURIComponent;
 
 export type Choice = 'yes' | 'no' | 'abstain' | 'recused';
 
-export type SessionItemVote = {
-  id: string;
-  state: 'open' | 'closed';
-  ballots: { memberId: string; choice: Choice }[];
-  outcome: 'adopted' | 'rejected' | 'no_quorum' | null;
-  tally: { yes: number; no: number; abstain: number; recused: number; cast: number } | null;
-};
-
-export type CommitteeSession = {
-  id: string;
-  committeeId: string;
-  committee: string;
-  title: string;
-  startsAt: string;
-  place: string;
-  status: 'scheduled' | 'open' | 'closed';
-  invitedAt: string | null;
-  minutesPublishedAt: string | null;
-  members: {
-    id: string;
-    userId: string;
-    displayName: string;
-    department: string;
-    voting: boolean;
-    substituteForId: string | null;
-    present: boolean;
-  }[];
-  quorum: { votingMembers: number; required: number; present: number; reached: boolean };
-  /** Filled seats: whose vote, and who holds it (the member, or a substitute). */
-  seats: { memberId: string; heldBy: string }[];
-  /** The caller's seat in the room, if they hold one. */
-  ownSeat: { memberId: string; heldBy: string } | null;
-  items: {
-    id: string;
-    position: number;
-    applicationId: string;
-    title: string;
-    reference: string;
-    carrier: string;
-    requestedCents: string;
-    vote: SessionItemVote | null;
-  }[];
-};
+export type SessionItemVote = Schemas['SessionItemVoteDto'];
+/** A session with its members, live quorum, seats and agenda; every write on it answers it again. */
+export type CommitteeSession = Schemas['SessionDto'];
 
 export function getSession(id: string, options: Signal = {}): Promise<CommitteeSession> {
-  return apiRequest(`/sessions/${encode(id)}`, options);
+  return callApi('get', '/api/sessions/{id}', { path: { id }, ...options });
 }
 
 export function openSession(id: string): Promise<CommitteeSession> {
-  return apiRequest(`/sessions/${encode(id)}/open`, { method: 'POST', body: {} });
+  return callApi('post', '/api/sessions/{id}/open', { path: { id } });
 }
 
 export function closeSession(id: string): Promise<CommitteeSession> {
-  return apiRequest(`/sessions/${encode(id)}/close`, { method: 'POST', body: {} });
+  return callApi('post', '/api/sessions/{id}/close', { path: { id } });
 }
 
 export function recordAttendance(id: string, memberId: string, present: boolean): Promise<CommitteeSession> {
-  return apiRequest(`/sessions/${encode(id)}/attendance`, { method: 'POST', body: { memberId, present } });
+  return callApi('post', '/api/sessions/{id}/attendance', { path: { id }, body: { memberId, present } });
 }
 
 export function openItemVote(
@@ -70,10 +31,7 @@ export function openItemVote(
   itemId: string,
   options: { withoutQuorum?: boolean } = {},
 ): Promise<CommitteeSession> {
-  return apiRequest(`/sessions/${encode(id)}/items/${encode(itemId)}/vote`, {
-    method: 'POST',
-    body: options,
-  });
+  return callApi('post', '/api/sessions/{id}/items/{itemId}/vote', { path: { id, itemId }, body: options });
 }
 
 export function recordBallot(
@@ -82,8 +40,8 @@ export function recordBallot(
   memberId: string,
   choice: Exclude<Choice, 'recused'>,
 ): Promise<CommitteeSession> {
-  return apiRequest(`/sessions/${encode(id)}/votes/${encode(voteId)}/ballots`, {
-    method: 'POST',
+  return callApi('post', '/api/sessions/{id}/votes/{voteId}/ballots', {
+    path: { id, voteId },
     body: { memberId, choice },
   });
 }
@@ -93,18 +51,18 @@ export function castOwnSessionBallot(
   voteId: string,
   choice: Exclude<Choice, 'recused'>,
 ): Promise<CommitteeSession> {
-  return apiRequest(`/sessions/${encode(id)}/votes/${encode(voteId)}/my-ballot`, {
-    method: 'POST',
+  return callApi('post', '/api/sessions/{id}/votes/{voteId}/my-ballot', {
+    path: { id, voteId },
     body: { choice },
   });
 }
 
 export function inviteToSession(id: string): Promise<CommitteeSession> {
-  return apiRequest(`/sessions/${encode(id)}/invite`, { method: 'POST', body: {} });
+  return callApi('post', '/api/sessions/{id}/invite', { path: { id } });
 }
 
 export function publishMinutes(id: string): Promise<CommitteeSession> {
-  return apiRequest(`/sessions/${encode(id)}/minutes/publish`, { method: 'POST', body: {} });
+  return callApi('post', '/api/sessions/{id}/minutes/publish', { path: { id } });
 }
 
 export function agendaUrl(id: string): string {
@@ -116,21 +74,13 @@ export function sessionMinutesUrl(id: string): string {
 }
 
 export function closeItemVote(id: string, voteId: string): Promise<CommitteeSession> {
-  return apiRequest(`/sessions/${encode(id)}/votes/${encode(voteId)}/close`, { method: 'POST', body: {} });
+  return callApi('post', '/api/sessions/{id}/votes/{voteId}/close', { path: { id, voteId } });
 }
 
-export type SessionListItem = {
-  id: string;
-  title: string;
-  committee: string;
-  startsAt: string;
-  place: string;
-  status: CommitteeSession['status'];
-  items: number;
-};
+export type SessionListItem = Schemas['SessionListItemDto'];
 
 export function listSessions(options: Signal = {}): Promise<{ items: SessionListItem[] }> {
-  return apiRequest('/sessions', options);
+  return callApi('get', '/api/sessions', options);
 }
 
 export type Recommendation = 'support' | 'support_with_conditions' | 'do_not_support';

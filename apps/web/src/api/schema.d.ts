@@ -2339,6 +2339,38 @@ export interface components {
             /** @description The token from the invitation link. */
             token: string;
         };
+        ActionFieldDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            slug: string;
+        };
+        ActionFieldFiguresDto: {
+            /** Format: uuid */
+            actionFieldId: string | null;
+            /** @description null: projects without an action field */
+            actionFieldName: string | null;
+            /** @example 1250000 */
+            committedCents: string;
+            /** @example 1250000 */
+            disbursedCents: string;
+            /** @enum {string} */
+            fundKind: "netzwerkfonds" | "aktionsfonds" | "projektfonds" | "baufonds";
+            /** @example 1250000 */
+            outstandingCents: string;
+            /** @example 1250000 */
+            paidCents: string;
+            /** @example 1250000 */
+            repaidCents: string;
+        };
+        ActionFieldListDto: {
+            items: components["schemas"]["ActionFieldDto"][];
+        };
+        ActorDto: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+        };
         ActualCostDto: {
             /**
              * @description Spent, in cents (0 allowed), VAT included.
@@ -2454,6 +2486,35 @@ export interface components {
             /** @description The Planungsräume covered; the whole set. */
             planungsraumIds: string[];
         };
+        AreaFiguresDto: {
+            /** Format: uuid */
+            areaId: string | null;
+            /** @description null: money of funds without an area (the Netzwerkfonds) */
+            areaName: string | null;
+            /**
+             * @description budget − committed
+             * @example 1250000
+             */
+            availableCents: string;
+            /** @example 1250000 */
+            budgetCents: string;
+            /** @example 1250000 */
+            committedCents: string;
+            /** @example 1250000 */
+            disbursedCents: string;
+            /**
+             * @description committed − paid
+             * @example 1250000
+             */
+            outstandingCents: string;
+            /**
+             * @description disbursed − repaid
+             * @example 1250000
+             */
+            paidCents: string;
+            /** @example 1250000 */
+            repaidCents: string;
+        };
         AttachmentKindDto: {
             /**
              * @description A key of the call's required attachments, or `other`.
@@ -2473,6 +2534,60 @@ export interface components {
              * @description For a substitute: the member they stand in for (must be the one they substitute).
              */
             substituteForId?: string;
+        };
+        BallotDto: {
+            /** @enum {string} */
+            choice: "yes" | "no" | "abstain" | "recused";
+            /** Format: uuid */
+            memberId: string;
+        };
+        BaseRateDto: {
+            /**
+             * @description Basis points: 362 = 3,62 %
+             * @example 362
+             */
+            rateBasisPoints: number;
+            /**
+             * Format: date
+             * @example 2027-01-01
+             */
+            validFrom: string;
+        };
+        BaseRateListDto: {
+            items: components["schemas"]["BaseRateDto"][];
+        };
+        BookedBalanceDto: {
+            /**
+             * @description budget − committed
+             * @example 1250000
+             */
+            availableCents: string;
+            /** @example 1250000 */
+            budgetCents: string;
+            /** @example 1250000 */
+            committedCents: string;
+            /** @example 1250000 */
+            disbursedCents: string;
+            /** Format: uuid */
+            fundId: string;
+            /**
+             * @description committed − paid
+             * @example 1250000
+             */
+            outstandingCents: string;
+            /**
+             * @description disbursed − repaid
+             * @example 1250000
+             */
+            paidCents: string;
+            programmeYear: number;
+            /** @example 1250000 */
+            repaidCents: string;
+        };
+        BookedDto: {
+            /** @description The fund in the entry’s programme year, after it */
+            balance: components["schemas"]["BookedBalanceDto"];
+            entry: components["schemas"]["LedgerEntryDto"];
         };
         BookEntryDto: {
             /** @description Positive amount in integer euro cents: a JSON integer, or a string of digits for amounts beyond 2^53. Floats and formatted amounts are refused (400, rule `cents`). */
@@ -2530,6 +2645,31 @@ export interface components {
             submissionDeadline: string;
             /** @example Netzwerkfonds Spandau 2027 */
             title: string;
+        };
+        CarrierDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        CarrierPageDto: {
+            items: components["schemas"]["CarrierDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CashYearDto: {
+            cashYear: number;
+            /** @example 1250000 */
+            disbursedCents: string;
+            /** @example 1250000 */
+            paidCents: string;
+            /**
+             * @description Commitments minus de-commitments booked to this cash year (Kassenjahr)
+             * @example 1250000
+             */
+            plannedCents: string;
+            /** @example 1250000 */
+            repaidCents: string;
         };
         CastBallotDto: {
             /** @enum {string} */
@@ -2726,12 +2866,197 @@ export interface components {
             /** @example Ich bin Vorstandsmitglied des Trägervereins. */
             reason: string;
         };
+        DistrictAreaDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "prognoseraum" | "bezirksregion" | "planungsraum" | "qm_area" | "aktionsraum";
+            name: string;
+            /** Format: uuid */
+            parentId: string | null;
+            slug: string;
+        };
+        DistrictAreaListDto: {
+            items: components["schemas"]["DistrictAreaDto"][];
+        };
+        DistrictBalancesDto: {
+            byActionField: components["schemas"]["ActionFieldFiguresDto"][];
+            byArea: components["schemas"]["AreaFiguresDto"][];
+            /** Format: uuid */
+            districtId: string;
+            districtName: string;
+            funds: components["schemas"]["DistrictFundYearDto"][];
+            programmeYear: number;
+            totals: components["schemas"]["FiguresDto"];
+        };
+        DistrictFundYearDto: {
+            /** Format: uuid */
+            areaId: string | null;
+            areaName: string | null;
+            /**
+             * @description budget − committed
+             * @example 1250000
+             */
+            availableCents: string;
+            /** @example 1250000 */
+            budgetCents: string;
+            cashYears: components["schemas"]["CashYearDto"][];
+            /** @example 1250000 */
+            committedCents: string;
+            /** @example 1250000 */
+            disbursedCents: string;
+            /** Format: uuid */
+            districtId: string;
+            entryCount: number;
+            /** Format: uuid */
+            fundId: string;
+            /** @enum {string} */
+            fundKind: "netzwerkfonds" | "aktionsfonds" | "projektfonds" | "baufonds";
+            fundName: string;
+            /**
+             * @description committed − paid
+             * @example 1250000
+             */
+            outstandingCents: string;
+            /**
+             * @description disbursed − repaid
+             * @example 1250000
+             */
+            paidCents: string;
+            programmeYear: number;
+            /** @example 1250000 */
+            repaidCents: string;
+        };
         EndMembershipDto: {
             /**
              * @description The last day of membership
              * @example 2027-06-30
              */
             validTo: string;
+        };
+        FiguresDto: {
+            /**
+             * @description budget − committed
+             * @example 1250000
+             */
+            availableCents: string;
+            /** @example 1250000 */
+            budgetCents: string;
+            /** @example 1250000 */
+            committedCents: string;
+            /** @example 1250000 */
+            disbursedCents: string;
+            /**
+             * @description committed − paid
+             * @example 1250000
+             */
+            outstandingCents: string;
+            /**
+             * @description disbursed − repaid
+             * @example 1250000
+             */
+            paidCents: string;
+            /** @example 1250000 */
+            repaidCents: string;
+        };
+        FundDto: {
+            /** Format: uuid */
+            areaId: string | null;
+            areaName: string | null;
+            /** Format: uuid */
+            districtId: string;
+            districtName: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "netzwerkfonds" | "aktionsfonds" | "projektfonds" | "baufonds";
+            name: string;
+        };
+        FundListDto: {
+            items: components["schemas"]["FundWithBalanceDto"][];
+            page: number;
+            pageSize: number;
+            /** @description The programme year of the balances */
+            programmeYear: number;
+            total: number;
+        };
+        FundWithBalanceDto: {
+            /** Format: uuid */
+            areaId: string | null;
+            areaName: string | null;
+            balance: components["schemas"]["FundYearFiguresDto"];
+            /** Format: uuid */
+            districtId: string;
+            districtName: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "netzwerkfonds" | "aktionsfonds" | "projektfonds" | "baufonds";
+            name: string;
+        };
+        FundYearDto: {
+            /** Format: uuid */
+            areaId: string | null;
+            /**
+             * @description budget − committed
+             * @example 1250000
+             */
+            availableCents: string;
+            /** @example 1250000 */
+            budgetCents: string;
+            cashYears: components["schemas"]["CashYearDto"][];
+            /** @example 1250000 */
+            committedCents: string;
+            /** @example 1250000 */
+            disbursedCents: string;
+            /** Format: uuid */
+            districtId: string;
+            entryCount: number;
+            /** Format: uuid */
+            fundId: string;
+            /** @enum {string} */
+            fundKind: "netzwerkfonds" | "aktionsfonds" | "projektfonds" | "baufonds";
+            fundName: string;
+            /**
+             * @description committed − paid
+             * @example 1250000
+             */
+            outstandingCents: string;
+            /**
+             * @description disbursed − repaid
+             * @example 1250000
+             */
+            paidCents: string;
+            programmeYear: number;
+            /** @example 1250000 */
+            repaidCents: string;
+        };
+        FundYearFiguresDto: {
+            /**
+             * @description budget − committed
+             * @example 1250000
+             */
+            availableCents: string;
+            /** @example 1250000 */
+            budgetCents: string;
+            /** @example 1250000 */
+            committedCents: string;
+            /** @example 1250000 */
+            disbursedCents: string;
+            entryCount: number;
+            /**
+             * @description committed − paid
+             * @example 1250000
+             */
+            outstandingCents: string;
+            /**
+             * @description disbursed − repaid
+             * @example 1250000
+             */
+            paidCents: string;
+            programmeYear: number;
+            /** @example 1250000 */
+            repaidCents: string;
         };
         GrantRoleDto: {
             /** Format: uuid */
@@ -2797,6 +3122,60 @@ export interface components {
              * @example 2029-08-31
              */
             dueBy: string;
+        };
+        ItemQuorumDto: {
+            /** @description Seats present minus the recused */
+            present: number;
+            reached: boolean;
+            required: number;
+        };
+        LedgerEntryDto: {
+            actor: components["schemas"]["ActorDto"] | null;
+            /** @example 1250000 */
+            amountCents: string;
+            /**
+             * Format: uuid
+             * @description Entries of Netzwerkfonds applications belong to the workflow and cannot be reversed here
+             */
+            applicationId: string | null;
+            /** Format: date-time */
+            bookedAt: string;
+            callOffRef: string | null;
+            cashYear: number | null;
+            /**
+             * @description Budget amendments only
+             * @enum {string|null}
+             */
+            direction: "increase" | "decrease" | null;
+            /** Format: uuid */
+            fundId: string;
+            grantNoticeRef: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "budget" | "budget_amendment" | "commitment" | "decommitment" | "disbursement" | "repayment" | "reversal";
+            organisationName: string | null;
+            programmeYear: number;
+            projectTitle: string | null;
+            reason: string | null;
+            /**
+             * Format: uuid
+             * @description The reversal that cancelled this entry, if any
+             */
+            reversedByEntryId: string | null;
+            /** @enum {string|null} */
+            reversedKind: "budget" | "budget_amendment" | "commitment" | "decommitment" | "disbursement" | "repayment" | "reversal" | null;
+            reversesSeq: string | null;
+            /** @description The position in the ledger, a string of digits */
+            seq: string;
+            /** Format: uuid */
+            trackedProjectId: string | null;
+        };
+        LedgerPageDto: {
+            items: components["schemas"]["LedgerEntryDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         LegalRepresentativeDto: {
             /** @example Aylin Demir */
@@ -3009,6 +3388,18 @@ export interface components {
         PublicProjectListDto: {
             projects: components["schemas"]["PublicProjectDto"][];
         };
+        QuorumAtOpenDto: {
+            present: number;
+            /** @description false: the vote was opened without a quorum */
+            reached: boolean;
+            required: number;
+        };
+        QuorumDto: {
+            present: number;
+            reached: boolean;
+            required: number;
+            votingMembers: number;
+        };
         ReasonDto: {
             reason: string;
         };
@@ -3207,6 +3598,115 @@ export interface components {
             /** @example 3. Sitzung 2027 */
             title: string;
         };
+        SeatDto: {
+            /**
+             * Format: uuid
+             * @description Who casts it: the member, or the substitute standing in
+             */
+            heldBy: string;
+            /**
+             * Format: uuid
+             * @description The voting member whose vote this is
+             */
+            memberId: string;
+        };
+        SessionDto: {
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description The committee's name */
+            committee: string;
+            /** Format: uuid */
+            committeeId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            invitedAt: string | null;
+            items: components["schemas"]["SessionItemDto"][];
+            members: components["schemas"]["SessionMemberDto"][];
+            /** Format: date-time */
+            minutesPublishedAt: string | null;
+            /** Format: date-time */
+            openedAt: string | null;
+            /** @description The caller's seat in the room, if any */
+            ownSeat: components["schemas"]["SeatDto"] | null;
+            place: string;
+            /** @description The live quorum */
+            quorum: components["schemas"]["QuorumDto"];
+            rules: components["schemas"]["SessionRulesDto"];
+            /** @description Filled seats: whose vote, and who holds it */
+            seats: components["schemas"]["SeatDto"][];
+            /** Format: date-time */
+            startsAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "open" | "closed";
+            title: string;
+        };
+        SessionItemDto: {
+            /** Format: uuid */
+            applicationId: string;
+            carrier: string;
+            /** Format: uuid */
+            id: string;
+            position: number;
+            reference: string;
+            /** @description Requested funding in cents */
+            requestedCents: string;
+            title: string;
+            vote: components["schemas"]["SessionItemVoteDto"] | null;
+        };
+        SessionItemVoteDto: {
+            ballots: components["schemas"]["BallotDto"][];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string|null} */
+            outcome: "adopted" | "rejected" | "no_quorum" | null;
+            quorumAtOpen: components["schemas"]["QuorumAtOpenDto"] | null;
+            /** @description The session's rules as they were when the vote opened */
+            rules: components["schemas"]["SessionRulesDto"];
+            /** @enum {string} */
+            state: "open" | "closed";
+            /** @description Once the vote is closed */
+            tally: components["schemas"]["TallyDto"] | null;
+        };
+        SessionListDto: {
+            items: components["schemas"]["SessionListItemDto"][];
+        };
+        SessionListItemDto: {
+            committee: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Number of agenda items */
+            items: number;
+            place: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "open" | "closed";
+            title: string;
+        };
+        SessionMemberDto: {
+            department: string;
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            present: boolean;
+            /**
+             * Format: uuid
+             * @description The member this one substitutes
+             */
+            substituteForId: string | null;
+            /** Format: uuid */
+            userId: string;
+            voting: boolean;
+        };
+        SessionRulesDto: {
+            /** @description Whether an abstention is a vote cast */
+            abstentionsCountAsCast: boolean;
+            /** @enum {string} */
+            majority: "simple" | "two_thirds";
+            /** @description Share of the voting members that must be present */
+            quorumShare: components["schemas"]["ShareDto"];
+        };
         SetBaseRateDto: {
             /**
              * @description Base rate in basis points (1,27 % = 127); it may be negative.
@@ -3227,6 +3727,66 @@ export interface components {
              * @example 2029-03-01
              */
             repaidOn: string;
+        };
+        ShareDto: {
+            denominator: number;
+            numerator: number;
+        };
+        TallyDto: {
+            abstain: number;
+            /** @description yes + no, plus abstentions when the committee counts them as cast */
+            cast: number;
+            no: number;
+            /** @description Present seats without a recorded vote */
+            notVoted: number;
+            /** @enum {string} */
+            outcome: "adopted" | "rejected" | "no_quorum";
+            quorum: components["schemas"]["ItemQuorumDto"];
+            recused: number;
+            /** @description The fewest yes votes that adopt the item */
+            required: number;
+            yes: number;
+        };
+        TrackedProjectDto: {
+            /** Format: uuid */
+            actionFieldId: string | null;
+            actionFieldName: string | null;
+            /**
+             * @description The grant
+             * @example 1250000
+             */
+            amountCents: string;
+            /** Format: uuid */
+            areaId: string;
+            areaName: string;
+            /** @example 1250000 */
+            committedCents: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date */
+            decisionDate: string;
+            /** @example 1250000 */
+            disbursedCents: string;
+            /** Format: uuid */
+            fundId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            /** Format: date */
+            periodEnd: string;
+            /** Format: date */
+            periodStart: string;
+            /** @example 1250000 */
+            repaidCents: string;
+            title: string;
+        };
+        TrackedProjectPageDto: {
+            items: components["schemas"]["TrackedProjectDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         UpdateOrganisationDto: {
             /** @example Berlin */
@@ -4220,7 +4780,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BaseRateListDto"];
+                };
             };
         };
     };
@@ -4244,7 +4806,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BaseRateDto"];
+                };
             };
         };
     };
@@ -4649,7 +5213,10 @@ export interface operations {
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
-            path?: never;
+            path: {
+                applicationId: string;
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -4699,7 +5266,10 @@ export interface operations {
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
-            path?: never;
+            path: {
+                id: string;
+                scenarioId: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -4845,7 +5415,10 @@ export interface operations {
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
-            path?: never;
+            path: {
+                conflictId: string;
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -4891,7 +5464,10 @@ export interface operations {
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
-            path?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -4956,7 +5532,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
             };
         };
     };
@@ -4975,7 +5553,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActionFieldListDto"];
+                };
             };
         };
     };
@@ -5020,7 +5600,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DistrictAreaListDto"];
+                };
             };
         };
     };
@@ -5042,7 +5624,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DistrictBalancesDto"];
+                };
             };
         };
     };
@@ -5166,7 +5750,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FundListDto"];
+                };
             };
         };
     };
@@ -5190,7 +5776,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FundDto"];
+                };
             };
         };
     };
@@ -5209,7 +5797,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FundDto"];
+                };
             };
         };
     };
@@ -5233,7 +5823,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CarrierPageDto"];
+                };
             };
         };
     };
@@ -5260,7 +5852,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LedgerPageDto"];
+                };
             };
         };
     };
@@ -5288,7 +5882,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookedDto"];
+                };
             };
         };
     };
@@ -5360,7 +5956,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrackedProjectPageDto"];
+                };
             };
         };
     };
@@ -5386,7 +5984,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrackedProjectDto"];
+                };
             };
         };
     };
@@ -5406,7 +6006,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FundYearDto"];
+                };
             };
         };
     };
@@ -5562,7 +6164,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookedDto"];
+                };
             };
         };
     };
@@ -6196,7 +6800,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionListDto"];
+                };
             };
         };
     };
@@ -6215,7 +6821,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
             };
         };
     };
@@ -6260,7 +6868,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
             };
         };
     };
@@ -6282,7 +6892,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
             };
         };
     };
@@ -6304,7 +6916,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
             };
         };
     };
@@ -6315,7 +6929,10 @@ export interface operations {
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
-            path?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -6328,7 +6945,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
             };
         };
     };
@@ -6369,7 +6988,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
             };
         };
     };
@@ -6391,7 +7012,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
             };
         };
     };
@@ -6402,7 +7025,10 @@ export interface operations {
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
-            path?: never;
+            path: {
+                id: string;
+                voteId: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -6415,7 +7041,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
             };
         };
     };
@@ -6426,7 +7054,10 @@ export interface operations {
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
-            path?: never;
+            path: {
+                id: string;
+                voteId: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -6435,7 +7066,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
             };
         };
     };
@@ -6446,7 +7079,10 @@ export interface operations {
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
-            path?: never;
+            path: {
+                id: string;
+                voteId: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -6459,7 +7095,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
             };
         };
     };

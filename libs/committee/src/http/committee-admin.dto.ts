@@ -68,9 +68,11 @@ export class EndMembershipDto {
 }
 
 export class MemberParamsDto {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id: string;
 
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   memberId: string;
 }
