@@ -90,75 +90,22 @@ export const recommendations: readonly Recommendation[] = [
   'do_not_support',
 ];
 
-export type ReviewCriterion = { key: string; label: string; weight: number; maxScore: number };
-
-export type Votum = {
-  id: string;
-  department: string;
-  author: string;
-  recommendation: Recommendation;
-  conditions: string;
-  scores: Record<string, number>;
-  /** Share of full marks in hundredths of a percent (10 000 = 100 %). */
-  score: number | null;
-  comment: string;
-  confidentialNote: string | null;
-  submittedAt: string;
-  updatedAt: string;
-  version: number;
-  /** The author declared a conflict of interest after giving it: on record, but counted nowhere. */
-  withdrawn: { at: string; reason: 'conflict' } | null;
-};
-
-export type ApplicationReviews = {
-  applicationId: string;
-  committeeId: string;
-  reviewDeadline: string | null;
-  deadlinePassed: boolean;
-  criteria: ReviewCriterion[];
-  voten: Votum[];
-  summary: {
-    reviews: number;
-    scored: number;
-    averageScore: number | null;
-    recommendations: Record<Recommendation, number>;
-  };
-  missingDepartments: string[];
-  confidentialNotesHidden: boolean;
-  own: { department: string; conflicted: boolean; votumId: string | null } | null;
-};
-
-export type ReviewQueueItem = {
-  applicationId: string;
-  reference: string;
-  title: string;
-  carrier: string;
-  state: string;
-  requestedCents: string;
-  reviewDeadline: string | null;
-  reviewed: boolean;
-  conflicted: boolean;
-  voten: number;
-};
-
-export type VotumInput = {
-  recommendation: Recommendation;
-  conditions?: string;
-  scores?: Record<string, number>;
-  comment: string;
-  confidentialNote?: string;
-};
+export type ReviewCriterion = Schemas['ReviewCriterionDto'];
+export type Votum = Schemas['VotumViewDto'];
+export type ApplicationReviews = Schemas['ApplicationReviewsDto'];
+export type ReviewQueueItem = Schemas['ReviewQueueItemDto'];
+export type VotumInput = Schemas['VotumDto'];
 
 export function getReviewQueue(options: Signal = {}): Promise<{ items: ReviewQueueItem[] }> {
-  return apiRequest('/reviews/queue', options);
+  return callApi('get', '/api/reviews/queue', options);
 }
 
 export function getReviews(applicationId: string, options: Signal = {}): Promise<ApplicationReviews> {
-  return apiRequest(`/applications/${encode(applicationId)}/reviews`, options);
+  return callApi('get', '/api/applications/{id}/reviews', { path: { id: applicationId }, ...options });
 }
 
 export function submitVotum(applicationId: string, votum: VotumInput): Promise<ApplicationReviews> {
-  return apiRequest(`/applications/${encode(applicationId)}/votum`, { method: 'PUT', body: votum });
+  return callApi('put', '/api/applications/{id}/votum', { path: { id: applicationId }, body: votum });
 }
 
 export function declareConflict(
@@ -278,56 +225,29 @@ export function programmePlanExportUrl(callId: string, format: 'pdf' | 'xlsx'): 
   return `${apiBasePath}${planPath(callId)}/export.${format}`;
 }
 
-export type ApplicationVote = {
-  id: string;
-  procedure: 'written' | 'roll_call';
-  motion: string;
-  openedAt: string;
-  deadline: string | null;
-  state: 'open' | 'closed';
-  closedAt: string | null;
-  outcome: 'adopted' | 'rejected' | 'no_quorum' | null;
-  tally: { yes: number; no: number; abstain: number; recused: number; cast: number } | null;
-  session: { id: string; title: string } | null;
-  ownBallot: Choice | null;
-  responded: number;
-  /** How the caller takes part: advisory members and substitutes cast no written ballot. */
-  ownPart: 'voting' | 'advisory' | 'substitute' | null;
-};
-
-export type WrittenVote = {
-  id: string;
-  applicationId: string;
-  motion: string;
-  deadline: string;
-  state: 'open' | 'closed';
-  eligible: number;
-  responded: number;
-  missing: { memberId: string; name: string; department: string }[] | null;
-  ownBallot: Choice | null;
-  outcome: ApplicationVote['outcome'];
-};
+export type ApplicationVote = Schemas['ApplicationVoteDto'];
+export type WrittenVote = Schemas['WrittenVoteDto'];
 
 export function getApplicationVotes(
   applicationId: string,
   options: Signal = {},
 ): Promise<{ items: ApplicationVote[] }> {
-  return apiRequest(`/applications/${encode(applicationId)}/votes`, options);
+  return callApi('get', '/api/applications/{id}/votes', { path: { id: applicationId }, ...options });
 }
 
 export function getWrittenVote(id: string, options: Signal = {}): Promise<WrittenVote> {
-  return apiRequest(`/written-votes/${encode(id)}`, options);
+  return callApi('get', '/api/written-votes/{id}', { path: { id }, ...options });
 }
 
 export function openWrittenVote(
   applicationId: string,
-  vote: { motion: string; deadline: string },
+  vote: Schemas['OpenWrittenVoteDto'],
 ): Promise<WrittenVote> {
-  return apiRequest(`/applications/${encode(applicationId)}/written-votes`, { method: 'POST', body: vote });
+  return callApi('post', '/api/applications/{id}/written-votes', { path: { id: applicationId }, body: vote });
 }
 
 export function castWrittenBallot(id: string, choice: Exclude<Choice, 'recused'>): Promise<WrittenVote> {
-  return apiRequest(`/written-votes/${encode(id)}/ballots`, { method: 'POST', body: { choice } });
+  return callApi('post', '/api/written-votes/{id}/ballots', { path: { id }, body: { choice } });
 }
 
 export function minutesUrl(vote: Pick<ApplicationVote, 'id' | 'session'>): string {
@@ -336,55 +256,24 @@ export function minutesUrl(vote: Pick<ApplicationVote, 'id' | 'session'>): strin
     : `${apiBasePath}/written-votes/${encode(vote.id)}/minutes.pdf`;
 }
 
-export type CommitteeRules = {
-  quorumNumerator: number;
-  quorumDenominator: number;
-  majority: 'simple' | 'two_thirds';
-  abstentionsCountAsCast: boolean;
-};
-
-export type Committee = {
-  id: string;
-  districtId: string;
-  name: string;
-  shortName: string;
-  rules: CommitteeRules;
-  members: {
-    id: string;
-    userId: string;
-    displayName: string;
-    department: string;
-    voting: boolean;
-    substituteForId: string | null;
-    validFrom: string;
-    validTo: string | null;
-  }[];
-};
+export type CommitteeRules = Schemas['CommitteeRulesDto'];
+export type Committee = Schemas['CommitteeDto'];
 
 export function listCommittees(options: Signal = {}): Promise<{ items: Committee[] }> {
-  return apiRequest('/committees', options);
+  return callApi('get', '/api/committees', options);
 }
 
 export function setCommitteeRules(id: string, rules: CommitteeRules): Promise<Committee> {
-  return apiRequest(`/committees/${encode(id)}/rules`, { method: 'PUT', body: rules });
+  return callApi('put', '/api/committees/{id}/rules', { path: { id }, body: rules });
 }
 
-export function addCommitteeMember(
-  id: string,
-  member: {
-    userId: string;
-    department: string;
-    voting: boolean;
-    validFrom: string;
-    substituteForId?: string;
-  },
-): Promise<Committee> {
-  return apiRequest(`/committees/${encode(id)}/members`, { method: 'POST', body: member });
+export function addCommitteeMember(id: string, member: Schemas['NewMemberDto']): Promise<Committee> {
+  return callApi('post', '/api/committees/{id}/members', { path: { id }, body: member });
 }
 
 export function endCommitteeMembership(id: string, memberId: string, validTo: string): Promise<Committee> {
-  return apiRequest(`/committees/${encode(id)}/members/${encode(memberId)}/end`, {
-    method: 'POST',
+  return callApi('post', '/api/committees/{id}/members/{memberId}/end', {
+    path: { id, memberId },
     body: { validTo },
   });
 }

@@ -2466,6 +2466,62 @@ export interface components {
             /** @description The version the caller read; a newer one answers 409 version_conflict. */
             version?: number;
         };
+        ApplicationReviewsDto: {
+            /** Format: uuid */
+            applicationId: string;
+            /**
+             * Format: uuid
+             * @description The reviewing committee
+             */
+            committeeId: string;
+            /** @description Whether the confidential notes were withheld from the caller */
+            confidentialNotesHidden: boolean;
+            criteria: components["schemas"]["ReviewCriterionDto"][];
+            deadlinePassed: boolean;
+            /** @description Departments that owe a Votum (conflicted ones are excused) */
+            missingDepartments: string[];
+            /** @description The caller's membership, if any */
+            own: components["schemas"]["OwnMembershipDto"] | null;
+            /** Format: date-time */
+            reviewDeadline: string | null;
+            summary: components["schemas"]["ReviewSummaryDto"];
+            voten: components["schemas"]["VotumViewDto"][];
+        };
+        ApplicationVoteDto: {
+            /** Format: date-time */
+            closedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Written votes only
+             */
+            deadline: string | null;
+            /** Format: uuid */
+            id: string;
+            motion: string;
+            /** Format: date-time */
+            openedAt: string;
+            /** @enum {string|null} */
+            outcome: "adopted" | "rejected" | "no_quorum" | null;
+            /** @enum {string|null} */
+            ownBallot: "yes" | "no" | "abstain" | "recused" | null;
+            /**
+             * @description How the caller takes part: advisory members and substitutes cast no written ballot
+             * @enum {string|null}
+             */
+            ownPart: "voting" | "advisory" | "substitute" | null;
+            /** @enum {string} */
+            procedure: "written" | "roll_call";
+            /** @description Ballots recorded so far */
+            responded: number;
+            /** @description The session of a roll call */
+            session: components["schemas"]["VoteSessionRefDto"] | null;
+            /** @enum {string} */
+            state: "open" | "closed";
+            tally: components["schemas"]["TallyDto"] | null;
+        };
+        ApplicationVoteListDto: {
+            items: components["schemas"]["ApplicationVoteDto"][];
+        };
         ApprovePlanChangeDto: {
             /**
              * @description The amount the line is added or raised by, in cents (> 0).
@@ -2678,6 +2734,38 @@ export interface components {
         ChangeUserStatusDto: {
             /** @enum {string} */
             status: "active" | "disabled";
+        };
+        CommitteeDto: {
+            /** Format: uuid */
+            districtId: string;
+            /** Format: uuid */
+            id: string;
+            members: components["schemas"]["CommitteeMemberDto"][];
+            name: string;
+            rules: components["schemas"]["CommitteeRulesDto"];
+            shortName: string;
+        };
+        CommitteeListDto: {
+            items: components["schemas"]["CommitteeDto"][];
+        };
+        CommitteeMemberDto: {
+            department: string;
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The voting member this one substitutes
+             */
+            substituteForId: string | null;
+            /** Format: uuid */
+            userId: string;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string | null;
+            /** @description Voting or advisory */
+            voting: boolean;
         };
         CommitteeRulesDto: {
             /** @description Whether abstentions count as votes cast */
@@ -3225,6 +3313,12 @@ export interface components {
             organisations: components["schemas"]["OrganisationMembershipDto"][];
             roles: components["schemas"]["HeldRoleDto"][];
         };
+        MissingVoterDto: {
+            department: string;
+            /** Format: uuid */
+            memberId: string;
+            name: string;
+        };
         NewMemberDto: {
             /** @example Jugendamt */
             department: string;
@@ -3324,6 +3418,15 @@ export interface components {
             /** Format: uuid */
             organisationId: string;
         };
+        OwnMembershipDto: {
+            conflicted: boolean;
+            department: string;
+            /**
+             * Format: uuid
+             * @description The department's Votum
+             */
+            votumId: string | null;
+        };
         PayCallOffDto: {
             /**
              * Format: date
@@ -3415,6 +3518,11 @@ export interface components {
              * @example 2029-08-20
              */
             receivedOn: string;
+        };
+        RecommendationCountsDto: {
+            do_not_support: number;
+            support: number;
+            support_with_conditions: number;
         };
         RegistrationAcceptedDto: {
             /** @description The address the mail went to, as given. */
@@ -3539,6 +3647,27 @@ export interface components {
             /** @example 2 */
             weight: number;
         };
+        ReviewQueueDto: {
+            items: components["schemas"]["ReviewQueueItemDto"][];
+        };
+        ReviewQueueItemDto: {
+            /** Format: uuid */
+            applicationId: string;
+            carrier: string;
+            conflicted: boolean;
+            reference: string;
+            /** @description Requested funding in cents */
+            requestedCents: string;
+            /** Format: date-time */
+            reviewDeadline: string | null;
+            /** @description Whether the caller's department has given its Votum */
+            reviewed: boolean;
+            /** @description The application state (in_review or in_planning) */
+            state: string;
+            title: string;
+            /** @description Voten given so far */
+            voten: number;
+        };
         ReviewSetupDto: {
             /**
              * Format: uuid
@@ -3551,6 +3680,13 @@ export interface components {
              * @example 2027-01-29T23:59:00+01:00
              */
             reviewDeadline: Record<string, never> | null;
+        };
+        ReviewSummaryDto: {
+            /** @description Mean of the scaled scores; null without scores */
+            averageScore: number | null;
+            recommendations: components["schemas"]["RecommendationCountsDto"];
+            reviews: number;
+            scored: number;
         };
         RollCallBallotDto: {
             /** @enum {string} */
@@ -3822,6 +3958,11 @@ export interface components {
             /** @description The token from the link in the mail. */
             token: string;
         };
+        VoteSessionRefDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
         VotumDto: {
             /** @example Das Vorhaben verbindet drei Kieze und ist gut geplant. */
             comment: string;
@@ -3838,7 +3979,75 @@ export interface components {
              *       "sustainability": 3
              *     }
              */
-            scores?: Record<string, never>;
+            scores?: {
+                [key: string]: number;
+            };
+        };
+        VotumViewDto: {
+            author: string;
+            comment: string;
+            conditions: string;
+            /** @description Null where the caller may not read it (a conflicted member) */
+            confidentialNote: string | null;
+            department: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            recommendation: "support" | "support_with_conditions" | "do_not_support";
+            /** @description Share of full marks in hundredths of a percent (10 000 = 100 %) */
+            score: number | null;
+            /**
+             * @description Score per criterion key, 0 to its maxScore
+             * @example {
+             *       "networking": 4
+             *     }
+             */
+            scores: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            /** @description The author declared a conflict after giving it: on record, counted nowhere */
+            withdrawn: components["schemas"]["WithdrawnVotumDto"] | null;
+        };
+        WithdrawnVotumDto: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            reason: "conflict";
+        };
+        WrittenVoteDto: {
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @enum {string|null} */
+            closedBecause: "all_voted" | "deadline_passed" | "closed_in_session" | null;
+            /** Format: uuid */
+            committeeId: string;
+            /** Format: date-time */
+            deadline: string;
+            /** @description Voting members who may vote */
+            eligible: number;
+            /** Format: uuid */
+            id: string;
+            /** @description Who has not answered yet; null for callers who may not see it */
+            missing: components["schemas"]["MissingVoterDto"][] | null;
+            motion: string;
+            /** Format: date-time */
+            openedAt: string;
+            /** @enum {string|null} */
+            outcome: "adopted" | "rejected" | "no_quorum" | null;
+            /** @enum {string|null} */
+            ownBallot: "yes" | "no" | "abstain" | "recused" | null;
+            responded: number;
+            rules: components["schemas"]["SessionRulesDto"];
+            /** @enum {string} */
+            state: "open" | "closed";
+            tally: components["schemas"]["TallyDto"] | null;
         };
     };
     responses: never;
@@ -4458,7 +4667,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationReviewsDto"];
+                };
             };
         };
     };
@@ -4535,7 +4746,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationVoteListDto"];
+                };
             };
         };
     };
@@ -4561,7 +4774,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationReviewsDto"];
+                };
             };
         };
     };
@@ -4587,7 +4802,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WrittenVoteDto"];
+                };
             };
         };
     };
@@ -5340,7 +5557,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeListDto"];
+                };
             };
         };
     };
@@ -5359,7 +5578,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeDto"];
+                };
             };
         };
     };
@@ -5453,7 +5674,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeDto"];
+                };
             };
         };
     };
@@ -5480,7 +5703,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeDto"];
+                };
             };
         };
     };
@@ -5506,7 +5731,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeDto"];
+                };
             };
         };
     };
@@ -6783,7 +7010,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReviewQueueDto"];
+                };
             };
         };
     };
@@ -7239,7 +7468,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WrittenVoteDto"];
+                };
             };
         };
     };
@@ -7265,7 +7496,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WrittenVoteDto"];
+                };
             };
         };
     };

@@ -272,3 +272,128 @@ export class SessionListDto {
   @ApiProperty({ type: [SessionListItemDto] })
   items: SessionListItemDto[];
 }
+
+export class VoteSessionRefDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  title: string;
+}
+
+/** A vote of the committee on an application: a written one, or a roll call in a session. */
+export class ApplicationVoteDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: ['written', 'roll_call'] })
+  procedure: 'written' | 'roll_call';
+
+  @ApiProperty()
+  motion: string;
+
+  @ApiProperty({ format: 'date-time' })
+  openedAt: string;
+
+  @ApiProperty({ ...nullableInstant, description: 'Written votes only' })
+  deadline: string | null;
+
+  @ApiProperty({ enum: ['open', 'closed'] })
+  state: 'open' | 'closed';
+
+  @ApiProperty(nullableInstant)
+  closedAt: string | null;
+
+  @ApiProperty({ enum: VOTE_OUTCOMES, nullable: true })
+  outcome: (typeof VOTE_OUTCOMES)[number] | null;
+
+  @ApiProperty({ type: TallyDto, nullable: true })
+  tally: TallyDto | null;
+
+  @ApiProperty({ type: VoteSessionRefDto, nullable: true, description: 'The session of a roll call' })
+  session: VoteSessionRefDto | null;
+
+  @ApiProperty({ enum: VOTE_CHOICES, nullable: true })
+  ownBallot: VoteChoice | null;
+
+  @ApiProperty({ description: 'Ballots recorded so far' })
+  responded: number;
+
+  @ApiProperty({
+    enum: ['voting', 'advisory', 'substitute'],
+    nullable: true,
+    description: 'How the caller takes part: advisory members and substitutes cast no written ballot',
+  })
+  ownPart: 'voting' | 'advisory' | 'substitute' | null;
+}
+
+export class ApplicationVoteListDto {
+  @ApiProperty({ type: [ApplicationVoteDto] })
+  items: ApplicationVoteDto[];
+}
+
+export class MissingVoterDto {
+  @ApiProperty({ format: 'uuid' })
+  memberId: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty()
+  department: string;
+}
+
+/** A written vote (Umlaufverfahren): who has answered, and the result once closed. */
+export class WrittenVoteDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  applicationId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  committeeId: string;
+
+  @ApiProperty()
+  motion: string;
+
+  @ApiProperty({ format: 'date-time' })
+  openedAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  deadline: string;
+
+  @ApiProperty({ enum: ['open', 'closed'] })
+  state: 'open' | 'closed';
+
+  @ApiProperty({ description: 'Voting members who may vote' })
+  eligible: number;
+
+  @ApiProperty()
+  responded: number;
+
+  @ApiProperty({
+    type: [MissingVoterDto],
+    nullable: true,
+    description: 'Who has not answered yet; null for callers who may not see it',
+  })
+  missing: MissingVoterDto[] | null;
+
+  @ApiProperty({ enum: VOTE_CHOICES, nullable: true })
+  ownBallot: VoteChoice | null;
+
+  @ApiProperty(nullableInstant)
+  closedAt: string | null;
+
+  @ApiProperty({ enum: ['all_voted', 'deadline_passed', 'closed_in_session'], nullable: true })
+  closedBecause: 'all_voted' | 'deadline_passed' | 'closed_in_session' | null;
+
+  @ApiProperty({ enum: VOTE_OUTCOMES, nullable: true })
+  outcome: (typeof VOTE_OUTCOMES)[number] | null;
+
+  @ApiProperty({ type: TallyDto, nullable: true })
+  tally: TallyDto | null;
+
+  @ApiProperty({ type: SessionRulesDto })
+  rules: SessionRulesDto;
+}
