@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { formatMoney, NETZWERKFONDS_MIN_AMOUNT } from '@kiezfonds/domain';
 
 /*
- * The call form states the Netzwerkfonds floor in words (the browser bundle does not import
- * libs/domain); this keeps the words true to the rule the server enforces.
+ * The call form states the Netzwerkfonds floor in words (in the message files, not from the
+ * domain's rule); this keeps the words true to the rule the server enforces.
  */
 const messages = (language: 'de' | 'en') =>
   JSON.parse(readFileSync(join(__dirname, `../../apps/web/src/i18n/${language}.json`), 'utf8')) as {

@@ -26,6 +26,21 @@ describe('the generated API contract', () => {
     expect(stale).toBe(false);
   });
 
+  it('declares every {placeholder} of a route as a path parameter (else the web cannot fill it)', () => {
+    type Operation = { parameters?: { in: string; name: string }[] };
+    const document = JSON.parse(generated.document) as { paths: Record<string, Record<string, Operation>> };
+    const undeclared = Object.entries(document.paths).flatMap(([route, operations]) =>
+      Object.entries(operations).flatMap(([method, operation]) => {
+        const declared = (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
+        return [...route.matchAll(/\{(\w+)\}/g)]
+          .map((match) => match[1]!)
+          .filter((name) => !declared.includes(name))
+          .map((name) => `${method.toUpperCase()} ${route}: ${name}`);
+      }),
+    );
+    expect(undeclared).toEqual([]);
+  });
+
   it('describes the routes the web calls', () => {
     const document = JSON.parse(generated.document) as { paths: Record<string, unknown> };
     expect(Object.keys(document.paths)).toEqual(

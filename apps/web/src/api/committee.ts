@@ -1,68 +1,29 @@
 import { apiBasePath, apiRequest } from './client';
+import { callApi, type Schemas } from './contract';
 
 type Signal = { signal?: AbortSignal };
 const encode = encodeURIComponent;
 
 export type Choice = 'yes' | 'no' | 'abstain' | 'recused';
 
-export type SessionItemVote = {
-  id: string;
-  state: 'open' | 'closed';
-  ballots: { memberId: string; choice: Choice }[];
-  outcome: 'adopted' | 'rejected' | 'no_quorum' | null;
-  tally: { yes: number; no: number; abstain: number; recused: number; cast: number } | null;
-};
-
-export type CommitteeSession = {
-  id: string;
-  committeeId: string;
-  committee: string;
-  title: string;
-  startsAt: string;
-  place: string;
-  status: 'scheduled' | 'open' | 'closed';
-  invitedAt: string | null;
-  minutesPublishedAt: string | null;
-  members: {
-    id: string;
-    userId: string;
-    displayName: string;
-    department: string;
-    voting: boolean;
-    substituteForId: string | null;
-    present: boolean;
-  }[];
-  quorum: { votingMembers: number; required: number; present: number; reached: boolean };
-  /** Filled seats: whose vote, and who holds it (the member, or a substitute). */
-  seats: { memberId: string; heldBy: string }[];
-  /** The caller's seat in the room, if they hold one. */
-  ownSeat: { memberId: string; heldBy: string } | null;
-  items: {
-    id: string;
-    position: number;
-    applicationId: string;
-    title: string;
-    reference: string;
-    carrier: string;
-    requestedCents: string;
-    vote: SessionItemVote | null;
-  }[];
-};
+export type SessionItemVote = Schemas['SessionItemVoteDto'];
+/** A session with its members, live quorum, seats and agenda; every write on it answers it again. */
+export type CommitteeSession = Schemas['SessionDto'];
 
 export function getSession(id: string, options: Signal = {}): Promise<CommitteeSession> {
-  return apiRequest(`/sessions/${encode(id)}`, options);
+  return callApi('get', '/api/sessions/{id}', { path: { id }, ...options });
 }
 
 export function openSession(id: string): Promise<CommitteeSession> {
-  return apiRequest(`/sessions/${encode(id)}/open`, { method: 'POST', body: {} });
+  return callApi('post', '/api/sessions/{id}/open', { path: { id } });
 }
 
 export function closeSession(id: string): Promise<CommitteeSession> {
-  return apiRequest(`/sessions/${encode(id)}/close`, { method: 'POST', body: {} });
+  return callApi('post', '/api/sessions/{id}/close', { path: { id } });
 }
 
 export function recordAttendance(id: string, memberId: string, present: boolean): Promise<CommitteeSession> {
-  return apiRequest(`/sessions/${encode(id)}/attendance`, { method: 'POST', body: { memberId, present } });
+  return callApi('post', '/api/sessions/{id}/attendance', { path: { id }, body: { memberId, present } });
 }
 
 export function openItemVote(
@@ -70,10 +31,7 @@ export function openItemVote(
   itemId: string,
   options: { withoutQuorum?: boolean } = {},
 ): Promise<CommitteeSession> {
-  return apiRequest(`/sessions/${encode(id)}/items/${encode(itemId)}/vote`, {
-    method: 'POST',
-    body: options,
-  });
+  return callApi('post', '/api/sessions/{id}/items/{itemId}/vote', { path: { id, itemId }, body: options });
 }
 
 export function recordBallot(
@@ -82,8 +40,8 @@ export function recordBallot(
   memberId: string,
   choice: Exclude<Choice, 'recused'>,
 ): Promise<CommitteeSession> {
-  return apiRequest(`/sessions/${encode(id)}/votes/${encode(voteId)}/ballots`, {
-    method: 'POST',
+  return callApi('post', '/api/sessions/{id}/votes/{voteId}/ballots', {
+    path: { id, voteId },
     body: { memberId, choice },
   });
 }
@@ -93,18 +51,18 @@ export function castOwnSessionBallot(
   voteId: string,
   choice: Exclude<Choice, 'recused'>,
 ): Promise<CommitteeSession> {
-  return apiRequest(`/sessions/${encode(id)}/votes/${encode(voteId)}/my-ballot`, {
-    method: 'POST',
+  return callApi('post', '/api/sessions/{id}/votes/{voteId}/my-ballot', {
+    path: { id, voteId },
     body: { choice },
   });
 }
 
 export function inviteToSession(id: string): Promise<CommitteeSession> {
-  return apiRequest(`/sessions/${encode(id)}/invite`, { method: 'POST', body: {} });
+  return callApi('post', '/api/sessions/{id}/invite', { path: { id } });
 }
 
 export function publishMinutes(id: string): Promise<CommitteeSession> {
-  return apiRequest(`/sessions/${encode(id)}/minutes/publish`, { method: 'POST', body: {} });
+  return callApi('post', '/api/sessions/{id}/minutes/publish', { path: { id } });
 }
 
 export function agendaUrl(id: string): string {
@@ -116,21 +74,13 @@ export function sessionMinutesUrl(id: string): string {
 }
 
 export function closeItemVote(id: string, voteId: string): Promise<CommitteeSession> {
-  return apiRequest(`/sessions/${encode(id)}/votes/${encode(voteId)}/close`, { method: 'POST', body: {} });
+  return callApi('post', '/api/sessions/{id}/votes/{voteId}/close', { path: { id, voteId } });
 }
 
-export type SessionListItem = {
-  id: string;
-  title: string;
-  committee: string;
-  startsAt: string;
-  place: string;
-  status: CommitteeSession['status'];
-  items: number;
-};
+export type SessionListItem = Schemas['SessionListItemDto'];
 
 export function listSessions(options: Signal = {}): Promise<{ items: SessionListItem[] }> {
-  return apiRequest('/sessions', options);
+  return callApi('get', '/api/sessions', options);
 }
 
 export type Recommendation = 'support' | 'support_with_conditions' | 'do_not_support';
@@ -140,75 +90,22 @@ export const recommendations: readonly Recommendation[] = [
   'do_not_support',
 ];
 
-export type ReviewCriterion = { key: string; label: string; weight: number; maxScore: number };
-
-export type Votum = {
-  id: string;
-  department: string;
-  author: string;
-  recommendation: Recommendation;
-  conditions: string;
-  scores: Record<string, number>;
-  /** Share of full marks in hundredths of a percent (10 000 = 100 %). */
-  score: number | null;
-  comment: string;
-  confidentialNote: string | null;
-  submittedAt: string;
-  updatedAt: string;
-  version: number;
-  /** The author declared a conflict of interest after giving it: on record, but counted nowhere. */
-  withdrawn: { at: string; reason: 'conflict' } | null;
-};
-
-export type ApplicationReviews = {
-  applicationId: string;
-  committeeId: string;
-  reviewDeadline: string | null;
-  deadlinePassed: boolean;
-  criteria: ReviewCriterion[];
-  voten: Votum[];
-  summary: {
-    reviews: number;
-    scored: number;
-    averageScore: number | null;
-    recommendations: Record<Recommendation, number>;
-  };
-  missingDepartments: string[];
-  confidentialNotesHidden: boolean;
-  own: { department: string; conflicted: boolean; votumId: string | null } | null;
-};
-
-export type ReviewQueueItem = {
-  applicationId: string;
-  reference: string;
-  title: string;
-  carrier: string;
-  state: string;
-  requestedCents: string;
-  reviewDeadline: string | null;
-  reviewed: boolean;
-  conflicted: boolean;
-  voten: number;
-};
-
-export type VotumInput = {
-  recommendation: Recommendation;
-  conditions?: string;
-  scores?: Record<string, number>;
-  comment: string;
-  confidentialNote?: string;
-};
+export type ReviewCriterion = Schemas['ReviewCriterionDto'];
+export type Votum = Schemas['VotumViewDto'];
+export type ApplicationReviews = Schemas['ApplicationReviewsDto'];
+export type ReviewQueueItem = Schemas['ReviewQueueItemDto'];
+export type VotumInput = Schemas['VotumDto'];
 
 export function getReviewQueue(options: Signal = {}): Promise<{ items: ReviewQueueItem[] }> {
-  return apiRequest('/reviews/queue', options);
+  return callApi('get', '/api/reviews/queue', options);
 }
 
 export function getReviews(applicationId: string, options: Signal = {}): Promise<ApplicationReviews> {
-  return apiRequest(`/applications/${encode(applicationId)}/reviews`, options);
+  return callApi('get', '/api/applications/{id}/reviews', { path: { id: applicationId }, ...options });
 }
 
 export function submitVotum(applicationId: string, votum: VotumInput): Promise<ApplicationReviews> {
-  return apiRequest(`/applications/${encode(applicationId)}/votum`, { method: 'PUT', body: votum });
+  return callApi('put', '/api/applications/{id}/votum', { path: { id: applicationId }, body: votum });
 }
 
 export function declareConflict(
@@ -328,56 +225,29 @@ export function programmePlanExportUrl(callId: string, format: 'pdf' | 'xlsx'): 
   return `${apiBasePath}${planPath(callId)}/export.${format}`;
 }
 
-export type ApplicationVote = {
-  id: string;
-  procedure: 'written' | 'roll_call';
-  motion: string;
-  openedAt: string;
-  deadline: string | null;
-  state: 'open' | 'closed';
-  closedAt: string | null;
-  outcome: 'adopted' | 'rejected' | 'no_quorum' | null;
-  tally: { yes: number; no: number; abstain: number; recused: number; cast: number } | null;
-  session: { id: string; title: string } | null;
-  ownBallot: Choice | null;
-  responded: number;
-  /** How the caller takes part: advisory members and substitutes cast no written ballot. */
-  ownPart: 'voting' | 'advisory' | 'substitute' | null;
-};
-
-export type WrittenVote = {
-  id: string;
-  applicationId: string;
-  motion: string;
-  deadline: string;
-  state: 'open' | 'closed';
-  eligible: number;
-  responded: number;
-  missing: { memberId: string; name: string; department: string }[] | null;
-  ownBallot: Choice | null;
-  outcome: ApplicationVote['outcome'];
-};
+export type ApplicationVote = Schemas['ApplicationVoteDto'];
+export type WrittenVote = Schemas['WrittenVoteDto'];
 
 export function getApplicationVotes(
   applicationId: string,
   options: Signal = {},
 ): Promise<{ items: ApplicationVote[] }> {
-  return apiRequest(`/applications/${encode(applicationId)}/votes`, options);
+  return callApi('get', '/api/applications/{id}/votes', { path: { id: applicationId }, ...options });
 }
 
 export function getWrittenVote(id: string, options: Signal = {}): Promise<WrittenVote> {
-  return apiRequest(`/written-votes/${encode(id)}`, options);
+  return callApi('get', '/api/written-votes/{id}', { path: { id }, ...options });
 }
 
 export function openWrittenVote(
   applicationId: string,
-  vote: { motion: string; deadline: string },
+  vote: Schemas['OpenWrittenVoteDto'],
 ): Promise<WrittenVote> {
-  return apiRequest(`/applications/${encode(applicationId)}/written-votes`, { method: 'POST', body: vote });
+  return callApi('post', '/api/applications/{id}/written-votes', { path: { id: applicationId }, body: vote });
 }
 
 export function castWrittenBallot(id: string, choice: Exclude<Choice, 'recused'>): Promise<WrittenVote> {
-  return apiRequest(`/written-votes/${encode(id)}/ballots`, { method: 'POST', body: { choice } });
+  return callApi('post', '/api/written-votes/{id}/ballots', { path: { id }, body: { choice } });
 }
 
 export function minutesUrl(vote: Pick<ApplicationVote, 'id' | 'session'>): string {
@@ -386,55 +256,24 @@ export function minutesUrl(vote: Pick<ApplicationVote, 'id' | 'session'>): strin
     : `${apiBasePath}/written-votes/${encode(vote.id)}/minutes.pdf`;
 }
 
-export type CommitteeRules = {
-  quorumNumerator: number;
-  quorumDenominator: number;
-  majority: 'simple' | 'two_thirds';
-  abstentionsCountAsCast: boolean;
-};
-
-export type Committee = {
-  id: string;
-  districtId: string;
-  name: string;
-  shortName: string;
-  rules: CommitteeRules;
-  members: {
-    id: string;
-    userId: string;
-    displayName: string;
-    department: string;
-    voting: boolean;
-    substituteForId: string | null;
-    validFrom: string;
-    validTo: string | null;
-  }[];
-};
+export type CommitteeRules = Schemas['CommitteeRulesDto'];
+export type Committee = Schemas['CommitteeDto'];
 
 export function listCommittees(options: Signal = {}): Promise<{ items: Committee[] }> {
-  return apiRequest('/committees', options);
+  return callApi('get', '/api/committees', options);
 }
 
 export function setCommitteeRules(id: string, rules: CommitteeRules): Promise<Committee> {
-  return apiRequest(`/committees/${encode(id)}/rules`, { method: 'PUT', body: rules });
+  return callApi('put', '/api/committees/{id}/rules', { path: { id }, body: rules });
 }
 
-export function addCommitteeMember(
-  id: string,
-  member: {
-    userId: string;
-    department: string;
-    voting: boolean;
-    validFrom: string;
-    substituteForId?: string;
-  },
-): Promise<Committee> {
-  return apiRequest(`/committees/${encode(id)}/members`, { method: 'POST', body: member });
+export function addCommitteeMember(id: string, member: Schemas['NewMemberDto']): Promise<Committee> {
+  return callApi('post', '/api/committees/{id}/members', { path: { id }, body: member });
 }
 
 export function endCommitteeMembership(id: string, memberId: string, validTo: string): Promise<Committee> {
-  return apiRequest(`/committees/${encode(id)}/members/${encode(memberId)}/end`, {
-    method: 'POST',
+  return callApi('post', '/api/committees/{id}/members/{memberId}/end', {
+    path: { id, memberId },
     body: { validTo },
   });
 }

@@ -1,4 +1,5 @@
-import { apiBasePath, apiRequest } from './client';
+import { apiBasePath } from './client';
+import { callApi, type Schemas } from './contract';
 
 /*
  * The funds API (docs/api/funds.md): funds, balances, the ledger and its exports. Amounts are
@@ -19,170 +20,52 @@ export const entryKinds = [
 ] as const;
 export type EntryKind = (typeof entryKinds)[number];
 
-export type Figures = {
-  budgetCents: string;
-  committedCents: string;
-  availableCents: string;
-  disbursedCents: string;
-  repaidCents: string;
-  paidCents: string;
-  outstandingCents: string;
-};
-
-export type Fund = {
-  id: string;
-  districtId: string;
-  districtName: string;
-  kind: FundKind;
-  areaId: string | null;
-  areaName: string | null;
-  name: string;
-};
-
-export type FundWithBalance = Fund & { balance: Figures & { programmeYear: number; entryCount: number } };
-
-export type FundList = {
-  items: FundWithBalance[];
-  total: number;
-  page: number;
-  pageSize: number;
-  programmeYear: number;
-};
-
-export type CashYear = {
-  cashYear: number;
-  plannedCents: string;
-  disbursedCents: string;
-  repaidCents: string;
-  paidCents: string;
-};
-
-export type FundYear = Figures & {
-  fundId: string;
-  fundKind: FundKind;
-  fundName: string;
-  districtId: string;
-  areaId: string | null;
-  programmeYear: number;
-  entryCount: number;
-  cashYears: CashYear[];
-};
-
-export type LedgerEntry = {
-  id: string;
-  seq: string;
-  bookedAt: string;
-  fundId: string;
-  programmeYear: number;
-  cashYear: number | null;
-  kind: EntryKind;
-  direction: 'increase' | 'decrease' | null;
-  amountCents: string;
-  /** Entries of Netzwerkfonds applications belong to the workflow and cannot be reversed here. */
-  applicationId: string | null;
-  trackedProjectId: string | null;
-  projectTitle: string | null;
-  organisationName: string | null;
-  callOffRef: string | null;
-  grantNoticeRef: string | null;
-  actor: { id: string; displayName: string } | null;
-  reason: string | null;
-  reversedKind: EntryKind | null;
-  reversesSeq: string | null;
-  /** The reversal that cancelled this entry, if any. */
-  reversedByEntryId: string | null;
-};
-
-export type Ledger = { items: LedgerEntry[]; total: number; page: number; pageSize: number };
+export type Figures = Schemas['FiguresDto'];
+export type Fund = Schemas['FundDto'];
+export type FundWithBalance = Schemas['FundWithBalanceDto'];
+export type FundList = Schemas['FundListDto'];
+export type CashYear = Schemas['CashYearDto'];
+export type FundYear = Schemas['FundYearDto'];
+export type LedgerEntry = Schemas['LedgerEntryDto'];
+export type Ledger = Schemas['LedgerPageDto'];
 
 export type LedgerFilter = { programmeYear: number; cashYear?: number; kind?: EntryKind };
 
-export type BudgetBooking = {
+/** A budget or its amendment: the booking form's part of BookEntryDto. */
+export type BudgetBooking = Pick<
+  Schemas['BookEntryDto'],
+  'programmeYear' | 'amountCents' | 'direction' | 'reason'
+> & {
   kind: 'budget' | 'budget_amendment';
-  programmeYear: number;
-  amountCents: string;
-  direction?: 'increase' | 'decrease';
-  reason?: string;
 };
 
-export type Booked = { entry: LedgerEntry; balance: Figures & { fundId: string; programmeYear: number } };
+export type Booked = Schemas['BookedDto'];
 
 /** The money a tracked project gets, booked by finance staff (Aktions-, Projekt- and Baufonds only). */
 export const projectEntryKinds = ['commitment', 'disbursement', 'repayment', 'decommitment'] as const;
 export type ProjectEntryKind = (typeof projectEntryKinds)[number];
 
-export type ProjectBooking = {
-  kind: ProjectEntryKind;
-  programmeYear: number;
-  cashYear: number;
-  amountCents: string;
-  trackedProjectId: string;
-  reason?: string;
-  callOffRef?: string;
-  grantNoticeRef?: string;
-};
+export type ProjectBooking = Pick<
+  Schemas['BookEntryDto'],
+  'programmeYear' | 'amountCents' | 'reason' | 'callOffRef' | 'grantNoticeRef'
+> & { kind: ProjectEntryKind; cashYear: number; trackedProjectId: string };
 
 /** A project of an Aktions-, Projekt- or Baufonds with its money so far (all programme years). */
-export type TrackedProject = {
-  id: string;
-  fundId: string;
-  organisationId: string;
-  organisationName: string;
-  title: string;
-  areaId: string;
-  areaName: string;
-  actionFieldId: string | null;
-  actionFieldName: string | null;
-  decisionDate: string;
-  periodStart: string;
-  periodEnd: string;
-  amountCents: string;
-  committedCents: string;
-  disbursedCents: string;
-  repaidCents: string;
-  createdAt: string;
-};
-
-export type NewTrackedProject = {
-  organisationId: string;
-  title: string;
-  areaId?: string;
-  actionFieldId?: string;
-  decisionDate: string;
-  periodStart: string;
-  periodEnd: string;
-  amountCents: string;
-};
+export type TrackedProject = Schemas['TrackedProjectDto'];
+export type NewTrackedProject = Schemas['CreateTrackedProjectDto'];
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
-export type AreaKind = 'prognoseraum' | 'bezirksregion' | 'planungsraum' | 'qm_area' | 'aktionsraum';
-export type Area = { id: string; kind: AreaKind; name: string; slug: string; parentId: string | null };
-export type ActionField = { id: string; name: string; slug: string };
-export type Carrier = { id: string; name: string };
+export type Area = Schemas['DistrictAreaDto'];
+export type AreaKind = Area['kind'];
+export type ActionField = Schemas['ActionFieldDto'];
+export type Carrier = Schemas['CarrierDto'];
 
-export type AreaFigures = Figures & { areaId: string | null; areaName: string | null };
-export type ActionFieldFigures = {
-  actionFieldId: string | null;
-  actionFieldName: string | null;
-  fundKind: FundKind;
-  committedCents: string;
-  disbursedCents: string;
-  repaidCents: string;
-  paidCents: string;
-  outstandingCents: string;
-};
+export type AreaFigures = Schemas['AreaFiguresDto'];
+export type ActionFieldFigures = Schemas['ActionFieldFiguresDto'];
 
 /** `GET /districts/:id/balances`: the district's figures in one programme year, by fund, area and action field. */
-export type DistrictBalances = {
-  districtId: string;
-  districtName: string;
-  programmeYear: number;
-  totals: Figures;
-  funds: (FundYear & { areaName: string | null })[];
-  byArea: AreaFigures[];
-  byActionField: ActionFieldFigures[];
-};
+export type DistrictBalances = Schemas['DistrictBalancesDto'];
 
 type Signal = { signal?: AbortSignal };
 const encode = encodeURIComponent;
@@ -197,15 +80,15 @@ function query(params: Record<string, string | number | undefined>): string {
 }
 
 export function listFunds(programmeYear: number, options: Signal = {}): Promise<FundList> {
-  return apiRequest<FundList>(`/funds${query({ programmeYear, pageSize: 100 })}`, options);
+  return callApi('get', '/api/funds', { query: { programmeYear, pageSize: 100 }, ...options });
 }
 
 export function getFund(id: string, options: Signal = {}): Promise<Fund> {
-  return apiRequest<Fund>(`/funds/${encode(id)}`, options);
+  return callApi('get', '/api/funds/{id}', { path: { id }, ...options });
 }
 
 export function getFundYear(id: string, year: number, options: Signal = {}): Promise<FundYear> {
-  return apiRequest<FundYear>(`/funds/${encode(id)}/years/${year}`, options);
+  return callApi('get', '/api/funds/{id}/years/{year}', { path: { id, year }, ...options });
 }
 
 export function listLedger(
@@ -213,50 +96,48 @@ export function listLedger(
   filter: LedgerFilter & { page: number; pageSize: number },
   options: Signal = {},
 ): Promise<Ledger> {
-  return apiRequest<Ledger>(`/funds/${encode(id)}/ledger${query(filter)}`, options);
+  return callApi('get', '/api/funds/{id}/ledger', { path: { id }, query: filter, ...options });
 }
 
 export function bookBudget(id: string, booking: BudgetBooking): Promise<Booked> {
-  return apiRequest<Booked>(`/funds/${encode(id)}/ledger`, { method: 'POST', body: booking });
+  return callApi('post', '/api/funds/{id}/ledger', { path: { id }, body: booking });
 }
 
 export function bookProjectMoney(id: string, booking: ProjectBooking): Promise<Booked> {
-  return apiRequest<Booked>(`/funds/${encode(id)}/ledger`, { method: 'POST', body: booking });
+  return callApi('post', '/api/funds/{id}/ledger', { path: { id }, body: booking });
 }
 
 /** Cancels an entry in full with a reversing entry; the reason is required. */
 export function reverseEntry(entryId: string, reason: string): Promise<Booked> {
-  return apiRequest<Booked>(`/ledger/${encode(entryId)}/reversal`, { method: 'POST', body: { reason } });
+  return callApi('post', '/api/ledger/{entryId}/reversal', { path: { entryId }, body: { reason } });
 }
 
 export function listTrackedProjects(id: string, options: Signal = {}): Promise<Page<TrackedProject>> {
-  return apiRequest<Page<TrackedProject>>(
-    `/funds/${encode(id)}/projects${query({ pageSize: 100 })}`,
-    options,
-  );
+  return callApi('get', '/api/funds/{id}/projects', { path: { id }, query: { pageSize: 100 }, ...options });
 }
 
 export function recordTrackedProject(id: string, project: NewTrackedProject): Promise<TrackedProject> {
-  return apiRequest<TrackedProject>(`/funds/${encode(id)}/projects`, { method: 'POST', body: project });
+  return callApi('post', '/api/funds/{id}/projects', { path: { id }, body: project });
 }
 
 /** Carriers a project of the fund may be recorded for, by name (`q`: part of the name). */
 export function listCarriers(id: string, q: string, options: Signal = {}): Promise<Page<Carrier>> {
-  return apiRequest<Page<Carrier>>(
-    `/funds/${encode(id)}/carriers${query({ q: q.trim(), pageSize: 100 })}`,
-    options,
-  );
+  return callApi('get', '/api/funds/{id}/carriers', {
+    path: { id },
+    query: { q: q.trim(), pageSize: 100 },
+    ...options,
+  });
 }
 
 export function listAreas(districtId: string, options: Signal = {}): Promise<{ items: Area[] }> {
-  return apiRequest<{ items: Area[] }>(`/districts/${encode(districtId)}/areas`, options);
+  return callApi('get', '/api/districts/{id}/areas', { path: { id: districtId }, ...options });
 }
 
 export function listActionFields(
   districtId: string,
   options: Signal = {},
 ): Promise<{ items: ActionField[] }> {
-  return apiRequest<{ items: ActionField[] }>(`/districts/${encode(districtId)}/action-fields`, options);
+  return callApi('get', '/api/districts/{id}/action-fields', { path: { id: districtId }, ...options });
 }
 
 export function getDistrictBalances(
@@ -264,10 +145,11 @@ export function getDistrictBalances(
   programmeYear: number,
   options: Signal = {},
 ): Promise<DistrictBalances> {
-  return apiRequest<DistrictBalances>(
-    `/districts/${encode(districtId)}/balances${query({ programmeYear })}`,
-    options,
-  );
+  return callApi('get', '/api/districts/{id}/balances', {
+    path: { id: districtId },
+    query: { programmeYear },
+    ...options,
+  });
 }
 
 export function districtBalancesExportUrl(districtId: string, format: 'csv' | 'xlsx', programmeYear: number) {
@@ -286,13 +168,13 @@ export function yearlyReportUrl(id: string, year: number): string {
 // The base-rate table (Basiszinssatz, § 247 BGB): finance reads it, administrators change it.
 
 /** One period of the table: the rate applies from `validFrom` until the next period begins. */
-export type BaseRate = { validFrom: string; rateBasisPoints: number };
+export type BaseRate = Schemas['BaseRateDto'];
 
 export function listBaseRates(options: Signal = {}): Promise<{ items: BaseRate[] }> {
-  return apiRequest('/base-rates', options);
+  return callApi('get', '/api/base-rates', options);
 }
 
 /** Records the rate of a day, or corrects it (the API audits the previous value). */
 export function setBaseRate(rate: BaseRate): Promise<BaseRate> {
-  return apiRequest('/base-rates', { method: 'POST', body: rate });
+  return callApi('post', '/api/base-rates', { body: rate });
 }

@@ -2339,6 +2339,38 @@ export interface components {
             /** @description The token from the invitation link. */
             token: string;
         };
+        ActionFieldDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            slug: string;
+        };
+        ActionFieldFiguresDto: {
+            /** Format: uuid */
+            actionFieldId: string | null;
+            /** @description null: projects without an action field */
+            actionFieldName: string | null;
+            /** @example 1250000 */
+            committedCents: string;
+            /** @example 1250000 */
+            disbursedCents: string;
+            /** @enum {string} */
+            fundKind: "netzwerkfonds" | "aktionsfonds" | "projektfonds" | "baufonds";
+            /** @example 1250000 */
+            outstandingCents: string;
+            /** @example 1250000 */
+            paidCents: string;
+            /** @example 1250000 */
+            repaidCents: string;
+        };
+        ActionFieldListDto: {
+            items: components["schemas"]["ActionFieldDto"][];
+        };
+        ActorDto: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+        };
         ActualCostDto: {
             /**
              * @description Spent, in cents (0 allowed), VAT included.
@@ -2434,6 +2466,62 @@ export interface components {
             /** @description The version the caller read; a newer one answers 409 version_conflict. */
             version?: number;
         };
+        ApplicationReviewsDto: {
+            /** Format: uuid */
+            applicationId: string;
+            /**
+             * Format: uuid
+             * @description The reviewing committee
+             */
+            committeeId: string;
+            /** @description Whether the confidential notes were withheld from the caller */
+            confidentialNotesHidden: boolean;
+            criteria: components["schemas"]["ReviewCriterionDto"][];
+            deadlinePassed: boolean;
+            /** @description Departments that owe a Votum (conflicted ones are excused) */
+            missingDepartments: string[];
+            /** @description The caller's membership, if any */
+            own: components["schemas"]["OwnMembershipDto"] | null;
+            /** Format: date-time */
+            reviewDeadline: string | null;
+            summary: components["schemas"]["ReviewSummaryDto"];
+            voten: components["schemas"]["VotumViewDto"][];
+        };
+        ApplicationVoteDto: {
+            /** Format: date-time */
+            closedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Written votes only
+             */
+            deadline: string | null;
+            /** Format: uuid */
+            id: string;
+            motion: string;
+            /** Format: date-time */
+            openedAt: string;
+            /** @enum {string|null} */
+            outcome: "adopted" | "rejected" | "no_quorum" | null;
+            /** @enum {string|null} */
+            ownBallot: "yes" | "no" | "abstain" | "recused" | null;
+            /**
+             * @description How the caller takes part: advisory members and substitutes cast no written ballot
+             * @enum {string|null}
+             */
+            ownPart: "voting" | "advisory" | "substitute" | null;
+            /** @enum {string} */
+            procedure: "written" | "roll_call";
+            /** @description Ballots recorded so far */
+            responded: number;
+            /** @description The session of a roll call */
+            session: components["schemas"]["VoteSessionRefDto"] | null;
+            /** @enum {string} */
+            state: "open" | "closed";
+            tally: components["schemas"]["TallyDto"] | null;
+        };
+        ApplicationVoteListDto: {
+            items: components["schemas"]["ApplicationVoteDto"][];
+        };
         ApprovePlanChangeDto: {
             /**
              * @description The amount the line is added or raised by, in cents (> 0).
@@ -2454,6 +2542,35 @@ export interface components {
             /** @description The Planungsräume covered; the whole set. */
             planungsraumIds: string[];
         };
+        AreaFiguresDto: {
+            /** Format: uuid */
+            areaId: string | null;
+            /** @description null: money of funds without an area (the Netzwerkfonds) */
+            areaName: string | null;
+            /**
+             * @description budget − committed
+             * @example 1250000
+             */
+            availableCents: string;
+            /** @example 1250000 */
+            budgetCents: string;
+            /** @example 1250000 */
+            committedCents: string;
+            /** @example 1250000 */
+            disbursedCents: string;
+            /**
+             * @description committed − paid
+             * @example 1250000
+             */
+            outstandingCents: string;
+            /**
+             * @description disbursed − repaid
+             * @example 1250000
+             */
+            paidCents: string;
+            /** @example 1250000 */
+            repaidCents: string;
+        };
         AttachmentKindDto: {
             /**
              * @description A key of the call's required attachments, or `other`.
@@ -2473,6 +2590,60 @@ export interface components {
              * @description For a substitute: the member they stand in for (must be the one they substitute).
              */
             substituteForId?: string;
+        };
+        BallotDto: {
+            /** @enum {string} */
+            choice: "yes" | "no" | "abstain" | "recused";
+            /** Format: uuid */
+            memberId: string;
+        };
+        BaseRateDto: {
+            /**
+             * @description Basis points: 362 = 3,62 %
+             * @example 362
+             */
+            rateBasisPoints: number;
+            /**
+             * Format: date
+             * @example 2027-01-01
+             */
+            validFrom: string;
+        };
+        BaseRateListDto: {
+            items: components["schemas"]["BaseRateDto"][];
+        };
+        BookedBalanceDto: {
+            /**
+             * @description budget − committed
+             * @example 1250000
+             */
+            availableCents: string;
+            /** @example 1250000 */
+            budgetCents: string;
+            /** @example 1250000 */
+            committedCents: string;
+            /** @example 1250000 */
+            disbursedCents: string;
+            /** Format: uuid */
+            fundId: string;
+            /**
+             * @description committed − paid
+             * @example 1250000
+             */
+            outstandingCents: string;
+            /**
+             * @description disbursed − repaid
+             * @example 1250000
+             */
+            paidCents: string;
+            programmeYear: number;
+            /** @example 1250000 */
+            repaidCents: string;
+        };
+        BookedDto: {
+            /** @description The fund in the entry’s programme year, after it */
+            balance: components["schemas"]["BookedBalanceDto"];
+            entry: components["schemas"]["LedgerEntryDto"];
         };
         BookEntryDto: {
             /** @description Positive amount in integer euro cents: a JSON integer, or a string of digits for amounts beyond 2^53. Floats and formatted amounts are refused (400, rule `cents`). */
@@ -2531,6 +2702,31 @@ export interface components {
             /** @example Netzwerkfonds Spandau 2027 */
             title: string;
         };
+        CarrierDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        CarrierPageDto: {
+            items: components["schemas"]["CarrierDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CashYearDto: {
+            cashYear: number;
+            /** @example 1250000 */
+            disbursedCents: string;
+            /** @example 1250000 */
+            paidCents: string;
+            /**
+             * @description Commitments minus de-commitments booked to this cash year (Kassenjahr)
+             * @example 1250000
+             */
+            plannedCents: string;
+            /** @example 1250000 */
+            repaidCents: string;
+        };
         CastBallotDto: {
             /** @enum {string} */
             choice: "yes" | "no" | "abstain";
@@ -2538,6 +2734,38 @@ export interface components {
         ChangeUserStatusDto: {
             /** @enum {string} */
             status: "active" | "disabled";
+        };
+        CommitteeDto: {
+            /** Format: uuid */
+            districtId: string;
+            /** Format: uuid */
+            id: string;
+            members: components["schemas"]["CommitteeMemberDto"][];
+            name: string;
+            rules: components["schemas"]["CommitteeRulesDto"];
+            shortName: string;
+        };
+        CommitteeListDto: {
+            items: components["schemas"]["CommitteeDto"][];
+        };
+        CommitteeMemberDto: {
+            department: string;
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The voting member this one substitutes
+             */
+            substituteForId: string | null;
+            /** Format: uuid */
+            userId: string;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string | null;
+            /** @description Voting or advisory */
+            voting: boolean;
         };
         CommitteeRulesDto: {
             /** @description Whether abstentions count as votes cast */
@@ -2726,12 +2954,197 @@ export interface components {
             /** @example Ich bin Vorstandsmitglied des Trägervereins. */
             reason: string;
         };
+        DistrictAreaDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "prognoseraum" | "bezirksregion" | "planungsraum" | "qm_area" | "aktionsraum";
+            name: string;
+            /** Format: uuid */
+            parentId: string | null;
+            slug: string;
+        };
+        DistrictAreaListDto: {
+            items: components["schemas"]["DistrictAreaDto"][];
+        };
+        DistrictBalancesDto: {
+            byActionField: components["schemas"]["ActionFieldFiguresDto"][];
+            byArea: components["schemas"]["AreaFiguresDto"][];
+            /** Format: uuid */
+            districtId: string;
+            districtName: string;
+            funds: components["schemas"]["DistrictFundYearDto"][];
+            programmeYear: number;
+            totals: components["schemas"]["FiguresDto"];
+        };
+        DistrictFundYearDto: {
+            /** Format: uuid */
+            areaId: string | null;
+            areaName: string | null;
+            /**
+             * @description budget − committed
+             * @example 1250000
+             */
+            availableCents: string;
+            /** @example 1250000 */
+            budgetCents: string;
+            cashYears: components["schemas"]["CashYearDto"][];
+            /** @example 1250000 */
+            committedCents: string;
+            /** @example 1250000 */
+            disbursedCents: string;
+            /** Format: uuid */
+            districtId: string;
+            entryCount: number;
+            /** Format: uuid */
+            fundId: string;
+            /** @enum {string} */
+            fundKind: "netzwerkfonds" | "aktionsfonds" | "projektfonds" | "baufonds";
+            fundName: string;
+            /**
+             * @description committed − paid
+             * @example 1250000
+             */
+            outstandingCents: string;
+            /**
+             * @description disbursed − repaid
+             * @example 1250000
+             */
+            paidCents: string;
+            programmeYear: number;
+            /** @example 1250000 */
+            repaidCents: string;
+        };
         EndMembershipDto: {
             /**
              * @description The last day of membership
              * @example 2027-06-30
              */
             validTo: string;
+        };
+        FiguresDto: {
+            /**
+             * @description budget − committed
+             * @example 1250000
+             */
+            availableCents: string;
+            /** @example 1250000 */
+            budgetCents: string;
+            /** @example 1250000 */
+            committedCents: string;
+            /** @example 1250000 */
+            disbursedCents: string;
+            /**
+             * @description committed − paid
+             * @example 1250000
+             */
+            outstandingCents: string;
+            /**
+             * @description disbursed − repaid
+             * @example 1250000
+             */
+            paidCents: string;
+            /** @example 1250000 */
+            repaidCents: string;
+        };
+        FundDto: {
+            /** Format: uuid */
+            areaId: string | null;
+            areaName: string | null;
+            /** Format: uuid */
+            districtId: string;
+            districtName: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "netzwerkfonds" | "aktionsfonds" | "projektfonds" | "baufonds";
+            name: string;
+        };
+        FundListDto: {
+            items: components["schemas"]["FundWithBalanceDto"][];
+            page: number;
+            pageSize: number;
+            /** @description The programme year of the balances */
+            programmeYear: number;
+            total: number;
+        };
+        FundWithBalanceDto: {
+            /** Format: uuid */
+            areaId: string | null;
+            areaName: string | null;
+            balance: components["schemas"]["FundYearFiguresDto"];
+            /** Format: uuid */
+            districtId: string;
+            districtName: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "netzwerkfonds" | "aktionsfonds" | "projektfonds" | "baufonds";
+            name: string;
+        };
+        FundYearDto: {
+            /** Format: uuid */
+            areaId: string | null;
+            /**
+             * @description budget − committed
+             * @example 1250000
+             */
+            availableCents: string;
+            /** @example 1250000 */
+            budgetCents: string;
+            cashYears: components["schemas"]["CashYearDto"][];
+            /** @example 1250000 */
+            committedCents: string;
+            /** @example 1250000 */
+            disbursedCents: string;
+            /** Format: uuid */
+            districtId: string;
+            entryCount: number;
+            /** Format: uuid */
+            fundId: string;
+            /** @enum {string} */
+            fundKind: "netzwerkfonds" | "aktionsfonds" | "projektfonds" | "baufonds";
+            fundName: string;
+            /**
+             * @description committed − paid
+             * @example 1250000
+             */
+            outstandingCents: string;
+            /**
+             * @description disbursed − repaid
+             * @example 1250000
+             */
+            paidCents: string;
+            programmeYear: number;
+            /** @example 1250000 */
+            repaidCents: string;
+        };
+        FundYearFiguresDto: {
+            /**
+             * @description budget − committed
+             * @example 1250000
+             */
+            availableCents: string;
+            /** @example 1250000 */
+            budgetCents: string;
+            /** @example 1250000 */
+            committedCents: string;
+            /** @example 1250000 */
+            disbursedCents: string;
+            entryCount: number;
+            /**
+             * @description committed − paid
+             * @example 1250000
+             */
+            outstandingCents: string;
+            /**
+             * @description disbursed − repaid
+             * @example 1250000
+             */
+            paidCents: string;
+            programmeYear: number;
+            /** @example 1250000 */
+            repaidCents: string;
         };
         GrantRoleDto: {
             /** Format: uuid */
@@ -2798,6 +3211,60 @@ export interface components {
              */
             dueBy: string;
         };
+        ItemQuorumDto: {
+            /** @description Seats present minus the recused */
+            present: number;
+            reached: boolean;
+            required: number;
+        };
+        LedgerEntryDto: {
+            actor: components["schemas"]["ActorDto"] | null;
+            /** @example 1250000 */
+            amountCents: string;
+            /**
+             * Format: uuid
+             * @description Entries of Netzwerkfonds applications belong to the workflow and cannot be reversed here
+             */
+            applicationId: string | null;
+            /** Format: date-time */
+            bookedAt: string;
+            callOffRef: string | null;
+            cashYear: number | null;
+            /**
+             * @description Budget amendments only
+             * @enum {string|null}
+             */
+            direction: "increase" | "decrease" | null;
+            /** Format: uuid */
+            fundId: string;
+            grantNoticeRef: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "budget" | "budget_amendment" | "commitment" | "decommitment" | "disbursement" | "repayment" | "reversal";
+            organisationName: string | null;
+            programmeYear: number;
+            projectTitle: string | null;
+            reason: string | null;
+            /**
+             * Format: uuid
+             * @description The reversal that cancelled this entry, if any
+             */
+            reversedByEntryId: string | null;
+            /** @enum {string|null} */
+            reversedKind: "budget" | "budget_amendment" | "commitment" | "decommitment" | "disbursement" | "repayment" | "reversal" | null;
+            reversesSeq: string | null;
+            /** @description The position in the ledger, a string of digits */
+            seq: string;
+            /** Format: uuid */
+            trackedProjectId: string | null;
+        };
+        LedgerPageDto: {
+            items: components["schemas"]["LedgerEntryDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         LegalRepresentativeDto: {
             /** @example Aylin Demir */
             name: string;
@@ -2845,6 +3312,12 @@ export interface components {
             language: "de" | "en";
             organisations: components["schemas"]["OrganisationMembershipDto"][];
             roles: components["schemas"]["HeldRoleDto"][];
+        };
+        MissingVoterDto: {
+            department: string;
+            /** Format: uuid */
+            memberId: string;
+            name: string;
         };
         NewMemberDto: {
             /** @example Jugendamt */
@@ -2945,6 +3418,15 @@ export interface components {
             /** Format: uuid */
             organisationId: string;
         };
+        OwnMembershipDto: {
+            conflicted: boolean;
+            department: string;
+            /**
+             * Format: uuid
+             * @description The department's Votum
+             */
+            votumId: string | null;
+        };
         PayCallOffDto: {
             /**
              * Format: date
@@ -3009,6 +3491,18 @@ export interface components {
         PublicProjectListDto: {
             projects: components["schemas"]["PublicProjectDto"][];
         };
+        QuorumAtOpenDto: {
+            present: number;
+            /** @description false: the vote was opened without a quorum */
+            reached: boolean;
+            required: number;
+        };
+        QuorumDto: {
+            present: number;
+            reached: boolean;
+            required: number;
+            votingMembers: number;
+        };
         ReasonDto: {
             reason: string;
         };
@@ -3024,6 +3518,11 @@ export interface components {
              * @example 2029-08-20
              */
             receivedOn: string;
+        };
+        RecommendationCountsDto: {
+            do_not_support: number;
+            support: number;
+            support_with_conditions: number;
         };
         RegistrationAcceptedDto: {
             /** @description The address the mail went to, as given. */
@@ -3148,6 +3647,27 @@ export interface components {
             /** @example 2 */
             weight: number;
         };
+        ReviewQueueDto: {
+            items: components["schemas"]["ReviewQueueItemDto"][];
+        };
+        ReviewQueueItemDto: {
+            /** Format: uuid */
+            applicationId: string;
+            carrier: string;
+            conflicted: boolean;
+            reference: string;
+            /** @description Requested funding in cents */
+            requestedCents: string;
+            /** Format: date-time */
+            reviewDeadline: string | null;
+            /** @description Whether the caller's department has given its Votum */
+            reviewed: boolean;
+            /** @description The application state (in_review or in_planning) */
+            state: string;
+            title: string;
+            /** @description Voten given so far */
+            voten: number;
+        };
         ReviewSetupDto: {
             /**
              * Format: uuid
@@ -3160,6 +3680,13 @@ export interface components {
              * @example 2027-01-29T23:59:00+01:00
              */
             reviewDeadline: Record<string, never> | null;
+        };
+        ReviewSummaryDto: {
+            /** @description Mean of the scaled scores; null without scores */
+            averageScore: number | null;
+            recommendations: components["schemas"]["RecommendationCountsDto"];
+            reviews: number;
+            scored: number;
         };
         RollCallBallotDto: {
             /** @enum {string} */
@@ -3207,6 +3734,115 @@ export interface components {
             /** @example 3. Sitzung 2027 */
             title: string;
         };
+        SeatDto: {
+            /**
+             * Format: uuid
+             * @description Who casts it: the member, or the substitute standing in
+             */
+            heldBy: string;
+            /**
+             * Format: uuid
+             * @description The voting member whose vote this is
+             */
+            memberId: string;
+        };
+        SessionDto: {
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description The committee's name */
+            committee: string;
+            /** Format: uuid */
+            committeeId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            invitedAt: string | null;
+            items: components["schemas"]["SessionItemDto"][];
+            members: components["schemas"]["SessionMemberDto"][];
+            /** Format: date-time */
+            minutesPublishedAt: string | null;
+            /** Format: date-time */
+            openedAt: string | null;
+            /** @description The caller's seat in the room, if any */
+            ownSeat: components["schemas"]["SeatDto"] | null;
+            place: string;
+            /** @description The live quorum */
+            quorum: components["schemas"]["QuorumDto"];
+            rules: components["schemas"]["SessionRulesDto"];
+            /** @description Filled seats: whose vote, and who holds it */
+            seats: components["schemas"]["SeatDto"][];
+            /** Format: date-time */
+            startsAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "open" | "closed";
+            title: string;
+        };
+        SessionItemDto: {
+            /** Format: uuid */
+            applicationId: string;
+            carrier: string;
+            /** Format: uuid */
+            id: string;
+            position: number;
+            reference: string;
+            /** @description Requested funding in cents */
+            requestedCents: string;
+            title: string;
+            vote: components["schemas"]["SessionItemVoteDto"] | null;
+        };
+        SessionItemVoteDto: {
+            ballots: components["schemas"]["BallotDto"][];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string|null} */
+            outcome: "adopted" | "rejected" | "no_quorum" | null;
+            quorumAtOpen: components["schemas"]["QuorumAtOpenDto"] | null;
+            /** @description The session's rules as they were when the vote opened */
+            rules: components["schemas"]["SessionRulesDto"];
+            /** @enum {string} */
+            state: "open" | "closed";
+            /** @description Once the vote is closed */
+            tally: components["schemas"]["TallyDto"] | null;
+        };
+        SessionListDto: {
+            items: components["schemas"]["SessionListItemDto"][];
+        };
+        SessionListItemDto: {
+            committee: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Number of agenda items */
+            items: number;
+            place: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "open" | "closed";
+            title: string;
+        };
+        SessionMemberDto: {
+            department: string;
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            present: boolean;
+            /**
+             * Format: uuid
+             * @description The member this one substitutes
+             */
+            substituteForId: string | null;
+            /** Format: uuid */
+            userId: string;
+            voting: boolean;
+        };
+        SessionRulesDto: {
+            /** @description Whether an abstention is a vote cast */
+            abstentionsCountAsCast: boolean;
+            /** @enum {string} */
+            majority: "simple" | "two_thirds";
+            /** @description Share of the voting members that must be present */
+            quorumShare: components["schemas"]["ShareDto"];
+        };
         SetBaseRateDto: {
             /**
              * @description Base rate in basis points (1,27 % = 127); it may be negative.
@@ -3227,6 +3863,66 @@ export interface components {
              * @example 2029-03-01
              */
             repaidOn: string;
+        };
+        ShareDto: {
+            denominator: number;
+            numerator: number;
+        };
+        TallyDto: {
+            abstain: number;
+            /** @description yes + no, plus abstentions when the committee counts them as cast */
+            cast: number;
+            no: number;
+            /** @description Present seats without a recorded vote */
+            notVoted: number;
+            /** @enum {string} */
+            outcome: "adopted" | "rejected" | "no_quorum";
+            quorum: components["schemas"]["ItemQuorumDto"];
+            recused: number;
+            /** @description The fewest yes votes that adopt the item */
+            required: number;
+            yes: number;
+        };
+        TrackedProjectDto: {
+            /** Format: uuid */
+            actionFieldId: string | null;
+            actionFieldName: string | null;
+            /**
+             * @description The grant
+             * @example 1250000
+             */
+            amountCents: string;
+            /** Format: uuid */
+            areaId: string;
+            areaName: string;
+            /** @example 1250000 */
+            committedCents: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date */
+            decisionDate: string;
+            /** @example 1250000 */
+            disbursedCents: string;
+            /** Format: uuid */
+            fundId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            /** Format: date */
+            periodEnd: string;
+            /** Format: date */
+            periodStart: string;
+            /** @example 1250000 */
+            repaidCents: string;
+            title: string;
+        };
+        TrackedProjectPageDto: {
+            items: components["schemas"]["TrackedProjectDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         UpdateOrganisationDto: {
             /** @example Berlin */
@@ -3262,6 +3958,11 @@ export interface components {
             /** @description The token from the link in the mail. */
             token: string;
         };
+        VoteSessionRefDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
         VotumDto: {
             /** @example Das Vorhaben verbindet drei Kieze und ist gut geplant. */
             comment: string;
@@ -3278,7 +3979,75 @@ export interface components {
              *       "sustainability": 3
              *     }
              */
-            scores?: Record<string, never>;
+            scores?: {
+                [key: string]: number;
+            };
+        };
+        VotumViewDto: {
+            author: string;
+            comment: string;
+            conditions: string;
+            /** @description Null where the caller may not read it (a conflicted member) */
+            confidentialNote: string | null;
+            department: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            recommendation: "support" | "support_with_conditions" | "do_not_support";
+            /** @description Share of full marks in hundredths of a percent (10 000 = 100 %) */
+            score: number | null;
+            /**
+             * @description Score per criterion key, 0 to its maxScore
+             * @example {
+             *       "networking": 4
+             *     }
+             */
+            scores: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            /** @description The author declared a conflict after giving it: on record, counted nowhere */
+            withdrawn: components["schemas"]["WithdrawnVotumDto"] | null;
+        };
+        WithdrawnVotumDto: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            reason: "conflict";
+        };
+        WrittenVoteDto: {
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @enum {string|null} */
+            closedBecause: "all_voted" | "deadline_passed" | "closed_in_session" | null;
+            /** Format: uuid */
+            committeeId: string;
+            /** Format: date-time */
+            deadline: string;
+            /** @description Voting members who may vote */
+            eligible: number;
+            /** Format: uuid */
+            id: string;
+            /** @description Who has not answered yet; null for callers who may not see it */
+            missing: components["schemas"]["MissingVoterDto"][] | null;
+            motion: string;
+            /** Format: date-time */
+            openedAt: string;
+            /** @enum {string|null} */
+            outcome: "adopted" | "rejected" | "no_quorum" | null;
+            /** @enum {string|null} */
+            ownBallot: "yes" | "no" | "abstain" | "recused" | null;
+            responded: number;
+            rules: components["schemas"]["SessionRulesDto"];
+            /** @enum {string} */
+            state: "open" | "closed";
+            tally: components["schemas"]["TallyDto"] | null;
         };
     };
     responses: never;
@@ -3898,7 +4667,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationReviewsDto"];
+                };
             };
         };
     };
@@ -3975,7 +4746,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationVoteListDto"];
+                };
             };
         };
     };
@@ -4001,7 +4774,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationReviewsDto"];
+                };
             };
         };
     };
@@ -4027,7 +4802,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WrittenVoteDto"];
+                };
             };
         };
     };
@@ -4220,7 +4997,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BaseRateListDto"];
+                };
             };
         };
     };
@@ -4244,7 +5023,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BaseRateDto"];
+                };
             };
         };
     };
@@ -4649,7 +5430,10 @@ export interface operations {
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
-            path?: never;
+            path: {
+                applicationId: string;
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -4699,7 +5483,10 @@ export interface operations {
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
-            path?: never;
+            path: {
+                id: string;
+                scenarioId: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -4770,7 +5557,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeListDto"];
+                };
             };
         };
     };
@@ -4789,7 +5578,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeDto"];
+                };
             };
         };
     };
@@ -4845,7 +5636,10 @@ export interface operations {
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
-            path?: never;
+            path: {
+                conflictId: string;
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -4880,7 +5674,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeDto"];
+                };
             };
         };
     };
@@ -4891,7 +5687,10 @@ export interface operations {
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
-            path?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -4904,7 +5703,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeDto"];
+                };
             };
         };
     };
@@ -4930,7 +5731,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeDto"];
+                };
             };
         };
     };
@@ -4956,7 +5759,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
             };
         };
     };
@@ -4975,7 +5780,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActionFieldListDto"];
+                };
             };
         };
     };
@@ -5020,7 +5827,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DistrictAreaListDto"];
+                };
             };
         };
     };
@@ -5042,7 +5851,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DistrictBalancesDto"];
+                };
             };
         };
     };
@@ -5166,7 +5977,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FundListDto"];
+                };
             };
         };
     };
@@ -5190,7 +6003,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FundDto"];
+                };
             };
         };
     };
@@ -5209,7 +6024,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FundDto"];
+                };
             };
         };
     };
@@ -5233,7 +6050,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CarrierPageDto"];
+                };
             };
         };
     };
@@ -5260,7 +6079,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LedgerPageDto"];
+                };
             };
         };
     };
@@ -5288,7 +6109,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookedDto"];
+                };
             };
         };
     };
@@ -5360,7 +6183,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrackedProjectPageDto"];
+                };
             };
         };
     };
@@ -5386,7 +6211,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrackedProjectDto"];
+                };
             };
         };
     };
@@ -5406,7 +6233,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FundYearDto"];
+                };
             };
         };
     };
@@ -5562,7 +6391,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookedDto"];
+                };
             };
         };
     };
@@ -6179,7 +7010,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReviewQueueDto"];
+                };
             };
         };
     };
@@ -6196,7 +7029,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionListDto"];
+                };
             };
         };
     };
@@ -6215,7 +7050,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
             };
         };
     };
@@ -6260,7 +7097,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
             };
         };
     };
@@ -6282,7 +7121,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
             };
         };
     };
@@ -6304,7 +7145,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
             };
         };
     };
@@ -6315,7 +7158,10 @@ export interface operations {
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
-            path?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -6328,7 +7174,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
             };
         };
     };
@@ -6369,7 +7217,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
             };
         };
     };
@@ -6391,7 +7241,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
             };
         };
     };
@@ -6402,7 +7254,10 @@ export interface operations {
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
-            path?: never;
+            path: {
+                id: string;
+                voteId: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -6415,7 +7270,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
             };
         };
     };
@@ -6426,7 +7283,10 @@ export interface operations {
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
-            path?: never;
+            path: {
+                id: string;
+                voteId: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -6435,7 +7295,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
             };
         };
     };
@@ -6446,7 +7308,10 @@ export interface operations {
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
-            path?: never;
+            path: {
+                id: string;
+                voteId: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -6459,7 +7324,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
             };
         };
     };
@@ -6601,7 +7468,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WrittenVoteDto"];
+                };
             };
         };
     };
@@ -6627,7 +7496,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WrittenVoteDto"];
+                };
             };
         };
     };

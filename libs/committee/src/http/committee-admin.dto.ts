@@ -68,9 +68,69 @@ export class EndMembershipDto {
 }
 
 export class MemberParamsDto {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id: string;
 
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   memberId: string;
+}
+
+/** A member as the committee page lists them, with the period of the membership. */
+export class CommitteeMemberDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  userId: string;
+
+  @ApiProperty()
+  displayName: string;
+
+  @ApiProperty()
+  department: string;
+
+  @ApiProperty({ description: 'Voting or advisory' })
+  voting: boolean;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The voting member this one substitutes',
+  })
+  substituteForId: string | null;
+
+  @ApiProperty({ format: 'date' })
+  validFrom: string;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  validTo: string | null;
+}
+
+/** A committee with its rules and current members (the answer of every change to it). */
+export class CommitteeDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  districtId: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty()
+  shortName: string;
+
+  @ApiProperty({ type: CommitteeRulesDto })
+  rules: CommitteeRulesDto;
+
+  @ApiProperty({ type: [CommitteeMemberDto] })
+  members: CommitteeMemberDto[];
+}
+
+export class CommitteeListDto {
+  @ApiProperty({ type: [CommitteeDto] })
+  items: CommitteeDto[];
 }

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { sendFile } from '@kiezfonds/applications';
 import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/funds';
@@ -8,6 +15,7 @@ import { ConflictService } from '../conflicts/conflict.service';
 import { CommitteeMinutes } from '../minutes/committee-minutes';
 import { WrittenVoteService } from '../votes/written-vote.service';
 import { CastBallotDto, ConflictParamsDto, DeclareConflictDto, OpenWrittenVoteDto } from './committee.dto';
+import { WrittenVoteDto } from './session-answers.dto';
 
 const requestIdOf = (request: Request) => clientOf(request).requestId ?? null;
 
@@ -56,6 +64,7 @@ export class CommitteeController {
   }
 
   @Post('applications/:id/written-votes')
+  @ApiCreatedResponse({ type: WrittenVoteDto })
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({ summary: 'Put an application to a written vote (Umlaufverfahren) until a deadline' })
@@ -69,6 +78,7 @@ export class CommitteeController {
   }
 
   @Get('written-votes/:id')
+  @ApiOkResponse({ type: WrittenVoteDto })
   @Authenticated()
   @ApiOperation({ summary: 'A written vote: who has answered, and the result once closed' })
   getWrittenVote(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
@@ -88,6 +98,7 @@ export class CommitteeController {
   }
 
   @Post('written-votes/:id/ballots')
+  @ApiCreatedResponse({ type: WrittenVoteDto })
   @Roles('board_member')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({

@@ -37,9 +37,11 @@ export class DeclareConflictDto {
 }
 
 export class ConflictParamsDto {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id: string;
 
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   conflictId: string;
 }
@@ -131,17 +133,21 @@ export class OpenItemVoteDto {
 }
 
 export class SessionItemParamsDto {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id: string;
 
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   itemId: string;
 }
 
 export class SessionVoteParamsDto {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id: string;
 
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   voteId: string;
 }

@@ -1,10 +1,24 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
-import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/funds';
 import { Authenticated, clientOf, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { CommitteeAdminService } from '../admin/committee-admin.service';
-import { CommitteeRulesDto, EndMembershipDto, MemberParamsDto, NewMemberDto } from './committee-admin.dto';
+import {
+  CommitteeDto,
+  CommitteeListDto,
+  CommitteeRulesDto,
+  EndMembershipDto,
+  MemberParamsDto,
+  NewMemberDto,
+} from './committee-admin.dto';
 
 const requestIdOf = (request: Request) => clientOf(request).requestId ?? null;
 
@@ -16,6 +30,7 @@ export class CommitteesController {
   constructor(private readonly committees: CommitteeAdminService) {}
 
   @Get()
+  @ApiOkResponse({ type: CommitteeListDto })
   @Authenticated()
   @ApiOperation({ summary: "The committees of the caller's districts or on which the caller sits" })
   list(@CurrentPrincipal() principal: Principal) {
@@ -23,6 +38,7 @@ export class CommitteesController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: CommitteeDto })
   @Authenticated()
   @ApiOperation({ summary: 'A committee with its rules and current members' })
   get(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
@@ -30,6 +46,7 @@ export class CommitteesController {
   }
 
   @Put(':id/rules')
+  @ApiOkResponse({ type: CommitteeDto })
   @Roles('coordinator', 'admin')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({ summary: 'Quorum share, majority and whether abstentions count as cast' })
@@ -43,6 +60,7 @@ export class CommitteesController {
   }
 
   @Post(':id/members')
+  @ApiCreatedResponse({ type: CommitteeDto })
   @Roles('coordinator', 'admin')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({ summary: 'Add a member (voting, advisory, or substitute of a voting member)' })
@@ -56,6 +74,7 @@ export class CommitteesController {
   }
 
   @Post(':id/members/:memberId/end')
+  @ApiOkResponse({ type: CommitteeDto })
   @HttpCode(200)
   @Roles('coordinator', 'admin')
   @ApiHeader(CSRF_HEADER_DOC)

@@ -55,17 +55,21 @@ export class PlanLineDto {
 }
 
 export class PlanLineParamsDto {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id: string;
 
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   applicationId: string;
 }
 
 export class ScenarioParamsDto {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id: string;
 
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   scenarioId: string;
 }

@@ -79,6 +79,8 @@ export class VotumDto {
   conditions?: string;
 
   @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
     example: { networking: 4, sustainability: 3 },
     description: 'Score per criterion key',
   })

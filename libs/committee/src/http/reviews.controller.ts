@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Param, Put, Req } from '@nestjs/common';
-import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/funds';
 import { Authenticated, clientOf, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { ReviewService } from '../reviews/review.service';
 import { ApplicationVotes } from '../votes/application-votes';
 import { ReviewSetupDto, VotumDto } from './review.dto';
+import { ApplicationReviewsDto, ReviewQueueDto } from './review-answers.dto';
+import { ApplicationVoteListDto } from './session-answers.dto';
 
 const requestIdOf = (request: Request) => clientOf(request).requestId ?? null;
 
@@ -40,6 +42,7 @@ export class ReviewsController {
   }
 
   @Get('reviews/queue')
+  @ApiOkResponse({ type: ReviewQueueDto })
   @Roles('board_member')
   @ApiOperation({ summary: "The member's review queue: applications before their committee" })
   queue(@CurrentPrincipal() principal: Principal) {
@@ -47,6 +50,7 @@ export class ReviewsController {
   }
 
   @Get('applications/:id/reviews')
+  @ApiOkResponse({ type: ApplicationReviewsDto })
   @Authenticated()
   @ApiOperation({ summary: "An application's Voten, summary and missing departments" })
   list(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
@@ -54,6 +58,7 @@ export class ReviewsController {
   }
 
   @Get('applications/:id/votes')
+  @ApiOkResponse({ type: ApplicationVoteListDto })
   @Authenticated()
   @ApiOperation({ summary: "The committee's votes on an application: open written votes and decisions" })
   votesOf(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
@@ -61,6 +66,7 @@ export class ReviewsController {
   }
 
   @Put('applications/:id/votum')
+  @ApiOkResponse({ type: ApplicationReviewsDto })
   @Roles('board_member')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({ summary: "Give or revise the caller's department's Votum until the review deadline" })

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { sendFile } from '@kiezfonds/applications';
 import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/funds';
@@ -7,6 +14,7 @@ import { Authenticated, clientOf, CurrentPrincipal, type Principal, Roles } from
 import { CommitteeMinutes } from '../minutes/committee-minutes';
 import { SessionDocuments } from '../sessions/session-documents';
 import { SessionService } from '../sessions/session.service';
+import { SessionDto, SessionListDto } from './session-answers.dto';
 import {
   AttendanceDto,
   CastBallotDto,
@@ -31,6 +39,7 @@ export class SessionsController {
   ) {}
 
   @Post('committees/:id/sessions')
+  @ApiCreatedResponse({ type: SessionDto })
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({ summary: 'Schedule a session with an agenda of applications' })
@@ -44,6 +53,7 @@ export class SessionsController {
   }
 
   @Get('sessions')
+  @ApiOkResponse({ type: SessionListDto })
   @Authenticated()
   @ApiOperation({ summary: 'Sessions of the committees the caller coordinates or sits on, latest first' })
   list(@CurrentPrincipal() principal: Principal) {
@@ -51,6 +61,7 @@ export class SessionsController {
   }
 
   @Get('sessions/:id')
+  @ApiOkResponse({ type: SessionDto })
   @Authenticated()
   @ApiOperation({ summary: 'The session: members present, live quorum, agenda with votes and results' })
   get(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
@@ -82,6 +93,7 @@ export class SessionsController {
   }
 
   @Post('sessions/:id/invite')
+  @ApiOkResponse({ type: SessionDto })
   @HttpCode(200)
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
@@ -91,6 +103,7 @@ export class SessionsController {
   }
 
   @Post('sessions/:id/minutes/publish')
+  @ApiOkResponse({ type: SessionDto })
   @HttpCode(200)
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
@@ -104,6 +117,7 @@ export class SessionsController {
   }
 
   @Post('sessions/:id/votes/:voteId/my-ballot')
+  @ApiOkResponse({ type: SessionDto })
   @HttpCode(200)
   @Roles('board_member')
   @ApiHeader(CSRF_HEADER_DOC)
@@ -126,6 +140,7 @@ export class SessionsController {
   }
 
   @Post('sessions/:id/open')
+  @ApiOkResponse({ type: SessionDto })
   @HttpCode(200)
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
@@ -135,6 +150,7 @@ export class SessionsController {
   }
 
   @Post('sessions/:id/attendance')
+  @ApiOkResponse({ type: SessionDto })
   @HttpCode(200)
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
@@ -151,6 +167,7 @@ export class SessionsController {
   }
 
   @Post('sessions/:id/items/:itemId/vote')
+  @ApiOkResponse({ type: SessionDto })
   @HttpCode(200)
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
@@ -169,6 +186,7 @@ export class SessionsController {
   }
 
   @Post('sessions/:id/votes/:voteId/ballots')
+  @ApiOkResponse({ type: SessionDto })
   @HttpCode(200)
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
@@ -185,6 +203,7 @@ export class SessionsController {
   }
 
   @Post('sessions/:id/votes/:voteId/close')
+  @ApiOkResponse({ type: SessionDto })
   @HttpCode(200)
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
@@ -200,6 +219,7 @@ export class SessionsController {
   }
 
   @Post('sessions/:id/close')
+  @ApiOkResponse({ type: SessionDto })
   @HttpCode(200)
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Money, pickLocale } from '@kiezfonds/domain';
 import { CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
@@ -9,6 +16,7 @@ import { interestView } from '../interest/interest-view';
 import { CSRF_HEADER_DOC } from './common';
 import { requestIdOf } from './download';
 import { RepaymentInterestDto, SetBaseRateDto } from './dtos/interest.dto';
+import { BaseRateDto, BaseRateListDto } from './dtos/answers.dto';
 
 /**
  * The base-rate table and the repayment interest computed from it: 5 percentage points above the
@@ -26,6 +34,7 @@ export class BaseRatesController {
   ) {}
 
   @Get('base-rates')
+  @ApiOkResponse({ type: BaseRateListDto })
   @Roles('finance', 'admin')
   @ApiOperation({ summary: 'The base-rate table (Basiszinssatz, § 247 BGB), oldest first' })
   async list() {
@@ -33,6 +42,7 @@ export class BaseRatesController {
   }
 
   @Post('base-rates')
+  @ApiCreatedResponse({ type: BaseRateDto })
   @Roles('admin')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({

@@ -1,8 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '@kiezfonds/identity';
 import { DistrictReferenceService } from '../districts/district-reference.service';
 import { IdParamDto } from './common';
+import { ActionFieldListDto, DistrictAreaListDto } from './dtos/answers.dto';
 
 /** Areas and action fields of a district: reference data for forms, readable by every signed-in user. */
 @ApiTags('funds')
@@ -12,6 +13,7 @@ export class DistrictReferenceController {
   constructor(private readonly reference: DistrictReferenceService) {}
 
   @Get(':id/areas')
+  @ApiOkResponse({ type: DistrictAreaListDto })
   @Authenticated()
   @ApiOperation({
     summary: "A district's areas (QM areas, Aktionsräume and the LOR planning grid), by name",
@@ -22,6 +24,7 @@ export class DistrictReferenceController {
   }
 
   @Get(':id/action-fields')
+  @ApiOkResponse({ type: ActionFieldListDto })
   @Authenticated()
   @ApiOperation({
     summary: "A district's action fields (Handlungsfelder), by name",

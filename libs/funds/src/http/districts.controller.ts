@@ -1,5 +1,5 @@
 import { Controller, Get, Logger, Param, Query, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { DistrictBalanceService } from '../balances/district-balance.service';
@@ -7,6 +7,7 @@ import { ExportService } from '../exports/export.service';
 import { XLSX_CONTENT_TYPE } from '../exports/xlsx';
 import { currentBerlinYear, IdParamDto, ProgrammeYearQueryDto } from './common';
 import { CSV_CONTENT_TYPE, sendDownload } from './download';
+import { DistrictBalancesDto } from './dtos/answers.dto';
 
 /** A district's balances: overview of its funds, by area and by action field, and their exports. */
 @ApiTags('funds')
@@ -21,6 +22,7 @@ export class DistrictBalancesController {
   ) {}
 
   @Get(':id/balances')
+  @ApiOkResponse({ type: DistrictBalancesDto })
   @Roles('finance', 'admin', 'senate')
   @ApiOperation({
     summary: 'Balances of a district in a programme year: totals, per fund, by area and by action field',

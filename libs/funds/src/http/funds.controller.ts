@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Headers, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { BalanceService } from '../balances/balance.service';
@@ -24,6 +32,16 @@ import { CSV_CONTENT_TYPE, requestIdOf, sendDownload } from './download';
 import { CreateFundDto, ListFundsQueryDto } from './dtos/funds.dto';
 import { BookEntryDto, LedgerFilterQueryDto, LedgerPageQueryDto } from './dtos/ledger.dto';
 import { CarrierQueryDto, CreateTrackedProjectDto } from './dtos/projects.dto';
+import {
+  BookedDto,
+  CarrierPageDto,
+  FundDto,
+  FundListDto,
+  FundYearDto,
+  LedgerPageDto,
+  TrackedProjectDto,
+  TrackedProjectPageDto,
+} from './dtos/answers.dto';
 
 function filterOf(query: LedgerFilterQueryDto): LedgerFilter {
   return {
@@ -63,6 +81,7 @@ export class FundsController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: FundListDto })
   @Roles('finance', 'admin', 'senate')
   @ApiOperation({
     summary: "The funds of the caller's districts, each with its balance in the programme year",
@@ -77,6 +96,7 @@ export class FundsController {
   }
 
   @Post()
+  @ApiCreatedResponse({ type: FundDto })
   @Roles('finance', 'admin')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({
@@ -89,6 +109,7 @@ export class FundsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: FundDto })
   @Roles('finance', 'admin', 'senate')
   @ApiOperation({ summary: 'One fund' })
   get(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
@@ -96,6 +117,7 @@ export class FundsController {
   }
 
   @Get(':id/years/:year')
+  @ApiOkResponse({ type: FundYearDto })
   @Roles('finance', 'admin', 'senate')
   @ApiOperation({
     summary: 'Balance of a fund in a programme year, with planned against paid per cash year',
@@ -125,6 +147,7 @@ export class FundsController {
   }
 
   @Get(':id/ledger')
+  @ApiOkResponse({ type: LedgerPageDto })
   @Roles('finance', 'admin')
   @ApiOperation({ summary: 'Ledger entries of a fund, newest first; filterable and paginated' })
   async entries(
@@ -185,6 +208,7 @@ export class FundsController {
   }
 
   @Post(':id/ledger')
+  @ApiCreatedResponse({ type: BookedDto })
   @Roles('finance', 'admin')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
@@ -206,6 +230,7 @@ export class FundsController {
   }
 
   @Get(':id/projects')
+  @ApiOkResponse({ type: TrackedProjectPageDto })
   @Roles('finance', 'admin')
   @ApiOperation({ summary: 'Tracked projects of an Aktions-, Projekt- or Baufonds, with their money so far' })
   async listProjects(
@@ -219,6 +244,7 @@ export class FundsController {
   }
 
   @Get(':id/carriers')
+  @ApiOkResponse({ type: CarrierPageDto })
   @Roles('finance', 'admin')
   @ApiOperation({
     summary: 'Carriers a project of this fund may be recorded for (all organisations, names only), by name',
@@ -235,6 +261,7 @@ export class FundsController {
   }
 
   @Post(':id/projects')
+  @ApiCreatedResponse({ type: TrackedProjectDto })
   @Roles('finance', 'admin')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({

@@ -1,11 +1,12 @@
 import { Body, Controller, Headers, Param, Post, Req } from '@nestjs/common';
-import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { BookingService } from '../ledger/booking.service';
 import { CSRF_HEADER_DOC, EntryIdParamDto, IDEMPOTENCY_HEADER_DOC } from './common';
 import { requestIdOf } from './download';
 import { ReverseEntryDto } from './dtos/ledger.dto';
+import { BookedDto } from './dtos/answers.dto';
 
 /** Corrections of the ledger: a reversing entry, never an edit. */
 @ApiTags('funds')
@@ -15,6 +16,7 @@ export class LedgerController {
   constructor(private readonly bookings: BookingService) {}
 
   @Post(':entryId/reversal')
+  @ApiCreatedResponse({ type: BookedDto })
   @Roles('finance', 'admin')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
