@@ -33,6 +33,7 @@ import { RecordCostBasisOnGrantNotice1763795100000 } from './1763795100000-recor
 import { StageUploads1763795200000 } from './1763795200000-stage-uploads';
 import { AddAreaCodesCoversAndIndicators1763795600000 } from './1763795600000-add-area-codes-covers-and-indicators';
 import { CreatePastProjects1763795700000 } from './1763795700000-create-past-projects';
+import { AddAreaShapes1763796400000 } from './1763796400000-add-area-shapes';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
@@ -71,4 +72,5 @@ export const migrations = [
   StageUploads1763795200000,
   AddAreaCodesCoversAndIndicators1763795600000,
   CreatePastProjects1763795700000,
+  AddAreaShapes1763796400000,
 ];
