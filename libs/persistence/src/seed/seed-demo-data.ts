@@ -5,11 +5,12 @@ import {
   type KnownArea,
   parseIndicatorCsv,
   parseLorCsv,
+  parseAreaGeoJson,
   parsePastProjects,
   pastProjectCsvGrid,
 } from '@kiezfonds/domain';
 import { saveIndicators, saveLorAreas } from '../area-figures';
-import { DEMO_LOR } from './demo-lor';
+import { DEMO_LOR, sampleShapesGeoJson } from './demo-lor';
 import {
   DEMO_DISTRICTS,
   DEMO_ORGANISATIONS,
@@ -343,6 +344,25 @@ class DemoSeeder {
       sample: true,
     });
     this.summary.indicators += figures.rows.length;
+    const [shapeColumn] = (await this.db.query(
+      `SELECT EXISTS (SELECT 1 FROM information_schema.columns
+         WHERE table_name = 'area' AND column_name = 'shape') AS known`,
+    )) as { known: boolean }[];
+    if (lor.sampleShapeGrid && shapeColumn!.known) {
+      const shapes = parseAreaGeoJson(sampleShapesGeoJson(lor.sampleShapeGrid), areas);
+      if (!shapes.ok) throw new Error(`demo sample shapes of ${slug}: ${JSON.stringify(shapes.problems)}`);
+      for (const row of shapes.shapes) {
+        // Only where no outline is held: an imported real one is never replaced by a sample.
+        // A CTE, so the count comes back as a row: TypeORM answers a bare UPDATE with [rows, count].
+        const [set] = (await this.db.query(
+          `WITH set AS (
+             UPDATE area SET shape = $2, shape_sample = true WHERE id = $1 AND shape IS NULL RETURNING 1
+           ) SELECT count(*)::int AS n FROM set`,
+          [row.areaId, JSON.stringify(row.shape)],
+        )) as { n: number }[];
+        this.summary.inserted += set!.n;
+      }
+    }
   }
 
   /**

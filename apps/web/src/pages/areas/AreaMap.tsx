@@ -5,10 +5,8 @@ import type { AreaRow } from '../../api/areas';
 import { SelectField } from '../../components/form/SelectField';
 import { currentLanguage, type Language } from '../../i18n';
 import { money } from '../finance/financeShared';
-import { formatIndicator, indicatorLabel } from './areaFormat';
+import { formatIndicator, indicatorLabel, SHADES, shadeIndex } from './areaFormat';
 
-/** Five shades from light to dark: a sequential scale readable without colour names. */
-const SHADES = ['#eef3fb', '#c6d6ef', '#8fb0de', '#4f7fc4', '#1d4e95'];
 const WIDTH = 1000;
 
 type Shaped = AreaRow & { shape: number[][][][] };
@@ -22,12 +20,6 @@ function measureOf(item: AreaRow, measure: string, language: Language): Measured
   const indicator = item.indicators.find((i) => i.indicator === measure);
   if (!indicator || indicator.value === null) return null;
   return { value: Number(indicator.value), text: formatIndicator(indicator, language) };
-}
-
-/** Which of the five shades `value` falls in, between the smallest and largest value shown. */
-export function shadeIndex(value: number, min: number, max: number): number {
-  if (max <= min) return SHADES.length - 1;
-  return Math.min(SHADES.length - 1, Math.floor(((value - min) / (max - min)) * SHADES.length));
 }
 
 /**
