@@ -107,14 +107,14 @@ describe('indicators imported in the browser, shown beside the money', () => {
     await page
       .getByLabel('CSV-Datei')
       .setInputFiles(file('falsch.csv', 'PLR_ID;PLR_NAME;Jahr;Status;Dynamikindex;Status-Dynamik-Index\n'));
-    await page.getByRole('button', { name: 'Einlesen' }).click();
+    await page.getByRole('button', { name: 'Einlesen', exact: true }).click();
     const alert = page.getByRole('alert');
     await alert.getByText('Zeile 1, Spalte Statusindex', { exact: false }).waitFor();
 
     await page
       .getByLabel('CSV-Datei')
       .setInputFiles(file('unbekannt.csv', `${MONITORING}\n99999999;Nirgendwo;2023;1,0;0,5;hoch/stabil\n`));
-    await page.getByRole('button', { name: 'Einlesen' }).click();
+    await page.getByRole('button', { name: 'Einlesen', exact: true }).click();
     await alert.getByText('Zeile 2, Spalte PLR_ID', { exact: false }).waitFor();
     expect(await alert.innerText()).toContain('99999999');
     expect(await axeViolations(page)).toEqual([]);
@@ -127,7 +127,7 @@ describe('indicators imported in the browser, shown beside the money', () => {
           `\uFEFF${MONITORING}\r\n05200629;Falkenhagener Feld Ost;2023;-1,23;0,5;niedrig/negativ\r\n`,
         ),
       );
-    await page.getByRole('button', { name: 'Einlesen' }).click();
+    await page.getByRole('button', { name: 'Einlesen', exact: true }).click();
     await page.getByText('Die Indikatoren sind eingelesen').waitFor();
 
     // The table now has a Statusindex column, sortable with the keyboard.

@@ -13,4 +13,5 @@ export * from './applications';
 export * from './identity/login-delay';
 export * from './areas/indicator-csv';
 export * from './areas/lor-csv';
+export * from './areas/area-geojson';
 export * from './past-projects';

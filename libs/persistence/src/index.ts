@@ -15,3 +15,4 @@ export { type AuditEntry, recordAudit } from './audit';
 export { queryRows } from './query-rows';
 export { IDEMPOTENCY_KEY_REUSED, requestHash, runIdempotent } from './idempotency';
 export { saveIndicators, saveLorAreas } from './area-figures';
+export { insertPastProject } from './past-projects';

@@ -22,6 +22,10 @@ export type AreaRow = {
   committedCents: string;
   paidCents: string;
   indicators: IndicatorValue[];
+  /** The outline for the map, when imported: polygons of rings of [longitude, latitude]. */
+  shape?: number[][][][] | null;
+  /** The outline is a made-up demo shape, not the real boundary. */
+  shapeSample?: boolean;
 };
 
 export type AreaList = {
@@ -107,4 +111,15 @@ export function importLorAreas(
 
 export function setAreaCovers(areaId: string, planungsraumIds: string[]): Promise<AreaDetail> {
   return apiRequest(`/areas/${encode(areaId)}/covers`, { method: 'PUT', body: { planungsraumIds } });
+}
+
+export function importAreaShapes(
+  districtId: string,
+  file: File,
+  dryRun: boolean,
+): Promise<{ dryRun: boolean; importId: string | null; areas: number }> {
+  const form = new FormData();
+  form.set('dryRun', String(dryRun));
+  form.set('file', file);
+  return apiRequest(`/districts/${encode(districtId)}/area-shapes`, { method: 'POST', body: form });
 }

@@ -28,6 +28,8 @@ export type TableImportProps<T> = {
   onImported?(answer: T): void;
   /** Told whether the last attempt failed, so the page title can say so. */
   onErrors?(failed: boolean): void;
+  /** How a located problem reads when the file has no rows and columns (GeoJSON: feature and member). */
+  problemText?(problem: ApiErrorDetail): string;
 };
 
 /**
@@ -88,7 +90,9 @@ export function TableImportForm<T>(props: TableImportProps<T>) {
         {props.heading}
       </h2>
       {props.intro}
-      {(message || problems) && <ImportProblems message={message} problems={problems} />}
+      {(message || problems) && (
+        <ImportProblems message={message} problems={problems} problemText={props.problemText} />
+      )}
       {done && (
         <Alert variant="success" title={done.title}>
           {done.body}
@@ -146,9 +150,11 @@ export function TableImportForm<T>(props: TableImportProps<T>) {
 function ImportProblems({
   message,
   problems,
+  problemText,
 }: {
   message: string | null;
   problems: readonly ApiErrorDetail[] | null;
+  problemText?: (problem: ApiErrorDetail) => string;
 }) {
   const { t } = useTranslation();
   return (
@@ -163,9 +169,11 @@ function ImportProblems({
           <ul className="kern-list">
             {problems.map((p, i) => (
               <li key={i}>
-                {p.row !== undefined
-                  ? t('tableImport.problem', { row: p.row, column: p.column, message: p.message ?? '' })
-                  : `${p.field}: ${p.message ?? ''}`}
+                {p.row !== undefined && problemText
+                  ? problemText(p)
+                  : p.row !== undefined
+                    ? t('tableImport.problem', { row: p.row, column: p.column, message: p.message ?? '' })
+                    : `${p.field}: ${p.message ?? ''}`}
               </li>
             ))}
           </ul>

@@ -12,7 +12,7 @@ import {
   ValidationError,
 } from '@kiezfonds/domain';
 import { districtsWhere, type Principal, type StaffRole } from '@kiezfonds/identity';
-import { recordAudit } from '@kiezfonds/persistence';
+import { insertPastProject, recordAudit } from '@kiezfonds/persistence';
 import { type CellValue, Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
 import { zipContentSize } from '../applications/plan-sheet.service';
@@ -131,31 +131,16 @@ export class PastProjectImportService {
   ): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       for (const row of rows) {
-        const [saved] = (await tx.query(
-          `INSERT INTO past_project (district_id, fund_kind, programme_year, organisation_id, title, area_id,
-             period_start, period_end, amount_cents, predecessor_id, source_file, source_row, source_sha256, imported_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
-          [
-            districtId,
-            row.fundKind,
-            row.programmeYear,
-            row.organisationId,
-            row.title,
-            row.areaId,
-            row.periodStart,
-            row.periodEnd,
-            row.amountCents.toString(),
-            row.predecessorRow === null ? null : ids.get(row.predecessorRow),
-            input.fileName,
-            row.row,
-            fileSha256,
-            principal.userId,
-          ],
-        )) as { id: string }[];
-        ids.set(row.row, saved!.id);
+        const id = await insertPastProject(tx, districtId, row, {
+          fileName: input.fileName,
+          sha256: fileSha256,
+          predecessorId: row.predecessorRow === null ? null : (ids.get(row.predecessorRow) ?? null),
+          importedBy: principal.userId,
+        });
+        ids.set(row.row, id);
         await recordAudit(tx, {
           entityType: 'past_project',
-          entityId: saved!.id,
+          entityId: id,
           action: 'imported',
           actorId: principal.userId,
           districtId,

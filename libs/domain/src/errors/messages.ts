@@ -517,6 +517,31 @@ export const VALIDATION_MESSAGES: Catalogue = {
   },
   csvColumnUnexpected: { de: 'Diese Spalte ist nicht vorgesehen.', en: 'This column is not expected.' },
   csvNoRows: { de: 'Die Datei enthält keine Datenzeilen.', en: 'The file has no data rows.' },
+  geojsonNotFeatureCollection: {
+    de: 'Die Datei ist keine GeoJSON-FeatureCollection.',
+    en: 'The file is not a GeoJSON FeatureCollection.',
+  },
+  geojsonNoFeatures: { de: 'Die Datei enthält keine Gebiete.', en: 'The file holds no areas.' },
+  geojsonTooManyFeatures: {
+    de: 'Die Datei enthält zu viele Gebiete (höchstens {max}).',
+    en: 'The file holds too many areas (at most {max}).',
+  },
+  geojsonDuplicateArea: {
+    de: 'Das Gebiet „{value}“ kommt schon in Objekt {first} vor.',
+    en: 'The area “{value}” already appears in feature {first}.',
+  },
+  geojsonGeometry: {
+    de: 'Die Form muss ein Polygon oder MultiPolygon aus geschlossenen Ringen mit Längen- und Breitengrad sein.',
+    en: 'The shape must be a Polygon or MultiPolygon of closed rings of longitude and latitude.',
+  },
+  geojsonTooManyPoints: {
+    de: 'Die Formen haben zu viele Punkte (höchstens {max}); bitte vereinfachen Sie sie.',
+    en: 'The shapes have too many points (at most {max}); please simplify them.',
+  },
+  area_shapes_file_invalid: {
+    de: 'Die Formen wurden nicht übernommen. Bitte korrigieren Sie die genannten Objekte; es wurde nichts gespeichert.',
+    en: 'The shapes were not imported. Please correct the features named; nothing was saved.',
+  },
   csvTooManyRows: {
     de: 'Die Datei hat zu viele Zeilen (höchstens {max}).',
     en: 'The file has too many rows (at most {max}).',

@@ -7,6 +7,7 @@ import {
   type CsvProblem,
   type KnownArea,
   NotFoundError,
+  parseAreaGeoJson,
   parseIndicatorCsv,
   parseLorCsv,
   ValidationError,
@@ -76,7 +77,7 @@ export class AreaFiguresService {
          JOIN project_money pm ON pm.project_id = x.project_id
          GROUP BY x.area_id
        )
-       SELECT a.id, a.district_id, d.name AS district_name, a.kind, a.name, a.code,
+       SELECT a.id, a.district_id, d.name AS district_name, a.kind, a.name, a.code, a.shape, a.shape_sample,
               coalesce(m.committed_cents, 0)::text AS committed_cents, coalesce(m.paid_cents, 0)::text AS paid_cents,
               coalesce((
                 SELECT jsonb_agg(jsonb_build_object('indicator', i.indicator, 'year', i.year, 'value', i.value::text,
@@ -106,6 +107,8 @@ export class AreaFiguresService {
       committed_cents: string;
       paid_cents: string;
       indicators: IndicatorValue[];
+      shape: number[][][][] | null;
+      shape_sample: boolean;
     }[];
     const indicatorKeys = (await this.dataSource.query(
       `SELECT DISTINCT indicator FROM area_indicator WHERE district_id = ANY($1::uuid[]) ORDER BY indicator`,
@@ -122,6 +125,9 @@ export class AreaFiguresService {
         committedCents: row.committed_cents,
         paidCents: row.paid_cents,
         indicators: row.indicators,
+        // The outline for the map ([longitude, latitude] rings), when imported; a sample is labelled.
+        shape: row.shape,
+        shapeSample: row.shape_sample,
       })),
       hasMore: rows.length > query.limit,
       indicators: indicatorKeys.map((r) => r.indicator),
@@ -370,6 +376,44 @@ export class AreaFiguresService {
       });
       await recordAudit(tx, {
         entityType: 'area_indicator_import',
+        entityId: importId,
+        action: 'imported',
+        actorId: principal.userId,
+        districtId,
+        payload: { fileName: input.fileName, ...summary },
+        requestId: input.requestId,
+      });
+    });
+    return { dryRun: false, importId, ...summary };
+  }
+
+  /**
+   * Imports the outlines of the district's areas from GeoJSON, for the map: all features or none.
+   * An area not in the file keeps its shape; one in it gets the new shape (no longer a sample).
+   */
+  async importShapes(
+    principal: Principal,
+    input: { districtId: string; fileName: string; json: unknown; dryRun: boolean; requestId: string | null },
+  ) {
+    const districtId = FundScope.of(principal, AREA_IMPORT_ROLES).district(input.districtId);
+    const areas = (await this.dataSource.query(
+      `SELECT id, code, name, kind FROM area WHERE district_id = $1`,
+      [districtId],
+    )) as KnownArea[];
+    const result = parseAreaGeoJson(input.json, areas);
+    if (!result.ok) throw csvFileInvalid(result.problems, 'area_shapes_file_invalid');
+    const summary = { areas: result.shapes.length };
+    if (input.dryRun) return { dryRun: true, importId: null, ...summary };
+    const importId = randomUUID();
+    await this.dataSource.transaction(async (tx) => {
+      for (const row of result.shapes) {
+        await tx.query(
+          `UPDATE area SET shape = $3, shape_sample = false WHERE id = $1 AND district_id = $2`,
+          [row.areaId, districtId, JSON.stringify(row.shape)],
+        );
+      }
+      await recordAudit(tx, {
+        entityType: 'area_shape_import',
         entityId: importId,
         action: 'imported',
         actorId: principal.userId,

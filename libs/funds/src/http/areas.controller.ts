@@ -77,6 +77,34 @@ function csvText(file: UploadedCsv): string {
   }
 }
 
+/** Outlines of a district's Planungsräume as GeoJSON; simplified shapes stay well below this. */
+export const MAX_SHAPES_FILE_BYTES = 4 * 1024 * 1024;
+
+const GEOJSON_UPLOAD = {
+  storage: new BoundedMemoryStorage(MAX_SHAPES_FILE_BYTES + 1),
+  limits: { fileSize: MAX_SHAPES_FILE_BYTES + 1, files: 1, fields: 5, parts: 6, fieldSize: 100 },
+  defParamCharset: 'utf8',
+};
+
+/** The uploaded GeoJSON, parsed; not UTF-8 or not JSON is refused on `file`. */
+function geoJsonOf(file: UploadedCsv | undefined): unknown {
+  if (!file) throw new ValidationError([{ field: 'file', rule: 'required' }]);
+  if (file.size > MAX_SHAPES_FILE_BYTES) {
+    throw new ValidationError([
+      { field: 'file', rule: 'fileTooLarge', params: { maxMegabytes: MAX_SHAPES_FILE_BYTES / 1024 / 1024 } },
+    ]);
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(file.buffer);
+    return JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text) as unknown;
+  } catch {
+    throw new ValidationError(
+      [{ field: 'file', rule: 'geojsonNotFeatureCollection' }],
+      'area_shapes_file_invalid',
+    );
+  }
+}
+
 export class AreaListQueryDto extends PageQueryDto {
   // Berlin has about 540 Planungsräume; a page number beyond any list is refused, not computed.
   @ApiPropertyOptional({ minimum: 1, maximum: 10_000, default: 1 })
@@ -204,6 +232,36 @@ export class AreasController {
       districtId: params.id,
       fileName: file.originalname.slice(0, 300) || 'indikatoren.csv',
       text: csvText(file),
+      dryRun: body.dryRun === 'true',
+      requestId: requestIdOf(request),
+    });
+  }
+
+  @Post('districts/:id/area-shapes')
+  @Roles('coordinator', 'admin')
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiConsumes('multipart/form-data')
+  @AcceptsUpload()
+  @UseInterceptors(FileInterceptor('file', GEOJSON_UPLOAD))
+  @ApiOperation({
+    summary:
+      "Import the outlines of the district's areas (GeoJSON FeatureCollection, PLR_ID per feature) for the map",
+    description:
+      'All features or none; `dryRun=true` only checks. A problem answers 400 `area_shapes_file_invalid` with ' +
+      '`details[]` naming the feature (`row`, 1 = first) and the member (`column`).',
+  })
+  importShapes(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: IndicatorImportDto,
+    @UploadedFile() file: UploadedCsv | undefined,
+    @Req() request: Request,
+  ) {
+    const json = geoJsonOf(file);
+    return this.areas.importShapes(principal, {
+      districtId: params.id,
+      fileName: file!.originalname.slice(0, 300) || 'gebiete.geojson',
+      json,
       dryRun: body.dryRun === 'true',
       requestId: requestIdOf(request),
     });

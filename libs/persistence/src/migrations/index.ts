@@ -35,6 +35,7 @@ import { AddAreaCodesCoversAndIndicators1763795600000 } from './1763795600000-ad
 import { CreatePastProjects1763795700000 } from './1763795700000-create-past-projects';
 import { ComputeReminderTimesInSql1763796100000 } from './1763796100000-compute-reminder-times-in-sql';
 import { CountMoneyPerActionField1763796200000 } from './1763796200000-count-money-per-action-field';
+import { AddAreaShapes1763796400000 } from './1763796400000-add-area-shapes';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
@@ -75,4 +76,5 @@ export const migrations = [
   CreatePastProjects1763795700000,
   ComputeReminderTimesInSql1763796100000,
   CountMoneyPerActionField1763796200000,
+  AddAreaShapes1763796400000,
 ];

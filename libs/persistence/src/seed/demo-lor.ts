@@ -24,6 +24,41 @@ export interface DemoLor {
    */
   pastProjectsCsv?: string;
   pastProjectsFile?: string;
+  /**
+   * SAMPLE SHAPES for the map: LOR number → [column, row] of a square in a schematic grid (one row
+   * per Bezirksregion). Not the real boundaries; stored as `shape_sample` and labelled
+   * „Beispielformen“ on the map. Replace them by importing the real GeoJSON.
+   */
+  sampleShapeGrid?: Record<string, [number, number]>;
+}
+
+/** The schematic grid's squares as a GeoJSON FeatureCollection, west of Berlin's centre. */
+export function sampleShapesGeoJson(grid: Record<string, [number, number]>): unknown {
+  const size = 0.012;
+  return {
+    type: 'FeatureCollection',
+    features: Object.entries(grid).map(([code, [column, row]]) => {
+      const [west, north] = [13.15 + column * size, 52.57 - row * size];
+      const [east, south] = [Number((west + size).toFixed(6)), Number((north - size).toFixed(6))];
+      const corner = (lon: number, lat: number) => [Number(lon.toFixed(6)), Number(lat.toFixed(6))];
+      return {
+        type: 'Feature',
+        properties: { PLR_ID: code },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              corner(west, north),
+              corner(east, north),
+              corner(east, south),
+              corner(west, south),
+              corner(west, north),
+            ],
+          ],
+        },
+      };
+    }),
+  };
 }
 
 export const DEMO_LOR: Record<string, DemoLor> = {
@@ -63,6 +98,18 @@ export const DEMO_LOR: Record<string, DemoLor> = {
       '05300402;Obstallee;2023;-1,71;-0,09;sehr niedrig/stabil',
       '05300501;Brunsbüttler Damm;2023;0,62;0,02;hoch/stabil',
     ].join('\n'),
+    sampleShapeGrid: {
+      '05100101': [0, 0],
+      '05100102': [1, 0],
+      '05100103': [2, 0],
+      '05200201': [1, 1],
+      '05200202': [2, 1],
+      '05200203': [3, 1],
+      '05200301': [2, 2],
+      '05300401': [0, 2],
+      '05300402': [1, 2],
+      '05300501': [3, 2],
+    },
     pastProjectsFile: 'beispielprojekte-spandau-2023-2025.csv',
     pastProjectsCsv: [
       'Fonds;Jahr;Träger;Titel;Betrag;Beginn;Ende;Gebiet;Vorgänger',

@@ -185,6 +185,16 @@ describe('demo data seed', () => {
     expect(rows[0]!.source_file).toBe('beispielprojekte-spandau-2023-2025.csv');
   });
 
+  it('gives Spandau’s Planungsräume schematic sample outlines, marked as samples', async () => {
+    const rows = (await db.dataSource.query(
+      `SELECT a.code, a.shape_sample, jsonb_array_length(a.shape) AS polygons
+       FROM area a JOIN district d ON d.id = a.district_id
+       WHERE d.slug = 'spandau' AND a.shape IS NOT NULL ORDER BY a.code`,
+    )) as { code: string; shape_sample: boolean; polygons: number }[];
+    expect(rows).toHaveLength(10);
+    expect(rows.every((r) => r.shape_sample && r.polygons === 1 && r.code.startsWith('05'))).toBe(true);
+  });
+
   it('changes nothing and creates no duplicates when run a second time', async () => {
     const before = await snapshot(db.dataSource);
     const second = await seedDemoData(db.dataSource);

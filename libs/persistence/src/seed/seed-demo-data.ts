@@ -5,11 +5,13 @@ import {
   type KnownArea,
   parseIndicatorCsv,
   parseLorCsv,
+  parseAreaGeoJson,
   parsePastProjects,
   pastProjectCsvGrid,
 } from '@kiezfonds/domain';
 import { saveIndicators, saveLorAreas } from '../area-figures';
-import { DEMO_LOR } from './demo-lor';
+import { insertPastProject } from '../past-projects';
+import { DEMO_LOR, sampleShapesGeoJson } from './demo-lor';
 import {
   DEMO_DISTRICTS,
   DEMO_ORGANISATIONS,
@@ -343,6 +345,25 @@ class DemoSeeder {
       sample: true,
     });
     this.summary.indicators += figures.rows.length;
+    const [shapeColumn] = (await this.db.query(
+      `SELECT EXISTS (SELECT 1 FROM information_schema.columns
+         WHERE table_name = 'area' AND column_name = 'shape') AS known`,
+    )) as { known: boolean }[];
+    if (lor.sampleShapeGrid && shapeColumn!.known) {
+      const shapes = parseAreaGeoJson(sampleShapesGeoJson(lor.sampleShapeGrid), areas);
+      if (!shapes.ok) throw new Error(`demo sample shapes of ${slug}: ${JSON.stringify(shapes.problems)}`);
+      for (const row of shapes.shapes) {
+        // Only where no outline is held: an imported real one is never replaced by a sample.
+        // A CTE, so the count comes back as a row: TypeORM answers a bare UPDATE with [rows, count].
+        const [set] = (await this.db.query(
+          `WITH set AS (
+             UPDATE area SET shape = $2, shape_sample = true WHERE id = $1 AND shape IS NULL RETURNING 1
+           ) SELECT count(*)::int AS n FROM set`,
+          [row.areaId, JSON.stringify(row.shape)],
+        )) as { n: number }[];
+        this.summary.inserted += set!.n;
+      }
+    }
   }
 
   /**
@@ -368,35 +389,20 @@ class DemoSeeder {
     const sha256 = createHash('sha256').update(lor.pastProjectsCsv, 'utf8').digest('hex');
     const ids = new Map<number, string>();
     for (const row of parsed.rows) {
-      const inserted = (await this.db.query(
-        `INSERT INTO past_project (district_id, fund_kind, programme_year, organisation_id, title, area_id,
-           period_start, period_end, amount_cents, predecessor_id, source_file, source_row, source_sha256)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         ON CONFLICT (district_id, source_sha256, source_row) DO NOTHING RETURNING id`,
-        [
-          districtId,
-          row.fundKind,
-          row.programmeYear,
-          row.organisationId,
-          row.title,
-          row.areaId,
-          row.periodStart,
-          row.periodEnd,
-          row.amountCents.toString(),
-          row.predecessorRow === null ? null : (ids.get(row.predecessorRow) ?? null),
-          lor.pastProjectsFile,
-          row.row,
-          sha256,
-        ],
+      // Under the seed's lock: looked up first, inserted only when absent.
+      const [existing] = (await this.db.query(
+        `SELECT id FROM past_project WHERE district_id = $1 AND source_sha256 = $2 AND source_row = $3`,
+        [districtId, sha256, row.row],
       )) as { id: string }[];
-      let id = inserted[0]?.id;
-      if (id) this.summary.inserted += 1;
-      else {
-        const [existing] = (await this.db.query(
-          `SELECT id FROM past_project WHERE district_id = $1 AND source_sha256 = $2 AND source_row = $3`,
-          [districtId, sha256, row.row],
-        )) as { id: string }[];
-        id = existing!.id;
+      let id = existing?.id;
+      if (!id) {
+        id = await insertPastProject(this.db, districtId, row, {
+          fileName: lor.pastProjectsFile,
+          sha256,
+          predecessorId: row.predecessorRow === null ? null : (ids.get(row.predecessorRow) ?? null),
+          importedBy: null,
+        });
+        this.summary.inserted += 1;
       }
       ids.set(row.row, id);
       this.summary.pastProjects += 1;

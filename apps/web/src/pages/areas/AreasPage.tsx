@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type AreaList,
+  importAreaShapes,
   importIndicators,
   importLorAreas,
   type IndicatorImportResult,
@@ -23,6 +24,7 @@ import { useMe } from '../../session/SessionContext';
 import { districtsWhere } from '../../session/roles';
 import { money } from '../finance/financeShared';
 import { AREA_KINDS, areaKindLabel, formatIndicator, indicatorLabel } from './areaFormat';
+import { AreaMap } from './AreaMap';
 
 type Sort = { key: string; order: 'asc' | 'desc' };
 
@@ -79,6 +81,7 @@ export function AreasPage() {
       />
       {state.status === 'loaded' && (
         <>
+          <AreaMap items={state.data.items} indicators={state.data.indicators} />
           <AreaTable list={state.data} sort={sort} onSort={setSort} />
           {(page > 1 || state.data.hasMore) && (
             <nav className="pager" aria-label={t('areas.pagesLabel')}>
@@ -105,6 +108,7 @@ export function AreasPage() {
         <ImportForm districtIds={importDistricts} onImported={reload} onErrors={setFailed} />
       )}
       {adminDistricts.length > 0 && <LorImportForm districtIds={adminDistricts} onImported={reload} />}
+      {importDistricts.length > 0 && <ShapesImportForm districtIds={importDistricts} onImported={reload} />}
     </Page>
   );
 }
@@ -273,6 +277,33 @@ function LorImportForm({ districtIds, onImported }: { districtIds: string[]; onI
         title: t('areas.lor.imported'),
         body: <p className="kern-body">{t('areas.lor.summary', done)}</p>,
       })}
+      onImported={onImported}
+    />
+  );
+}
+
+/** Coordinators and admins import the outlines of their district's areas for the map (GeoJSON). */
+function ShapesImportForm({ districtIds, onImported }: { districtIds: string[]; onImported(): void }) {
+  const { t } = useTranslation();
+  return (
+    <TableImportForm
+      id="umrisse"
+      heading={t('areas.shapes.heading')}
+      intro={<p className="kern-body">{t('areas.shapes.intro')}</p>}
+      districtIds={districtIds}
+      fileLabel={t('areas.shapes.file')}
+      fileHint={t('areas.shapes.fileHint')}
+      accept=".geojson,.json,application/geo+json,application/json"
+      submitLabel={t('areas.shapes.submit')}
+      offerDryRun
+      upload={importAreaShapes}
+      result={(done) => ({
+        title: t(done.dryRun ? 'tableImport.checked' : 'areas.shapes.imported'),
+        body: <p className="kern-body">{t('areas.shapes.summary', { areas: done.areas })}</p>,
+      })}
+      problemText={(p) =>
+        t('areas.shapes.problem', { row: p.row, column: p.column ?? p.field, message: p.message ?? '' })
+      }
       onImported={onImported}
     />
   );

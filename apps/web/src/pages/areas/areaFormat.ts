@@ -37,3 +37,15 @@ export function areaKindLabel(kind: string, t: TFunction): string {
 export function fundKindLabel(kind: string, t: TFunction): string {
   return t(`finance.kinds.${kind as FundKind}`);
 }
+
+/** Five shades from light to dark for the map: a sequential scale readable without colour names. */
+export const SHADES = ['#eef3fb', '#c6d6ef', '#8fb0de', '#4f7fc4', '#1d4e95'] as const;
+
+/**
+ * Which shade `value` falls in between the smallest and largest value shown. When all are equal
+ * (e.g. no money anywhere yet) every area gets the lightest: nothing stands out.
+ */
+export function shadeIndex(value: number, min: number, max: number): number {
+  if (max <= min) return 0;
+  return Math.min(SHADES.length - 1, Math.floor(((value - min) / (max - min)) * SHADES.length));
+}
