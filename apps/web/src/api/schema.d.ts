@@ -350,6 +350,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/{id}/predecessor-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The projects the application may continue (5-year chain): funded applications and imported ones
+         * @description The carrier's funded applications and the projects of earlier years imported in the call's district (`kind: "imported"`), newest first; the one already chosen is always listed.
+         */
+        get: operations["ApplicationsController_predecessorOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applications/{id}/repayment-claims": {
         parameters: {
             query?: never;
@@ -1153,6 +1173,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/districts/{id}/area-shapes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the outlines of the district's areas (GeoJSON FeatureCollection, PLR_ID per feature) for the map
+         * @description All features or none; `dryRun=true` only checks. A problem answers 400 `area_shapes_file_invalid` with `details[]` naming the feature (`row`, 1 = first) and the member (`column`).
+         */
+        post: operations["AreasController_importShapes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/districts/{id}/areas": {
         parameters: {
             query?: never;
@@ -1261,6 +1301,23 @@ export interface paths {
          * @description Header `Fonds;Jahr;Träger;Titel;Betrag;Beginn;Ende;Gebiet;Vorgänger`. `dryRun=true` only checks. A problem answers 400 `past_project_file_invalid` with `details[]` naming `row` and `column`. The same file is imported only once (`alreadyImported`).
          */
         post: operations["PastProjectsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/districts/{id}/past-projects/template.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The empty table to fill in: the header row of the import as CSV (UTF-8 with BOM) */
+        get: operations["PastProjectsController_template"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4588,6 +4645,25 @@ export interface operations {
             };
         };
     };
+    ApplicationsController_predecessorOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ImplementationController_claims: {
         parameters: {
             query?: never;
@@ -5812,6 +5888,32 @@ export interface operations {
             };
         };
     };
+    AreasController_importShapes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["IndicatorImportDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     DistrictReferenceController_areas: {
         parameters: {
             query?: never;
@@ -5948,6 +6050,25 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PastProjectsController_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
