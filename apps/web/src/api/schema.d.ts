@@ -2789,6 +2789,32 @@ export interface components {
             /** @description The token from the reset link. */
             token: string;
         };
+        ConflictDto: {
+            /**
+             * Format: uuid
+             * @description For this application only
+             */
+            applicationId: string | null;
+            /** Format: date-time */
+            declaredAt: string;
+            department: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            memberId: string;
+            memberName: string;
+            /**
+             * Format: uuid
+             * @description Standing for this carrier
+             */
+            organisationId: string | null;
+            reason: string;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+        };
+        ConflictListDto: {
+            items: components["schemas"]["ConflictDto"][];
+        };
         CreateApplicationDto: {
             /**
              * Format: uuid
@@ -5599,7 +5625,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictListDto"];
+                };
             };
         };
     };
@@ -5625,7 +5653,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictDto"];
+                };
             };
         };
     };
@@ -5648,7 +5678,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictDto"];
+                };
             };
         };
     };
