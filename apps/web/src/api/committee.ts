@@ -111,8 +111,8 @@ export function submitVotum(applicationId: string, votum: VotumInput): Promise<A
 export function declareConflict(
   committeeId: string,
   declaration: { applicationId: string; reason: string },
-): Promise<unknown> {
-  return apiRequest(`/committees/${encode(committeeId)}/conflicts`, { method: 'POST', body: declaration });
+): Promise<Schemas['ConflictDto']> {
+  return callApi('post', '/api/committees/{id}/conflicts', { path: { id: committeeId }, body: declaration });
 }
 
 export type PlanStatus = 'selected' | 'waitlisted' | 'not_adopted';

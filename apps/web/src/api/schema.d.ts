@@ -2846,6 +2846,32 @@ export interface components {
             /** @description The token from the reset link. */
             token: string;
         };
+        ConflictDto: {
+            /**
+             * Format: uuid
+             * @description For this application only
+             */
+            applicationId: string | null;
+            /** Format: date-time */
+            declaredAt: string;
+            department: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            memberId: string;
+            memberName: string;
+            /**
+             * Format: uuid
+             * @description Standing for this carrier
+             */
+            organisationId: string | null;
+            reason: string;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+        };
+        ConflictListDto: {
+            items: components["schemas"]["ConflictDto"][];
+        };
         CreateApplicationDto: {
             /**
              * Format: uuid
@@ -5675,7 +5701,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictListDto"];
+                };
             };
         };
     };
@@ -5701,7 +5729,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictDto"];
+                };
             };
         };
     };
@@ -5724,7 +5754,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictDto"];
+                };
             };
         };
     };

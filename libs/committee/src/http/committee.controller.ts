@@ -15,7 +15,7 @@ import { ConflictService } from '../conflicts/conflict.service';
 import { CommitteeMinutes } from '../minutes/committee-minutes';
 import { WrittenVoteService } from '../votes/written-vote.service';
 import { CastBallotDto, ConflictParamsDto, DeclareConflictDto, OpenWrittenVoteDto } from './committee.dto';
-import { WrittenVoteDto } from './session-answers.dto';
+import { ConflictDto, ConflictListDto, WrittenVoteDto } from './session-answers.dto';
 
 const requestIdOf = (request: Request) => clientOf(request).requestId ?? null;
 
@@ -31,6 +31,7 @@ export class CommitteeController {
   ) {}
 
   @Get('committees/:id/conflicts')
+  @ApiOkResponse({ type: ConflictListDto })
   @Authenticated()
   @ApiOperation({ summary: "The register (coordinators) or the caller's own declarations (members)" })
   listConflicts(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
@@ -38,6 +39,7 @@ export class CommitteeController {
   }
 
   @Post('committees/:id/conflicts')
+  @ApiCreatedResponse({ type: ConflictDto })
   @Roles('board_member')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({ summary: 'Declare a conflict of interest: for one application or standing for a carrier' })
@@ -51,6 +53,7 @@ export class CommitteeController {
   }
 
   @Post('committees/:id/conflicts/:conflictId/withdraw')
+  @ApiOkResponse({ type: ConflictDto })
   @HttpCode(200)
   @Roles('board_member', 'coordinator')
   @ApiHeader(CSRF_HEADER_DOC)

@@ -397,3 +397,38 @@ export class WrittenVoteDto {
   @ApiProperty({ type: SessionRulesDto })
   rules: SessionRulesDto;
 }
+
+/** A declared conflict of interest (Befangenheit), for one application or standing for a carrier. */
+export class ConflictDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  memberId: string;
+
+  @ApiProperty()
+  memberName: string;
+
+  @ApiProperty()
+  department: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Standing for this carrier' })
+  organisationId: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'For this application only' })
+  applicationId: string | null;
+
+  @ApiProperty()
+  reason: string;
+
+  @ApiProperty({ format: 'date-time' })
+  declaredAt: string;
+
+  @ApiProperty(nullableInstant)
+  withdrawnAt: string | null;
+}
+
+export class ConflictListDto {
+  @ApiProperty({ type: [ConflictDto] })
+  items: ConflictDto[];
+}
