@@ -2599,6 +2599,24 @@ export interface components {
             /** @description The Planungsräume covered; the whole set. */
             planungsraumIds: string[];
         };
+        AreaDetailDto: {
+            ancestors: components["schemas"]["AreaRefDto"][];
+            children: components["schemas"]["AreaRefDto"][];
+            code: string | null;
+            coveredBy: components["schemas"]["AreaRefDto"][];
+            /** @description The Planungsräume a QM area or Aktionsraum covers */
+            covers: components["schemas"]["AreaRefDto"][];
+            /** Format: uuid */
+            districtId: string;
+            districtName: string;
+            /** Format: uuid */
+            id: string;
+            indicators: components["schemas"]["IndicatorValueDto"][];
+            /** @enum {string} */
+            kind: "prognoseraum" | "bezirksregion" | "planungsraum" | "qm_area" | "aktionsraum";
+            money: components["schemas"]["AreaMoneyDto"];
+            name: string;
+        };
         AreaFiguresDto: {
             /** Format: uuid */
             areaId: string | null;
@@ -2627,6 +2645,74 @@ export interface components {
             paidCents: string;
             /** @example 1250000 */
             repaidCents: string;
+        };
+        AreaListDto: {
+            hasMore: boolean;
+            /** @description The indicator keys held for the districts in view */
+            indicators: string[];
+            items: components["schemas"]["AreaRowDto"][];
+            page: number;
+            pageSize: number;
+        };
+        AreaMoneyDto: {
+            byActionField: components["schemas"]["AreaMoneyLineDto"][];
+            byFundKind: components["schemas"]["AreaMoneyLineDto"][];
+            /** @example 1250000 */
+            committedCents: string;
+            /** @example 1250000 */
+            paidCents: string;
+        };
+        AreaMoneyLineDto: {
+            /**
+             * Format: uuid
+             * @description Only in `byActionField`
+             */
+            actionFieldId?: string | null;
+            /** @description Only in `byActionField` */
+            actionFieldName?: string | null;
+            /** @example 1250000 */
+            committedCents: string;
+            fundKind: string;
+            /** @example 1250000 */
+            paidCents: string;
+            projects: number;
+        };
+        AreaRefDto: {
+            code: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "prognoseraum" | "bezirksregion" | "planungsraum" | "qm_area" | "aktionsraum";
+            name: string;
+        };
+        AreaRowDto: {
+            code: string | null;
+            /** @example 1250000 */
+            committedCents: string;
+            /** Format: uuid */
+            districtId: string;
+            districtName: string;
+            /** Format: uuid */
+            id: string;
+            indicators: components["schemas"]["IndicatorValueDto"][];
+            /** @enum {string} */
+            kind: "prognoseraum" | "bezirksregion" | "planungsraum" | "qm_area" | "aktionsraum";
+            name: string;
+            /** @example 1250000 */
+            paidCents: string;
+            /** @description The outline for the map, when imported: polygons of rings of [longitude, latitude] */
+            shape: number[][][][] | null;
+            /** @description The outline is a made-up demo shape, not the real boundary */
+            shapeSample: boolean;
+        };
+        AreaShapesImportAnswerDto: {
+            areas: number;
+            dryRun: boolean;
+            /**
+             * Format: uuid
+             * @description Null in a dry run
+             */
+            importId: string | null;
         };
         AttachmentKindDto: {
             /**
@@ -3242,6 +3328,20 @@ export interface components {
             /** @enum {string} */
             role: "board_member" | "coordinator" | "finance" | "admin" | "senate";
         };
+        IndicatorImportAnswerDto: {
+            areas: number;
+            dryRun: boolean;
+            /**
+             * Format: uuid
+             * @description Null in a dry run
+             */
+            importId: string | null;
+            /** @enum {string} */
+            layout: "monitoring" | "generic";
+            rows: number;
+            values: number;
+            years: number[];
+        };
         IndicatorImportDto: {
             /**
              * @description Check only; nothing is saved.
@@ -3253,6 +3353,17 @@ export interface components {
              * @description The CSV file (`;`, UTF-8).
              */
             file: string;
+        };
+        IndicatorValueDto: {
+            class: string | null;
+            indicator: string;
+            /** @description Demo figures („Beispielwerte“), never real ones */
+            sample: boolean;
+            source: string;
+            unit: string;
+            /** @description Decimal with a dot; null when only a class is given */
+            value: string | null;
+            year: number;
         };
         InstalmentDto: {
             /** @example 1500000 */
@@ -3362,6 +3473,12 @@ export interface components {
             email: string;
             /** @example kiezfonds-demo */
             password: string;
+        };
+        LorImportAnswerDto: {
+            areas: number;
+            /** Format: uuid */
+            importId: string;
+            planungsraeume: number;
         };
         ManagedApiTokenDto: {
             /** Format: date-time */
@@ -3510,6 +3627,38 @@ export interface components {
              */
             votumId: string | null;
         };
+        PastProjectImportAnswerDto: {
+            /** @description This very file was imported into the district before: nothing is imported again */
+            alreadyImported: boolean;
+            dryRun: boolean;
+            fileSha256: string;
+            rows: components["schemas"]["PastProjectRowDto"][];
+        };
+        PastProjectRowDto: {
+            /** @example 1250000 */
+            amountCents: string;
+            /** Format: uuid */
+            areaId: string;
+            /** @enum {string} */
+            fundKind: "netzwerkfonds" | "aktionsfonds" | "projektfonds" | "baufonds";
+            /**
+             * Format: uuid
+             * @description Null in a dry run
+             */
+            id: string | null;
+            /** Format: uuid */
+            organisationId: string;
+            /** Format: date */
+            periodEnd: string;
+            /** Format: date */
+            periodStart: string;
+            /** @description The file row of the project this one continues */
+            predecessorRow: number | null;
+            programmeYear: number;
+            /** @description The file's row the project came from (1 = header) */
+            row: number;
+            title: string;
+        };
         PayCallOffDto: {
             /**
              * Format: date
@@ -3541,6 +3690,28 @@ export interface components {
             budgetCents: string;
             /** @enum {string} */
             fillRule: "skip_over" | "stop_at_first_misfit";
+        };
+        PredecessorOptionDto: {
+            /**
+             * @description Null for an application in the system
+             * @enum {string|null}
+             */
+            fundKind: "netzwerkfonds" | "aktionsfonds" | "projektfonds" | "baufonds" | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "application" | "imported";
+            /** Format: date */
+            periodEnd: string | null;
+            /** Format: date */
+            periodStart: string | null;
+            programmeYear: number;
+            /** @description The application's reference; null for an imported project */
+            reference: string | null;
+            title: string;
+        };
+        PredecessorOptionListDto: {
+            items: components["schemas"]["PredecessorOptionDto"][];
         };
         PublicDistrictDto: {
             /** @example Spandau */
@@ -4686,7 +4857,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PredecessorOptionListDto"];
+                };
             };
         };
     };
@@ -4932,7 +5105,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AreaListDto"];
+                };
             };
         };
     };
@@ -4951,7 +5126,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AreaDetailDto"];
+                };
             };
         };
     };
@@ -4977,7 +5154,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AreaDetailDto"];
+                };
             };
         };
     };
@@ -5916,7 +6095,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndicatorImportAnswerDto"];
+                };
             };
         };
     };
@@ -5942,7 +6123,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AreaShapesImportAnswerDto"];
+                };
             };
         };
     };
@@ -6047,13 +6230,22 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
         responses: {
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LorImportAnswerDto"];
+                };
             };
         };
     };
@@ -6085,7 +6277,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PastProjectImportAnswerDto"];
+                };
             };
         };
     };
