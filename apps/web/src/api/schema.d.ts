@@ -3611,12 +3611,77 @@ export interface components {
             /** @example Das Vorhaben wird zur Förderung empfohlen. */
             motion: string;
         };
+        OrganisationDetailDto: {
+            city: string;
+            /** Format: date-time */
+            createdAt: string;
+            financeRegistrationNumber: string | null;
+            iban: string | null;
+            /** Format: uuid */
+            id: string;
+            legalForm: string;
+            /** @description Empty only for an organisation registered before they were asked for */
+            legalRepresentatives: components["schemas"]["LegalRepresentativeDto"][];
+            members: components["schemas"]["OrganisationMemberDto"][];
+            name: string;
+            postalCode: string;
+            street: string;
+            vatDeductible: boolean;
+            /**
+             * Format: date-time
+             * @description Null until verified
+             */
+            verifiedAt: string | null;
+        };
+        OrganisationListDto: {
+            items: components["schemas"]["OrganisationSummaryDto"][];
+            total: number;
+        };
+        OrganisationMemberDto: {
+            displayName: string;
+            email: string;
+            isAdmin: boolean;
+            status: string;
+            /** Format: uuid */
+            userId: string;
+        };
         OrganisationMembershipDto: {
             /** @description May manage the organisation and its members */
             isAdmin: boolean;
             name?: string;
             /** Format: uuid */
             organisationId: string;
+        };
+        OrganisationSummaryDto: {
+            city: string;
+            /** Format: uuid */
+            id: string;
+            legalForm: string;
+            name: string;
+            postalCode: string;
+            /** Format: date-time */
+            verifiedAt: string | null;
+        };
+        OrganisationViewDto: {
+            city: string;
+            /** Format: date-time */
+            createdAt: string;
+            financeRegistrationNumber: string | null;
+            iban: string | null;
+            /** Format: uuid */
+            id: string;
+            legalForm: string;
+            /** @description Empty only for an organisation registered before they were asked for */
+            legalRepresentatives: components["schemas"]["LegalRepresentativeDto"][];
+            name: string;
+            postalCode: string;
+            street: string;
+            vatDeductible: boolean;
+            /**
+             * Format: date-time
+             * @description Null until verified
+             */
+            verifiedAt: string | null;
         };
         OwnMembershipDto: {
             conflicted: boolean;
@@ -4182,12 +4247,12 @@ export interface components {
             /** @example Berlin */
             city?: string;
             /** @description Null or empty removes it. */
-            financeRegistrationNumber?: Record<string, never> | null;
+            financeRegistrationNumber?: string | null;
             /**
              * @description Check digits are validated; stored without blanks, upper case. Null or empty removes it.
              * @example DE02 1203 0000 0000 2020 51
              */
-            iban?: Record<string, never> | null;
+            iban?: string | null;
             /** @example e. V. */
             legalForm?: string;
             /** @description Replaces the whole list; it cannot be emptied. */
@@ -4207,6 +4272,33 @@ export interface components {
             displayName?: string;
             /** @enum {string} */
             language?: "de" | "en";
+        };
+        UserListDto: {
+            items: components["schemas"]["UserSummaryDto"][];
+            total: number;
+        };
+        UserMembershipDto: {
+            isAdmin: boolean;
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+        };
+        UserRoleDto: {
+            /** Format: uuid */
+            districtId: string;
+            /** @enum {string} */
+            role: "board_member" | "coordinator" | "finance" | "admin";
+        };
+        UserSummaryDto: {
+            displayName: string;
+            email: string;
+            /** Format: uuid */
+            id: string;
+            organisations: components["schemas"]["UserMembershipDto"][];
+            /** @description Only the roles in the caller's districts */
+            roles: components["schemas"]["UserRoleDto"][];
+            /** @enum {string} */
+            status: "unverified" | "invited" | "active" | "disabled" | "pseudonymised";
         };
         VerifyEmailDto: {
             /** @description The token from the link in the mail. */
@@ -7003,7 +7095,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationListDto"];
+                };
             };
         };
     };
@@ -7022,7 +7116,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationDetailDto"];
+                };
             };
         };
     };
@@ -7048,7 +7144,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationDetailDto"];
+                };
             };
         };
     };
@@ -7070,7 +7168,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationViewDto"];
+                };
             };
         };
     };
@@ -7698,7 +7798,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserListDto"];
+                };
             };
         };
     };
@@ -7724,7 +7826,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserSummaryDto"];
+                };
             };
         };
     };
@@ -7746,7 +7850,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserSummaryDto"];
+                };
             };
         };
     };
@@ -7772,7 +7878,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserSummaryDto"];
+                };
             };
         };
     };
