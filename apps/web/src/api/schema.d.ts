@@ -2926,6 +2926,28 @@ export interface components {
              */
             quorumNumerator: number;
         };
+        ComparedScenarioTotalsDto: {
+            /** @example 1250000 */
+            budget: string;
+            /** @enum {string} */
+            fillRule: "skip_over" | "stop_at_first_misfit";
+            key: string;
+            label: string;
+            /** @example 1250000 */
+            remaining: string;
+            selectedCount: number;
+            /** @example 1250000 */
+            selectedTotal: string;
+            waitlistedCount: number;
+            /** @example 1250000 */
+            waitlistedTotal: string;
+        };
+        ComparisonRowDto: {
+            /** Format: uuid */
+            applicationId: string;
+            base: components["schemas"]["ScenarioCellDto"];
+            scenarios: components["schemas"]["ScenarioCellDto"][];
+        };
         ConfirmPasswordResetDto: {
             /** @description The new password: at least 12 characters, not a common one. */
             password: string;
@@ -3732,20 +3754,53 @@ export interface components {
              */
             paidOn: string;
         };
+        PlanDecisionDto: {
+            /** Format: date-time */
+            decidedAt: string;
+            outcome: string;
+            procedure: string;
+        };
         PlanImportDto: {
             /** @description The version the caller read; a newer one answers 409 version_conflict. */
             version: number;
+        };
+        PlanItemViewDto: {
+            /** @example 1250000 */
+            amountCents: string;
+            amountReason: string | null;
+            /** Format: uuid */
+            applicationId: string;
+            carrier: string;
+            /** @description The committee's decision: the outcome of the application's last closed vote */
+            decision: components["schemas"]["PlanDecisionDto"] | null;
+            manualRank: number | null;
+            rank: number | null;
+            reference: string;
+            /** @example 1250000 */
+            remainingCents: string;
+            /** @example 1250000 */
+            requestedCents: string;
+            reviews: number;
+            /** @example 1250000 */
+            runningTotalCents: string;
+            score: number | null;
+            /** @example 1250000 */
+            shortByCents: string | null;
+            state: string;
+            /** @enum {string} */
+            status: "selected" | "waitlisted" | "not_adopted";
+            title: string;
         };
         PlanLineDto: {
             /**
              * @description Amount to fund in cents; null: as requested
              * @example 800000
              */
-            amountCents: Record<string, never> | null;
+            amountCents: string | null;
             /** @description Required when the amount differs from the request */
-            amountReason?: Record<string, never>;
+            amountReason?: string | null;
             /** @description A place the committee gave; null: computed */
-            manualRank: Record<string, never> | null;
+            manualRank: number | null;
         };
         PlanSettingsDto: {
             /**
@@ -3755,6 +3810,17 @@ export interface components {
             budgetCents: string;
             /** @enum {string} */
             fillRule: "skip_over" | "stop_at_first_misfit";
+        };
+        PlanTotalsDto: {
+            notAdopted: number;
+            /** @example 1250000 */
+            remainingCents: string;
+            selected: number;
+            /** @example 1250000 */
+            selectedCents: string;
+            waitlisted: number;
+            /** @example 1250000 */
+            waitlistedCents: string;
         };
         PredecessorOptionDto: {
             /**
@@ -3777,6 +3843,33 @@ export interface components {
         };
         PredecessorOptionListDto: {
             items: components["schemas"]["PredecessorOptionDto"][];
+        };
+        ProgrammePlanViewDto: {
+            /**
+             * @description Netzwerkfonds money of the programme year not yet committed
+             * @example 1250000
+             */
+            availableCents: string;
+            /** @example 1250000 */
+            budgetCents: string;
+            /** Format: uuid */
+            callId: string;
+            callTitle: string;
+            /** Format: uuid */
+            committeeId: string | null;
+            /** @description The plan and every scenario side by side; null while there are no scenarios */
+            comparison: components["schemas"]["ScenarioComparisonDto"] | null;
+            /** @enum {string} */
+            fillRule: "skip_over" | "stop_at_first_misfit";
+            /** Format: date-time */
+            finalisedAt: string | null;
+            items: components["schemas"]["PlanItemViewDto"][];
+            programmeYear: number;
+            scenarios: components["schemas"]["ScenarioViewDto"][];
+            /** @enum {string} */
+            status: "draft" | "final";
+            totals: components["schemas"]["PlanTotalsDto"];
+            version: number;
         };
         PublicDistrictDto: {
             /** @example Spandau */
@@ -4029,6 +4122,28 @@ export interface components {
             applicationId: string;
             reason: string;
         };
+        ScenarioAmountViewDto: {
+            /** @example 1250000 */
+            amountCents: string;
+            /** Format: uuid */
+            applicationId: string;
+            reason: string;
+        };
+        ScenarioCellDto: {
+            /** @example 1250000 */
+            amount: string;
+            /** @description Rank, status or amount differ from the base plan */
+            changed: boolean;
+            rank: number | null;
+            /** @enum {string} */
+            status: "selected" | "waitlisted" | "not_adopted";
+        };
+        ScenarioComparisonDto: {
+            base: components["schemas"]["ScenarioTotalsDto"];
+            /** @description One row per application in the base plan's order */
+            rows: components["schemas"]["ComparisonRowDto"][];
+            scenarios: components["schemas"]["ComparedScenarioTotalsDto"][];
+        };
         ScenarioDto: {
             amounts?: components["schemas"]["ScenarioAmountDto"][];
             /** @example 50000000 */
@@ -4039,6 +4154,31 @@ export interface components {
             label: string;
             /** @description Adopted applications first to last */
             order?: string[];
+        };
+        ScenarioTotalsDto: {
+            /** @example 1250000 */
+            budget: string;
+            /** @enum {string} */
+            fillRule: "skip_over" | "stop_at_first_misfit";
+            /** @example 1250000 */
+            remaining: string;
+            selectedCount: number;
+            /** @example 1250000 */
+            selectedTotal: string;
+            waitlistedCount: number;
+            /** @example 1250000 */
+            waitlistedTotal: string;
+        };
+        ScenarioViewDto: {
+            amounts: components["schemas"]["ScenarioAmountViewDto"][];
+            /** @example 1250000 */
+            budgetCents: string | null;
+            /** @enum {string|null} */
+            fillRule: "skip_over" | "stop_at_first_misfit" | null;
+            /** Format: uuid */
+            id: string;
+            label: string;
+            order: string[] | null;
         };
         ScheduleSessionDto: {
             /** @description The agenda: applications in review or planning, in order. */
@@ -5706,7 +5846,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammePlanViewDto"];
+                };
             };
         };
     };
@@ -5732,7 +5874,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammePlanViewDto"];
+                };
             };
         };
     };
@@ -5792,7 +5936,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammePlanViewDto"];
+                };
             };
         };
     };
@@ -5819,7 +5965,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammePlanViewDto"];
+                };
             };
         };
     };
@@ -5845,7 +5993,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammePlanViewDto"];
+                };
             };
         };
     };
@@ -5868,7 +6018,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammePlanViewDto"];
+                };
             };
         };
     };
