@@ -1,92 +1,27 @@
-import { apiRequest } from './client';
+import { callApi, type Schemas } from './contract';
+import type { paths } from './schema';
 
-const encode = encodeURIComponent;
-
-export type IndicatorValue = {
-  indicator: string;
-  year: number;
-  value: string | null;
-  class: string | null;
-  unit: string;
-  source: string;
-  sample: boolean;
-};
-
-export type AreaRow = {
-  id: string;
-  districtId: string;
-  districtName: string;
-  kind: string;
-  name: string;
-  code: string | null;
-  committedCents: string;
-  paidCents: string;
-  indicators: IndicatorValue[];
-  /** The outline for the map, when imported: polygons of rings of [longitude, latitude]. */
-  shape?: number[][][][] | null;
-  /** The outline is a made-up demo shape, not the real boundary. */
-  shapeSample?: boolean;
-};
-
-export type AreaList = {
-  items: AreaRow[];
-  hasMore: boolean;
-  indicators: string[];
-  page: number;
-  pageSize: number;
-};
-
-export type AreaRef = { id: string; kind: string; name: string; code: string | null };
-
-export type MoneyLine = {
-  fundKind: string;
-  actionFieldId?: string | null;
-  actionFieldName?: string | null;
-  projects: number;
-  committedCents: string;
-  paidCents: string;
-};
-
-export type AreaDetail = {
-  id: string;
-  districtId: string;
-  districtName: string;
-  kind: string;
-  name: string;
-  code: string | null;
-  ancestors: AreaRef[];
-  children: AreaRef[];
-  covers: AreaRef[];
-  coveredBy: AreaRef[];
-  indicators: IndicatorValue[];
-  money: { committedCents: string; paidCents: string; byFundKind: MoneyLine[]; byActionField: MoneyLine[] };
-};
-
-export type IndicatorImportResult = {
-  dryRun: boolean;
-  importId: string | null;
-  layout: 'monitoring' | 'generic';
-  rows: number;
-  values: number;
-  areas: number;
-  years: number[];
-};
+export type IndicatorValue = Schemas['IndicatorValueDto'];
+export type AreaRow = Schemas['AreaRowDto'];
+export type AreaList = Schemas['AreaListDto'];
+export type AreaRef = Schemas['AreaRefDto'];
+export type MoneyLine = Schemas['AreaMoneyLineDto'];
+export type AreaDetail = Schemas['AreaDetailDto'];
+export type IndicatorImportResult = Schemas['IndicatorImportAnswerDto'];
+type AreaListQuery = NonNullable<paths['/api/areas']['get']['parameters']['query']>;
 
 export function listAreas(
-  query: { sort?: string; order?: 'asc' | 'desc'; kind?: string; page?: number; pageSize?: number },
+  query: Omit<AreaListQuery, 'districtId'>,
   options: { signal?: AbortSignal } = {},
 ): Promise<AreaList> {
-  const params = new URLSearchParams();
-  if (query.sort) params.set('sort', query.sort);
-  if (query.order) params.set('order', query.order);
-  if (query.kind) params.set('kind', query.kind);
-  params.set('page', String(query.page ?? 1));
-  params.set('pageSize', String(query.pageSize ?? 100));
-  return apiRequest(`/areas?${params.toString()}`, options);
+  return callApi('get', '/api/areas', {
+    query: { ...query, page: query.page ?? 1, pageSize: query.pageSize ?? 100 },
+    signal: options.signal,
+  });
 }
 
 export function getArea(id: string, options: { signal?: AbortSignal } = {}): Promise<AreaDetail> {
-  return apiRequest(`/areas/${encode(id)}`, options);
+  return callApi('get', '/api/areas/{id}', { path: { id }, signal: options.signal });
 }
 
 export function importIndicators(
@@ -97,29 +32,26 @@ export function importIndicators(
   const form = new FormData();
   form.set('dryRun', String(dryRun));
   form.set('file', file);
-  return apiRequest(`/districts/${encode(districtId)}/area-indicators`, { method: 'POST', body: form });
+  return callApi('post', '/api/districts/{id}/area-indicators', { path: { id: districtId }, body: form });
 }
 
-export function importLorAreas(
-  districtId: string,
-  file: File,
-): Promise<{ areas: number; planungsraeume: number }> {
+export function importLorAreas(districtId: string, file: File): Promise<Schemas['LorImportAnswerDto']> {
   const form = new FormData();
   form.set('file', file);
-  return apiRequest(`/districts/${encode(districtId)}/lor-areas`, { method: 'POST', body: form });
+  return callApi('post', '/api/districts/{id}/lor-areas', { path: { id: districtId }, body: form });
 }
 
 export function setAreaCovers(areaId: string, planungsraumIds: string[]): Promise<AreaDetail> {
-  return apiRequest(`/areas/${encode(areaId)}/covers`, { method: 'PUT', body: { planungsraumIds } });
+  return callApi('put', '/api/areas/{id}/covers', { path: { id: areaId }, body: { planungsraumIds } });
 }
 
 export function importAreaShapes(
   districtId: string,
   file: File,
   dryRun: boolean,
-): Promise<{ dryRun: boolean; importId: string | null; areas: number }> {
+): Promise<Schemas['AreaShapesImportAnswerDto']> {
   const form = new FormData();
   form.set('dryRun', String(dryRun));
   form.set('file', file);
-  return apiRequest(`/districts/${encode(districtId)}/area-shapes`, { method: 'POST', body: form });
+  return callApi('post', '/api/districts/{id}/area-shapes', { path: { id: districtId }, body: form });
 }

@@ -1,4 +1,4 @@
-import { apiBasePath, apiRequest } from './client';
+import { apiBasePath } from './client';
 import { callApi, type Schemas } from './contract';
 
 type Signal = { signal?: AbortSignal };
@@ -117,85 +117,22 @@ export function declareConflict(
 
 export type PlanStatus = 'selected' | 'waitlisted' | 'not_adopted';
 
-export type PlanItem = {
-  applicationId: string;
-  reference: string;
-  title: string;
-  carrier: string;
-  state: string;
-  decision: { outcome: string; decidedAt: string; procedure: string } | null;
-  reviews: number;
-  rank: number | null;
-  status: PlanStatus;
-  score: number | null;
-  manualRank: number | null;
-  requestedCents: string;
-  amountCents: string;
-  amountReason: string | null;
-  runningTotalCents: string;
-  remainingCents: string;
-  shortByCents: string | null;
-};
-
-export type PlanScenario = {
-  id: string;
-  label: string;
-  budgetCents: string | null;
-  fillRule: 'skip_over' | 'stop_at_first_misfit' | null;
-  amounts: { applicationId: string; amountCents: string; reason: string }[];
-  order: string[] | null;
-};
-
-type ScenarioTotals = {
-  budget: string;
-  selectedTotal: string;
-  waitlistedTotal: string;
-  remaining: string;
-  selectedCount: number;
-  waitlistedCount: number;
-};
-
-type ScenarioCell = { rank: number | null; status: PlanStatus; amount: string; changed: boolean };
-
-export type ProgrammePlan = {
-  callId: string;
-  callTitle: string;
-  programmeYear: number;
-  committeeId: string | null;
-  status: 'draft' | 'final';
-  version: number;
-  finalisedAt: string | null;
-  availableCents: string;
-  budgetCents: string;
-  fillRule: 'skip_over' | 'stop_at_first_misfit';
-  items: PlanItem[];
-  totals: {
-    selectedCents: string;
-    waitlistedCents: string;
-    remainingCents: string;
-    selected: number;
-    waitlisted: number;
-    notAdopted: number;
-  };
-  scenarios: PlanScenario[];
-  comparison: {
-    base: ScenarioTotals;
-    scenarios: ({ key: string; label: string } & ScenarioTotals)[];
-    rows: { applicationId: string; base: ScenarioCell; scenarios: ScenarioCell[] }[];
-  } | null;
-};
+export type PlanItem = Schemas['PlanItemViewDto'];
+export type PlanScenario = Schemas['ScenarioViewDto'];
+/** The plan with its scenarios compared; every write on it answers it again. */
+export type ProgrammePlan = Schemas['ProgrammePlanViewDto'];
 
 const planPath = (callId: string) => `/calls/${encode(callId)}/programme-plan`;
 
 export function getProgrammePlan(callId: string, options: Signal = {}): Promise<ProgrammePlan> {
-  return apiRequest(planPath(callId), options);
+  return callApi('get', '/api/calls/{id}/programme-plan', { path: { id: callId }, ...options });
 }
 
 export function configureProgrammePlan(
   callId: string,
   settings: { budgetCents: string; fillRule: ProgrammePlan['fillRule'] },
 ): Promise<ProgrammePlan> {
-  return apiRequest(planPath(callId), { method: 'PUT', body: settings });
+  return callApi('put', '/api/calls/{id}/programme-plan', { path: { id: callId }, body: settings });
 }
 
 export function adjustPlanLine(
@@ -203,22 +140,30 @@ export function adjustPlanLine(
   applicationId: string,
   line: { amountCents: string | null; amountReason?: string; manualRank: number | null },
 ): Promise<ProgrammePlan> {
-  return apiRequest(`${planPath(callId)}/lines/${encode(applicationId)}`, { method: 'PUT', body: line });
+  return callApi('put', '/api/calls/{id}/programme-plan/lines/{applicationId}', {
+    path: { id: callId, applicationId },
+    body: line,
+  });
 }
 
 export function addPlanScenario(
   callId: string,
   scenario: { label: string; budgetCents?: string; order?: string[] },
 ): Promise<ProgrammePlan> {
-  return apiRequest(`${planPath(callId)}/scenarios`, { method: 'POST', body: scenario });
+  return callApi('post', '/api/calls/{id}/programme-plan/scenarios', {
+    path: { id: callId },
+    body: scenario,
+  });
 }
 
 export function removePlanScenario(callId: string, scenarioId: string): Promise<ProgrammePlan> {
-  return apiRequest(`${planPath(callId)}/scenarios/${encode(scenarioId)}`, { method: 'DELETE' });
+  return callApi('delete', '/api/calls/{id}/programme-plan/scenarios/{scenarioId}', {
+    path: { id: callId, scenarioId },
+  });
 }
 
 export function finaliseProgrammePlan(callId: string): Promise<ProgrammePlan> {
-  return apiRequest(`${planPath(callId)}/finalise`, { method: 'POST', body: {} });
+  return callApi('post', '/api/calls/{id}/programme-plan/finalise', { path: { id: callId } });
 }
 
 export function programmePlanExportUrl(callId: string, format: 'pdf' | 'xlsx'): string {

@@ -1,10 +1,9 @@
 import type { Language } from '../i18n';
-import { apiRequest } from './client';
 import { callApi, type Schemas } from './contract';
 
 /*
  * The identity API (docs/api/identity.md): sessions, invitations, password reset, registration,
- * the own account and user administration. Thin typed wrappers around `apiRequest`.
+ * the own account and user administration. Typed by the OpenAPI document (`callApi`).
  */
 
 export const districtRoles = ['board_member', 'coordinator', 'finance', 'admin'] as const;
@@ -22,9 +21,6 @@ export type OrganisationMembership = { organisationId: string; isAdmin: boolean;
 
 /** The signed-in user (`GET /api/me`, and the answer of login and invitation acceptance). */
 export type Me = Schemas['MeDto'];
-
-const json = (body: unknown) => ({ body });
-const encode = encodeURIComponent;
 
 // Sessions
 
@@ -91,8 +87,8 @@ export type Registration = {
   user: { email: string; displayName: string; language: Language; password: string };
 };
 
-export function register(registration: Registration): Promise<unknown> {
-  return apiRequest<unknown>('/registrations', { method: 'POST', ...json(registration) });
+export function register(registration: Registration): Promise<Schemas['RegistrationAcceptedDto']> {
+  return callApi('post', '/api/registrations', { body: registration });
 }
 
 // Own account
@@ -128,25 +124,20 @@ export function verifyEmail(token: string): Promise<void> {
   return callApi('post', '/api/registrations/verify-email', { body: { token } });
 }
 
-export type OrganisationSummary = {
-  id: string;
-  name: string;
-  legalForm: string;
-  postalCode: string;
-  city: string;
-  verifiedAt: string | null;
-};
+export type OrganisationSummary = Schemas['OrganisationSummaryDto'];
 
 export function listOrganisations(
   query: { verified?: boolean; page: number },
   options: { signal?: AbortSignal } = {},
-): Promise<{ items: OrganisationSummary[]; total: number }> {
-  const verified = query.verified === undefined ? '' : `&verified=${String(query.verified)}`;
-  return apiRequest(`/organisations?page=${query.page}&pageSize=20${verified}`, { signal: options.signal });
+): Promise<Schemas['OrganisationListDto']> {
+  return callApi('get', '/api/organisations', {
+    query: { ...query, pageSize: 20 },
+    signal: options.signal,
+  });
 }
 
-export function verifyOrganisation(id: string): Promise<unknown> {
-  return apiRequest(`/organisations/${encode(id)}/verify`, { method: 'POST' });
+export function verifyOrganisation(id: string): Promise<Schemas['OrganisationViewDto']> {
+  return callApi('post', '/api/organisations/{id}/verify', { path: { id } });
 }
 
 export function listTokens(options: { signal?: AbortSignal } = {}): Promise<ApiToken[]> {
@@ -181,74 +172,46 @@ export function markNotificationRead(id: string): Promise<void> {
 }
 
 export function markAllNotificationsRead(): Promise<void> {
-  return apiRequest<void>('/notifications/read-all', { method: 'POST' });
+  return callApi('post', '/api/notifications/read-all');
 }
 
 // Administration
 
-export type UserStatus = 'invited' | 'active' | 'disabled' | 'pseudonymised';
-
-export type AdminUser = {
-  id: string;
-  email: string;
-  displayName: string;
-  status: UserStatus;
-  roles: RoleAssignment[];
-  organisations: OrganisationMembership[];
-};
-
-export type UserList = { items: AdminUser[]; total: number };
+/** A user as administration sees them; every write on a user answers it again. */
+export type AdminUser = Schemas['UserSummaryDto'];
+export type UserStatus = AdminUser['status'];
+export type UserList = Schemas['UserListDto'];
 
 export function listUsers(
   query: { districtId?: string; q?: string; page?: number; pageSize?: number },
   options: { signal?: AbortSignal } = {},
 ): Promise<UserList> {
-  const params = new URLSearchParams();
-  if (query.districtId) params.set('districtId', query.districtId);
-  if (query.q) params.set('q', query.q);
-  if (query.page !== undefined) params.set('page', String(query.page));
-  if (query.pageSize !== undefined) params.set('pageSize', String(query.pageSize));
-  return apiRequest<UserList>(`/users?${params}`, { signal: options.signal });
+  return callApi('get', '/api/users', { query, signal: options.signal });
 }
 
-export function grantRole(userId: string, role: DistrictRole, districtId: string): Promise<unknown> {
-  return apiRequest<unknown>(`/users/${encode(userId)}/roles`, {
-    method: 'POST',
-    ...json({ role, districtId }),
-  });
+export function grantRole(userId: string, role: DistrictRole, districtId: string): Promise<AdminUser> {
+  return callApi('post', '/api/users/{id}/roles', { path: { id: userId }, body: { role, districtId } });
 }
 
 export function revokeRole(userId: string, role: DistrictRole, districtId: string): Promise<void> {
-  return apiRequest<void>(`/users/${encode(userId)}/roles/${encode(role)}/${encode(districtId)}`, {
-    method: 'DELETE',
+  return callApi('delete', '/api/users/{id}/roles/{role}/{districtId}', {
+    path: { id: userId, role, districtId },
   });
 }
 
-export function setUserStatus(userId: string, status: 'active' | 'disabled'): Promise<unknown> {
-  return apiRequest<unknown>(`/users/${encode(userId)}`, { method: 'PATCH', ...json({ status }) });
+export function setUserStatus(userId: string, status: 'active' | 'disabled'): Promise<AdminUser> {
+  return callApi('patch', '/api/users/{id}', { path: { id: userId }, body: { status } });
 }
 
-export function pseudonymiseUser(userId: string): Promise<unknown> {
-  return apiRequest<unknown>(`/users/${encode(userId)}/pseudonymise`, { method: 'POST' });
+export function pseudonymiseUser(userId: string): Promise<AdminUser> {
+  return callApi('post', '/api/users/{id}/pseudonymise', { path: { id: userId } });
 }
 
-export type Organisation = {
-  id: string;
-  name: string;
-  legalForm: string;
-  street: string;
-  postalCode: string;
-  city: string;
-  /** Empty only for an organisation registered before they were asked for. */
-  legalRepresentatives: LegalRepresentative[];
-  financeRegistrationNumber?: string | null;
-  vatDeductible: boolean;
-  iban?: string | null;
-  verifiedAt?: string | null;
-};
+/** One organisation with its members (`GET /api/organisations/:id`); a change answers it again. */
+export type Organisation = Schemas['OrganisationDetailDto'];
 
 export function getOrganisation(id: string, options: { signal?: AbortSignal } = {}): Promise<Organisation> {
-  return apiRequest<Organisation>(`/organisations/${encode(id)}`, { signal: options.signal });
+  return callApi('get', '/api/organisations/{id}', { path: { id }, signal: options.signal });
 }
 
 /** Changed fields; `null` clears an optional one. */
@@ -258,7 +221,7 @@ export type OrganisationChanges = {
 };
 
 export function updateOrganisation(id: string, fields: OrganisationChanges): Promise<Organisation> {
-  return apiRequest<Organisation>(`/organisations/${encode(id)}`, { method: 'PATCH', ...json(fields) });
+  return callApi('patch', '/api/organisations/{id}', { path: { id }, body: fields });
 }
 
 /** Notices waiting for the queue and notices whose retries ran out (installation administrators). */

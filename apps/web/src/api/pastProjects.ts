@@ -1,28 +1,11 @@
-import { apiBasePath, apiRequest } from './client';
+import { apiBasePath } from './client';
+import { callApi, type Schemas } from './contract';
 
 const encode = encodeURIComponent;
 
 /** One project read from the file (docs/api/past-projects.md); `id` is null in a dry run. */
-export type PastProjectRow = {
-  row: number;
-  id: string | null;
-  fundKind: 'netzwerkfonds' | 'aktionsfonds' | 'projektfonds' | 'baufonds';
-  programmeYear: number;
-  organisationId: string;
-  title: string;
-  amountCents: string;
-  periodStart: string;
-  periodEnd: string;
-  areaId: string;
-  predecessorRow: number | null;
-};
-
-export type PastProjectImportAnswer = {
-  dryRun: boolean;
-  alreadyImported: boolean;
-  fileSha256: string;
-  rows: PastProjectRow[];
-};
+export type PastProjectRow = Schemas['PastProjectRowDto'];
+export type PastProjectImportAnswer = Schemas['PastProjectImportAnswerDto'];
 
 export function importPastProjects(
   districtId: string,
@@ -31,8 +14,9 @@ export function importPastProjects(
 ): Promise<PastProjectImportAnswer> {
   const form = new FormData();
   form.set('file', file);
-  return apiRequest(`/districts/${encode(districtId)}/past-projects?dryRun=${String(dryRun)}`, {
-    method: 'POST',
+  return callApi('post', '/api/districts/{id}/past-projects', {
+    path: { id: districtId },
+    query: { dryRun: String(dryRun) as 'true' | 'false' },
     body: form,
   });
 }

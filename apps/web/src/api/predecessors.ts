@@ -1,20 +1,14 @@
-import { apiRequest } from './client';
+import { callApi, type Schemas } from './contract';
 
 /** A project an application may continue (five-year chain): a funded application or an imported one. */
-export type PredecessorOption = {
-  id: string;
-  kind: 'application' | 'imported';
-  reference: string | null;
-  title: string;
-  fundKind: 'netzwerkfonds' | 'aktionsfonds' | 'projektfonds' | 'baufonds' | null;
-  programmeYear: number;
-  periodStart: string | null;
-  periodEnd: string | null;
-};
+export type PredecessorOption = Schemas['PredecessorOptionDto'];
 
 export function listPredecessorOptions(
   applicationId: string,
   options: { signal?: AbortSignal } = {},
 ): Promise<{ items: PredecessorOption[] }> {
-  return apiRequest(`/applications/${encodeURIComponent(applicationId)}/predecessor-options`, options);
+  return callApi('get', '/api/applications/{id}/predecessor-options', {
+    path: { id: applicationId },
+    signal: options.signal,
+  });
 }

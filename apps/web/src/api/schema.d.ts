@@ -2599,6 +2599,24 @@ export interface components {
             /** @description The Planungsräume covered; the whole set. */
             planungsraumIds: string[];
         };
+        AreaDetailDto: {
+            ancestors: components["schemas"]["AreaRefDto"][];
+            children: components["schemas"]["AreaRefDto"][];
+            code: string | null;
+            coveredBy: components["schemas"]["AreaRefDto"][];
+            /** @description The Planungsräume a QM area or Aktionsraum covers */
+            covers: components["schemas"]["AreaRefDto"][];
+            /** Format: uuid */
+            districtId: string;
+            districtName: string;
+            /** Format: uuid */
+            id: string;
+            indicators: components["schemas"]["IndicatorValueDto"][];
+            /** @enum {string} */
+            kind: "prognoseraum" | "bezirksregion" | "planungsraum" | "qm_area" | "aktionsraum";
+            money: components["schemas"]["AreaMoneyDto"];
+            name: string;
+        };
         AreaFiguresDto: {
             /** Format: uuid */
             areaId: string | null;
@@ -2627,6 +2645,74 @@ export interface components {
             paidCents: string;
             /** @example 1250000 */
             repaidCents: string;
+        };
+        AreaListDto: {
+            hasMore: boolean;
+            /** @description The indicator keys held for the districts in view */
+            indicators: string[];
+            items: components["schemas"]["AreaRowDto"][];
+            page: number;
+            pageSize: number;
+        };
+        AreaMoneyDto: {
+            byActionField: components["schemas"]["AreaMoneyLineDto"][];
+            byFundKind: components["schemas"]["AreaMoneyLineDto"][];
+            /** @example 1250000 */
+            committedCents: string;
+            /** @example 1250000 */
+            paidCents: string;
+        };
+        AreaMoneyLineDto: {
+            /**
+             * Format: uuid
+             * @description Only in `byActionField`
+             */
+            actionFieldId?: string | null;
+            /** @description Only in `byActionField` */
+            actionFieldName?: string | null;
+            /** @example 1250000 */
+            committedCents: string;
+            fundKind: string;
+            /** @example 1250000 */
+            paidCents: string;
+            projects: number;
+        };
+        AreaRefDto: {
+            code: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "prognoseraum" | "bezirksregion" | "planungsraum" | "qm_area" | "aktionsraum";
+            name: string;
+        };
+        AreaRowDto: {
+            code: string | null;
+            /** @example 1250000 */
+            committedCents: string;
+            /** Format: uuid */
+            districtId: string;
+            districtName: string;
+            /** Format: uuid */
+            id: string;
+            indicators: components["schemas"]["IndicatorValueDto"][];
+            /** @enum {string} */
+            kind: "prognoseraum" | "bezirksregion" | "planungsraum" | "qm_area" | "aktionsraum";
+            name: string;
+            /** @example 1250000 */
+            paidCents: string;
+            /** @description The outline for the map, when imported: polygons of rings of [longitude, latitude] */
+            shape: number[][][][] | null;
+            /** @description The outline is a made-up demo shape, not the real boundary */
+            shapeSample: boolean;
+        };
+        AreaShapesImportAnswerDto: {
+            areas: number;
+            dryRun: boolean;
+            /**
+             * Format: uuid
+             * @description Null in a dry run
+             */
+            importId: string | null;
         };
         AttachmentKindDto: {
             /**
@@ -2839,6 +2925,28 @@ export interface components {
              * @example 2
              */
             quorumNumerator: number;
+        };
+        ComparedScenarioTotalsDto: {
+            /** @example 1250000 */
+            budget: string;
+            /** @enum {string} */
+            fillRule: "skip_over" | "stop_at_first_misfit";
+            key: string;
+            label: string;
+            /** @example 1250000 */
+            remaining: string;
+            selectedCount: number;
+            /** @example 1250000 */
+            selectedTotal: string;
+            waitlistedCount: number;
+            /** @example 1250000 */
+            waitlistedTotal: string;
+        };
+        ComparisonRowDto: {
+            /** Format: uuid */
+            applicationId: string;
+            base: components["schemas"]["ScenarioCellDto"];
+            scenarios: components["schemas"]["ScenarioCellDto"][];
         };
         ConfirmPasswordResetDto: {
             /** @description The new password: at least 12 characters, not a common one. */
@@ -3242,6 +3350,20 @@ export interface components {
             /** @enum {string} */
             role: "board_member" | "coordinator" | "finance" | "admin" | "senate";
         };
+        IndicatorImportAnswerDto: {
+            areas: number;
+            dryRun: boolean;
+            /**
+             * Format: uuid
+             * @description Null in a dry run
+             */
+            importId: string | null;
+            /** @enum {string} */
+            layout: "monitoring" | "generic";
+            rows: number;
+            values: number;
+            years: number[];
+        };
         IndicatorImportDto: {
             /**
              * @description Check only; nothing is saved.
@@ -3253,6 +3375,17 @@ export interface components {
              * @description The CSV file (`;`, UTF-8).
              */
             file: string;
+        };
+        IndicatorValueDto: {
+            class: string | null;
+            indicator: string;
+            /** @description Demo figures („Beispielwerte“), never real ones */
+            sample: boolean;
+            source: string;
+            unit: string;
+            /** @description Decimal with a dot; null when only a class is given */
+            value: string | null;
+            year: number;
         };
         InstalmentDto: {
             /** @example 1500000 */
@@ -3362,6 +3495,12 @@ export interface components {
             email: string;
             /** @example kiezfonds-demo */
             password: string;
+        };
+        LorImportAnswerDto: {
+            areas: number;
+            /** Format: uuid */
+            importId: string;
+            planungsraeume: number;
         };
         ManagedApiTokenDto: {
             /** Format: date-time */
@@ -3494,12 +3633,77 @@ export interface components {
             /** @example Das Vorhaben wird zur Förderung empfohlen. */
             motion: string;
         };
+        OrganisationDetailDto: {
+            city: string;
+            /** Format: date-time */
+            createdAt: string;
+            financeRegistrationNumber: string | null;
+            iban: string | null;
+            /** Format: uuid */
+            id: string;
+            legalForm: string;
+            /** @description Empty only for an organisation registered before they were asked for */
+            legalRepresentatives: components["schemas"]["LegalRepresentativeDto"][];
+            members: components["schemas"]["OrganisationMemberDto"][];
+            name: string;
+            postalCode: string;
+            street: string;
+            vatDeductible: boolean;
+            /**
+             * Format: date-time
+             * @description Null until verified
+             */
+            verifiedAt: string | null;
+        };
+        OrganisationListDto: {
+            items: components["schemas"]["OrganisationSummaryDto"][];
+            total: number;
+        };
+        OrganisationMemberDto: {
+            displayName: string;
+            email: string;
+            isAdmin: boolean;
+            status: string;
+            /** Format: uuid */
+            userId: string;
+        };
         OrganisationMembershipDto: {
             /** @description May manage the organisation and its members */
             isAdmin: boolean;
             name?: string;
             /** Format: uuid */
             organisationId: string;
+        };
+        OrganisationSummaryDto: {
+            city: string;
+            /** Format: uuid */
+            id: string;
+            legalForm: string;
+            name: string;
+            postalCode: string;
+            /** Format: date-time */
+            verifiedAt: string | null;
+        };
+        OrganisationViewDto: {
+            city: string;
+            /** Format: date-time */
+            createdAt: string;
+            financeRegistrationNumber: string | null;
+            iban: string | null;
+            /** Format: uuid */
+            id: string;
+            legalForm: string;
+            /** @description Empty only for an organisation registered before they were asked for */
+            legalRepresentatives: components["schemas"]["LegalRepresentativeDto"][];
+            name: string;
+            postalCode: string;
+            street: string;
+            vatDeductible: boolean;
+            /**
+             * Format: date-time
+             * @description Null until verified
+             */
+            verifiedAt: string | null;
         };
         OwnMembershipDto: {
             conflicted: boolean;
@@ -3510,6 +3714,38 @@ export interface components {
              */
             votumId: string | null;
         };
+        PastProjectImportAnswerDto: {
+            /** @description This very file was imported into the district before: nothing is imported again */
+            alreadyImported: boolean;
+            dryRun: boolean;
+            fileSha256: string;
+            rows: components["schemas"]["PastProjectRowDto"][];
+        };
+        PastProjectRowDto: {
+            /** @example 1250000 */
+            amountCents: string;
+            /** Format: uuid */
+            areaId: string;
+            /** @enum {string} */
+            fundKind: "netzwerkfonds" | "aktionsfonds" | "projektfonds" | "baufonds";
+            /**
+             * Format: uuid
+             * @description Null in a dry run
+             */
+            id: string | null;
+            /** Format: uuid */
+            organisationId: string;
+            /** Format: date */
+            periodEnd: string;
+            /** Format: date */
+            periodStart: string;
+            /** @description The file row of the project this one continues */
+            predecessorRow: number | null;
+            programmeYear: number;
+            /** @description The file's row the project came from (1 = header) */
+            row: number;
+            title: string;
+        };
         PayCallOffDto: {
             /**
              * Format: date
@@ -3518,20 +3754,53 @@ export interface components {
              */
             paidOn: string;
         };
+        PlanDecisionDto: {
+            /** Format: date-time */
+            decidedAt: string;
+            outcome: string;
+            procedure: string;
+        };
         PlanImportDto: {
             /** @description The version the caller read; a newer one answers 409 version_conflict. */
             version: number;
+        };
+        PlanItemViewDto: {
+            /** @example 1250000 */
+            amountCents: string;
+            amountReason: string | null;
+            /** Format: uuid */
+            applicationId: string;
+            carrier: string;
+            /** @description The committee's decision: the outcome of the application's last closed vote */
+            decision: components["schemas"]["PlanDecisionDto"] | null;
+            manualRank: number | null;
+            rank: number | null;
+            reference: string;
+            /** @example 1250000 */
+            remainingCents: string;
+            /** @example 1250000 */
+            requestedCents: string;
+            reviews: number;
+            /** @example 1250000 */
+            runningTotalCents: string;
+            score: number | null;
+            /** @example 1250000 */
+            shortByCents: string | null;
+            state: string;
+            /** @enum {string} */
+            status: "selected" | "waitlisted" | "not_adopted";
+            title: string;
         };
         PlanLineDto: {
             /**
              * @description Amount to fund in cents; null: as requested
              * @example 800000
              */
-            amountCents: Record<string, never> | null;
+            amountCents: string | null;
             /** @description Required when the amount differs from the request */
-            amountReason?: Record<string, never>;
+            amountReason?: string | null;
             /** @description A place the committee gave; null: computed */
-            manualRank: Record<string, never> | null;
+            manualRank: number | null;
         };
         PlanSettingsDto: {
             /**
@@ -3541,6 +3810,66 @@ export interface components {
             budgetCents: string;
             /** @enum {string} */
             fillRule: "skip_over" | "stop_at_first_misfit";
+        };
+        PlanTotalsDto: {
+            notAdopted: number;
+            /** @example 1250000 */
+            remainingCents: string;
+            selected: number;
+            /** @example 1250000 */
+            selectedCents: string;
+            waitlisted: number;
+            /** @example 1250000 */
+            waitlistedCents: string;
+        };
+        PredecessorOptionDto: {
+            /**
+             * @description Null for an application in the system
+             * @enum {string|null}
+             */
+            fundKind: "netzwerkfonds" | "aktionsfonds" | "projektfonds" | "baufonds" | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "application" | "imported";
+            /** Format: date */
+            periodEnd: string | null;
+            /** Format: date */
+            periodStart: string | null;
+            programmeYear: number;
+            /** @description The application's reference; null for an imported project */
+            reference: string | null;
+            title: string;
+        };
+        PredecessorOptionListDto: {
+            items: components["schemas"]["PredecessorOptionDto"][];
+        };
+        ProgrammePlanViewDto: {
+            /**
+             * @description Netzwerkfonds money of the programme year not yet committed
+             * @example 1250000
+             */
+            availableCents: string;
+            /** @example 1250000 */
+            budgetCents: string;
+            /** Format: uuid */
+            callId: string;
+            callTitle: string;
+            /** Format: uuid */
+            committeeId: string | null;
+            /** @description The plan and every scenario side by side; null while there are no scenarios */
+            comparison: components["schemas"]["ScenarioComparisonDto"] | null;
+            /** @enum {string} */
+            fillRule: "skip_over" | "stop_at_first_misfit";
+            /** Format: date-time */
+            finalisedAt: string | null;
+            items: components["schemas"]["PlanItemViewDto"][];
+            programmeYear: number;
+            scenarios: components["schemas"]["ScenarioViewDto"][];
+            /** @enum {string} */
+            status: "draft" | "final";
+            totals: components["schemas"]["PlanTotalsDto"];
+            version: number;
         };
         PublicDistrictDto: {
             /** @example Spandau */
@@ -3793,6 +4122,28 @@ export interface components {
             applicationId: string;
             reason: string;
         };
+        ScenarioAmountViewDto: {
+            /** @example 1250000 */
+            amountCents: string;
+            /** Format: uuid */
+            applicationId: string;
+            reason: string;
+        };
+        ScenarioCellDto: {
+            /** @example 1250000 */
+            amount: string;
+            /** @description Rank, status or amount differ from the base plan */
+            changed: boolean;
+            rank: number | null;
+            /** @enum {string} */
+            status: "selected" | "waitlisted" | "not_adopted";
+        };
+        ScenarioComparisonDto: {
+            base: components["schemas"]["ScenarioTotalsDto"];
+            /** @description One row per application in the base plan's order */
+            rows: components["schemas"]["ComparisonRowDto"][];
+            scenarios: components["schemas"]["ComparedScenarioTotalsDto"][];
+        };
         ScenarioDto: {
             amounts?: components["schemas"]["ScenarioAmountDto"][];
             /** @example 50000000 */
@@ -3803,6 +4154,31 @@ export interface components {
             label: string;
             /** @description Adopted applications first to last */
             order?: string[];
+        };
+        ScenarioTotalsDto: {
+            /** @example 1250000 */
+            budget: string;
+            /** @enum {string} */
+            fillRule: "skip_over" | "stop_at_first_misfit";
+            /** @example 1250000 */
+            remaining: string;
+            selectedCount: number;
+            /** @example 1250000 */
+            selectedTotal: string;
+            waitlistedCount: number;
+            /** @example 1250000 */
+            waitlistedTotal: string;
+        };
+        ScenarioViewDto: {
+            amounts: components["schemas"]["ScenarioAmountViewDto"][];
+            /** @example 1250000 */
+            budgetCents: string | null;
+            /** @enum {string|null} */
+            fillRule: "skip_over" | "stop_at_first_misfit" | null;
+            /** Format: uuid */
+            id: string;
+            label: string;
+            order: string[] | null;
         };
         ScheduleSessionDto: {
             /** @description The agenda: applications in review or planning, in order. */
@@ -4011,12 +4387,12 @@ export interface components {
             /** @example Berlin */
             city?: string;
             /** @description Null or empty removes it. */
-            financeRegistrationNumber?: Record<string, never> | null;
+            financeRegistrationNumber?: string | null;
             /**
              * @description Check digits are validated; stored without blanks, upper case. Null or empty removes it.
              * @example DE02 1203 0000 0000 2020 51
              */
-            iban?: Record<string, never> | null;
+            iban?: string | null;
             /** @example e. V. */
             legalForm?: string;
             /** @description Replaces the whole list; it cannot be emptied. */
@@ -4036,6 +4412,33 @@ export interface components {
             displayName?: string;
             /** @enum {string} */
             language?: "de" | "en";
+        };
+        UserListDto: {
+            items: components["schemas"]["UserSummaryDto"][];
+            total: number;
+        };
+        UserMembershipDto: {
+            isAdmin: boolean;
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+        };
+        UserRoleDto: {
+            /** Format: uuid */
+            districtId: string;
+            /** @enum {string} */
+            role: "board_member" | "coordinator" | "finance" | "admin";
+        };
+        UserSummaryDto: {
+            displayName: string;
+            email: string;
+            /** Format: uuid */
+            id: string;
+            organisations: components["schemas"]["UserMembershipDto"][];
+            /** @description Only the roles in the caller's districts */
+            roles: components["schemas"]["UserRoleDto"][];
+            /** @enum {string} */
+            status: "unverified" | "invited" | "active" | "disabled" | "pseudonymised";
         };
         VerifyEmailDto: {
             /** @description The token from the link in the mail. */
@@ -4686,7 +5089,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PredecessorOptionListDto"];
+                };
             };
         };
     };
@@ -4932,7 +5337,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AreaListDto"];
+                };
             };
         };
     };
@@ -4951,7 +5358,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AreaDetailDto"];
+                };
             };
         };
     };
@@ -4977,7 +5386,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AreaDetailDto"];
+                };
             };
         };
     };
@@ -5435,7 +5846,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammePlanViewDto"];
+                };
             };
         };
     };
@@ -5461,7 +5874,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammePlanViewDto"];
+                };
             };
         };
     };
@@ -5521,7 +5936,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammePlanViewDto"];
+                };
             };
         };
     };
@@ -5548,7 +5965,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammePlanViewDto"];
+                };
             };
         };
     };
@@ -5574,7 +5993,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammePlanViewDto"];
+                };
             };
         };
     };
@@ -5597,7 +6018,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammePlanViewDto"];
+                };
             };
         };
     };
@@ -5916,7 +6339,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndicatorImportAnswerDto"];
+                };
             };
         };
     };
@@ -5942,7 +6367,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AreaShapesImportAnswerDto"];
+                };
             };
         };
     };
@@ -6047,13 +6474,22 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
         responses: {
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LorImportAnswerDto"];
+                };
             };
         };
     };
@@ -6085,7 +6521,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PastProjectImportAnswerDto"];
+                };
             };
         };
     };
@@ -6809,7 +7247,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationListDto"];
+                };
             };
         };
     };
@@ -6828,7 +7268,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationDetailDto"];
+                };
             };
         };
     };
@@ -6854,7 +7296,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationDetailDto"];
+                };
             };
         };
     };
@@ -6876,7 +7320,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationViewDto"];
+                };
             };
         };
     };
@@ -7504,7 +7950,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserListDto"];
+                };
             };
         };
     };
@@ -7530,7 +7978,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserSummaryDto"];
+                };
             };
         };
     };
@@ -7552,7 +8002,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserSummaryDto"];
+                };
             };
         };
     };
@@ -7578,7 +8030,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserSummaryDto"];
+                };
             };
         };
     };

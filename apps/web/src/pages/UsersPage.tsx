@@ -35,23 +35,26 @@ const statusBadge: Record<UserStatus, BadgeVariant> = {
   invited: 'info',
   disabled: 'warning',
   pseudonymised: 'danger',
+  // Registered, e-mail address not yet confirmed: the server lists them too.
+  unverified: 'info',
 };
 
 /**
  * District names as far as the API tells them; the identity API has no district list of its own,
  * so an id without a known name is shown shortened.
  */
-function useDistrictLabels(users: readonly AdminUser[]) {
+function useDistrictLabels() {
   const { t } = useTranslation();
   const me = useMe();
   return useMemo(() => {
     const names = new Map<string, string>();
-    for (const role of [...me.roles, ...users.flatMap((user) => user.roles)]) {
+    // Only the own roles carry names: the user list answers district ids alone.
+    for (const role of me.roles) {
       if (role.districtName) names.set(role.districtId, role.districtName);
     }
     return (districtId: string) =>
       names.get(districtId) ?? t('users.districtWithoutName', { id: districtId.slice(0, 8) });
-  }, [me.roles, users, t]);
+  }, [me.roles, t]);
 }
 
 /** User administration for admins and coordinators, limited to their districts. */
@@ -79,7 +82,7 @@ export function UsersPage() {
   );
   const { state, reload } = useApiData(load);
   const users = state.status === 'loaded' ? state.data.items : [];
-  const districtLabel = useDistrictLabels(users);
+  const districtLabel = useDistrictLabels();
   const districtOptions: SelectOption[] = districts.map((id) => ({ value: id, label: districtLabel(id) }));
   const showDistricts = districts.length > 1;
 

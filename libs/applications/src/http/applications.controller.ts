@@ -15,7 +15,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CSRF_HEADER_DOC, IdParamDto, pageOf } from '@kiezfonds/funds';
 import { pickLocale } from '@kiezfonds/domain';
@@ -45,6 +45,7 @@ import {
   SaveContentDto,
   VersionParamDto,
 } from './dtos/application.dto';
+import { PredecessorOptionListDto } from './dtos/answers.dto';
 import { ApplicationEventDto } from './dtos/event.dto';
 import { requestIdOf, sendFile, UPLOAD_LIMITS } from './http-helpers';
 
@@ -110,6 +111,7 @@ export class ApplicationsController {
       "The carrier's funded applications and the projects of earlier years imported in the call's district " +
       '(`kind: "imported"`), newest first; the one already chosen is always listed.',
   })
+  @ApiOkResponse({ type: PredecessorOptionListDto })
   predecessorOptions(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
     return this.applications.predecessorOptions(principal, params.id);
   }

@@ -4,6 +4,7 @@ import {
   ApiBody,
   ApiConsumes,
   ApiCookieAuth,
+  ApiCreatedResponse,
   ApiHeader,
   ApiOperation,
   ApiPropertyOptional,
@@ -25,6 +26,7 @@ import {
   MAX_PAST_PROJECT_FILE_BYTES,
   PastProjectImportService,
 } from '../past-projects/past-project-import.service';
+import { PastProjectImportAnswerDto } from './dtos/answers.dto';
 import { requestIdOf, sendFile } from './http-helpers';
 
 const UPLOAD = {
@@ -80,6 +82,7 @@ export class PastProjectsController {
       'A problem answers 400 `past_project_file_invalid` with `details[]` naming `row` and `column`. ' +
       'The same file is imported only once (`alreadyImported`).',
   })
+  @ApiCreatedResponse({ type: PastProjectImportAnswerDto })
   import(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,

@@ -1,11 +1,19 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { sendFile } from '@kiezfonds/applications';
 import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/funds';
 import { Authenticated, clientOf, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { ProgrammePlanExport } from '../planning/programme-plan-export';
 import { ProgrammePlanService } from '../planning/programme-plan.service';
+import { ProgrammePlanViewDto } from './programme-plan-answers.dto';
 import {
   PlanLineDto,
   PlanLineParamsDto,
@@ -31,6 +39,7 @@ export class ProgrammePlanController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'The ranked priority list within the budget, with scenarios compared' })
+  @ApiOkResponse({ type: ProgrammePlanViewDto })
   get(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
     return this.plans.get(principal, params.id);
   }
@@ -39,6 +48,7 @@ export class ProgrammePlanController {
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({ summary: "The plan's budget and fill rule" })
+  @ApiOkResponse({ type: ProgrammePlanViewDto })
   configure(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
@@ -52,6 +62,7 @@ export class ProgrammePlanController {
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({ summary: 'Adjust the amount (with a reason) or give a place by hand' })
+  @ApiOkResponse({ type: ProgrammePlanViewDto })
   adjust(
     @CurrentPrincipal() principal: Principal,
     @Param() params: PlanLineParamsDto,
@@ -65,6 +76,7 @@ export class ProgrammePlanController {
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({ summary: 'Add a what-if scenario: another budget, amounts or order' })
+  @ApiCreatedResponse({ type: ProgrammePlanViewDto })
   addScenario(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
@@ -78,6 +90,7 @@ export class ProgrammePlanController {
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({ summary: 'Remove a scenario' })
+  @ApiOkResponse({ type: ProgrammePlanViewDto })
   removeScenario(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ScenarioParamsDto,
@@ -91,6 +104,7 @@ export class ProgrammePlanController {
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({ summary: 'Finalise: selected and waitlisted through the lifecycle, in one transaction' })
+  @ApiOkResponse({ type: ProgrammePlanViewDto })
   finalise(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto, @Req() request: Request) {
     return this.plans.finalise(principal, params.id, requestIdOf(request));
   }

@@ -31,6 +31,7 @@ export class PlanSettingsDto {
 
 export class PlanLineDto {
   @ApiProperty({
+    type: String,
     nullable: true,
     example: '800000',
     description: 'Amount to fund in cents; null: as requested',
@@ -39,14 +40,25 @@ export class PlanLineDto {
   @IsCents()
   amountCents: string | null;
 
-  @ApiPropertyOptional({ maxLength: 1000, description: 'Required when the amount differs from the request' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 1000,
+    description: 'Required when the amount differs from the request',
+  })
   @IsOptional()
   @Trim()
   @IsString()
   @MaxLength(1000)
   amountReason?: string | null;
 
-  @ApiProperty({ nullable: true, minimum: 1, description: 'A place the committee gave; null: computed' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    minimum: 1,
+    maximum: 1000,
+    description: 'A place the committee gave; null: computed',
+  })
   @ValidateIf((dto: PlanLineDto) => dto.manualRank !== null)
   @IsInt()
   @Min(1)

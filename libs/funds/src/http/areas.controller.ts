@@ -12,9 +12,12 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
+  ApiBody,
   ApiConsumes,
   ApiCookieAuth,
+  ApiCreatedResponse,
   ApiHeader,
+  ApiOkResponse,
   ApiOperation,
   ApiProperty,
   ApiPropertyOptional,
@@ -48,6 +51,13 @@ import {
 import { AreaFiguresService } from '../areas/area-figures.service';
 import { CSRF_HEADER_DOC, IdParamDto, PageQueryDto, pageOf } from './common';
 import { requestIdOf } from './download';
+import {
+  AreaDetailDto,
+  AreaListDto,
+  AreaShapesImportAnswerDto,
+  IndicatorImportAnswerDto,
+  LorImportAnswerDto,
+} from './dtos/areas.dto';
 
 /** An indicator table is small: Berlin has about 540 Planungsräume. */
 export const MAX_INDICATOR_FILE_BYTES = 1024 * 1024;
@@ -177,6 +187,7 @@ export class AreasController {
     description:
       'Berlin-wide for the Senate, district-wide for district staff. `sort` is `name` or an indicator key.',
   })
+  @ApiOkResponse({ type: AreaListDto })
   async list(@CurrentPrincipal() principal: Principal, @Query() query: AreaListQueryDto) {
     const page = pageOf(query);
     const result = await this.areas.list(principal, { ...query, limit: page.limit, offset: page.offset });
@@ -189,6 +200,7 @@ export class AreasController {
     summary:
       'One area: its place in the grid, covered Planungsräume, indicators by year, money by fund kind and action field',
   })
+  @ApiOkResponse({ type: AreaDetailDto })
   detail(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
     return this.areas.detail(principal, params.id);
   }
@@ -201,6 +213,7 @@ export class AreasController {
     description:
       'A Planungsraum of another district: 400 `notInDistrict` at its position; another kind of area: 422 `area_cannot_cover`.',
   })
+  @ApiOkResponse({ type: AreaDetailDto })
   setCovers(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
@@ -220,6 +233,7 @@ export class AreasController {
     summary: 'Import an indicator table (CSV) for the district: all rows or none; `dryRun=true` only checks',
     description: 'A problem answers 400 `indicator_file_invalid` with `details[]` naming `row` and `column`.',
   })
+  @ApiCreatedResponse({ type: IndicatorImportAnswerDto })
   import(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
@@ -250,6 +264,7 @@ export class AreasController {
       'All features or none; `dryRun=true` only checks. A problem answers 400 `area_shapes_file_invalid` with ' +
       '`details[]` naming the feature (`row`, 1 = first) and the member (`column`).',
   })
+  @ApiCreatedResponse({ type: AreaShapesImportAnswerDto })
   importShapes(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
@@ -271,6 +286,13 @@ export class AreasController {
   @Roles('admin')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: { file: { type: 'string', format: 'binary' } },
+      required: ['file'],
+    },
+  })
   @AcceptsUpload()
   @UseInterceptors(FileInterceptor('file', CSV_UPLOAD))
   @ApiOperation({
@@ -279,6 +301,7 @@ export class AreasController {
     description:
       'Rows of other districts are skipped. A problem answers 400 with `details[]` naming `row` and `column`.',
   })
+  @ApiCreatedResponse({ type: LorImportAnswerDto })
   importLor(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,

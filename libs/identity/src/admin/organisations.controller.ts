@@ -1,12 +1,17 @@
 import { Body, Controller, Get, Param, Patch, Query, Req } from '@nestjs/common';
-import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Roles } from '../auth/access';
 import { CurrentPrincipal } from '../auth/current-principal';
 import type { Principal } from '../auth/principal';
 import { clientOf } from '../http/auth.controller';
 import { CSRF_HEADER_DOC, IdParamDto } from '../account/dtos/common';
-import { ListOrganisationsQueryDto, UpdateOrganisationDto } from './dtos/organisations.dto';
+import {
+  ListOrganisationsQueryDto,
+  OrganisationDetailDto,
+  OrganisationListDto,
+  UpdateOrganisationDto,
+} from './dtos/organisations.dto';
 import { OrganisationsService } from './organisations.service';
 
 /** Carrier organisations (Berlin-wide): staff see all, carriers their own. */
@@ -19,6 +24,7 @@ export class OrganisationsController {
   @Get()
   @Roles('carrier', 'coordinator', 'admin')
   @ApiOperation({ summary: 'Coordinators and admins: all organisations; carriers: their own' })
+  @ApiOkResponse({ type: OrganisationListDto })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListOrganisationsQueryDto) {
     return this.organisations.list(principal, query);
   }
@@ -26,6 +32,7 @@ export class OrganisationsController {
   @Get(':id')
   @Roles('carrier', 'coordinator', 'admin')
   @ApiOperation({ summary: 'One organisation with its members; 404 for carriers of other organisations' })
+  @ApiOkResponse({ type: OrganisationDetailDto })
   get(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
     return this.organisations.get(principal, params.id);
   }
@@ -36,6 +43,7 @@ export class OrganisationsController {
   @ApiOperation({
     summary: "Change the organisation's details (its own admins only); the IBAN's check digits are verified",
   })
+  @ApiOkResponse({ type: OrganisationDetailDto })
   update(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,

@@ -1,12 +1,27 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Roles } from '../auth/access';
 import { CurrentPrincipal } from '../auth/current-principal';
 import type { Principal } from '../auth/principal';
 import { clientOf } from '../http/auth.controller';
 import { CSRF_HEADER_DOC, IdParamDto } from '../account/dtos/common';
-import { ChangeUserStatusDto, GrantRoleDto, ListUsersQueryDto, RoleParamsDto } from './dtos/users.dto';
+import {
+  ChangeUserStatusDto,
+  GrantRoleDto,
+  ListUsersQueryDto,
+  RoleParamsDto,
+  UserListDto,
+  UserSummaryDto,
+} from './dtos/users.dto';
 import { UsersService } from './users.service';
 
 /** Users and their roles, inside the caller's districts (docs/api/identity.md, "Administration"). */
@@ -22,6 +37,7 @@ export class UsersController {
     summary: 'Users with a role in the own districts, and all members of carrier organisations',
     description: 'A `districtId` outside the own districts answers 404.',
   })
+  @ApiOkResponse({ type: UserListDto })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListUsersQueryDto) {
     return this.users.list(principal, query);
   }
@@ -33,6 +49,7 @@ export class UsersController {
     summary: 'Grant a role in a district',
     description: 'Admins: any role in their districts. Coordinators: board_member and finance in theirs.',
   })
+  @ApiCreatedResponse({ type: UserSummaryDto })
   grantRole(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
@@ -47,6 +64,7 @@ export class UsersController {
   @HttpCode(204)
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({ summary: 'Revoke a role in a district (same rules as granting)' })
+  @ApiNoContentResponse()
   async revokeRole(
     @CurrentPrincipal() principal: Principal,
     @Param() params: RoleParamsDto,
@@ -59,6 +77,7 @@ export class UsersController {
   @Roles('admin')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({ summary: 'Disable or re-enable an account; disabling ends its sessions and tokens' })
+  @ApiOkResponse({ type: UserSummaryDto })
   changeStatus(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
@@ -75,6 +94,7 @@ export class UsersController {
   @ApiOperation({
     summary: 'Replace name and e-mail by a pseudonym, end sessions and tokens (GDPR); cannot be undone',
   })
+  @ApiOkResponse({ type: UserSummaryDto })
   pseudonymise(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,

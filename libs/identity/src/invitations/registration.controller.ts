@@ -1,5 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiCookieAuth,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public, Roles } from '../auth/access';
 import { CurrentPrincipal } from '../auth/current-principal';
@@ -12,6 +19,7 @@ import {
   RegistrationDto,
   VerifyEmailDto,
 } from './dtos/registration.dto';
+import { OrganisationViewDto } from '../admin/dtos/organisations.dto';
 import { RegistrationService } from './registration.service';
 
 @ApiTags('organisations')
@@ -52,6 +60,7 @@ export class RegistrationController {
   @ApiCookieAuth()
   @ApiHeader(CSRF_DOC)
   @ApiOperation({ summary: 'Confirm that a registered organisation is real; idempotent' })
+  @ApiOkResponse({ type: OrganisationViewDto })
   verify(
     @Param() params: OrganisationIdParams,
     @CurrentPrincipal() principal: Principal,

@@ -23,7 +23,7 @@ import { currentLanguage } from '../../i18n';
 import { useMe } from '../../session/SessionContext';
 import { districtsWhere } from '../../session/roles';
 import { money } from '../finance/financeShared';
-import { AREA_KINDS, areaKindLabel, formatIndicator, indicatorLabel } from './areaFormat';
+import { AREA_KINDS, type AreaKind, areaKindLabel, formatIndicator, indicatorLabel } from './areaFormat';
 import { AreaMap } from './AreaMap';
 
 type Sort = { key: string; order: 'asc' | 'desc' };
@@ -42,14 +42,14 @@ export function AreasPage() {
   const { t } = useTranslation();
   const me = useMe();
   const [sort, setSortState] = useState<Sort>({ key: 'name', order: 'asc' });
-  const [kind, setKindState] = useState('');
+  const [kind, setKindState] = useState<AreaKind | ''>('');
   const [page, setPage] = useState(1);
   const setSort = (next: Sort) => {
     setSortState(next);
     setPage(1);
   };
   const setKind = (next: string) => {
-    setKindState(next);
+    setKindState(AREA_KINDS.find((value) => value === next) ?? '');
     setPage(1);
   };
   const load = useCallback(

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { normaliseIban } from '@kiezfonds/domain';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
@@ -83,7 +83,12 @@ export class UpdateOrganisationDto {
   @LegalRepresentatives()
   legalRepresentatives?: LegalRepresentativeDto[];
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 50, description: 'Null or empty removes it.' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 50,
+    description: 'Null or empty removes it.',
+  })
   @IsOptional()
   @TrimOrNull()
   @IsString()
@@ -96,6 +101,7 @@ export class UpdateOrganisationDto {
   vatDeductible?: boolean;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: 'DE02 1203 0000 0000 2020 51',
     description: 'Check digits are validated; stored without blanks, upper case. Null or empty removes it.',
@@ -106,4 +112,98 @@ export class UpdateOrganisationDto {
   )
   @IsIban()
   iban?: string | null;
+}
+
+/** An organisation in the list: enough to find it and see whether it is verified. */
+export class OrganisationSummaryDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty()
+  legalForm: string;
+
+  @ApiProperty()
+  postalCode: string;
+
+  @ApiProperty()
+  city: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  verifiedAt: string | null;
+}
+
+export class OrganisationListDto {
+  @ApiProperty({ type: [OrganisationSummaryDto] })
+  items: OrganisationSummaryDto[];
+
+  @ApiProperty()
+  total: number;
+}
+
+/** The organisation as everywhere in the API (registration, verification, administration). */
+export class OrganisationViewDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty()
+  legalForm: string;
+
+  @ApiProperty()
+  street: string;
+
+  @ApiProperty()
+  postalCode: string;
+
+  @ApiProperty()
+  city: string;
+
+  @ApiProperty({
+    type: [LegalRepresentativeDto],
+    description: 'Empty only for an organisation registered before they were asked for',
+  })
+  legalRepresentatives: LegalRepresentativeDto[];
+
+  @ApiProperty({ type: String, nullable: true })
+  financeRegistrationNumber: string | null;
+
+  @ApiProperty()
+  vatDeductible: boolean;
+
+  @ApiProperty({ type: String, nullable: true })
+  iban: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Null until verified' })
+  verifiedAt: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: string;
+}
+
+export class OrganisationMemberDto {
+  @ApiProperty({ format: 'uuid' })
+  userId: string;
+
+  @ApiProperty()
+  displayName: string;
+
+  @ApiProperty()
+  email: string;
+
+  @ApiProperty()
+  status: string;
+
+  @ApiProperty()
+  isAdmin: boolean;
+}
+
+/** One organisation with its members; every change answers it again. */
+export class OrganisationDetailDto extends OrganisationViewDto {
+  @ApiProperty({ type: [OrganisationMemberDto] })
+  members: OrganisationMemberDto[];
 }

@@ -53,3 +53,52 @@ export class ChangeUserStatusDto {
   @IsIn(['active', 'disabled'])
   status: 'active' | 'disabled';
 }
+
+/** A role in one of the caller's districts (other districts' staffing is not theirs to see). */
+export class UserRoleDto {
+  @ApiProperty({ enum: DISTRICT_ROLES })
+  role: DistrictRole;
+
+  @ApiProperty({ format: 'uuid' })
+  districtId: string;
+}
+
+export class UserMembershipDto {
+  @ApiProperty({ format: 'uuid' })
+  organisationId: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty()
+  isAdmin: boolean;
+}
+
+/** A user as administration sees them; every write on a user answers it again. */
+export class UserSummaryDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  email: string;
+
+  @ApiProperty()
+  displayName: string;
+
+  @ApiProperty({ enum: USER_STATUS_FILTER })
+  status: (typeof USER_STATUS_FILTER)[number];
+
+  @ApiProperty({ type: [UserRoleDto], description: "Only the roles in the caller's districts" })
+  roles: UserRoleDto[];
+
+  @ApiProperty({ type: [UserMembershipDto] })
+  organisations: UserMembershipDto[];
+}
+
+export class UserListDto {
+  @ApiProperty({ type: [UserSummaryDto] })
+  items: UserSummaryDto[];
+
+  @ApiProperty()
+  total: number;
+}
