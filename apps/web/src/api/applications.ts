@@ -1,4 +1,5 @@
 import { apiBasePath, apiRequest } from './client';
+import { callApi, type Schemas } from './contract';
 import {
   APPLICATION_EVENT_TYPES,
   APPLICATION_STATES,
@@ -27,17 +28,20 @@ function query(params: Record<string, string | number | undefined>): string {
 // Reference data of a district
 
 export type NamedItem = { id: string; name: string };
-export type Area = NamedItem & { kind: string; slug: string; parentId: string | null };
+export type Area = Schemas['DistrictAreaDto'];
 
-export function listDistrictAreas(districtId: string, options: Signal = {}): Promise<{ items: Area[] }> {
-  return apiRequest(`/districts/${encode(districtId)}/areas`, options);
+export function listDistrictAreas(
+  districtId: string,
+  options: Signal = {},
+): Promise<Schemas['DistrictAreaListDto']> {
+  return callApi('get', '/api/districts/{id}/areas', { path: { id: districtId }, ...options });
 }
 
 export function listDistrictActionFields(
   districtId: string,
   options: Signal = {},
-): Promise<{ items: (NamedItem & { slug: string })[] }> {
-  return apiRequest(`/districts/${encode(districtId)}/action-fields`, options);
+): Promise<Schemas['ActionFieldListDto']> {
+  return callApi('get', '/api/districts/{id}/action-fields', { path: { id: districtId }, ...options });
 }
 
 // Calls
@@ -45,79 +49,46 @@ export function listDistrictActionFields(
 export const callStatuses = ['draft', 'open', 'closed'] as const;
 export type CallStatus = (typeof callStatuses)[number];
 
-export type RequiredAttachment = { key: string; label: string };
+export type RequiredAttachment = Schemas['CallAttachmentDto'];
+export type CallDocument = Schemas['CallFileDto'];
+export type Call = Schemas['CallDto'];
 
-export type CallDocument = {
-  id: string;
-  title: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-};
-
-export type Call = {
-  id: string;
-  districtId: string;
-  districtName: string;
-  fundKind: 'netzwerkfonds';
-  fundId: string | null;
-  programmeYear: number;
-  title: string;
-  description: string;
-  status: CallStatus;
-  expectedBudgetCents: string;
-  submissionDeadline: string;
-  minAmountCents: string | null;
-  maxAmountCents: string | null;
-  actionFields: NamedItem[];
-  areas: NamedItem[];
-  requiredAttachments: RequiredAttachment[];
-  documents: CallDocument[];
-  openedAt: string | null;
-  closedAt: string | null;
-};
-
-export type CallFields = {
-  title: string;
-  description?: string;
-  programmeYear: number;
-  expectedBudgetCents: string;
-  submissionDeadline: string;
-  minAmountCents?: string;
-  maxAmountCents?: string;
-  actionFieldIds: string[];
-  areaIds: string[];
-  requiredAttachments?: RequiredAttachment[];
-};
+/** What a coordinator writes; amounts as strings of cents. */
+export type CallFields = Omit<
+  Schemas['CallFieldsDto'],
+  'expectedBudgetCents' | 'minAmountCents' | 'maxAmountCents'
+> & { expectedBudgetCents: string; minAmountCents?: string; maxAmountCents?: string };
 
 export function listCalls(
   filter: { status?: CallStatus; districtId?: string; page?: number; pageSize?: number } = {},
   options: Signal = {},
 ): Promise<List<Call>> {
-  return apiRequest(`/calls${query({ pageSize: 100, ...filter })}`, options);
+  return callApi('get', '/api/calls', { query: { pageSize: 100, ...filter }, ...options });
 }
 
 export function getCall(id: string, options: Signal = {}): Promise<Call> {
-  return apiRequest(`/calls/${encode(id)}`, options);
+  return callApi('get', '/api/calls/{id}', { path: { id }, ...options });
 }
 
 export function createCall(fields: CallFields & { districtId: string }): Promise<Call> {
-  return apiRequest('/calls', { method: 'POST', body: fields });
+  return callApi('post', '/api/calls', { body: fields });
 }
 
 export function updateCall(id: string, fields: CallFields): Promise<Call> {
-  return apiRequest(`/calls/${encode(id)}`, { method: 'PATCH', body: fields });
+  return callApi('patch', '/api/calls/{id}', { path: { id }, body: fields });
 }
 
 export function changeCallStatus(id: string, to: 'open' | 'close'): Promise<Call> {
-  return apiRequest(`/calls/${encode(id)}/${to}`, { method: 'POST' });
+  return to === 'open'
+    ? callApi('post', '/api/calls/{id}/open', { path: { id } })
+    : callApi('post', '/api/calls/{id}/close', { path: { id } });
 }
 
 export function addCallDocument(id: string, title: string, file: File): Promise<Call> {
   const form = new FormData();
   form.set('title', title);
   form.set('file', file);
-  return apiRequest(`/calls/${encode(id)}/documents`, { method: 'POST', body: form });
+  return callApi('post', '/api/calls/{id}/documents', { path: { id }, body: form });
 }
 
 export function callDocumentUrl(callId: string, documentId: string): string {
@@ -237,40 +208,14 @@ export type Transition = {
   allowedEvents: ApplicationEventType[];
 };
 
-export type HistoryItem = {
-  at: string;
-  action: string;
-  event: string | null;
-  fromState: string | null;
-  toState: string | null;
-  actorName: string | null;
-  comment: string | null;
-};
-
-export type VersionItem = { number: number; title: string; submittedAt: string; submittedBy: string | null };
+export type HistoryItem = Schemas['HistoryItemDto'];
+export type VersionItem = Schemas['VersionItemDto'];
 export type Version = { number: number; title: string; content: ApplicationContent; submittedAt: string };
 export type Change = { path: string; before: unknown; after: unknown };
 export type Diff = { from: number; to: number; changes: Change[] };
 
-export type ChangeRequest = {
-  id: string;
-  message: string;
-  replyDeadline: string;
-  requestedAt: string;
-  requestedBy: string | null;
-  answeredAt: string | null;
-  answeredVersion: number | null;
-};
-
-export type Attachment = {
-  id: string;
-  kind: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  sha256: string;
-  uploadedAt: string;
-};
+export type ChangeRequest = Schemas['ChangeRequestDto'];
+export type Attachment = Schemas['AttachmentDto'];
 
 export type ApplicationFilter = {
   state?: ApplicationState;
@@ -349,11 +294,11 @@ export function newIdempotencyKey(): string {
 }
 
 export function getHistory(id: string, options: Signal = {}): Promise<{ items: HistoryItem[] }> {
-  return apiRequest(`/applications/${encode(id)}/history`, options);
+  return callApi('get', '/api/applications/{id}/history', { path: { id }, ...options });
 }
 
 export function listVersions(id: string, options: Signal = {}): Promise<{ items: VersionItem[] }> {
-  return apiRequest(`/applications/${encode(id)}/versions`, options);
+  return callApi('get', '/api/applications/{id}/versions', { path: { id }, ...options });
 }
 
 export function getVersion(id: string, number: number, options: Signal = {}): Promise<Version> {
@@ -365,22 +310,24 @@ export function getDiff(id: string, from: number, to: number, options: Signal = 
 }
 
 export function listChangeRequests(id: string, options: Signal = {}): Promise<{ items: ChangeRequest[] }> {
-  return apiRequest(`/applications/${encode(id)}/change-requests`, options);
+  return callApi('get', '/api/applications/{id}/change-requests', { path: { id }, ...options });
 }
 
 export function listAttachments(id: string, options: Signal = {}): Promise<{ items: Attachment[] }> {
-  return apiRequest(`/applications/${encode(id)}/attachments`, options);
+  return callApi('get', '/api/applications/{id}/attachments', { path: { id }, ...options });
 }
 
 export function uploadAttachment(id: string, kind: string, file: File): Promise<Attachment> {
   const form = new FormData();
   form.set('kind', kind);
   form.set('file', file);
-  return apiRequest(`/applications/${encode(id)}/attachments`, { method: 'POST', body: form });
+  return callApi('post', '/api/applications/{id}/attachments', { path: { id }, body: form });
 }
 
 export function deleteAttachment(id: string, attachmentId: string): Promise<void> {
-  return apiRequest(`/applications/${encode(id)}/attachments/${encode(attachmentId)}`, { method: 'DELETE' });
+  return callApi('delete', '/api/applications/{id}/attachments/{fileId}', {
+    path: { id, fileId: attachmentId },
+  });
 }
 
 export function attachmentUrl(id: string, attachmentId: string): string {

@@ -2628,12 +2628,31 @@ export interface components {
             /** @example 1250000 */
             repaidCents: string;
         };
+        AttachmentDto: {
+            /** @description As detected from the content, not as the browser said */
+            contentType: string;
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description A key of the call's required attachments, or 'other'
+             * @example budget_sheet
+             */
+            kind: string;
+            sha256: string;
+            sizeBytes: number;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
         AttachmentKindDto: {
             /**
              * @description A key of the call's required attachments, or `other`.
              * @example budget_sheet
              */
             kind: string;
+        };
+        AttachmentListDto: {
+            items: components["schemas"]["AttachmentDto"][];
         };
         AttendanceDto: {
             /**
@@ -2733,7 +2752,51 @@ export interface components {
              */
             trackedProjectId?: string;
         };
+        CallAttachmentDto: {
+            /** @example budget_sheet */
+            key: string;
+            /** @example Finanzplan (Tabelle) */
+            label: string;
+        };
         CallDocumentDto: {
+            title: string;
+        };
+        CallDto: {
+            actionFields: components["schemas"]["CallLinkDto"][];
+            areas: components["schemas"]["CallLinkDto"][];
+            /** Format: date-time */
+            closedAt: string | null;
+            description: string;
+            /** Format: uuid */
+            districtId: string;
+            districtName: string;
+            documents: components["schemas"]["CallFileDto"][];
+            /** @example 5000000 */
+            expectedBudgetCents: string;
+            /**
+             * Format: uuid
+             * @description The district's Netzwerkfonds, which pays the call's applications; null until finance creates it
+             */
+            fundId: string | null;
+            /** @enum {string} */
+            fundKind: "netzwerkfonds";
+            /** Format: uuid */
+            id: string;
+            /** @example 5000000 */
+            maxAmountCents: string | null;
+            /**
+             * @description Never below the Netzwerkfonds floor of 50 000 €, which is also the default
+             * @example 5000000
+             */
+            minAmountCents: string;
+            /** Format: date-time */
+            openedAt: string | null;
+            programmeYear: number;
+            requiredAttachments: components["schemas"]["CallAttachmentDto"][];
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            /** Format: date-time */
+            submissionDeadline: string;
             title: string;
         };
         CallFieldsDto: {
@@ -2758,6 +2821,25 @@ export interface components {
             submissionDeadline: string;
             /** @example Netzwerkfonds Spandau 2027 */
             title: string;
+        };
+        CallFileDto: {
+            contentType: string;
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            sizeBytes: number;
+            title: string;
+        };
+        CallLinkDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        CallPageDto: {
+            items: components["schemas"]["CallDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         CarrierDto: {
             /** Format: uuid */
@@ -2787,6 +2869,24 @@ export interface components {
         CastBallotDto: {
             /** @enum {string} */
             choice: "yes" | "no" | "abstain";
+        };
+        ChangeRequestDto: {
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** @description The version that answered it */
+            answeredVersion: number | null;
+            /** Format: uuid */
+            id: string;
+            message: string;
+            /** Format: date-time */
+            replyDeadline: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /** @description Display name of the coordinator who asked */
+            requestedBy: string | null;
+        };
+        ChangeRequestListDto: {
+            items: components["schemas"]["ChangeRequestDto"][];
         };
         ChangeUserStatusDto: {
             /** @enum {string} */
@@ -3241,6 +3341,22 @@ export interface components {
             districtName?: string;
             /** @enum {string} */
             role: "board_member" | "coordinator" | "finance" | "admin" | "senate";
+        };
+        HistoryDto: {
+            items: components["schemas"]["HistoryItemDto"][];
+        };
+        HistoryItemDto: {
+            /** @example application.transition */
+            action: string;
+            /** @description Null for steps of the system */
+            actorName: string | null;
+            /** Format: date-time */
+            at: string;
+            comment: string | null;
+            /** @description The lifecycle event, where the step was one */
+            event: string | null;
+            fromState: string | null;
+            toState: string | null;
         };
         IndicatorImportDto: {
             /**
@@ -4041,6 +4157,17 @@ export interface components {
             /** @description The token from the link in the mail. */
             token: string;
         };
+        VersionItemDto: {
+            number: number;
+            /** Format: date-time */
+            submittedAt: string;
+            /** @description Display name of who submitted it */
+            submittedBy: string | null;
+            title: string;
+        };
+        VersionListDto: {
+            items: components["schemas"]["VersionItemDto"][];
+        };
         VoteSessionRefDto: {
             /** Format: uuid */
             id: string;
@@ -4307,7 +4434,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttachmentListDto"];
+                };
             };
         };
     };
@@ -4333,7 +4462,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"];
+                };
             };
         };
     };
@@ -4442,7 +4573,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChangeRequestListDto"];
+                };
             };
         };
     };
@@ -4575,7 +4708,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HistoryDto"];
+                };
             };
         };
     };
@@ -4809,7 +4944,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VersionListDto"];
+                };
             };
         };
     };
@@ -5257,7 +5394,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallPageDto"];
+                };
             };
         };
     };
@@ -5281,7 +5420,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
             };
         };
     };
@@ -5300,7 +5441,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
             };
         };
     };
@@ -5326,7 +5469,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
             };
         };
     };
@@ -5348,7 +5493,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
             };
         };
     };
@@ -5374,7 +5521,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
             };
         };
     };
@@ -5416,7 +5565,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
             };
         };
     };

@@ -15,7 +15,15 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConsumes,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CSRF_HEADER_DOC, IdParamDto, pageOf } from '@kiezfonds/funds';
 import { pickLocale } from '@kiezfonds/domain';
@@ -45,6 +53,13 @@ import {
   SaveContentDto,
   VersionParamDto,
 } from './dtos/application.dto';
+import {
+  AttachmentDto,
+  AttachmentListDto,
+  ChangeRequestListDto,
+  HistoryDto,
+  VersionListDto,
+} from './dtos/application-answers.dto';
 import { ApplicationEventDto } from './dtos/event.dto';
 import { requestIdOf, sendFile, UPLOAD_LIMITS } from './http-helpers';
 
@@ -203,14 +218,16 @@ export class ApplicationsController {
   @Get(':id/history')
   @Authenticated()
   @ApiOperation({ summary: 'The timeline: every recorded step with actor, event, time and comment' })
-  history(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+  @ApiOkResponse({ type: HistoryDto })
+  history(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto): Promise<HistoryDto> {
     return this.applications.history(principal, params.id);
   }
 
   @Get(':id/versions')
   @Authenticated()
   @ApiOperation({ summary: 'The submitted versions' })
-  versions(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+  @ApiOkResponse({ type: VersionListDto })
+  versions(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto): Promise<VersionListDto> {
     return this.applications.versions(principal, params.id);
   }
 
@@ -231,14 +248,22 @@ export class ApplicationsController {
   @Get(':id/change-requests')
   @Authenticated()
   @ApiOperation({ summary: 'Change requests with message, reply deadline and when they were answered' })
-  changeRequests(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+  @ApiOkResponse({ type: ChangeRequestListDto })
+  changeRequests(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+  ): Promise<ChangeRequestListDto> {
     return this.applications.changeRequests(principal, params.id);
   }
 
   @Get(':id/attachments')
   @Authenticated()
   @ApiOperation({ summary: 'Attachments with size, type and SHA-256' })
-  listAttachments(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+  @ApiOkResponse({ type: AttachmentListDto })
+  listAttachments(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+  ): Promise<AttachmentListDto> {
     return this.attachments.list(principal, params.id);
   }
 
@@ -249,13 +274,14 @@ export class ApplicationsController {
   @AcceptsUpload()
   @UseInterceptors(FileInterceptor('file', UPLOAD_LIMITS))
   @ApiOperation({ summary: 'Upload an attachment (20 MB; PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS by content)' })
+  @ApiCreatedResponse({ type: AttachmentDto })
   addAttachment(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: AttachmentKindDto,
     @UploadedFile() file: StagedFile | undefined,
     @Req() request: Request,
-  ) {
+  ): Promise<AttachmentDto> {
     return this.attachments.add(
       principal,
       params.id,

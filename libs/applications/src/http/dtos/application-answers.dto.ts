@@ -1,0 +1,116 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/*
+ * What the applications API answers about an application's record (timeline, submitted versions,
+ * change requests, attachments), for the OpenAPI document and so the web's generated types.
+ */
+
+const nullableString = { type: String, nullable: true } as const;
+const nullableInstant = { type: String, format: 'date-time', nullable: true } as const;
+
+/** One recorded step of the application (audit event), oldest first. */
+export class HistoryItemDto {
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+
+  @ApiProperty({ example: 'application.transition' })
+  action: string;
+
+  @ApiProperty({ ...nullableString, description: 'The lifecycle event, where the step was one' })
+  event: string | null;
+
+  @ApiProperty(nullableString)
+  fromState: string | null;
+
+  @ApiProperty(nullableString)
+  toState: string | null;
+
+  @ApiProperty({ ...nullableString, description: 'Null for steps of the system' })
+  actorName: string | null;
+
+  @ApiProperty(nullableString)
+  comment: string | null;
+}
+
+export class HistoryDto {
+  @ApiProperty({ type: [HistoryItemDto] })
+  items: HistoryItemDto[];
+}
+
+export class VersionItemDto {
+  @ApiProperty()
+  number: number;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty({ format: 'date-time' })
+  submittedAt: string;
+
+  @ApiProperty({ ...nullableString, description: 'Display name of who submitted it' })
+  submittedBy: string | null;
+}
+
+export class VersionListDto {
+  @ApiProperty({ type: [VersionItemDto] })
+  items: VersionItemDto[];
+}
+
+export class ChangeRequestDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  message: string;
+
+  @ApiProperty({ format: 'date-time' })
+  replyDeadline: string;
+
+  @ApiProperty({ format: 'date-time' })
+  requestedAt: string;
+
+  @ApiProperty({ ...nullableString, description: 'Display name of the coordinator who asked' })
+  requestedBy: string | null;
+
+  @ApiProperty(nullableInstant)
+  answeredAt: string | null;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'The version that answered it' })
+  answeredVersion: number | null;
+}
+
+export class ChangeRequestListDto {
+  @ApiProperty({ type: [ChangeRequestDto] })
+  items: ChangeRequestDto[];
+}
+
+export class AttachmentDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({
+    example: 'budget_sheet',
+    description: "A key of the call's required attachments, or 'other'",
+  })
+  kind: string;
+
+  @ApiProperty()
+  fileName: string;
+
+  @ApiProperty({ description: 'As detected from the content, not as the browser said' })
+  contentType: string;
+
+  @ApiProperty()
+  sizeBytes: number;
+
+  @ApiProperty({ pattern: '^[0-9a-f]{64}$' })
+  sha256: string;
+
+  @ApiProperty({ format: 'date-time' })
+  uploadedAt: string;
+}
+
+export class AttachmentListDto {
+  @ApiProperty({ type: [AttachmentDto] })
+  items: AttachmentDto[];
+}
