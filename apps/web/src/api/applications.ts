@@ -397,61 +397,36 @@ export function getDoubleFunding(id: string, options: Signal = {}): Promise<Doub
 
 // Implementation
 
-export type CallOffState = 'requested' | 'approved' | 'paid' | 'rejected';
-
-export type CallOff = {
-  id: string;
-  applicationId: string;
-  number: number;
-  cashYear: number;
-  amountCents: string;
-  purpose: string;
-  state: CallOffState;
-  requestedAt: string;
-  decidedAt: string | null;
-  paidOn: string | null;
-  /** The end of the prompt-use period (DOMAIN.md step 8), set on payment. */
-  spendBy: string | null;
-  rejectReason: string | null;
-};
+export type CallOff = Schemas['CallOffDto'];
+export type CallOffState = CallOff['state'];
 
 export function listCallOffs(id: string, options: Signal = {}): Promise<{ items: CallOff[] }> {
-  return apiRequest(`/applications/${encode(id)}/call-offs`, options);
+  return callApi('get', '/api/applications/{id}/call-offs', { path: { id }, ...options });
 }
 
 /** A change to the cost plan the coordinator approved after the grant notice. */
-export type PlanChange = {
-  id: string;
-  cashYear: number;
-  category: CostCategory;
-  amountCents: string;
-  reason: string;
-  approvedBy: string;
-  approvedAt: string;
-};
+export type PlanChange = Schemas['PlanChangeDto'];
 
 export function listPlanChanges(id: string, options: Signal = {}): Promise<{ items: PlanChange[] }> {
-  return apiRequest(`/applications/${encode(id)}/plan-changes`, options);
+  return callApi('get', '/api/applications/{id}/plan-changes', { path: { id }, ...options });
 }
+
+/*
+ * Call-offs and plan changes move money: every write carries an Idempotency-Key made once per
+ * intended action, so a double click or a retry after a lost answer books once.
+ */
+const once = (idempotencyKey: string) => ({ headers: { 'Idempotency-Key': idempotencyKey } });
 
 export function approvePlanChange(
   id: string,
   input: { cashYear: number; category: CostCategory; amountCents: string; reason: string },
   idempotencyKey: string,
 ): Promise<PlanChange> {
-  return apiRequest(`/applications/${encode(id)}/plan-changes`, {
-    method: 'POST',
+  return callApi('post', '/api/applications/{id}/plan-changes', {
+    path: { id },
     body: input,
-    headers: { 'Idempotency-Key': idempotencyKey },
+    ...once(idempotencyKey),
   });
-}
-
-/**
- * Call-offs move money: every write carries an Idempotency-Key made once per intended action, so
- * a double click or a retry after a lost answer books once.
- */
-function callOffWrite<T>(path: string, body: unknown, idempotencyKey: string): Promise<T> {
-  return apiRequest(path, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
 }
 
 export function requestCallOff(
@@ -459,19 +434,31 @@ export function requestCallOff(
   input: { cashYear: number; amountCents: string; purpose?: string },
   idempotencyKey: string,
 ): Promise<CallOff> {
-  return callOffWrite(`/applications/${encode(id)}/call-offs`, input, idempotencyKey);
+  return callApi('post', '/api/applications/{id}/call-offs', {
+    path: { id },
+    body: input,
+    ...once(idempotencyKey),
+  });
 }
 
 export function approveCallOff(callOffId: string, idempotencyKey: string): Promise<CallOff> {
-  return callOffWrite(`/call-offs/${encode(callOffId)}/approve`, {}, idempotencyKey);
+  return callApi('post', '/api/call-offs/{id}/approve', { path: { id: callOffId }, ...once(idempotencyKey) });
 }
 
 export function payCallOff(callOffId: string, paidOn: string, idempotencyKey: string): Promise<CallOff> {
-  return callOffWrite(`/call-offs/${encode(callOffId)}/pay`, { paidOn }, idempotencyKey);
+  return callApi('post', '/api/call-offs/{id}/pay', {
+    path: { id: callOffId },
+    body: { paidOn },
+    ...once(idempotencyKey),
+  });
 }
 
 export function rejectCallOff(callOffId: string, reason: string, idempotencyKey: string): Promise<CallOff> {
-  return callOffWrite(`/call-offs/${encode(callOffId)}/reject`, { reason }, idempotencyKey);
+  return callApi('post', '/api/call-offs/{id}/reject', {
+    path: { id: callOffId },
+    body: { reason },
+    ...once(idempotencyKey),
+  });
 }
 
 /** One actual of the proof of use; `vatCents` is the VAT it contains, where the carrier stated it. */

@@ -2470,7 +2470,7 @@ export interface components {
             /** @description SUBMIT_FINAL_REPORT: actual costs per cash year and category. */
             actuals?: components["schemas"]["ActualCostDto"][];
             /** @description RECORD_SENATE_SELECTION: the amount the Senate selected, in cents. */
-            amountCents?: Record<string, never>;
+            amountCents?: string | number;
             /** @description A note for the record (formal check, selection). */
             comment?: string;
             /** @description APPROVE: conditions (Nebenbestimmungen), one per line. */
@@ -2584,7 +2584,7 @@ export interface components {
              * @description The amount the line is added or raised by, in cents (> 0).
              * @example 150000
              */
-            amountCents: Record<string, never>;
+            amountCents: string | number;
             /**
              * @description A cash year of the grant notice.
              * @example 2027
@@ -2834,6 +2834,35 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+        };
+        CallOffDto: {
+            /** @example 2500000 */
+            amountCents: string;
+            /** Format: uuid */
+            applicationId: string;
+            cashYear: number;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Counts the application's call-offs from 1 */
+            number: number;
+            /** Format: date */
+            paidOn: string | null;
+            purpose: string;
+            rejectReason: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /**
+             * Format: date
+             * @description The end of the prompt-use period (DOMAIN.md step 8), set on payment
+             */
+            spendBy: string | null;
+            /** @enum {string} */
+            state: "requested" | "approved" | "paid" | "rejected";
+        };
+        CallOffListDto: {
+            items: components["schemas"]["CallOffDto"][];
         };
         CallPageDto: {
             items: components["schemas"]["CallDto"][];
@@ -3372,7 +3401,7 @@ export interface components {
         };
         InstalmentDto: {
             /** @example 1500000 */
-            amountCents: Record<string, never>;
+            amountCents: string | number;
             /** @example 2027 */
             cashYear: number;
         };
@@ -3634,6 +3663,26 @@ export interface components {
              */
             paidOn: string;
         };
+        PlanChangeDto: {
+            /** @example 2500000 */
+            amountCents: string;
+            /** Format: date-time */
+            approvedAt: string;
+            /**
+             * Format: uuid
+             * @description The coordinator (user id) who approved it
+             */
+            approvedBy: string;
+            cashYear: number;
+            /** @enum {string} */
+            category: "personnel" | "material" | "fees" | "investments" | "overheads";
+            /** Format: uuid */
+            id: string;
+            reason: string;
+        };
+        PlanChangeListDto: {
+            items: components["schemas"]["PlanChangeDto"][];
+        };
         PlanImportDto: {
             /** @description The version the caller read; a newer one answers 409 version_conflict. */
             version: number;
@@ -3710,7 +3759,7 @@ export interface components {
              * @description Received, in cents; interest is settled first.
              * @example 250000
              */
-            amountCents: Record<string, never>;
+            amountCents: string | number;
             /**
              * Format: date
              * @description Day the money came in.
@@ -3803,7 +3852,7 @@ export interface components {
         };
         RequestCallOffDto: {
             /** @example 2000000 */
-            amountCents: Record<string, never>;
+            amountCents: string | number;
             /**
              * @description A cash year of the grant notice.
              * @example 2027
@@ -4526,7 +4575,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallOffListDto"];
+                };
             };
         };
     };
@@ -4554,7 +4605,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallOffDto"];
+                };
             };
         };
     };
@@ -4729,7 +4782,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanChangeListDto"];
+                };
             };
         };
     };
@@ -4757,7 +4812,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanChangeDto"];
+                };
             };
         };
     };
@@ -5288,7 +5345,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallOffDto"];
+                };
             };
         };
     };
@@ -5316,7 +5375,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallOffDto"];
+                };
             };
         };
     };
@@ -5344,7 +5405,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallOffDto"];
+                };
             };
         };
     };
