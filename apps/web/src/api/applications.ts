@@ -141,20 +141,7 @@ export type ApplicationContent = {
 /** What is missing or does not add up: the shape of a 400's details (`message` when the server adds one). */
 export type Problem = { field: string; rule: string; params?: Record<string, unknown>; message?: string };
 
-export type ApplicationListItem = {
-  id: string;
-  reference: string;
-  title: string;
-  state: ApplicationState;
-  organisationId: string;
-  organisationName: string;
-  callId: string;
-  callTitle: string;
-  districtId: string;
-  requestedCents: string;
-  submittedAt: string | null;
-  updatedAt: string;
-};
+export type ApplicationListItem = Schemas['ApplicationListItemDto'];
 
 export type CallSummary = {
   id: string;
@@ -229,21 +216,19 @@ export type ApplicationFilter = {
  * A page of applications. The total is counted up to 1 000; beyond, `totalCapped` is true and
  * `nextCursor` says whether another page follows.
  */
-export type ApplicationList = List<ApplicationListItem> & { totalCapped: boolean; nextCursor: string | null };
+export type ApplicationList = Schemas['ApplicationPageDto'];
 
 export function listApplications(
   filter: ApplicationFilter = {},
   options: Signal = {},
 ): Promise<ApplicationList> {
-  return apiRequest(`/applications${query({ pageSize: 50, ...filter })}`, options);
+  return callApi('get', '/api/applications', { query: { pageSize: 50, ...filter }, ...options });
 }
 
-export function createApplication(input: {
-  callId: string;
-  organisationId: string;
-  title: string;
-}): Promise<{ id: string; reference: string }> {
-  return apiRequest('/applications', { method: 'POST', body: input });
+export function createApplication(
+  input: Schemas['CreateApplicationDto'],
+): Promise<Schemas['ApplicationCreatedDto']> {
+  return callApi('post', '/api/applications', { body: input });
 }
 
 export function getApplication(id: string, options: Signal = {}): Promise<ApplicationDetail> {

@@ -2466,6 +2466,12 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
+        ApplicationCreatedDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example NWF-2027-001 */
+            reference: string;
+        };
         ApplicationEventDto: {
             /** @description SUBMIT_FINAL_REPORT: actual costs per cash year and category. */
             actuals?: components["schemas"]["ActualCostDto"][];
@@ -2522,6 +2528,41 @@ export interface components {
             type: "SUBMIT" | "REQUEST_CHANGES" | "PASS_FORMAL_CHECK" | "START_PLANNING" | "SELECT" | "WAITLIST" | "RECORD_SENATE_SELECTION" | "APPROVE" | "START_IMPLEMENTATION" | "SUBMIT_FINAL_REPORT" | "RETURN_FINAL_REPORT" | "COMPLETE" | "REJECT" | "WITHDRAW" | "REVOKE";
             /** @description The version the caller read; a newer one answers 409 version_conflict. */
             version?: number;
+        };
+        ApplicationListItemDto: {
+            /** Format: uuid */
+            callId: string;
+            callTitle: string;
+            /** Format: uuid */
+            districtId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            /** @example NWF-2027-001 */
+            reference: string;
+            /** @description The sum requested from the fund, in cents */
+            requestedCents: string;
+            /** @enum {string} */
+            state: "draft" | "submitted" | "changes_requested" | "in_review" | "in_planning" | "selected" | "waitlisted" | "rejected" | "approved" | "in_implementation" | "final_report_submitted" | "completed" | "withdrawn" | "revoked";
+            /** Format: date-time */
+            submittedAt: string | null;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ApplicationPageDto: {
+            items: components["schemas"]["ApplicationListItemDto"][];
+            /** @description Continues the list (`?cursor=`); null on the last page */
+            nextCursor: string | null;
+            /** @description Null when the page was asked for by cursor */
+            page: number | null;
+            pageSize: number;
+            /** @description How many the filter finds, counted up to 1 000 */
+            total: number;
+            /** @description More than 1 000 found: `total` is that limit */
+            totalCapped: boolean;
         };
         ApplicationReviewsDto: {
             /** Format: uuid */
@@ -4421,7 +4462,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationPageDto"];
+                };
             };
         };
     };
@@ -4445,7 +4488,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationCreatedDto"];
+                };
             };
         };
     };

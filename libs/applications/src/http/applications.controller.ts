@@ -54,6 +54,8 @@ import {
   VersionParamDto,
 } from './dtos/application.dto';
 import {
+  ApplicationCreatedDto,
+  ApplicationPageDto,
   AttachmentDto,
   AttachmentListDto,
   ChangeRequestListDto,
@@ -81,7 +83,11 @@ export class ApplicationsController {
   @ApiOperation({
     summary: "The caller's applications: the own organisations', or the district's once submitted",
   })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListApplicationsQueryDto) {
+  @ApiOkResponse({ type: ApplicationPageDto })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListApplicationsQueryDto,
+  ): Promise<ApplicationPageDto> {
     const page = pageOf(query);
     const result = await this.applications.list(principal, query, page);
     return { ...result, page: query.cursor === undefined ? page.page : null, pageSize: page.pageSize };
@@ -91,11 +97,12 @@ export class ApplicationsController {
   @Roles('carrier')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({ summary: 'Start a draft application in an open call for one of the own organisations' })
+  @ApiCreatedResponse({ type: ApplicationCreatedDto })
   create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateApplicationDto,
     @Req() request: Request,
-  ) {
+  ): Promise<ApplicationCreatedDto> {
     return this.applications.create(principal, body, requestIdOf(request));
   }
 

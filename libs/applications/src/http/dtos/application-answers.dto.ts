@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { APPLICATION_STATES, type ApplicationState } from '@kiezfonds/domain';
 
 /*
  * What the applications API answers about an application's record (timeline, submitted versions,
@@ -113,4 +114,78 @@ export class AttachmentDto {
 export class AttachmentListDto {
   @ApiProperty({ type: [AttachmentDto] })
   items: AttachmentDto[];
+}
+
+export class ApplicationListItemDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'NWF-2027-001' })
+  reference: string;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty({ enum: APPLICATION_STATES })
+  state: ApplicationState;
+
+  @ApiProperty({ format: 'uuid' })
+  organisationId: string;
+
+  @ApiProperty()
+  organisationName: string;
+
+  @ApiProperty({ format: 'uuid' })
+  callId: string;
+
+  @ApiProperty()
+  callTitle: string;
+
+  @ApiProperty({ format: 'uuid' })
+  districtId: string;
+
+  @ApiProperty({ pattern: '^[0-9]+$', description: 'The sum requested from the fund, in cents' })
+  requestedCents: string;
+
+  @ApiProperty(nullableInstant)
+  submittedAt: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+}
+
+/**
+ * A page of applications. The total is counted up to 1 000; beyond, `totalCapped` is true and
+ * `nextCursor` says whether another page follows.
+ */
+export class ApplicationPageDto {
+  @ApiProperty({ type: [ApplicationListItemDto] })
+  items: ApplicationListItemDto[];
+
+  @ApiProperty({ description: 'How many the filter finds, counted up to 1 000' })
+  total: number;
+
+  @ApiProperty({ description: 'More than 1 000 found: `total` is that limit' })
+  totalCapped: boolean;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Continues the list (`?cursor=`); null on the last page',
+  })
+  nextCursor: string | null;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Null when the page was asked for by cursor' })
+  page: number | null;
+
+  @ApiProperty()
+  pageSize: number;
+}
+
+export class ApplicationCreatedDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'NWF-2027-001' })
+  reference: string;
 }
