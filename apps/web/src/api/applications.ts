@@ -139,7 +139,7 @@ export type ApplicationContent = {
 };
 
 /** What is missing or does not add up: the shape of a 400's details (`message` when the server adds one). */
-export type Problem = { field: string; rule: string; params?: Record<string, unknown>; message?: string };
+export type Problem = Schemas['ProblemDto'] & { message?: string };
 
 export type ApplicationListItem = Schemas['ApplicationListItemDto'];
 
@@ -186,14 +186,8 @@ export type ApplicationDetail = {
   openChangeRequest: OpenChangeRequest | null;
 };
 
-export type Saved = { version: number; updatedAt: string; problems: Problem[] };
-
-export type Transition = {
-  id: string;
-  state: ApplicationState;
-  version: number;
-  allowedEvents: ApplicationEventType[];
-};
+export type Saved = Schemas['SavedDto'];
+export type Transition = Schemas['TransitionDto'];
 
 export type HistoryItem = Schemas['HistoryItemDto'];
 export type VersionItem = Schemas['VersionItemDto'];
@@ -240,7 +234,7 @@ export function saveContent(
   input: { version: number; title?: string; content: ApplicationContent },
   options: Signal = {},
 ): Promise<Saved> {
-  return apiRequest(`/applications/${encode(id)}/content`, { method: 'PUT', body: input, ...options });
+  return callApi('put', '/api/applications/{id}/content', { path: { id }, body: input, ...options });
 }
 
 /** The payload fields of the lifecycle events (docs/api/applications.md, "Events"). */
@@ -266,8 +260,8 @@ export function sendEvent(
   event: { type: ApplicationEventType; version?: number } & EventPayload,
   idempotencyKey: string,
 ): Promise<Transition> {
-  return apiRequest(`/applications/${encode(id)}/events`, {
-    method: 'POST',
+  return callApi('post', '/api/applications/{id}/events', {
+    path: { id },
     body: event,
     headers: { 'Idempotency-Key': idempotencyKey },
   });

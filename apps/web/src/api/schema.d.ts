@@ -3748,6 +3748,20 @@ export interface components {
             /** @enum {string} */
             fillRule: "skip_over" | "stop_at_first_misfit";
         };
+        ProblemDto: {
+            /** @description For a problem in an uploaded table: the column's name */
+            column?: string;
+            /** @example costPlan */
+            field: string;
+            /** @description Values the message may use, e.g. `{ min: 12 }` */
+            params?: {
+                [key: string]: string | number;
+            };
+            /** @description For a problem in an uploaded table: its row (1 = header) */
+            row?: number;
+            /** @example required */
+            rule: string;
+        };
         PublicDistrictDto: {
             /** @example Spandau */
             name: string;
@@ -3992,6 +4006,12 @@ export interface components {
             /** @description The version the caller read; a newer one answers 409 version_conflict. */
             version: number;
         };
+        SavedDto: {
+            problems: components["schemas"]["ProblemDto"][];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
         ScenarioAmountDto: {
             /** @example 700000 */
             amountCents: string;
@@ -4212,6 +4232,14 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        TransitionDto: {
+            allowedEvents: ("SUBMIT" | "REQUEST_CHANGES" | "PASS_FORMAL_CHECK" | "START_PLANNING" | "SELECT" | "WAITLIST" | "RECORD_SENATE_SELECTION" | "APPROVE" | "START_IMPLEMENTATION" | "SUBMIT_FINAL_REPORT" | "RETURN_FINAL_REPORT" | "COMPLETE" | "REJECT" | "WITHDRAW" | "REVOKE")[];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "draft" | "submitted" | "changes_requested" | "in_review" | "in_planning" | "selected" | "waitlisted" | "rejected" | "approved" | "in_implementation" | "final_report_submitted" | "completed" | "withdrawn" | "revoked";
+            version: number;
         };
         UpdateOrganisationDto: {
             /** @example Berlin */
@@ -4699,7 +4727,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SavedDto"];
+                };
             };
         };
     };
@@ -4768,7 +4798,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TransitionDto"];
+                };
             };
         };
     };

@@ -60,6 +60,8 @@ import {
   AttachmentListDto,
   ChangeRequestListDto,
   HistoryDto,
+  SavedDto,
+  TransitionDto,
   VersionListDto,
 } from './dtos/application-answers.dto';
 import { ApplicationEventDto } from './dtos/event.dto';
@@ -119,7 +121,12 @@ export class ApplicationsController {
   @Roles('carrier')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({ summary: 'Save the content (autosave); answers the new version and what is still missing' })
-  save(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto, @Body() body: SaveContentDto) {
+  @ApiOkResponse({ type: SavedDto })
+  save(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: SaveContentDto,
+  ): Promise<SavedDto> {
     return this.applications.saveContent(principal, params.id, body);
   }
 
@@ -194,6 +201,9 @@ export class ApplicationsController {
     summary: 'A lifecycle command (SUBMIT, REQUEST_CHANGES, APPROVE, …)',
     description: 'Answers the new state and the events now allowed; 409 with `allowed` for a wrong event.',
   })
+  // No declared return type: the lifecycle service types allowedEvents as string[] (they come
+  // from the machine, whose event types are APPLICATION_EVENT_TYPES).
+  @ApiOkResponse({ type: TransitionDto })
   send(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,

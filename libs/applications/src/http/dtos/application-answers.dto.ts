@@ -1,5 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { APPLICATION_STATES, type ApplicationState } from '@kiezfonds/domain';
+import {
+  APPLICATION_EVENT_TYPES,
+  APPLICATION_STATES,
+  type ApplicationEventType,
+  type ApplicationState,
+} from '@kiezfonds/domain';
 
 /*
  * What the applications API answers about an application's record (timeline, submitted versions,
@@ -188,4 +193,54 @@ export class ApplicationCreatedDto {
 
   @ApiProperty({ example: 'NWF-2027-001' })
   reference: string;
+}
+
+/** What is missing or does not add up (libs/domain ErrorDetail): field and rule, as in a 400's details. */
+export class ProblemDto {
+  @ApiProperty({ example: 'costPlan' })
+  field: string;
+
+  @ApiProperty({ example: 'required' })
+  rule: string;
+
+  @ApiProperty({
+    required: false,
+    type: Object,
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+    description: 'Values the message may use, e.g. `{ min: 12 }`',
+  })
+  params?: Record<string, string | number>;
+
+  @ApiProperty({ required: false, description: 'For a problem in an uploaded table: its row (1 = header)' })
+  row?: number;
+
+  @ApiProperty({ required: false, description: "For a problem in an uploaded table: the column's name" })
+  column?: string;
+}
+
+/** The answer of an autosave: the new version and what is still missing. */
+export class SavedDto {
+  @ApiProperty()
+  version: number;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+
+  @ApiProperty({ type: [ProblemDto] })
+  problems: ProblemDto[];
+}
+
+/** The answer of a lifecycle command: the new state and the events the caller may send now. */
+export class TransitionDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: APPLICATION_STATES })
+  state: ApplicationState;
+
+  @ApiProperty()
+  version: number;
+
+  @ApiProperty({ enum: APPLICATION_EVENT_TYPES, isArray: true })
+  allowedEvents: ApplicationEventType[];
 }
