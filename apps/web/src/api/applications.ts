@@ -1,4 +1,5 @@
 import { apiBasePath, apiRequest } from './client';
+import { callApi, type Schemas } from './contract';
 import {
   APPLICATION_EVENT_TYPES,
   APPLICATION_STATES,
@@ -27,17 +28,20 @@ function query(params: Record<string, string | number | undefined>): string {
 // Reference data of a district
 
 export type NamedItem = { id: string; name: string };
-export type Area = NamedItem & { kind: string; slug: string; parentId: string | null };
+export type Area = Schemas['DistrictAreaDto'];
 
-export function listDistrictAreas(districtId: string, options: Signal = {}): Promise<{ items: Area[] }> {
-  return apiRequest(`/districts/${encode(districtId)}/areas`, options);
+export function listDistrictAreas(
+  districtId: string,
+  options: Signal = {},
+): Promise<Schemas['DistrictAreaListDto']> {
+  return callApi('get', '/api/districts/{id}/areas', { path: { id: districtId }, ...options });
 }
 
 export function listDistrictActionFields(
   districtId: string,
   options: Signal = {},
-): Promise<{ items: (NamedItem & { slug: string })[] }> {
-  return apiRequest(`/districts/${encode(districtId)}/action-fields`, options);
+): Promise<Schemas['ActionFieldListDto']> {
+  return callApi('get', '/api/districts/{id}/action-fields', { path: { id: districtId }, ...options });
 }
 
 // Calls
@@ -45,79 +49,46 @@ export function listDistrictActionFields(
 export const callStatuses = ['draft', 'open', 'closed'] as const;
 export type CallStatus = (typeof callStatuses)[number];
 
-export type RequiredAttachment = { key: string; label: string };
+export type RequiredAttachment = Schemas['CallAttachmentDto'];
+export type CallDocument = Schemas['CallFileDto'];
+export type Call = Schemas['CallDto'];
 
-export type CallDocument = {
-  id: string;
-  title: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-};
-
-export type Call = {
-  id: string;
-  districtId: string;
-  districtName: string;
-  fundKind: 'netzwerkfonds';
-  fundId: string | null;
-  programmeYear: number;
-  title: string;
-  description: string;
-  status: CallStatus;
-  expectedBudgetCents: string;
-  submissionDeadline: string;
-  minAmountCents: string | null;
-  maxAmountCents: string | null;
-  actionFields: NamedItem[];
-  areas: NamedItem[];
-  requiredAttachments: RequiredAttachment[];
-  documents: CallDocument[];
-  openedAt: string | null;
-  closedAt: string | null;
-};
-
-export type CallFields = {
-  title: string;
-  description?: string;
-  programmeYear: number;
-  expectedBudgetCents: string;
-  submissionDeadline: string;
-  minAmountCents?: string;
-  maxAmountCents?: string;
-  actionFieldIds: string[];
-  areaIds: string[];
-  requiredAttachments?: RequiredAttachment[];
-};
+/** What a coordinator writes; amounts as strings of cents. */
+export type CallFields = Omit<
+  Schemas['CallFieldsDto'],
+  'expectedBudgetCents' | 'minAmountCents' | 'maxAmountCents'
+> & { expectedBudgetCents: string; minAmountCents?: string; maxAmountCents?: string };
 
 export function listCalls(
   filter: { status?: CallStatus; districtId?: string; page?: number; pageSize?: number } = {},
   options: Signal = {},
 ): Promise<List<Call>> {
-  return apiRequest(`/calls${query({ pageSize: 100, ...filter })}`, options);
+  return callApi('get', '/api/calls', { query: { pageSize: 100, ...filter }, ...options });
 }
 
 export function getCall(id: string, options: Signal = {}): Promise<Call> {
-  return apiRequest(`/calls/${encode(id)}`, options);
+  return callApi('get', '/api/calls/{id}', { path: { id }, ...options });
 }
 
 export function createCall(fields: CallFields & { districtId: string }): Promise<Call> {
-  return apiRequest('/calls', { method: 'POST', body: fields });
+  return callApi('post', '/api/calls', { body: fields });
 }
 
 export function updateCall(id: string, fields: CallFields): Promise<Call> {
-  return apiRequest(`/calls/${encode(id)}`, { method: 'PATCH', body: fields });
+  return callApi('patch', '/api/calls/{id}', { path: { id }, body: fields });
 }
 
 export function changeCallStatus(id: string, to: 'open' | 'close'): Promise<Call> {
-  return apiRequest(`/calls/${encode(id)}/${to}`, { method: 'POST' });
+  return to === 'open'
+    ? callApi('post', '/api/calls/{id}/open', { path: { id } })
+    : callApi('post', '/api/calls/{id}/close', { path: { id } });
 }
 
 export function addCallDocument(id: string, title: string, file: File): Promise<Call> {
   const form = new FormData();
   form.set('title', title);
   form.set('file', file);
-  return apiRequest(`/calls/${encode(id)}/documents`, { method: 'POST', body: form });
+  return callApi('post', '/api/calls/{id}/documents', { path: { id }, body: form });
 }
 
 export function callDocumentUrl(callId: string, documentId: string): string {
@@ -168,22 +139,9 @@ export type ApplicationContent = {
 };
 
 /** What is missing or does not add up: the shape of a 400's details (`message` when the server adds one). */
-export type Problem = { field: string; rule: string; params?: Record<string, unknown>; message?: string };
+export type Problem = Schemas['ProblemDto'] & { message?: string };
 
-export type ApplicationListItem = {
-  id: string;
-  reference: string;
-  title: string;
-  state: ApplicationState;
-  organisationId: string;
-  organisationName: string;
-  callId: string;
-  callTitle: string;
-  districtId: string;
-  requestedCents: string;
-  submittedAt: string | null;
-  updatedAt: string;
-};
+export type ApplicationListItem = Schemas['ApplicationListItemDto'];
 
 export type CallSummary = {
   id: string;
@@ -228,49 +186,17 @@ export type ApplicationDetail = {
   openChangeRequest: OpenChangeRequest | null;
 };
 
-export type Saved = { version: number; updatedAt: string; problems: Problem[] };
+export type Saved = Schemas['SavedDto'];
+export type Transition = Schemas['TransitionDto'];
 
-export type Transition = {
-  id: string;
-  state: ApplicationState;
-  version: number;
-  allowedEvents: ApplicationEventType[];
-};
-
-export type HistoryItem = {
-  at: string;
-  action: string;
-  event: string | null;
-  fromState: string | null;
-  toState: string | null;
-  actorName: string | null;
-  comment: string | null;
-};
-
-export type VersionItem = { number: number; title: string; submittedAt: string; submittedBy: string | null };
+export type HistoryItem = Schemas['HistoryItemDto'];
+export type VersionItem = Schemas['VersionItemDto'];
 export type Version = { number: number; title: string; content: ApplicationContent; submittedAt: string };
 export type Change = { path: string; before: unknown; after: unknown };
 export type Diff = { from: number; to: number; changes: Change[] };
 
-export type ChangeRequest = {
-  id: string;
-  message: string;
-  replyDeadline: string;
-  requestedAt: string;
-  requestedBy: string | null;
-  answeredAt: string | null;
-  answeredVersion: number | null;
-};
-
-export type Attachment = {
-  id: string;
-  kind: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  sha256: string;
-  uploadedAt: string;
-};
+export type ChangeRequest = Schemas['ChangeRequestDto'];
+export type Attachment = Schemas['AttachmentDto'];
 
 export type ApplicationFilter = {
   state?: ApplicationState;
@@ -284,21 +210,19 @@ export type ApplicationFilter = {
  * A page of applications. The total is counted up to 1 000; beyond, `totalCapped` is true and
  * `nextCursor` says whether another page follows.
  */
-export type ApplicationList = List<ApplicationListItem> & { totalCapped: boolean; nextCursor: string | null };
+export type ApplicationList = Schemas['ApplicationPageDto'];
 
 export function listApplications(
   filter: ApplicationFilter = {},
   options: Signal = {},
 ): Promise<ApplicationList> {
-  return apiRequest(`/applications${query({ pageSize: 50, ...filter })}`, options);
+  return callApi('get', '/api/applications', { query: { pageSize: 50, ...filter }, ...options });
 }
 
-export function createApplication(input: {
-  callId: string;
-  organisationId: string;
-  title: string;
-}): Promise<{ id: string; reference: string }> {
-  return apiRequest('/applications', { method: 'POST', body: input });
+export function createApplication(
+  input: Schemas['CreateApplicationDto'],
+): Promise<Schemas['ApplicationCreatedDto']> {
+  return callApi('post', '/api/applications', { body: input });
 }
 
 export function getApplication(id: string, options: Signal = {}): Promise<ApplicationDetail> {
@@ -310,7 +234,7 @@ export function saveContent(
   input: { version: number; title?: string; content: ApplicationContent },
   options: Signal = {},
 ): Promise<Saved> {
-  return apiRequest(`/applications/${encode(id)}/content`, { method: 'PUT', body: input, ...options });
+  return callApi('put', '/api/applications/{id}/content', { path: { id }, body: input, ...options });
 }
 
 /** The payload fields of the lifecycle events (docs/api/applications.md, "Events"). */
@@ -336,8 +260,8 @@ export function sendEvent(
   event: { type: ApplicationEventType; version?: number } & EventPayload,
   idempotencyKey: string,
 ): Promise<Transition> {
-  return apiRequest(`/applications/${encode(id)}/events`, {
-    method: 'POST',
+  return callApi('post', '/api/applications/{id}/events', {
+    path: { id },
     body: event,
     headers: { 'Idempotency-Key': idempotencyKey },
   });
@@ -349,11 +273,11 @@ export function newIdempotencyKey(): string {
 }
 
 export function getHistory(id: string, options: Signal = {}): Promise<{ items: HistoryItem[] }> {
-  return apiRequest(`/applications/${encode(id)}/history`, options);
+  return callApi('get', '/api/applications/{id}/history', { path: { id }, ...options });
 }
 
 export function listVersions(id: string, options: Signal = {}): Promise<{ items: VersionItem[] }> {
-  return apiRequest(`/applications/${encode(id)}/versions`, options);
+  return callApi('get', '/api/applications/{id}/versions', { path: { id }, ...options });
 }
 
 export function getVersion(id: string, number: number, options: Signal = {}): Promise<Version> {
@@ -365,22 +289,24 @@ export function getDiff(id: string, from: number, to: number, options: Signal = 
 }
 
 export function listChangeRequests(id: string, options: Signal = {}): Promise<{ items: ChangeRequest[] }> {
-  return apiRequest(`/applications/${encode(id)}/change-requests`, options);
+  return callApi('get', '/api/applications/{id}/change-requests', { path: { id }, ...options });
 }
 
 export function listAttachments(id: string, options: Signal = {}): Promise<{ items: Attachment[] }> {
-  return apiRequest(`/applications/${encode(id)}/attachments`, options);
+  return callApi('get', '/api/applications/{id}/attachments', { path: { id }, ...options });
 }
 
 export function uploadAttachment(id: string, kind: string, file: File): Promise<Attachment> {
   const form = new FormData();
   form.set('kind', kind);
   form.set('file', file);
-  return apiRequest(`/applications/${encode(id)}/attachments`, { method: 'POST', body: form });
+  return callApi('post', '/api/applications/{id}/attachments', { path: { id }, body: form });
 }
 
 export function deleteAttachment(id: string, attachmentId: string): Promise<void> {
-  return apiRequest(`/applications/${encode(id)}/attachments/${encode(attachmentId)}`, { method: 'DELETE' });
+  return callApi('delete', '/api/applications/{id}/attachments/{fileId}', {
+    path: { id, fileId: attachmentId },
+  });
 }
 
 export function attachmentUrl(id: string, attachmentId: string): string {
@@ -450,61 +376,36 @@ export function getDoubleFunding(id: string, options: Signal = {}): Promise<Doub
 
 // Implementation
 
-export type CallOffState = 'requested' | 'approved' | 'paid' | 'rejected';
-
-export type CallOff = {
-  id: string;
-  applicationId: string;
-  number: number;
-  cashYear: number;
-  amountCents: string;
-  purpose: string;
-  state: CallOffState;
-  requestedAt: string;
-  decidedAt: string | null;
-  paidOn: string | null;
-  /** The end of the prompt-use period (DOMAIN.md step 8), set on payment. */
-  spendBy: string | null;
-  rejectReason: string | null;
-};
+export type CallOff = Schemas['CallOffDto'];
+export type CallOffState = CallOff['state'];
 
 export function listCallOffs(id: string, options: Signal = {}): Promise<{ items: CallOff[] }> {
-  return apiRequest(`/applications/${encode(id)}/call-offs`, options);
+  return callApi('get', '/api/applications/{id}/call-offs', { path: { id }, ...options });
 }
 
 /** A change to the cost plan the coordinator approved after the grant notice. */
-export type PlanChange = {
-  id: string;
-  cashYear: number;
-  category: CostCategory;
-  amountCents: string;
-  reason: string;
-  approvedBy: string;
-  approvedAt: string;
-};
+export type PlanChange = Schemas['PlanChangeDto'];
 
 export function listPlanChanges(id: string, options: Signal = {}): Promise<{ items: PlanChange[] }> {
-  return apiRequest(`/applications/${encode(id)}/plan-changes`, options);
+  return callApi('get', '/api/applications/{id}/plan-changes', { path: { id }, ...options });
 }
+
+/*
+ * Call-offs and plan changes move money: every write carries an Idempotency-Key made once per
+ * intended action, so a double click or a retry after a lost answer books once.
+ */
+const once = (idempotencyKey: string) => ({ headers: { 'Idempotency-Key': idempotencyKey } });
 
 export function approvePlanChange(
   id: string,
   input: { cashYear: number; category: CostCategory; amountCents: string; reason: string },
   idempotencyKey: string,
 ): Promise<PlanChange> {
-  return apiRequest(`/applications/${encode(id)}/plan-changes`, {
-    method: 'POST',
+  return callApi('post', '/api/applications/{id}/plan-changes', {
+    path: { id },
     body: input,
-    headers: { 'Idempotency-Key': idempotencyKey },
+    ...once(idempotencyKey),
   });
-}
-
-/**
- * Call-offs move money: every write carries an Idempotency-Key made once per intended action, so
- * a double click or a retry after a lost answer books once.
- */
-function callOffWrite<T>(path: string, body: unknown, idempotencyKey: string): Promise<T> {
-  return apiRequest(path, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
 }
 
 export function requestCallOff(
@@ -512,19 +413,31 @@ export function requestCallOff(
   input: { cashYear: number; amountCents: string; purpose?: string },
   idempotencyKey: string,
 ): Promise<CallOff> {
-  return callOffWrite(`/applications/${encode(id)}/call-offs`, input, idempotencyKey);
+  return callApi('post', '/api/applications/{id}/call-offs', {
+    path: { id },
+    body: input,
+    ...once(idempotencyKey),
+  });
 }
 
 export function approveCallOff(callOffId: string, idempotencyKey: string): Promise<CallOff> {
-  return callOffWrite(`/call-offs/${encode(callOffId)}/approve`, {}, idempotencyKey);
+  return callApi('post', '/api/call-offs/{id}/approve', { path: { id: callOffId }, ...once(idempotencyKey) });
 }
 
 export function payCallOff(callOffId: string, paidOn: string, idempotencyKey: string): Promise<CallOff> {
-  return callOffWrite(`/call-offs/${encode(callOffId)}/pay`, { paidOn }, idempotencyKey);
+  return callApi('post', '/api/call-offs/{id}/pay', {
+    path: { id: callOffId },
+    body: { paidOn },
+    ...once(idempotencyKey),
+  });
 }
 
 export function rejectCallOff(callOffId: string, reason: string, idempotencyKey: string): Promise<CallOff> {
-  return callOffWrite(`/call-offs/${encode(callOffId)}/reject`, { reason }, idempotencyKey);
+  return callApi('post', '/api/call-offs/{id}/reject', {
+    path: { id: callOffId },
+    body: { reason },
+    ...once(idempotencyKey),
+  });
 }
 
 /** One actual of the proof of use; `vatCents` is the VAT it contains, where the carrier stated it. */

@@ -2466,11 +2466,17 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
+        ApplicationCreatedDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example NWF-2027-001 */
+            reference: string;
+        };
         ApplicationEventDto: {
             /** @description SUBMIT_FINAL_REPORT: actual costs per cash year and category. */
             actuals?: components["schemas"]["ActualCostDto"][];
             /** @description RECORD_SENATE_SELECTION: the amount the Senate selected, in cents. */
-            amountCents?: Record<string, never>;
+            amountCents?: string | number;
             /** @description A note for the record (formal check, selection). */
             comment?: string;
             /** @description APPROVE: conditions (Nebenbestimmungen), one per line. */
@@ -2522,6 +2528,41 @@ export interface components {
             type: "SUBMIT" | "REQUEST_CHANGES" | "PASS_FORMAL_CHECK" | "START_PLANNING" | "SELECT" | "WAITLIST" | "RECORD_SENATE_SELECTION" | "APPROVE" | "START_IMPLEMENTATION" | "SUBMIT_FINAL_REPORT" | "RETURN_FINAL_REPORT" | "COMPLETE" | "REJECT" | "WITHDRAW" | "REVOKE";
             /** @description The version the caller read; a newer one answers 409 version_conflict. */
             version?: number;
+        };
+        ApplicationListItemDto: {
+            /** Format: uuid */
+            callId: string;
+            callTitle: string;
+            /** Format: uuid */
+            districtId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            /** @example NWF-2027-001 */
+            reference: string;
+            /** @description The sum requested from the fund, in cents */
+            requestedCents: string;
+            /** @enum {string} */
+            state: "draft" | "submitted" | "changes_requested" | "in_review" | "in_planning" | "selected" | "waitlisted" | "rejected" | "approved" | "in_implementation" | "final_report_submitted" | "completed" | "withdrawn" | "revoked";
+            /** Format: date-time */
+            submittedAt: string | null;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ApplicationPageDto: {
+            items: components["schemas"]["ApplicationListItemDto"][];
+            /** @description Continues the list (`?cursor=`); null on the last page */
+            nextCursor: string | null;
+            /** @description Null when the page was asked for by cursor */
+            page: number | null;
+            pageSize: number;
+            /** @description How many the filter finds, counted up to 1 000 */
+            total: number;
+            /** @description More than 1 000 found: `total` is that limit */
+            totalCapped: boolean;
         };
         ApplicationReviewsDto: {
             /** Format: uuid */
@@ -2584,7 +2625,7 @@ export interface components {
              * @description The amount the line is added or raised by, in cents (> 0).
              * @example 150000
              */
-            amountCents: Record<string, never>;
+            amountCents: string | number;
             /**
              * @description A cash year of the grant notice.
              * @example 2027
@@ -2714,12 +2755,31 @@ export interface components {
              */
             importId: string | null;
         };
+        AttachmentDto: {
+            /** @description As detected from the content, not as the browser said */
+            contentType: string;
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description A key of the call's required attachments, or 'other'
+             * @example budget_sheet
+             */
+            kind: string;
+            sha256: string;
+            sizeBytes: number;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
         AttachmentKindDto: {
             /**
              * @description A key of the call's required attachments, or `other`.
              * @example budget_sheet
              */
             kind: string;
+        };
+        AttachmentListDto: {
+            items: components["schemas"]["AttachmentDto"][];
         };
         AttendanceDto: {
             /**
@@ -2819,7 +2879,51 @@ export interface components {
              */
             trackedProjectId?: string;
         };
+        CallAttachmentDto: {
+            /** @example budget_sheet */
+            key: string;
+            /** @example Finanzplan (Tabelle) */
+            label: string;
+        };
         CallDocumentDto: {
+            title: string;
+        };
+        CallDto: {
+            actionFields: components["schemas"]["CallLinkDto"][];
+            areas: components["schemas"]["CallLinkDto"][];
+            /** Format: date-time */
+            closedAt: string | null;
+            description: string;
+            /** Format: uuid */
+            districtId: string;
+            districtName: string;
+            documents: components["schemas"]["CallFileDto"][];
+            /** @example 5000000 */
+            expectedBudgetCents: string;
+            /**
+             * Format: uuid
+             * @description The district's Netzwerkfonds, which pays the call's applications; null until finance creates it
+             */
+            fundId: string | null;
+            /** @enum {string} */
+            fundKind: "netzwerkfonds";
+            /** Format: uuid */
+            id: string;
+            /** @example 5000000 */
+            maxAmountCents: string | null;
+            /**
+             * @description Never below the Netzwerkfonds floor of 50 000 €, which is also the default
+             * @example 5000000
+             */
+            minAmountCents: string;
+            /** Format: date-time */
+            openedAt: string | null;
+            programmeYear: number;
+            requiredAttachments: components["schemas"]["CallAttachmentDto"][];
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            /** Format: date-time */
+            submissionDeadline: string;
             title: string;
         };
         CallFieldsDto: {
@@ -2844,6 +2948,54 @@ export interface components {
             submissionDeadline: string;
             /** @example Netzwerkfonds Spandau 2027 */
             title: string;
+        };
+        CallFileDto: {
+            contentType: string;
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            sizeBytes: number;
+            title: string;
+        };
+        CallLinkDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        CallOffDto: {
+            /** @example 2500000 */
+            amountCents: string;
+            /** Format: uuid */
+            applicationId: string;
+            cashYear: number;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Counts the application's call-offs from 1 */
+            number: number;
+            /** Format: date */
+            paidOn: string | null;
+            purpose: string;
+            rejectReason: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /**
+             * Format: date
+             * @description The end of the prompt-use period (DOMAIN.md step 8), set on payment
+             */
+            spendBy: string | null;
+            /** @enum {string} */
+            state: "requested" | "approved" | "paid" | "rejected";
+        };
+        CallOffListDto: {
+            items: components["schemas"]["CallOffDto"][];
+        };
+        CallPageDto: {
+            items: components["schemas"]["CallDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         CarrierDto: {
             /** Format: uuid */
@@ -2873,6 +3025,24 @@ export interface components {
         CastBallotDto: {
             /** @enum {string} */
             choice: "yes" | "no" | "abstain";
+        };
+        ChangeRequestDto: {
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** @description The version that answered it */
+            answeredVersion: number | null;
+            /** Format: uuid */
+            id: string;
+            message: string;
+            /** Format: date-time */
+            replyDeadline: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /** @description Display name of the coordinator who asked */
+            requestedBy: string | null;
+        };
+        ChangeRequestListDto: {
+            items: components["schemas"]["ChangeRequestDto"][];
         };
         ChangeUserStatusDto: {
             /** @enum {string} */
@@ -3350,6 +3520,22 @@ export interface components {
             /** @enum {string} */
             role: "board_member" | "coordinator" | "finance" | "admin" | "senate";
         };
+        HistoryDto: {
+            items: components["schemas"]["HistoryItemDto"][];
+        };
+        HistoryItemDto: {
+            /** @example application.transition */
+            action: string;
+            /** @description Null for steps of the system */
+            actorName: string | null;
+            /** Format: date-time */
+            at: string;
+            comment: string | null;
+            /** @description The lifecycle event, where the step was one */
+            event: string | null;
+            fromState: string | null;
+            toState: string | null;
+        };
         IndicatorImportAnswerDto: {
             areas: number;
             dryRun: boolean;
@@ -3389,7 +3575,7 @@ export interface components {
         };
         InstalmentDto: {
             /** @example 1500000 */
-            amountCents: Record<string, never>;
+            amountCents: string | number;
             /** @example 2027 */
             cashYear: number;
         };
@@ -3754,6 +3940,26 @@ export interface components {
              */
             paidOn: string;
         };
+        PlanChangeDto: {
+            /** @example 2500000 */
+            amountCents: string;
+            /** Format: date-time */
+            approvedAt: string;
+            /**
+             * Format: uuid
+             * @description The coordinator (user id) who approved it
+             */
+            approvedBy: string;
+            cashYear: number;
+            /** @enum {string} */
+            category: "personnel" | "material" | "fees" | "investments" | "overheads";
+            /** Format: uuid */
+            id: string;
+            reason: string;
+        };
+        PlanChangeListDto: {
+            items: components["schemas"]["PlanChangeDto"][];
+        };
         PlanDecisionDto: {
             /** Format: date-time */
             decidedAt: string;
@@ -3844,6 +4050,20 @@ export interface components {
         PredecessorOptionListDto: {
             items: components["schemas"]["PredecessorOptionDto"][];
         };
+        ProblemDto: {
+            /** @description For a problem in an uploaded table: the column's name */
+            column?: string;
+            /** @example costPlan */
+            field: string;
+            /** @description Values the message may use, e.g. `{ min: 12 }` */
+            params?: {
+                [key: string]: string | number;
+            };
+            /** @description For a problem in an uploaded table: its row (1 = header) */
+            row?: number;
+            /** @example required */
+            rule: string;
+        };
         ProgrammePlanViewDto: {
             /**
              * @description Netzwerkfonds money of the programme year not yet committed
@@ -3923,7 +4143,7 @@ export interface components {
              * @description Received, in cents; interest is settled first.
              * @example 250000
              */
-            amountCents: Record<string, never>;
+            amountCents: string | number;
             /**
              * Format: date
              * @description Day the money came in.
@@ -4016,7 +4236,7 @@ export interface components {
         };
         RequestCallOffDto: {
             /** @example 2000000 */
-            amountCents: Record<string, never>;
+            amountCents: string | number;
             /**
              * @description A cash year of the grant notice.
              * @example 2027
@@ -4113,6 +4333,12 @@ export interface components {
             };
             title?: string;
             /** @description The version the caller read; a newer one answers 409 version_conflict. */
+            version: number;
+        };
+        SavedDto: {
+            problems: components["schemas"]["ProblemDto"][];
+            /** Format: date-time */
+            updatedAt: string;
             version: number;
         };
         ScenarioAmountDto: {
@@ -4383,6 +4609,14 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        TransitionDto: {
+            allowedEvents: ("SUBMIT" | "REQUEST_CHANGES" | "PASS_FORMAL_CHECK" | "START_PLANNING" | "SELECT" | "WAITLIST" | "RECORD_SENATE_SELECTION" | "APPROVE" | "START_IMPLEMENTATION" | "SUBMIT_FINAL_REPORT" | "RETURN_FINAL_REPORT" | "COMPLETE" | "REJECT" | "WITHDRAW" | "REVOKE")[];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "draft" | "submitted" | "changes_requested" | "in_review" | "in_planning" | "selected" | "waitlisted" | "rejected" | "approved" | "in_implementation" | "final_report_submitted" | "completed" | "withdrawn" | "revoked";
+            version: number;
+        };
         UpdateOrganisationDto: {
             /** @example Berlin */
             city?: string;
@@ -4443,6 +4677,17 @@ export interface components {
         VerifyEmailDto: {
             /** @description The token from the link in the mail. */
             token: string;
+        };
+        VersionItemDto: {
+            number: number;
+            /** Format: date-time */
+            submittedAt: string;
+            /** @description Display name of who submitted it */
+            submittedBy: string | null;
+            title: string;
+        };
+        VersionListDto: {
+            items: components["schemas"]["VersionItemDto"][];
         };
         VoteSessionRefDto: {
             /** Format: uuid */
@@ -4648,7 +4893,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationPageDto"];
+                };
             };
         };
     };
@@ -4672,7 +4919,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationCreatedDto"];
+                };
             };
         };
     };
@@ -4710,7 +4959,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttachmentListDto"];
+                };
             };
         };
     };
@@ -4736,7 +4987,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"];
+                };
             };
         };
     };
@@ -4798,7 +5051,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallOffListDto"];
+                };
             };
         };
     };
@@ -4826,7 +5081,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallOffDto"];
+                };
             };
         };
     };
@@ -4845,7 +5102,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChangeRequestListDto"];
+                };
             };
         };
     };
@@ -4871,7 +5130,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SavedDto"];
+                };
             };
         };
     };
@@ -4940,7 +5201,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TransitionDto"];
+                };
             };
         };
     };
@@ -4978,7 +5241,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HistoryDto"];
+                };
             };
         };
     };
@@ -4997,7 +5262,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanChangeListDto"];
+                };
             };
         };
     };
@@ -5025,7 +5292,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanChangeDto"];
+                };
             };
         };
     };
@@ -5214,7 +5483,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VersionListDto"];
+                };
             };
         };
     };
@@ -5562,7 +5833,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallOffDto"];
+                };
             };
         };
     };
@@ -5590,7 +5863,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallOffDto"];
+                };
             };
         };
     };
@@ -5618,7 +5893,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallOffDto"];
+                };
             };
         };
     };
@@ -5668,7 +5945,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallPageDto"];
+                };
             };
         };
     };
@@ -5692,7 +5971,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
             };
         };
     };
@@ -5711,7 +5992,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
             };
         };
     };
@@ -5737,7 +6020,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
             };
         };
     };
@@ -5759,7 +6044,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
             };
         };
     };
@@ -5785,7 +6072,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
             };
         };
     };
@@ -5827,7 +6116,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
             };
         };
     };

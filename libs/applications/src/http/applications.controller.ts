@@ -15,7 +15,15 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConsumes,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CSRF_HEADER_DOC, IdParamDto, pageOf } from '@kiezfonds/funds';
 import { pickLocale } from '@kiezfonds/domain';
@@ -46,6 +54,17 @@ import {
   VersionParamDto,
 } from './dtos/application.dto';
 import { PredecessorOptionListDto } from './dtos/answers.dto';
+import {
+  ApplicationCreatedDto,
+  ApplicationPageDto,
+  AttachmentDto,
+  AttachmentListDto,
+  ChangeRequestListDto,
+  HistoryDto,
+  SavedDto,
+  TransitionDto,
+  VersionListDto,
+} from './dtos/application-answers.dto';
 import { ApplicationEventDto } from './dtos/event.dto';
 import { requestIdOf, sendFile, UPLOAD_LIMITS } from './http-helpers';
 
@@ -67,7 +86,11 @@ export class ApplicationsController {
   @ApiOperation({
     summary: "The caller's applications: the own organisations', or the district's once submitted",
   })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListApplicationsQueryDto) {
+  @ApiOkResponse({ type: ApplicationPageDto })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListApplicationsQueryDto,
+  ): Promise<ApplicationPageDto> {
     const page = pageOf(query);
     const result = await this.applications.list(principal, query, page);
     return { ...result, page: query.cursor === undefined ? page.page : null, pageSize: page.pageSize };
@@ -77,11 +100,12 @@ export class ApplicationsController {
   @Roles('carrier')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({ summary: 'Start a draft application in an open call for one of the own organisations' })
+  @ApiCreatedResponse({ type: ApplicationCreatedDto })
   create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateApplicationDto,
     @Req() request: Request,
-  ) {
+  ): Promise<ApplicationCreatedDto> {
     return this.applications.create(principal, body, requestIdOf(request));
   }
 
@@ -98,7 +122,12 @@ export class ApplicationsController {
   @Roles('carrier')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({ summary: 'Save the content (autosave); answers the new version and what is still missing' })
-  save(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto, @Body() body: SaveContentDto) {
+  @ApiOkResponse({ type: SavedDto })
+  save(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Body() body: SaveContentDto,
+  ): Promise<SavedDto> {
     return this.applications.saveContent(principal, params.id, body);
   }
 
@@ -174,6 +203,9 @@ export class ApplicationsController {
     summary: 'A lifecycle command (SUBMIT, REQUEST_CHANGES, APPROVE, …)',
     description: 'Answers the new state and the events now allowed; 409 with `allowed` for a wrong event.',
   })
+  // No declared return type: the lifecycle service types allowedEvents as string[] (they come
+  // from the machine, whose event types are APPLICATION_EVENT_TYPES).
+  @ApiOkResponse({ type: TransitionDto })
   send(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
@@ -205,14 +237,16 @@ export class ApplicationsController {
   @Get(':id/history')
   @Authenticated()
   @ApiOperation({ summary: 'The timeline: every recorded step with actor, event, time and comment' })
-  history(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+  @ApiOkResponse({ type: HistoryDto })
+  history(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto): Promise<HistoryDto> {
     return this.applications.history(principal, params.id);
   }
 
   @Get(':id/versions')
   @Authenticated()
   @ApiOperation({ summary: 'The submitted versions' })
-  versions(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+  @ApiOkResponse({ type: VersionListDto })
+  versions(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto): Promise<VersionListDto> {
     return this.applications.versions(principal, params.id);
   }
 
@@ -233,14 +267,22 @@ export class ApplicationsController {
   @Get(':id/change-requests')
   @Authenticated()
   @ApiOperation({ summary: 'Change requests with message, reply deadline and when they were answered' })
-  changeRequests(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+  @ApiOkResponse({ type: ChangeRequestListDto })
+  changeRequests(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+  ): Promise<ChangeRequestListDto> {
     return this.applications.changeRequests(principal, params.id);
   }
 
   @Get(':id/attachments')
   @Authenticated()
   @ApiOperation({ summary: 'Attachments with size, type and SHA-256' })
-  listAttachments(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+  @ApiOkResponse({ type: AttachmentListDto })
+  listAttachments(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+  ): Promise<AttachmentListDto> {
     return this.attachments.list(principal, params.id);
   }
 
@@ -251,13 +293,14 @@ export class ApplicationsController {
   @AcceptsUpload()
   @UseInterceptors(FileInterceptor('file', UPLOAD_LIMITS))
   @ApiOperation({ summary: 'Upload an attachment (20 MB; PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS by content)' })
+  @ApiCreatedResponse({ type: AttachmentDto })
   addAttachment(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: AttachmentKindDto,
     @UploadedFile() file: StagedFile | undefined,
     @Req() request: Request,
-  ) {
+  ): Promise<AttachmentDto> {
     return this.attachments.add(
       principal,
       params.id,

@@ -13,7 +13,15 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConsumes,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CSRF_HEADER_DOC, IdParamDto, pageOf } from '@kiezfonds/funds';
 import { AcceptsUpload, Authenticated, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
@@ -21,6 +29,7 @@ import { CallService } from '../calls/call.service';
 import { checkUpload } from '../files/file-check';
 import type { StagedFile } from '../files/staged-upload-storage';
 import { CallDocumentDto, CallFieldsDto, CreateCallDto, ListCallsQueryDto } from './dtos/call.dto';
+import { CallDto, CallPageDto } from './dtos/call-answers.dto';
 import { FileParamDto } from './dtos/application.dto';
 import { requestIdOf, sendFile, UPLOAD_LIMITS } from './http-helpers';
 
@@ -34,7 +43,11 @@ export class CallsController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'Open and closed calls of every district; drafts of the own district for staff' })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListCallsQueryDto) {
+  @ApiOkResponse({ type: CallPageDto })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListCallsQueryDto,
+  ): Promise<CallPageDto> {
     const page = pageOf(query);
     const result = await this.calls.list(principal, query, page);
     return { ...result, page: page.page, pageSize: page.pageSize };
@@ -43,7 +56,8 @@ export class CallsController {
   @Get(':id')
   @Authenticated()
   @ApiOperation({ summary: 'One call with its areas, action fields, required attachments and documents' })
-  get(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+  @ApiOkResponse({ type: CallDto })
+  get(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto): Promise<CallDto> {
     return this.calls.get(principal, params.id);
   }
 
@@ -51,7 +65,12 @@ export class CallsController {
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({ summary: "Create a draft call in one of the coordinator's districts" })
-  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateCallDto, @Req() request: Request) {
+  @ApiCreatedResponse({ type: CallDto })
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateCallDto,
+    @Req() request: Request,
+  ): Promise<CallDto> {
     return this.calls.create(principal, body, requestIdOf(request));
   }
 
@@ -59,12 +78,13 @@ export class CallsController {
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({ summary: 'Change a draft or open call (a closed call stays as it was)' })
+  @ApiOkResponse({ type: CallDto })
   update(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: CallFieldsDto,
     @Req() request: Request,
-  ) {
+  ): Promise<CallDto> {
     return this.calls.update(principal, params.id, body, requestIdOf(request));
   }
 
@@ -73,7 +93,12 @@ export class CallsController {
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({ summary: 'Open a draft call for applications (its deadline must lie ahead)' })
-  open(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto, @Req() request: Request) {
+  @ApiOkResponse({ type: CallDto })
+  open(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Req() request: Request,
+  ): Promise<CallDto> {
     return this.calls.changeStatus(principal, params.id, 'open', requestIdOf(request));
   }
 
@@ -82,7 +107,12 @@ export class CallsController {
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({ summary: 'Close an open call' })
-  close(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto, @Req() request: Request) {
+  @ApiOkResponse({ type: CallDto })
+  close(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Req() request: Request,
+  ): Promise<CallDto> {
     return this.calls.changeStatus(principal, params.id, 'closed', requestIdOf(request));
   }
 
@@ -93,13 +123,14 @@ export class CallsController {
   @AcceptsUpload()
   @UseInterceptors(FileInterceptor('file', UPLOAD_LIMITS))
   @ApiOperation({ summary: 'Add a downloadable document (form, guideline) to the call' })
+  @ApiCreatedResponse({ type: CallDto })
   addDocument(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: CallDocumentDto,
     @UploadedFile() file: StagedFile | undefined,
     @Req() request: Request,
-  ) {
+  ): Promise<CallDto> {
     return this.calls.addDocument(
       principal,
       params.id,

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { pickLocale } from '@kiezfonds/domain';
 import { CSRF_HEADER_DOC, IDEMPOTENCY_HEADER_DOC, IdParamDto } from '@kiezfonds/funds';
@@ -19,6 +26,12 @@ import {
   RequestCallOffDto,
   SettleClaimDto,
 } from './dtos/implementation.dto';
+import {
+  CallOffDto,
+  CallOffListDto,
+  PlanChangeDto,
+  PlanChangeListDto,
+} from './dtos/implementation-answers.dto';
 import { requestIdOf, sendFile } from './http-helpers';
 
 /** Implementation (Umsetzung): call-offs, interim reports, repayment claims. */
@@ -36,7 +49,11 @@ export class ImplementationController {
   @Get('applications/:id/call-offs')
   @Authenticated()
   @ApiOperation({ summary: 'Call-offs with state and prompt-use deadline' })
-  listCallOffs(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+  @ApiOkResponse({ type: CallOffListDto })
+  listCallOffs(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+  ): Promise<CallOffListDto> {
     return this.callOffs.list(principal, params.id);
   }
 
@@ -45,13 +62,14 @@ export class ImplementationController {
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: "Request money of a cash year's instalment (during implementation)" })
+  @ApiCreatedResponse({ type: CallOffDto })
   requestCallOff(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: RequestCallOffDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
-  ) {
+  ): Promise<CallOffDto> {
     return this.callOffs.request(principal, params.id, body, requestIdOf(request), idempotencyKey);
   }
 
@@ -63,12 +81,13 @@ export class ImplementationController {
   @ApiOperation({
     summary: 'Approve a requested call-off for payment; the carrier is told (call_off_approved)',
   })
+  @ApiOkResponse({ type: CallOffDto })
   approve(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
-  ) {
+  ): Promise<CallOffDto> {
     return this.callOffs.approve(principal, params.id, requestIdOf(request), idempotencyKey);
   }
 
@@ -78,13 +97,14 @@ export class ImplementationController {
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: 'Record the payment: a ledger disbursement; sets the prompt-use deadline' })
+  @ApiOkResponse({ type: CallOffDto })
   pay(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: PayCallOffDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
-  ) {
+  ): Promise<CallOffDto> {
     return this.callOffs.pay(principal, params.id, body.paidOn, requestIdOf(request), idempotencyKey);
   }
 
@@ -113,13 +133,14 @@ export class ImplementationController {
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: 'Refuse a call-off with a reason' })
+  @ApiOkResponse({ type: CallOffDto })
   reject(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: ReasonDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
-  ) {
+  ): Promise<CallOffDto> {
     return this.callOffs.reject(principal, params.id, body.reason, requestIdOf(request), idempotencyKey);
   }
 
@@ -146,7 +167,11 @@ export class ImplementationController {
   @Get('applications/:id/plan-changes')
   @Authenticated()
   @ApiOperation({ summary: 'Changes to the cost plan approved after the grant notice' })
-  listPlanChanges(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+  @ApiOkResponse({ type: PlanChangeListDto })
+  listPlanChanges(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+  ): Promise<PlanChangeListDto> {
     return this.planChanges.list(principal, params.id);
   }
 
@@ -160,13 +185,14 @@ export class ImplementationController {
     description:
       '400 `cashYearOutsideNotice` for a cash year the notice has no instalment in; 409 `plan_change_not_allowed` before the notice or after completion.',
   })
+  @ApiCreatedResponse({ type: PlanChangeDto })
   approvePlanChange(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: ApprovePlanChangeDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
-  ) {
+  ): Promise<PlanChangeDto> {
     return this.planChanges.approve(principal, params.id, body, requestIdOf(request), idempotencyKey);
   }
 

@@ -26,6 +26,14 @@ import {
 } from '@kiezfonds/domain';
 import { IsCalendarDate, IsCents, Trim } from '@kiezfonds/funds';
 
+/** Integer cents as the API accepts them: a string of digits or a JSON integer (never a float). */
+const CENTS_SCHEMA = {
+  oneOf: [
+    { type: 'string', pattern: '^[0-9]+$' },
+    { type: 'integer', minimum: 0 },
+  ],
+};
+
 export class InstalmentDto {
   @ApiProperty({ example: 2027 })
   @IsInt()
@@ -33,7 +41,7 @@ export class InstalmentDto {
   @Max(2100)
   cashYear: number;
 
-  @ApiProperty({ example: '1500000' })
+  @ApiProperty({ ...CENTS_SCHEMA, example: '1500000' })
   @IsCents()
   amountCents: string | number;
 }
@@ -148,7 +156,10 @@ export class ApplicationEventDto {
   @IsUUID()
   decisionId?: string;
 
-  @ApiPropertyOptional({ description: 'RECORD_SENATE_SELECTION: the amount the Senate selected, in cents.' })
+  @ApiPropertyOptional({
+    ...CENTS_SCHEMA,
+    description: 'RECORD_SENATE_SELECTION: the amount the Senate selected, in cents.',
+  })
   @IsOptional()
   @IsCents()
   amountCents?: string | number;

@@ -3,6 +3,14 @@ import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } fro
 import { COST_CATEGORIES, type CostCategory } from '@kiezfonds/domain';
 import { IsCalendarDate, IsCents, Trim } from '@kiezfonds/funds';
 
+/** Integer cents as the API accepts them: a string of digits or a JSON integer (never a float). */
+const CENTS_SCHEMA = {
+  oneOf: [
+    { type: 'string', pattern: '^[0-9]+$' },
+    { type: 'integer', minimum: 0 },
+  ],
+};
+
 /** A change to the cost plan the coordinator approved after the notice (ANBest-P Nr. 1.2). */
 export class ApprovePlanChangeDto {
   @ApiProperty({ example: 2027, description: 'A cash year of the grant notice.' })
@@ -16,6 +24,7 @@ export class ApprovePlanChangeDto {
   category: CostCategory;
 
   @ApiProperty({
+    ...CENTS_SCHEMA,
     example: '150000',
     description: 'The amount the line is added or raised by, in cents (> 0).',
   })
@@ -40,7 +49,7 @@ export class RequestCallOffDto {
   @Max(2100)
   cashYear: number;
 
-  @ApiProperty({ example: '2000000' })
+  @ApiProperty({ ...CENTS_SCHEMA, example: '2000000' })
   @IsCents()
   amountCents: string | number;
 
@@ -97,7 +106,11 @@ export class IssueRecoveryNoticeDto {
 }
 
 export class ReceiveRepaymentDto {
-  @ApiProperty({ example: '250000', description: 'Received, in cents; interest is settled first.' })
+  @ApiProperty({
+    ...CENTS_SCHEMA,
+    example: '250000',
+    description: 'Received, in cents; interest is settled first.',
+  })
   @IsCents()
   amountCents: string | number;
 
