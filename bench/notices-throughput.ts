@@ -34,8 +34,6 @@ export async function noticesFigure(): Promise<Figure> {
     REDIS_URL: redis.url,
     QUEUE_PREFIX: prefix,
     SMTP_URL: smtp.url,
-    // For tuning runs: MAIL_CONCURRENCY=10 npm run bench:notices (otherwise the configured default).
-    ...(process.env.MAIL_CONCURRENCY ? { MAIL_CONCURRENCY: process.env.MAIL_CONCURRENCY } : {}),
   });
   const worker = await createWorker(config);
   const outbox = worker.get(OutboxService);

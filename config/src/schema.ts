@@ -20,8 +20,7 @@ export const configSchema = z
     REDIS_URL: url(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
     // Connections per process (ADR 0014). The API's commands hold theirs while Node works between
     // round trips, so it needs more than the database has cores; beyond about 2 per core plus a
-    // few the database only queues them itself. The worker runs its mails (their claims and records
-    // grouped into shared statements), the relay and the sweeps.
+    // few the database only queues them itself. The worker runs 5 mails, the relay and the sweeps.
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(16),
     WORKER_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(8),
     // How long a statement may run before PostgreSQL cancels it (0: no limit). A request should
@@ -81,11 +80,6 @@ export const configSchema = z
     // claim and record; another attempt may then send (with the same Message-ID). It must outlast
     // one SMTP send including its timeouts (about 50 s).
     MAIL_CLAIM_LEASE_MS: z.coerce.number().int().min(500).max(3_600_000).default(120_000),
-    // Mails sent at once by one worker, and the SMTP connections they share. More jobs than
-    // connections keep every connection busy while the other jobs claim, render and record
-    // (issue 18); nodemailer queues a send until a connection is free.
-    MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
-    SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
     // A mail job's lock: a job of a worker that died is found and run again within about twice this.
     MAIL_JOB_LOCK_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
     // Retries of a notice: exponential from the base delay, capped at the maximum delay. The

@@ -33,7 +33,7 @@ export class Mailer implements OnApplicationShutdown {
     const url = new URL(config.SMTP_URL);
     this.transport = createTransport({
       pool: true,
-      maxConnections: config.SMTP_POOL_SIZE,
+      maxConnections: 5,
       host: url.hostname,
       port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 25,
       secure: url.protocol === 'smtps:',

@@ -8,16 +8,7 @@ import { Mailer } from '../mailer';
 import type { NoticeJob } from '../outbox/notice';
 import { NoticeRenderer } from '../rendering/notice-renderer';
 import { SecretLinks } from '../secret-links/secret-links';
-import { GroupStatement } from './group-statement';
 import { NoticeFreshness } from './notice-freshness';
-
-interface ClaimItem {
-  key: string;
-  recipient: string;
-  kind: string;
-  token: string;
-  messageId: string;
-}
 
 export type DeliveryOutcome = 'sent' | 'already_sent' | 'in_app_only' | 'recipient_gone' | 'no_longer_due';
 
@@ -45,49 +36,6 @@ export class NoticeDelivery {
     this.renderer = NoticeRenderer.load({ appUrl: config.APP_URL, timeZone: config.APP_TIMEZONE });
     this.claimLeaseMs = config.MAIL_CLAIM_LEASE_MS;
   }
-
-  /** The claims of the mails in flight, taken together (GroupStatement), each as claim() describes. */
-  private readonly claims = new GroupStatement<ClaimItem, string>(async (items) => {
-    const rows = (await this.dataSource.query(
-      `INSERT INTO mail_delivery (delivery_key, recipient, notice_kind, state, claimed_at, claim_token, message_id)
-       SELECT i.delivery_key, i.recipient, i.notice_kind, 'claimed', now(), i.claim_token, i.message_id
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[])
-              AS i (delivery_key, recipient, notice_kind, claim_token, message_id)
-        -- In key order: two workers' statements then take their rows in the same order (no deadlock).
-        ORDER BY i.delivery_key
-       ON CONFLICT (delivery_key) DO UPDATE SET claimed_at = now(), claim_token = EXCLUDED.claim_token
-         WHERE mail_delivery.state = 'claimed'
-           AND (mail_delivery.claimed_at IS NULL
-                OR mail_delivery.claimed_at < now() - make_interval(secs => $6::double precision / 1000))
-       RETURNING delivery_key, claim_token`,
-      [
-        items.map((i) => i.key),
-        items.map((i) => i.recipient),
-        items.map((i) => i.kind),
-        items.map((i) => i.token),
-        items.map((i) => i.messageId),
-        this.claimLeaseMs,
-      ],
-    )) as { delivery_key: string; claim_token: string }[];
-    return new Map(rows.map((row) => [row.delivery_key, row.claim_token]));
-  });
-
-  /**
-   * The records of accepted mails, together: each mail as sent and its notice as delivered, in one
-   * statement (atomic). By key, not by claim: whoever holds the claim now, the mail was accepted.
-   */
-  private readonly records = new GroupStatement<{ key: string }, true>(async (items) => {
-    const keys = items.map((i) => i.key);
-    await this.dataSource.query(
-      `WITH sent AS (
-         UPDATE mail_delivery SET state = 'sent', sent_at = now() WHERE delivery_key = ANY($1::text[])
-       )
-       UPDATE outbox SET delivered_at = now(), outcome = 'sent', failed_at = NULL
-       WHERE delivery_key = ANY($1::text[]) AND delivered_at IS NULL`,
-      [keys],
-    );
-    return new Map(keys.map((key) => [key, true as const]));
-  });
 
   async deliver(notice: NoticeJob): Promise<DeliveryOutcome> {
     if (await this.freshness.dropIfStale(notice)) return this.finish(notice, 'no_longer_due');
@@ -162,7 +110,12 @@ export class NoticeDelivery {
     }
     // The server has the mail: from here on only the record may be retried, never the send.
     await this.untilRecorded(notice, async () => {
-      await this.records.run({ key: notice.deliveryKey });
+      await this.dataSource.query(
+        // By key, not by claim: whoever holds the claim now, this mail has been accepted.
+        `UPDATE mail_delivery SET state = 'sent', sent_at = now() WHERE delivery_key = $1`,
+        [notice.deliveryKey],
+      );
+      await this.markDelivered(notice, 'sent');
     });
     this.logger.log({ deliveryKey: notice.deliveryKey, kind: notice.kind }, 'notice mailed');
     return 'sent';
@@ -175,14 +128,24 @@ export class NoticeDelivery {
    */
   private async claim(notice: NoticeJob): Promise<string | 'already_sent'> {
     const token = randomUUID();
-    const claimed = await this.claims.run({
-      key: notice.deliveryKey,
-      recipient: notice.recipient.email,
-      kind: notice.kind,
-      token,
-      messageId: this.mailer.messageIdFor(notice.deliveryKey),
-    });
-    if (claimed === token) return token;
+    const claimed = (await this.dataSource.query(
+      `INSERT INTO mail_delivery (delivery_key, recipient, notice_kind, state, claimed_at, claim_token, message_id)
+       VALUES ($1, $2, $3, 'claimed', now(), $4, $5)
+       ON CONFLICT (delivery_key) DO UPDATE SET claimed_at = now(), claim_token = EXCLUDED.claim_token
+         WHERE mail_delivery.state = 'claimed'
+           AND (mail_delivery.claimed_at IS NULL
+                OR mail_delivery.claimed_at < now() - make_interval(secs => $6::double precision / 1000))
+       RETURNING claim_token`,
+      [
+        notice.deliveryKey,
+        notice.recipient.email,
+        notice.kind,
+        token,
+        this.mailer.messageIdFor(notice.deliveryKey),
+        this.claimLeaseMs,
+      ],
+    )) as { claim_token: string }[];
+    if (claimed.length === 1) return token;
     const [row] = (await this.dataSource.query(`SELECT state FROM mail_delivery WHERE delivery_key = $1`, [
       notice.deliveryKey,
     ])) as { state: string }[];

@@ -156,22 +156,8 @@ export class NoticeRenderer {
       if (!subject) throw new Error('the subject is empty');
       const body = notice.body(view, runtime);
       const html = this.layouts[locale]({ ...view, subject, body }, runtime);
-      // The in-app text is made when it is read: a mail to someone without an account (or a second
-      // rendering with a one-time link) never needs it, and each HTML-to-text pass costs about a
-      // millisecond of CPU per notice (issue 18).
-      let inApp: string | undefined;
-      return {
-        subject,
-        html,
-        text: toText(html),
-        get inApp() {
-          if (inApp === undefined) {
-            const text = toInAppText(body).trim();
-            inApp = text.charAt(0).toUpperCase() + text.slice(1);
-          }
-          return inApp;
-        },
-      };
+      const inApp = toInAppText(body).trim();
+      return { subject, html, text: toText(html), inApp: inApp.charAt(0).toUpperCase() + inApp.slice(1) };
     } catch (error) {
       throw new Error(`Cannot render ${file}: ${messageOf(error)}`, { cause: error });
     }
