@@ -80,12 +80,21 @@ describe('a mail is claimed before it is sent and recorded after, never sent twi
       await queueNotice('held-send');
       await eventually(() => expect(smtp.receiving).toBe(before + 1));
 
-      // SMTP has the mail but has not answered: the claim is visible to everyone, and none of the
-      // app's sessions waits in a transaction (BullMQ's own, on the PostgreSQL backend, are its business).
+      // SMTP has the mail but has not answered: the claim is visible to everyone, nothing holds its
+      // row, and none of the app's sessions waits in a transaction that touched the deliveries (the
+      // reminder sweep's own short transactions at start, or BullMQ's, are not this send's).
       expect(await deliveryRow('held-send')).toMatchObject({ state: 'claimed', sentAt: null });
+      await db.dataSource.transaction(async (tx) => {
+        await tx.query(`SET LOCAL lock_timeout = '1s'`);
+        await tx.query(`SELECT 1 FROM mail_delivery WHERE delivery_key = $1 FOR UPDATE`, [
+          keyOf('held-send'),
+        ]);
+      });
       const open = (await db.dataSource.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity
-          WHERE datname = $1 AND application_name = 'kiezfonds' AND state LIKE 'idle in transaction%'`,
+        `SELECT count(DISTINCT a.pid)::int AS n
+           FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid
+          WHERE a.datname = $1 AND a.application_name = 'kiezfonds' AND a.state LIKE 'idle in transaction%'
+            AND l.relation = 'mail_delivery'::regclass`,
         [db.name],
       )) as { n: number }[];
       expect(open[0]!.n).toBe(0);
