@@ -16,8 +16,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -35,12 +33,11 @@ import {
   createUser,
   grantRole,
   setPassword,
-  signIn,
-  testConfig,
 } from '@kiezfonds/testing';
 import type { DataSource } from 'typeorm';
-import { createApiApp } from '../apps/api/src/create-api-app';
+import { signInOverHttp, startApiProcess } from './api-process';
 import { type Figure, round } from './figure';
+import { sampleContent } from './sample-content';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const APPROVALS = Number(process.env.APPROVALS ?? 1000);
@@ -56,34 +53,6 @@ const APPROVAL = {
     { kind: 'final', due: '2029-06-30' },
   ],
 };
-
-function content(areaIds: string[], actionFieldIds: string[]): Record<string, unknown> {
-  return {
-    summary: 'Kochabende in zwei Kiezen, vorbereitet von Nachbar:innen beider Gebiete. '.repeat(8),
-    goals: [{ goal: 'Begegnung über Kiezgrenzen', indicator: 'Teilnehmende je Abend', targetValue: '25' }],
-    targetGroups: ['Familien', 'Senior:innen'],
-    actionFieldIds,
-    areaIds,
-    periodStart: '2027-03-01',
-    periodEnd: '2028-12-31',
-    costPlan: [
-      { cashYear: 2027, category: 'personnel', description: 'Projektleitung', amountCents: '900000' },
-      { cashYear: 2028, category: 'material', description: 'Lebensmittel', amountCents: '4100000' },
-    ],
-    financingPlan: [
-      { cashYear: 2027, requestedCents: '900000', ownCents: '0', thirdPartyCents: '0' },
-      { cashYear: 2028, requestedCents: '4100000', ownCents: '0', thirdPartyCents: '0' },
-    ],
-    thirdPartySources: '',
-    evaluationConcept: 'Zählung der Teilnehmenden und eine kurze Befragung nach jedem Abend.',
-    declarations: {
-      projectNotStarted: true,
-      subsidyFraudAcknowledged: true,
-      transparencyConsent: true,
-      transparencyRefusalReason: '',
-    },
-  };
-}
 
 interface District {
   districtId: string;
@@ -128,7 +97,7 @@ async function district(
     callId: call.id,
     fundId: fund.id,
     organisationId: organisation.id,
-    body: content(areaIds, actionFieldIds),
+    body: sampleContent(areaIds, actionFieldIds),
   };
 }
 
@@ -210,12 +179,8 @@ export async function approvalsFigure(): Promise<Figure> {
   const redis = createTestRedis();
   await migrateDatabase(databaseUrl);
   const db = await createDataSource(databaseUrl).initialize();
-  const app = await createApiApp(
-    testConfig({ DATABASE_URL: databaseUrl, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix }),
-  );
-  await app.listen(0, '127.0.0.1');
-  const server = app.getHttpServer() as Server;
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const api = await startApiProcess({ databaseUrl, redisUrl: redis.url, queuePrefix: redis.prefix });
+  const base = api.base;
   try {
     const coordinator = await createUser(db);
     await setPassword(db, coordinator.id, PASSWORD);
@@ -240,7 +205,7 @@ export async function approvalsFigure(): Promise<Figure> {
     );
     await db.query(`VACUUM ANALYZE`);
 
-    const staff = await signIn(server, coordinator.email, PASSWORD);
+    const staff = await signInOverHttp(base, coordinator.email, PASSWORD);
     let next = 0;
     const statuses = new Map<number, number>();
     const result = await autocannon({
@@ -325,7 +290,7 @@ export async function approvalsFigure(): Promise<Figure> {
       loadAverage: loadavg().map((l) => round(l)),
     };
   } finally {
-    await app.close();
+    await api.close();
     await db.destroy();
     await redis.cleanup();
     await withAdminClient('postgres://postgres@127.0.0.1:5432/postgres', (admin) =>

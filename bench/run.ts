@@ -15,8 +15,9 @@
  * - reminder sweep at 10 000 and 100 000 due drafts against the rule's bare SELECT, and a second
  *   sweep with nothing new (bench/reminder-sweep.ts).
  *
- * The load generator runs in the same Node process as the API and as the bare handler, so both
- * sides of a ratio pay for it alike. Not part of `npm test`.
+ * The API and the bare handler each run in a process of their own (bench/api-process.ts, the
+ * sources this run compiled, the servers' Node flags), the load generator in this one, so a
+ * figure is not the load generator's cost and the API's memory is its own. Not part of `npm test`.
  *
  *   npm run bench                         (BENCH_SECONDS=10 BENCH_SUBMITS=3000 npm run bench;
  *                                          BENCH_ONLY=list or submit for one part)
@@ -24,12 +25,9 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import express from 'express';
 import { createDataSource, migrateDatabase, withAdminClient } from '@kiezfonds/persistence';
 import {
   addOrganisationMember,
@@ -42,15 +40,14 @@ import {
   createUser,
   grantRole,
   setPassword,
-  signIn,
-  testConfig,
 } from '@kiezfonds/testing';
 import type { DataSource } from 'typeorm';
-import { createApiApp } from '../apps/api/src/create-api-app';
+import { signInOverHttp, startApiProcess, startServerProcess } from './api-process';
 import { approvalsFigure } from './approvals';
 import { type Figure, type Load, round } from './figure';
 import { noticesFigure } from './notices-throughput';
 import { reminderSweepFigures } from './reminder-sweep';
+import { sampleContent } from './sample-content';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 1500);
@@ -71,40 +68,6 @@ async function cannon(options: autocannon.Options): Promise<Load> {
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     requests: result.requests.total,
-  };
-}
-
-/** A realistic application content (about 2 kB), as the carriers' form stores it. */
-function content(areaIds: string[], actionFieldIds: string[]): Record<string, unknown> {
-  return {
-    summary: 'Kochabende in zwei Kiezen, vorbereitet von Nachbar:innen beider Gebiete. '.repeat(8),
-    goals: [{ goal: 'Begegnung über Kiezgrenzen', indicator: 'Teilnehmende je Abend', targetValue: '25' }],
-    targetGroups: ['Familien', 'Senior:innen'],
-    actionFieldIds,
-    areaIds,
-    periodStart: '2027-03-01',
-    periodEnd: '2028-12-31',
-    costPlan: [
-      { cashYear: 2027, category: 'personnel', description: 'Projektleitung', amountCents: '1000000' },
-      {
-        cashYear: 2028,
-        category: 'material',
-        description: 'Lebensmittel und Geschirr',
-        amountCents: '4100000',
-      },
-    ],
-    financingPlan: [
-      { cashYear: 2027, requestedCents: '900000', ownCents: '100000', thirdPartyCents: '0' },
-      { cashYear: 2028, requestedCents: '4100000', ownCents: '0', thirdPartyCents: '0' },
-    ],
-    thirdPartySources: '',
-    evaluationConcept: 'Zählung der Teilnehmenden und eine kurze Befragung nach jedem Abend.',
-    declarations: {
-      projectNotStarted: true,
-      subsidyFraudAcknowledged: true,
-      transparencyConsent: true,
-      transparencyRefusalReason: '',
-    },
   };
 }
 
@@ -208,22 +171,9 @@ async function apiFigures(): Promise<Figure[]> {
   const redis = createTestRedis();
   await migrateDatabase(databaseUrl);
   const db = await createDataSource(databaseUrl).initialize();
-  const app = await createApiApp(
-    testConfig({ DATABASE_URL: databaseUrl, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix }),
-  );
-  await app.listen(0, '127.0.0.1');
-  const server = app.getHttpServer() as Server;
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const bare = express();
-  let bareBody = '{}';
-  bare.get('/list', (_req, res) => {
-    res.setHeader('Cache-Control', 'no-store');
-    res.type('application/json').send(bareBody);
-  });
-  const bareServer = await new Promise<Server>((resolve) => {
-    const s = bare.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const bareBase = `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}`;
+  const api = await startApiProcess({ databaseUrl, redisUrl: redis.url, queuePrefix: redis.prefix });
+  const base = api.base;
+  const bare = await startServerProcess(join(__dirname, 'bare-handler.js'), {}, '/ready');
   const figures: Figure[] = [];
 
   try {
@@ -247,9 +197,9 @@ async function apiFigures(): Promise<Figure[]> {
     await addOrganisationMember(db, carrier.id, carrierUser.id);
     await setPassword(db, carrierUser.id, PASSWORD);
     const others = await createOrganisation(db);
-    const staff = await signIn(server, coordinator.email, PASSWORD);
-    const member = await signIn(server, carrierUser.email, PASSWORD);
-    const body = content(areaIds, actionFieldIds);
+    const staff = await signInOverHttp(base, coordinator.email, PASSWORD);
+    const member = await signInOverHttp(base, carrierUser.email, PASSWORD);
+    const body = sampleContent(areaIds, actionFieldIds);
 
     // The application list at 1 000 and at 10 000 visible applications.
     let visible = 0;
@@ -266,10 +216,10 @@ async function apiFigures(): Promise<Figure[]> {
       await db.query(`VACUUM ANALYZE application`);
       const path = '/api/applications?pageSize=25';
       const sample = await fetch(`${base}${path}`, { headers: { cookie: staff.cookie } });
-      bareBody = await sample.text();
+      await fetch(`${bare.base}/body`, { method: 'PUT', body: await sample.text() });
       const options = { connections: 16, duration: SECONDS };
       const project = await cannon({ ...options, url: `${base}${path}`, headers: { cookie: staff.cookie } });
-      const anchor = await cannon({ ...options, url: `${bareBase}/list` });
+      const anchor = await cannon({ ...options, url: `${bare.base}/list` });
       const ratio = round(project.requestsPerSecond / anchor.requestsPerSecond);
       figures.push({
         name: `application-list-${size}`,
@@ -312,13 +262,12 @@ async function apiFigures(): Promise<Figure[]> {
       `INSERT INTO bench_anchor SELECT ordinality, id FROM unnest($1::uuid[]) WITH ORDINALITY id`,
       [anchorIds],
     );
-    // The API's resident memory during the SUBMIT loads (target ≤ 250 MB): sampled in this process,
-    // which also holds the load generator and the bench's own pool, so it errs on the high side.
-    const rssBeforeBytes = process.memoryUsage.rss();
-    let maxRssBytes = rssBeforeBytes;
+    // The API process's resident memory during the SUBMIT loads (target ≤ 250 MB).
+    const rssBeforeMb = api.rssMegabytes();
+    let maxRssMb = rssBeforeMb;
     const rssSampler = setInterval(() => {
-      maxRssBytes = Math.max(maxRssBytes, process.memoryUsage.rss());
-    }, 200).unref();
+      maxRssMb = Math.max(maxRssMb, api.rssMegabytes());
+    }, 100).unref();
     for (const connections of ONLY === 'list' ? [] : [16, 200]) {
       const drafts = await insertApplications(db, {
         callId: call.id,
@@ -373,11 +322,10 @@ async function apiFigures(): Promise<Figure[]> {
     }
     clearInterval(rssSampler);
     if (ONLY !== 'list') {
-      const maxRssMb = round(maxRssBytes / 2 ** 20, 1);
-      const beforeLoadMb = round(rssBeforeBytes / 2 ** 20, 1);
+      const beforeLoadMb = rssBeforeMb;
       figures.push({
         name: 'lifecycle-submit-rss',
-        figure: 'API RSS during the SUBMIT loads (max, bench process incl. load generator)',
+        figure: 'API RSS during the SUBMIT loads (max of the API process)',
         project: { requestsPerSecond: maxRssMb, detail: { maxRssMb, beforeLoadMb } },
         anchor: { what: 'the limit', requestsPerSecond: 250 },
         ratio: round(maxRssMb / 250),
@@ -388,8 +336,8 @@ async function apiFigures(): Promise<Figure[]> {
       });
     }
   } finally {
-    await app.close();
-    await new Promise((resolve) => bareServer.close(resolve));
+    await api.close();
+    await bare.close();
     await db.destroy();
     await redis.cleanup();
     await withAdminClient('postgres://postgres@127.0.0.1:5432/postgres', (admin) =>

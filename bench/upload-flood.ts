@@ -1,49 +1,26 @@
 /**
  * The API's memory during an upload flood: a coordinator's client keeps 40 uploads of 20 MB in
- * flight against the built API (a child process) until 120 have been answered, while the
+ * flight against the API (a child process, compiled by this run) until 120 have been answered, while the
  * resident set size of the API process is sampled every 50 ms. Uploads wait at a gate (two at
  * once, sixteen waiting, beyond that 429) and stream into PostgreSQL rather than into memory
  * (ADR 0010); the goal is a peak under 250 MB. Writes its figures to
  * bench/results/upload-flood.json.
  *
- *   npm run build:server && npm run bench:uploads
+ *   npm run bench:uploads
  */
 import 'reflect-metadata';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { hashPassword } from '@kiezfonds/identity';
 import { createDataSource, migrateDatabase } from '@kiezfonds/persistence';
-import { SERVER_NODE_FLAGS } from '@kiezfonds/platform';
 import { createTestRedis } from '@kiezfonds/testing';
+import { signInOverHttp, startApiProcess } from './api-process';
 
 const IN_FLIGHT = 40;
 const TOTAL = 120;
 const FILE_BYTES = 20 * 1024 * 1024;
-const PORT = 3000 + Math.floor(Math.random() * 1000) + 4000;
 const PASSWORD = 'bench-upload-passphrase-2027';
 
-function rssMegabytes(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
-}
-
-async function waitForReady(base: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  throw new Error('the API did not start');
-}
-
 async function main(): Promise<void> {
-  const main = 'dist/apps/api/src/main.js';
-  if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build:server first`);
   const stamp = Date.now().toString(36);
   const databaseUrl = `postgres://postgres@127.0.0.1:5432/kf_bench_${stamp}`;
   const redis = createTestRedis();
@@ -66,38 +43,16 @@ async function main(): Promise<void> {
     [district.id],
   );
 
-  const base = `http://127.0.0.1:${PORT}`;
   // Started as `npm start` and the Docker image start it, with the servers' Node flags.
-  const api: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, main], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      PORT: String(PORT),
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: redis.url,
-      QUEUE_PREFIX: redis.prefix,
-      APP_URL: base,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const api = await startApiProcess({ databaseUrl, redisUrl: redis.url, queuePrefix: redis.prefix });
+  const base = api.base;
   try {
-    await waitForReady(base);
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench@bench.example', password: PASSWORD }),
-    });
-    const cookie = login.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const idle = rssMegabytes(api.pid!);
+    const { cookie, csrfToken } = await signInOverHttp(base, 'bench@bench.example', PASSWORD);
+    const idle = api.rssMegabytes();
 
     let peak = idle;
     const sampler = setInterval(() => {
-      peak = Math.max(peak, rssMegabytes(api.pid!));
+      peak = Math.max(peak, api.rssMegabytes());
     }, 50);
     const content = Buffer.alloc(FILE_BYTES, 0x20);
     content.write('%PDF-1.7\n');
@@ -142,7 +97,7 @@ async function main(): Promise<void> {
     writeFileSync('bench/results/upload-flood.json', `${JSON.stringify(result, null, 2)}\n`);
     console.log(result);
   } finally {
-    api.kill('SIGTERM');
+    await api.close();
     await db.destroy();
     await redis.cleanup();
   }
