@@ -19,6 +19,7 @@ export {
 } from './reconciliation/reconciler';
 export { type NoticeAttachmentRef, storeNoticeAttachment } from './outbox/notice-attachment';
 export { NOTICE_TOPIC, OutboxService } from './outbox/outbox.service';
+export { markOutboxWritten, OutboxWakeUp } from './outbox/outbox-wake-up';
 export {
   NoticeRenderer,
   NoticeTemplateError,

@@ -5,6 +5,7 @@ import { NoticeProcessor } from './delivery/notice.processor';
 import { Mailer } from './mailer';
 import { FailedNotices } from './outbox/failed-notices';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { OutboxWakeUp } from './outbox/outbox-wake-up';
 import { OutboxService } from './outbox/outbox.service';
 import { ReconcileProcessor, Reconciler } from './reconciliation/reconciler';
 import { ReminderScheduler } from './reminders/reminder-scheduler';
@@ -14,7 +15,7 @@ import { SECRET_LINKS_PROVIDER } from './secret-links/secret-links.provider';
 
 /** For the API: commands write notices into the outbox inside their transaction. */
 @Module({
-  providers: [OutboxService, FailedNotices, SECRET_LINKS_PROVIDER],
+  providers: [OutboxService, OutboxWakeUp, FailedNotices, SECRET_LINKS_PROVIDER],
   exports: [OutboxService, FailedNotices, SECRET_LINKS_PROVIDER],
 })
 export class OutboxModule {}

@@ -5,6 +5,7 @@ import { QUEUES } from '@kiezfonds/platform';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { jobIdFor } from './outbox-relay';
+import { markOutboxWritten } from './outbox-wake-up';
 
 export interface NoticeCounts {
   /** Committed, not yet relayed into the queue. */
@@ -57,8 +58,7 @@ export class FailedNotices {
         actorId,
         payload: { retried },
       });
-      // The relay wakes on NOTIFY; an UPDATE does not fire the insert trigger.
-      await tx.query(`SELECT pg_notify('outbox', '')`);
+      if (retried > 0) markOutboxWritten(tx);
       return { retried };
     });
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type Notice, noticeSchema } from './notice';
+import { markOutboxWritten } from './outbox-wake-up';
 
 export const NOTICE_TOPIC = 'notice';
 
@@ -23,6 +24,7 @@ export class OutboxService {
        ON CONFLICT (delivery_key) DO NOTHING RETURNING id`,
       [NOTICE_TOPIC, deliveryKeyOf(key, checked), JSON.stringify(checked)],
     );
+    if (rows.length > 0) markOutboxWritten(tx);
     return rows.length === 1;
   }
 
@@ -46,6 +48,7 @@ export class OutboxService {
         checked.map(({ notice }) => JSON.stringify(notice)),
       ],
     );
+    if (rows.length > 0) markOutboxWritten(tx);
     return rows.length;
   }
 

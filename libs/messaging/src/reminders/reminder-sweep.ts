@@ -4,6 +4,7 @@ import { REMINDER_SCHEDULES, sweepHorizonDays } from '@kiezfonds/domain';
 import { APP_CONFIG } from '@kiezfonds/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
+import { markOutboxWritten } from '../outbox/outbox-wake-up';
 import type { ReminderRule } from './reminder-rule';
 import { REMINDER_RULES } from './reminder-rules';
 import { reminderSweepSql } from './reminder-sweep.sql';
@@ -73,6 +74,7 @@ export class ReminderSweep {
       this.timeZone,
       DELIVERABLE_ADDRESS,
     ])) as { queued: number; undeliverable: number }[];
+    if (result!.queued > 0) markOutboxWritten(tx);
     // Recorded as failed notices (reminder-sweep.sql.ts); said here too, once, as it happens.
     if (result!.undeliverable > 0) {
       this.logger.warn(

@@ -36,6 +36,7 @@ import { CreatePastProjects1763795700000 } from './1763795700000-create-past-pro
 import { ComputeReminderTimesInSql1763796100000 } from './1763796100000-compute-reminder-times-in-sql';
 import { CountMoneyPerActionField1763796200000 } from './1763796200000-count-money-per-action-field';
 import { AddAreaShapes1763796400000 } from './1763796400000-add-area-shapes';
+import { NotifyOutboxAfterCommit1763796500000 } from './1763796500000-notify-outbox-after-commit';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
@@ -77,4 +78,5 @@ export const migrations = [
   ComputeReminderTimesInSql1763796100000,
   CountMoneyPerActionField1763796200000,
   AddAreaShapes1763796400000,
+  NotifyOutboxAfterCommit1763796500000,
 ];
