@@ -49,3 +49,4 @@ export { JobSchedulers, type ScheduledJob } from './job-schedulers';
 export { LoggedWorkerHost } from './logged-worker-host';
 export { isDatabaseUnavailable } from './database-unavailable';
 export { SERVER_NODE_FLAGS } from './server-node-flags';
+export { exceljs, pdfkit, zxcvbnCommon } from './on-first-use';

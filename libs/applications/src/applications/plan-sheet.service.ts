@@ -1,6 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
-import { type CellValue, type DataValidation, Workbook, type Worksheet } from 'exceljs';
+import type { CellValue, DataValidation, Workbook, Worksheet } from 'exceljs';
 import {
   type ApplicationContent,
   COST_CATEGORIES,
@@ -21,6 +21,7 @@ import type { Principal } from '@kiezfonds/identity';
 import { DataSource } from 'typeorm';
 import { ApplicationScope } from '../scope/application-scope';
 import { ApplicationService } from './application.service';
+import { exceljs } from '@kiezfonds/platform';
 
 /**
  * A plan file is read whole into memory (exceljs and the CSV reader need all of it), so it is
@@ -71,7 +72,7 @@ export class PlanSheetService {
       content: ApplicationContent;
     }[];
     const content = row!.content;
-    const book = new Workbook();
+    const book = new (exceljs().Workbook)();
     book.creator = 'kiezfonds';
     const costs = this.sheet(book, 'costPlan');
     for (const line of content.costPlan ?? []) {
@@ -204,7 +205,7 @@ async function readXlsx(bytes: Buffer): Promise<PlanSheets> {
       { field: 'file', rule: 'fileTooLarge', params: { maxMegabytes: MAX_PLAN_FILE_BYTES / 1024 / 1024 } },
     ]);
   }
-  const book = new Workbook();
+  const book = new (exceljs().Workbook)();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

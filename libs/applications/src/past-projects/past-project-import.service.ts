@@ -13,9 +13,10 @@ import {
 } from '@kiezfonds/domain';
 import { districtsWhere, type Principal, type StaffRole } from '@kiezfonds/identity';
 import { insertPastProject, recordAudit } from '@kiezfonds/persistence';
-import { type CellValue, Workbook } from 'exceljs';
+import type { CellValue } from 'exceljs';
 import { DataSource } from 'typeorm';
 import { zipContentSize } from '../applications/plan-sheet.service';
+import { exceljs } from '@kiezfonds/platform';
 
 /** Who imports a district's earlier projects: its coordinators and finance staff, and admins. */
 export const PAST_PROJECT_IMPORT_ROLES: readonly StaffRole[] = ['coordinator', 'finance', 'admin'];
@@ -186,7 +187,7 @@ async function readXlsx(bytes: Buffer): Promise<string[][]> {
       },
     ]);
   }
-  const book = new Workbook();
+  const book = new (exceljs().Workbook)();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

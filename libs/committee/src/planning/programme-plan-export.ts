@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { formatDate, Money } from '@kiezfonds/domain';
 import { renderProgrammeList } from '@kiezfonds/documents';
 import type { Principal } from '@kiezfonds/identity';
-import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
 import { issuingOffice } from '../documents/issuing-office';
 import { type PlanItemView, ProgrammePlanService } from './programme-plan.service';
+import { exceljs } from '@kiezfonds/platform';
 
 type File = { fileName: string; content: Buffer };
 
@@ -57,7 +57,7 @@ export class ProgrammePlanExport {
   async xlsx(principal: Principal, callId: string): Promise<File> {
     const plan = await this.plans.get(principal, callId);
     const de = principal.language === 'de';
-    const book = new Workbook();
+    const book = new (exceljs().Workbook)();
     book.creator = 'kiezfonds';
     const sheet = book.addWorksheet(de ? 'Prioritätenliste' : 'Priority list', {
       views: [{ state: 'frozen', ySplit: 1 }],

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
 import type { Locale } from '@kiezfonds/domain';
+import { pdfkit } from '@kiezfonds/platform';
 
 /** A document being written: the pdfkit document and the language it is written in. */
 export interface Pdf {
@@ -65,6 +65,7 @@ const WATERMARK = 'ENTWURF / DRAFT';
 const setups = new WeakMap<PDFKit.PDFDocument, PdfSetup>();
 
 export function createPdf(setup: PdfSetup): Pdf {
+  const PDFDocument = pdfkit();
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGINS,

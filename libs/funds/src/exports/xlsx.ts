@@ -1,7 +1,8 @@
 import type { Writable } from 'node:stream';
-import { type Row, stream, type Worksheet } from 'exceljs';
+import type { Row, stream, Worksheet } from 'exceljs';
 import { euroNumber } from './german-format';
 import type { CellType, CellValue, Column } from './table';
+import { exceljs } from '@kiezfonds/platform';
 
 /** Euros with thousands separators and two decimals; Excel shows `1.234,56 €` in German. */
 export const EURO_FORMAT = '#,##0.00 "€"';
@@ -85,7 +86,11 @@ export class XlsxStream {
   private readonly book: stream.xlsx.WorkbookWriter;
 
   constructor(private readonly out: Writable) {
-    this.book = new stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    this.book = new (exceljs().stream.xlsx.WorkbookWriter)({
+      stream: out,
+      useStyles: true,
+      useSharedStrings: false,
+    });
     this.book.creator = 'kiezfonds';
     this.book.created = new Date();
   }

@@ -1,13 +1,18 @@
-import { dictionary } from '@zxcvbn-ts/language-common';
 import { hash, verify } from 'argon2';
 import { type ErrorDetail, RateLimitedError } from '@kiezfonds/domain';
-import { ConcurrencyGate, GateFullError } from '@kiezfonds/platform';
+import { ConcurrencyGate, GateFullError, zxcvbnCommon } from '@kiezfonds/platform';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 
-// zxcvbn-ts ships ~49 000 passwords seen most often in breaches, lower-case.
-const COMMON = new Set<string>(dictionary['passwords-common'] as string[]);
+// zxcvbn-ts ships ~49 000 passwords seen most often in breaches, lower-case. Loaded when a
+// password is first checked (registration, reset, change): the list and its set took about 13 MB
+// of every process from the start.
+let common: Set<string> | undefined;
+function commonPasswords(): Set<string> {
+  common ??= new Set<string>(zxcvbnCommon().dictionary['passwords-common'] as string[]);
+  return common;
+}
 
 /** The rules a new password breaks, as validation details for the `password` field. */
 export function passwordProblems(password: string, field = 'password'): ErrorDetail[] {
@@ -15,7 +20,7 @@ export function passwordProblems(password: string, field = 'password'): ErrorDet
     return [{ field, rule: 'minLength', params: { min: PASSWORD_MIN_LENGTH } }];
   if (password.length > PASSWORD_MAX_LENGTH)
     return [{ field, rule: 'maxLength', params: { max: PASSWORD_MAX_LENGTH } }];
-  if (COMMON.has(password.toLowerCase())) return [{ field, rule: 'commonPassword' }];
+  if (commonPasswords().has(password.toLowerCase())) return [{ field, rule: 'commonPassword' }];
   return [];
 }
 
