@@ -4305,13 +4305,13 @@ export interface components {
              * Format: uuid
              * @description Default: the district's committee
              */
-            committeeId?: Record<string, never> | null;
+            committeeId?: string | null;
             criteria: components["schemas"]["ReviewCriterionDto"][];
             /**
              * Format: date-time
              * @example 2027-01-29T23:59:00+01:00
              */
-            reviewDeadline: Record<string, never> | null;
+            reviewDeadline: string | null;
         };
         ReviewSummaryDto: {
             /** @description Mean of the scaled scores; null without scores */
