@@ -16,15 +16,6 @@ type Signal = { signal?: AbortSignal };
 type List<T> = { items: T[]; total: number; page: number; pageSize: number };
 const encode = encodeURIComponent;
 
-function query(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== '') search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
-
 // Reference data of a district
 
 export type NamedItem = { id: string; name: string };
@@ -105,95 +96,32 @@ export type { ApplicationEventType, ApplicationState };
 export const costCategories = ['personnel', 'material', 'fees', 'investments', 'overheads'] as const;
 export type CostCategory = (typeof costCategories)[number];
 
-export type Goal = { goal: string; indicator: string; targetValue: string };
-export type CostLine = { cashYear: number; category: CostCategory; description: string; amountCents: string };
-export type FinancingLine = {
-  cashYear: number;
-  requestedCents: string;
-  ownCents: string;
-  thirdPartyCents: string;
-};
-export type Declarations = {
-  projectNotStarted?: boolean;
-  subsidyFraudAcknowledged?: boolean;
-  transparencyConsent?: boolean;
-  transparencyRefusalReason?: string;
-};
+/* The content as stored: a draft may leave anything out, down to a cost line's fields. */
+export type Goal = Schemas['GoalDto'];
+export type CostLine = Schemas['CostLineDto'];
+export type FinancingLine = Schemas['FinancingLineDto'];
+export type Declarations = Schemas['DeclarationsDto'];
 
 /** The content of an application; a draft may leave anything out. */
-export type ApplicationContent = {
-  summary?: string;
-  goals?: Goal[];
-  targetGroups?: string[];
-  actionFieldIds?: string[];
-  areaIds?: string[];
-  periodStart?: string;
-  periodEnd?: string;
-  /** The project this one continues (five-year limit): an application's or an imported project's id. */
-  predecessorId?: string;
-  costPlan?: CostLine[];
-  financingPlan?: FinancingLine[];
-  thirdPartySources?: string;
-  evaluationConcept?: string;
-  declarations?: Declarations;
-};
+export type ApplicationContent = Schemas['ApplicationContentDto'];
 
 /** What is missing or does not add up: the shape of a 400's details (`message` when the server adds one). */
 export type Problem = Schemas['ProblemDto'] & { message?: string };
 
 export type ApplicationListItem = Schemas['ApplicationListItemDto'];
 
-export type CallSummary = {
-  id: string;
-  title: string;
-  districtId: string;
-  districtName: string;
-  programmeYear: number;
-  submissionDeadline: string;
-  minAmountCents: string | null;
-  maxAmountCents: string | null;
-};
-
-export type OpenChangeRequest = { id: string; message: string; replyDeadline: string; requestedAt: string };
-
-export type ApplicationDetail = {
-  id: string;
-  reference: string;
-  title: string;
-  state: ApplicationState;
-  version: number;
-  organisation: NamedItem;
-  call: CallSummary;
-  content: ApplicationContent;
-  /**
-   * Whether the cost plan and the settlement count net or gross of VAT: net for an organisation
-   * entitled to deduct input tax (as the grant notice recorded it, before it as the organisation says).
-   */
-  costBasis: 'net' | 'gross';
-  totals: { costsCents: string; requestedCents: string; ownCents: string; thirdPartyCents: string };
-  problems: Problem[];
-  allowedEvents: ApplicationEventType[];
-  /** The caller may change the content now (carrier, in draft, changes requested or plan adjustment). */
-  editable: boolean;
-  /** The Senate selected less than requested: the plan must be adjusted before approval. */
-  planAdjustmentRequired: boolean;
-  senateAmountCents: string | null;
-  approvedCents: string | null;
-  approvedAt: string | null;
-  submittedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  openChangeRequest: OpenChangeRequest | null;
-};
+export type CallSummary = Schemas['CallSummaryDto'];
+export type OpenChangeRequest = Schemas['OpenChangeRequestDto'];
+export type ApplicationDetail = Schemas['ApplicationDetailDto'];
 
 export type Saved = Schemas['SavedDto'];
 export type Transition = Schemas['TransitionDto'];
 
 export type HistoryItem = Schemas['HistoryItemDto'];
 export type VersionItem = Schemas['VersionItemDto'];
-export type Version = { number: number; title: string; content: ApplicationContent; submittedAt: string };
-export type Change = { path: string; before: unknown; after: unknown };
-export type Diff = { from: number; to: number; changes: Change[] };
+export type Version = Schemas['VersionDto'];
+export type Change = Schemas['ContentChangeDto'];
+export type Diff = Schemas['DiffDto'];
 
 export type ChangeRequest = Schemas['ChangeRequestDto'];
 export type Attachment = Schemas['AttachmentDto'];
@@ -226,7 +154,7 @@ export function createApplication(
 }
 
 export function getApplication(id: string, options: Signal = {}): Promise<ApplicationDetail> {
-  return apiRequest(`/applications/${encode(id)}`, options);
+  return callApi('get', '/api/applications/{id}', { path: { id }, ...options });
 }
 
 export function saveContent(
@@ -281,11 +209,11 @@ export function listVersions(id: string, options: Signal = {}): Promise<{ items:
 }
 
 export function getVersion(id: string, number: number, options: Signal = {}): Promise<Version> {
-  return apiRequest(`/applications/${encode(id)}/versions/${number}`, options);
+  return callApi('get', '/api/applications/{id}/versions/{number}', { path: { id, number }, ...options });
 }
 
 export function getDiff(id: string, from: number, to: number, options: Signal = {}): Promise<Diff> {
-  return apiRequest(`/applications/${encode(id)}/diff${query({ from, to })}`, options);
+  return callApi('get', '/api/applications/{id}/diff', { path: { id }, query: { from, to }, ...options });
 }
 
 export function listChangeRequests(id: string, options: Signal = {}): Promise<{ items: ChangeRequest[] }> {
@@ -319,7 +247,7 @@ export function planTemplateUrl(id: string): string {
 }
 
 /** What a plan import saved: the new version and the plans as stored. */
-export type PlanImported = Saved & { costPlan: CostLine[]; financingPlan: FinancingLine[] };
+export type PlanImported = Schemas['PlanImportedDto'];
 
 /**
  * Replaces the cost and financing plan from a spreadsheet (XLSX or CSV). A file with any
@@ -329,7 +257,7 @@ export function importPlan(id: string, version: number, file: File): Promise<Pla
   const form = new FormData();
   form.set('version', String(version));
   form.set('file', file);
-  return apiRequest(`/applications/${encode(id)}/plan-import`, { method: 'POST', body: form });
+  return callApi('post', '/api/applications/{id}/plan-import', { path: { id }, body: form });
 }
 
 export function grantNoticeUrl(id: string): string {

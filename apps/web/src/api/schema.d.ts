@@ -2466,11 +2466,72 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
+        ApplicationContentDto: {
+            actionFieldIds?: string[];
+            areaIds?: string[];
+            costPlan?: components["schemas"]["CostLineDto"][];
+            declarations?: components["schemas"]["DeclarationsDto"];
+            evaluationConcept?: string;
+            financingPlan?: components["schemas"]["FinancingLineDto"][];
+            goals?: components["schemas"]["GoalDto"][];
+            /** Format: date */
+            periodEnd?: string;
+            /** Format: date */
+            periodStart?: string;
+            /**
+             * Format: uuid
+             * @description The project this one continues (five-year limit): an application's or an imported project's id
+             */
+            predecessorId?: string;
+            summary?: string;
+            targetGroups?: string[];
+            thirdPartySources?: string;
+        };
         ApplicationCreatedDto: {
             /** Format: uuid */
             id: string;
             /** @example NWF-2027-001 */
             reference: string;
+        };
+        ApplicationDetailDto: {
+            allowedEvents: ("SUBMIT" | "REQUEST_CHANGES" | "PASS_FORMAL_CHECK" | "START_PLANNING" | "SELECT" | "WAITLIST" | "RECORD_SENATE_SELECTION" | "APPROVE" | "START_IMPLEMENTATION" | "SUBMIT_FINAL_REPORT" | "RETURN_FINAL_REPORT" | "COMPLETE" | "REJECT" | "WITHDRAW" | "REVOKE")[];
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** @example 2500000 */
+            approvedCents: string | null;
+            call: components["schemas"]["CallSummaryDto"];
+            content: components["schemas"]["ApplicationContentDto"];
+            /**
+             * @description Whether the cost plan and the settlement count net or gross of VAT: net for an organisation entitled to deduct input tax (as the grant notice recorded it, before it as the organisation says)
+             * @enum {string}
+             */
+            costBasis: "net" | "gross";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The caller may change the content now (carrier, in draft, changes requested or plan adjustment) */
+            editable: boolean;
+            formalCheck: components["schemas"]["FormalCheckDto"];
+            /** Format: uuid */
+            id: string;
+            openChangeRequest: components["schemas"]["OpenChangeRequestDto"] | null;
+            organisation: components["schemas"]["NamedItemDto"];
+            /** @description The Senate selected less than requested: the plan must be adjusted before approval */
+            planAdjustmentRequired: boolean;
+            /** @description What is missing or does not add up for submission */
+            problems: components["schemas"]["ProblemDto"][];
+            /** @example NWF-2027-001 */
+            reference: string;
+            /** @example 2500000 */
+            senateAmountCents: string | null;
+            /** @enum {string} */
+            state: "draft" | "submitted" | "changes_requested" | "in_review" | "in_planning" | "selected" | "waitlisted" | "rejected" | "approved" | "in_implementation" | "final_report_submitted" | "completed" | "withdrawn" | "revoked";
+            /** Format: date-time */
+            submittedAt: string | null;
+            title: string;
+            totals: components["schemas"]["ApplicationTotalsDto"];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
         };
         ApplicationEventDto: {
             /** @description SUBMIT_FINAL_REPORT: actual costs per cash year and category. */
@@ -2584,6 +2645,16 @@ export interface components {
             reviewDeadline: string | null;
             summary: components["schemas"]["ReviewSummaryDto"];
             voten: components["schemas"]["VotumViewDto"][];
+        };
+        ApplicationTotalsDto: {
+            /** @example 2500000 */
+            costsCents: string;
+            /** @example 2500000 */
+            ownCents: string;
+            /** @example 2500000 */
+            requestedCents: string;
+            /** @example 2500000 */
+            thirdPartyCents: string;
         };
         ApplicationVoteDto: {
             /** Format: date-time */
@@ -2997,6 +3068,24 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        CallSummaryDto: {
+            /** Format: uuid */
+            districtId: string;
+            districtName: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 2500000 */
+            maxAmountCents: string | null;
+            /**
+             * @description Never below the Netzwerkfonds floor of 50 000 €
+             * @example 2500000
+             */
+            minAmountCents: string;
+            programmeYear: number;
+            /** Format: date-time */
+            submissionDeadline: string;
+            title: string;
+        };
         CarrierDto: {
             /** Format: uuid */
             id: string;
@@ -3150,6 +3239,32 @@ export interface components {
         ConflictListDto: {
             items: components["schemas"]["ConflictDto"][];
         };
+        ContentChangeDto: {
+            /** @description Null where the value no longer exists */
+            after: (string | number | boolean | {
+                [key: string]: unknown;
+            } | unknown[]) | null;
+            /** @description Null where the value did not exist */
+            before: (string | number | boolean | {
+                [key: string]: unknown;
+            } | unknown[]) | null;
+            /**
+             * @description The changed field; `title` for the title
+             * @example costPlan[0].amountCents
+             */
+            path: string;
+        };
+        CostLineDto: {
+            /**
+             * @description Always given on lines saved since issue 19
+             * @example 2500000
+             */
+            amountCents?: string;
+            cashYear?: number;
+            /** @enum {string} */
+            category?: "personnel" | "material" | "fees" | "investments" | "overheads";
+            description?: string;
+        };
         CreateApplicationDto: {
             /**
              * Format: uuid
@@ -3301,6 +3416,16 @@ export interface components {
             periodStart: string;
             title: string;
         };
+        DeclarationsDto: {
+            /** @description The project has not started */
+            projectNotStarted?: boolean;
+            /** @description Liability for subsidy fraud (§ 264 StGB) acknowledged */
+            subsidyFraudAcknowledged?: boolean;
+            /** @description Consent to publication in Berlin's transparency database */
+            transparencyConsent?: boolean;
+            /** @description Why publication is refused */
+            transparencyRefusalReason?: string;
+        };
         DeclareConflictDto: {
             /**
              * Format: uuid
@@ -3314,6 +3439,11 @@ export interface components {
             organisationId?: string;
             /** @example Ich bin Vorstandsmitglied des Trägervereins. */
             reason: string;
+        };
+        DiffDto: {
+            changes: components["schemas"]["ContentChangeDto"][];
+            from: number;
+            to: number;
         };
         DistrictAreaDto: {
             /** Format: uuid */
@@ -3408,6 +3538,25 @@ export interface components {
             /** @example 1250000 */
             repaidCents: string;
         };
+        FinancingLineDto: {
+            cashYear?: number;
+            /** @example 2500000 */
+            ownCents?: string;
+            /** @example 2500000 */
+            requestedCents?: string;
+            /** @example 2500000 */
+            thirdPartyCents?: string;
+        };
+        FormalCheckDto: {
+            /** @description The calendar years of the unbroken run that ends with the application's last year */
+            consecutiveYears: number[];
+            /** @example 5 */
+            consecutiveYearsLimit: number;
+            /** @description The chain of earlier projects, nearest first */
+            predecessors: components["schemas"]["FundedPeriodDto"][];
+            /** @description Findings that do not refuse (e.g. a single area) */
+            warnings: components["schemas"]["ProblemDto"][];
+        };
         FundDto: {
             /** Format: uuid */
             areaId: string | null;
@@ -3420,6 +3569,22 @@ export interface components {
             /** @enum {string} */
             kind: "netzwerkfonds" | "aktionsfonds" | "projektfonds" | "baufonds";
             name: string;
+        };
+        FundedPeriodDto: {
+            /** @description A grant notice was issued for it: only funded years count towards the limit */
+            funded: boolean;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            periodEnd: string | null;
+            /**
+             * Format: date
+             * @description A predecessor without a period counts no year
+             */
+            periodStart: string | null;
+            /** @description Empty for a project imported from a file of earlier years */
+            reference: string;
+            title: string;
         };
         FundListDto: {
             items: components["schemas"]["FundWithBalanceDto"][];
@@ -3506,6 +3671,11 @@ export interface components {
             programmeYear: number;
             /** @example 1250000 */
             repaidCents: string;
+        };
+        GoalDto: {
+            goal?: string;
+            indicator?: string;
+            targetValue?: string;
         };
         GrantRoleDto: {
             /** Format: uuid */
@@ -3727,6 +3897,11 @@ export interface components {
             memberId: string;
             name: string;
         };
+        NamedItemDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
         NewMemberDto: {
             /** @example Jugendamt */
             department: string;
@@ -3805,6 +3980,15 @@ export interface components {
              * @enum {string}
              */
             kind: "report_due" | "report_overdue" | "written_vote_closing" | "submission_deadline" | "change_request_deadline" | "review_deadline" | "prompt_use_deadline";
+        };
+        OpenChangeRequestDto: {
+            /** Format: uuid */
+            id: string;
+            message: string;
+            /** Format: date-time */
+            replyDeadline: string;
+            /** Format: date-time */
+            requestedAt: string;
         };
         OpenItemVoteDto: {
             /** @description Open the vote although the session has no quorum (the minutes note it). Without it, a session without quorum answers 409 quorum_not_reached. */
@@ -3968,6 +4152,14 @@ export interface components {
         };
         PlanImportDto: {
             /** @description The version the caller read; a newer one answers 409 version_conflict. */
+            version: number;
+        };
+        PlanImportedDto: {
+            costPlan: components["schemas"]["CostLineDto"][];
+            financingPlan: components["schemas"]["FinancingLineDto"][];
+            problems: components["schemas"]["ProblemDto"][];
+            /** Format: date-time */
+            updatedAt: string;
             version: number;
         };
         PlanItemViewDto: {
@@ -4678,6 +4870,13 @@ export interface components {
             /** @description The token from the link in the mail. */
             token: string;
         };
+        VersionDto: {
+            content: components["schemas"]["ApplicationContentDto"];
+            number: number;
+            /** Format: date-time */
+            submittedAt: string;
+            title: string;
+        };
         VersionItemDto: {
             number: number;
             /** Format: date-time */
@@ -4940,7 +5139,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationDetailDto"];
+                };
             };
         };
     };
@@ -5154,7 +5355,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DiffDto"];
+                };
             };
         };
     };
@@ -5320,7 +5523,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanImportedDto"];
+                };
             };
         };
     };
@@ -5505,7 +5710,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VersionDto"];
+                };
             };
         };
     };
