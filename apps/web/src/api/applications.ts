@@ -266,40 +266,11 @@ export function grantNoticeUrl(id: string): string {
 
 // Double funding (docs/api/funds.md, "Double funding")
 
-export type DoubleFundingMatch = {
-  /** The tracked project's id, or the imported project's when `imported` (docs/api/past-projects.md). */
-  trackedProjectId: string;
-  imported: boolean;
-  districtId: string;
-  districtName: string;
-  sameDistrict: boolean;
-  fundKind: string;
-  fundId: string | null;
-  fundName: string | null;
-  title: string | null;
-  areaName: string | null;
-  periodStart: string;
-  periodEnd: string;
-  amountCents: string | null;
-};
-
-export type DoubleFundingReport = {
-  applicationId: string;
-  organisationId: string;
-  periodStart: string | null;
-  periodEnd: string | null;
-  matches: DoubleFundingMatch[];
-  warnings: {
-    occurredAt: string;
-    actorId: string | null;
-    periodStart: string;
-    periodEnd: string;
-    trackedProjectIds: string[];
-  }[];
-};
+export type DoubleFundingMatch = Schemas['DoubleFundingMatchDto'];
+export type DoubleFundingReport = Schemas['DoubleFundingReportDto'];
 
 export function getDoubleFunding(id: string, options: Signal = {}): Promise<DoubleFundingReport> {
-  return apiRequest(`/applications/${encode(id)}/double-funding`, options);
+  return callApi('get', '/api/applications/{id}/double-funding', { path: { id }, ...options });
 }
 
 // Implementation

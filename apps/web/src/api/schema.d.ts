@@ -3506,6 +3506,66 @@ export interface components {
             /** @example 1250000 */
             repaidCents: string;
         };
+        DoubleFundingMatchDto: {
+            /** @example 1250000 */
+            amountCents: string | null;
+            areaName: string | null;
+            /** Format: uuid */
+            districtId: string;
+            districtName: string;
+            /** Format: uuid */
+            fundId: string | null;
+            /** @enum {string} */
+            fundKind: "netzwerkfonds" | "aktionsfonds" | "projektfonds" | "baufonds";
+            fundName: string | null;
+            /** @description Imported from a file of earlier years: no fund row, `fundId` is null */
+            imported: boolean;
+            /** Format: date */
+            periodEnd: string;
+            /** Format: date */
+            periodStart: string;
+            /** @description False for a project of another district: title, fund, area and amount are then withheld (null) */
+            sameDistrict: boolean;
+            title: string | null;
+            /**
+             * Format: uuid
+             * @description The tracked project's id, or the imported project's when `imported` (docs/api/past-projects.md)
+             */
+            trackedProjectId: string;
+        };
+        DoubleFundingReportDto: {
+            /** Format: uuid */
+            applicationId: string;
+            matches: components["schemas"]["DoubleFundingMatchDto"][];
+            /** Format: uuid */
+            organisationId: string;
+            /** Format: date */
+            periodEnd: string | null;
+            /**
+             * Format: date
+             * @description The application's funding period; while it is unknown (a draft) nothing can overlap
+             */
+            periodStart: string | null;
+            /** @description Newest first */
+            warnings: components["schemas"]["DoubleFundingWarningDto"][];
+        };
+        DoubleFundingWarningDto: {
+            /**
+             * Format: uuid
+             * @description Null when the system acted
+             */
+            actorId: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date */
+            periodEnd: string | null;
+            /**
+             * Format: date
+             * @description The application's period then
+             */
+            periodStart: string | null;
+            trackedProjectIds: string[];
+        };
         EndMembershipDto: {
             /**
              * @description The last day of membership
@@ -5376,7 +5436,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DoubleFundingReportDto"];
+                };
             };
         };
     };
