@@ -1,4 +1,4 @@
-import { apiBasePath, apiRequest } from './client';
+import { apiBasePath } from './client';
 import { callApi, type Schemas } from './contract';
 import {
   APPLICATION_EVENT_TYPES,
@@ -340,176 +340,55 @@ export function rejectCallOff(callOffId: string, reason: string, idempotencyKey:
 }
 
 /** One actual of the proof of use; `vatCents` is the VAT it contains, where the carrier stated it. */
-export type ActualCost = { cashYear: number; category: CostCategory; amountCents: string; vatCents?: string };
-
-export type Report = {
-  id: string;
-  kind: 'interim' | 'final';
-  text: string;
-  actuals: ActualCost[];
-  overruns: unknown[];
-  spentCents: string | null;
-  submittedAt: string;
-  submittedBy: string | null;
-};
+export type ActualCost = Schemas['ActualCostDto'];
+/** A cost line the proof of use overran, as recorded with it. */
+export type Overrun = Schemas['OverrunDto'];
+export type Report = Schemas['ReportDto'];
 
 export function listReports(id: string, options: Signal = {}): Promise<{ items: Report[] }> {
-  return apiRequest(`/applications/${encode(id)}/reports`, options);
+  return callApi('get', '/api/applications/{id}/reports', { path: { id }, ...options });
 }
 
-export function addInterimReport(
-  id: string,
-  text: string,
-): Promise<{ id: string; kind: 'interim'; submittedAt: string }> {
-  return apiRequest(`/applications/${encode(id)}/reports`, {
-    method: 'POST',
-    body: { kind: 'interim', text },
-  });
+export function addInterimReport(id: string, text: string): Promise<Schemas['InterimReportAddedDto']> {
+  return callApi('post', '/api/applications/{id}/reports', { path: { id }, body: { kind: 'interim', text } });
 }
-
-export type FinancingType = 'shortfall' | 'partial' | 'fixed';
-
-/** How the settlement treated a cost line (libs/domain `LineRule`); `ruleText` says it in words. */
-export type SettlementLineRule =
-  'within_plan' | 'overrun_offset' | 'overrun_capped' | 'overrun_not_offset' | 'not_in_plan';
-
-export type SettlementStepKey =
-  | 'eligible_costs'
-  | 'other_funding'
-  | 'shortfall'
-  | 'share'
-  | 'share_of_eligible'
-  | 'approved_grant'
-  | 'final_grant'
-  | 'paid'
-  | 'to_repay';
 
 /**
  * The settlement of the proof of use by the financing type of the grant notice: `settled` as
  * stored at completion, `preview` as it would be computed now. Texts come in the user's language.
  */
-export type Settlement = {
-  state: 'preview' | 'settled';
-  financingType: FinancingType;
-  financingTypeText: string;
-  lines: {
-    cashYear: number;
-    category: CostCategory;
-    plannedCents: string;
-    actualCents: string;
-    eligibleCents: string;
-    deviationPercent: number | null;
-    overrun: boolean;
-    source: 'plan' | 'approved_change' | 'none';
-    rule: SettlementLineRule;
-    ruleText: string;
-  }[];
-  /** In the order the claim shows them; `share` carries the grant's share in basis points. */
-  steps: { key: SettlementStepKey; amountCents: string; basisPoints?: number; label: string }[];
-  plannedCents: string;
-  actualCents: string;
-  eligibleCents: string;
-  otherFundingCents: string;
-  grantCents: string;
-  finalGrantCents: string;
-  paidCents: string;
-  toRepayCents: string;
-};
+export type Settlement = Schemas['SettlementDto'];
+export type FinancingType = Settlement['financingType'];
+/** How the settlement treated a cost line (libs/domain `LineRule`); `ruleText` says it in words. */
+export type SettlementLineRule = Schemas['SettlementLineDto']['rule'];
+export type SettlementStepKey = Schemas['SettlementStepDto']['key'];
 
 /** 409 `settlement_unavailable` while there is no proof of use. */
 export function getSettlement(id: string, options: Signal = {}): Promise<Settlement> {
-  return apiRequest(`/applications/${encode(id)}/settlement`, options);
+  return callApi('get', '/api/applications/{id}/settlement', { path: { id }, ...options });
 }
 
-export type ClaimState = 'open' | 'partly_paid' | 'paid' | 'waived';
-
 /** One line of the interest calculation, with its sentence in the user's language. */
-export type InterestLine = {
-  from: string;
-  to: string;
-  days: number;
-  baseRateBasisPoints: number;
-  rateBasisPoints: number;
-  interestCents: string;
-  text: string;
-};
-
-export type ClaimEntry = {
-  kind: 'principal' | 'interest' | 'payment' | 'waiver';
-  amountCents: string;
-  interestPartCents: string | null;
-  principalPartCents: string | null;
-  bookedOn: string;
-  reason: string | null;
-};
-
-export type RepaymentClaim = {
-  id: string;
-  reason: 'unspent' | 'revocation' | 'late_use';
-  amountCents: string;
-  state: ClaimState;
-  createdAt: string;
-  settledOn: string | null;
-  interestAsOf: string;
-  /** Null while the base-rate table does not reach back to a payment day. */
-  interestCents: string | null;
-  totalCents: string | null;
-  /** Per paid call-off: its interest line by line (empty when the base rate is missing). */
-  lines: {
-    callOffId: string;
-    principalCents: string;
-    paidOn: string;
-    totalCents?: string;
-    totalText?: string;
-    lines: InterestLine[];
-  }[];
-  notice: { reference: string; dueBy: string } | null;
-  waiveReason: string | null;
-  balance: {
-    principalCents: string;
-    interestCents: string;
-    openPrincipalCents: string;
-    openInterestCents: string;
-    openCents: string;
-  };
-  entries: ClaimEntry[];
-};
-
+export type InterestLine = Schemas['InterestLineDto'];
+export type ClaimEntry = Schemas['ClaimEntryDto'];
+export type RepaymentClaim = Schemas['RepaymentClaimDto'];
+export type ClaimState = RepaymentClaim['state'];
 /** What a booking against a claim leaves open. */
-export type ClaimBooked = {
-  id: string;
-  state: ClaimState;
-  openCents: string;
-  openPrincipalCents: string;
-  openInterestCents: string;
-  settledOn: string | null;
-};
-
-export type RecoveryNotice = {
-  id: string;
-  reference: string;
-  issuedOn: string;
-  dueBy: string;
-  principalCents: string;
-  interestCents: string;
-  totalCents: string;
-};
+export type ClaimBooked = Schemas['ClaimBookedDto'];
+export type RecoveryNotice = Schemas['RecoveryNoticeDto'];
 
 /*
  * Every write on a claim moves money: it carries an Idempotency-Key made once per intended action
  * (see `newIdempotencyKey`), so a double click or a retry after a lost answer books once.
  */
-function claimWrite<T>(claimId: string, action: string, body: unknown, idempotencyKey: string): Promise<T> {
-  return apiRequest(`/repayment-claims/${encode(claimId)}/${action}`, {
-    method: 'POST',
-    body,
-    headers: { 'Idempotency-Key': idempotencyKey },
-  });
-}
 
 /** Issues the recovery and interest notice; interest runs up to `dueBy` (exclusive). */
 export function issueRecoveryNotice(claimId: string, dueBy: string, key: string): Promise<RecoveryNotice> {
-  return claimWrite(claimId, 'notice', { dueBy }, key);
+  return callApi('post', '/api/repayment-claims/{id}/notice', {
+    path: { id: claimId },
+    body: { dueBy },
+    ...once(key),
+  });
 }
 
 /** Money received from the carrier: interest first, then principal. */
@@ -518,17 +397,29 @@ export function receiveRepayment(
   payment: { amountCents: string; receivedOn: string },
   key: string,
 ): Promise<ClaimBooked> {
-  return claimWrite(claimId, 'payments', payment, key);
+  return callApi('post', '/api/repayment-claims/{id}/payments', {
+    path: { id: claimId },
+    body: payment,
+    ...once(key),
+  });
 }
 
 /** Waives what is still open, with a reason. */
 export function waiveClaim(claimId: string, reason: string, key: string): Promise<ClaimBooked> {
-  return claimWrite(claimId, 'waiver', { reason }, key);
+  return callApi('post', '/api/repayment-claims/{id}/waiver', {
+    path: { id: claimId },
+    body: { reason },
+    ...once(key),
+  });
 }
 
 /** Records that the whole open amount came back on `repaidOn`. */
 export function settleClaim(claimId: string, repaidOn: string, key: string): Promise<ClaimBooked> {
-  return claimWrite(claimId, 'settle', { repaidOn }, key);
+  return callApi('post', '/api/repayment-claims/{id}/settle', {
+    path: { id: claimId },
+    body: { repaidOn },
+    ...once(key),
+  });
 }
 
 /** The recovery notice as PDF, with every calculation line. */
@@ -537,5 +428,5 @@ export function recoveryNoticeUrl(claimId: string): string {
 }
 
 export function listRepaymentClaims(id: string, options: Signal = {}): Promise<{ items: RepaymentClaim[] }> {
-  return apiRequest(`/applications/${encode(id)}/repayment-claims`, options);
+  return callApi('get', '/api/applications/{id}/repayment-claims', { path: { id }, ...options });
 }

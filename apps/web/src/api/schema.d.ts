@@ -429,7 +429,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The settlement of the proof of use by the financing type of the grant notice: each cost line with the rule applied, the final grant and the amount to repay */
+        /**
+         * The settlement of the proof of use by the financing type of the grant notice: each cost line with the rule applied, the final grant and the amount to repay
+         * @description 409 `settlement_unavailable` while there is no proof of use.
+         */
         get: operations["ImplementationController_settlement"];
         put?: never;
         post?: never;
@@ -3137,6 +3140,79 @@ export interface components {
             /** @enum {string} */
             status: "active" | "disabled";
         };
+        ClaimBalanceDto: {
+            /** @example 2500000 */
+            interestCents: string;
+            /** @example 2500000 */
+            openCents: string;
+            /** @example 2500000 */
+            openInterestCents: string;
+            /** @example 2500000 */
+            openPrincipalCents: string;
+            /** @example 2500000 */
+            principalCents: string;
+        };
+        ClaimBookedDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2500000 */
+            openCents: string;
+            /** @example 2500000 */
+            openInterestCents: string;
+            /** @example 2500000 */
+            openPrincipalCents: string;
+            /** Format: date */
+            settledOn: string | null;
+            /** @enum {string} */
+            state: "open" | "partly_paid" | "paid" | "waived";
+        };
+        ClaimEntryDto: {
+            /** @example 2500000 */
+            amountCents: string;
+            /** Format: date */
+            bookedOn: string;
+            /**
+             * @description For a payment or waiver: the part that settled interest; else 0
+             * @example 2500000
+             */
+            interestPartCents: string;
+            /** @enum {string} */
+            kind: "principal" | "interest" | "payment" | "waiver";
+            /**
+             * @description For a payment or waiver: the part that settled principal; else 0
+             * @example 2500000
+             */
+            principalPartCents: string;
+            reason: string | null;
+        };
+        ClaimInterestDto: {
+            /** Format: uuid */
+            callOffId: string;
+            days?: number;
+            /** @example 365 */
+            daysPerYear?: number;
+            /** @description Empty while the base rate is missing */
+            lines: components["schemas"]["InterestLineDto"][];
+            /** Format: date */
+            paidOn: string;
+            /** @example 2500000 */
+            principalCents: string;
+            /**
+             * Format: date
+             * @description The first day without interest
+             */
+            repaidOn?: string;
+            /** @example 500 */
+            surchargeBasisPoints?: number;
+            /** @example 41233 */
+            totalCents?: string;
+            totalText?: string;
+        };
+        ClaimNoticeDto: {
+            /** Format: date */
+            dueBy: string;
+            reference: string;
+        };
         CommitteeDto: {
             /** Format: uuid */
             districtId: string;
@@ -3809,6 +3885,30 @@ export interface components {
             /** @example 2027 */
             cashYear: number;
         };
+        InterestLineDto: {
+            baseRateBasisPoints: number;
+            days: number;
+            /** Format: date */
+            from: string;
+            /** @example 41233 */
+            interestCents: string;
+            /** @description The base rate plus the surcharge */
+            rateBasisPoints: number;
+            text: string;
+            /**
+             * Format: date
+             * @description Exclusive
+             */
+            to: string;
+        };
+        InterimReportAddedDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "interim";
+            /** Format: date-time */
+            submittedAt: string;
+        };
         InterimReportDto: {
             /** @enum {string} */
             kind: "interim";
@@ -4135,6 +4235,39 @@ export interface components {
              */
             verifiedAt: string | null;
         };
+        OverrunDto: {
+            /**
+             * @description Spent as reported (VAT included), in cents
+             * @example 2500000
+             */
+            actual: string;
+            cashYear: number;
+            /** @enum {string} */
+            category: "personnel" | "material" | "fees" | "investments" | "overheads";
+            /** @description Deviation from the plan in percent, one decimal; null when nothing was planned */
+            deviationPercent: number | null;
+            /**
+             * @description What of the spending counts
+             * @example 2500000
+             */
+            eligible: string;
+            /**
+             * @description The VAT in `actual` that does not count (net costs)
+             * @example 2500000
+             */
+            excludedVat?: string;
+            /** @description More than 20 % above the plan, or spending on a line the plan does not have */
+            overrun: boolean;
+            /**
+             * @description Planned, in cents
+             * @example 2500000
+             */
+            planned: string;
+            /** @enum {string} */
+            rule?: "within_plan" | "net_of_vat" | "overrun_offset" | "overrun_capped" | "overrun_not_offset" | "not_in_plan";
+            /** @enum {string} */
+            source?: "plan" | "approved_change" | "none";
+        };
         OwnMembershipDto: {
             conflicted: boolean;
             department: string;
@@ -4408,6 +4541,24 @@ export interface components {
             support: number;
             support_with_conditions: number;
         };
+        RecoveryNoticeDto: {
+            /** Format: date */
+            dueBy: string;
+            /**
+             * Format: uuid
+             * @description The claim
+             */
+            id: string;
+            /** @example 41233 */
+            interestCents: string;
+            /** Format: date */
+            issuedOn: string;
+            /** @example 2500000 */
+            principalCents: string;
+            reference: string;
+            /** @example 41233 */
+            totalCents: string;
+        };
         RegistrationAcceptedDto: {
             /** @description The address the mail went to, as given. */
             email: string;
@@ -4453,6 +4604,44 @@ export interface components {
             /** @description At least 12 characters, not a common one. */
             password: string;
         };
+        RepaymentClaimDto: {
+            /** @example 2500000 */
+            amountCents: string;
+            balance: components["schemas"]["ClaimBalanceDto"];
+            /** Format: date-time */
+            createdAt: string;
+            entries: components["schemas"]["ClaimEntryDto"][];
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date
+             * @description Interest runs up to this day: settlement, notice due day or today
+             */
+            interestAsOf: string;
+            /**
+             * @description Null while the base-rate table does not reach back to a payment day
+             * @example 41233
+             */
+            interestCents: string | null;
+            /** @description Per paid call-off: its interest line by line */
+            lines: components["schemas"]["ClaimInterestDto"][];
+            notice: components["schemas"]["ClaimNoticeDto"] | null;
+            /** @enum {string} */
+            reason: "unspent" | "revocation" | "late_use";
+            /** Format: date */
+            settledOn: string | null;
+            /** @enum {string} */
+            state: "open" | "partly_paid" | "paid" | "waived";
+            /**
+             * @description Principal and interest
+             * @example 41233
+             */
+            totalCents: string | null;
+            waiveReason: string | null;
+        };
+        RepaymentClaimListDto: {
+            items: components["schemas"]["RepaymentClaimDto"][];
+        };
         RepaymentInterestDto: {
             /**
              * Format: date
@@ -4477,6 +4666,29 @@ export interface components {
             due: string;
             /** @enum {string} */
             kind: "interim" | "final";
+        };
+        ReportDto: {
+            /** @description The spending of the proof of use; empty for an interim report */
+            actuals: components["schemas"]["ActualCostDto"][];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "interim" | "final";
+            /** @description The cost lines the proof of use overran */
+            overruns: components["schemas"]["OverrunDto"][];
+            /**
+             * @description All spending of the proof of use; null for an interim report
+             * @example 2500000
+             */
+            spentCents: string | null;
+            /** Format: date-time */
+            submittedAt: string;
+            /** @description Display name of who submitted it */
+            submittedBy: string | null;
+            text: string;
+        };
+        ReportListDto: {
+            items: components["schemas"]["ReportDto"][];
         };
         ReportUseDto: {
             /**
@@ -4800,6 +5012,75 @@ export interface components {
              * @example 2029-03-01
              */
             repaidOn: string;
+        };
+        SettlementDto: {
+            /** @example 2500000 */
+            actualCents: string;
+            /**
+             * @description Settlements stored before costs could count net counted gross
+             * @enum {string}
+             */
+            costBasis: "net" | "gross";
+            /** @example 2500000 */
+            eligibleCents: string;
+            /** @example 2500000 */
+            finalGrantCents: string;
+            /** @enum {string} */
+            financingType: "shortfall" | "partial" | "fixed";
+            financingTypeText: string;
+            /** @example 2500000 */
+            grantCents: string;
+            lines: components["schemas"]["SettlementLineDto"][];
+            /** @example 2500000 */
+            otherFundingCents: string;
+            /** @example 2500000 */
+            paidCents: string;
+            /** @example 2500000 */
+            plannedCents: string;
+            /** @enum {string} */
+            state: "preview" | "settled";
+            /** @description In the order the claim shows them */
+            steps: components["schemas"]["SettlementStepDto"][];
+            /** @example 2500000 */
+            toRepayCents: string;
+        };
+        SettlementLineDto: {
+            /**
+             * @description Spent as reported, VAT included
+             * @example 2500000
+             */
+            actualCents: string;
+            cashYear: number;
+            /** @enum {string} */
+            category: "personnel" | "material" | "fees" | "investments" | "overheads";
+            /** @description In percent, one decimal; null when nothing was planned */
+            deviationPercent: number | null;
+            /** @example 2500000 */
+            eligibleCents: string;
+            /**
+             * @description The VAT in the spending that does not count (net costs); absent on older settlements
+             * @example 2500000
+             */
+            excludedVatCents?: string;
+            overrun: boolean;
+            /** @example 2500000 */
+            plannedCents: string;
+            /** @enum {string} */
+            rule: "within_plan" | "net_of_vat" | "overrun_offset" | "overrun_capped" | "overrun_not_offset" | "not_in_plan";
+            /** @description The rule in the caller's language */
+            ruleText: string;
+            /** @enum {string} */
+            source: "plan" | "approved_change" | "none";
+        };
+        SettlementStepDto: {
+            /** @example 2500000 */
+            amountCents: string;
+            /** @description For `share`: the grant's share in basis points (8750 = 87,50 %) */
+            basisPoints?: number;
+            /** @enum {string} */
+            key: "eligible_costs" | "other_funding" | "shortfall" | "share" | "share_of_eligible" | "approved_grant" | "final_grant" | "paid" | "to_repay";
+            /** @description The step in the caller's language */
+            label: string;
         };
         ShareDto: {
             denominator: number;
@@ -5646,7 +5927,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RepaymentClaimListDto"];
+                };
             };
         };
     };
@@ -5665,7 +5948,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportListDto"];
+                };
             };
         };
     };
@@ -5691,7 +5976,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InterimReportAddedDto"];
+                };
             };
         };
     };
@@ -5731,7 +6018,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SettlementDto"];
+                };
             };
         };
     };
@@ -8025,7 +8314,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecoveryNoticeDto"];
+                };
             };
         };
     };
@@ -8072,7 +8363,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClaimBookedDto"];
+                };
             };
         };
     };
@@ -8100,7 +8393,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClaimBookedDto"];
+                };
             };
         };
     };
@@ -8128,7 +8423,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClaimBookedDto"];
+                };
             };
         };
     };
