@@ -13,12 +13,11 @@ import {
  */
 
 type Signal = { signal?: AbortSignal };
-type List<T> = { items: T[]; total: number; page: number; pageSize: number };
 const encode = encodeURIComponent;
 
 // Reference data of a district
 
-export type NamedItem = { id: string; name: string };
+export type NamedItem = Schemas['NamedItemDto'];
 export type Area = Schemas['DistrictAreaDto'];
 
 export function listDistrictAreas(
@@ -53,7 +52,7 @@ export type CallFields = Omit<
 export function listCalls(
   filter: { status?: CallStatus; districtId?: string; page?: number; pageSize?: number } = {},
   options: Signal = {},
-): Promise<List<Call>> {
+): Promise<Schemas['CallPageDto']> {
   return callApi('get', '/api/calls', { query: { pageSize: 100, ...filter }, ...options });
 }
 
