@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { API_DOCUMENT_PATH, generateApiFiles, WEB_SCHEMA_PATH } from './api-types';
 
@@ -39,6 +39,25 @@ describe('the generated API contract', () => {
       }),
     );
     expect(undeclared).toEqual([]);
+  });
+
+  it('names every DTO that becomes a schema once (Nest lets a later class replace it silently)', () => {
+    const document = JSON.parse(generated.document) as { components: { schemas: Record<string, unknown> } };
+    const declared = new Map<string, string[]>();
+    for (const root of ['libs', join('apps', 'api', 'src')]) {
+      const files = readdirSync(join(ROOT, root), { recursive: true, encoding: 'utf8' }).filter(
+        (file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'),
+      );
+      for (const file of files) {
+        for (const match of committed(join(root, file)).matchAll(/^export class (\w+)/gm)) {
+          declared.set(match[1]!, [...(declared.get(match[1]!) ?? []), join(root, file)]);
+        }
+      }
+    }
+    const twice = Object.keys(document.components.schemas).filter(
+      (name) => (declared.get(name) ?? []).length > 1,
+    );
+    expect(twice.map((name) => `${name}: ${declared.get(name)!.join(', ')}`)).toEqual([]);
   });
 
   it('describes the routes the web calls', () => {

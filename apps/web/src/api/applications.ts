@@ -1,4 +1,4 @@
-import { apiBasePath, apiRequest } from './client';
+import { apiBasePath } from './client';
 import { callApi, type Schemas } from './contract';
 import {
   APPLICATION_EVENT_TYPES,
@@ -13,21 +13,11 @@ import {
  */
 
 type Signal = { signal?: AbortSignal };
-type List<T> = { items: T[]; total: number; page: number; pageSize: number };
 const encode = encodeURIComponent;
-
-function query(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== '') search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
 
 // Reference data of a district
 
-export type NamedItem = { id: string; name: string };
+export type NamedItem = Schemas['NamedItemDto'];
 export type Area = Schemas['DistrictAreaDto'];
 
 export function listDistrictAreas(
@@ -62,7 +52,7 @@ export type CallFields = Omit<
 export function listCalls(
   filter: { status?: CallStatus; districtId?: string; page?: number; pageSize?: number } = {},
   options: Signal = {},
-): Promise<List<Call>> {
+): Promise<Schemas['CallPageDto']> {
   return callApi('get', '/api/calls', { query: { pageSize: 100, ...filter }, ...options });
 }
 
@@ -105,95 +95,32 @@ export type { ApplicationEventType, ApplicationState };
 export const costCategories = ['personnel', 'material', 'fees', 'investments', 'overheads'] as const;
 export type CostCategory = (typeof costCategories)[number];
 
-export type Goal = { goal: string; indicator: string; targetValue: string };
-export type CostLine = { cashYear: number; category: CostCategory; description: string; amountCents: string };
-export type FinancingLine = {
-  cashYear: number;
-  requestedCents: string;
-  ownCents: string;
-  thirdPartyCents: string;
-};
-export type Declarations = {
-  projectNotStarted?: boolean;
-  subsidyFraudAcknowledged?: boolean;
-  transparencyConsent?: boolean;
-  transparencyRefusalReason?: string;
-};
+/* The content as stored: a draft may leave anything out, down to a cost line's fields. */
+export type Goal = Schemas['GoalDto'];
+export type CostLine = Schemas['CostLineDto'];
+export type FinancingLine = Schemas['FinancingLineDto'];
+export type Declarations = Schemas['DeclarationsDto'];
 
 /** The content of an application; a draft may leave anything out. */
-export type ApplicationContent = {
-  summary?: string;
-  goals?: Goal[];
-  targetGroups?: string[];
-  actionFieldIds?: string[];
-  areaIds?: string[];
-  periodStart?: string;
-  periodEnd?: string;
-  /** The project this one continues (five-year limit): an application's or an imported project's id. */
-  predecessorId?: string;
-  costPlan?: CostLine[];
-  financingPlan?: FinancingLine[];
-  thirdPartySources?: string;
-  evaluationConcept?: string;
-  declarations?: Declarations;
-};
+export type ApplicationContent = Schemas['ApplicationContentDto'];
 
 /** What is missing or does not add up: the shape of a 400's details (`message` when the server adds one). */
 export type Problem = Schemas['ProblemDto'] & { message?: string };
 
 export type ApplicationListItem = Schemas['ApplicationListItemDto'];
 
-export type CallSummary = {
-  id: string;
-  title: string;
-  districtId: string;
-  districtName: string;
-  programmeYear: number;
-  submissionDeadline: string;
-  minAmountCents: string | null;
-  maxAmountCents: string | null;
-};
-
-export type OpenChangeRequest = { id: string; message: string; replyDeadline: string; requestedAt: string };
-
-export type ApplicationDetail = {
-  id: string;
-  reference: string;
-  title: string;
-  state: ApplicationState;
-  version: number;
-  organisation: NamedItem;
-  call: CallSummary;
-  content: ApplicationContent;
-  /**
-   * Whether the cost plan and the settlement count net or gross of VAT: net for an organisation
-   * entitled to deduct input tax (as the grant notice recorded it, before it as the organisation says).
-   */
-  costBasis: 'net' | 'gross';
-  totals: { costsCents: string; requestedCents: string; ownCents: string; thirdPartyCents: string };
-  problems: Problem[];
-  allowedEvents: ApplicationEventType[];
-  /** The caller may change the content now (carrier, in draft, changes requested or plan adjustment). */
-  editable: boolean;
-  /** The Senate selected less than requested: the plan must be adjusted before approval. */
-  planAdjustmentRequired: boolean;
-  senateAmountCents: string | null;
-  approvedCents: string | null;
-  approvedAt: string | null;
-  submittedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  openChangeRequest: OpenChangeRequest | null;
-};
+export type CallSummary = Schemas['CallSummaryDto'];
+export type OpenChangeRequest = Schemas['OpenChangeRequestDto'];
+export type ApplicationDetail = Schemas['ApplicationDetailDto'];
 
 export type Saved = Schemas['SavedDto'];
 export type Transition = Schemas['TransitionDto'];
 
 export type HistoryItem = Schemas['HistoryItemDto'];
 export type VersionItem = Schemas['VersionItemDto'];
-export type Version = { number: number; title: string; content: ApplicationContent; submittedAt: string };
-export type Change = { path: string; before: unknown; after: unknown };
-export type Diff = { from: number; to: number; changes: Change[] };
+export type Version = Schemas['VersionDto'];
+export type Change = Schemas['ContentChangeDto'];
+export type Diff = Schemas['DiffDto'];
 
 export type ChangeRequest = Schemas['ChangeRequestDto'];
 export type Attachment = Schemas['AttachmentDto'];
@@ -226,7 +153,7 @@ export function createApplication(
 }
 
 export function getApplication(id: string, options: Signal = {}): Promise<ApplicationDetail> {
-  return apiRequest(`/applications/${encode(id)}`, options);
+  return callApi('get', '/api/applications/{id}', { path: { id }, ...options });
 }
 
 export function saveContent(
@@ -281,11 +208,11 @@ export function listVersions(id: string, options: Signal = {}): Promise<{ items:
 }
 
 export function getVersion(id: string, number: number, options: Signal = {}): Promise<Version> {
-  return apiRequest(`/applications/${encode(id)}/versions/${number}`, options);
+  return callApi('get', '/api/applications/{id}/versions/{number}', { path: { id, number }, ...options });
 }
 
 export function getDiff(id: string, from: number, to: number, options: Signal = {}): Promise<Diff> {
-  return apiRequest(`/applications/${encode(id)}/diff${query({ from, to })}`, options);
+  return callApi('get', '/api/applications/{id}/diff', { path: { id }, query: { from, to }, ...options });
 }
 
 export function listChangeRequests(id: string, options: Signal = {}): Promise<{ items: ChangeRequest[] }> {
@@ -319,7 +246,7 @@ export function planTemplateUrl(id: string): string {
 }
 
 /** What a plan import saved: the new version and the plans as stored. */
-export type PlanImported = Saved & { costPlan: CostLine[]; financingPlan: FinancingLine[] };
+export type PlanImported = Schemas['PlanImportedDto'];
 
 /**
  * Replaces the cost and financing plan from a spreadsheet (XLSX or CSV). A file with any
@@ -329,7 +256,7 @@ export function importPlan(id: string, version: number, file: File): Promise<Pla
   const form = new FormData();
   form.set('version', String(version));
   form.set('file', file);
-  return apiRequest(`/applications/${encode(id)}/plan-import`, { method: 'POST', body: form });
+  return callApi('post', '/api/applications/{id}/plan-import', { path: { id }, body: form });
 }
 
 export function grantNoticeUrl(id: string): string {
@@ -338,40 +265,11 @@ export function grantNoticeUrl(id: string): string {
 
 // Double funding (docs/api/funds.md, "Double funding")
 
-export type DoubleFundingMatch = {
-  /** The tracked project's id, or the imported project's when `imported` (docs/api/past-projects.md). */
-  trackedProjectId: string;
-  imported: boolean;
-  districtId: string;
-  districtName: string;
-  sameDistrict: boolean;
-  fundKind: string;
-  fundId: string | null;
-  fundName: string | null;
-  title: string | null;
-  areaName: string | null;
-  periodStart: string;
-  periodEnd: string;
-  amountCents: string | null;
-};
-
-export type DoubleFundingReport = {
-  applicationId: string;
-  organisationId: string;
-  periodStart: string | null;
-  periodEnd: string | null;
-  matches: DoubleFundingMatch[];
-  warnings: {
-    occurredAt: string;
-    actorId: string | null;
-    periodStart: string;
-    periodEnd: string;
-    trackedProjectIds: string[];
-  }[];
-};
+export type DoubleFundingMatch = Schemas['DoubleFundingMatchDto'];
+export type DoubleFundingReport = Schemas['DoubleFundingReportDto'];
 
 export function getDoubleFunding(id: string, options: Signal = {}): Promise<DoubleFundingReport> {
-  return apiRequest(`/applications/${encode(id)}/double-funding`, options);
+  return callApi('get', '/api/applications/{id}/double-funding', { path: { id }, ...options });
 }
 
 // Implementation
@@ -441,176 +339,55 @@ export function rejectCallOff(callOffId: string, reason: string, idempotencyKey:
 }
 
 /** One actual of the proof of use; `vatCents` is the VAT it contains, where the carrier stated it. */
-export type ActualCost = { cashYear: number; category: CostCategory; amountCents: string; vatCents?: string };
-
-export type Report = {
-  id: string;
-  kind: 'interim' | 'final';
-  text: string;
-  actuals: ActualCost[];
-  overruns: unknown[];
-  spentCents: string | null;
-  submittedAt: string;
-  submittedBy: string | null;
-};
+export type ActualCost = Schemas['ActualCostDto'];
+/** A cost line the proof of use overran, as recorded with it. */
+export type Overrun = Schemas['OverrunDto'];
+export type Report = Schemas['ReportDto'];
 
 export function listReports(id: string, options: Signal = {}): Promise<{ items: Report[] }> {
-  return apiRequest(`/applications/${encode(id)}/reports`, options);
+  return callApi('get', '/api/applications/{id}/reports', { path: { id }, ...options });
 }
 
-export function addInterimReport(
-  id: string,
-  text: string,
-): Promise<{ id: string; kind: 'interim'; submittedAt: string }> {
-  return apiRequest(`/applications/${encode(id)}/reports`, {
-    method: 'POST',
-    body: { kind: 'interim', text },
-  });
+export function addInterimReport(id: string, text: string): Promise<Schemas['InterimReportAddedDto']> {
+  return callApi('post', '/api/applications/{id}/reports', { path: { id }, body: { kind: 'interim', text } });
 }
-
-export type FinancingType = 'shortfall' | 'partial' | 'fixed';
-
-/** How the settlement treated a cost line (libs/domain `LineRule`); `ruleText` says it in words. */
-export type SettlementLineRule =
-  'within_plan' | 'overrun_offset' | 'overrun_capped' | 'overrun_not_offset' | 'not_in_plan';
-
-export type SettlementStepKey =
-  | 'eligible_costs'
-  | 'other_funding'
-  | 'shortfall'
-  | 'share'
-  | 'share_of_eligible'
-  | 'approved_grant'
-  | 'final_grant'
-  | 'paid'
-  | 'to_repay';
 
 /**
  * The settlement of the proof of use by the financing type of the grant notice: `settled` as
  * stored at completion, `preview` as it would be computed now. Texts come in the user's language.
  */
-export type Settlement = {
-  state: 'preview' | 'settled';
-  financingType: FinancingType;
-  financingTypeText: string;
-  lines: {
-    cashYear: number;
-    category: CostCategory;
-    plannedCents: string;
-    actualCents: string;
-    eligibleCents: string;
-    deviationPercent: number | null;
-    overrun: boolean;
-    source: 'plan' | 'approved_change' | 'none';
-    rule: SettlementLineRule;
-    ruleText: string;
-  }[];
-  /** In the order the claim shows them; `share` carries the grant's share in basis points. */
-  steps: { key: SettlementStepKey; amountCents: string; basisPoints?: number; label: string }[];
-  plannedCents: string;
-  actualCents: string;
-  eligibleCents: string;
-  otherFundingCents: string;
-  grantCents: string;
-  finalGrantCents: string;
-  paidCents: string;
-  toRepayCents: string;
-};
+export type Settlement = Schemas['SettlementDto'];
+export type FinancingType = Settlement['financingType'];
+/** How the settlement treated a cost line (libs/domain `LineRule`); `ruleText` says it in words. */
+export type SettlementLineRule = Schemas['SettlementLineDto']['rule'];
+export type SettlementStepKey = Schemas['SettlementStepDto']['key'];
 
 /** 409 `settlement_unavailable` while there is no proof of use. */
 export function getSettlement(id: string, options: Signal = {}): Promise<Settlement> {
-  return apiRequest(`/applications/${encode(id)}/settlement`, options);
+  return callApi('get', '/api/applications/{id}/settlement', { path: { id }, ...options });
 }
 
-export type ClaimState = 'open' | 'partly_paid' | 'paid' | 'waived';
-
 /** One line of the interest calculation, with its sentence in the user's language. */
-export type InterestLine = {
-  from: string;
-  to: string;
-  days: number;
-  baseRateBasisPoints: number;
-  rateBasisPoints: number;
-  interestCents: string;
-  text: string;
-};
-
-export type ClaimEntry = {
-  kind: 'principal' | 'interest' | 'payment' | 'waiver';
-  amountCents: string;
-  interestPartCents: string | null;
-  principalPartCents: string | null;
-  bookedOn: string;
-  reason: string | null;
-};
-
-export type RepaymentClaim = {
-  id: string;
-  reason: 'unspent' | 'revocation' | 'late_use';
-  amountCents: string;
-  state: ClaimState;
-  createdAt: string;
-  settledOn: string | null;
-  interestAsOf: string;
-  /** Null while the base-rate table does not reach back to a payment day. */
-  interestCents: string | null;
-  totalCents: string | null;
-  /** Per paid call-off: its interest line by line (empty when the base rate is missing). */
-  lines: {
-    callOffId: string;
-    principalCents: string;
-    paidOn: string;
-    totalCents?: string;
-    totalText?: string;
-    lines: InterestLine[];
-  }[];
-  notice: { reference: string; dueBy: string } | null;
-  waiveReason: string | null;
-  balance: {
-    principalCents: string;
-    interestCents: string;
-    openPrincipalCents: string;
-    openInterestCents: string;
-    openCents: string;
-  };
-  entries: ClaimEntry[];
-};
-
+export type InterestLine = Schemas['InterestLineDto'];
+export type ClaimEntry = Schemas['ClaimEntryDto'];
+export type RepaymentClaim = Schemas['RepaymentClaimDto'];
+export type ClaimState = RepaymentClaim['state'];
 /** What a booking against a claim leaves open. */
-export type ClaimBooked = {
-  id: string;
-  state: ClaimState;
-  openCents: string;
-  openPrincipalCents: string;
-  openInterestCents: string;
-  settledOn: string | null;
-};
-
-export type RecoveryNotice = {
-  id: string;
-  reference: string;
-  issuedOn: string;
-  dueBy: string;
-  principalCents: string;
-  interestCents: string;
-  totalCents: string;
-};
+export type ClaimBooked = Schemas['ClaimBookedDto'];
+export type RecoveryNotice = Schemas['RecoveryNoticeDto'];
 
 /*
  * Every write on a claim moves money: it carries an Idempotency-Key made once per intended action
  * (see `newIdempotencyKey`), so a double click or a retry after a lost answer books once.
  */
-function claimWrite<T>(claimId: string, action: string, body: unknown, idempotencyKey: string): Promise<T> {
-  return apiRequest(`/repayment-claims/${encode(claimId)}/${action}`, {
-    method: 'POST',
-    body,
-    headers: { 'Idempotency-Key': idempotencyKey },
-  });
-}
 
 /** Issues the recovery and interest notice; interest runs up to `dueBy` (exclusive). */
 export function issueRecoveryNotice(claimId: string, dueBy: string, key: string): Promise<RecoveryNotice> {
-  return claimWrite(claimId, 'notice', { dueBy }, key);
+  return callApi('post', '/api/repayment-claims/{id}/notice', {
+    path: { id: claimId },
+    body: { dueBy },
+    ...once(key),
+  });
 }
 
 /** Money received from the carrier: interest first, then principal. */
@@ -619,17 +396,29 @@ export function receiveRepayment(
   payment: { amountCents: string; receivedOn: string },
   key: string,
 ): Promise<ClaimBooked> {
-  return claimWrite(claimId, 'payments', payment, key);
+  return callApi('post', '/api/repayment-claims/{id}/payments', {
+    path: { id: claimId },
+    body: payment,
+    ...once(key),
+  });
 }
 
 /** Waives what is still open, with a reason. */
 export function waiveClaim(claimId: string, reason: string, key: string): Promise<ClaimBooked> {
-  return claimWrite(claimId, 'waiver', { reason }, key);
+  return callApi('post', '/api/repayment-claims/{id}/waiver', {
+    path: { id: claimId },
+    body: { reason },
+    ...once(key),
+  });
 }
 
 /** Records that the whole open amount came back on `repaidOn`. */
 export function settleClaim(claimId: string, repaidOn: string, key: string): Promise<ClaimBooked> {
-  return claimWrite(claimId, 'settle', { repaidOn }, key);
+  return callApi('post', '/api/repayment-claims/{id}/settle', {
+    path: { id: claimId },
+    body: { repaidOn },
+    ...once(key),
+  });
 }
 
 /** The recovery notice as PDF, with every calculation line. */
@@ -638,5 +427,5 @@ export function recoveryNoticeUrl(claimId: string): string {
 }
 
 export function listRepaymentClaims(id: string, options: Signal = {}): Promise<{ items: RepaymentClaim[] }> {
-  return apiRequest(`/applications/${encode(id)}/repayment-claims`, options);
+  return callApi('get', '/api/applications/{id}/repayment-claims', { path: { id }, ...options });
 }

@@ -1,4 +1,3 @@
-import type { Language } from '../i18n';
 import { callApi, type Schemas } from './contract';
 
 /*
@@ -12,10 +11,10 @@ export type DistrictRole = (typeof districtRoles)[number];
 export type StaffRole = DistrictRole | 'senate';
 export type AppRole = 'carrier' | StaffRole;
 
-/** A role held for one district. The name is shown when the server sends it. */
-export type RoleAssignment = { role: DistrictRole; districtId: string; districtName?: string };
+/** A role held for one district, as user administration lists it. */
+export type RoleAssignment = Schemas['UserRoleDto'];
 /** A role as the signed-in user holds it: a district's, or the Senate's in every district. */
-export type HeldRole = { role: StaffRole; districtId: string; districtName?: string };
+export type HeldRole = Schemas['HeldRoleDto'];
 
 export type OrganisationMembership = { organisationId: string; isAdmin: boolean; name?: string };
 
@@ -67,25 +66,12 @@ export function confirmPasswordReset(token: string, password: string): Promise<v
 }
 
 /** A legal representative of a carrier (Vorstand, Geschäftsführung) and their function. */
-export type LegalRepresentative = { name: string; role: string };
+export type LegalRepresentative = Schemas['LegalRepresentativeDto'];
 
-export type OrganisationFields = {
-  name: string;
-  legalForm: string;
-  street: string;
-  postalCode: string;
-  city: string;
-  /** One to ten; a change replaces the whole list. */
-  legalRepresentatives: LegalRepresentative[];
-  financeRegistrationNumber?: string;
-  vatDeductible: boolean;
-  iban?: string;
-};
+/** An organisation as its registration describes it (one to ten legal representatives). */
+export type OrganisationFields = Schemas['RegistrationOrganisationDto'];
 
-export type Registration = {
-  organisation: OrganisationFields;
-  user: { email: string; displayName: string; language: Language; password: string };
-};
+export type Registration = Schemas['RegistrationDto'];
 
 export function register(registration: Registration): Promise<Schemas['RegistrationAcceptedDto']> {
   return callApi('post', '/api/registrations', { body: registration });
@@ -214,11 +200,8 @@ export function getOrganisation(id: string, options: { signal?: AbortSignal } = 
   return callApi('get', '/api/organisations/{id}', { path: { id }, signal: options.signal });
 }
 
-/** Changed fields; `null` clears an optional one. */
-export type OrganisationChanges = {
-  [K in keyof OrganisationFields]?:
-    OrganisationFields[K] | (undefined extends OrganisationFields[K] ? null : never);
-};
+/** Changed fields; `null` clears an optional one; a new list of representatives replaces the whole list. */
+export type OrganisationChanges = Schemas['UpdateOrganisationDto'];
 
 export function updateOrganisation(id: string, fields: OrganisationChanges): Promise<Organisation> {
   return callApi('patch', '/api/organisations/{id}', { path: { id }, body: fields });

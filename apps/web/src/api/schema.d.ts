@@ -429,7 +429,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The settlement of the proof of use by the financing type of the grant notice: each cost line with the rule applied, the final grant and the amount to repay */
+        /**
+         * The settlement of the proof of use by the financing type of the grant notice: each cost line with the rule applied, the final grant and the amount to repay
+         * @description 409 `settlement_unavailable` while there is no proof of use.
+         */
         get: operations["ImplementationController_settlement"];
         put?: never;
         post?: never;
@@ -2466,11 +2469,72 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
+        ApplicationContentDto: {
+            actionFieldIds?: string[];
+            areaIds?: string[];
+            costPlan?: components["schemas"]["CostLineDto"][];
+            declarations?: components["schemas"]["DeclarationsDto"];
+            evaluationConcept?: string;
+            financingPlan?: components["schemas"]["FinancingLineDto"][];
+            goals?: components["schemas"]["GoalDto"][];
+            /** Format: date */
+            periodEnd?: string;
+            /** Format: date */
+            periodStart?: string;
+            /**
+             * Format: uuid
+             * @description The project this one continues (five-year limit): an application's or an imported project's id
+             */
+            predecessorId?: string;
+            summary?: string;
+            targetGroups?: string[];
+            thirdPartySources?: string;
+        };
         ApplicationCreatedDto: {
             /** Format: uuid */
             id: string;
             /** @example NWF-2027-001 */
             reference: string;
+        };
+        ApplicationDetailDto: {
+            allowedEvents: ("SUBMIT" | "REQUEST_CHANGES" | "PASS_FORMAL_CHECK" | "START_PLANNING" | "SELECT" | "WAITLIST" | "RECORD_SENATE_SELECTION" | "APPROVE" | "START_IMPLEMENTATION" | "SUBMIT_FINAL_REPORT" | "RETURN_FINAL_REPORT" | "COMPLETE" | "REJECT" | "WITHDRAW" | "REVOKE")[];
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** @example 2500000 */
+            approvedCents: string | null;
+            call: components["schemas"]["CallSummaryDto"];
+            content: components["schemas"]["ApplicationContentDto"];
+            /**
+             * @description Whether the cost plan and the settlement count net or gross of VAT: net for an organisation entitled to deduct input tax (as the grant notice recorded it, before it as the organisation says)
+             * @enum {string}
+             */
+            costBasis: "net" | "gross";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The caller may change the content now (carrier, in draft, changes requested or plan adjustment) */
+            editable: boolean;
+            formalCheck: components["schemas"]["FormalCheckDto"];
+            /** Format: uuid */
+            id: string;
+            openChangeRequest: components["schemas"]["OpenChangeRequestDto"] | null;
+            organisation: components["schemas"]["NamedItemDto"];
+            /** @description The Senate selected less than requested: the plan must be adjusted before approval */
+            planAdjustmentRequired: boolean;
+            /** @description What is missing or does not add up for submission */
+            problems: components["schemas"]["ProblemDto"][];
+            /** @example NWF-2027-001 */
+            reference: string;
+            /** @example 2500000 */
+            senateAmountCents: string | null;
+            /** @enum {string} */
+            state: "draft" | "submitted" | "changes_requested" | "in_review" | "in_planning" | "selected" | "waitlisted" | "rejected" | "approved" | "in_implementation" | "final_report_submitted" | "completed" | "withdrawn" | "revoked";
+            /** Format: date-time */
+            submittedAt: string | null;
+            title: string;
+            totals: components["schemas"]["ApplicationTotalsDto"];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
         };
         ApplicationEventDto: {
             /** @description SUBMIT_FINAL_REPORT: actual costs per cash year and category. */
@@ -2584,6 +2648,16 @@ export interface components {
             reviewDeadline: string | null;
             summary: components["schemas"]["ReviewSummaryDto"];
             voten: components["schemas"]["VotumViewDto"][];
+        };
+        ApplicationTotalsDto: {
+            /** @example 2500000 */
+            costsCents: string;
+            /** @example 2500000 */
+            ownCents: string;
+            /** @example 2500000 */
+            requestedCents: string;
+            /** @example 2500000 */
+            thirdPartyCents: string;
         };
         ApplicationVoteDto: {
             /** Format: date-time */
@@ -2997,6 +3071,24 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        CallSummaryDto: {
+            /** Format: uuid */
+            districtId: string;
+            districtName: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 2500000 */
+            maxAmountCents: string | null;
+            /**
+             * @description Never below the Netzwerkfonds floor of 50 000 €
+             * @example 2500000
+             */
+            minAmountCents: string;
+            programmeYear: number;
+            /** Format: date-time */
+            submissionDeadline: string;
+            title: string;
+        };
         CarrierDto: {
             /** Format: uuid */
             id: string;
@@ -3047,6 +3139,79 @@ export interface components {
         ChangeUserStatusDto: {
             /** @enum {string} */
             status: "active" | "disabled";
+        };
+        ClaimBalanceDto: {
+            /** @example 2500000 */
+            interestCents: string;
+            /** @example 2500000 */
+            openCents: string;
+            /** @example 2500000 */
+            openInterestCents: string;
+            /** @example 2500000 */
+            openPrincipalCents: string;
+            /** @example 2500000 */
+            principalCents: string;
+        };
+        ClaimBookedDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2500000 */
+            openCents: string;
+            /** @example 2500000 */
+            openInterestCents: string;
+            /** @example 2500000 */
+            openPrincipalCents: string;
+            /** Format: date */
+            settledOn: string | null;
+            /** @enum {string} */
+            state: "open" | "partly_paid" | "paid" | "waived";
+        };
+        ClaimEntryDto: {
+            /** @example 2500000 */
+            amountCents: string;
+            /** Format: date */
+            bookedOn: string;
+            /**
+             * @description For a payment or waiver: the part that settled interest; else 0
+             * @example 2500000
+             */
+            interestPartCents: string;
+            /** @enum {string} */
+            kind: "principal" | "interest" | "payment" | "waiver";
+            /**
+             * @description For a payment or waiver: the part that settled principal; else 0
+             * @example 2500000
+             */
+            principalPartCents: string;
+            reason: string | null;
+        };
+        ClaimInterestDto: {
+            /** Format: uuid */
+            callOffId: string;
+            days?: number;
+            /** @example 365 */
+            daysPerYear?: number;
+            /** @description Empty while the base rate is missing */
+            lines: components["schemas"]["InterestLineDto"][];
+            /** Format: date */
+            paidOn: string;
+            /** @example 2500000 */
+            principalCents: string;
+            /**
+             * Format: date
+             * @description The first day without interest
+             */
+            repaidOn?: string;
+            /** @example 500 */
+            surchargeBasisPoints?: number;
+            /** @example 41233 */
+            totalCents?: string;
+            totalText?: string;
+        };
+        ClaimNoticeDto: {
+            /** Format: date */
+            dueBy: string;
+            reference: string;
         };
         CommitteeDto: {
             /** Format: uuid */
@@ -3149,6 +3314,32 @@ export interface components {
         };
         ConflictListDto: {
             items: components["schemas"]["ConflictDto"][];
+        };
+        ContentChangeDto: {
+            /** @description Null where the value no longer exists */
+            after: (string | number | boolean | {
+                [key: string]: unknown;
+            } | unknown[]) | null;
+            /** @description Null where the value did not exist */
+            before: (string | number | boolean | {
+                [key: string]: unknown;
+            } | unknown[]) | null;
+            /**
+             * @description The changed field; `title` for the title
+             * @example costPlan[0].amountCents
+             */
+            path: string;
+        };
+        CostLineDto: {
+            /**
+             * @description Always given on lines saved since issue 19
+             * @example 2500000
+             */
+            amountCents?: string;
+            cashYear?: number;
+            /** @enum {string} */
+            category?: "personnel" | "material" | "fees" | "investments" | "overheads";
+            description?: string;
         };
         CreateApplicationDto: {
             /**
@@ -3301,6 +3492,16 @@ export interface components {
             periodStart: string;
             title: string;
         };
+        DeclarationsDto: {
+            /** @description The project has not started */
+            projectNotStarted?: boolean;
+            /** @description Liability for subsidy fraud (§ 264 StGB) acknowledged */
+            subsidyFraudAcknowledged?: boolean;
+            /** @description Consent to publication in Berlin's transparency database */
+            transparencyConsent?: boolean;
+            /** @description Why publication is refused */
+            transparencyRefusalReason?: string;
+        };
         DeclareConflictDto: {
             /**
              * Format: uuid
@@ -3314,6 +3515,11 @@ export interface components {
             organisationId?: string;
             /** @example Ich bin Vorstandsmitglied des Trägervereins. */
             reason: string;
+        };
+        DiffDto: {
+            changes: components["schemas"]["ContentChangeDto"][];
+            from: number;
+            to: number;
         };
         DistrictAreaDto: {
             /** Format: uuid */
@@ -3376,6 +3582,66 @@ export interface components {
             /** @example 1250000 */
             repaidCents: string;
         };
+        DoubleFundingMatchDto: {
+            /** @example 1250000 */
+            amountCents: string | null;
+            areaName: string | null;
+            /** Format: uuid */
+            districtId: string;
+            districtName: string;
+            /** Format: uuid */
+            fundId: string | null;
+            /** @enum {string} */
+            fundKind: "netzwerkfonds" | "aktionsfonds" | "projektfonds" | "baufonds";
+            fundName: string | null;
+            /** @description Imported from a file of earlier years: no fund row, `fundId` is null */
+            imported: boolean;
+            /** Format: date */
+            periodEnd: string;
+            /** Format: date */
+            periodStart: string;
+            /** @description False for a project of another district: title, fund, area and amount are then withheld (null) */
+            sameDistrict: boolean;
+            title: string | null;
+            /**
+             * Format: uuid
+             * @description The tracked project's id, or the imported project's when `imported` (docs/api/past-projects.md)
+             */
+            trackedProjectId: string;
+        };
+        DoubleFundingReportDto: {
+            /** Format: uuid */
+            applicationId: string;
+            matches: components["schemas"]["DoubleFundingMatchDto"][];
+            /** Format: uuid */
+            organisationId: string;
+            /** Format: date */
+            periodEnd: string | null;
+            /**
+             * Format: date
+             * @description The application's funding period; while it is unknown (a draft) nothing can overlap
+             */
+            periodStart: string | null;
+            /** @description Newest first */
+            warnings: components["schemas"]["DoubleFundingWarningDto"][];
+        };
+        DoubleFundingWarningDto: {
+            /**
+             * Format: uuid
+             * @description Null when the system acted
+             */
+            actorId: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date */
+            periodEnd: string | null;
+            /**
+             * Format: date
+             * @description The application's period then
+             */
+            periodStart: string | null;
+            trackedProjectIds: string[];
+        };
         EndMembershipDto: {
             /**
              * @description The last day of membership
@@ -3408,6 +3674,25 @@ export interface components {
             /** @example 1250000 */
             repaidCents: string;
         };
+        FinancingLineDto: {
+            cashYear?: number;
+            /** @example 2500000 */
+            ownCents?: string;
+            /** @example 2500000 */
+            requestedCents?: string;
+            /** @example 2500000 */
+            thirdPartyCents?: string;
+        };
+        FormalCheckDto: {
+            /** @description The calendar years of the unbroken run that ends with the application's last year */
+            consecutiveYears: number[];
+            /** @example 5 */
+            consecutiveYearsLimit: number;
+            /** @description The chain of earlier projects, nearest first */
+            predecessors: components["schemas"]["FundedPeriodDto"][];
+            /** @description Findings that do not refuse (e.g. a single area) */
+            warnings: components["schemas"]["ProblemDto"][];
+        };
         FundDto: {
             /** Format: uuid */
             areaId: string | null;
@@ -3420,6 +3705,22 @@ export interface components {
             /** @enum {string} */
             kind: "netzwerkfonds" | "aktionsfonds" | "projektfonds" | "baufonds";
             name: string;
+        };
+        FundedPeriodDto: {
+            /** @description A grant notice was issued for it: only funded years count towards the limit */
+            funded: boolean;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            periodEnd: string | null;
+            /**
+             * Format: date
+             * @description A predecessor without a period counts no year
+             */
+            periodStart: string | null;
+            /** @description Empty for a project imported from a file of earlier years */
+            reference: string;
+            title: string;
         };
         FundListDto: {
             items: components["schemas"]["FundWithBalanceDto"][];
@@ -3507,6 +3808,11 @@ export interface components {
             /** @example 1250000 */
             repaidCents: string;
         };
+        GoalDto: {
+            goal?: string;
+            indicator?: string;
+            targetValue?: string;
+        };
         GrantRoleDto: {
             /** Format: uuid */
             districtId: string;
@@ -3578,6 +3884,30 @@ export interface components {
             amountCents: string | number;
             /** @example 2027 */
             cashYear: number;
+        };
+        InterestLineDto: {
+            baseRateBasisPoints: number;
+            days: number;
+            /** Format: date */
+            from: string;
+            /** @example 41233 */
+            interestCents: string;
+            /** @description The base rate plus the surcharge */
+            rateBasisPoints: number;
+            text: string;
+            /**
+             * Format: date
+             * @description Exclusive
+             */
+            to: string;
+        };
+        InterimReportAddedDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "interim";
+            /** Format: date-time */
+            submittedAt: string;
         };
         InterimReportDto: {
             /** @enum {string} */
@@ -3727,6 +4057,11 @@ export interface components {
             memberId: string;
             name: string;
         };
+        NamedItemDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
         NewMemberDto: {
             /** @example Jugendamt */
             department: string;
@@ -3805,6 +4140,15 @@ export interface components {
              * @enum {string}
              */
             kind: "report_due" | "report_overdue" | "written_vote_closing" | "submission_deadline" | "change_request_deadline" | "review_deadline" | "prompt_use_deadline";
+        };
+        OpenChangeRequestDto: {
+            /** Format: uuid */
+            id: string;
+            message: string;
+            /** Format: date-time */
+            replyDeadline: string;
+            /** Format: date-time */
+            requestedAt: string;
         };
         OpenItemVoteDto: {
             /** @description Open the vote although the session has no quorum (the minutes note it). Without it, a session without quorum answers 409 quorum_not_reached. */
@@ -3891,6 +4235,39 @@ export interface components {
              */
             verifiedAt: string | null;
         };
+        OverrunDto: {
+            /**
+             * @description Spent as reported (VAT included), in cents
+             * @example 2500000
+             */
+            actual: string;
+            cashYear: number;
+            /** @enum {string} */
+            category: "personnel" | "material" | "fees" | "investments" | "overheads";
+            /** @description Deviation from the plan in percent, one decimal; null when nothing was planned */
+            deviationPercent: number | null;
+            /**
+             * @description What of the spending counts
+             * @example 2500000
+             */
+            eligible: string;
+            /**
+             * @description The VAT in `actual` that does not count (net costs)
+             * @example 2500000
+             */
+            excludedVat?: string;
+            /** @description More than 20 % above the plan, or spending on a line the plan does not have */
+            overrun: boolean;
+            /**
+             * @description Planned, in cents
+             * @example 2500000
+             */
+            planned: string;
+            /** @enum {string} */
+            rule?: "within_plan" | "net_of_vat" | "overrun_offset" | "overrun_capped" | "overrun_not_offset" | "not_in_plan";
+            /** @enum {string} */
+            source?: "plan" | "approved_change" | "none";
+        };
         OwnMembershipDto: {
             conflicted: boolean;
             department: string;
@@ -3968,6 +4345,14 @@ export interface components {
         };
         PlanImportDto: {
             /** @description The version the caller read; a newer one answers 409 version_conflict. */
+            version: number;
+        };
+        PlanImportedDto: {
+            costPlan: components["schemas"]["CostLineDto"][];
+            financingPlan: components["schemas"]["FinancingLineDto"][];
+            problems: components["schemas"]["ProblemDto"][];
+            /** Format: date-time */
+            updatedAt: string;
             version: number;
         };
         PlanItemViewDto: {
@@ -4156,6 +4541,24 @@ export interface components {
             support: number;
             support_with_conditions: number;
         };
+        RecoveryNoticeDto: {
+            /** Format: date */
+            dueBy: string;
+            /**
+             * Format: uuid
+             * @description The claim
+             */
+            id: string;
+            /** @example 41233 */
+            interestCents: string;
+            /** Format: date */
+            issuedOn: string;
+            /** @example 2500000 */
+            principalCents: string;
+            reference: string;
+            /** @example 41233 */
+            totalCents: string;
+        };
         RegistrationAcceptedDto: {
             /** @description The address the mail went to, as given. */
             email: string;
@@ -4201,6 +4604,44 @@ export interface components {
             /** @description At least 12 characters, not a common one. */
             password: string;
         };
+        RepaymentClaimDto: {
+            /** @example 2500000 */
+            amountCents: string;
+            balance: components["schemas"]["ClaimBalanceDto"];
+            /** Format: date-time */
+            createdAt: string;
+            entries: components["schemas"]["ClaimEntryDto"][];
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date
+             * @description Interest runs up to this day: settlement, notice due day or today
+             */
+            interestAsOf: string;
+            /**
+             * @description Null while the base-rate table does not reach back to a payment day
+             * @example 41233
+             */
+            interestCents: string | null;
+            /** @description Per paid call-off: its interest line by line */
+            lines: components["schemas"]["ClaimInterestDto"][];
+            notice: components["schemas"]["ClaimNoticeDto"] | null;
+            /** @enum {string} */
+            reason: "unspent" | "revocation" | "late_use";
+            /** Format: date */
+            settledOn: string | null;
+            /** @enum {string} */
+            state: "open" | "partly_paid" | "paid" | "waived";
+            /**
+             * @description Principal and interest
+             * @example 41233
+             */
+            totalCents: string | null;
+            waiveReason: string | null;
+        };
+        RepaymentClaimListDto: {
+            items: components["schemas"]["RepaymentClaimDto"][];
+        };
         RepaymentInterestDto: {
             /**
              * Format: date
@@ -4225,6 +4666,29 @@ export interface components {
             due: string;
             /** @enum {string} */
             kind: "interim" | "final";
+        };
+        ReportDto: {
+            /** @description The spending of the proof of use; empty for an interim report */
+            actuals: components["schemas"]["ActualCostDto"][];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "interim" | "final";
+            /** @description The cost lines the proof of use overran */
+            overruns: components["schemas"]["OverrunDto"][];
+            /**
+             * @description All spending of the proof of use; null for an interim report
+             * @example 2500000
+             */
+            spentCents: string | null;
+            /** Format: date-time */
+            submittedAt: string;
+            /** @description Display name of who submitted it */
+            submittedBy: string | null;
+            text: string;
+        };
+        ReportListDto: {
+            items: components["schemas"]["ReportDto"][];
         };
         ReportUseDto: {
             /**
@@ -4305,13 +4769,13 @@ export interface components {
              * Format: uuid
              * @description Default: the district's committee
              */
-            committeeId?: Record<string, never> | null;
+            committeeId?: string | null;
             criteria: components["schemas"]["ReviewCriterionDto"][];
             /**
              * Format: date-time
              * @example 2027-01-29T23:59:00+01:00
              */
-            reviewDeadline: Record<string, never> | null;
+            reviewDeadline: string | null;
         };
         ReviewSummaryDto: {
             /** @description Mean of the scaled scores; null without scores */
@@ -4549,6 +5013,75 @@ export interface components {
              */
             repaidOn: string;
         };
+        SettlementDto: {
+            /** @example 2500000 */
+            actualCents: string;
+            /**
+             * @description Settlements stored before costs could count net counted gross
+             * @enum {string}
+             */
+            costBasis: "net" | "gross";
+            /** @example 2500000 */
+            eligibleCents: string;
+            /** @example 2500000 */
+            finalGrantCents: string;
+            /** @enum {string} */
+            financingType: "shortfall" | "partial" | "fixed";
+            financingTypeText: string;
+            /** @example 2500000 */
+            grantCents: string;
+            lines: components["schemas"]["SettlementLineDto"][];
+            /** @example 2500000 */
+            otherFundingCents: string;
+            /** @example 2500000 */
+            paidCents: string;
+            /** @example 2500000 */
+            plannedCents: string;
+            /** @enum {string} */
+            state: "preview" | "settled";
+            /** @description In the order the claim shows them */
+            steps: components["schemas"]["SettlementStepDto"][];
+            /** @example 2500000 */
+            toRepayCents: string;
+        };
+        SettlementLineDto: {
+            /**
+             * @description Spent as reported, VAT included
+             * @example 2500000
+             */
+            actualCents: string;
+            cashYear: number;
+            /** @enum {string} */
+            category: "personnel" | "material" | "fees" | "investments" | "overheads";
+            /** @description In percent, one decimal; null when nothing was planned */
+            deviationPercent: number | null;
+            /** @example 2500000 */
+            eligibleCents: string;
+            /**
+             * @description The VAT in the spending that does not count (net costs); absent on older settlements
+             * @example 2500000
+             */
+            excludedVatCents?: string;
+            overrun: boolean;
+            /** @example 2500000 */
+            plannedCents: string;
+            /** @enum {string} */
+            rule: "within_plan" | "net_of_vat" | "overrun_offset" | "overrun_capped" | "overrun_not_offset" | "not_in_plan";
+            /** @description The rule in the caller's language */
+            ruleText: string;
+            /** @enum {string} */
+            source: "plan" | "approved_change" | "none";
+        };
+        SettlementStepDto: {
+            /** @example 2500000 */
+            amountCents: string;
+            /** @description For `share`: the grant's share in basis points (8750 = 87,50 %) */
+            basisPoints?: number;
+            /** @enum {string} */
+            key: "eligible_costs" | "other_funding" | "shortfall" | "share" | "share_of_eligible" | "approved_grant" | "final_grant" | "paid" | "to_repay";
+            /** @description The step in the caller's language */
+            label: string;
+        };
         ShareDto: {
             denominator: number;
             numerator: number;
@@ -4677,6 +5210,13 @@ export interface components {
         VerifyEmailDto: {
             /** @description The token from the link in the mail. */
             token: string;
+        };
+        VersionDto: {
+            content: components["schemas"]["ApplicationContentDto"];
+            number: number;
+            /** Format: date-time */
+            submittedAt: string;
+            title: string;
         };
         VersionItemDto: {
             number: number;
@@ -4940,7 +5480,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationDetailDto"];
+                };
             };
         };
     };
@@ -5154,7 +5696,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DiffDto"];
+                };
             };
         };
     };
@@ -5173,7 +5717,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DoubleFundingReportDto"];
+                };
             };
         };
     };
@@ -5320,7 +5866,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanImportedDto"];
+                };
             };
         };
     };
@@ -5379,7 +5927,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RepaymentClaimListDto"];
+                };
             };
         };
     };
@@ -5398,7 +5948,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportListDto"];
+                };
             };
         };
     };
@@ -5424,7 +5976,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InterimReportAddedDto"];
+                };
             };
         };
     };
@@ -5464,7 +6018,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SettlementDto"];
+                };
             };
         };
     };
@@ -5505,7 +6061,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VersionDto"];
+                };
             };
         };
     };
@@ -7756,7 +8314,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecoveryNoticeDto"];
+                };
             };
         };
     };
@@ -7803,7 +8363,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClaimBookedDto"];
+                };
             };
         };
     };
@@ -7831,7 +8393,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClaimBookedDto"];
+                };
             };
         };
     };
@@ -7859,7 +8423,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClaimBookedDto"];
+                };
             };
         };
     };

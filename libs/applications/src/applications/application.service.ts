@@ -301,7 +301,7 @@ export class ApplicationService {
         ownCents: totals.own.toString(),
         thirdPartyCents: totals.thirdParty.toString(),
       },
-      problems: facts.problems,
+      problems: [...facts.problems],
       // What the coordinator's formal check looks at besides the problems: warnings that do not
       // refuse, and the chain of earlier projects the 5-year limit counts.
       formalCheck: {

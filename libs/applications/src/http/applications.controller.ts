@@ -56,13 +56,17 @@ import {
 import { PredecessorOptionListDto } from './dtos/answers.dto';
 import {
   ApplicationCreatedDto,
+  ApplicationDetailDto,
   ApplicationPageDto,
   AttachmentDto,
   AttachmentListDto,
   ChangeRequestListDto,
+  DiffDto,
   HistoryDto,
+  PlanImportedDto,
   SavedDto,
   TransitionDto,
+  VersionDto,
   VersionListDto,
 } from './dtos/application-answers.dto';
 import { ApplicationEventDto } from './dtos/event.dto';
@@ -114,7 +118,11 @@ export class ApplicationsController {
   @ApiOperation({
     summary: 'One application with its content, what is missing and the events the caller may send',
   })
-  detail(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+  @ApiOkResponse({ type: ApplicationDetailDto })
+  detail(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+  ): Promise<ApplicationDetailDto> {
     return this.applications.detail(principal, params.id);
   }
 
@@ -181,12 +189,13 @@ export class ApplicationsController {
       'Every problem is answered at once as 400 details named `costPlan.row.<row>.<column>` (the row as the ' +
       'spreadsheet numbers it); nothing is saved unless the whole file is valid. A plan the file lacks stays.',
   })
+  @ApiOkResponse({ type: PlanImportedDto })
   importPlan(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: PlanImportDto,
     @UploadedFile() file: MemoryFile | undefined,
-  ) {
+  ): Promise<PlanImportedDto> {
     return this.planSheets.import(principal, params.id, body.version, file);
   }
 
@@ -253,14 +262,20 @@ export class ApplicationsController {
   @Get(':id/versions/:number')
   @Authenticated()
   @ApiOperation({ summary: 'One submitted version as it was sent' })
-  version(@CurrentPrincipal() principal: Principal, @Param() params: VersionParamDto) {
+  @ApiOkResponse({ type: VersionDto })
+  version(@CurrentPrincipal() principal: Principal, @Param() params: VersionParamDto): Promise<VersionDto> {
     return this.applications.version(principal, params.id, params.number);
   }
 
   @Get(':id/diff')
   @Authenticated()
   @ApiOperation({ summary: 'What changed between two submitted versions' })
-  diff(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto, @Query() query: DiffQueryDto) {
+  @ApiOkResponse({ type: DiffDto })
+  diff(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Query() query: DiffQueryDto,
+  ): Promise<DiffDto> {
     return this.applications.diff(principal, params.id, query.from, query.to);
   }
 

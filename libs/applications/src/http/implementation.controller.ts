@@ -29,8 +29,14 @@ import {
 import {
   CallOffDto,
   CallOffListDto,
+  ClaimBookedDto,
+  InterimReportAddedDto,
   PlanChangeDto,
   PlanChangeListDto,
+  RecoveryNoticeDto,
+  ReportListDto,
+  RepaymentClaimListDto,
+  SettlementDto,
 } from './dtos/implementation-answers.dto';
 import { requestIdOf, sendFile } from './http-helpers';
 
@@ -147,7 +153,8 @@ export class ImplementationController {
   @Get('applications/:id/reports')
   @Authenticated()
   @ApiOperation({ summary: 'Interim reports and the proof of use' })
-  listReports(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+  @ApiOkResponse({ type: ReportListDto })
+  listReports(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto): Promise<ReportListDto> {
     return this.reports.reports(principal, params.id);
   }
 
@@ -155,12 +162,13 @@ export class ImplementationController {
   @Roles('carrier')
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOperation({ summary: 'Submit an interim report (the proof of use is the SUBMIT_FINAL_REPORT event)' })
+  @ApiCreatedResponse({ type: InterimReportAddedDto })
   addReport(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: InterimReportDto,
     @Req() request: Request,
-  ) {
+  ): Promise<InterimReportAddedDto> {
     return this.reports.addInterim(principal, params.id, body.text, requestIdOf(request));
   }
 
@@ -201,15 +209,21 @@ export class ImplementationController {
   @ApiOperation({
     summary:
       'The settlement of the proof of use by the financing type of the grant notice: each cost line with the rule applied, the final grant and the amount to repay',
+    description: '409 `settlement_unavailable` while there is no proof of use.',
   })
-  settlement(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+  @ApiOkResponse({ type: SettlementDto })
+  settlement(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto): Promise<SettlementDto> {
     return this.reports.settlement(principal, params.id, principal.language);
   }
 
   @Get('applications/:id/repayment-claims')
   @Authenticated()
   @ApiOperation({ summary: 'Repayment claims with the interest calculated line by line' })
-  claims(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+  @ApiOkResponse({ type: RepaymentClaimListDto })
+  claims(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+  ): Promise<RepaymentClaimListDto> {
     return this.reports.claims(principal, params.id, principal.language);
   }
 
@@ -219,13 +233,14 @@ export class ImplementationController {
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: 'Record that the claimed money came back (ledger repayment)' })
+  @ApiOkResponse({ type: ClaimBookedDto })
   settle(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: SettleClaimDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
-  ) {
+  ): Promise<ClaimBookedDto> {
     return this.recovery.settleInFull(
       principal,
       params.id,
@@ -246,13 +261,14 @@ export class ImplementationController {
     description:
       'Interest of 5 points above the base rate on each payment from its day to `dueBy` (exclusive). 422 `base_rate_missing`; 409 `recovery_notice_issued`.',
   })
+  @ApiOkResponse({ type: RecoveryNoticeDto })
   issueNotice(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: IssueRecoveryNoticeDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
-  ) {
+  ): Promise<RecoveryNoticeDto> {
     return this.recovery.issueNotice(principal, params.id, body.dueBy, requestIdOf(request), idempotencyKey);
   }
 
@@ -279,13 +295,14 @@ export class ImplementationController {
       'Book money received against the claim: interest first, the principal part as a ledger repayment; state partly_paid or paid',
     description: '422 `payment_exceeds_claim` for more than is open.',
   })
+  @ApiOkResponse({ type: ClaimBookedDto })
   receivePayment(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: ReceiveRepaymentDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
-  ) {
+  ): Promise<ClaimBookedDto> {
     return this.recovery.receivePayment(principal, params.id, body, requestIdOf(request), idempotencyKey);
   }
 
@@ -295,13 +312,14 @@ export class ImplementationController {
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: 'Waive what is still open, with a reason; the claim becomes waived' })
+  @ApiOkResponse({ type: ClaimBookedDto })
   waive(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: ReasonDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
-  ) {
+  ): Promise<ClaimBookedDto> {
     return this.recovery.waive(principal, params.id, body.reason, requestIdOf(request), idempotencyKey);
   }
 }

@@ -98,7 +98,14 @@ export class RecoveryService {
               principal_part_cents::text AS "principalPartCents", booked_on::text AS "bookedOn", reason
        FROM repayment_claim_entry WHERE claim_id = $1 ORDER BY seq`,
       [claimId],
-    )) as Record<string, string | null>[];
+    )) as {
+      kind: ClaimEntry['kind'];
+      amountCents: string;
+      interestPartCents: string;
+      principalPartCents: string;
+      bookedOn: string;
+      reason: string | null;
+    }[];
   }
 
   /**

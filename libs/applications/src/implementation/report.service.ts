@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, DomainError, ForbiddenError, Money } from '@kiezfonds/domain';
+import {
+  ConflictError,
+  type CostCategory,
+  DomainError,
+  ForbiddenError,
+  type LineRule,
+  Money,
+} from '@kiezfonds/domain';
 import { BaseRateService, FUNDS_ERROR_CODES, interestView } from '@kiezfonds/funds';
 import type { Principal } from '@kiezfonds/identity';
 import { recordAudit } from '@kiezfonds/persistence';
@@ -11,6 +18,31 @@ import { loadApplicationRecord } from '../applications/application-record';
 import type { ClaimLine } from './funding-effects.service';
 import { RecoveryService } from './recovery.service';
 import { computeSettlement, latestFinalReport, settlementView, storedSettlement } from './settlement';
+
+/** One actual of the proof of use as the SUBMIT_FINAL_REPORT event recorded it. */
+interface ReportedActual {
+  cashYear: number;
+  category: CostCategory;
+  amountCents: string;
+  vatCents?: string;
+}
+
+/**
+ * An overrun line as recorded with the proof of use: libs/domain PlanComparisonLine, its amounts
+ * as strings of cents (Money's JSON). Older reports lack the fields added since.
+ */
+interface RecordedOverrun {
+  cashYear: number;
+  category: CostCategory;
+  planned: string;
+  actual: string;
+  excludedVat?: string;
+  deviationPercent: number | null;
+  overrun: boolean;
+  eligible: string;
+  source?: 'plan' | 'approved_change' | 'none';
+  rule?: LineRule;
+}
 
 /** Interim reports (Sachberichte) and the repayment claims of an application. */
 @Injectable()
@@ -33,8 +65,8 @@ export class ReportService {
       id: string;
       kind: 'interim' | 'final';
       text: string;
-      actuals: unknown[];
-      overruns: unknown[];
+      actuals: ReportedActual[];
+      overruns: RecordedOverrun[];
       spent_cents: string | null;
       submitted_at: Date;
       submitted_by: string | null;
@@ -75,7 +107,7 @@ export class ReportService {
         requestId,
         payload: { reportId: row!.id },
       });
-      return { id: row!.id, kind: 'interim', submittedAt: row!.submitted_at.toISOString() };
+      return { id: row!.id, kind: 'interim' as const, submittedAt: row!.submitted_at.toISOString() };
     });
   }
 
@@ -87,10 +119,10 @@ export class ReportService {
     const scoped = await ApplicationScope.of(principal).application(this.dataSource, applicationId);
     const report = await latestFinalReport(this.dataSource, scoped.id);
     if (!report) throw new ConflictError(APPLICATIONS_ERROR_CODES.settlementUnavailable);
-    if (report.settlement) return { state: 'settled', ...settlementView(report.settlement, locale) };
+    if (report.settlement) return { state: 'settled' as const, ...settlementView(report.settlement, locale) };
     const record = await loadApplicationRecord(this.dataSource, scoped.id);
     const computed = await computeSettlement(this.dataSource, scoped.id, record.content, report);
-    return { state: 'preview', ...settlementView(storedSettlement(computed), locale) };
+    return { state: 'preview' as const, ...settlementView(storedSettlement(computed), locale) };
   }
 
   /** Claims with the interest up to `asOf` (default today, or the settlement day), line by line. */
@@ -156,9 +188,11 @@ export class ReportService {
         interestCents: interest?.toString() ?? null,
         totalCents: interest ? Money.fromCents(claim.amount_cents).add(interest).toString() : null,
         lines,
-        notice: claim.notice_reference
-          ? { reference: claim.notice_reference, dueBy: claim.notice_due_by }
-          : null,
+        // The notice sets its reference and due day together.
+        notice:
+          claim.notice_reference && claim.notice_due_by
+            ? { reference: claim.notice_reference, dueBy: claim.notice_due_by }
+            : null,
         waiveReason: claim.waive_reason,
         balance: {
           principalCents: balance.principal.toString(),

@@ -48,12 +48,17 @@ export class ReviewCriterionDto {
 }
 
 export class ReviewSetupDto {
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: "Default: the district's committee" })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: "Default: the district's committee",
+  })
   @IsOptional()
   @IsUUID()
   committeeId?: string | null;
 
-  @ApiProperty({ format: 'date-time', nullable: true, example: '2027-01-29T23:59:00+01:00' })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: '2027-01-29T23:59:00+01:00' })
   @ValidateIf((dto: ReviewSetupDto) => dto.reviewDeadline !== null)
   @IsDateString({ strict: true })
   reviewDeadline: string | null;

@@ -76,6 +76,20 @@ describe('plan sums', () => {
     expect(balance.balanced).toBe(false);
   });
 
+  it('leaves out a stored line without a cash year, as the plan totals of the server do', () => {
+    const plan = [
+      { cashYear: 2027, category: 'fees', amountCents: '100' },
+      { category: 'fees', amountCents: '40' },
+    ];
+    const balance = planBalance(plan, [{ cashYear: 2027, requestedCents: '100' }, { requestedCents: '40' }]);
+    expect(balance.years.map((y) => [y.cashYear, y.costs, y.financing])).toEqual([[2027, 100n, 100n]]);
+    expect(balance.balanced).toBe(true);
+    expect(costsByCategory(plan).get('fees')).toBe(100n);
+    expect(compareAmountsWithPlan(plan, []).map((line) => [line.cashYear, line.planned])).toEqual([
+      [2027, 100n],
+    ]);
+  });
+
   it('does not call an empty plan balanced', () => {
     expect(planBalance([], []).balanced).toBe(false);
   });

@@ -2,13 +2,14 @@
  * Sums of a cost and financing plan, per cash year and overall, in bigint cents, as the web's
  * forms show them live. An amount that is missing or not (yet) a valid string of digits counts as
  * zero, so the sums follow the form while it is being filled in; the server checks the plan again
- * (`applicationProblems`, `planTotals`). Pure and free of zod/xstate, so the browser entry
+ * (`applicationProblems`, `planTotals`). A stored draft may hold a line without a cash year: like
+ * `planTotals`, the sums leave it out. Pure and free of zod/xstate, so the browser entry
  * (browser.ts) may export it.
  */
 
-export type CostLineAmount = { cashYear: number; category?: string; amountCents?: string | null };
+export type CostLineAmount = { cashYear?: number; category?: string; amountCents?: string | null };
 export type FinancingLineAmounts = {
-  cashYear: number;
+  cashYear?: number;
   requestedCents?: string | null;
   ownCents?: string | null;
   thirdPartyCents?: string | null;
@@ -59,8 +60,11 @@ export function planBalance(
     }
     return entry;
   };
-  for (const line of costPlan) year(line.cashYear).costs += centsOf(line.amountCents);
+  for (const line of costPlan) {
+    if (line.cashYear !== undefined) year(line.cashYear).costs += centsOf(line.amountCents);
+  }
   for (const line of financingPlan) {
+    if (line.cashYear === undefined) continue;
     const entry = year(line.cashYear);
     entry.requested += centsOf(line.requestedCents);
     entry.own += centsOf(line.ownCents);
@@ -90,7 +94,7 @@ export function planBalance(
 export function costsByCategory(costPlan: readonly CostLineAmount[], cashYear?: number): Map<string, bigint> {
   const sums = new Map<string, bigint>();
   for (const line of costPlan) {
-    if (cashYear !== undefined && line.cashYear !== cashYear) continue;
+    if (line.cashYear === undefined || (cashYear !== undefined && line.cashYear !== cashYear)) continue;
     const category = line.category ?? '';
     sums.set(category, (sums.get(category) ?? 0n) + centsOf(line.amountCents));
   }
@@ -150,10 +154,14 @@ export function compareAmountsWithPlan(
     }
     return entry;
   };
-  for (const planned of costPlan)
+  for (const planned of costPlan) {
+    if (planned.cashYear === undefined) continue;
     line(planned.cashYear, planned.category ?? '').planned += centsOf(planned.amountCents);
-  for (const actual of actuals)
+  }
+  for (const actual of actuals) {
+    if (actual.cashYear === undefined) continue;
     line(actual.cashYear, actual.category ?? '').actual += centsOf(actual.amountCents);
+  }
   for (const entry of lines.values()) {
     entry.difference = entry.actual - entry.planned;
     if (entry.planned > 0n) {

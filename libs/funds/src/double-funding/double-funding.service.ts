@@ -173,13 +173,18 @@ export class DoubleFundingService {
   async view(
     principal: Principal,
     applicationId: string,
-  ): Promise<DoubleFundingReport & { warnings: RecordedDoubleFundingWarning[] }> {
+  ): Promise<
+    DoubleFundingReport & {
+      warnings: (Omit<RecordedDoubleFundingWarning, 'occurredAt'> & { occurredAt: string })[];
+    }
+  > {
     const scoped = await FundScope.of(principal, DOUBLE_FUNDING_ROLES).application(
       this.dataSource,
       applicationId,
     );
     const report = await this.find(scoped.id);
-    return { ...report, warnings: await this.recorded(scoped.id) };
+    const warnings = await this.recorded(scoped.id);
+    return { ...report, warnings: warnings.map((w) => ({ ...w, occurredAt: w.occurredAt.toISOString() })) };
   }
 
   private async application(db: Db, applicationId: string): Promise<ApplicationRow> {

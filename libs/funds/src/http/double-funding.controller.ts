@@ -1,8 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { DoubleFundingService } from '../double-funding/double-funding.service';
 import { IdParamDto } from './common';
+import { DoubleFundingReportDto } from './dtos/answers.dto';
 
 @ApiTags('funds')
 @ApiCookieAuth()
@@ -19,7 +20,11 @@ export class DoubleFundingController {
       "For staff of the application's district (others 404). Lists the current matches and the warnings recorded " +
       'when the application was submitted or approved. Projects of other districts show only kind, district and period.',
   })
-  get(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto) {
+  @ApiOkResponse({ type: DoubleFundingReportDto })
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+  ): Promise<DoubleFundingReportDto> {
     return this.doubleFunding.view(principal, params.id);
   }
 }

@@ -228,8 +228,9 @@ function CostLines({ lines }: { lines: CostLine[] }) {
     <ul className="kern-list">
       {lines.map((line, index) => (
         <li key={index}>
-          {line.cashYear}, {t(`costCategories.${line.category}`)}: {line.description || t('summary.none')} –{' '}
-          {money(line.amountCents)}
+          {line.cashYear ?? t('summary.none')},{' '}
+          {line.category ? t(`costCategories.${line.category}`) : t('summary.none')}:{' '}
+          {line.description || t('summary.none')} – {money(line.amountCents)}
         </li>
       ))}
     </ul>

@@ -8,6 +8,20 @@ import { AmountField } from './AmountField';
 import { money } from './format';
 import { useRowKeys } from './useRowKeys';
 
+/**
+ * A stored draft line may lack its cash year or category (the server keeps half-typed rows): the
+ * select then reads "please choose" rather than showing a first option that was never saved.
+ */
+function withChoice(
+  options: { value: string; label: string }[],
+  value: string | number | undefined,
+  label: string,
+): { value: string; label: string }[] {
+  return value === undefined ? [{ value: '', label }, ...options] : options;
+}
+
+const yearOf = (value: string) => (value === '' ? undefined : Number(value));
+
 /** Field ids of the plan rows, shared with the error summary (`costPlan.0.amountCents` → this id). */
 export function costFieldId(index: number, field: keyof CostLine): string {
   return `kostenplan-${index}-${field}`;
@@ -64,24 +78,26 @@ export function CostPlanEditor({
                   <SelectField
                     id={costFieldId(index, 'cashYear')}
                     label={t('planEditor.cashYear')}
-                    value={String(line.cashYear)}
-                    options={yearOptions}
+                    value={line.cashYear === undefined ? '' : String(line.cashYear)}
+                    options={withChoice(yearOptions, line.cashYear, t('planEditor.choose'))}
                     error={errorOf(`costPlan.${index}.cashYear`)}
-                    onChange={(value) => set(index, { cashYear: Number(value) })}
+                    onChange={(value) => set(index, { cashYear: yearOf(value) })}
                   />
                   <SelectField
                     id={costFieldId(index, 'category')}
                     label={t('planEditor.costs.category')}
-                    value={line.category}
-                    options={categoryOptions}
+                    value={line.category ?? ''}
+                    options={withChoice(categoryOptions, line.category, t('planEditor.choose'))}
                     error={errorOf(`costPlan.${index}.category`)}
-                    onChange={(value) => set(index, { category: value as CostCategory })}
+                    onChange={(value) =>
+                      set(index, { category: value === '' ? undefined : (value as CostCategory) })
+                    }
                   />
                   <TextField
                     id={costFieldId(index, 'description')}
                     label={t('planEditor.costs.description')}
                     hint={t('planEditor.costs.descriptionHint')}
-                    value={line.description}
+                    value={line.description ?? ''}
                     error={errorOf(`costPlan.${index}.description`)}
                     onChange={(description) => set(index, { description })}
                   />
@@ -213,10 +229,10 @@ export function FinancingPlanEditor({
                 <SelectField
                   id={financingFieldId(index, 'cashYear')}
                   label={t('planEditor.cashYear')}
-                  value={String(line.cashYear)}
-                  options={yearOptions}
+                  value={line.cashYear === undefined ? '' : String(line.cashYear)}
+                  options={withChoice(yearOptions, line.cashYear, t('planEditor.choose'))}
                   error={errorOf(`financingPlan.${index}.cashYear`)}
-                  onChange={(value) => set(index, { cashYear: Number(value) })}
+                  onChange={(value) => set(index, { cashYear: yearOf(value) })}
                 />
                 {amountFields.map((field) => (
                   <AmountField

@@ -541,7 +541,7 @@ export function CallOffDecision({ callOff, onDecided }: { callOff: CallOff; onDe
 }
 
 function cashYearsOf(detail: ApplicationDetail): number[] {
-  const years = new Set<number>((detail.content.financingPlan ?? []).map((line) => line.cashYear));
+  const years = new Set((detail.content.financingPlan ?? []).flatMap((line) => line.cashYear ?? []));
   if (years.size === 0) years.add(detail.call.programmeYear);
   return [...years].sort((a, b) => a - b);
 }

@@ -87,7 +87,9 @@ function SettlementView({ settlement }: { settlement: Settlement }) {
                   {line.rule !== 'within_plan' && (
                     <>
                       <Badge
-                        variant={line.rule === 'overrun_offset' ? 'info' : 'warning'}
+                        variant={
+                          line.rule === 'overrun_offset' || line.rule === 'net_of_vat' ? 'info' : 'warning'
+                        }
                         label={t(`settlement.ruleShort.${line.rule}`)}
                       />{' '}
                     </>

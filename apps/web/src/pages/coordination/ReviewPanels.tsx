@@ -115,7 +115,7 @@ export function DoubleFundingPanel({ applicationId, version }: { applicationId: 
                   {match.sameDistrict
                     ? t('doubleFunding.match', {
                         title: match.title ?? '–',
-                        fund: match.fundName ?? t(`finance.kinds.${match.fundKind as 'projektfonds'}`),
+                        fund: match.fundName ?? t(`finance.kinds.${match.fundKind}`),
                         area: match.areaName ?? '–',
                         start: day(match.periodStart),
                         end: day(match.periodEnd),
@@ -123,7 +123,7 @@ export function DoubleFundingPanel({ applicationId, version }: { applicationId: 
                       })
                     : t('doubleFunding.otherDistrict', {
                         district: match.districtName,
-                        kind: t(`finance.kinds.${match.fundKind as 'projektfonds'}`),
+                        kind: t(`finance.kinds.${match.fundKind}`),
                         start: day(match.periodStart),
                         end: day(match.periodEnd),
                       })}

@@ -442,3 +442,95 @@ export class BaseRateListDto {
   @ApiProperty({ type: [BaseRateDto] })
   items: BaseRateDto[];
 }
+
+/** A project of the same carrier whose period overlaps the application's (double funding). */
+export class DoubleFundingMatchDto {
+  @ApiProperty({
+    format: 'uuid',
+    description:
+      "The tracked project's id, or the imported project's when `imported` (docs/api/past-projects.md)",
+  })
+  trackedProjectId: string;
+
+  @ApiProperty({ description: 'Imported from a file of earlier years: no fund row, `fundId` is null' })
+  imported: boolean;
+
+  @ApiProperty({ format: 'uuid' })
+  districtId: string;
+
+  @ApiProperty()
+  districtName: string;
+
+  @ApiProperty({
+    description:
+      'False for a project of another district: title, fund, area and amount are then withheld (null)',
+  })
+  sameDistrict: boolean;
+
+  @ApiProperty({ enum: FUND_KINDS })
+  fundKind: FundKind;
+
+  @ApiProperty(nullableUuid)
+  fundId: string | null;
+
+  @ApiProperty(nullableText)
+  fundName: string | null;
+
+  @ApiProperty(nullableText)
+  title: string | null;
+
+  @ApiProperty(nullableText)
+  areaName: string | null;
+
+  @ApiProperty({ format: 'date' })
+  periodStart: string;
+
+  @ApiProperty({ format: 'date' })
+  periodEnd: string;
+
+  @ApiProperty({ ...cents(), nullable: true })
+  amountCents: string | null;
+}
+
+/** A double-funding warning as recorded when the application was submitted or approved. */
+export class DoubleFundingWarningDto {
+  @ApiProperty({ format: 'date-time' })
+  occurredAt: string;
+
+  @ApiProperty({ ...nullableUuid, description: 'Null when the system acted' })
+  actorId: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: "The application's period then" })
+  periodStart: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  periodEnd: string | null;
+
+  @ApiProperty({ type: [String], format: 'uuid' })
+  trackedProjectIds: string[];
+}
+
+export class DoubleFundingReportDto {
+  @ApiProperty({ format: 'uuid' })
+  applicationId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  organisationId: string;
+
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: "The application's funding period; while it is unknown (a draft) nothing can overlap",
+  })
+  periodStart: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  periodEnd: string | null;
+
+  @ApiProperty({ type: [DoubleFundingMatchDto] })
+  matches: DoubleFundingMatchDto[];
+
+  @ApiProperty({ type: [DoubleFundingWarningDto], description: 'Newest first' })
+  warnings: DoubleFundingWarningDto[];
+}

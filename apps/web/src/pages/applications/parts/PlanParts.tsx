@@ -19,8 +19,9 @@ export function planYears(detail: ApplicationDetail, content: ApplicationContent
   const endYear = content.periodEnd ? Number(content.periodEnd.slice(0, 4)) : first + 2;
   const years = new Set<number>();
   for (let year = first; year <= Math.max(endYear, first + 2) && year <= first + 10; year++) years.add(year);
-  for (const line of content.costPlan ?? []) years.add(line.cashYear);
-  for (const line of content.financingPlan ?? []) years.add(line.cashYear);
+  for (const line of [...(content.costPlan ?? []), ...(content.financingPlan ?? [])]) {
+    if (line.cashYear !== undefined) years.add(line.cashYear);
+  }
   return [...years].sort((a, b) => a - b);
 }
 
@@ -82,7 +83,9 @@ export function FinancingPlanPart({ detail, content, change, errorOf }: PartProp
       <FinancingPlanEditor
         lines={content.financingPlan ?? []}
         years={planYears(detail, content)}
-        costYears={[...new Set((content.costPlan ?? []).map((line) => line.cashYear))].sort((a, b) => a - b)}
+        costYears={[...new Set((content.costPlan ?? []).flatMap((line) => line.cashYear ?? []))].sort(
+          (a, b) => a - b,
+        )}
         errorOf={errorOf}
         onChange={(financingPlan) => change((c) => ({ ...c, financingPlan }))}
       />

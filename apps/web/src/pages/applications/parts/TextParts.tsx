@@ -67,7 +67,7 @@ export function ProjectPart({ content, title, change, changeTitle, errorOf }: Pa
                   <TextField
                     id={`ziel-${index}-goal`}
                     label={t('applicationForm.project.goal')}
-                    value={goal.goal}
+                    value={goal.goal ?? ''}
                     error={errorOf(`goals.${index}.goal`)}
                     onChange={(value) => setGoal(index, { goal: value })}
                   />
@@ -75,7 +75,7 @@ export function ProjectPart({ content, title, change, changeTitle, errorOf }: Pa
                     id={`ziel-${index}-indicator`}
                     label={t('applicationForm.project.indicator')}
                     hint={t('applicationForm.project.indicatorHint')}
-                    value={goal.indicator}
+                    value={goal.indicator ?? ''}
                     error={errorOf(`goals.${index}.indicator`)}
                     onChange={(value) => setGoal(index, { indicator: value })}
                   />
@@ -83,7 +83,7 @@ export function ProjectPart({ content, title, change, changeTitle, errorOf }: Pa
                     id={`ziel-${index}-targetValue`}
                     label={t('applicationForm.project.targetValue')}
                     hint={t('applicationForm.project.targetValueHint')}
-                    value={goal.targetValue}
+                    value={goal.targetValue ?? ''}
                     error={errorOf(`goals.${index}.targetValue`)}
                     onChange={(value) => setGoal(index, { targetValue: value })}
                   />
