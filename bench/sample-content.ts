@@ -1,36 +1,11 @@
+import { completeContent } from '@kiezfonds/testing';
+
 /**
- * A realistic application content (about 2 kB), as the carriers' form stores it: 50.000 €
- * requested, 9.000 € in 2027 and 41.000 € in 2028, with 1.000 € of the carrier's own money.
+ * A realistic application content (about 2 kB), as the carriers' form stores it: the tests'
+ * complete content (50.000 € requested) with a summary of the length carriers write.
  */
 export function sampleContent(areaIds: string[], actionFieldIds: string[]): Record<string, unknown> {
-  return {
+  return completeContent(areaIds, actionFieldIds, {
     summary: 'Kochabende in zwei Kiezen, vorbereitet von Nachbar:innen beider Gebiete. '.repeat(8),
-    goals: [{ goal: 'Begegnung über Kiezgrenzen', indicator: 'Teilnehmende je Abend', targetValue: '25' }],
-    targetGroups: ['Familien', 'Senior:innen'],
-    actionFieldIds,
-    areaIds,
-    periodStart: '2027-03-01',
-    periodEnd: '2028-12-31',
-    costPlan: [
-      { cashYear: 2027, category: 'personnel', description: 'Projektleitung', amountCents: '1000000' },
-      {
-        cashYear: 2028,
-        category: 'material',
-        description: 'Lebensmittel und Geschirr',
-        amountCents: '4100000',
-      },
-    ],
-    financingPlan: [
-      { cashYear: 2027, requestedCents: '900000', ownCents: '100000', thirdPartyCents: '0' },
-      { cashYear: 2028, requestedCents: '4100000', ownCents: '0', thirdPartyCents: '0' },
-    ],
-    thirdPartySources: '',
-    evaluationConcept: 'Zählung der Teilnehmenden und eine kurze Befragung nach jedem Abend.',
-    declarations: {
-      projectNotStarted: true,
-      subsidyFraudAcknowledged: true,
-      transparencyConsent: true,
-      transparencyRefusalReason: '',
-    },
-  };
+  });
 }

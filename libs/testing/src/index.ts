@@ -35,3 +35,4 @@ export { oneTimeLinkToken } from './one-time-links';
 export { eventually } from './eventually';
 export { type ProxyMode, TcpProxy } from './tcp-proxy';
 export { OwnRedisServer } from './redis-server';
+export { completeContent } from './complete-content';

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import {
   addOrganisationMember,
+  completeContent,
   createActionField,
   createArea,
   createDistrict,
@@ -148,42 +149,9 @@ export class ApplicationWorld {
     return call;
   }
 
-  /**
-   * A complete content of 50.000,00 € requested, the Netzwerkfonds minimum (9.000 € in 2027,
-   * 41.000 € in 2028): a grant up to 50 000 € whose 2027 instalment stays ≤ 10 000 € (DOMAIN.md step 8).
-   */
+  /** A complete content (libs/testing's completeContent) in the world's areas and first action field. */
   completeContent(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-    return {
-      summary: 'Kochabende in zwei Kiezen, vorbereitet von Nachbar:innen beider Gebiete.',
-      goals: [{ goal: 'Begegnung über Kiezgrenzen', indicator: 'Teilnehmende je Abend', targetValue: '25' }],
-      targetGroups: ['Familien', 'Senior:innen'],
-      actionFieldIds: [this.actionFieldIds[0]],
-      areaIds: this.areaIds,
-      periodStart: '2027-03-01',
-      periodEnd: '2028-12-31',
-      costPlan: [
-        { cashYear: 2027, category: 'personnel', description: 'Projektleitung', amountCents: '1000000' },
-        {
-          cashYear: 2028,
-          category: 'material',
-          description: 'Lebensmittel und Geschirr',
-          amountCents: '4100000',
-        },
-      ],
-      financingPlan: [
-        { cashYear: 2027, requestedCents: '900000', ownCents: '100000', thirdPartyCents: '0' },
-        { cashYear: 2028, requestedCents: '4100000', ownCents: '0', thirdPartyCents: '0' },
-      ],
-      thirdPartySources: '',
-      evaluationConcept: 'Zählung der Teilnehmenden und eine kurze Befragung nach jedem Abend.',
-      declarations: {
-        projectNotStarted: true,
-        subsidyFraudAcknowledged: true,
-        transparencyConsent: true,
-        transparencyRefusalReason: '',
-      },
-      ...overrides,
-    };
+    return completeContent(this.areaIds, [this.actionFieldIds[0]!], overrides);
   }
 
   /** A draft of the world's carrier in the call, with complete content unless `content` is given. */
