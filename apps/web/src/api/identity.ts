@@ -16,7 +16,7 @@ export type RoleAssignment = Schemas['UserRoleDto'];
 /** A role as the signed-in user holds it: a district's, or the Senate's in every district. */
 export type HeldRole = Schemas['HeldRoleDto'];
 
-export type OrganisationMembership = { organisationId: string; isAdmin: boolean; name?: string };
+export type OrganisationMembership = Schemas['OrganisationMembershipDto'];
 
 /** The signed-in user (`GET /api/me`, and the answer of login and invitation acceptance). */
 export type Me = Schemas['MeDto'];
@@ -208,7 +208,7 @@ export function updateOrganisation(id: string, fields: OrganisationChanges): Pro
 }
 
 /** Notices waiting for the queue and notices whose retries ran out (installation administrators). */
-export type NoticeCounts = { pending: number; failed: number };
+export type NoticeCounts = Schemas['NoticeCountsDto'];
 
 export function noticeCounts(options: { signal?: AbortSignal } = {}): Promise<NoticeCounts> {
   return callApi('get', '/api/admin/notices', { signal: options.signal });
