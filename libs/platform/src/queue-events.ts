@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { AppConfig } from '@kiezfonds/config';
 import { APP_CONFIG } from './config.module';
@@ -32,5 +32,32 @@ export class QueueErrorLogger {
         this.logger.error(`queue ${queue.name}: ${store} unavailable (${error.message})`);
       });
     }
+  }
+}
+
+/**
+ * On the PostgreSQL backend BullMQ prepares its schema (migrations under an advisory lock) when a
+ * queue is first used, and keeps a failed preparation for good: a connection cut during it left
+ * the queues down until a restart, and its checked-out client's error went unhandled (the
+ * database-outage test, run without Redis). Each process therefore prepares its queues while it
+ * starts, right after PostgreSQL was checked, and fails to start if that fails.
+ */
+@Injectable()
+export class QueuesPrepared implements OnModuleInit {
+  private readonly queues: Queue[];
+
+  constructor(
+    @InjectQueue(QUEUES.mail) mail: Queue,
+    @InjectQueue(QUEUES.reminders) reminders: Queue,
+    @InjectQueue(QUEUES.committee) committee: Queue,
+    @InjectQueue(QUEUES.maintenance) maintenance: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.queues = [mail, reminders, committee, maintenance];
+  }
+
+  async onModuleInit(): Promise<void> {
+    if (queueBackendOf(this.config) !== 'postgres') return;
+    await Promise.all(this.queues.map((queue) => queue.waitUntilReady()));
   }
 }

@@ -3,7 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@kiezfonds/config';
 import { JobSchedulers } from './job-schedulers';
 import { BackendQueue, BackendWorker, queueConnection } from './queue-backend';
-import { QueueErrorLogger } from './queue-events';
+import { QueueErrorLogger, QueuesPrepared } from './queue-events';
 import { DEFAULT_JOB_OPTIONS, QUEUES } from './queues';
 
 /**
@@ -28,7 +28,7 @@ export class QueueModule {
         }),
         queues,
       ],
-      providers: [QueueErrorLogger, JobSchedulers],
+      providers: [QueueErrorLogger, QueuesPrepared, JobSchedulers],
       exports: [queues, JobSchedulers],
     };
   }
