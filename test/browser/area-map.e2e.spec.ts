@@ -10,6 +10,7 @@ import {
   horizontalOverflow,
   signedInAt,
   startBrowserApi,
+  pickFileWithSpace,
   tabTo,
 } from './browser-harness';
 
@@ -61,8 +62,7 @@ describe('the areas drawn as a map from imported GeoJSON', () => {
       const path = join(dir, name);
       writeFileSync(path, JSON.stringify({ type: 'FeatureCollection', features }), 'utf8');
       await tabTo(page, '#umrisse-datei');
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-      await chooser.setFiles(path);
+      await pickFileWithSpace(page, path);
       await tabTo(page, 'form[aria-labelledby="umrisse-import"] button[type="submit"]');
       await page.keyboard.press('Enter');
     };

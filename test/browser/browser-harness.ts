@@ -10,7 +10,7 @@ import {
   type TestDatabase,
   type TestRedis,
 } from '@kiezfonds/testing';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, FileChooser, Page } from 'playwright-core';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 
 /** The rules the web app is held to: WCAG 2.1 level AA. */
@@ -119,4 +119,26 @@ export async function tabTo(page: Page, selector: string, limit = 80): Promise<v
     await page.keyboard.press('Tab');
   }
   throw new Error(`${selector} not reached with ${limit} presses of Tab`);
+}
+
+/**
+ * Opens the focused file input's chooser with Space, as a keyboard user does, and picks `files`.
+ * Playwright switches Chromium's file-chooser interception on for each wait; once in CI a press
+ * after an earlier chooser on the same page opened none that it saw, so the press is repeated once
+ * after 5 s. A control that never opens a chooser still fails.
+ */
+export async function pickFileWithSpace(
+  page: Page,
+  files: Parameters<FileChooser['setFiles']>[0],
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const chooser = page.waitForEvent('filechooser', { timeout: 5_000 });
+    await page.keyboard.press('Space');
+    try {
+      await (await chooser).setFiles(files);
+      return;
+    } catch (error) {
+      if (attempt === 2) throw error;
+    }
+  }
 }

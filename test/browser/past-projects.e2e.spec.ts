@@ -8,6 +8,7 @@ import {
   axeViolations,
   type BrowserApi,
   horizontalOverflow,
+  pickFileWithSpace,
   signedInAt,
   startBrowserApi,
   tabTo,
@@ -48,8 +49,7 @@ describe('projects of earlier years imported in the browser', () => {
     const path = join(dir, name);
     writeFileSync(path, `\uFEFF${text}`, 'utf8');
     await tabTo(page, '#altprojekte-datei');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-    await chooser.setFiles(path);
+    await pickFileWithSpace(page, path);
   }
 
   async function submitWithKeyboard(page: Page): Promise<void> {
