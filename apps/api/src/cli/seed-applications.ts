@@ -8,7 +8,7 @@ import {
   LifecycleService,
   RecoveryService,
 } from '@kiezfonds/applications';
-import type { ApplicationEventType } from '@kiezfonds/domain';
+import { type ApplicationEventType, calendarDayOf } from '@kiezfonds/domain';
 import {
   ConflictService,
   ProgrammePlanService,
@@ -179,7 +179,7 @@ export async function seedDemoApplications(
   await send(people.carriers[3]!, approved, 'START_IMPLEMENTATION');
   // Money is called off only once the project runs (ANBest-P Nr. 1.4): seeded before 1 March
   // 2027, the project waits for its first call-off; from then on the first instalment is paid.
-  const day = berlinDay(today);
+  const day = calendarDayOf(today);
   if (day >= `${PROGRAMME_YEAR}-03-01` && day.startsWith(String(PROGRAMME_YEAR))) {
     const callOff = await callOffs.request(
       people.carriers[3]!,
@@ -304,7 +304,7 @@ async function seedMoneyInMotion(
   place: { areaIds: string[]; actionFieldIds: string[] },
   summary: ApplicationSeedSummary,
 ): Promise<void> {
-  const day = berlinDay(today);
+  const day = calendarDayOf(today);
   const year = Number(day.slice(0, 4));
   const { coordinator, finance } = people;
   const [fund] = (await dataSource.query(
@@ -431,7 +431,7 @@ async function seedMoneyInMotion(
     ids[1],
   ])) as { id: string }[];
   if (claim) {
-    await app.get(RecoveryService).issueNotice(finance, claim.id, berlinDay(addDays(today, 30)), null);
+    await app.get(RecoveryService).issueNotice(finance, claim.id, calendarDayOf(addDays(today, 30)), null);
   }
 }
 
@@ -749,9 +749,4 @@ function demoContent(
 
 function addDays(day: Date, days: number): Date {
   return new Date(day.getTime() + days * 24 * 60 * 60 * 1000);
-}
-
-/** Today's date in Berlin, as the payment date finance would enter. */
-function berlinDay(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(instant);
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  calendarDayOf,
   ConflictError,
   DEFAULT_FINANCING_TYPE,
   FINANCING_TYPE_TEXTS,
@@ -15,7 +16,6 @@ import { type GrantNoticeInput, renderGrantNotice } from '@kiezfonds/documents';
 import type { Principal } from '@kiezfonds/identity';
 import { DataSource } from 'typeorm';
 import { loadApplicationRecord } from '../applications/application-record';
-import { berlinDay } from '../lifecycle/transition-context';
 import { ApplicationScope } from '../scope/application-scope';
 
 interface IssuedRow {
@@ -138,8 +138,8 @@ export class GrantNoticeService {
         legalRepresentatives: o.legal_representatives,
       },
       fileReference: issued?.reference ?? `${record.reference}-ZB`,
-      issuedOn: issued?.issued_on ?? berlinDay(new Date()),
-      applicationDate: record.submittedAt ? berlinDay(record.submittedAt) : undefined,
+      issuedOn: issued?.issued_on ?? calendarDayOf(new Date()),
+      applicationDate: record.submittedAt ? calendarDayOf(record.submittedAt) : undefined,
       fund: 'Netzwerkfonds',
       fundingType: fundingTypeText(issued?.financing_type ?? DEFAULT_FINANCING_TYPE, locale),
       project: { title: record.title, reference: record.reference },

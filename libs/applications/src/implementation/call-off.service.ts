@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  calendarDayOf,
   BusinessRuleError,
   callOffRefusal,
   ConflictError,
@@ -15,7 +16,6 @@ import { recordAudit } from '@kiezfonds/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
 import { loadApplicationRecord } from '../applications/application-record';
-import { berlinDay } from '../lifecycle/transition-context';
 import { ApplicationNotices, noticeApplication } from '../notices/application-notices';
 import { ApplicationScope } from '../scope/application-scope';
 import { requestHash, runIdempotent } from '../lifecycle/idempotency';
@@ -112,7 +112,7 @@ export class CallOffService {
         const refusal =
           notice &&
           callOffRefusal({
-            today: berlinDay(new Date()),
+            today: calendarDayOf(new Date()),
             periodStart: notice.period_start,
             periodEnd: notice.period_end,
             cashYear: input.cashYear,
@@ -178,8 +178,8 @@ export class CallOffService {
           callOff: {
             number: callOff.number,
             amountCents: Number(callOff.amount_cents),
-            requestedOn: berlinDay(callOff.requested_at),
-            approvedOn: berlinDay(row.decided_at!),
+            requestedOn: calendarDayOf(callOff.requested_at),
+            approvedOn: calendarDayOf(row.decided_at!),
           },
         },
         link: `/antraege/${record.id}`,
@@ -195,7 +195,8 @@ export class CallOffService {
     requestId: string | null,
     idempotencyKey?: string,
   ) {
-    if (paidOn > berlinDay(new Date())) throw new ValidationError([{ field: 'paidOn', rule: 'notInFuture' }]);
+    if (paidOn > calendarDayOf(new Date()))
+      throw new ValidationError([{ field: 'paidOn', rule: 'notInFuture' }]);
     return this.once(principal, idempotencyKey, `call-off-pay:${callOffId}`, { paidOn }, async (tx) => {
       // Finance approves and pays (DOMAIN.md): the approval is its own step, the carrier is told
       // of it, so a requested call-off is not paid past it.
@@ -325,7 +326,8 @@ export class CallOffService {
     requestId: string | null,
     idempotencyKey?: string,
   ) {
-    if (usedOn > berlinDay(new Date())) throw new ValidationError([{ field: 'usedOn', rule: 'notInFuture' }]);
+    if (usedOn > calendarDayOf(new Date()))
+      throw new ValidationError([{ field: 'usedOn', rule: 'notInFuture' }]);
     return this.once(principal, idempotencyKey, `call-off-use:${callOffId}`, { usedOn }, async (tx) => {
       const [callOff] = (await tx.query(
         `SELECT ${COLUMNS}, used_on::text AS used_on FROM call_off WHERE id = $1 FOR UPDATE`,

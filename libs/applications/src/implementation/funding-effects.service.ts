@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  calendarDayOf,
   BusinessRuleError,
   DEFAULT_FINANCING_TYPE,
   earlyStartRequired,
@@ -12,7 +13,7 @@ import { LedgerService } from '@kiezfonds/funds';
 import type { EntityManager } from 'typeorm';
 import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
 import type { ApplicationRecord } from '../applications/application-record';
-import { berlinDay, type TransitionContext } from '../lifecycle/transition-context';
+import type { TransitionContext } from '../lifecycle/transition-context';
 import { ledgerPosition } from './ledger-position';
 
 export interface ClaimLine {
@@ -59,7 +60,7 @@ export class FundingEffects {
     if (!deadlines.some((d) => d.kind === 'final')) {
       throw new ValidationError([{ field: 'reportDeadlines', rule: 'finalReportRequired' }]);
     }
-    const issuedOn = berlinDay(ctx.now);
+    const issuedOn = calendarDayOf(ctx.now);
     const periodStart = record.content.periodStart ?? issuedOn;
     const early =
       event.earlyStartApprovedOn !== undefined || event.earlyStartReason !== undefined
@@ -177,7 +178,7 @@ export class FundingEffects {
     await ctx.tx.query(
       `INSERT INTO repayment_claim_entry (claim_id, kind, amount_cents, booked_on, actor_id)
        VALUES ($1, 'principal', $2, $3, $4)`,
-      [claim!.id, total.toString(), berlinDay(ctx.now), ctx.principal.userId],
+      [claim!.id, total.toString(), calendarDayOf(ctx.now), ctx.principal.userId],
     );
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  calendarDayOf,
   applyClaimEntry,
   BusinessRuleError,
   type ClaimBalance,
@@ -21,7 +22,6 @@ import { recordAudit, requestHash, runIdempotent } from '@kiezfonds/persistence'
 import { DataSource, type EntityManager } from 'typeorm';
 import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
 import { loadApplicationRecord } from '../applications/application-record';
-import { berlinDay } from '../lifecycle/transition-context';
 import { ApplicationNotices, noticeApplication } from '../notices/application-notices';
 import { ApplicationScope, type Db } from '../scope/application-scope';
 import type { ClaimLine } from './funding-effects.service';
@@ -128,7 +128,7 @@ export class RecoveryService {
         if (claim.notice_reference) throw new ConflictError(APPLICATIONS_ERROR_CODES.recoveryNoticeIssued);
         if (claim.state !== 'open')
           throw new ConflictError(APPLICATIONS_ERROR_CODES.claimSettled, [], { state: claim.state });
-        const today = berlinDay(new Date());
+        const today = calendarDayOf(new Date());
         if (dueBy < today) throw new ValidationError([{ field: 'dueBy', rule: 'notInPast' }]);
         const stored: StoredInterest[] = [];
         for (const line of claim.lines) {
@@ -229,7 +229,7 @@ export class RecoveryService {
     requestId: string | null,
     key?: string,
   ) {
-    if (input.receivedOn > berlinDay(new Date()))
+    if (input.receivedOn > calendarDayOf(new Date()))
       throw new ValidationError([{ field: 'receivedOn', rule: 'notInFuture' }]);
     const scope = `repayment-claim-payment:${claimId}`;
     const body = { amountCents: String(input.amountCents), receivedOn: input.receivedOn };
@@ -261,7 +261,7 @@ export class RecoveryService {
           principal,
           claimId,
           { kind: 'waiver', amount: open, reason },
-          berlinDay(new Date()),
+          calendarDayOf(new Date()),
           requestId,
         );
       },
@@ -276,7 +276,7 @@ export class RecoveryService {
     requestId: string | null,
     key?: string,
   ) {
-    if (repaidOn > berlinDay(new Date()))
+    if (repaidOn > calendarDayOf(new Date()))
       throw new ValidationError([{ field: 'repaidOn', rule: 'notInFuture' }]);
     const scope = `repayment-claim-settle:${claimId}`;
     return runIdempotent(

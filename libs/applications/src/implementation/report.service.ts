@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  calendarDayOf,
   ConflictError,
   type CostCategory,
   DomainError,
@@ -12,7 +13,6 @@ import type { Principal } from '@kiezfonds/identity';
 import { recordAudit } from '@kiezfonds/persistence';
 import { DataSource } from 'typeorm';
 import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
-import { berlinDay } from '../lifecycle/transition-context';
 import { ApplicationScope } from '../scope/application-scope';
 import { loadApplicationRecord } from '../applications/application-record';
 import type { ClaimLine } from './funding-effects.service';
@@ -145,7 +145,7 @@ export class ReportService {
       notice_due_by: string | null;
       waive_reason: string | null;
     }[];
-    const today = berlinDay(new Date());
+    const today = calendarDayOf(new Date());
     const items = [];
     for (const claim of rows) {
       const balance = await this.recovery.balanceOf(this.dataSource, claim.id);

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { instalmentsOf, Money, type NoticeKind, planTotals } from '@kiezfonds/domain';
+import { calendarDayOf, instalmentsOf, Money, type NoticeKind, planTotals } from '@kiezfonds/domain';
 import {
   type Audience,
   ApplicationNotices,
   linkFor,
   noticeApplication,
 } from '../notices/application-notices';
-import { berlinDay, type TransitionContext } from './transition-context';
+import type { TransitionContext } from './transition-context';
 
 type Built = { audience: Audience; data: Record<string, unknown>; section?: string };
 
@@ -70,7 +70,7 @@ export class LifecycleNotices {
             application,
             request: {
               requestedBy: { name: ctx.principal.displayName },
-              replyBy: berlinDay(new Date(event.replyDeadline!)),
+              replyBy: calendarDayOf(new Date(event.replyDeadline!)),
               message: event.message,
             },
           },
@@ -83,7 +83,7 @@ export class LifecycleNotices {
       case 'application_rejected':
         return {
           audience: 'carrier',
-          data: { application, call, rejection: { decidedOn: berlinDay(now), reason: event.reason } },
+          data: { application, call, rejection: { decidedOn: calendarDayOf(now), reason: event.reason } },
         };
       case 'application_selected': {
         const amount = event.amountCents ?? record.senateAmountCents ?? record.requestedCents;
@@ -114,7 +114,7 @@ export class LifecycleNotices {
           data: {
             application,
             grant: {
-              issuedOn: berlinDay(now),
+              issuedOn: calendarDayOf(now),
               amountCents: Number(planTotals(record.content).requested.toString()),
               period: { start: record.content.periodStart, end: record.content.periodEnd },
               instalments,

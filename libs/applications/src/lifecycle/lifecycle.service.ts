@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  calendarDayOf,
   allowedEvents,
   type ApplicationState,
   BusinessRuleError,
@@ -30,7 +31,7 @@ import {
 } from '../implementation/settlement';
 import { ApplicationScope } from '../scope/application-scope';
 import { requestHash, runIdempotent } from './idempotency';
-import { berlinDay, type TransitionContext } from './transition-context';
+import type { TransitionContext } from './transition-context';
 
 /**
  * Effects that cannot change the facts the answer's `allowedEvents` rest on: after them the facts
@@ -286,7 +287,10 @@ export class LifecycleService {
             },
           ]);
         }
-        if (event.fullApplicationDueBy !== undefined && event.fullApplicationDueBy <= berlinDay(ctx.now)) {
+        if (
+          event.fullApplicationDueBy !== undefined &&
+          event.fullApplicationDueBy <= calendarDayOf(ctx.now)
+        ) {
           throw new ValidationError([{ field: 'fullApplicationDueBy', rule: 'inFuture' }]);
         }
         await tx.query(`UPDATE application SET senate_amount_cents = $2 WHERE id = $1`, [

@@ -16,8 +16,3 @@ export interface TransitionContext {
   /** What the step rests on, kept in its audit event: the committee's decision, the plan that sent it. */
   citation: { decisionId?: string; planId?: string };
 }
-
-/** Today in Berlin as `YYYY-MM-DD` (grant notices and payments are dated in the district's time). */
-export function berlinDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(at);
-}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, ForbiddenError, type Locale, Money } from '@kiezfonds/domain';
+import { calendarDayOf, ConflictError, ForbiddenError, type Locale, Money } from '@kiezfonds/domain';
 import { type NoticeAttachmentRef, storeNoticeAttachment } from '@kiezfonds/messaging';
 import { renderSessionAgenda } from '@kiezfonds/documents';
 import type { Principal } from '@kiezfonds/identity';
@@ -85,7 +85,7 @@ export class SessionDocuments {
         [sessionId, principal.userId],
       );
       if (updated.length === 0) throw new ConflictError(COMMITTEE_ERROR_CODES.minutesAlreadyPublished);
-      const objectionsBy = berlinDay(
+      const objectionsBy = calendarDayOf(
         new Date(updated[0]!.minutes_published_at.getTime() + OBJECTION_DAYS * 86_400_000),
       );
       const queued = await this.notices.send(tx, view.committeeId, 'members', {
@@ -181,9 +181,4 @@ export class SessionDocuments {
       return this.sessions.get(principal, sessionId, tx);
     });
   }
-}
-
-/** A calendar day in Berlin, `YYYY-MM-DD`. */
-function berlinDay(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(instant);
 }

@@ -9,4 +9,4 @@ export {
   type ReminderSchedule,
   sweepHorizonDays,
 } from './reminder-schedule';
-export { subtractCalendarDays } from './zoned-time';
+export { calendarDayOf, subtractCalendarDays } from './zoned-time';

@@ -1,4 +1,4 @@
-import { subtractCalendarDays } from './zoned-time';
+import { calendarDayOf, subtractCalendarDays } from './zoned-time';
 
 const BERLIN = 'Europe/Berlin';
 const HOUR = 3_600_000;
@@ -80,5 +80,22 @@ describe('subtractCalendarDays', () => {
     expect(() => subtractCalendarDays(new Date(Number.NaN), 1, BERLIN)).toThrow(RangeError);
     expect(() => subtractCalendarDays(new Date(), 1.5, BERLIN)).toThrow(RangeError);
     expect(() => subtractCalendarDays(new Date(), 1, 'Europe/Atlantis')).toThrow(RangeError);
+  });
+});
+
+describe('calendarDayOf', () => {
+  it('is the day an instant falls on in Berlin, as YYYY-MM-DD', () => {
+    expect(calendarDayOf(new Date('2026-12-06T22:59:59Z'))).toBe('2026-12-06');
+    expect(calendarDayOf(new Date('2026-12-06T23:00:00Z'))).toBe('2026-12-07');
+    // Summer time: midnight in Berlin is 22:00 UTC.
+    expect(calendarDayOf(new Date('2026-06-30T22:00:00Z'))).toBe('2026-07-01');
+  });
+
+  it('in another zone when asked', () => {
+    expect(calendarDayOf(new Date('2026-12-06T23:00:00Z'), 'UTC')).toBe('2026-12-06');
+  });
+
+  it('refuses an invalid instant', () => {
+    expect(() => calendarDayOf(new Date('nonsense'))).toThrow(RangeError);
   });
 });

@@ -57,6 +57,20 @@ function wallClockAt(epochMs: number, timeZone: string): WallClock {
   };
 }
 
+/**
+ * The calendar day an instant falls on in `timeZone`, as `YYYY-MM-DD`: the date a grant notice or
+ * a payment carries when it happens at that instant.
+ *
+ * @throws RangeError for an invalid date or an unknown time zone.
+ */
+export function calendarDayOf(instant: Date, timeZone = 'Europe/Berlin'): string {
+  const epochMs = instant.getTime();
+  if (Number.isNaN(epochMs)) throw new RangeError('calendarDayOf: not a valid date');
+  const { year, month, day } = wallClockAt(epochMs, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}`;
+}
+
 /** The wall clock read as if it were UTC: a plain count of milliseconds, for arithmetic only. */
 function wallClockAsUtc(clock: WallClock): number {
   const ms = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
