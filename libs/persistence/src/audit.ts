@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { SqlParameters } from './sql-parameters';
 
 export interface AuditEntry {
   entityType: string;
@@ -18,10 +19,17 @@ export interface AuditEntry {
  * pseudonymising a user never needs the (immutable) trail to change.
  */
 export async function recordAudit(tx: EntityManager, entry: AuditEntry): Promise<void> {
-  await tx.query(
-    `INSERT INTO audit_event (entity_type, entity_id, action, actor_id, district_id, from_state, to_state, payload, request_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [
+  const params = new SqlParameters();
+  await tx.query(auditInsert([entry], params), params.values);
+}
+
+/**
+ * The INSERT of several audit events in the order given, its parameters added to `params`: a
+ * statement of its own, or a CTE of a larger one that records its change in the same round trip.
+ */
+export function auditInsert(entries: readonly AuditEntry[], params: SqlParameters): string {
+  const rows = entries.map((entry) =>
+    params.row([
       entry.entityType,
       entry.entityId,
       entry.action,
@@ -31,6 +39,8 @@ export async function recordAudit(tx: EntityManager, entry: AuditEntry): Promise
       entry.toState ?? null,
       JSON.stringify(entry.payload ?? {}),
       entry.requestId ?? null,
-    ],
+    ]),
   );
+  return `INSERT INTO audit_event (entity_type, entity_id, action, actor_id, district_id, from_state, to_state, payload, request_id)
+     VALUES ${rows.join(', ')}`;
 }

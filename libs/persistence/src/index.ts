@@ -11,7 +11,8 @@ export {
   type DemoLogin,
 } from './seed/demo-data';
 export { seedDemoData, type SeedOptions, type SeedSummary } from './seed/seed-demo-data';
-export { type AuditEntry, recordAudit } from './audit';
+export { type AuditEntry, auditInsert, recordAudit } from './audit';
+export { SqlParameters } from './sql-parameters';
 export { queryRows } from './query-rows';
 export { IDEMPOTENCY_KEY_REUSED, requestHash, runIdempotent } from './idempotency';
 export { saveIndicators, saveLorAreas } from './area-figures';

@@ -155,6 +155,95 @@ describe('the ledger in PostgreSQL', () => {
     });
   });
 
+  describe('a grant of several instalments', () => {
+    it('is booked under one lock of the fund year, in few round trips while it is held', async () => {
+      const fund = await createFund(db.dataSource, { districtId: (await createDistrict(db.dataSource)).id });
+      const call = await createCall(db.dataSource, { districtId: fund.districtId, programmeYear: 2027 });
+      await post({ kind: 'budget', fundId: fund.id, programmeYear: 2027, amount: eur('100.000'), actorId });
+      const application = await createApplication(db.dataSource, { callId: call.id, organisationId });
+
+      // Every approval on this fund year waits while the lock is held (issue 18): what runs
+      // between the lock and the end of the booking is what the others wait for.
+      const seen: string[] = [];
+      let recording = false;
+      db.dataSource.subscribers.push({
+        beforeQuery: (event) => {
+          if (recording) seen.push(event.query);
+        },
+      });
+      const posted = await inTx(async (tx) => {
+        recording = true;
+        try {
+          return await ledger.commitForApplication(tx, {
+            fundId: fund.id,
+            applicationId: application.id,
+            programmeYear: 2027,
+            instalments: [
+              { cashYear: 2029, amount: eur('5.000') },
+              { cashYear: 2027, amount: eur('20.000') },
+              { cashYear: 2028, amount: eur('15.000') },
+            ],
+            grantNoticeRef: 'NWF-2027-001-ZB',
+            actorId,
+          });
+        } finally {
+          recording = false;
+        }
+      });
+
+      const locks = seen.filter((q) => /FROM fund_year WHERE .* FOR UPDATE/s.test(q));
+      expect(locks).toHaveLength(1);
+      const whileLocked = seen.slice(seen.indexOf(locks[0]!) + 1);
+      // The counters read, then one statement for the entries, the counters and the audit events,
+      // however many instalments.
+      expect(whileLocked.length).toBeLessThanOrEqual(2);
+
+      // In cash-year order, each with the fund year's balance after it.
+      expect(posted.map((e) => [e.cashYear, e.amount.toString(), e.balance.committed.toString()])).toEqual([
+        [2027, '2000000', '2000000'],
+        [2028, '1500000', '3500000'],
+        [2029, '500000', '4000000'],
+      ]);
+      expect(BigInt(posted[1]!.seq)).toBeGreaterThan(BigInt(posted[0]!.seq));
+      expect(BigInt(posted[2]!.seq)).toBeGreaterThan(BigInt(posted[1]!.seq));
+      const balance = await balances.fundYear(fund.id, 2027);
+      expect(balance.committed).toEqual(eur('40.000'));
+      expect(balance.entryCount).toBe(4);
+      expect(balance.cashYears.map((c) => [c.cashYear, c.planned])).toEqual([
+        [2027, eur('20.000')],
+        [2028, eur('15.000')],
+        [2029, eur('5.000')],
+      ]);
+      const audits = (await db.dataSource.query(
+        `SELECT entity_id, payload->>'cashYear' AS cash_year FROM audit_event
+          WHERE entity_type = 'ledger_entry' AND action = 'commitment' AND payload->>'applicationId' = $1
+          ORDER BY 2`,
+        [application.id],
+      )) as { entity_id: string; cash_year: string }[];
+      expect(audits).toEqual(posted.map((e) => ({ entity_id: e.id, cash_year: String(e.cashYear) })));
+      expect((await balances.audit(fund.id, 2027)).consistent).toBe(true);
+
+      // A grant beyond what is left is refused whole: no instalment of it stays booked.
+      const second = await createApplication(db.dataSource, { callId: call.id, organisationId });
+      await expect(
+        inTx((tx) =>
+          ledger.commitForApplication(tx, {
+            fundId: fund.id,
+            applicationId: second.id,
+            programmeYear: 2027,
+            instalments: [
+              { cashYear: 2027, amount: eur('50.000') },
+              { cashYear: 2028, amount: eur('10.000,01') },
+            ],
+            actorId,
+          }),
+        ),
+      ).rejects.toMatchObject({ code: 'budget_exceeded' });
+      expect((await balances.fundYear(fund.id, 2027)).committed).toEqual(eur('40.000'));
+      expect((await balances.audit(fund.id, 2027)).consistent).toBe(true);
+    });
+  });
+
   describe('a Netzwerkfonds application never commits money of another fund', () => {
     let aktionsfonds: FundRow;
 

@@ -1,11 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
+  applyToFundYear,
+  applyToProject,
   type BudgetDirection,
   BusinessRuleError,
   checkPosting,
+  EMPTY_PROJECT_BALANCE,
+  type FundYearBalance,
   type ErrorDetail,
   type FundKind,
   isTrackedFundKind,
+  type LedgerDelta,
   ledgerDelta,
   type LedgerPosting,
   type LedgerViolation,
@@ -15,7 +21,7 @@ import {
   type ReversibleEntryKind,
   ValidationError,
 } from '@kiezfonds/domain';
-import { queryRows, recordAudit } from '@kiezfonds/persistence';
+import { auditInsert, queryRows, SqlParameters } from '@kiezfonds/persistence';
 import { EntityManager } from 'typeorm';
 import {
   type FundYearBalanceRow,
@@ -50,6 +56,24 @@ interface EntryRow {
   tracked_project_id: string | null;
 }
 
+/** A command with what it resolved into, ready to be booked. */
+interface Booking {
+  command: LedgerCommand;
+  resolved: Resolved;
+}
+
+/** Budget entries create their fund year; every other kind needs it to exist. */
+const isBudgetKind = (kind: LedgerPosting['kind']) => kind === 'budget' || kind === 'budget_amendment';
+
+function addDeltas(a: LedgerDelta, b: LedgerDelta): LedgerDelta {
+  return {
+    budget: a.budget.add(b.budget),
+    committed: a.committed.add(b.committed),
+    disbursed: a.disbursed.add(b.disbursed),
+    repaid: a.repaid.add(b.repaid),
+  };
+}
+
 /** A command resolved into the row it will become. */
 interface Resolved {
   posting: LedgerPosting;
@@ -62,16 +86,8 @@ interface Resolved {
 }
 
 /**
- * The only writer of the ledger (ARCHITECTURE.md, "Funds and money"). Each posting, inside the
- * caller's transaction:
- *
- * 1. locks the fund year's row (`SELECT … FOR UPDATE`), so postings to one fund and programme
- *    year are checked strictly one after the other: two approvals at the same instant cannot both
- *    see the same available budget;
- * 2. reads the counters and checks the domain invariants (`checkPosting`); a refusal is a
- *    `LedgerViolationError` (422) naming the rule;
- * 3. appends the entry and adds its effect to the counters (fund year, project, cash year);
- * 4. records an audit event.
+ * The only writer of the ledger (ARCHITECTURE.md, "Funds and money"); `book` says how a posting
+ * is checked and written.
  *
  * It relies on READ COMMITTED (PostgreSQL's default): after the lock is granted, the next
  * statement sees what the previous holder committed. Under REPEATABLE READ the counters would be
@@ -85,228 +101,16 @@ interface Resolved {
 @Injectable()
 export class LedgerService {
   async post(tx: EntityManager, command: LedgerCommand): Promise<PostedLedgerEntry> {
-    const resolved = await this.resolve(tx, command);
-    const { posting, fund } = resolved;
-
-    if (posting.kind === 'budget' || posting.kind === 'budget_amendment') {
-      // A fund year comes into being with its first budget entry.
-      await tx.query(
-        `INSERT INTO fund_year (fund_id, programme_year) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-        [fund.id, posting.programmeYear],
-      );
-    }
-    const locked = await tx.query(
-      `SELECT 1 FROM fund_year WHERE fund_id = $1 AND programme_year = $2 FOR UPDATE`,
-      [fund.id, posting.programmeYear],
-    );
-    if (resolved.reversesEntryId) {
-      const [again] = await tx.query(`SELECT 1 FROM ledger_entry WHERE reverses_entry_id = $1`, [
-        resolved.reversesEntryId,
-      ]);
-      if (again) throw new BusinessRuleError(FUNDS_ERROR_CODES.entryAlreadyReversed);
-    }
-
-    // The counters of the fund year and of the project in one read, in a statement after the lock's
-    // (so it sees what the lock's previous holder committed): every round trip here is time the
-    // other postings to this fund year wait (issue 18).
-    const [counters] = (await tx.query(
-      `SELECT b.budget_cents, b.committed_cents, b.disbursed_cents, b.repaid_cents,
-              p.committed_cents AS project_committed_cents, p.disbursed_cents AS project_disbursed_cents,
-              p.repaid_cents AS project_repaid_cents
-       FROM (SELECT 1) one
-       LEFT JOIN fund_year_balance b ON b.fund_id = $1 AND b.programme_year = $2
-       LEFT JOIN ledger_project_balance p ON p.fund_id = $1 AND p.programme_year = $2 AND p.project_id = $3`,
-      [fund.id, posting.programmeYear, posting.projectId ?? null],
-    )) as (Partial<FundYearBalanceRow> & {
-      project_committed_cents: string | null;
-      project_disbursed_cents: string | null;
-      project_repaid_cents: string | null;
-    })[];
-    const fundYearRow = counters?.budget_cents == null ? undefined : (counters as FundYearBalanceRow);
-    if (locked.length === 1 && !fundYearRow) {
-      await tx.query(
-        `INSERT INTO fund_year_balance (fund_id, programme_year) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-        [fund.id, posting.programmeYear],
-      );
-    }
-    const projectRow: ProjectBalanceRow | undefined =
-      counters?.project_committed_cents == null
-        ? undefined
-        : {
-            committed_cents: counters.project_committed_cents,
-            disbursed_cents: counters.project_disbursed_cents!,
-            repaid_cents: counters.project_repaid_cents!,
-          };
-    const fundYear = fundYearBalanceOf(fundYearRow);
-    const violations = checkPosting({ fundYear, project: projectBalanceOf(projectRow) }, posting);
-    if (violations.length > 0) {
-      throw new LedgerViolationError(violations as [LedgerViolation, ...LedgerViolation[]]);
-    }
-    if (locked.length !== 1) {
-      // Unreachable: without a fund year there is no budget, so every non-budget entry is refused above.
-      throw new Error(
-        `fund_year ${fund.id}/${posting.programmeYear} missing for an accepted ${posting.kind}`,
-      );
-    }
-
-    const [entry] = (await tx.query(
-      `INSERT INTO ledger_entry (fund_id, fund_kind, programme_year, cash_year, kind, direction, amount_cents,
-         application_id, tracked_project_id, call_off_ref, grant_notice_ref, actor_id, reason,
-         reverses_entry_id, reversed_kind)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-       RETURNING id, seq::text AS seq, created_at`,
-      [
-        fund.id,
-        fund.kind,
-        posting.programmeYear,
-        posting.cashYear,
-        posting.kind,
-        posting.direction,
-        posting.amount.toString(),
-        resolved.applicationId,
-        resolved.trackedProjectId,
-        resolved.callOffRef,
-        resolved.grantNoticeRef,
-        command.actorId,
-        command.reason?.trim() || null,
-        resolved.reversesEntryId,
-        posting.reversed?.kind ?? null,
-      ],
-    )) as { id: string; seq: string; created_at: Date }[];
-
-    const delta = ledgerDelta(posting);
-    // One statement for the counters that exist already (one round trip under the fund year's lock,
-    // which the other postings to this fund year wait for): the fund year's, and as CTEs the cash
-    // year's, the project's and its action field's (a tracked project's action field is fixed at
-    // its creation; an application has none: null). A project's or cash year's first row is
-    // inserted afterwards: PostgreSQL checks the CHECK constraints of the row an INSERT … ON
-    // CONFLICT proposes before it looks for the conflict, and a lone delta (a payment without its
-    // commitment) would fail them. Under the fund year's lock nobody else can insert it in between.
-    const project = posting.projectId
-      ? `, project AS (
-           UPDATE ledger_project_balance
-           SET committed_cents = committed_cents + $4, disbursed_cents = disbursed_cents + $5,
-               repaid_cents = repaid_cents + $6
-           WHERE fund_id = $1 AND programme_year = $2 AND project_id = $8::uuid RETURNING 1
-         ), action_field AS (
-           INSERT INTO ledger_action_field_balance AS a (fund_id, programme_year, action_field_id,
-             committed_cents, disbursed_cents, repaid_cents)
-           VALUES ($1, $2, (SELECT action_field_id FROM tracked_project WHERE id = $9::uuid), $4, $5, $6)
-           ON CONFLICT ON CONSTRAINT ledger_action_field_balance_key DO UPDATE
-           SET committed_cents = a.committed_cents + EXCLUDED.committed_cents,
-               disbursed_cents = a.disbursed_cents + EXCLUDED.disbursed_cents,
-               repaid_cents = a.repaid_cents + EXCLUDED.repaid_cents
-         )`
-      : '';
-    const [after] = await queryRows<FundYearBalanceRow & { cash_year_rows: number; project_rows: number }>(
-      tx,
-      `WITH cash_year AS (
-         UPDATE fund_cash_year_balance
-         SET planned_cents = planned_cents + $4, disbursed_cents = disbursed_cents + $5,
-             repaid_cents = repaid_cents + $6
-         WHERE fund_id = $1 AND programme_year = $2 AND cash_year = $7 RETURNING 1
-       )${project}
-       UPDATE fund_year_balance
-       SET budget_cents = budget_cents + $3, committed_cents = committed_cents + $4,
-           disbursed_cents = disbursed_cents + $5, repaid_cents = repaid_cents + $6,
-           entry_count = entry_count + 1, updated_at = now()
-       WHERE fund_id = $1 AND programme_year = $2
-       RETURNING budget_cents, committed_cents, disbursed_cents, repaid_cents,
-                 (SELECT count(*)::int FROM cash_year) AS cash_year_rows,
-                 ${posting.projectId ? '(SELECT count(*)::int FROM project)' : '0'} AS project_rows`,
-      [
-        fund.id,
-        posting.programmeYear,
-        delta.budget.toString(),
-        delta.committed.toString(),
-        delta.disbursed.toString(),
-        delta.repaid.toString(),
-        posting.cashYear,
-        ...(posting.projectId ? [posting.projectId, resolved.trackedProjectId] : []),
-      ],
-    );
-    if (posting.projectId && after!.project_rows === 0) {
-      await tx.query(
-        `INSERT INTO ledger_project_balance (fund_id, programme_year, project_id, application_id,
-           tracked_project_id, committed_cents, disbursed_cents, repaid_cents)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [
-          fund.id,
-          posting.programmeYear,
-          posting.projectId,
-          resolved.applicationId,
-          resolved.trackedProjectId,
-          delta.committed.toString(),
-          delta.disbursed.toString(),
-          delta.repaid.toString(),
-        ],
-      );
-    }
-    if (after!.cash_year_rows === 0) {
-      await tx.query(
-        `INSERT INTO fund_cash_year_balance (fund_id, programme_year, cash_year, planned_cents,
-           disbursed_cents, repaid_cents)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [
-          fund.id,
-          posting.programmeYear,
-          posting.cashYear,
-          delta.committed.toString(),
-          delta.disbursed.toString(),
-          delta.repaid.toString(),
-        ],
-      );
-    }
-
-    await recordAudit(tx, {
-      entityType: 'ledger_entry',
-      entityId: entry!.id,
-      action: posting.kind,
-      actorId: command.actorId,
-      districtId: fund.district_id,
-      requestId: command.requestId ?? null,
-      // Ids and facts only: the reason is free text and stays in the ledger row.
-      payload: {
-        fundId: fund.id,
-        fundKind: fund.kind,
-        programmeYear: posting.programmeYear,
-        cashYear: posting.cashYear,
-        amountCents: posting.amount.toString(),
-        direction: posting.direction,
-        applicationId: resolved.applicationId,
-        trackedProjectId: resolved.trackedProjectId,
-        reversesEntryId: resolved.reversesEntryId,
-        reversedKind: posting.reversed?.kind ?? null,
-        callOffRef: resolved.callOffRef,
-        grantNoticeRef: resolved.grantNoticeRef,
-      },
-    });
-
-    return {
-      id: entry!.id,
-      seq: entry!.seq,
-      createdAt: entry!.created_at,
-      districtId: fund.district_id,
-      fundId: fund.id,
-      fundKind: fund.kind,
-      programmeYear: posting.programmeYear,
-      cashYear: posting.cashYear,
-      kind: posting.kind,
-      direction: posting.direction,
-      amount: posting.amount,
-      applicationId: resolved.applicationId,
-      trackedProjectId: resolved.trackedProjectId,
-      reversesEntryId: resolved.reversesEntryId,
-      reversedKind: posting.reversed?.kind ?? null,
-      balance: withFigures(fundYearBalanceOf(after)),
-    };
+    const [posted] = await this.book(tx, [{ command, resolved: await this.resolve(tx, command) }]);
+    return posted!;
   }
 
   /**
    * Commits Netzwerkfonds money to an approved application: one commitment per cash-year
    * instalment of the grant notice, all or none (a refusal throws, and the caller's transaction
    * rolls back what was booked before). Only a Netzwerkfonds may pay an application; any other
-   * fund is refused with `wrong_fund_kind` before anything is locked or booked.
+   * fund is refused with `wrong_fund_kind` before anything is locked or booked. The instalments
+   * are booked together (`book`): the fund year is locked once, not once per instalment.
    */
   async commitForApplication(tx: EntityManager, input: CommitForApplication): Promise<PostedLedgerEntry[]> {
     const fund = await this.fund(tx, input.fundId);
@@ -319,25 +123,282 @@ export class LedgerService {
     if (input.instalments.length === 0) {
       throw new ValidationError([{ field: 'instalments', rule: 'required' }]);
     }
-    const posted: PostedLedgerEntry[] = [];
+    const bookings: Booking[] = [];
     const ordered = [...input.instalments].sort((a, b) => a.cashYear - b.cashYear);
     for (const instalment of ordered) {
-      posted.push(
-        await this.post(tx, {
-          kind: 'commitment',
-          fundId: fund.id,
-          programmeYear: input.programmeYear,
-          cashYear: instalment.cashYear,
-          amount: instalment.amount,
-          project: { applicationId: input.applicationId },
-          grantNoticeRef: input.grantNoticeRef ?? null,
-          actorId: input.actorId,
-          reason: input.reason ?? null,
-          requestId: input.requestId ?? null,
-        }),
+      const command: LedgerCommand = {
+        kind: 'commitment',
+        fundId: fund.id,
+        programmeYear: input.programmeYear,
+        cashYear: instalment.cashYear,
+        amount: instalment.amount,
+        project: { applicationId: input.applicationId },
+        grantNoticeRef: input.grantNoticeRef ?? null,
+        actorId: input.actorId,
+        reason: input.reason ?? null,
+        requestId: input.requestId ?? null,
+      };
+      bookings.push({ command, resolved: await this.resolve(tx, command) });
+    }
+    return this.book(tx, bookings);
+  }
+
+  /**
+   * Books resolved postings of one fund year and one project (or none) together, in the order
+   * given, inside the caller's transaction:
+   *
+   * 1. locks the fund year's row (`SELECT … FOR UPDATE`), so postings to one fund and programme
+   *    year are checked strictly one after the other: two approvals at the same instant cannot
+   *    both see the same available budget;
+   * 2. reads the counters and checks the domain invariants (`checkPosting`) for each posting on
+   *    the counters as the postings before it leave them; a refusal is a `LedgerViolationError`
+   *    (422) naming the rule, and nothing of the batch is written;
+   * 3. appends the entries and adds their effect to the counters (fund year, project, cash years);
+   * 4. records an audit event per entry.
+   *
+   * Every other posting to the fund year waits from the lock to the commit (issue 18), so from
+   * the lock on each step is one statement however many postings there are.
+   */
+  private async book(tx: EntityManager, bookings: readonly Booking[]): Promise<PostedLedgerEntry[]> {
+    const { fund, posting: first } = bookings[0]!.resolved;
+    const { programmeYear, projectId } = first;
+    if (
+      bookings.some(
+        ({ resolved }) =>
+          resolved.fund.id !== fund.id ||
+          resolved.posting.programmeYear !== programmeYear ||
+          resolved.posting.projectId !== projectId,
+      )
+    ) {
+      throw new Error('postings booked together must share their fund year and project');
+    }
+    const trackedProjectId = bookings[0]!.resolved.trackedProjectId;
+
+    if (bookings.some(({ resolved }) => isBudgetKind(resolved.posting.kind))) {
+      // A fund year comes into being with its first budget entry.
+      await tx.query(
+        `INSERT INTO fund_year (fund_id, programme_year) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+        [fund.id, programmeYear],
       );
     }
-    return posted;
+    const locked = await tx.query(
+      `SELECT 1 FROM fund_year WHERE fund_id = $1 AND programme_year = $2 FOR UPDATE`,
+      [fund.id, programmeYear],
+    );
+    for (const { resolved } of bookings) {
+      if (!resolved.reversesEntryId) continue;
+      const [again] = await tx.query(`SELECT 1 FROM ledger_entry WHERE reverses_entry_id = $1`, [
+        resolved.reversesEntryId,
+      ]);
+      if (again) throw new BusinessRuleError(FUNDS_ERROR_CODES.entryAlreadyReversed);
+    }
+
+    // The counters of the fund year and of the project in one read, in a statement after the lock's
+    // (so it sees what the lock's previous holder committed).
+    const [counters] = (await tx.query(
+      `SELECT b.budget_cents, b.committed_cents, b.disbursed_cents, b.repaid_cents,
+              p.committed_cents AS project_committed_cents, p.disbursed_cents AS project_disbursed_cents,
+              p.repaid_cents AS project_repaid_cents
+       FROM (SELECT 1) one
+       LEFT JOIN fund_year_balance b ON b.fund_id = $1 AND b.programme_year = $2
+       LEFT JOIN ledger_project_balance p ON p.fund_id = $1 AND p.programme_year = $2 AND p.project_id = $3`,
+      [fund.id, programmeYear, projectId ?? null],
+    )) as (Partial<FundYearBalanceRow> & {
+      project_committed_cents: string | null;
+      project_disbursed_cents: string | null;
+      project_repaid_cents: string | null;
+    })[];
+    const fundYearRow = counters?.budget_cents == null ? undefined : (counters as FundYearBalanceRow);
+    if (locked.length === 1 && !fundYearRow) {
+      await tx.query(
+        `INSERT INTO fund_year_balance (fund_id, programme_year) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+        [fund.id, programmeYear],
+      );
+    }
+    const projectRow: ProjectBalanceRow | undefined =
+      counters?.project_committed_cents == null
+        ? undefined
+        : {
+            committed_cents: counters.project_committed_cents,
+            disbursed_cents: counters.project_disbursed_cents!,
+            repaid_cents: counters.project_repaid_cents!,
+          };
+
+    // Each posting checked on the counters as the ones before it leave them, as if booked one by one.
+    let fundYear = fundYearBalanceOf(fundYearRow);
+    let project = projectBalanceOf(projectRow);
+    const deltas: LedgerDelta[] = [];
+    const balancesAfter: FundYearBalance[] = [];
+    for (const { resolved } of bookings) {
+      const violations = checkPosting({ fundYear, project }, resolved.posting);
+      if (violations.length > 0) {
+        throw new LedgerViolationError(violations as [LedgerViolation, ...LedgerViolation[]]);
+      }
+      const delta = ledgerDelta(resolved.posting);
+      deltas.push(delta);
+      fundYear = applyToFundYear(fundYear, delta);
+      if (projectId) project = applyToProject(project ?? EMPTY_PROJECT_BALANCE, delta);
+      balancesAfter.push(fundYear);
+    }
+    if (locked.length !== 1) {
+      // Unreachable: without a fund year there is no budget, so every non-budget entry is refused above.
+      throw new Error(`fund_year ${fund.id}/${programmeYear} missing for an accepted ${first.kind}`);
+    }
+
+    // Everything the batch writes in one statement, from the entries to the audit events: every
+    // round trip here is time the other postings to this fund year wait. The entries' ids are made
+    // here, so their audit events need not wait for the INSERT's answer.
+    const entryIds = bookings.map(() => randomUUID());
+    const total = deltas.reduce(addDeltas);
+    const byCashYear = new Map<number, LedgerDelta>();
+    bookings.forEach(({ resolved }, i) => {
+      const year = resolved.posting.cashYear;
+      const known = byCashYear.get(year);
+      byCashYear.set(year, known ? addDeltas(known, deltas[i]!) : deltas[i]!);
+    });
+    const cashYears = [...byCashYear.entries()];
+    const params = new SqlParameters();
+    const fundId = params.add(fund.id);
+    const year = params.add(programmeYear);
+    const [committed, disbursed, repaid] = [total.committed, total.disbursed, total.repaid].map((m) =>
+      params.add(m.toString()),
+    );
+    const entries = bookings.map(({ command, resolved }, i) =>
+      params.row([
+        entryIds[i],
+        fund.id,
+        fund.kind,
+        programmeYear,
+        resolved.posting.cashYear,
+        resolved.posting.kind,
+        resolved.posting.direction,
+        resolved.posting.amount.toString(),
+        resolved.applicationId,
+        resolved.trackedProjectId,
+        resolved.callOffRef,
+        resolved.grantNoticeRef,
+        command.actorId,
+        command.reason?.trim() || null,
+        resolved.reversesEntryId,
+        resolved.posting.reversed?.kind ?? null,
+      ]),
+    );
+    const audits = auditInsert(
+      bookings.map(({ command, resolved }, i) => ({
+        entityType: 'ledger_entry',
+        entityId: entryIds[i]!,
+        action: resolved.posting.kind,
+        actorId: command.actorId,
+        districtId: fund.district_id,
+        requestId: command.requestId ?? null,
+        // Ids and facts only: the reason is free text and stays in the ledger row.
+        payload: {
+          fundId: fund.id,
+          fundKind: fund.kind,
+          programmeYear,
+          cashYear: resolved.posting.cashYear,
+          amountCents: resolved.posting.amount.toString(),
+          direction: resolved.posting.direction,
+          applicationId: resolved.applicationId,
+          trackedProjectId: resolved.trackedProjectId,
+          reversesEntryId: resolved.reversesEntryId,
+          reversedKind: resolved.posting.reversed?.kind ?? null,
+          callOffRef: resolved.callOffRef,
+          grantNoticeRef: resolved.grantNoticeRef,
+        },
+      })),
+      params,
+    );
+    const cashYearDeltas = `unnest(${params.add(cashYears.map(([y]) => y))}::int[],
+      ${params.add(cashYears.map(([, d]) => d.committed.toString()))}::bigint[],
+      ${params.add(cashYears.map(([, d]) => d.disbursed.toString()))}::bigint[],
+      ${params.add(cashYears.map(([, d]) => d.repaid.toString()))}::bigint[]) AS d(cash_year, planned, disbursed, repaid)`;
+    // The counters that exist already are updated; a project's or cash year's first row is inserted
+    // when its UPDATE found none (under the fund year's lock nobody else can insert it in between).
+    // Not INSERT … ON CONFLICT: PostgreSQL checks the CHECK constraints of the row it proposes
+    // before it looks for the conflict, and a lone delta (a payment without its commitment) would
+    // fail them. A tracked project's action field is fixed at its creation; an application has none.
+    const projectCounters = projectId
+      ? `, project AS (
+           UPDATE ledger_project_balance
+           SET committed_cents = committed_cents + ${committed}, disbursed_cents = disbursed_cents + ${disbursed},
+               repaid_cents = repaid_cents + ${repaid}
+           WHERE fund_id = ${fundId} AND programme_year = ${year} AND project_id = ${params.add(projectId)}::uuid
+           RETURNING 1
+         ), first_project AS (
+           INSERT INTO ledger_project_balance (fund_id, programme_year, project_id, application_id,
+             tracked_project_id, committed_cents, disbursed_cents, repaid_cents)
+           SELECT ${fundId}, ${year}, ${params.add(projectId)}::uuid, ${params.add(bookings[0]!.resolved.applicationId)}::uuid,
+                  ${params.add(trackedProjectId)}::uuid, ${committed}, ${disbursed}, ${repaid}
+            WHERE NOT EXISTS (SELECT 1 FROM project)
+         ), action_field AS (
+           INSERT INTO ledger_action_field_balance AS a (fund_id, programme_year, action_field_id,
+             committed_cents, disbursed_cents, repaid_cents)
+           VALUES (${fundId}, ${year},
+             (SELECT action_field_id FROM tracked_project WHERE id = ${params.add(trackedProjectId)}::uuid),
+             ${committed}, ${disbursed}, ${repaid})
+           ON CONFLICT ON CONSTRAINT ledger_action_field_balance_key DO UPDATE
+           SET committed_cents = a.committed_cents + EXCLUDED.committed_cents,
+               disbursed_cents = a.disbursed_cents + EXCLUDED.disbursed_cents,
+               repaid_cents = a.repaid_cents + EXCLUDED.repaid_cents
+         )`
+      : '';
+    const [after] = await queryRows<
+      FundYearBalanceRow & { entries: { id: string; seq: string; created_at: string }[] }
+    >(
+      tx,
+      `WITH entry AS (
+         INSERT INTO ledger_entry (id, fund_id, fund_kind, programme_year, cash_year, kind, direction, amount_cents,
+           application_id, tracked_project_id, call_off_ref, grant_notice_ref, actor_id, reason,
+           reverses_entry_id, reversed_kind)
+         VALUES ${entries.join(', ')}
+         RETURNING id, seq::text AS seq, created_at
+       ), audit AS (
+         ${audits}
+       ), cash_year AS (
+         UPDATE fund_cash_year_balance c
+         SET planned_cents = c.planned_cents + d.planned, disbursed_cents = c.disbursed_cents + d.disbursed,
+             repaid_cents = c.repaid_cents + d.repaid
+         FROM ${cashYearDeltas}
+         WHERE c.fund_id = ${fundId} AND c.programme_year = ${year} AND c.cash_year = d.cash_year
+         RETURNING c.cash_year
+       ), first_cash_year AS (
+         INSERT INTO fund_cash_year_balance (fund_id, programme_year, cash_year, planned_cents,
+           disbursed_cents, repaid_cents)
+         SELECT ${fundId}, ${year}, d.* FROM ${cashYearDeltas}
+          WHERE d.cash_year NOT IN (SELECT cash_year FROM cash_year)
+       )${projectCounters}
+       UPDATE fund_year_balance
+       SET budget_cents = budget_cents + ${params.add(total.budget.toString())}, committed_cents = committed_cents + ${committed},
+           disbursed_cents = disbursed_cents + ${disbursed}, repaid_cents = repaid_cents + ${repaid},
+           entry_count = entry_count + ${params.add(bookings.length)}, updated_at = now()
+       WHERE fund_id = ${fundId} AND programme_year = ${year}
+       RETURNING budget_cents, committed_cents, disbursed_cents, repaid_cents,
+                 (SELECT json_agg(entry) FROM entry) AS entries`,
+      params.values,
+    );
+    const written = new Map(after!.entries.map((entry) => [entry.id, entry]));
+
+    // The last balance is the database's answer; those before it, the same counters part way.
+    const balances = [...balancesAfter.slice(0, -1), fundYearBalanceOf(after)];
+    return bookings.map(({ resolved }, i) => ({
+      id: entryIds[i]!,
+      seq: written.get(entryIds[i]!)!.seq,
+      createdAt: new Date(written.get(entryIds[i]!)!.created_at),
+      districtId: fund.district_id,
+      fundId: fund.id,
+      fundKind: fund.kind,
+      programmeYear,
+      cashYear: resolved.posting.cashYear,
+      kind: resolved.posting.kind,
+      direction: resolved.posting.direction,
+      amount: resolved.posting.amount,
+      applicationId: resolved.applicationId,
+      trackedProjectId: resolved.trackedProjectId,
+      reversesEntryId: resolved.reversesEntryId,
+      reversedKind: resolved.posting.reversed?.kind ?? null,
+      balance: withFigures(balances[i]!),
+    }));
   }
 
   private async fund(tx: EntityManager, fundId: string): Promise<FundRow> {
