@@ -11,6 +11,7 @@ import {
   type TestRedis,
   type UserRow,
 } from '@kiezfonds/testing';
+import { DataSource, type EntitySubscriberInterface } from 'typeorm';
 import { createWorker } from './create-worker';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -116,6 +117,29 @@ describe('a mail is claimed before it is sent and recorded after, never sent twi
     );
     expect(messageIdFor(keyOf('message-id'), MAIL_FROM)).toBe(expected);
     expect(messageIdFor(keyOf('other'), MAIL_FROM)).not.toBe(expected);
+  });
+
+  it('records the accepted mail and the delivered notice together, in one statement', async () => {
+    // Both or neither: a notice never shows delivered while its mail is not recorded as sent, nor
+    // the other way round, and the record after the send is one round trip and one commit.
+    const records: string[] = [];
+    const subscriber: EntitySubscriberInterface = {
+      beforeQuery: (event) => {
+        if (/state = 'sent'|delivered_at = now\(\)/.test(event.query)) records.push(event.query);
+      },
+    };
+    worker.get(DataSource).subscribers.push(subscriber);
+    try {
+      await queueNotice('one-record');
+      await eventually(async () => expect((await deliveryRow('one-record'))!.state).toBe('sent'));
+    } finally {
+      worker.get(DataSource).subscribers.splice(worker.get(DataSource).subscribers.indexOf(subscriber), 1);
+    }
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatch(/UPDATE mail_delivery[\s\S]*UPDATE outbox/);
+    expect(
+      await db.dataSource.query(`SELECT outcome FROM outbox WHERE delivery_key = $1`, [keyOf('one-record')]),
+    ).toEqual([{ outcome: 'sent' }]);
   });
 
   it('retries the record, not the send, when the database refuses it after SMTP accepted', async () => {

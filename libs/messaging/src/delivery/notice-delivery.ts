@@ -10,6 +10,10 @@ import { NoticeRenderer } from '../rendering/notice-renderer';
 import { SecretLinks } from '../secret-links/secret-links';
 import { NoticeFreshness } from './notice-freshness';
 
+/** The notice under `$1` is done with, with the outcome `$2`. */
+const MARK_DELIVERED = `UPDATE outbox SET delivered_at = now(), outcome = $2, failed_at = NULL
+  WHERE delivery_key = $1 AND delivered_at IS NULL`;
+
 export type DeliveryOutcome = 'sent' | 'already_sent' | 'in_app_only' | 'recipient_gone' | 'no_longer_due';
 
 /**
@@ -109,14 +113,7 @@ export class NoticeDelivery {
       throw error;
     }
     // The server has the mail: from here on only the record may be retried, never the send.
-    await this.untilRecorded(notice, async () => {
-      await this.dataSource.query(
-        // By key, not by claim: whoever holds the claim now, this mail has been accepted.
-        `UPDATE mail_delivery SET state = 'sent', sent_at = now() WHERE delivery_key = $1`,
-        [notice.deliveryKey],
-      );
-      await this.markDelivered(notice, 'sent');
-    });
+    await this.untilRecorded(notice, () => this.recordSent(notice));
     this.logger.log({ deliveryKey: notice.deliveryKey, kind: notice.kind }, 'notice mailed');
     return 'sent';
   }
@@ -160,10 +157,19 @@ export class NoticeDelivery {
   }
 
   private async markDelivered(notice: NoticeJob, outcome: DeliveryOutcome): Promise<void> {
+    await this.dataSource.query(MARK_DELIVERED, [notice.deliveryKey, outcome]);
+  }
+
+  /**
+   * The accepted mail and its notice, recorded in one statement: neither shows done without the
+   * other, and it is one round trip and one commit per mail.
+   */
+  private async recordSent(notice: NoticeJob): Promise<void> {
     await this.dataSource.query(
-      `UPDATE outbox SET delivered_at = now(), outcome = $2, failed_at = NULL
-       WHERE delivery_key = $1 AND delivered_at IS NULL`,
-      [notice.deliveryKey, outcome],
+      // By key, not by claim: whoever holds the claim now, this mail has been accepted.
+      `WITH mail AS (UPDATE mail_delivery SET state = 'sent', sent_at = now() WHERE delivery_key = $1)
+       ${MARK_DELIVERED}`,
+      [notice.deliveryKey, 'sent' satisfies DeliveryOutcome],
     );
   }
 
