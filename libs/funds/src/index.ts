@@ -35,17 +35,11 @@ export {
 } from './double-funding/double-funding.service';
 export { DOUBLE_FUNDING_ROLES, FUND_STAFF_ROLES, FundScope } from './scope/fund-scope';
 export {
-  CSRF_HEADER_DOC,
-  IDEMPOTENCY_HEADER_DOC,
-  IdParamDto,
   IsCalendarDate,
   IsCents,
   isCalendarDate,
   isPositiveCents,
   NotBefore,
-  type Page,
-  PageQueryDto,
-  pageOf,
   ProgrammeYearQueryDto,
   Trim,
 } from './http/common';

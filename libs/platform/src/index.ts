@@ -50,3 +50,13 @@ export { LoggedWorkerHost } from './logged-worker-host';
 export { isDatabaseUnavailable } from './database-unavailable';
 export { SERVER_NODE_FLAGS } from './server-node-flags';
 export { exceljs, pdfkit, zxcvbnCommon } from './on-first-use';
+export {
+  CSRF_HEADER_DOC,
+  DEFAULT_PAGE_SIZE,
+  IDEMPOTENCY_HEADER_DOC,
+  IdParamDto,
+  MAX_PAGE_SIZE,
+  type Page,
+  PageQueryDto,
+  pageOf,
+} from './http-conventions';

@@ -14,7 +14,7 @@ import {
   planTotals,
   ValidationError,
 } from '@kiezfonds/domain';
-import type { Page } from '@kiezfonds/funds';
+import type { Page } from '@kiezfonds/platform';
 import type { Principal } from '@kiezfonds/identity';
 import { recordAudit } from '@kiezfonds/persistence';
 import { DataSource } from 'typeorm';

@@ -13,7 +13,7 @@ import { districtsWhere, type Principal } from '@kiezfonds/identity';
 import { recordAudit } from '@kiezfonds/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
-import type { Page } from '@kiezfonds/funds';
+import type { Page } from '@kiezfonds/platform';
 import type { CallFieldsDto, CreateCallDto } from '../http/dtos/call.dto';
 import type { Db } from '../scope/application-scope';
 import { type CheckedFile } from '../files/file-check';

@@ -1,3 +1,4 @@
+import { CSRF_HEADER_DOC, IdParamDto, pageOf } from '@kiezfonds/platform';
 import {
   Body,
   Controller,
@@ -25,7 +26,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CSRF_HEADER_DOC, IdParamDto, pageOf } from '@kiezfonds/funds';
+
 import { pickLocale } from '@kiezfonds/domain';
 import {
   AcceptsUpload,

@@ -1,3 +1,4 @@
+import { CSRF_HEADER_DOC, IdParamDto, pageOf } from '@kiezfonds/platform';
 import {
   Body,
   Controller,
@@ -23,7 +24,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CSRF_HEADER_DOC, IdParamDto, pageOf } from '@kiezfonds/funds';
+
 import { AcceptsUpload, Authenticated, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { CallService } from '../calls/call.service';
 import { checkUpload } from '../files/file-check';

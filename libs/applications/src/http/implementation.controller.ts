@@ -1,3 +1,4 @@
+import { CSRF_HEADER_DOC, IDEMPOTENCY_HEADER_DOC, IdParamDto } from '@kiezfonds/platform';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import {
   ApiCookieAuth,
@@ -9,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { pickLocale } from '@kiezfonds/domain';
-import { CSRF_HEADER_DOC, IDEMPOTENCY_HEADER_DOC, IdParamDto } from '@kiezfonds/funds';
+
 import { Authenticated, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { CallOffService } from '../implementation/call-off.service';
 import { PlanChangeService } from '../implementation/plan-change.service';

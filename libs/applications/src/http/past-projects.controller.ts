@@ -1,3 +1,4 @@
+import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/platform';
 import { Controller, Get, Param, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
@@ -13,7 +14,7 @@ import {
 import { IsOptional, Matches } from 'class-validator';
 import type { Request, Response } from 'express';
 import { ValidationError } from '@kiezfonds/domain';
-import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/funds';
+
 import {
   AcceptsUpload,
   BoundedMemoryStorage,

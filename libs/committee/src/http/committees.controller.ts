@@ -1,3 +1,4 @@
+import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import {
   ApiCookieAuth,
@@ -8,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/funds';
+
 import { Authenticated, clientOf, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { CommitteeAdminService } from '../admin/committee-admin.service';
 import {

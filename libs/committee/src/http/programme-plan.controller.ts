@@ -1,3 +1,4 @@
+import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import {
   ApiCookieAuth,
@@ -9,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { sendFile } from '@kiezfonds/applications';
-import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/funds';
+
 import { Authenticated, clientOf, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { ProgrammePlanExport } from '../planning/programme-plan-export';
 import { ProgrammePlanService } from '../planning/programme-plan.service';

@@ -1,7 +1,8 @@
+import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/platform';
 import { Body, Controller, Get, Param, Put, Req } from '@nestjs/common';
 import { ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/funds';
+
 import { Authenticated, clientOf, CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { ReviewService } from '../reviews/review.service';
 import { ApplicationVotes } from '../votes/application-votes';

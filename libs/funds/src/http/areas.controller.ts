@@ -1,3 +1,4 @@
+import { CSRF_HEADER_DOC, IdParamDto, PageQueryDto, pageOf } from '@kiezfonds/platform';
 import {
   Body,
   Controller,
@@ -49,7 +50,7 @@ import {
   Roles,
 } from '@kiezfonds/identity';
 import { AreaFiguresService } from '../areas/area-figures.service';
-import { CSRF_HEADER_DOC, IdParamDto, PageQueryDto, pageOf } from './common';
+
 import { requestIdOf } from './download';
 import {
   AreaDetailDto,

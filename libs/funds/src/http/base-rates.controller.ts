@@ -1,3 +1,4 @@
+import { CSRF_HEADER_DOC } from '@kiezfonds/platform';
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import {
   ApiCookieAuth,
@@ -13,7 +14,7 @@ import { CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { DataSource } from 'typeorm';
 import { BaseRateService } from '../interest/base-rate.service';
 import { interestView } from '../interest/interest-view';
-import { CSRF_HEADER_DOC } from './common';
+
 import { requestIdOf } from './download';
 import { RepaymentInterestDto, SetBaseRateDto } from './dtos/interest.dto';
 import { BaseRateDto, BaseRateListDto } from './dtos/answers.dto';

@@ -1,8 +1,9 @@
+import { IdParamDto } from '@kiezfonds/platform';
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '@kiezfonds/identity';
 import { DistrictReferenceService } from '../districts/district-reference.service';
-import { IdParamDto } from './common';
+
 import { ActionFieldListDto, DistrictAreaListDto } from './dtos/answers.dto';
 
 /** Areas and action fields of a district: reference data for forms, readable by every signed-in user. */

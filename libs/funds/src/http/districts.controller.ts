@@ -1,3 +1,4 @@
+import { IdParamDto } from '@kiezfonds/platform';
 import { Controller, Get, Logger, Param, Query, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -5,7 +6,7 @@ import { CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { DistrictBalanceService } from '../balances/district-balance.service';
 import { ExportService } from '../exports/export.service';
 import { XLSX_CONTENT_TYPE } from '../exports/xlsx';
-import { currentBerlinYear, IdParamDto, ProgrammeYearQueryDto } from './common';
+import { currentBerlinYear, ProgrammeYearQueryDto } from './common';
 import { CSV_CONTENT_TYPE, sendDownload } from './download';
 import { DistrictBalancesDto } from './dtos/answers.dto';
 

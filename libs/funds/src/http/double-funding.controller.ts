@@ -1,8 +1,9 @@
+import { IdParamDto } from '@kiezfonds/platform';
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { DoubleFundingService } from '../double-funding/double-funding.service';
-import { IdParamDto } from './common';
+
 import { DoubleFundingReportDto } from './dtos/answers.dto';
 
 @ApiTags('funds')

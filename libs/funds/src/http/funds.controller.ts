@@ -1,3 +1,10 @@
+import {
+  CSRF_HEADER_DOC,
+  IDEMPOTENCY_HEADER_DOC,
+  IdParamDto,
+  PageQueryDto,
+  pageOf,
+} from '@kiezfonds/platform';
 import { Body, Controller, Get, Headers, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiCookieAuth,
@@ -19,15 +26,7 @@ import { FundDirectoryService } from '../funds/fund-directory.service';
 import { BookingService } from '../ledger/booking.service';
 import { type LedgerFilter, LedgerQueryService } from '../ledger/ledger-query.service';
 import { TrackedProjectService } from '../projects/tracked-project.service';
-import {
-  CSRF_HEADER_DOC,
-  IDEMPOTENCY_HEADER_DOC,
-  currentBerlinYear,
-  FundYearParamDto,
-  IdParamDto,
-  PageQueryDto,
-  pageOf,
-} from './common';
+import { currentBerlinYear, FundYearParamDto } from './common';
 import { CSV_CONTENT_TYPE, requestIdOf, sendDownload } from './download';
 import { CreateFundDto, ListFundsQueryDto } from './dtos/funds.dto';
 import { BookEntryDto, LedgerFilterQueryDto, LedgerPageQueryDto } from './dtos/ledger.dto';

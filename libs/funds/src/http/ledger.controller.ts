@@ -1,9 +1,10 @@
+import { CSRF_HEADER_DOC, IDEMPOTENCY_HEADER_DOC } from '@kiezfonds/platform';
 import { Body, Controller, Headers, Param, Post, Req } from '@nestjs/common';
 import { ApiCookieAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentPrincipal, type Principal, Roles } from '@kiezfonds/identity';
 import { BookingService } from '../ledger/booking.service';
-import { CSRF_HEADER_DOC, EntryIdParamDto, IDEMPOTENCY_HEADER_DOC } from './common';
+import { EntryIdParamDto } from './common';
 import { requestIdOf } from './download';
 import { ReverseEntryDto } from './dtos/ledger.dto';
 import { BookedDto } from './dtos/answers.dto';

@@ -1,3 +1,4 @@
+import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Req, Res } from '@nestjs/common';
 import {
   ApiBody,
@@ -23,7 +24,7 @@ import {
   NotificationSettingDto,
   UpdateProfileDto,
 } from './dtos/account.dto';
-import { CSRF_HEADER_DOC, IdParamDto } from './dtos/common';
+
 import { ValidateArrayPipe } from './validate-array.pipe';
 
 /** The signed-in user's own account (docs/api/identity.md, "Own account"). */

@@ -1,9 +1,10 @@
+import { CSRF_HEADER_DOC, IdParamDto, PageQueryDto } from '@kiezfonds/platform';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/access';
 import { CurrentPrincipal } from '../auth/current-principal';
 import type { Principal } from '../auth/principal';
-import { CSRF_HEADER_DOC, IdParamDto, PageQueryDto } from './dtos/common';
+
 import { NotificationPageDto } from './dtos/notification.dto';
 import { NotificationsService } from './notifications.service';
 

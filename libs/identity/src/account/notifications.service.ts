@@ -1,8 +1,8 @@
+import { pageOf, type PageQueryDto } from '@kiezfonds/platform';
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@kiezfonds/domain';
 import { queryRows } from '@kiezfonds/persistence';
 import { DataSource } from 'typeorm';
-import { pageOf, type PageQueryDto } from './dtos/common';
 
 export interface NotificationItem {
   id: string;

@@ -1,3 +1,4 @@
+import { CSRF_HEADER_DOC, IdParamDto, pageOf, PageQueryDto } from '@kiezfonds/platform';
 import { Controller, Delete, Get, HttpCode, Param, Query, Req } from '@nestjs/common';
 import { ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -7,7 +8,6 @@ import type { Principal } from '../auth/principal';
 import { clientOf } from '../http/auth.controller';
 import { ApiTokensService } from '../account/api-tokens.service';
 import { ManagedApiTokenPageDto } from '../account/dtos/account.dto';
-import { CSRF_HEADER_DOC, IdParamDto, pageOf, PageQueryDto } from '../account/dtos/common';
 
 /** A district's admins see the personal API tokens of the people in their districts and can revoke them. */
 @ApiTags('administration')

@@ -1,3 +1,4 @@
+import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/platform';
 import { Body, Controller, Get, Param, Patch, Query, Req } from '@nestjs/common';
 import { ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -5,7 +6,7 @@ import { Roles } from '../auth/access';
 import { CurrentPrincipal } from '../auth/current-principal';
 import type { Principal } from '../auth/principal';
 import { clientOf } from '../http/auth.controller';
-import { CSRF_HEADER_DOC, IdParamDto } from '../account/dtos/common';
+
 import {
   ListOrganisationsQueryDto,
   OrganisationDetailDto,

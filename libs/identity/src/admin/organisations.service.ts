@@ -1,3 +1,4 @@
+import { pageOf } from '@kiezfonds/platform';
 import { Injectable } from '@nestjs/common';
 import { ConflictError, ForbiddenError, NotFoundError } from '@kiezfonds/domain';
 import { recordAudit } from '@kiezfonds/persistence';
@@ -11,7 +12,7 @@ import {
   type OrganisationRow,
   type OrganisationView,
 } from '../invitations/organisation-view';
-import { containsPattern, pageOf } from '../account/dtos/common';
+import { containsPattern } from '../account/dtos/common';
 import type { ListOrganisationsQueryDto, UpdateOrganisationDto } from './dtos/organisations.dto';
 import { OrganisationScope } from './scope';
 

@@ -1,3 +1,4 @@
+import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import {
   ApiCookieAuth,
@@ -13,7 +14,7 @@ import { Roles } from '../auth/access';
 import { CurrentPrincipal } from '../auth/current-principal';
 import type { Principal } from '../auth/principal';
 import { clientOf } from '../http/auth.controller';
-import { CSRF_HEADER_DOC, IdParamDto } from '../account/dtos/common';
+
 import {
   ChangeUserStatusDto,
   GrantRoleDto,

@@ -1,3 +1,4 @@
+import { pageOf } from '@kiezfonds/platform';
 import { Injectable } from '@nestjs/common';
 import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '@kiezfonds/domain';
 import { queryRows, recordAudit } from '@kiezfonds/persistence';
@@ -6,7 +7,7 @@ import type { DistrictRole } from '../auth/access';
 import type { ClientInfo } from '../auth/auth.service';
 import type { Principal } from '../auth/principal';
 import { SessionService } from '../auth/session.service';
-import { containsPattern, pageOf } from '../account/dtos/common';
+import { containsPattern } from '../account/dtos/common';
 import type { ListUsersQueryDto } from './dtos/users.dto';
 import { mayAssignRole } from './role-rules';
 import { type ScopedUser, UserScope } from './scope';

@@ -1,3 +1,4 @@
+import { PageQueryDto } from '@kiezfonds/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -13,7 +14,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { APPLICATION_STATES } from '@kiezfonds/domain';
-import { PageQueryDto, Trim } from '@kiezfonds/funds';
+import { Trim } from '@kiezfonds/funds';
 
 export class CreateApplicationDto {
   @ApiProperty({ format: 'uuid', description: 'An open call.' })

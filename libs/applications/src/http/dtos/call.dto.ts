@@ -1,3 +1,4 @@
+import { PageQueryDto } from '@kiezfonds/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -17,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MAX_PROGRAMME_YEAR, MIN_PROGRAMME_YEAR, NETZWERKFONDS_MIN_AMOUNT } from '@kiezfonds/domain';
-import { IsCents, PageQueryDto, Trim } from '@kiezfonds/funds';
+import { IsCents, Trim } from '@kiezfonds/funds';
 
 const CENTS_SCHEMA = {
   oneOf: [

@@ -1,8 +1,9 @@
+import { PageQueryDto } from '@kiezfonds/platform';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { FUND_KINDS, type FundKind } from '@kiezfonds/domain';
-import { PageQueryDto, ProgrammeYearQueryDto } from '../common';
+import { ProgrammeYearQueryDto } from '../common';
 
 export class CreateFundDto {
   @ApiProperty({ format: 'uuid', description: 'One of the districts where the caller is finance or admin.' })

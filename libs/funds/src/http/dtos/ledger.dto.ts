@@ -1,3 +1,4 @@
+import { PageQueryDto } from '@kiezfonds/platform';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
@@ -9,7 +10,7 @@ import {
   MAX_PROGRAMME_YEAR,
   MIN_PROGRAMME_YEAR,
 } from '@kiezfonds/domain';
-import { IsCents, PageQueryDto, Trim } from '../common';
+import { IsCents, Trim } from '../common';
 
 /** What finance staff may book by hand; reversals have their own route. */
 export const BOOKABLE_KINDS = [

@@ -1,7 +1,8 @@
+import { PageQueryDto } from '@kiezfonds/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { IsCalendarDate, IsCents, NotBefore, PageQueryDto } from '../common';
+import { IsCalendarDate, IsCents, NotBefore } from '../common';
 
 /** A project of an Aktions-, Projekt- or Baufonds as finance staff record it. */
 export class CreateTrackedProjectDto {

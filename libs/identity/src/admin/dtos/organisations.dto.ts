@@ -1,8 +1,9 @@
+import { PageQueryDto } from '@kiezfonds/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { normaliseIban } from '@kiezfonds/domain';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { PageQueryDto } from '../../account/dtos/common';
+
 import {
   LEGAL_REPRESENTATIVES_MAX,
   LegalRepresentativeDto,

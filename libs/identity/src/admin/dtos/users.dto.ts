@@ -1,7 +1,7 @@
+import { PageQueryDto } from '@kiezfonds/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { GRANTABLE_ROLES, type DistrictRole } from '../../auth/access';
-import { PageQueryDto } from '../../account/dtos/common';
 
 export const DISTRICT_ROLES = GRANTABLE_ROLES.filter((role): role is DistrictRole => role !== 'carrier');
 export const USER_STATUS_FILTER = ['unverified', 'invited', 'active', 'disabled', 'pseudonymised'] as const;
