@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { Workbook } from 'exceljs';
 import type { Page } from 'playwright-core';
 import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
-import { axeViolations, startBrowserApi, type BrowserApi } from './browser-harness';
+import { axeViolations, pickFileWithSpace, startBrowserApi, type BrowserApi } from './browser-harness';
 
 /**
  * Issue 19, item 4: a carrier, by keyboard only, downloads the plan template, fills it in Excel
@@ -77,11 +77,11 @@ describe('the cost plan from a spreadsheet in the browser', () => {
   async function upload(page: Page, file: Buffer): Promise<void> {
     await page.getByRole('link', { name: /Vorlage herunterladen/ }).focus();
     await tabTo(page, 'Kostenplan aus Datei übernehmen');
-    const chooser = page.waitForEvent('filechooser');
-    await page.keyboard.press('Space');
-    await (
-      await chooser
-    ).setFiles({ name: 'kostenplan.xlsx', mimeType: 'application/octet-stream', buffer: file });
+    await pickFileWithSpace(page, {
+      name: 'kostenplan.xlsx',
+      mimeType: 'application/octet-stream',
+      buffer: file,
+    });
     await tabTo(page, 'Datei übernehmen');
     await page.keyboard.press('Enter');
   }
