@@ -239,6 +239,21 @@ describe('the ledger in PostgreSQL', () => {
           }),
         ),
       ).rejects.toMatchObject({ code: 'budget_exceeded' });
+      // A later instalment is checked as well as the first, though the fund is asked only once.
+      await expect(
+        inTx((tx) =>
+          ledger.commitForApplication(tx, {
+            fundId: fund.id,
+            applicationId: second.id,
+            programmeYear: 2027,
+            instalments: [
+              { cashYear: 2027, amount: eur('1.000') },
+              { cashYear: 2028, amount: Money.ZERO },
+            ],
+            actorId,
+          }),
+        ),
+      ).rejects.toMatchObject({ details: [{ field: 'amount', rule: 'min' }] });
       expect((await balances.fundYear(fund.id, 2027)).committed).toEqual(eur('40.000'));
       expect((await balances.audit(fund.id, 2027)).consistent).toBe(true);
     });

@@ -138,7 +138,17 @@ export class LedgerService {
         reason: input.reason ?? null,
         requestId: input.requestId ?? null,
       };
-      bookings.push({ command, resolved: await this.resolve(tx, command) });
+      const first = bookings[0]?.resolved;
+      if (!first) {
+        bookings.push({ command, resolved: await this.resolve(tx, command) });
+        continue;
+      }
+      // The fund and the application were checked with the first instalment; the others differ
+      // only in cash year and amount, which are checked here without asking the database again.
+      const posting = { ...first.posting, cashYear: instalment.cashYear, amount: instalment.amount };
+      const problems = postingProblems(posting);
+      if (problems.length > 0) throw new ValidationError(problems);
+      bookings.push({ command, resolved: { ...first, posting } });
     }
     return this.book(tx, bookings);
   }
