@@ -2,6 +2,7 @@ import { createOrganisation } from '@kiezfonds/testing';
 import { DataSource, type EntitySubscriberInterface } from 'typeorm';
 import { startTestApi, type TestApi } from '../testing/test-api';
 import { ApplicationWorld } from '../testing/application-world';
+import { createCommittee, decideInWriting, finalisePlan } from '../testing/committee-world';
 
 /**
  * The database round trips of one SUBMIT over HTTP, counted (not timed): a guard against their
@@ -31,16 +32,42 @@ describe('a lifecycle command takes few database round trips', () => {
     await api.close();
   });
 
-  async function submitRecorded(id: string, idempotencyKey?: string) {
+  async function recorded(
+    actor: ApplicationWorld['carrier'],
+    id: string,
+    event: Record<string, unknown>,
+    idempotencyKey?: string,
+  ) {
     seen.length = 0;
     recording = true;
     try {
-      const request = world.event(world.carrier, id, { type: 'SUBMIT' });
+      const request = world.event(actor, id, event);
       if (idempotencyKey) void request.set('Idempotency-Key', idempotencyKey);
       return (await request.expect(200)).body as { state: string; version: number; allowedEvents: string[] };
     } finally {
       recording = false;
     }
+  }
+
+  const submitRecorded = (id: string, idempotencyKey?: string) =>
+    recorded(world.carrier, id, { type: 'SUBMIT' }, idempotencyKey);
+
+  const APPROVE = { type: 'APPROVE', reportDeadlines: [{ kind: 'final', due: '2029-06-30' }] };
+
+  /** An application the Senate selected in full, ready for its grant notice. */
+  async function selectedApplication(where: ApplicationWorld = world): Promise<string> {
+    const call = await where.openCall();
+    const { id } = await where.draft(call.id);
+    await where.event(where.carrier, id, { type: 'SUBMIT' }).expect(200);
+    for (const type of ['PASS_FORMAL_CHECK', 'START_PLANNING']) {
+      await where.event(where.coordinator, id, { type }).expect(200);
+    }
+    await decideInWriting(where, await createCommittee(where, { votingMembers: 1 }), id);
+    await finalisePlan(where, call.id);
+    await where
+      .event(where.coordinator, id, { type: 'RECORD_SENATE_SELECTION', amountCents: '5000000' })
+      .expect(200);
+    return id;
   }
 
   async function effectsOf(id: string) {
@@ -83,6 +110,55 @@ describe('a lifecycle command takes few database round trips', () => {
         { kind: 'application_received', user_id: world.coordinator.user.id },
         { kind: 'application_submitted', user_id: world.carrier.user.id },
       ],
+    });
+  });
+
+  it('approves in 12 round trips: caller, begin, lock-and-read, double funding, outbox, state with audit, grant notice, fund and application, fund-year lock, counters, booking, commit', async () => {
+    // Every approval on a fund year waits for the one before it, and each round trip costs CPU on
+    // both ends: issue 18 counts these (16 before: the record read again, the fund looked up three
+    // times, the grant notice and the approved amount written apart).
+    const id = await selectedApplication();
+    const answer = await recorded(world.coordinator, id, APPROVE);
+    expect(answer).toMatchObject({ state: 'approved' });
+    // The answer's events are those the application shows afterwards, without a reread.
+    const detail = await world.get(world.coordinator, `/api/applications/${id}`).expect(200);
+    expect(answer.allowedEvents).toEqual(detail.body.allowedEvents);
+    // The record is read once, under its lock.
+    expect(seen.filter((q) => /call_action_field_ids/.test(q))).toHaveLength(1);
+    expect(seen.length).toBeLessThanOrEqual(12);
+    // Nothing of the approval went with the round trips: the notice, the amount, the commitments.
+    const [approved] = (await api.db.dataSource.query(
+      `SELECT a.approved_cents::text AS approved, g.amount_cents::text AS notice,
+              (SELECT sum(amount_cents)::text FROM ledger_entry e WHERE e.application_id = a.id AND e.kind = 'commitment') AS committed,
+              (SELECT count(*)::int FROM audit_event e WHERE e.entity_id = a.id::text AND e.to_state = 'approved') AS audits
+         FROM application a JOIN grant_notice g ON g.application_id = a.id WHERE a.id = $1`,
+      [id],
+    )) as { approved: string; notice: string; committed: string; audits: number }[];
+    expect(approved).toEqual({ approved: '5000000', notice: '5000000', committed: '5000000', audits: 1 });
+  });
+
+  it('an approval in a district without a Netzwerkfonds is refused and writes nothing', async () => {
+    const db = api.db.dataSource;
+    const fundless = await ApplicationWorld.create(api.server, db, {
+      name: 'Reinickendorf',
+      netzwerkfonds: false,
+    });
+    const id = await selectedApplication(fundless);
+    const refused = await fundless.event(fundless.coordinator, id, APPROVE).expect(422);
+    expect(refused.body).toMatchObject({ code: 'netzwerkfonds_missing' });
+    const [after] = (await db.query(
+      `SELECT a.state, a.approved_cents, a.approved_at,
+              (SELECT count(*)::int FROM grant_notice g WHERE g.application_id = a.id) AS notices,
+              (SELECT count(*)::int FROM ledger_entry e WHERE e.application_id = a.id) AS entries
+         FROM application a WHERE a.id = $1`,
+      [id],
+    )) as unknown[];
+    expect(after).toEqual({
+      state: 'selected',
+      approved_cents: null,
+      approved_at: null,
+      notices: 0,
+      entries: 0,
     });
   });
 

@@ -49,7 +49,8 @@ export class ApplicationWorld {
   static async create(
     server: Server,
     db: DataSource,
-    options: { budgetCents?: string; name?: string } = {},
+    /** `netzwerkfonds: false`: a district that has none (approvals are then refused). */
+    options: { budgetCents?: string; name?: string; netzwerkfonds?: false } = {},
   ): Promise<ApplicationWorld> {
     const world = new ApplicationWorld(server, db);
     world.district = await createDistrict(db, { name: options.name ?? 'Spandau' });
@@ -59,16 +60,20 @@ export class ApplicationWorld {
     for (const name of ['Bildung', 'Nachbarschaft']) {
       world.actionFieldIds.push((await createActionField(db, { districtId: world.district.id, name })).id);
     }
-    world.fundId = (await createFund(db, { districtId: world.district.id, kind: 'netzwerkfonds' })).id;
+    if (options.netzwerkfonds !== false) {
+      world.fundId = (await createFund(db, { districtId: world.district.id, kind: 'netzwerkfonds' })).id;
+    }
     world.coordinator = await world.staff('coordinator');
     world.finance = await world.staff('finance');
     world.boardMember = await world.staff('board_member');
     world.organisation = await createOrganisation(db);
     world.carrier = await world.carrierMember(world.organisation);
-    await world
-      .post(world.finance, `/api/funds/${world.fundId}/ledger`)
-      .send({ kind: 'budget', programmeYear: 2027, amountCents: options.budgetCents ?? '50000000' })
-      .expect(201);
+    if (options.netzwerkfonds !== false) {
+      await world
+        .post(world.finance, `/api/funds/${world.fundId}/ledger`)
+        .send({ kind: 'budget', programmeYear: 2027, amountCents: options.budgetCents ?? '50000000' })
+        .expect(201);
+    }
     return world;
   }
 

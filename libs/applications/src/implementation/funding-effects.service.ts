@@ -79,13 +79,23 @@ export class FundingEffects {
         noticeDate: issuedOn,
       });
     }
-    const fundId = await netzwerkfondsOf(tx, record);
-    await tx.query(
-      `INSERT INTO grant_notice (application_id, reference, amount_cents, period_start, period_end, instalments,
-         report_deadlines, conditions, issued_on, issued_by, financing_type, early_start_approved_on,
-         early_start_reason, cost_basis)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
-               (SELECT CASE WHEN vat_deductible THEN 'net' ELSE 'gross' END FROM organisation WHERE id = $14))`,
+    // The district's Netzwerkfonds, the notice and the approved amount in one statement: nothing is
+    // written when the district has no Netzwerkfonds.
+    const [issued] = (await tx.query(
+      `WITH fund AS (
+         SELECT id FROM fund WHERE district_id = $15 AND kind = 'netzwerkfonds'
+       ), notice AS (
+         INSERT INTO grant_notice (application_id, reference, amount_cents, period_start, period_end, instalments,
+           report_deadlines, conditions, issued_on, issued_by, financing_type, early_start_approved_on,
+           early_start_reason, cost_basis)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
+                (SELECT CASE WHEN vat_deductible THEN 'net' ELSE 'gross' END FROM organisation WHERE id = $14)
+          WHERE EXISTS (SELECT 1 FROM fund)
+       ), approved AS (
+         UPDATE application SET approved_cents = $3, approved_at = now()
+          WHERE id = $1 AND EXISTS (SELECT 1 FROM fund)
+       )
+       SELECT id FROM fund`,
       [
         record.id,
         `${record.reference}-ZB`,
@@ -101,12 +111,11 @@ export class FundingEffects {
         early?.approvedOn ?? null,
         early?.reason ?? null,
         record.organisationId,
+        record.districtId,
       ],
-    );
-    await tx.query(`UPDATE application SET approved_cents = $2, approved_at = now() WHERE id = $1`, [
-      record.id,
-      amount.toString(),
-    ]);
+    )) as { id: string }[];
+    if (!issued) throw new BusinessRuleError(APPLICATIONS_ERROR_CODES.netzwerkfondsMissing);
+    const fundId = issued.id;
     // Last: the commitment holds the fund year's lock until the transaction ends (a refusal rolls
     // back the lines above with it).
     await this.ledger.commitForApplication(tx, {

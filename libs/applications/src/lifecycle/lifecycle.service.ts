@@ -35,12 +35,15 @@ import type { TransitionContext } from './transition-context';
 
 /**
  * Effects that cannot change the facts the answer's `allowedEvents` rest on: after them the facts
- * the step was decided on give the answer, without a reread of the record.
+ * the step was decided on give the answer, without a reread of the record. The grant notice
+ * (`commit_funds`) writes the notice, the approved amount and the commitments, none of which
+ * `lifecycleFacts` reads.
  */
 const FACT_NEUTRAL_EFFECTS: ReadonlySet<LifecycleEffect> = new Set<LifecycleEffect>([
   'snapshot_version',
   'check_double_funding',
   'cite_decision',
+  'commit_funds',
 ]);
 
 function isFactNeutral(effect: LifecycleEffect): boolean {

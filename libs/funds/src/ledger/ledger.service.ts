@@ -113,13 +113,6 @@ export class LedgerService {
    * are booked together (`book`): the fund year is locked once, not once per instalment.
    */
   async commitForApplication(tx: EntityManager, input: CommitForApplication): Promise<PostedLedgerEntry[]> {
-    const fund = await this.fund(tx, input.fundId);
-    if (fund.kind !== 'netzwerkfonds') {
-      throw new BusinessRuleError(FUNDS_ERROR_CODES.wrongFundKind, {
-        fundKind: fund.kind,
-        expected: 'netzwerkfonds',
-      });
-    }
     if (input.instalments.length === 0) {
       throw new ValidationError([{ field: 'instalments', rule: 'required' }]);
     }
@@ -128,7 +121,7 @@ export class LedgerService {
     for (const instalment of ordered) {
       const command: LedgerCommand = {
         kind: 'commitment',
-        fundId: fund.id,
+        fundId: input.fundId,
         programmeYear: input.programmeYear,
         cashYear: instalment.cashYear,
         amount: instalment.amount,
@@ -140,6 +133,7 @@ export class LedgerService {
       };
       const first = bookings[0]?.resolved;
       if (!first) {
+        // Resolving checks that the fund is a Netzwerkfonds and the application its district's.
         bookings.push({ command, resolved: await this.resolve(tx, command) });
         continue;
       }
@@ -412,11 +406,32 @@ export class LedgerService {
   }
 
   private async fund(tx: EntityManager, fundId: string): Promise<FundRow> {
-    const [fund] = (await tx.query(`SELECT id, district_id, kind FROM fund WHERE id = $1`, [
-      fundId,
-    ])) as FundRow[];
-    if (!fund) throw new NotFoundError(FUNDS_ERROR_CODES.fundNotFound);
-    return fund;
+    return (await this.fundWithApplication(tx, fundId, null)).fund;
+  }
+
+  /**
+   * The fund and, for a posting to an application, the application's district and fund kind, in
+   * one read (issue 18: every round trip of an approval counts).
+   */
+  private async fundWithApplication(
+    tx: EntityManager,
+    fundId: string,
+    applicationId: string | null,
+  ): Promise<{ fund: FundRow; application: ApplicationFundRow | undefined }> {
+    const [row] = (await tx.query(
+      `SELECT f.id, f.district_id, f.kind, c.district_id AS application_district_id, c.fund_kind AS application_fund_kind
+         FROM fund f
+         LEFT JOIN application a ON a.id = $2::uuid
+         LEFT JOIN call c ON c.id = a.call_id
+        WHERE f.id = $1`,
+      [fundId, applicationId],
+    )) as (FundRow & { application_district_id: string | null; application_fund_kind: FundKind | null })[];
+    if (!row) throw new NotFoundError(FUNDS_ERROR_CODES.fundNotFound);
+    const { application_district_id: districtId, application_fund_kind: fundKind, ...fund } = row;
+    return {
+      fund,
+      application: districtId === null ? undefined : { district_id: districtId, fund_kind: fundKind! },
+    };
   }
 
   /** Turns a command into the posting it stands for, checking its references; locks nothing yet. */
@@ -457,13 +472,13 @@ export class LedgerService {
       };
     }
 
-    const fund = await this.fund(tx, command.fundId);
     const isProject = command.kind !== 'budget' && command.kind !== 'budget_amendment';
     const projectCommand = isProject ? (command as ProjectEntryCommand) : null;
     const applicationId =
       projectCommand && 'applicationId' in projectCommand.project
         ? projectCommand.project.applicationId
         : null;
+    const { fund, application } = await this.fundWithApplication(tx, command.fundId, applicationId);
     const trackedProjectId =
       projectCommand && 'trackedProjectId' in projectCommand.project
         ? projectCommand.project.trackedProjectId
@@ -481,7 +496,7 @@ export class LedgerService {
     problems.push(...postingProblems(posting));
     if (problems.length > 0) throw new ValidationError(problems);
 
-    if (applicationId) await this.checkApplication(tx, fund, applicationId);
+    if (applicationId) checkApplication(fund, application);
     if (trackedProjectId) await this.checkTrackedProject(tx, fund, trackedProjectId);
     return {
       posting,
@@ -492,24 +507,6 @@ export class LedgerService {
       callOffRef: projectCommand?.callOffRef?.trim() || null,
       grantNoticeRef: projectCommand?.grantNoticeRef?.trim() || null,
     };
-  }
-
-  /** A Netzwerkfonds application is paid only by its own district's Netzwerkfonds. */
-  private async checkApplication(tx: EntityManager, fund: FundRow, applicationId: string): Promise<void> {
-    if (fund.kind !== 'netzwerkfonds') {
-      throw new BusinessRuleError(FUNDS_ERROR_CODES.wrongFundKind, {
-        fundKind: fund.kind,
-        expected: 'netzwerkfonds',
-      });
-    }
-    const [application] = (await tx.query(
-      `SELECT c.district_id, c.fund_kind FROM application a JOIN call c ON c.id = a.call_id WHERE a.id = $1`,
-      [applicationId],
-    )) as { district_id: string; fund_kind: FundKind }[];
-    if (!application) throw new NotFoundError(FUNDS_ERROR_CODES.applicationNotFound);
-    if (application.district_id !== fund.district_id || application.fund_kind !== fund.kind) {
-      throw new BusinessRuleError(FUNDS_ERROR_CODES.projectNotInFund);
-    }
   }
 
   /** A tracked project is paid only by its own fund, never by the Netzwerkfonds. */
@@ -531,5 +528,24 @@ export class LedgerService {
     }[];
     if (!project) throw new NotFoundError(FUNDS_ERROR_CODES.trackedProjectNotFound);
     if (project.fund_id !== fund.id) throw new BusinessRuleError(FUNDS_ERROR_CODES.projectNotInFund);
+  }
+}
+
+interface ApplicationFundRow {
+  district_id: string;
+  fund_kind: FundKind;
+}
+
+/** A Netzwerkfonds application is paid only by its own district's Netzwerkfonds. */
+function checkApplication(fund: FundRow, application: ApplicationFundRow | undefined): void {
+  if (fund.kind !== 'netzwerkfonds') {
+    throw new BusinessRuleError(FUNDS_ERROR_CODES.wrongFundKind, {
+      fundKind: fund.kind,
+      expected: 'netzwerkfonds',
+    });
+  }
+  if (!application) throw new NotFoundError(FUNDS_ERROR_CODES.applicationNotFound);
+  if (application.district_id !== fund.district_id || application.fund_kind !== fund.kind) {
+    throw new BusinessRuleError(FUNDS_ERROR_CODES.projectNotInFund);
   }
 }
