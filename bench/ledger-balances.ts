@@ -11,6 +11,7 @@
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { loadConfig } from '@kiezfonds/config';
 import { Money } from '@kiezfonds/domain';
 import { BalanceService, LedgerService } from '@kiezfonds/funds';
 import type { Principal } from '@kiezfonds/identity';
@@ -201,7 +202,10 @@ async function main(): Promise<void> {
   const name = `kf_bench_ledger_${stamp}`;
   const databaseUrl = `postgres://postgres@127.0.0.1:5432/${name}`;
   await migrateDatabase(databaseUrl);
-  const db = await createDataSource(databaseUrl).initialize();
+  // Prepared statements as the API's connections keep them (ADR 0022).
+  const db = await createDataSource(databaseUrl, {
+    preparedStatements: loadConfig({}).DATABASE_PREPARED_STATEMENTS,
+  }).initialize();
   try {
     const [{ nwfId, districtId, actorId }, fillSeconds] = await seconds(() => fill(db));
     const [{ entries, size }] = await db.query(

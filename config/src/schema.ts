@@ -27,6 +27,9 @@ export const configSchema = z
     // never wait this long; a sweep of 100 000 items may take longer than a request.
     DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
     WORKER_DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(120_000),
+    // Statements each connection keeps prepared (ADR 0022): those it runs a second time are parsed
+    // and planned once instead of on every call. 0: none (a connection pooler in transaction mode).
+    DATABASE_PREPARED_STATEMENTS: z.coerce.number().int().min(0).max(10_000).default(200),
     // How long a request waits for a free connection before it is answered 503.
     DATABASE_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     // Keeps several installations (or test files) apart on one Redis.

@@ -8,11 +8,14 @@ describe('database pools', () => {
       poolSize: 24,
       statementTimeoutMs: 10_000,
       connectionTimeoutMs: 10_000,
+      preparedStatements: 200,
     });
     expect(poolSettings(config, 'worker')).toEqual({
       poolSize: 8,
       statementTimeoutMs: 300_000,
       connectionTimeoutMs: 10_000,
+      preparedStatements: 200,
     });
+    expect(poolSettings(loadConfig({ DATABASE_PREPARED_STATEMENTS: '0' }), 'api').preparedStatements).toBe(0);
   });
 });

@@ -13,11 +13,13 @@ export function poolSettings(config: AppConfig, role: DatabaseRole): PoolSetting
         poolSize: config.DATABASE_POOL_SIZE,
         statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
         connectionTimeoutMs: config.DATABASE_CONNECTION_TIMEOUT_MS,
+        preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
       }
     : {
         poolSize: config.WORKER_DATABASE_POOL_SIZE,
         statementTimeoutMs: config.WORKER_DATABASE_STATEMENT_TIMEOUT_MS,
         connectionTimeoutMs: config.DATABASE_CONNECTION_TIMEOUT_MS,
+        preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
       };
 }
 

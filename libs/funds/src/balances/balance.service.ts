@@ -6,9 +6,7 @@ import {
   Money,
   NotFoundError,
 } from '@kiezfonds/domain';
-import type { QueryConfig } from 'pg';
 import { DataSource } from 'typeorm';
-import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { FUNDS_ERROR_CODES } from '../funds.exception';
 import type { FundYearFigures } from '../ledger/ledger-command';
 import { type Db, type FundYearBalanceRow, fundYearBalanceOf, withFigures } from './balance-rows';
@@ -194,17 +192,6 @@ function actionFieldViewOf(row: ActionFieldRow): ActionFieldBalanceView {
   };
 }
 
-/**
- * A statement run as a named prepared statement when it goes to the pool (not into a transaction):
- * PostgreSQL parses and plans it once per connection instead of on every call, which for the
- * overview's joins costs about as much as running it.
- */
-async function preparedQuery(db: Db, name: string, text: string, values: unknown[]): Promise<unknown[]> {
-  if (!(db instanceof DataSource) || !(db.driver instanceof PostgresDriver)) return db.query(text, values);
-  const pool = db.driver.master as { query(config: QueryConfig): Promise<{ rows: unknown[] }> };
-  return (await pool.query({ name, text, values })).rows;
-}
-
 /** The district overview's three parts, read together. */
 export interface DistrictOverviewFigures {
   district: { slug: string; name: string };
@@ -291,10 +278,9 @@ export class BalanceService {
     programmeYear: number,
     db: Db = this.dataSource,
   ): Promise<DistrictOverviewFigures | null> {
-    const [row] = (await preparedQuery(db, 'district_overview', DISTRICT_OVERVIEW, [
-      districtId,
-      programmeYear,
-    ])) as {
+    // Prepared on each connection from its second use on (ADR 0022): planning the overview's joins
+    // costs about as much as running them.
+    const [row] = (await db.query(DISTRICT_OVERVIEW, [districtId, programmeYear])) as {
       slug: string;
       name: string;
       funds: FundYearViewRow[];
