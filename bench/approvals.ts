@@ -18,7 +18,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { Money } from '@kiezfonds/domain';
 import { BalanceService, LedgerService } from '@kiezfonds/funds';
 import { createDataSource, migrateDatabase, withAdminClient } from '@kiezfonds/persistence';
@@ -36,7 +35,7 @@ import {
 } from '@kiezfonds/testing';
 import type { DataSource } from 'typeorm';
 import { signInOverHttp, startApiProcess } from './api-process';
-import { type Figure, requestsPerSecond, round } from './figure';
+import { type Figure, round, timedLoad } from './figure';
 import { sampleContent } from './sample-content';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -211,7 +210,7 @@ export async function approvalsFigure(): Promise<Figure> {
     const staff = await signInOverHttp(base, coordinator.email, PASSWORD);
     let next = 0;
     const statuses = new Map<number, number>();
-    const result = await autocannon({
+    const { result, requestsPerSecond: rate } = await timedLoad({
       url: base,
       connections: CONNECTIONS,
       amount: APPROVALS,
@@ -253,7 +252,6 @@ export async function approvalsFigure(): Promise<Figure> {
       ok === APPROVALS - REFUSED &&
       refused === REFUSED;
 
-    const rate = requestsPerSecond(result);
     const ratio = round(rate / anchor.tps);
     return {
       name: 'approvals-one-fund-year',

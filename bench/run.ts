@@ -44,7 +44,7 @@ import {
 import type { DataSource } from 'typeorm';
 import { signInOverHttp, startApiProcess, startServerProcess } from './api-process';
 import { approvalsFigure } from './approvals';
-import { type Figure, type Load, requestsPerSecond, round } from './figure';
+import { type Figure, type Load, round, timedLoad } from './figure';
 import { noticesFigure } from './notices-throughput';
 import { reminderSweepFigures } from './reminder-sweep';
 import { sampleContent } from './sample-content';
@@ -59,10 +59,10 @@ const RESULTS = 'bench/results';
 async function cannon(options: autocannon.Options): Promise<Load> {
   // A second of warm-up (JIT, pools, caches) that is not counted, unless the run is a fixed amount.
   if (options.amount === undefined) await autocannon({ ...options, duration: 1 });
-  const result = await autocannon(options);
+  const { result, requestsPerSecond } = await timedLoad(options);
   return {
     connections: options.connections ?? 10,
-    requestsPerSecond: requestsPerSecond(result),
+    requestsPerSecond,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts,
