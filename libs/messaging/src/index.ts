@@ -18,7 +18,7 @@ export {
   Reconciler,
 } from './reconciliation/reconciler';
 export { type NoticeAttachmentRef, storeNoticeAttachment } from './outbox/notice-attachment';
-export { NOTICE_TOPIC, OutboxService } from './outbox/outbox.service';
+export { keyedNoticesInsert, type KeyedNotice, NOTICE_TOPIC, OutboxService } from './outbox/outbox.service';
 export { markOutboxWritten, OutboxWakeUp } from './outbox/outbox-wake-up';
 export {
   NoticeRenderer,

@@ -89,7 +89,7 @@ describe('a lifecycle command takes few database round trips', () => {
     return { audits: audit!.n, outbox, versions: versions!.n };
   }
 
-  it('submits in 8 round trips: caller, begin, lock-and-read with recipients, snapshot, double funding, outbox, state with audit, commit', async () => {
+  it('submits in 7 round trips: caller, begin, lock-and-read with recipients, snapshot, double funding, state with audit and notices, commit', async () => {
     const call = await world.openCall();
     const draft = await world.draft(call.id);
     const answer = await submitRecorded(draft.id);
@@ -100,7 +100,11 @@ describe('a lifecycle command takes few database round trips', () => {
     expect(seen.filter((q) => /FOR UPDATE OF a/.test(q))).toHaveLength(1);
     // The application with its call is read once (the double-funding check read it a second time).
     expect(seen.filter((q) => /JOIN call c ON c\.id = a\.call_id/.test(q))).toHaveLength(1);
-    expect(seen.length).toBeLessThanOrEqual(8);
+    // The notices go with the state (8 round trips before).
+    expect(seen.filter((q) => /INSERT INTO outbox/.test(q))).toEqual([
+      expect.stringMatching(/UPDATE application/),
+    ]);
+    expect(seen.length).toBeLessThanOrEqual(7);
     // Nothing of the guarantees went with the round trips: one snapshot, one audit event, a notice
     // for the carrier's member and one for the coordinator.
     expect(await effectsOf(draft.id)).toEqual({
@@ -113,10 +117,10 @@ describe('a lifecycle command takes few database round trips', () => {
     });
   });
 
-  it('approves in 12 round trips: caller, begin, lock-and-read, double funding, outbox, state with audit, grant notice, fund and application, fund-year lock, counters, booking, commit', async () => {
+  it('approves in 11 round trips: caller, begin, lock-and-read, double funding, state with audit and notice, grant notice, fund and application, fund-year lock, counters, booking, commit', async () => {
     // Every approval on a fund year waits for the one before it, and each round trip costs CPU on
     // both ends: issue 18 counts these (16 before: the record read again, the fund looked up three
-    // times, the grant notice and the approved amount written apart).
+    // times, the grant notice and the approved amount written apart, the notice apart from the state).
     const id = await selectedApplication();
     const answer = await recorded(world.coordinator, id, APPROVE);
     expect(answer).toMatchObject({ state: 'approved' });
@@ -125,16 +129,23 @@ describe('a lifecycle command takes few database round trips', () => {
     expect(answer.allowedEvents).toEqual(detail.body.allowedEvents);
     // The record is read once, under its lock.
     expect(seen.filter((q) => /call_action_field_ids/.test(q))).toHaveLength(1);
-    expect(seen.length).toBeLessThanOrEqual(12);
+    expect(seen.length).toBeLessThanOrEqual(11);
     // Nothing of the approval went with the round trips: the notice, the amount, the commitments.
     const [approved] = (await api.db.dataSource.query(
       `SELECT a.approved_cents::text AS approved, g.amount_cents::text AS notice,
               (SELECT sum(amount_cents)::text FROM ledger_entry e WHERE e.application_id = a.id AND e.kind = 'commitment') AS committed,
-              (SELECT count(*)::int FROM audit_event e WHERE e.entity_id = a.id::text AND e.to_state = 'approved') AS audits
+              (SELECT count(*)::int FROM audit_event e WHERE e.entity_id = a.id::text AND e.to_state = 'approved') AS audits,
+              (SELECT count(*)::int FROM outbox o WHERE o.delivery_key LIKE 'application:' || a.id || ':application_approved:%') AS mails
          FROM application a JOIN grant_notice g ON g.application_id = a.id WHERE a.id = $1`,
       [id],
-    )) as { approved: string; notice: string; committed: string; audits: number }[];
-    expect(approved).toEqual({ approved: '5000000', notice: '5000000', committed: '5000000', audits: 1 });
+    )) as unknown[];
+    expect(approved).toEqual({
+      approved: '5000000',
+      notice: '5000000',
+      committed: '5000000',
+      audits: 1,
+      mails: 1,
+    });
   });
 
   it('an approval in a district without a Netzwerkfonds is refused and writes nothing', async () => {
@@ -149,7 +160,8 @@ describe('a lifecycle command takes few database round trips', () => {
     const [after] = (await db.query(
       `SELECT a.state, a.approved_cents, a.approved_at,
               (SELECT count(*)::int FROM grant_notice g WHERE g.application_id = a.id) AS notices,
-              (SELECT count(*)::int FROM ledger_entry e WHERE e.application_id = a.id) AS entries
+              (SELECT count(*)::int FROM ledger_entry e WHERE e.application_id = a.id) AS entries,
+              (SELECT count(*)::int FROM outbox o WHERE o.delivery_key LIKE 'application:' || a.id || ':application_approved:%') AS mails
          FROM application a WHERE a.id = $1`,
       [id],
     )) as unknown[];
@@ -159,6 +171,7 @@ describe('a lifecycle command takes few database round trips', () => {
       approved_at: null,
       notices: 0,
       entries: 0,
+      mails: 0,
     });
   });
 
@@ -168,7 +181,7 @@ describe('a lifecycle command takes few database round trips', () => {
     const key = `submit-${draft.id}`;
     const first = await submitRecorded(draft.id, key);
     expect(seen.filter((q) => /idempotency_key/.test(q))).toHaveLength(1);
-    expect(seen.length).toBeLessThanOrEqual(9);
+    expect(seen.length).toBeLessThanOrEqual(8);
     const again = await submitRecorded(draft.id, key);
     expect(again).toEqual(first);
     const effects = await effectsOf(draft.id);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { calendarDayOf, instalmentsOf, Money, type NoticeKind, planTotals } from '@kiezfonds/domain';
+import type { KeyedNotice } from '@kiezfonds/messaging';
 import {
   type Audience,
   ApplicationNotices,
@@ -19,8 +20,11 @@ type Built = { audience: Audience; data: Record<string, unknown>; section?: stri
 export class LifecycleNotices {
   constructor(private readonly notices: ApplicationNotices) {}
 
-  /** The step's notices, all queued at once (ApplicationNotices.sendAll). */
-  async send(ctx: TransitionContext, kinds: NoticeKind[], nextVersion: number): Promise<void> {
+  /**
+   * The step's notices to each of their recipients, for the statement that moves the state to
+   * queue them with it (LifecycleService, ADR 0017).
+   */
+  async addressed(ctx: TransitionContext, kinds: NoticeKind[], nextVersion: number): Promise<KeyedNotice[]> {
     const notices = kinds.flatMap((kind) => {
       const built = this.build(ctx, kind);
       return built
@@ -35,7 +39,7 @@ export class LifecycleNotices {
           ]
         : [];
     });
-    await this.notices.sendAll(ctx.tx, ctx.record, notices);
+    return this.notices.addressed(ctx.tx, ctx.record, notices);
   }
 
   private build(ctx: TransitionContext, kind: NoticeKind): Built | null {

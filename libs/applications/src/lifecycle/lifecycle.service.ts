@@ -15,6 +15,8 @@ import {
   ValidationError,
 } from '@kiezfonds/domain';
 import { DoubleFundingService } from '@kiezfonds/funds';
+import { keyedNoticesInsert, markOutboxWritten } from '@kiezfonds/messaging';
+import { queryRows, SqlParameters } from '@kiezfonds/persistence';
 import type { Principal } from '@kiezfonds/identity';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
@@ -76,6 +78,14 @@ function auditPayload(
   }
   return payload;
 }
+
+/** States that end an application's course: the step into them stamps `closed_at`. */
+const CLOSING_STATES: ReadonlySet<ApplicationState> = new Set<ApplicationState>([
+  'completed',
+  'rejected',
+  'withdrawn',
+  'revoked',
+]);
 
 /** Effects that post to the ledger, and so hold a fund year's lock until the transaction ends. */
 const FUND_YEAR_LOCKING: ReadonlySet<LifecycleEffect> = new Set<LifecycleEffect>([
@@ -176,39 +186,40 @@ export class LifecycleService {
     const { first, last } = fundYearLocksLast(effects);
     const noticeKinds: NoticeKind[] = [];
     for (const effect of first) {
-      // Notices are queued together after the other effects, in one statement (still inside the
+      // Notices are queued together after the other effects, with the state (still inside the
       // transaction, so a refusal by a later effect queues none).
       const kind = effect.startsWith('notify:') ? effect.slice('notify:'.length) : null;
       if (kind !== null) {
         if (isNoticeKind(kind)) noticeKinds.push(kind);
       } else await this.apply(effect, ctx);
     }
-    await this.notices.send(ctx, noticeKinds, nextVersion);
+    const notices = await this.notices.addressed(ctx, noticeKinds, nextVersion);
 
-    // The state and its audit event in one statement: the event is written only with the update.
-    await tx.query(
+    // The state, its audit event and the step's notices in one statement: the event and the
+    // notices are written only with the update.
+    const params = new SqlParameters();
+    const applicationId = params.add(record.id);
+    const state = params.add(to);
+    const queue = keyedNoticesInsert(notices, params);
+    const [moved] = await queryRows<{ queued: number }>(
+      tx,
       `WITH moved AS (
-         UPDATE application SET state = $2, version = $3, updated_at = now(),
-           submitted_at = CASE WHEN $4 THEN now() ELSE submitted_at END,
-           closed_at = CASE WHEN $5 THEN now() ELSE closed_at END
-         WHERE id = $1::uuid RETURNING id
-       )
-       INSERT INTO audit_event (entity_type, entity_id, action, actor_id, district_id, from_state, to_state,
-         payload, request_id)
-       SELECT 'application', moved.id::text, 'transition', $6, $7, $8, $2, $9, $10 FROM moved`,
-      [
-        record.id,
-        to,
-        nextVersion,
-        effects.includes('snapshot_version'),
-        ['completed', 'rejected', 'withdrawn', 'revoked'].includes(to),
-        principal.userId,
-        record.districtId,
-        record.state,
-        JSON.stringify(auditPayload(event, ctx.citation)),
-        requestId,
-      ],
+         UPDATE application SET state = ${state}, version = ${params.add(nextVersion)}, updated_at = now(),
+           submitted_at = CASE WHEN ${params.add(effects.includes('snapshot_version'))} THEN now() ELSE submitted_at END,
+           closed_at = CASE WHEN ${params.add(CLOSING_STATES.has(to))} THEN now() ELSE closed_at END
+         WHERE id = ${applicationId}::uuid RETURNING id
+       ), audit AS (
+         INSERT INTO audit_event (entity_type, entity_id, action, actor_id, district_id, from_state, to_state,
+           payload, request_id)
+         SELECT 'application', moved.id::text, 'transition', ${params.add(principal.userId)},
+                ${params.add(record.districtId)}, ${params.add(record.state)}, ${state},
+                ${params.add(JSON.stringify(auditPayload(event, ctx.citation)))}, ${params.add(requestId)}
+           FROM moved
+       )${queue === null ? '' : `, queued AS (${queue})`}
+       SELECT ${queue === null ? '0' : '(SELECT count(*) FROM queued)::int'} AS queued`,
+      params.values,
     );
+    if (moved!.queued > 0) markOutboxWritten(tx);
     // The facts (which do not include the state) stay those read under the lock when the step's
     // effects cannot have changed them (a submission): no reread, no second evaluation of the
     // content. Otherwise the record is read again.

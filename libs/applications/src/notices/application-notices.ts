@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { NoticeKind } from '@kiezfonds/domain';
-import { OutboxService } from '@kiezfonds/messaging';
+import { type KeyedNotice, OutboxService } from '@kiezfonds/messaging';
 import type { EntityManager } from 'typeorm';
 import type { ApplicationRecord, NoticeRecipientRow } from '../applications/application-record';
 
@@ -61,32 +61,41 @@ export class ApplicationNotices {
   /**
    * All notices of a step in one statement whatever their number, a row per notice and person (a
    * submission notifies the carrier and the coordinators; it took four round trips, issue 18).
-   * The recipients come with the record when it was read with them, else from one query.
    */
   async sendAll(tx: EntityManager, record: ApplicationRecord, notices: AudienceNotice[]): Promise<void> {
-    if (notices.length === 0) return;
+    await this.outbox.addKeyedNotices(tx, await this.addressed(tx, record, notices));
+  }
+
+  /**
+   * The notices of a step addressed to each person of their audience, for a statement that queues
+   * them (`keyedNoticesInsert`). The recipients come with the record when it was read with them,
+   * else from one query.
+   */
+  async addressed(
+    tx: EntityManager,
+    record: ApplicationRecord,
+    notices: AudienceNotice[],
+  ): Promise<KeyedNotice[]> {
+    if (notices.length === 0) return [];
     const recipients = record.recipients
       ? [
           ...record.recipients.carrier.map((r) => ({ ...r, audience: 'carrier' as const })),
           ...record.recipients.coordinators.map((r) => ({ ...r, audience: 'coordinators' as const })),
         ]
       : await this.recipients(tx, record, new Set(notices.map((n) => n.audience)));
-    await this.outbox.addKeyedNotices(
-      tx,
-      notices.flatMap((notice) =>
-        recipients
-          .filter((r) => r.audience === notice.audience)
-          .map((r) => ({
-            key: notice.key,
-            notice: {
-              kind: notice.kind,
-              recipient: { userId: r.id, email: r.email, name: r.display_name, locale: r.language },
-              district: { name: record.districtName },
-              data: notice.data,
-              link: notice.link ?? linkFor(notice.audience, record),
-            },
-          })),
-      ),
+    return notices.flatMap((notice) =>
+      recipients
+        .filter((r) => r.audience === notice.audience)
+        .map((r) => ({
+          key: notice.key,
+          notice: {
+            kind: notice.kind,
+            recipient: { userId: r.id, email: r.email, name: r.display_name, locale: r.language },
+            district: { name: record.districtName },
+            data: notice.data,
+            link: notice.link ?? linkFor(notice.audience, record),
+          },
+        })),
     );
   }
 

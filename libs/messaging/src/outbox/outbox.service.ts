@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SqlParameters } from '@kiezfonds/persistence';
 import type { EntityManager } from 'typeorm';
 import { type Notice, noticeSchema } from './notice';
 import { markOutboxWritten } from './outbox-wake-up';
@@ -33,21 +34,11 @@ export class OutboxService {
    * notices to all their recipients: its round trips do not grow with the number of people), in
    * the given order, with the same delivery keys as addNotice. Returns how many were not queued before.
    */
-  async addKeyedNotices(tx: EntityManager, items: { key: string; notice: Notice }[]): Promise<number> {
-    if (items.length === 0) return 0;
-    const checked = items.map(({ key, notice }) => ({ key, notice: noticeSchema.parse(notice) }));
-    const rows: unknown[] = await tx.query(
-      `INSERT INTO outbox (topic, delivery_key, payload)
-       SELECT $1, i.delivery_key, i.payload::jsonb
-         FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS i(delivery_key, payload, n)
-        ORDER BY i.n
-       ON CONFLICT (delivery_key) DO NOTHING RETURNING id`,
-      [
-        NOTICE_TOPIC,
-        checked.map(({ key, notice }) => deliveryKeyOf(key, notice)),
-        checked.map(({ notice }) => JSON.stringify(notice)),
-      ],
-    );
+  async addKeyedNotices(tx: EntityManager, items: KeyedNotice[]): Promise<number> {
+    const params = new SqlParameters();
+    const insert = keyedNoticesInsert(items, params);
+    if (insert === null) return 0;
+    const rows: unknown[] = await tx.query(insert, params.values);
     if (rows.length > 0) markOutboxWritten(tx);
     return rows.length;
   }
@@ -59,6 +50,31 @@ export class OutboxService {
       notices.map((notice) => ({ key, notice })),
     );
   }
+}
+
+/** A notice with the key of its occasion. */
+export interface KeyedNotice {
+  key: string;
+  notice: Notice;
+}
+
+/**
+ * The INSERT that queues `items` (OutboxService.addKeyedNotices), its parameters added to
+ * `params`, for a statement that writes more than the notices (a lifecycle step's state, audit
+ * event and notices in one, ADR 0017); it answers one row per notice queued now. Each notice is
+ * checked against its schema here. Null when there is nothing to queue. The caller marks the
+ * transaction (`markOutboxWritten`) when rows came back.
+ */
+export function keyedNoticesInsert(items: readonly KeyedNotice[], params: SqlParameters): string | null {
+  if (items.length === 0) return null;
+  const checked = items.map(({ key, notice }) => ({ key, notice: noticeSchema.parse(notice) }));
+  return `INSERT INTO outbox (topic, delivery_key, payload)
+       SELECT ${params.add(NOTICE_TOPIC)}, i.delivery_key, i.payload::jsonb
+         FROM unnest(${params.add(checked.map(({ key, notice }) => deliveryKeyOf(key, notice)))}::text[],
+                     ${params.add(checked.map(({ notice }) => JSON.stringify(notice)))}::text[])
+              WITH ORDINALITY AS i(delivery_key, payload, n)
+        ORDER BY i.n
+       ON CONFLICT (delivery_key) DO NOTHING RETURNING id`;
 }
 
 /** The occasion's key with the recipient's address: each person hears of each occasion once. */
