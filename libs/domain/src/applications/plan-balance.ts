@@ -101,6 +101,8 @@ export function costsByCategory(costPlan: readonly CostLineAmount[], cashYear?: 
   return sums;
 }
 
+const min = (a: bigint, b: bigint) => (a < b ? a : b);
+
 /** A line of the proof of use: what one category cost in one cash year, against the plan. */
 export type AmountComparison = {
   cashYear: number;
@@ -111,7 +113,7 @@ export type AmountComparison = {
   difference: bigint;
   /**
    * The overrun in tenths of a percent of the plan (235 = 23,5 %), rounded up so that a flagged
-   * line never reads "20,0 %"; null without a plan.
+   * line never reads "20,0 %" (and one within the tolerance never more); null without a plan.
    */
   overrunPerMille: bigint | null;
   /** More than the tolerated overrun (ANBest-P: 20 % per budget line), or spent without a plan. */
@@ -124,6 +126,15 @@ export type AmountComparison = {
  */
 export const LINE_OVERRUN_TOLERANCE_PERCENT = 20;
 const TOLERATED_OVERRUN_PERCENT = BigInt(LINE_OVERRUN_TOLERANCE_PERCENT);
+
+/**
+ * How far a line may exceed its plan, in cents: 20 % of the plan, half-up to the cent (the rounding
+ * TRUST.md names). The form that reports costs and the settlement (`compareWithPlan`) both judge
+ * by it, so a line the settlement counts in full is never shown as more than 20 % over.
+ */
+export function toleratedOverrunCents(plannedCents: bigint): bigint {
+  return (plannedCents * TOLERATED_OVERRUN_PERCENT * 2n + 100n) / 200n;
+}
 
 /**
  * Compares actual costs with the plan per cash year and category, for the form that reports them.
@@ -165,9 +176,11 @@ export function compareAmountsWithPlan(
   for (const entry of lines.values()) {
     entry.difference = entry.actual - entry.planned;
     if (entry.planned > 0n) {
-      entry.overrunPerMille =
+      entry.flagged = entry.difference > toleratedOverrunCents(entry.planned);
+      const perMille =
         entry.difference > 0n ? (entry.difference * 1000n + entry.planned - 1n) / entry.planned : 0n;
-      entry.flagged = entry.difference * 100n > entry.planned * TOLERATED_OVERRUN_PERCENT;
+      // Within the tolerance a line reads at most 20,0 % (its last half cent is tolerated).
+      entry.overrunPerMille = entry.flagged ? perMille : min(perMille, TOLERATED_OVERRUN_PERCENT * 10n);
     } else {
       entry.flagged = entry.actual > 0n;
     }

@@ -2,6 +2,7 @@ import { Money } from '../money/money';
 import type { ApplicationContent } from './application-content';
 import { exampleContent } from './example-content';
 import { compareWithPlan, lineOverruns, proofOfUse, type ActualCost } from './proof-of-use';
+import { compareAmountsWithPlan } from './plan-balance';
 
 const actual = (cashYear: number, category: ActualCost['category'], cents: number): ActualCost => ({
   cashYear,
@@ -329,5 +330,32 @@ describe('the settlement of an organisation that deducts input tax', () => {
     );
     expect(rows(lines)[1]).toEqual(['material', '1000000', '1320000', '120000', '1200000', 'overrun_offset']);
     expect(lines[1]!.deviationPercent).toBe(20);
+  });
+});
+
+describe('the form and the settlement judge a line at the 20 % edge alike', () => {
+  // 20 % of 1.234,58 € is 246,916 €: the settlement tolerates 246,92 € (half-up to the cent), so
+  // the form the carrier fills in must not flag that line as "more than 20 %" either.
+  const planned = 123_458;
+  const content = (): ApplicationContent => ({
+    ...exampleContent(),
+    costPlan: [
+      { cashYear: 2027, category: 'material', description: 'Material', amountCents: String(planned) },
+      { cashYear: 2027, category: 'personnel', description: 'Honorare', amountCents: '1000000' },
+    ],
+  });
+
+  it.each([
+    [24_691, false],
+    [24_692, false],
+    [24_693, true],
+  ])('%i cents above the plan: flagged %s by both', (over, flagged) => {
+    const spent = [actual(2027, 'material', planned + over), actual(2027, 'personnel', 900_000)];
+    const settled = compareWithPlan(content(), spent).find((l) => l.category === 'material')!;
+    const [form] = compareAmountsWithPlan(
+      [{ cashYear: 2027, category: 'material', amountCents: String(planned) }],
+      [{ cashYear: 2027, category: 'material', amountCents: String(planned + over) }],
+    );
+    expect([settled.overrun, form!.flagged]).toEqual([flagged, flagged]);
   });
 });

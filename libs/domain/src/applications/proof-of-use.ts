@@ -1,6 +1,6 @@
 import { Money } from '../money/money';
 import { COST_CATEGORIES, type ApplicationContent, type CostCategory } from './application-content';
-import { LINE_OVERRUN_TOLERANCE_PERCENT } from './plan-balance';
+import { LINE_OVERRUN_TOLERANCE_PERCENT, toleratedOverrunCents } from './plan-balance';
 import { cents, planTotals } from './plan-totals';
 
 export { LINE_OVERRUN_TOLERANCE_PERCENT };
@@ -225,7 +225,7 @@ export function compareWithPlan(
   return sorted.map((draft) => {
     const { cashYear, category, planned, actual, excludedVat, source } = draft;
     const spent = counted(draft);
-    const tolerance = mulDivHalfUp(planned, BigInt(LINE_OVERRUN_TOLERANCE_PERCENT), 100n);
+    const tolerance = Money.fromCents(toleratedOverrunCents(planned.cents));
     const over = Money.max(spent.subtract(planned), Money.ZERO);
     const deviationPercent = planned.isZero()
       ? null
