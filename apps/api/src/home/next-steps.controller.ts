@@ -24,9 +24,11 @@ class NextStepDto {
 
   @ApiProperty({
     type: String,
-    format: 'date-time',
     nullable: true,
-    description: 'The nearest deadline or date among the items',
+    description:
+      'The nearest deadline or date among the items: a calendar day (`YYYY-MM-DD`) for report ' +
+      'deadlines and the due days of claims, an instant (ISO 8601, `date-time`) for the other deadlines',
+    example: '2027-03-31',
   })
   due!: string | null;
 

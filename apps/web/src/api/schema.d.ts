@@ -4081,8 +4081,8 @@ export interface components {
             /** @description How many items wait (always at least 1: empty steps are left out) */
             count: number;
             /**
-             * Format: date-time
-             * @description The nearest deadline or date among the items
+             * @description The nearest deadline or date among the items: a calendar day (`YYYY-MM-DD`) for report deadlines and the due days of claims, an instant (ISO 8601, `date-time`) for the other deadlines
+             * @example 2027-03-31
              */
             due: string | null;
             /**
