@@ -3,7 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { Workbook } from 'exceljs';
 import type { Page } from 'playwright-core';
 import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
-import { axeViolations, pickFileWithSpace, startBrowserApi, type BrowserApi } from './browser-harness';
+import {
+  axeViolations,
+  type BrowserApi,
+  horizontalOverflow,
+  pickFileWithSpace,
+  startBrowserApi,
+} from './browser-harness';
 
 /**
  * Issue 19, item 4: a carrier, by keyboard only, downloads the plan template, fills it in Excel
@@ -68,8 +74,8 @@ describe('the cost plan from a spreadsheet in the browser', () => {
     await page.setViewportSize({ width: 320, height: 800 });
     await settled(page);
     const problems = await axeViolations(page);
-    const wider = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    if (wider > 0) problems.push(`${wider} px wider than the viewport`);
+    const wider = await horizontalOverflow(page);
+    if (wider) problems.push(wider);
     await page.setViewportSize({ width: 1280, height: 800 });
     return problems;
   }

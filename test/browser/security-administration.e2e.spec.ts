@@ -9,14 +9,9 @@ import {
   type UserRow,
 } from '@kiezfonds/testing';
 import type { Page } from 'playwright-core';
-import { axeViolations, type BrowserApi, startBrowserApi } from './browser-harness';
+import { axeViolations, type BrowserApi, horizontalOverflow, startBrowserApi } from './browser-harness';
 
 const PASSWORD = 'sicherheit-im-bezirksamt-2027';
-
-/** Whether the page scrolls sideways at its current width (it must not, down to 320 px). */
-async function scrollsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
-}
 
 describe('security administration in the browser: organisations, API tokens and their expiry', () => {
   let api: BrowserApi;
@@ -66,7 +61,7 @@ describe('security administration in the browser: organisations, API tokens and 
       .getByText('Prüfung ausstehend')
       .waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    expect(await scrollsSideways(page)).toBe(false);
+    expect(await horizontalOverflow(page)).toBeNull();
 
     const confirm = page.getByRole('button', { name: /^Bestätigen.*Kiezküche Heerstraße/ });
     await confirm.focus();
@@ -77,7 +72,7 @@ describe('security administration in the browser: organisations, API tokens and 
     await page.getByLabel('Nur noch nicht bestätigte Organisationen zeigen').uncheck();
     await page.getByRole('row', { name: /Kiezküche Heerstraße e\. V\..*Freigeschaltet am/ }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    expect(await scrollsSideways(page)).toBe(false);
+    expect(await horizontalOverflow(page)).toBeNull();
     await page.context().close();
   });
 
@@ -86,7 +81,7 @@ describe('security administration in the browser: organisations, API tokens and 
     await page.getByRole('heading', { level: 1, name: 'API-Tokens in Ihren Bezirken' }).waitFor();
     await page.getByRole('row', { name: /Buchungsexport.*Finn Anz/ }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    expect(await scrollsSideways(page)).toBe(false);
+    expect(await horizontalOverflow(page)).toBeNull();
 
     await page.getByRole('button', { name: /^Widerrufen.*Buchungsexport.*Finn Anz/ }).focus();
     await page.keyboard.press('Enter');
@@ -117,7 +112,7 @@ describe('security administration in the browser: organisations, API tokens and 
       .waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 320, height: 800 });
-    expect(await scrollsSideways(page)).toBe(false);
+    expect(await horizontalOverflow(page)).toBeNull();
     await page.context().close();
   });
 });

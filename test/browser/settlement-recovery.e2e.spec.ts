@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { backToToday, travelTo } from '../../apps/api/src/testing/clock';
 import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
 import { createCommittee, selectedApplications } from '../../apps/api/src/testing/committee-world';
-import { axeViolations, type BrowserApi, startBrowserApi } from './browser-harness';
+import { axeViolations, type BrowserApi, horizontalOverflow, startBrowserApi } from './browser-harness';
 
 /** The project runs from 1 March 2027; money is called off in April, the claim recovered in June. */
 const PAID_ON = '2027-04-15';
@@ -149,8 +149,8 @@ describe('settlement, recovery and base rates in the browser', () => {
       await page.setViewportSize({ width, height: 800 });
       await settled(page);
       problems.push(...(await axeViolations(page)).map((v) => `${width}: ${v}`));
-      const wider = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      if (wider > 0) problems.push(`${width}: ${wider} px wider than the viewport`);
+      const wider = await horizontalOverflow(page);
+      if (wider) problems.push(`${width}: ${wider}`);
     }
     await page.setViewportSize({ width: 1280, height: 800 });
     return problems;

@@ -3,7 +3,7 @@ import type { TestDatabase } from '@kiezfonds/testing';
 import type { Browser, Page } from 'playwright-core';
 import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
 import { type CommitteeSetUp, createCommittee } from '../../apps/api/src/testing/committee-world';
-import { axeViolations, type BrowserApi, startBrowserApi } from './browser-harness';
+import { axeViolations, type BrowserApi, horizontalOverflow, startBrowserApi } from './browser-harness';
 
 /**
  * Issue 15, deliverable 6: the members' voting screens. A written ballot is confirmed before it is
@@ -68,10 +68,6 @@ describe('the voting screens in the browser', () => {
     return page;
   }
 
-  /** Whether the page scrolls sideways (a table scrolling inside its own box does not count). */
-  const overflowsSideways = (page: Page) =>
-    page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
-
   it('asks before a written ballot is cast and lets the member change it, by keyboard, at 320 px', async () => {
     const page = await signedIn(ag.voters[1]!, `/eingang/${applicationId}`, 320);
     await page.getByRole('heading', { name: 'Abstimmungen im Gremium' }).waitFor();
@@ -84,7 +80,7 @@ describe('the voting screens in the browser', () => {
     await dialog.getByRole('button', { name: 'Stimme „Ja“ abgeben' }).focus();
     await page.keyboard.press('Enter');
     await page.getByText('Sie haben abgestimmt: Ja.').waitFor();
-    expect(await overflowsSideways(page)).toBe(false);
+    expect(await horizontalOverflow(page)).toBeNull();
 
     // Changed before the deadline, again with a confirmation; the count takes the latest ballot.
     await page.getByRole('button', { name: 'Mit Nein stimmen – Stimme von Ayşe Güneş' }).click();
@@ -92,7 +88,7 @@ describe('the voting screens in the browser', () => {
     await page.getByText('Sie haben abgestimmt: Nein.').waitFor();
     expect(await page.getByRole('button', { name: /Mit Nein stimmen/ }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
-    expect(await overflowsSideways(page)).toBe(false);
+    expect(await horizontalOverflow(page)).toBeNull();
     const [ballot] = (await db.dataSource.query(
       `SELECT choice FROM committee_ballot_counted WHERE vote_id = $1 AND committee_member_id = $2`,
       [voteId, ag.voterMemberIds[1]],
@@ -109,7 +105,7 @@ describe('the voting screens in the browser', () => {
       .waitFor();
     expect(await page.getByRole('button', { name: /stimmen|Enthalten/ }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
-    expect(await overflowsSideways(page)).toBe(false);
+    expect(await horizontalOverflow(page)).toBeNull();
   });
 
   it('warns the coordinator before a roll call without a quorum, and names the member on each vote button', async () => {
@@ -150,12 +146,12 @@ describe('the voting screens in the browser', () => {
     const member = await signedIn(ag.voters[1]!, `/sitzungen/${sessionId}`, 320);
     await member.getByRole('button', { name: 'Ayşe Güneş: Mit Ja stimmen' }).waitFor();
     expect(await axeViolations(member)).toEqual([]);
-    expect(await overflowsSideways(member)).toBe(false);
+    expect(await horizontalOverflow(member)).toBeNull();
     const advisor = await signedIn(ag.advisor, `/sitzungen/${sessionId}`, 320);
     await advisor
       .getByText('Sie sind beratendes Mitglied: Sie wirken an der Beratung mit, haben aber kein Stimmrecht.')
       .waitFor();
     expect(await advisor.getByRole('button', { name: /stimmen|Enthalten/ }).count()).toBe(0);
-    expect(await overflowsSideways(advisor)).toBe(false);
+    expect(await horizontalOverflow(advisor)).toBeNull();
   });
 });
