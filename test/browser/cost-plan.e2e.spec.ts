@@ -44,7 +44,7 @@ describe('the cost plan in the browser: no broken rows, and broken old rows can 
         })
         .expect(400);
       expect(response.body.details).toEqual([
-        expect.objectContaining({ field: 'content.costPlan.0.amountCents' }),
+        expect.objectContaining({ field: 'content.costPlan[0].amountCents' }),
       ]);
     }
     expect(await storedCostPlan(draft.id)).toEqual([]);

@@ -86,7 +86,19 @@ describe('applications: drafts, autosave, submission and change requests over HT
         content: { costPlan: [{ cashYear: 2027, category: 'luxury', amountCents: '1,5' }] },
       })
       .expect(400);
-    expect(bad.body.details[0].field).toMatch(/^content\.costPlan\.0\./);
+    expect(bad.body.details[0].field).toMatch(/^content\.costPlan\[0\]\./);
+    // A rule with a limit says the limit, in the words every other 400 uses.
+    const tooLong = await world
+      .put(world.carrier, `/api/applications/${draft.id}/content`)
+      .send({ version: 2, content: { targetGroups: ['x'.repeat(201)] } })
+      .expect(400);
+    expect(tooLong.body.details).toEqual([
+      {
+        field: 'content.targetGroups[0]',
+        rule: 'maxLength',
+        message: 'Bitte geben Sie höchstens 200 Zeichen ein.',
+      },
+    ]);
     const kept = await world.get(world.carrier, `/api/applications/${draft.id}`).expect(200);
     expect(kept.body.content.summary).toBe('Erste Fassung');
   });

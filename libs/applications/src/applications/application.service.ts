@@ -6,9 +6,9 @@ import {
   applicationWarnings,
   CONSECUTIVE_YEARS_LIMIT,
   ConflictError,
+  contentIssueDetails,
   diffContent,
   draftContentSchema,
-  type ErrorDetail,
   ForbiddenError,
   NotFoundError,
   planTotals,
@@ -83,25 +83,6 @@ function decodeCursor(cursor: string): { micros: string; id: string } {
   const match = CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!match) throw new ValidationError([{ field: 'cursor', rule: 'cursor' }]);
   return { micros: match[1]!, id: match[2]! };
-}
-
-/** Turns zod's issues into the API's `{ field, rule }` details (field as a dotted path). */
-/** Rules the content schema names itself (a missing cost amount, an amount that is not cents, …). */
-const OWN_RULES = new Set(['required', 'cents', 'isDateString', 'isUuid']);
-
-function detailsOf(
-  issues: readonly { path: readonly PropertyKey[]; code: string; message: string }[],
-): ErrorDetail[] {
-  return issues.map((issue) => ({
-    field: ['content', ...issue.path].map(String).join('.'),
-    rule: OWN_RULES.has(issue.message)
-      ? issue.message
-      : issue.code === 'invalid_type'
-        ? 'type'
-        : issue.code === 'too_big'
-          ? 'maxLength'
-          : issue.code,
-  }));
 }
 
 /**
@@ -335,7 +316,7 @@ export class ApplicationService {
     input: { version: number; title?: string; content: Record<string, unknown> },
   ) {
     const parsed = draftContentSchema.safeParse(input.content);
-    if (!parsed.success) throw new ValidationError(detailsOf(parsed.error.issues));
+    if (!parsed.success) throw new ValidationError(contentIssueDetails(parsed.error.issues));
     const content = parsed.data as ApplicationContent;
     const written = await this.writeContent(principal, id, input.version, () => content, input.title);
     // The autosave's answer leaves the content out: the caller sent it.
