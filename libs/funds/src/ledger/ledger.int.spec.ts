@@ -11,6 +11,7 @@ import {
   createTestDatabase,
   createTrackedProject,
   createUser,
+  eventually,
   type FundRow,
   type TestDatabase,
 } from '@kiezfonds/testing';
@@ -32,6 +33,10 @@ function codeOf(error: unknown): string {
     ? error.code
     : String(error);
 }
+
+/** A statement that locks a fund year's row: explicitly, or by updating its counters. */
+const takesFundYearLock = (query: string) =>
+  /FROM fund_year(_balance)? WHERE .* FOR UPDATE|UPDATE fund_year_balance/s.test(query);
 
 describe('the ledger in PostgreSQL', () => {
   let db: TestDatabase;
@@ -191,12 +196,12 @@ describe('the ledger in PostgreSQL', () => {
         }
       });
 
-      const locks = seen.filter((q) => /FROM fund_year WHERE .* FOR UPDATE/s.test(q));
+      // The lock is taken by the one statement that writes the entries, the counters and the audit
+      // events, however many instalments: nothing else runs while it is held.
+      const locks = seen.filter((q) => takesFundYearLock(q));
       expect(locks).toHaveLength(1);
-      const whileLocked = seen.slice(seen.indexOf(locks[0]!) + 1);
-      // The counters read, then one statement for the entries, the counters and the audit events,
-      // however many instalments.
-      expect(whileLocked.length).toBeLessThanOrEqual(2);
+      expect(locks[0]).toMatch(/INSERT INTO ledger_entry/);
+      expect(seen.slice(seen.indexOf(locks[0]!) + 1)).toEqual([]);
 
       // In cash-year order, each with the fund year's balance after it.
       expect(posted.map((e) => [e.cashYear, e.amount.toString(), e.balance.committed.toString()])).toEqual([
@@ -255,6 +260,72 @@ describe('the ledger in PostgreSQL', () => {
         ),
       ).rejects.toMatchObject({ details: [{ field: 'amount', rule: 'min' }] });
       expect((await balances.fundYear(fund.id, 2027)).committed).toEqual(eur('40.000'));
+      expect((await balances.audit(fund.id, 2027)).consistent).toBe(true);
+    });
+  });
+
+  describe('a commitment read against counters that change before it is booked', () => {
+    it('is refused with the figures at booking, and leaves nothing behind', async () => {
+      const fund = await createFund(db.dataSource, { districtId: (await createDistrict(db.dataSource)).id });
+      const call = await createCall(db.dataSource, { districtId: fund.districtId, programmeYear: 2027 });
+      await post({ kind: 'budget', fundId: fund.id, programmeYear: 2027, amount: eur('500.000'), actorId });
+      const [first, second] = await Promise.all(
+        [1, 2].map(() => createApplication(db.dataSource, { callId: call.id, organisationId })),
+      );
+      const commit = (tx: EntityManager, applicationId: string, amount: string) =>
+        ledger.commitForApplication(tx, {
+          fundId: fund.id,
+          applicationId,
+          programmeYear: 2027,
+          instalments: [{ cashYear: 2027, amount: eur(amount) }],
+          actorId,
+        });
+
+      // The first commitment is booked and not yet committed when the second reads the counters
+      // (500.000 € available then) and has to wait for the fund year; once the first commits, only
+      // 50.000 € are left.
+      const pool = await new DataSource({ ...dataSourceOptions(db.url), extra: { max: 2 } }).initialize();
+      try {
+        let secondResult!: Promise<unknown>;
+        await pool.transaction(async (firstTx) => {
+          await commit(firstTx, first!.id, '450.000');
+          secondResult = pool
+            .transaction((secondTx) => commit(secondTx, second!.id, '100.000'))
+            .then(
+              () => 'booked',
+              (error: unknown) => error,
+            );
+          // The second waits for the first's lock on the fund year.
+          await eventually(async () => {
+            const [{ n }] = (await db.dataSource.query(
+              `SELECT count(*)::int AS n FROM pg_stat_activity
+                WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+            )) as [{ n: number }];
+            expect(n).toBe(1);
+          });
+        });
+        const refusal = await secondResult;
+        expect(refusal).toBeInstanceOf(LedgerViolationError);
+        expect((refusal as LedgerViolationError).violations).toEqual([
+          expect.objectContaining({
+            code: 'budget_exceeded',
+            budget: eur('500.000'),
+            committed: eur('550.000'),
+            excess: eur('50.000'),
+          }),
+        ]);
+      } finally {
+        await pool.destroy();
+      }
+
+      const [{ entries, audits }] = (await db.dataSource.query(
+        `SELECT (SELECT count(*)::int FROM ledger_entry WHERE application_id::text = $1) AS entries,
+                (SELECT count(*)::int FROM audit_event WHERE payload->>'applicationId' = $1) AS audits`,
+        [second!.id],
+      )) as [{ entries: number; audits: number }];
+      expect({ entries, audits }).toEqual({ entries: 0, audits: 0 });
+      const balance = await balances.fundYear(fund.id, 2027);
+      expect(balance.committed).toEqual(eur('450.000'));
       expect((await balances.audit(fund.id, 2027)).consistent).toBe(true);
     });
   });

@@ -22,7 +22,7 @@ import {
   ValidationError,
 } from '@kiezfonds/domain';
 import { auditInsert, queryRows, SqlParameters } from '@kiezfonds/persistence';
-import { EntityManager } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import {
   type FundYearBalanceRow,
   fundYearBalanceOf,
@@ -83,6 +83,88 @@ interface Resolved {
   reversesEntryId: string | null;
   callOffRef: string | null;
   grantNoticeRef: string | null;
+  /** The counters as read with the fund, without a lock; null when not read (a reversal). */
+  counters: Counters | null;
+}
+
+/** The counters a posting is checked against: its fund year's and its project's, if any. */
+interface Counters {
+  fundYear: FundYearBalanceRow | undefined;
+  project: ProjectBalanceRow | undefined;
+}
+
+/** The counter columns of `fund_year_balance b` and `ledger_project_balance p`, as `countersOf` reads them. */
+const COUNTER_COLUMNS = `b.budget_cents, b.committed_cents, b.disbursed_cents, b.repaid_cents,
+  p.committed_cents AS project_committed_cents, p.disbursed_cents AS project_disbursed_cents,
+  p.repaid_cents AS project_repaid_cents`;
+
+type CounterColumns = { [K in keyof FundYearBalanceRow]: string | null } & {
+  project_committed_cents: string | null;
+  project_disbursed_cents: string | null;
+  project_repaid_cents: string | null;
+};
+
+function countersOf(row: CounterColumns | undefined): Counters {
+  return {
+    fundYear: row?.budget_cents == null ? undefined : (row as FundYearBalanceRow),
+    project:
+      row?.project_committed_cents == null
+        ? undefined
+        : {
+            committed_cents: row.project_committed_cents,
+            disbursed_cents: row.project_disbursed_cents!,
+            repaid_cents: row.project_repaid_cents!,
+          },
+  };
+}
+
+/**
+ * Each posting checked on the counters as the ones before it leave them, as if booked one by one:
+ * their deltas, or the invariants the first refused posting breaks.
+ */
+function checkBookings(
+  bookings: readonly Booking[],
+  counters: Counters,
+): { deltas: LedgerDelta[] } | { violations: [LedgerViolation, ...LedgerViolation[]] } {
+  let fundYear = fundYearBalanceOf(counters.fundYear);
+  let project = projectBalanceOf(counters.project);
+  const deltas: LedgerDelta[] = [];
+  for (const { resolved } of bookings) {
+    const violations = checkPosting({ fundYear, project }, resolved.posting);
+    if (violations.length > 0) return { violations: violations as [LedgerViolation, ...LedgerViolation[]] };
+    const delta = ledgerDelta(resolved.posting);
+    deltas.push(delta);
+    fundYear = applyToFundYear(fundYear, delta);
+    if (resolved.posting.projectId) project = applyToProject(project ?? EMPTY_PROJECT_BALANCE, delta);
+  }
+  return { deltas };
+}
+
+function negated(delta: LedgerDelta): LedgerDelta {
+  return {
+    budget: delta.budget.negate(),
+    committed: delta.committed.negate(),
+    disbursed: delta.disbursed.negate(),
+    repaid: delta.repaid.negate(),
+  };
+}
+
+const COUNTER_TABLES = new Set([
+  'fund_year_balance',
+  'fund_cash_year_balance',
+  'ledger_project_balance',
+  'ledger_action_field_balance',
+]);
+
+/**
+ * A booking written on counters read without a lock that met a concurrent posting: a counter's
+ * CHECK (the posting no longer fits), a first counter row inserted by the other one, or a deadlock.
+ */
+function isCounterConflict(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const { code, table } = error.driverError as { code?: string; table?: string };
+  if (code === '40P01') return true;
+  return (code === '23514' || code === '23505') && table !== undefined && COUNTER_TABLES.has(table);
 }
 
 /**
@@ -149,19 +231,22 @@ export class LedgerService {
 
   /**
    * Books resolved postings of one fund year and one project (or none) together, in the order
-   * given, inside the caller's transaction:
+   * given, inside the caller's transaction, all or none. Each posting is checked against the
+   * domain invariants (`checkPosting`) on the counters as the postings before it leave them; a
+   * refusal is a `LedgerViolationError` (422) naming the rule, and nothing of the batch is written.
    *
-   * 1. locks the fund year's row (`SELECT … FOR UPDATE`), so postings to one fund and programme
-   *    year are checked strictly one after the other: two approvals at the same instant cannot
-   *    both see the same available budget;
-   * 2. reads the counters and checks the domain invariants (`checkPosting`) for each posting on
-   *    the counters as the postings before it leave them; a refusal is a `LedgerViolationError`
-   *    (422) naming the rule, and nothing of the batch is written;
-   * 3. appends the entries and adds their effect to the counters (fund year, project, cash years);
-   * 4. records an audit event per entry.
+   * Every other posting to the fund year waits from the moment its counters row is locked to the
+   * commit (issue 18), so the lock is taken as late as it can be:
    *
-   * Every other posting to the fund year waits from the lock to the commit (issue 18), so from
-   * the lock on each step is one statement however many postings there are.
+   * - A commitment, payment or repayment is checked on the counters read with the fund (unlocked),
+   *   then written in one statement whose UPDATE of the fund year's counters takes the lock. The
+   *   counters' CHECK constraints repeat every invariant `checkPosting` tests and PostgreSQL checks
+   *   them on the newest counters, so a posting that a concurrent one made too large fails there:
+   *   it is rolled back to a savepoint and booked the careful way, which then refuses it with the
+   *   figures as they are. The same holds for the first row of a project or cash year that a
+   *   concurrent posting inserted first.
+   * - Budgets and reversals, and any posting the unlocked counters refuse, are booked the careful
+   *   way (`bookUnderLock`): lock the counters row, read, check, write.
    */
   private async book(tx: EntityManager, bookings: readonly Booking[]): Promise<PostedLedgerEntry[]> {
     const { fund, posting: first } = bookings[0]!.resolved;
@@ -176,17 +261,41 @@ export class LedgerService {
     ) {
       throw new Error('postings booked together must share their fund year and project');
     }
-    const trackedProjectId = bookings[0]!.resolved.trackedProjectId;
+    const read = bookings[0]!.resolved.counters;
+    const lockFree = bookings.every(
+      ({ resolved }) => !resolved.reversesEntryId && !isBudgetKind(resolved.posting.kind),
+    );
+    if (lockFree && read?.fundYear) {
+      const checked = checkBookings(bookings, read);
+      if (!('violations' in checked)) {
+        await tx.query(`SAVEPOINT ledger_booking`);
+        try {
+          return await this.write(tx, bookings, checked.deltas);
+        } catch (error) {
+          if (!isCounterConflict(error)) throw error;
+          await tx.query(`ROLLBACK TO SAVEPOINT ledger_booking`);
+        }
+      }
+    }
+    return this.bookUnderLock(tx, bookings);
+  }
 
+  /** Lock the fund year's counters row, read, check, write: the careful way of `book`. */
+  private async bookUnderLock(tx: EntityManager, bookings: readonly Booking[]): Promise<PostedLedgerEntry[]> {
+    const { fund, posting: first } = bookings[0]!.resolved;
+    const { programmeYear, projectId } = first;
     if (bookings.some(({ resolved }) => isBudgetKind(resolved.posting.kind))) {
       // A fund year comes into being with its first budget entry.
       await tx.query(
-        `INSERT INTO fund_year (fund_id, programme_year) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+        `WITH year AS (
+           INSERT INTO fund_year (fund_id, programme_year) VALUES ($1, $2) ON CONFLICT DO NOTHING
+         )
+         INSERT INTO fund_year_balance (fund_id, programme_year) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
         [fund.id, programmeYear],
       );
     }
     const locked = await tx.query(
-      `SELECT 1 FROM fund_year WHERE fund_id = $1 AND programme_year = $2 FOR UPDATE`,
+      `SELECT 1 FROM fund_year_balance WHERE fund_id = $1 AND programme_year = $2 FOR UPDATE`,
       [fund.id, programmeYear],
     );
     for (const { resolved } of bookings) {
@@ -199,55 +308,31 @@ export class LedgerService {
 
     // The counters of the fund year and of the project in one read, in a statement after the lock's
     // (so it sees what the lock's previous holder committed).
-    const [counters] = (await tx.query(
-      `SELECT b.budget_cents, b.committed_cents, b.disbursed_cents, b.repaid_cents,
-              p.committed_cents AS project_committed_cents, p.disbursed_cents AS project_disbursed_cents,
-              p.repaid_cents AS project_repaid_cents
+    const [row] = (await tx.query(
+      `SELECT ${COUNTER_COLUMNS}
        FROM (SELECT 1) one
        LEFT JOIN fund_year_balance b ON b.fund_id = $1 AND b.programme_year = $2
        LEFT JOIN ledger_project_balance p ON p.fund_id = $1 AND p.programme_year = $2 AND p.project_id = $3`,
       [fund.id, programmeYear, projectId ?? null],
-    )) as (Partial<FundYearBalanceRow> & {
-      project_committed_cents: string | null;
-      project_disbursed_cents: string | null;
-      project_repaid_cents: string | null;
-    })[];
-    const fundYearRow = counters?.budget_cents == null ? undefined : (counters as FundYearBalanceRow);
-    if (locked.length === 1 && !fundYearRow) {
-      await tx.query(
-        `INSERT INTO fund_year_balance (fund_id, programme_year) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-        [fund.id, programmeYear],
-      );
-    }
-    const projectRow: ProjectBalanceRow | undefined =
-      counters?.project_committed_cents == null
-        ? undefined
-        : {
-            committed_cents: counters.project_committed_cents,
-            disbursed_cents: counters.project_disbursed_cents!,
-            repaid_cents: counters.project_repaid_cents!,
-          };
-
-    // Each posting checked on the counters as the ones before it leave them, as if booked one by one.
-    let fundYear = fundYearBalanceOf(fundYearRow);
-    let project = projectBalanceOf(projectRow);
-    const deltas: LedgerDelta[] = [];
-    const balancesAfter: FundYearBalance[] = [];
-    for (const { resolved } of bookings) {
-      const violations = checkPosting({ fundYear, project }, resolved.posting);
-      if (violations.length > 0) {
-        throw new LedgerViolationError(violations as [LedgerViolation, ...LedgerViolation[]]);
-      }
-      const delta = ledgerDelta(resolved.posting);
-      deltas.push(delta);
-      fundYear = applyToFundYear(fundYear, delta);
-      if (projectId) project = applyToProject(project ?? EMPTY_PROJECT_BALANCE, delta);
-      balancesAfter.push(fundYear);
-    }
+    )) as CounterColumns[];
+    const checked = checkBookings(bookings, countersOf(row));
+    if ('violations' in checked) throw new LedgerViolationError(checked.violations);
     if (locked.length !== 1) {
       // Unreachable: without a fund year there is no budget, so every non-budget entry is refused above.
       throw new Error(`fund_year ${fund.id}/${programmeYear} missing for an accepted ${first.kind}`);
     }
+    return this.write(tx, bookings, checked.deltas);
+  }
+
+  /** The checked postings in one statement, from the entries to the audit events. */
+  private async write(
+    tx: EntityManager,
+    bookings: readonly Booking[],
+    deltas: readonly LedgerDelta[],
+  ): Promise<PostedLedgerEntry[]> {
+    const { fund, posting: first } = bookings[0]!.resolved;
+    const { programmeYear, projectId } = first;
+    const trackedProjectId = bookings[0]!.resolved.trackedProjectId;
 
     // Everything the batch writes in one statement, from the entries to the audit events: every
     // round trip here is time the other postings to this fund year wait. The entries' ids are made
@@ -318,7 +403,8 @@ export class LedgerService {
       ${params.add(cashYears.map(([, d]) => d.disbursed.toString()))}::bigint[],
       ${params.add(cashYears.map(([, d]) => d.repaid.toString()))}::bigint[]) AS d(cash_year, planned, disbursed, repaid)`;
     // The counters that exist already are updated; a project's or cash year's first row is inserted
-    // when its UPDATE found none (under the fund year's lock nobody else can insert it in between).
+    // when its UPDATE found none (should a concurrent posting insert it first, the INSERT fails on the
+    // key and `book` books again under the lock).
     // Not INSERT … ON CONFLICT: PostgreSQL checks the CHECK constraints of the row it proposes
     // before it looks for the conflict, and a lone delta (a payment without its commitment) would
     // fail them. A tracked project's action field is fixed at its creation; an application has none.
@@ -384,7 +470,12 @@ export class LedgerService {
     const written = new Map(after!.entries.map((entry) => [entry.id, entry]));
 
     // The last balance is the database's answer; those before it, the same counters part way.
-    const balances = [...balancesAfter.slice(0, -1), fundYearBalanceOf(after)];
+    const balances: FundYearBalance[] = [];
+    let balance = fundYearBalanceOf(after);
+    for (let i = bookings.length - 1; i >= 0; i--) {
+      balances[i] = balance;
+      balance = applyToFundYear(balance, negated(deltas[i]!));
+    }
     return bookings.map(({ resolved }, i) => ({
       id: entryIds[i]!,
       seq: written.get(entryIds[i]!)!.seq,
@@ -406,31 +497,44 @@ export class LedgerService {
   }
 
   private async fund(tx: EntityManager, fundId: string): Promise<FundRow> {
-    return (await this.fundWithApplication(tx, fundId, null)).fund;
+    return (
+      await this.fundWithCounters(tx, { fundId, applicationId: null, programmeYear: null, projectId: null })
+    ).fund;
   }
 
   /**
-   * The fund and, for a posting to an application, the application's district and fund kind, in
-   * one read (issue 18: every round trip of an approval counts).
+   * The fund, for a posting to an application the application's district and fund kind, and the
+   * counters of the fund year and project, in one read without a lock (issue 18: every round trip
+   * of an approval counts).
    */
-  private async fundWithApplication(
+  private async fundWithCounters(
     tx: EntityManager,
-    fundId: string,
-    applicationId: string | null,
-  ): Promise<{ fund: FundRow; application: ApplicationFundRow | undefined }> {
+    of: {
+      fundId: string;
+      applicationId: string | null;
+      programmeYear: number | null;
+      projectId: string | null;
+    },
+  ): Promise<{ fund: FundRow; application: ApplicationFundRow | undefined; counters: Counters }> {
     const [row] = (await tx.query(
-      `SELECT f.id, f.district_id, f.kind, c.district_id AS application_district_id, c.fund_kind AS application_fund_kind
+      `SELECT f.id, f.district_id, f.kind, c.district_id AS application_district_id, c.fund_kind AS application_fund_kind,
+              ${COUNTER_COLUMNS}
          FROM fund f
          LEFT JOIN application a ON a.id = $2::uuid
          LEFT JOIN call c ON c.id = a.call_id
+         LEFT JOIN fund_year_balance b ON b.fund_id = f.id AND b.programme_year = $3::integer
+         LEFT JOIN ledger_project_balance p
+           ON p.fund_id = f.id AND p.programme_year = $3::integer AND p.project_id = $4::uuid
         WHERE f.id = $1`,
-      [fundId, applicationId],
-    )) as (FundRow & { application_district_id: string | null; application_fund_kind: FundKind | null })[];
+      [of.fundId, of.applicationId, of.programmeYear, of.projectId],
+    )) as (FundRow &
+      CounterColumns & { application_district_id: string | null; application_fund_kind: FundKind | null })[];
     if (!row) throw new NotFoundError(FUNDS_ERROR_CODES.fundNotFound);
-    const { application_district_id: districtId, application_fund_kind: fundKind, ...fund } = row;
+    const { application_district_id: districtId, application_fund_kind: fundKind } = row;
     return {
-      fund,
+      fund: { id: row.id, district_id: row.district_id, kind: row.kind },
       application: districtId === null ? undefined : { district_id: districtId, fund_kind: fundKind! },
+      counters: countersOf(row),
     };
   }
 
@@ -467,6 +571,7 @@ export class LedgerService {
         applicationId: original.application_id,
         trackedProjectId: original.tracked_project_id,
         reversesEntryId: original.id,
+        counters: null,
         callOffRef: null,
         grantNoticeRef: null,
       };
@@ -478,11 +583,16 @@ export class LedgerService {
       projectCommand && 'applicationId' in projectCommand.project
         ? projectCommand.project.applicationId
         : null;
-    const { fund, application } = await this.fundWithApplication(tx, command.fundId, applicationId);
     const trackedProjectId =
       projectCommand && 'trackedProjectId' in projectCommand.project
         ? projectCommand.project.trackedProjectId
         : null;
+    const { fund, application, counters } = await this.fundWithCounters(tx, {
+      fundId: command.fundId,
+      applicationId,
+      programmeYear: command.programmeYear,
+      projectId: applicationId ?? trackedProjectId,
+    });
     const posting: LedgerPosting = {
       kind: command.kind,
       fundId: fund.id,
@@ -504,6 +614,7 @@ export class LedgerService {
       applicationId,
       trackedProjectId,
       reversesEntryId: null,
+      counters,
       callOffRef: projectCommand?.callOffRef?.trim() || null,
       grantNoticeRef: projectCommand?.grantNoticeRef?.trim() || null,
     };
