@@ -96,6 +96,8 @@ export const configSchema = z
     RECONCILE_INTERVAL_MS: z.coerce.number().int().min(200).max(86_400_000).default(60_000),
     RECONCILE_GRACE_MS: z.coerce.number().int().min(0).max(86_400_000).default(300_000),
     SCHEDULER_WATCH_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+    // How often the worker deletes personal data whose keeping time is over (docs/privacy.md).
+    RETENTION_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(3_600_000),
     // Which proxies may set X-Forwarded-*: Express's syntax ('loopback', a CIDR list, or a hop count).
     TRUST_PROXY: z.string().default('loopback'),
     // Operator views that are off in production unless asked for (ADR 0010).

@@ -1,3 +1,4 @@
+import { RETENTION_SWEEP_SCHEDULER_ID } from '@kiezfonds/identity';
 import type { INestApplicationContext } from '@nestjs/common';
 import { WRITTEN_VOTE_SWEEP_SCHEDULER_ID } from '@kiezfonds/committee';
 import { RECONCILE_SCHEDULER_ID, REMINDER_SWEEP_SCHEDULER_ID } from '@kiezfonds/messaging';
@@ -50,6 +51,7 @@ describe('fault: Redis restarted without its data', () => {
           [QUEUES.reminders, REMINDER_SWEEP_SCHEDULER_ID],
           [QUEUES.committee, WRITTEN_VOTE_SWEEP_SCHEDULER_ID],
           [QUEUES.maintenance, RECONCILE_SCHEDULER_ID],
+          [QUEUES.retention, RETENTION_SWEEP_SCHEDULER_ID],
         ] as const
       ).map(async ([name, id]) => Boolean(await queue(name).getJobScheduler(id))),
     );
@@ -134,7 +136,7 @@ describe('fault: Redis restarted without its data', () => {
   });
 
   it('mid-flow: loses nothing, sends nothing twice, restores the schedulers and closes a vote due meanwhile once', async () => {
-    expect(await schedulersPresent()).toEqual([true, true, true]);
+    expect(await schedulersPresent()).toEqual([true, true, true, true]);
     const voteId = await voteDueIn(600_000);
     // Slower SMTP answers, so that the kill finds jobs waiting, active and half-finished in Redis.
     smtpProxy.delay(40);
@@ -156,7 +158,7 @@ describe('fault: Redis restarted without its data', () => {
     await redisServer.start();
     expect(atKill).toBeLessThan(NOTICES - 50);
 
-    await eventually(async () => expect(await schedulersPresent()).toEqual([true, true, true]), 15_000);
+    await eventually(async () => expect(await schedulersPresent()).toEqual([true, true, true, true]), 15_000);
     await eventually(async () => expect(await closings(voteId)).toBe(1), 15_000);
     await eventually(() => expect(arrived(smtp.mails, keys)).toBe(NOTICES), 60_000);
     await sleep(2_000);
@@ -194,7 +196,7 @@ describe('fault: Redis restarted without its data', () => {
     await redisServer.start();
     smtpProxy.pass();
 
-    await eventually(async () => expect(await schedulersPresent()).toEqual([true, true, true]), 15_000);
+    await eventually(async () => expect(await schedulersPresent()).toEqual([true, true, true, true]), 15_000);
     await eventually(() => expect(arrived(smtp.mails, keys)).toBe(NOTICES), 60_000);
     await sleep(2_000);
     const result = tally('Redis killed and restarted empty with a backlog of 150', smtp.mails, keys, started);

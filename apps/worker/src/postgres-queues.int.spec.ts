@@ -1,3 +1,4 @@
+import { RETENTION_SWEEP_SCHEDULER_ID } from '@kiezfonds/identity';
 import type { INestApplicationContext } from '@nestjs/common';
 import {
   jobIdFor,
@@ -216,6 +217,7 @@ describe('notices with the queues in PostgreSQL: the same delivery guarantees wi
       [QUEUES.reminders, REMINDER_SWEEP_SCHEDULER_ID],
       [QUEUES.committee, WRITTEN_VOTE_SWEEP_SCHEDULER_ID],
       [QUEUES.maintenance, RECONCILE_SCHEDULER_ID],
+      [QUEUES.retention, RETENTION_SWEEP_SCHEDULER_ID],
     ] as const;
     for (const [name, id] of all) expect(await queue(name).getJobScheduler(id)).toBeDefined();
     await queue(QUEUES.maintenance).removeJobScheduler(RECONCILE_SCHEDULER_ID);

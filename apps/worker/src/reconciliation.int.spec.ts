@@ -1,3 +1,4 @@
+import { RETENTION_SWEEP_SCHEDULER_ID } from '@kiezfonds/identity';
 import type { INestApplicationContext } from '@nestjs/common';
 import {
   RECONCILE_SCHEDULER_ID,
@@ -161,6 +162,7 @@ describe('the reconciler puts back from PostgreSQL what Redis lost', () => {
       [QUEUES.reminders, REMINDER_SWEEP_SCHEDULER_ID],
       [QUEUES.committee, WRITTEN_VOTE_SWEEP_SCHEDULER_ID],
       [QUEUES.maintenance, RECONCILE_SCHEDULER_ID],
+      [QUEUES.retention, RETENTION_SWEEP_SCHEDULER_ID],
     ] as const;
     for (const [name, id] of schedulers) expect(await queue(name).getJobScheduler(id)).toBeDefined();
 

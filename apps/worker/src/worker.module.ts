@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@kiezfonds/config';
 import { CommitteeWorkerModule } from '@kiezfonds/committee';
+import { RetentionWorkerModule } from '@kiezfonds/identity';
 import { MessagingWorkerModule } from '@kiezfonds/messaging';
 import { ConfigModule, DatabaseModule, loggingModule, QueueModule } from '@kiezfonds/platform';
 
@@ -17,6 +18,7 @@ export class WorkerModule {
         QueueModule.forRoot(config),
         MessagingWorkerModule,
         CommitteeWorkerModule,
+        RetentionWorkerModule,
       ],
     };
   }

@@ -11,6 +11,7 @@ export * from './committee';
 export * from './planning';
 export * from './applications';
 export * from './identity/login-delay';
+export * from './identity/retention';
 export * from './areas/indicator-csv';
 export * from './areas/lor-csv';
 export * from './areas/area-geojson';

@@ -48,3 +48,5 @@ export { AdminModule } from './admin/admin.module';
 export { mayAssignRole } from './admin/role-rules';
 export { OrganisationScope, UserScope } from './admin/scope';
 export { BoundedMemoryStorage, type MemoryFile } from './uploads/bounded-memory-storage';
+export { type RetentionResult, RetentionService } from './retention/retention.service';
+export { RETENTION_SWEEP_SCHEDULER_ID, RetentionWorkerModule } from './retention/retention-sweep';

@@ -22,10 +22,11 @@ export class QueueErrorLogger {
     @InjectQueue(QUEUES.reminders) reminders: Queue,
     @InjectQueue(QUEUES.committee) committee: Queue,
     @InjectQueue(QUEUES.maintenance) maintenance: Queue,
+    @InjectQueue(QUEUES.retention) retention: Queue,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     const store = queueBackendOf(config) === 'redis' ? 'Redis' : 'PostgreSQL (queues)';
-    for (const queue of [mail, reminders, committee, maintenance]) {
+    for (const queue of [mail, reminders, committee, maintenance, retention]) {
       queue.on('error', (error: Error) => {
         if (this.failing.has(queue.name)) return;
         this.failing.add(queue.name);
@@ -51,9 +52,10 @@ export class QueuesPrepared implements OnModuleInit {
     @InjectQueue(QUEUES.reminders) reminders: Queue,
     @InjectQueue(QUEUES.committee) committee: Queue,
     @InjectQueue(QUEUES.maintenance) maintenance: Queue,
+    @InjectQueue(QUEUES.retention) retention: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.queues = [mail, reminders, committee, maintenance];
+    this.queues = [mail, reminders, committee, maintenance, retention];
   }
 
   async onModuleInit(): Promise<void> {

@@ -7,6 +7,7 @@ export const QUEUES = {
   reminders: 'reminders',
   committee: 'committee',
   maintenance: 'maintenance',
+  retention: 'retention',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -16,6 +17,7 @@ export const JOBS = {
   reminderSweep: 'reminder-sweep',
   closeDueVotes: 'close-due-votes',
   reconcile: 'reconcile',
+  retentionSweep: 'retention-sweep',
 } as const;
 
 /** The backoff type of notices: exponential from `delay`, capped (see `cappedBackoff`). */

@@ -9,6 +9,7 @@ import type { Principal } from '../auth/principal';
 import { SessionService } from '../auth/session.service';
 import { containsPattern } from '../account/dtos/common';
 import type { ListUsersQueryDto } from './dtos/users.dto';
+import { pseudonymiseAccount } from './pseudonymisation';
 import { mayAssignRole } from './role-rules';
 import { type ScopedUser, UserScope } from './scope';
 
@@ -188,47 +189,13 @@ export class UsersService {
     });
   }
 
-  /**
-   * Replaces what identifies the person (GDPR Art. 17 where the law requires records to be kept):
-   * name and address become a pseudonym derived from the id, secrets and sessions end, and
-   * notifications and pending notices, which quote names, are deleted. The user id stays, so the
-   * audit trail, which holds ids and never names, keeps pointing at the same (now anonymous) actor
-   * and is not touched.
-   */
+  /** Replaces what identifies the person (`pseudonymiseAccount`), recorded in the audit trail. */
   async pseudonymise(principal: Principal, userId: string, client: ClientInfo): Promise<UserSummary> {
     const scope = UserScope.of(principal, ADMINS);
     return this.dataSource.transaction(async (tx) => {
       const user = await this.manageableUser(tx, scope, principal, userId);
       if (user.status === 'pseudonymised') throw new ConflictError('user_pseudonymised');
-      const pseudonymEmail = `pseudonym-${userId}@invalid.example`;
-      await tx.query(
-        `UPDATE app_user SET display_name = $2, email = $3, status = 'pseudonymised', password_hash = NULL
-         WHERE id = $1`,
-        [userId, `Pseudonym ${userId.slice(0, 8)}`, pseudonymEmail],
-      );
-      const ended = await this.sessions.endAllAccess(tx, userId);
-      await tx.query(`UPDATE user_session SET ip = NULL, user_agent = NULL WHERE user_id = $1`, [userId]);
-      const notifications = await queryRows(tx, `DELETE FROM notification WHERE user_id = $1 RETURNING id`, [
-        userId,
-      ]);
-      await tx.query(`DELETE FROM notification_preference WHERE user_id = $1`, [userId]);
-      await tx.query(`DELETE FROM one_time_token WHERE user_id = $1`, [userId]);
-      // Notices still in the outbox carry the name and address; relayed rows are done with.
-      await tx.query(
-        `DELETE FROM outbox WHERE payload->'recipient'->>'userId' = $1
-           OR lower(payload->'recipient'->>'email') = lower($2)`,
-        [userId, user.email],
-      );
-      // Sent-mail keys end in the address; they keep their idempotency role under the pseudonym.
-      await tx.query(
-        `UPDATE mail_delivery
-         SET recipient = $2,
-             delivery_key = CASE WHEN right(delivery_key, length($1)) = lower($1)
-                                 THEN left(delivery_key, length(delivery_key) - length($1)) || $2
-                                 ELSE delivery_key END
-         WHERE lower(recipient) = lower($1)`,
-        [user.email, pseudonymEmail],
-      );
+      const ended = await pseudonymiseAccount(tx, this.sessions, { id: userId, email: user.email });
       await recordAudit(tx, {
         entityType: 'user',
         entityId: userId,
@@ -239,7 +206,7 @@ export class UsersService {
         payload: {
           sessionsEnded: ended.sessions,
           tokensRevoked: ended.tokens,
-          notificationsDeleted: notifications.length,
+          notificationsDeleted: ended.notifications,
         },
         requestId: client.requestId,
       });

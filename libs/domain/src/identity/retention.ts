@@ -1,0 +1,17 @@
+/**
+ * How long personal data the procedure no longer needs is kept before the worker deletes it
+ * (docs/privacy.md, "Wie lange"). Records the budget law requires (the audit trail, decisions,
+ * the ledger) are never deleted; accounts that took part are pseudonymised, not deleted.
+ */
+export const RETENTION = {
+  /**
+   * Sessions, personal API tokens and one-time links, counted from the moment they ended (expired,
+   * revoked, used): long enough to investigate misuse, then gone.
+   */
+  endedAccessDays: 30,
+  /**
+   * A registration whose address was never confirmed, counted from the registration: the person
+   * can sign in to get a new confirmation link until then; afterwards nobody could ever use it.
+   */
+  unverifiedAccountDays: 30,
+} as const;
