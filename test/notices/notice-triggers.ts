@@ -1,3 +1,4 @@
+import { registrationRequest } from '@kiezfonds/testing';
 import type { AppConfig } from '@kiezfonds/config';
 import { ReminderSweep } from '@kiezfonds/messaging';
 import type { DataSource } from 'typeorm';
@@ -54,19 +55,12 @@ export async function triggerEveryNotice(
     }
     // A new registration (email_verification), and one for an address that has an account
     // (registration_attempt: its owner hears of it, the stranger learns nothing).
-    const registration = (email: string) => ({
-      organisation: {
-        name: `Kiezküche ${email.split('@')[0]} e. V.`,
-        legalForm: 'e. V.',
-        street: 'Heerstraße 400',
-        postalCode: '13593',
-        city: 'Berlin',
-        legalRepresentatives: [{ name: 'Hanna Vogt', role: 'Vorstandsvorsitzende' }],
-        vatDeductible: false,
-        iban: 'de89 3704 0044 0532 0130 00',
-      },
-      user: { email, displayName: 'Hanna Vogt', language: 'de', password: 'kiez-küche-2027-sicher' },
-    });
+    const registration = (email: string) =>
+      registrationRequest({
+        email,
+        organisationName: `Kiezküche ${email.split('@')[0]} e. V.`,
+        password: 'kiez-küche-2027-sicher',
+      });
     await request(world.server)
       .post('/api/registrations')
       .send(registration('neu@kiezkueche.example'))

@@ -36,3 +36,4 @@ export { eventually } from './eventually';
 export { type ProxyMode, TcpProxy } from './tcp-proxy';
 export { OwnRedisServer } from './redis-server';
 export { completeContent } from './complete-content';
+export { registrationRequest } from './registration';

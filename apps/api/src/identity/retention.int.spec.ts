@@ -6,6 +6,7 @@ import {
   createUser,
   grantRole,
   oneTimeLinkToken,
+  registrationRequest,
   setPassword,
   signIn,
   type TestDatabase,
@@ -169,19 +170,7 @@ describe('personal data is deleted when its keeping time is over', () => {
     function register(email: string, organisation: string) {
       return request(api.server)
         .post('/api/registrations')
-        .send({
-          organisation: {
-            name: organisation,
-            legalForm: 'e. V.',
-            street: 'Heerstraße 400',
-            postalCode: '13593',
-            city: 'Berlin',
-            legalRepresentatives: [{ name: 'Hanna Vogt', role: 'Vorstandsvorsitzende' }],
-            vatDeductible: false,
-            iban: 'de89 3704 0044 0532 0130 00',
-          },
-          user: { email, displayName: 'Hanna Vogt', language: 'de', password: PASSWORD },
-        })
+        .send(registrationRequest({ email, organisationName: organisation, password: PASSWORD }))
         .expect(202);
     }
 
