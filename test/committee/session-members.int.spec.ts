@@ -160,6 +160,8 @@ describe('sessions and written votes for the members', () => {
       world.post(actor, `/api/sessions/${session.id}/votes/${vote.id}/my-ballot`).send({ choice });
     const mine = (await own('yes', ag.voters[1]!).expect(200)).body;
     expect(mine.ownSeat).toEqual({ memberId: schule, heldBy: schule });
+    // Gesundheit is not in the room: the seat's vote is the substitute's, not the absent member's.
+    expect((await own('no', ag.voters[3]!).expect(422)).body.code).toBe('voter_not_present');
     const bySubstitute = (await own('yes', substitute).expect(200)).body;
     expect(bySubstitute.items[0].vote.ballots).toEqual(
       expect.arrayContaining([{ memberId: gesundheit, choice: 'yes' }]),

@@ -437,6 +437,7 @@ export class SessionService {
         committee,
         voteId,
         member,
+        'record',
         input.choice,
         principal,
         requestId,
@@ -463,6 +464,7 @@ export class SessionService {
         committee,
         voteId,
         member,
+        'self',
         choice,
         principal,
         requestId,
@@ -485,9 +487,12 @@ export class SessionService {
   }
 
   /**
-   * One ballot in the roll call for the seat `member` holds (in person or as substitute). A
-   * conflicted person holding the seat is refused (`refused`, to be thrown after commit) and the
-   * seat's recusal is recorded instead, once: also when they came in after the vote was opened.
+   * One ballot in the roll call for a seat. A member casting their own vote (`by: 'self'`) votes
+   * for the seat they hold in the room, in person or as substitute: an absent member whose seat a
+   * substitute holds has no vote. The coordinator recording a ballot (`by: 'record'`) names the
+   * seat by its member; the person holding it answers for it. A conflicted person holding the seat
+   * is refused (`refused`, to be thrown after commit) and the seat's recusal is recorded instead,
+   * once: also when they came in after the vote was opened.
    */
   private async ballotFor(
     tx: EntityManager,
@@ -495,6 +500,7 @@ export class SessionService {
     committee: CommitteeRow,
     voteId: string,
     member: MemberRow,
+    by: 'self' | 'record',
     choice: Exclude<VoteChoice, 'recused'>,
     principal: Principal,
     requestId: string | null,
@@ -509,7 +515,9 @@ export class SessionService {
       members,
       await this.presence(tx, session.id),
     );
-    const seat = seats.find((s) => s.heldBy === member.id) ?? seats.find((s) => s.memberId === member.id);
+    const seat =
+      seats.find((s) => s.heldBy === member.id) ??
+      (by === 'record' ? seats.find((s) => s.memberId === member.id) : undefined);
     if (!seat) throw new BusinessRuleError('voter_not_present', { memberId: member.id });
     // The person in the room answers for the seat: their conflicts count.
     try {
