@@ -23,6 +23,7 @@ import {
   type CommitteeRow,
   committeeById,
   committeeForOpening,
+  committeeOfDistrict,
   currentMembers,
   isStaff,
   type MemberRow,
@@ -148,10 +149,13 @@ export class SessionService {
     const id = await this.dataSource.transaction(async (tx) => {
       const committee = await this.coordinated(tx, principal, committeeId);
       const applications = (await tx.query(
-        `SELECT a.id, a.state FROM application a JOIN call c ON c.id = a.call_id
+        `SELECT a.id, a.state, c.committee_id FROM application a JOIN call c ON c.id = a.call_id
           WHERE a.id = ANY($1::uuid[]) AND c.district_id = $2`,
         [input.applicationIds, committee.districtId],
-      )) as { id: string; state: string }[];
+      )) as { id: string; state: string; committee_id: string | null }[];
+      // Each application is decided by the committee its call names (`committeeOfCall`): for a
+      // call that names none, the district's.
+      const ofDistrict = await committeeOfDistrict(tx, committee.districtId);
       const problems = input.applicationIds.flatMap((applicationId, index) => {
         const found = applications.find((a) => a.id === applicationId);
         if (!found) return [{ field: `applicationIds.${index}`, rule: 'exists' }];
@@ -159,6 +163,9 @@ export class SessionService {
           return [
             { field: `applicationIds.${index}`, rule: 'beforeCommittee', params: { state: found.state } },
           ];
+        }
+        if ((found.committee_id ?? ofDistrict?.id) !== committee.id) {
+          return [{ field: `applicationIds.${index}`, rule: 'callCommittee' }];
         }
         return [];
       });

@@ -16,12 +16,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { COMMITTEE_ERROR_CODES } from '../committee.exception';
 import { conflictedMemberIds } from '../conflicts/conflict-check';
 import { CommitteeNotices } from '../notices/committee-notices';
+import { committeeOfCall } from '../reviews/call-committee';
 import { countedBallots, openVotesInConflict, recordRecusal, recuseSeat } from './ballots';
 import {
   type CommitteeRow,
   committeeById,
   committeeForOpening,
-  committeeOfDistrict,
   currentMembers,
   isStaff,
   membershipOf,
@@ -115,10 +115,10 @@ export class WrittenVoteService {
       throw new ValidationError([{ field: 'deadline', rule: 'inFuture' }]);
     const id = await this.dataSource.transaction(async (tx) => {
       const [application] = (await tx.query(
-        `SELECT a.id, a.state, a.title, c.district_id FROM application a JOIN call c ON c.id = a.call_id
+        `SELECT a.id, a.state, a.title, c.district_id, c.committee_id FROM application a JOIN call c ON c.id = a.call_id
           WHERE a.id = $1 FOR UPDATE OF a`,
         [applicationId],
-      )) as { id: string; state: string; title: string; district_id: string }[];
+      )) as { id: string; state: string; title: string; district_id: string; committee_id: string | null }[];
       if (!application || !isStaff(principal, application.district_id, 'coordinator')) {
         throw new NotFoundError('application_not_found');
       }
@@ -127,9 +127,10 @@ export class WrittenVoteService {
           state: application.state,
         });
       }
-      const district = await committeeOfDistrict(tx, application.district_id);
-      if (!district) throw new NotFoundError(COMMITTEE_ERROR_CODES.committeeNotFound);
-      const committee = await committeeForOpening(tx, district.id);
+      // The committee the call names reviews, votes and plans (`committeeOfCall`).
+      const named = await committeeOfCall(tx, application);
+      if (!named) throw new NotFoundError(COMMITTEE_ERROR_CODES.committeeNotFound);
+      const committee = await committeeForOpening(tx, named.id);
       const open = (await tx.query(
         `SELECT 1 FROM committee_vote WHERE application_id = $1 AND closed_at IS NULL`,
         [applicationId],

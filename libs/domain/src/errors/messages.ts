@@ -762,6 +762,10 @@ export const VALIDATION_MESSAGES: Catalogue = {
     de: 'Dieser Antrag liegt dem Gremium nicht vor (Status „{state}“).',
     en: 'This application is not before the committee (state "{state}").',
   },
+  callCommittee: {
+    de: 'Über diesen Antrag berät das Gremium, das sein Aufruf nennt, nicht dieses.',
+    en: 'This application is decided by the committee its call names, not by this one.',
+  },
   exactlyOneOf: {
     de: 'Bitte geben Sie genau eines an: dieses Feld oder „{other}“.',
     en: 'Please give exactly one of this field and "{other}".',
