@@ -33,6 +33,16 @@ describe('checks every input passes, whatever the route', () => {
     ]);
   });
 
+  it('names a field or key holding half of a surrogate pair, and lets whole pairs through', () => {
+    expect(inputProblems({ content: { summary: 'Kiez \ud800 Küche' } })).toEqual([
+      { field: 'content.summary', rule: 'utf8' },
+    ]);
+    expect(inputProblems({ list: ['\udc00 allein'] })).toEqual([{ field: 'list.0', rule: 'utf8' }]);
+    expect(inputProblems({ 'a\ud83d': 1 })).toEqual([{ field: 'a\ud83d', rule: 'utf8' }]);
+    // An emoji is a whole pair.
+    expect(inputProblems({ summary: 'Kiezfest \ud83c\udf89 im Juni' })).toEqual([]);
+  });
+
   it('keeps whole numbers of paths and queries within int32', () => {
     expect(int32Problems({ version: 2 ** 31 - 1, page: 1 })).toEqual([]);
     expect(int32Problems({ version: 2 ** 31 })).toEqual([

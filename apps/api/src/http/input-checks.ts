@@ -4,11 +4,15 @@ import type { ErrorDetail } from '@kiezfonds/domain';
 export const MAX_INPUT_DEPTH = 32;
 const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 
+/** Half of a UTF-16 surrogate pair without its other half: no character, and no UTF-8 for it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
  * What no input may contain, whatever the route (TRUST.md, "Bad input and abuse"): nesting deeper
- * than MAX_INPUT_DEPTH (the validators recurse), NUL characters (PostgreSQL text cannot hold them)
- * and, where `replacementMarksInvalidUtf8` is set, U+FFFD, which is what invalid UTF-8 bytes were
- * decoded to. Walks iteratively, so the check itself cannot overflow the stack.
+ * than MAX_INPUT_DEPTH (the validators recurse), NUL characters (PostgreSQL text cannot hold them),
+ * lone surrogates (JSON may escape them as `\ud800`, but they are no text: PostgreSQL's jsonb
+ * refuses them) and, where `replacementMarksInvalidUtf8` is set, U+FFFD, which is what invalid
+ * UTF-8 bytes were decoded to. Walks iteratively, so the check itself cannot overflow the stack.
  */
 export function inputProblems(
   value: unknown,
@@ -20,6 +24,7 @@ export function inputProblems(
     const { value: current, path, depth } = stack.pop()!;
     if (typeof current === 'string') {
       if (current.includes('\u0000')) problems.push({ field: path, rule: 'noNulCharacters' });
+      else if (LONE_SURROGATE.test(current)) problems.push({ field: path, rule: 'utf8' });
       else if (options.replacementMarksInvalidUtf8 && current.includes('\uFFFD'))
         problems.push({ field: path, rule: 'utf8' });
       continue;
@@ -32,6 +37,7 @@ export function inputProblems(
     for (const [key, child] of Object.entries(current)) {
       const childPath = path ? `${path}.${key}` : key;
       if (key.includes('\u0000')) problems.push({ field: childPath, rule: 'noNulCharacters' });
+      else if (LONE_SURROGATE.test(key)) problems.push({ field: childPath, rule: 'utf8' });
       else stack.push({ value: child, path: childPath, depth: depth + 1 });
     }
   }

@@ -132,6 +132,18 @@ describe('the request pipeline refuses what a browser attack or a careless clien
     });
   });
 
+  it('answers half of a surrogate pair, escaped in JSON, with 400 naming the field', async () => {
+    // JSON may escape a lone surrogate; it is no character, and PostgreSQL's jsonb refuses it.
+    const res = await login()
+      .set('Content-Type', 'application/json')
+      .send('{"email":"kiez\\ud800@example.org","password":"x"}')
+      .expect(400);
+    expect(res.body).toMatchObject({
+      code: 'validation_failed',
+      details: [{ field: 'email', rule: 'utf8', message: 'Der Text ist nicht gültig UTF-8-kodiert.' }],
+    });
+  });
+
   it('answers a body nested thousands of levels deep with 400, and an oversized one with 413', async () => {
     const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
     const res = await login()
