@@ -138,6 +138,15 @@ describe('the application list pages by an index and counts only as far as it mu
   it('refuses a cursor it did not make with 400 naming the field', async () => {
     const res = await world.get(world.coordinator, '/api/applications?cursor=bm9uc2Vuc2U').expect(400);
     expect(res.body.details).toEqual([expect.objectContaining({ field: 'cursor', rule: 'cursor' })]);
+    // Well-formed, but at a time PostgreSQL cannot compute with (a 500 before).
+    for (const micros of ['99999999999999999999', '9223372036854775807', '253402300800000000']) {
+      const cursor = Buffer.from(`${micros}:00000000-0000-4000-8000-000000000000`).toString('base64url');
+      const far = await world.get(world.coordinator, `/api/applications?cursor=${cursor}`).expect(400);
+      expect(far.body.details).toEqual([expect.objectContaining({ field: 'cursor', rule: 'cursor' })]);
+    }
+    // The last microsecond of the year 9999 is still a place in the list.
+    const last = Buffer.from('253402300799999999:00000000-0000-4000-8000-000000000000').toString('base64url');
+    await world.get(world.coordinator, `/api/applications?cursor=${last}`).expect(200);
   });
 
   it("walks the district's index for a page instead of reading every visible row", async () => {

@@ -73,6 +73,8 @@ interface ListRow {
 }
 
 const CURSOR = /^(\d{1,20}):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+/** The last microsecond of the year 9999: no row changes later, and PostgreSQL computes with it. */
+const LATEST_CURSOR_MICROS = 253_402_300_799_999_999n;
 
 /** The position after a row: its change time in microseconds (exact, unlike a JS Date) and id. */
 function encodeCursor(micros: string, id: string): string {
@@ -81,7 +83,9 @@ function encodeCursor(micros: string, id: string): string {
 
 function decodeCursor(cursor: string): { micros: string; id: string } {
   const match = CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw new ValidationError([{ field: 'cursor', rule: 'cursor' }]);
+  if (!match || BigInt(match[1]!) > LATEST_CURSOR_MICROS) {
+    throw new ValidationError([{ field: 'cursor', rule: 'cursor' }]);
+  }
   return { micros: match[1]!, id: match[2]! };
 }
 
