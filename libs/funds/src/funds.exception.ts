@@ -26,6 +26,8 @@ export const FUNDS_ERROR_CODES = {
   wrongFundKind: 'wrong_fund_kind',
   /** 422: the application or tracked project belongs to another district or fund. */
   projectNotInFund: 'project_not_in_fund',
+  /** 422: the counters would leave the range PostgreSQL's bigint holds (some 92 quadrillion euros). */
+  amountOutOfRange: 'amount_out_of_range',
   /** 422: the entry was reversed before. */
   entryAlreadyReversed: 'entry_already_reversed',
   /** 422: a reversal is not reversed; the right entry is booked anew. */

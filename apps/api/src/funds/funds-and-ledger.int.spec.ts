@@ -459,6 +459,24 @@ describe('funds and ledger over HTTP', () => {
       expect(res.body.details[0].message).toContain('ganze Zahl von Cent');
     });
 
+    it('refuses a budget that would take the fund year beyond what the ledger holds with 422, not 500', async () => {
+      const fund = await trackedFundWithBudget('aktionsfonds', '5000000000');
+      const largest = (2n ** 63n - 1n).toString();
+      const res = await write(spandauFinance, 'post', `/api/funds/${fund.id}/ledger`)
+        .send({ kind: 'budget', programmeYear: 2026, amountCents: largest })
+        .expect(422);
+      expect(res.body).toMatchObject({
+        code: 'amount_out_of_range',
+        message: 'Mit diesem Betrag überstiege die Summe des Fonds, was das Kassenbuch fassen kann.',
+      });
+      // Nothing was booked: the year holds its first budget, and the largest amount alone still fits a new year.
+      const year = await get(spandauFinance, `/api/funds/${fund.id}/years/2026`).expect(200);
+      expect(year.body).toMatchObject({ budgetCents: '5000000000', entryCount: 1 });
+      await write(spandauFinance, 'post', `/api/funds/${fund.id}/ledger`)
+        .send({ kind: 'budget', programmeYear: 2027, amountCents: largest })
+        .expect(201);
+    });
+
     it('needs a reason and a direction for a budget amendment, and the fields each kind requires', async () => {
       const amendment = await write(spandauFinance, 'post', `/api/funds/${aktionsfonds.id}/ledger`)
         .send({ kind: 'budget_amendment', programmeYear: 2026, amountCents: 100_000 })

@@ -106,6 +106,10 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Dieser Link ist ungültig, abgelaufen oder wurde bereits verwendet.',
     en: 'This link is invalid, has expired or has already been used.',
   },
+  amount_out_of_range: {
+    de: 'Mit diesem Betrag überstiege die Summe des Fonds, was das Kassenbuch fassen kann.',
+    en: 'With this amount the fund’s total would exceed what the ledger can hold.',
+  },
   budget_exceeded: {
     de: 'Das Budget des Fonds für dieses Programmjahr reicht nicht aus.',
     en: 'The fund’s budget for this programme year is not sufficient.',

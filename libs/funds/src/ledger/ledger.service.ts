@@ -129,13 +129,19 @@ function checkBookings(
   let fundYear = fundYearBalanceOf(counters.fundYear);
   let project = projectBalanceOf(counters.project);
   const deltas: LedgerDelta[] = [];
-  for (const { resolved } of bookings) {
-    const violations = checkPosting({ fundYear, project }, resolved.posting);
-    if (violations.length > 0) return { violations: violations as [LedgerViolation, ...LedgerViolation[]] };
-    const delta = ledgerDelta(resolved.posting);
-    deltas.push(delta);
-    fundYear = applyToFundYear(fundYear, delta);
-    if (resolved.posting.projectId) project = applyToProject(project ?? EMPTY_PROJECT_BALANCE, delta);
+  try {
+    for (const { resolved } of bookings) {
+      const violations = checkPosting({ fundYear, project }, resolved.posting);
+      if (violations.length > 0) return { violations: violations as [LedgerViolation, ...LedgerViolation[]] };
+      const delta = ledgerDelta(resolved.posting);
+      deltas.push(delta);
+      fundYear = applyToFundYear(fundYear, delta);
+      if (resolved.posting.projectId) project = applyToProject(project ?? EMPTY_PROJECT_BALANCE, delta);
+    }
+  } catch (error) {
+    // Money refuses a sum beyond bigint, the counters' type: a refusal, not a crash.
+    if (error instanceof RangeError) throw new BusinessRuleError(FUNDS_ERROR_CODES.amountOutOfRange);
+    throw error;
   }
   return { deltas };
 }
@@ -158,12 +164,13 @@ const COUNTER_TABLES = new Set([
 
 /**
  * A booking written on counters read without a lock that met a concurrent posting: a counter's
- * CHECK (the posting no longer fits), a first counter row inserted by the other one, or a deadlock.
+ * CHECK (the posting no longer fits), a first counter row inserted by the other one, a sum beyond
+ * bigint (the other one's amount and this one together), or a deadlock.
  */
 function isCounterConflict(error: unknown): boolean {
   if (!(error instanceof QueryFailedError)) return false;
   const { code, table } = error.driverError as { code?: string; table?: string };
-  if (code === '40P01') return true;
+  if (code === '40P01' || code === '22003') return true;
   return (code === '23514' || code === '23505') && table !== undefined && COUNTER_TABLES.has(table);
 }
 
