@@ -59,5 +59,34 @@ describe('configuration', () => {
 
   it('never prints a database password', () => {
     expect(redactUrl('postgres://kf:geheim@db:5432/kiezfonds')).toBe('postgres://kf:***@db:5432/kiezfonds');
+    // pg and ioredis also read the password from the query.
+    expect(redactUrl('postgres://kf@db:5432/kiezfonds?password=Db-Geheim-42&sslmode=require')).toBe(
+      'postgres://kf@db:5432/kiezfonds?password=***&sslmode=require',
+    );
+    expect(redactUrl('rediss://cache:6380/0?sslpassword=a&Password=Redis-Geheim')).toBe(
+      'rediss://cache:6380/0?sslpassword=***&Password=***',
+    );
+    // No URL at all: the user part is still hidden.
+    expect(redactUrl('smtp://mailer:pa/ss-Geheim@mail.bezirksamt.example:587')).toBe(
+      'smtp://mailer:***@mail.bezirksamt.example:587',
+    );
+    expect(redactUrl('redis://cache:6379')).toBe('redis://cache:6379');
+  });
+
+  it.each([
+    ['SMTP_URL', 'smtp+starttls://mailer:Sm7p-Geheim@mail.bezirksamt.example:587', 'Sm7p-Geheim'],
+    ['SMTP_URL', 'smtp://mailer:pa/ss-Geheim@mail.bezirksamt.example:587', 'pa/ss-Geheim'],
+    ['DATABASE_URL', 'mysql://kiezfonds:Db-Geheim-42@db:5432/kiezfonds', 'Db-Geheim-42'],
+    ['REDIS_URL', 'valkey://:Redis-Geheim@cache:6379', 'Redis-Geheim'],
+  ])('names a refused %s without its password', (key, value, password) => {
+    let message = '';
+    try {
+      loadConfig({ [key]: value });
+    } catch (error) {
+      message = (error as ConfigError).message;
+    }
+    expect(message).toContain(`${key}: `);
+    expect(message).toContain(':***@');
+    expect(message).not.toContain(password);
   });
 });

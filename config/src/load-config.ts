@@ -21,19 +21,30 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     result.error.issues.map((issue) => {
       const key = issue.path.join('.') || '(environment)';
       const value = typeof issue.path[0] === 'string' ? present[issue.path[0]] : undefined;
-      const shown = value === undefined || key === 'SESSION_SECRET' ? '' : ` (got "${value}")`;
+      // A refused URL is shown without its credentials: it is refused because it does not parse
+      // as expected, so the redaction must not rely on parsing it.
+      const safe = key.endsWith('_URL') && value !== undefined ? redactUrl(value) : value;
+      const shown = safe === undefined || key === 'SESSION_SECRET' ? '' : ` (got "${safe}")`;
       return `${key}: ${issue.message}${shown}`;
     }),
   );
 }
 
-/** For URLs that may carry a password: what we print in start-up errors and logs. */
+/** Query parameters that carry a password for pg (`password`, `sslpassword`) or ioredis. */
+const SECRET_PARAMETERS = /([?&](?:password|sslpassword|pass)=)[^&#]*/gi;
+
+/**
+ * For URLs that may carry a password: what we print in start-up errors and logs. The password of
+ * the user part and of the query (pg and ioredis read `?password=`) becomes `***`, also in a value
+ * that is no valid URL (an unencoded `/` in the password, a wrong scheme).
+ */
 export function redactUrl(raw: string): string {
-  try {
-    const url = new URL(raw);
-    if (url.password) url.password = '***';
-    return url.toString();
-  } catch {
-    return raw;
+  const userinfo = /^([a-z][a-z0-9+.-]*:\/\/)(.*)@/i.exec(raw);
+  let redacted = raw;
+  if (userinfo) {
+    const [whole, scheme, info] = userinfo as unknown as [string, string, string];
+    const colon = info.indexOf(':');
+    redacted = colon < 0 ? raw : `${scheme}${info.slice(0, colon)}:***@${raw.slice(whole.length)}`;
   }
+  return redacted.replace(SECRET_PARAMETERS, '$1***');
 }
