@@ -276,6 +276,17 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
       .post(world.finance, `/api/call-offs/${callOff.body.id}/pay`)
       .send({ paidOn: '2027-04-15' })
       .expect(200);
+    // One call-off approved and not yet paid, one only requested, when the grant is revoked.
+    const callOffOf = async (amountCents: string) =>
+      (
+        await world
+          .post(world.carrier, `/api/applications/${id}/call-offs`)
+          .send({ cashYear: 2027, amountCents })
+          .expect(201)
+      ).body.id as string;
+    const approved = await callOffOf('50000');
+    await approveCallOff(approved);
+    const requested = await callOffOf('20000');
     await world.event(world.coordinator, id, { type: 'REVOKE' }).expect(400);
     await world
       .event(world.coordinator, id, { type: 'REVOKE', reason: 'Projekt nicht begonnen.' })
@@ -288,6 +299,31 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
     const claims = await world.get(world.finance, `/api/applications/${id}/repayment-claims`).expect(200);
     expect(claims.body.items).toEqual([
       expect.objectContaining({ reason: 'revocation', amountCents: '400000', state: 'open' }),
+    ]);
+
+    // Nothing more is paid out of the revoked grant: the open call-offs ended with it, and neither
+    // can be approved or paid (the claim, once repaid, would otherwise leave room for a payment).
+    expect(
+      await api.db.dataSource.query(
+        `SELECT state, reject_reason FROM call_off WHERE id = ANY($1::uuid[]) ORDER BY amount_cents DESC`,
+        [[approved, requested]],
+      ),
+    ).toEqual([
+      { state: 'rejected', reject_reason: 'Widerruf des Zuwendungsbescheids' },
+      { state: 'rejected', reject_reason: 'Widerruf des Zuwendungsbescheids' },
+    ]);
+    await world
+      .post(world.finance, `/api/repayment-claims/${claims.body.items[0].id}/settle`)
+      .send({ repaidOn: '2027-04-15' })
+      .expect(200);
+    const pay = await world
+      .post(world.finance, `/api/call-offs/${approved}/pay`)
+      .send({ paidOn: '2027-04-15' })
+      .expect(409);
+    expect(pay.body).toMatchObject({ code: 'call_off_not_allowed' });
+    await world.post(world.finance, `/api/call-offs/${requested}/approve`).send({}).expect(409);
+    expect((await ledger(id)).filter((e) => e.kind === 'disbursement')).toEqual([
+      { kind: 'disbursement', cash_year: 2027, amount: '400000' },
     ]);
   });
   it('recovers the claim: a notice with interest booked apart, the carrier told, payments interest first, the rest waived with a reason', async () => {

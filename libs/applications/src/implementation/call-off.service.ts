@@ -4,6 +4,7 @@ import {
   BusinessRuleError,
   callOffRefusal,
   ConflictError,
+  FINAL_STATES,
   ForbiddenError,
   Money,
   NotFoundError,
@@ -154,7 +155,7 @@ export class CallOffService {
   /** Finance approves the call-off for payment; the carrier is told, and the payment follows. */
   async approve(principal: Principal, callOffId: string, requestId: string | null, idempotencyKey?: string) {
     return this.once(principal, idempotencyKey, `call-off-approve:${callOffId}`, {}, async (tx) => {
-      const { callOff, districtId } = await this.lockForFinance(tx, principal, callOffId);
+      const { callOff, districtId } = await this.lockForFinance(tx, principal, callOffId, 'approve');
       const record = await loadApplicationRecord(tx, callOff.application_id);
       const [approved] = (await tx.query(
         `UPDATE call_off SET state = 'approved', decided_by = $2, decided_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
@@ -200,7 +201,7 @@ export class CallOffService {
     return this.once(principal, idempotencyKey, `call-off-pay:${callOffId}`, { paidOn }, async (tx) => {
       // Finance approves and pays (DOMAIN.md): the approval is its own step, the carrier is told
       // of it, so a requested call-off is not paid past it.
-      const { callOff, districtId } = await this.lockForFinance(tx, principal, callOffId, ['approved']);
+      const { callOff, districtId } = await this.lockForFinance(tx, principal, callOffId, 'pay');
       const record = await loadApplicationRecord(tx, callOff.application_id);
       const [notice] = (await tx.query(
         `SELECT amount_cents::text AS amount_cents, instalments, period_start::text AS period_start
@@ -280,7 +281,7 @@ export class CallOffService {
     idempotencyKey?: string,
   ) {
     return this.once(principal, idempotencyKey, `call-off-reject:${callOffId}`, { reason }, async (tx) => {
-      const { callOff, districtId } = await this.lockForFinance(tx, principal, callOffId);
+      const { callOff, districtId } = await this.lockForFinance(tx, principal, callOffId, 'reject');
       const [rejected] = (await tx.query(
         `UPDATE call_off SET state = 'rejected', decided_by = $2, decided_at = now(), reject_reason = $3
          WHERE id = $1 RETURNING ${COLUMNS}`,
@@ -394,7 +395,7 @@ export class CallOffService {
     tx: EntityManager,
     principal: Principal,
     callOffId: string,
-    open: readonly CallOffRow['state'][] = ['requested'],
+    step: 'approve' | 'pay' | 'reject',
   ) {
     const scope = ApplicationScope.of(principal);
     const [callOff] = (await tx.query(`SELECT ${COLUMNS} FROM call_off WHERE id = $1 FOR UPDATE`, [
@@ -405,6 +406,12 @@ export class CallOffService {
       throw new NotFoundError(APPLICATIONS_ERROR_CODES.callOffNotFound);
     });
     if (!scope.isStaffOf(scoped.districtId, 'finance')) throw new ForbiddenError();
+    // A revoked or closed grant pays nothing more (its open call-offs ended with it); a request
+    // can still be refused.
+    if (step !== 'reject' && (FINAL_STATES as readonly string[]).includes(scoped.state)) {
+      throw new ConflictError(APPLICATIONS_ERROR_CODES.callOffNotAllowed, [], { state: scoped.state });
+    }
+    const open: readonly CallOffRow['state'][] = step === 'pay' ? ['approved'] : ['requested'];
     if (!open.includes(callOff.state)) {
       if (callOff.state === 'requested') {
         throw new ConflictError(APPLICATIONS_ERROR_CODES.callOffNotApproved, ['approve', 'reject']);

@@ -10,6 +10,7 @@ import {
   ValidationError,
 } from '@kiezfonds/domain';
 import { LedgerService } from '@kiezfonds/funds';
+import { recordAudit } from '@kiezfonds/persistence';
 import type { EntityManager } from 'typeorm';
 import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
 import type { ApplicationRecord } from '../applications/application-record';
@@ -129,8 +130,30 @@ export class FundingEffects {
     });
   }
 
-  /** REVOKE, COMPLETE: what is committed and not paid goes back to the budget. */
+  /**
+   * REVOKE, COMPLETE: call-offs not yet paid end with the grant (refused, with the reason, so
+   * nothing is paid out of a revoked or closed grant), and what is committed and not paid goes
+   * back to the budget.
+   */
   async decommitUnpaid(ctx: TransitionContext): Promise<void> {
+    const reason =
+      ctx.event.type === 'REVOKE' ? 'Widerruf des Zuwendungsbescheids' : 'Abschluss des Projekts';
+    const ended = (await ctx.tx.query(
+      `UPDATE call_off SET state = 'rejected', decided_by = $2, decided_at = now(), reject_reason = $3
+        WHERE application_id = $1 AND state IN ('requested', 'approved') RETURNING id, number`,
+      [ctx.record.id, ctx.principal.userId, reason],
+    )) as [{ id: string; number: number }[], number];
+    for (const callOff of ended[0]) {
+      await recordAudit(ctx.tx, {
+        entityType: 'application',
+        entityId: ctx.record.id,
+        action: 'call_off_rejected',
+        actorId: ctx.principal.userId,
+        districtId: ctx.record.districtId,
+        requestId: ctx.requestId,
+        payload: { callOffId: callOff.id, number: callOff.number, reason },
+      });
+    }
     const fundId = await netzwerkfondsOf(ctx.tx, ctx.record);
     for (const year of await ledgerPosition(ctx.tx, ctx.record.id)) {
       const unpaid = year.committed.subtract(year.paid);
