@@ -1,5 +1,6 @@
 import { startTestApi, type TestApi } from '../testing/test-api';
 import { ApplicationWorld } from '../testing/application-world';
+import { createCommittee, selectedApplications } from '../testing/committee-world';
 
 /** DOMAIN.md fund table and steps 1–2, 10: what the Netzwerkfonds funds at all. */
 describe('eligibility for the Netzwerkfonds', () => {
@@ -82,6 +83,38 @@ describe('eligibility for the Netzwerkfonds', () => {
     await world.event(world.carrier, fifth.id, { type: 'SUBMIT' }).expect(200);
     const submitted = await world.get(world.coordinator, `/api/applications/${fifth.id}`).expect(200);
     expect(submitted.body.formalCheck.consecutiveYears).toEqual([2025, 2026, 2027, 2028]);
+  });
+
+  it('checks the full application written after the selection again before the grant notice', async () => {
+    const [id] = await selectedApplications(world, await createCommittee(world, { votingMembers: 1 }), 1);
+    const approve = () =>
+      world.event(world.coordinator, id!, {
+        type: 'APPROVE',
+        reportDeadlines: [{ kind: 'final', due: '2029-06-30' }],
+      });
+    const save = async (content: Record<string, unknown>) => {
+      const { version } = (await world.get(world.carrier, `/api/applications/${id}`).expect(200)).body as {
+        version: number;
+      };
+      return world
+        .put(world.carrier, `/api/applications/${id}/content`)
+        .send({ version, content })
+        .expect(200);
+    };
+    // In `selected` the carrier writes the full application: an area outside the call …
+    await save(world.completeContent({ areaIds: ['00000000-0000-4000-8000-000000000001'] }));
+    expect((await approve().expect(422)).body.code).toBe('application_incomplete');
+    // … or a period of nine years.
+    await save(world.completeContent({ periodEnd: '2035-12-31' }));
+    expect((await approve().expect(422)).body.code).toBe('five_year_limit_exceeded');
+    expect(
+      await api.db.dataSource.query(`SELECT count(*)::int AS n FROM grant_notice WHERE application_id = $1`, [
+        id,
+      ]),
+    ).toEqual([{ n: 0 }]);
+
+    await save(world.completeContent());
+    expect((await approve().expect(200)).body.state).toBe('approved');
   });
 
   it('does not accept another organisation’s project as a predecessor', async () => {

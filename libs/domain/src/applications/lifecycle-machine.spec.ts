@@ -300,6 +300,15 @@ describe('the application lifecycle machine', () => {
       expect(approve({ senateSelectionRecorded: false })).toBe('senate_selection_missing');
       expect(approve({ planAdjustmentRequired: true })).toBe('plan_adjustment_required');
       expect(approve({ declarationsConfirmed: false })).toBe('declarations_missing');
+      // The full application is written in `selected`: what SUBMIT checked is checked again.
+      expect(approve({ problems: [{ field: 'content.areaIds.0', rule: 'areaInCall' }] })).toBe(
+        'application_incomplete',
+      );
+      expect(
+        approve({
+          fundingChain: { consecutiveYears: [2022, 2023, 2024, 2025, 2026, 2027], limit: 5, exceeded: true },
+        }),
+      ).toBe('five_year_limit_exceeded');
       expect(
         allowedEvents('selected', facts({ roles: ['coordinator'], declarationsConfirmed: false })),
       ).toEqual(['RECORD_SENATE_SELECTION']);

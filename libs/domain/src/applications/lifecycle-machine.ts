@@ -209,6 +209,8 @@ export const applicationLifecycle = setup({
           guard: permit(['senate', 'coordinator'], 'onSentList'),
           actions: ['record_senate_selection', 'noteSenateSelection', notify('application_selected')],
         },
+        // The full application is written in `selected`, so what SUBMIT checked (the call's
+        // rules, the five-year limit) is checked again before the grant notice is issued.
         APPROVE: {
           target: 'approved',
           guard: permit(
@@ -216,6 +218,8 @@ export const applicationLifecycle = setup({
             'senateSelectionRecorded',
             'planMatchesSelection',
             'declarationsConfirmed',
+            'withinFiveYearLimit',
+            'complete',
           ),
           actions: ['check_double_funding', 'commit_funds', notify('application_approved')],
         },
