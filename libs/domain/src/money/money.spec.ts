@@ -95,6 +95,10 @@ describe('Money', () => {
       '--1',
       '1.234,56 EUR',
       '92.233.720.368.547.758,08',
+      // No German number starts with a group of zeros: 0.500 is someone's 0,50 or 500, never a guess.
+      '0.500',
+      '00.500,00',
+      '-0.050',
     ])('refuses "%s"', (text) => {
       expect(Money.tryParseGerman(text)).toBeNull();
       expect(() => Money.parseGerman(text, 'requested')).toThrow(ValidationError);

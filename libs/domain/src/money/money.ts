@@ -9,9 +9,10 @@ const MIN_CENTS = -(2n ** 63n);
 /**
  * `1.234,56`, `1234,5`, `-12`, `0,05 €`: digits grouped by dots in threes (or not grouped at all),
  * an optional decimal comma with one or two digits, an optional euro sign. Anything else (a third
- * decimal, a lone dot as decimal separator, `1.23,00`) is refused rather than guessed at.
+ * decimal, a lone dot as decimal separator, `1.23,00`, a first group of zeros as in `0.500`) is
+ * refused rather than guessed at.
  */
-const GERMAN_AMOUNT = /^([+-]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/;
+const GERMAN_AMOUNT = /^([+-]?)([1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/;
 const EURO_SUFFIX = /[\s\u00a0\u202f]*€$/;
 
 /**
