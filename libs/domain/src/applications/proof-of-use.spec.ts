@@ -147,6 +147,9 @@ describe('settlement by the financing type of the grant notice', () => {
       financingType: 'partial',
     });
     expect(result.finalGrant.toString()).toBe('7779');
+    // The share shown beside it, 77,777… %, is rounded half-up to a hundredth of a percent like
+    // every rounding of the settlement (it was cut off to 77,77 %).
+    expect(result.steps.find((s) => s.key === 'share')?.basisPoints).toBe(7778);
   });
 
   it('fixed-amount funding: the fixed sum stands unless the eligible costs fall below it', () => {

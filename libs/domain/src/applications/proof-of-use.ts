@@ -128,7 +128,11 @@ export interface SettlementStep {
     | 'paid'
     | 'to_repay';
   amount: Money;
-  /** For `share` (amount: the planned total costs): the grant's share in basis points (8750 = 87,50 %). */
+  /**
+   * For `share` (amount: the planned total costs): the grant's share in basis points (8750 =
+   * 87,50 %), rounded half-up for display; the share of the eligible costs is computed from the
+   * exact fraction.
+   */
   basisPoints?: number;
 }
 
@@ -327,7 +331,9 @@ export function proofOfUse({
         {
           key: 'share',
           amount: basis,
-          basisPoints: basis.isPositive() ? Number((approved.cents * 10000n) / basis.cents) : 0,
+          basisPoints: basis.isPositive()
+            ? Number((approved.cents * 20000n + basis.cents) / (basis.cents * 2n))
+            : 0,
         },
         { key: 'share_of_eligible', amount: share },
         { key: 'approved_grant', amount: approved },
