@@ -16,6 +16,7 @@ import { ApiTokenResolver } from './api-token.resolver';
 import { BACKGROUND_HEADER, CSRF_HEADER, readSessionCookie } from './cookies';
 import { hasRole, type Principal } from './principal';
 import { SessionService } from './session.service';
+import { sameSecret } from './tokens';
 
 export type AuthenticatedRequest = Request & { principal?: Principal };
 
@@ -71,7 +72,9 @@ export class AccessGuard implements CanActivate {
     const principal = request.principal;
     if (!principal) throw new HttpException('unauthenticated', HttpStatus.UNAUTHORIZED);
     if (principal.via === 'session' && !SAFE_METHODS.has(request.method)) {
-      if (request.headers[CSRF_HEADER] !== principal.csrfToken) throw new ForbiddenError('csrf_failed');
+      const expected = principal.csrfToken;
+      if (!expected || !sameSecret(request.headers[CSRF_HEADER], expected))
+        throw new ForbiddenError('csrf_failed');
     }
     if (rule.kind === 'roles' && !rule.roles.some((role) => hasRole(principal, role))) {
       throw new ForbiddenError();
