@@ -421,6 +421,79 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
     ]);
   });
 
+  it('charges interest up to the day the money comes back: before any notice, in part, and after the due day', async () => {
+    // Each project: 3 000 € of the 9 000 € paid on 15.04.2027 to repay at completion, at 6,27 %.
+    const claimOf = async () => {
+      backToToday();
+      const id = await finishedProject();
+      await world.event(world.coordinator, id, { type: 'COMPLETE' }).expect(200);
+      const claims = await world.get(world.finance, `/api/applications/${id}/repayment-claims`).expect(200);
+      return { id, claimId: claims.body.items[0].id as string };
+    };
+    const entries = async ({ id }: { id: string }) => {
+      const claims = await world.get(world.finance, `/api/applications/${id}/repayment-claims`).expect(200);
+      return (
+        claims.body.items[0].entries as {
+          kind: string;
+          amountCents: string;
+          interestPartCents: string;
+          principalPartCents: string;
+          bookedOn: string;
+        }[]
+      ).map((e) => [e.kind, e.amountCents, e.interestPartCents, e.principalPartCents, e.bookedOn]);
+    };
+    const settle = ({ claimId }: { claimId: string }, repaidOn: string) =>
+      world.post(world.finance, `/api/repayment-claims/${claimId}/settle`).send({ repaidOn }).expect(200);
+
+    const early = await claimOf();
+    const part = await claimOf();
+    const late = await claimOf();
+
+    // Settled in full on 01.06.2027, before any notice: 47 days of interest, 24,22 € (was none).
+    travelTo('2027-06-01T10:00:00+02:00');
+    expect((await settle(early, '2027-06-01')).body).toMatchObject({ state: 'paid', openCents: '0' });
+    expect(await entries(early)).toEqual([
+      ['principal', '300000', '0', '0', expect.any(String)],
+      ['interest', '2422', '0', '0', '2027-06-01'],
+      ['payment', '302422', '2422', '300000', '2027-06-01'],
+    ]);
+
+    // 1 000 € received on 01.06.2027 before the notice, the rest on 01.07.2027: interest on 3 000 €
+    // for 77 days (39,68 €) less on the 975,78 € of principal repaid from 01.06. for 30 days (5,03 €).
+    await world
+      .post(world.finance, `/api/repayment-claims/${part.claimId}/payments`)
+      .send({ amountCents: '100000', receivedOn: '2027-06-01' })
+      .expect(200);
+    travelTo('2027-07-01T10:00:00+02:00');
+    await settle(part, '2027-07-01');
+    expect(await entries(part)).toEqual([
+      ['principal', '300000', '0', '0', expect.any(String)],
+      ['interest', '2422', '0', '0', '2027-06-01'],
+      ['payment', '100000', '2422', '97578', '2027-06-01'],
+      ['interest', '1043', '0', '0', '2027-07-01'],
+      ['payment', '203465', '1043', '202422', '2027-07-01'],
+    ]);
+
+    // The notice fixes 39,68 € to the due day 01.07.2027; paid a year later, interest runs on to
+    // 01.07.2028: 443 days, 228,30 € in all (only the notice's 39,68 € were collected before).
+    travelTo('2027-06-01T10:00:00+02:00');
+    await world
+      .post(world.finance, `/api/repayment-claims/${late.claimId}/notice`)
+      .send({ dueBy: '2027-07-01' })
+      .expect(200);
+    travelTo('2028-07-01T10:00:00+02:00');
+    await settle(late, '2028-07-01');
+    expect(await entries(late)).toEqual([
+      ['principal', '300000', '0', '0', expect.any(String)],
+      ['interest', '3968', '0', '0', '2027-06-01'],
+      ['interest', '18862', '0', '0', '2028-07-01'],
+      ['payment', '322830', '22830', '300000', '2028-07-01'],
+    ]);
+    expect((await ledger(late.id)).filter((e) => e.kind === 'repayment')).toEqual([
+      { kind: 'repayment', cash_year: 2027, amount: '300000' },
+    ]);
+  });
+
   it('claims interest on money used after its prompt-use deadline, for finance to confirm with a notice', async () => {
     const id = await selected();
     await world.event(world.coordinator, id, APPROVAL).expect(200);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  accruedClaimInterest,
   calendarDayOf,
   applyClaimEntry,
   BusinessRuleError,
@@ -254,17 +255,15 @@ export class RecoveryService {
     return runIdempotent(
       this.dataSource,
       { userId: principal.userId, key, scope, hash: requestHash(scope, { reason }) },
-      async (tx) => {
-        const open = (await this.balanceOf(tx, claimId)).open;
-        return this.book(
+      (tx) =>
+        this.book(
           tx,
           principal,
           claimId,
-          { kind: 'waiver', amount: open, reason },
+          (balance) => ({ kind: 'waiver', amount: balance.open, reason }),
           calendarDayOf(new Date()),
           requestId,
-        );
-      },
+        ),
     );
   }
 
@@ -282,26 +281,40 @@ export class RecoveryService {
     return runIdempotent(
       this.dataSource,
       { userId: principal.userId, key, scope, hash: requestHash(scope, { repaidOn }) },
-      async (tx) => {
-        const open = (await this.balanceOf(tx, claimId)).open;
-        return this.book(tx, principal, claimId, { kind: 'payment', amount: open }, repaidOn, requestId);
-      },
+      (tx) =>
+        this.book(
+          tx,
+          principal,
+          claimId,
+          (balance) => ({ kind: 'payment', amount: balance.open }),
+          repaidOn,
+          requestId,
+        ),
     );
   }
 
+  /**
+   * A payment or waiver on `bookedOn`. The interest the claim has borne up to that day is booked
+   * first where the notice (or an earlier payment) has not booked it yet (`accrueInterest`), so a
+   * payment after the due day, or a settlement before any notice, pays interest to its own day.
+   * `entry` may depend on the balance after that (settling or waiving what is open).
+   */
   private async book(
     tx: EntityManager,
     principal: Principal,
     claimId: string,
-    entry: ClaimEntry,
+    entryFor: ClaimEntry | ((balance: ClaimBalance) => ClaimEntry),
     bookedOn: string,
     requestId: string | null,
   ) {
     const { claim, districtId } = await this.lockForFinance(tx, principal, claimId);
-    const before = claimBalance(await claimEntries(tx, claim.id));
-    if (before.state === 'paid' || before.state === 'waived') {
-      throw new ConflictError(APPLICATIONS_ERROR_CODES.claimSettled, [], { state: before.state });
+    const settled = claimBalance(await claimEntries(tx, claim.id));
+    if (settled.state === 'paid' || settled.state === 'waived') {
+      throw new ConflictError(APPLICATIONS_ERROR_CODES.claimSettled, [], { state: settled.state });
     }
+    await this.accrueInterest(tx, claim, settled, bookedOn, principal.userId);
+    const before = claimBalance(await claimEntries(tx, claim.id));
+    const entry = typeof entryFor === 'function' ? entryFor(before) : entryFor;
     const refusal = claimEntryRefusal(before, entry);
     if (refusal) throw refusal;
     const after = applyClaimEntry(before, entry);
@@ -357,6 +370,47 @@ export class RecoveryService {
       openInterestCents: after.openInterest.toString(),
       settledOn: after.state === 'paid' || after.state === 'waived' ? bookedOn : null,
     };
+  }
+
+  /**
+   * Books the interest the claim has borne up to `until` on its principal as outstanding day by
+   * day (libs/domain `accruedClaimInterest`), less what is booked already. Nothing when the notice
+   * booked more (a payment before the due day pays the interest the notice fixed) and for late use,
+   * whose interest ends with the use and is fixed by the notice.
+   */
+  private async accrueInterest(
+    tx: EntityManager,
+    claim: ClaimRow,
+    balance: ClaimBalance,
+    until: string,
+    actorId: string,
+  ): Promise<void> {
+    if (claim.reason === 'late_use') return;
+    const settled = (await tx.query(
+      `SELECT principal_part_cents::text AS principal_part_cents, booked_on::text AS booked_on
+         FROM repayment_claim_entry
+        WHERE claim_id = $1 AND kind IN ('payment', 'waiver') AND principal_part_cents > 0 ORDER BY seq`,
+      [claim.id],
+    )) as { principal_part_cents: string; booked_on: string }[];
+    const accrued = accruedClaimInterest({
+      lines: claim.lines.map((line) => ({
+        principal: Money.fromCents(line.amountCents),
+        paidOn: line.paidOn,
+      })),
+      settled: settled.map((row) => ({
+        amount: Money.fromCents(row.principal_part_cents),
+        on: row.booked_on,
+      })),
+      until,
+      baseRates: await this.baseRates.list(tx),
+    });
+    const missing = accrued.total.subtract(balance.interest);
+    if (!missing.isPositive()) return;
+    await tx.query(
+      `INSERT INTO repayment_claim_entry (claim_id, kind, amount_cents, booked_on, actor_id)
+       VALUES ($1, 'interest', $2, $3, $4)`,
+      [claim.id, missing.toString(), until, actorId],
+    );
   }
 
   /** The principal part as ledger repayments, taken from the claim's lines in order, per cash year. */

@@ -9,3 +9,9 @@ export {
   type RepaymentInterestLine,
 } from './repayment-interest';
 export { promptUseInterest } from './prompt-use-interest';
+export {
+  accruedClaimInterest,
+  type ClaimInterest,
+  type ClaimInterestInput,
+  type PrincipalSettled,
+} from './claim-interest';
