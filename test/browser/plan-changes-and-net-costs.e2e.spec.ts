@@ -111,6 +111,47 @@ describe('net or gross costs and approved plan changes in the browser', () => {
     ]);
   });
 
+  it('counts a line an approved plan change added as planned in the proof of use, as the settlement does', async () => {
+    const id = await selected();
+    await world
+      .event(world.coordinator, id, {
+        type: 'APPROVE',
+        reportDeadlines: [{ kind: 'final', due: '2029-06-30' }],
+      })
+      .expect(200);
+    await world.event(world.carrier, id, { type: 'START_IMPLEMENTATION' }).expect(200);
+    // Investments were not in the plan; the coordinator approved 1.000,00 € of them.
+    await world
+      .post(world.coordinator, `/api/applications/${id}/plan-changes`)
+      .set('Idempotency-Key', `plan-change-${id}`)
+      .send({ cashYear: 2027, category: 'investments', amountCents: '100000', reason: 'Neuer Herd' })
+      .expect(201);
+    const detail = await world.get(world.carrier, `/api/applications/${id}`).expect(200);
+    const plan = detail.body.content.costPlan as {
+      cashYear: number;
+      category: string;
+      amountCents: string;
+    }[];
+
+    const page = await signedIn(world.carrier, `/antraege/${id}/verwendungsnachweis`);
+    await page.getByLabel('Sachbericht').fill('Alle Kochabende wie geplant, dazu der neue Herd.');
+    const euros = (cents: bigint) =>
+      `${(cents / 100n).toLocaleString('de-DE')},${String(cents % 100n).padStart(2, '0')}`;
+    const labelOf = (line: { cashYear: number; category: string }) =>
+      `${{ personnel: 'Personalkosten', material: 'Sachkosten', fees: 'Honorare', investments: 'Investitionen', overheads: 'Verwaltungskosten' }[line.category]} ${line.cashYear}`;
+    for (const line of plan) {
+      await page.getByLabel(labelOf(line), { exact: true }).fill(euros(BigInt(line.amountCents)));
+    }
+    // The changed line has its row, planned with the approved amount, and is no overrun.
+    const investments = page.getByLabel('Investitionen 2027', { exact: true });
+    expect(await page.getByText('Geplant: 1.000,00 €').count()).toBe(1);
+    await investments.fill('1.000,00');
+    expect(await page.getByText(/über Plan|Nicht geplant/).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Verwendungsnachweis einreichen' }).click();
+    await page.getByText('Verwendungsnachweis eingereicht').first().waitFor();
+  });
+
   it('asks a VAT-deductible organisation for the VAT in its proof of use and settles the line net', async () => {
     const id = await selected();
     await api.db.dataSource.query(`UPDATE organisation SET vat_deductible = true WHERE id = $1`, [

@@ -128,6 +128,25 @@ describe('actual costs against the plan', () => {
     expect(byCategory.fees).toMatchObject({ flagged: false, overrunPerMille: 0n, difference: -50000n });
   });
 
+  it('counts the changes to the plan approved after the notice as planned, as the settlement does', () => {
+    const actuals = [
+      { cashYear: 2027, category: 'investments', amountCents: '100000' },
+      { cashYear: 2027, category: 'material', amountCents: '150000' },
+    ];
+    const approvedChanges = [
+      { cashYear: 2027, category: 'investments', amountCents: '100000' },
+      { cashYear: 2027, category: 'material', amountCents: '25000' },
+    ];
+    const byCategory = (lines: ReturnType<typeof compareAmountsWithPlan>) =>
+      Object.fromEntries(lines.map((line) => [line.category, line]));
+    const without = byCategory(compareAmountsWithPlan(plan, actuals));
+    expect([without.investments?.flagged, without.material?.flagged]).toEqual([true, true]);
+    const withChanges = byCategory(compareAmountsWithPlan(plan, actuals, approvedChanges));
+    expect(withChanges.investments).toMatchObject({ planned: 100000n, flagged: false });
+    // 1.250,00 € planned with the change: 1.500,00 € is exactly 20 % over, still allowed.
+    expect(withChanges.material).toMatchObject({ planned: 125000n, flagged: false, overrunPerMille: 200n });
+  });
+
   it('flags costs in a line that had no plan', () => {
     const [line] = compareAmountsWithPlan(
       [],

@@ -139,12 +139,14 @@ export function toleratedOverrunCents(plannedCents: bigint): bigint {
 /**
  * Compares actual costs with the plan per cash year and category, for the form that reports them.
  * A line is flagged when it overruns its plan by more than 20 % (exactly 20 % is allowed) or has
- * costs but no plan. The settlement itself (what counts, offsetting by savings) is
- * `compareWithPlan` in proof-of-use.ts.
+ * costs but no plan. Changes to the plan the coordinator approved after the notice count as
+ * planned, as in the settlement itself (what counts, offsetting by savings: `compareWithPlan` in
+ * proof-of-use.ts).
  */
 export function compareAmountsWithPlan(
   costPlan: readonly CostLineAmount[],
   actuals: readonly CostLineAmount[],
+  approvedChanges: readonly CostLineAmount[] = [],
 ): AmountComparison[] {
   const key = (cashYear: number, category: string) => `${cashYear}|${category}`;
   const lines = new Map<string, AmountComparison>();
@@ -165,7 +167,7 @@ export function compareAmountsWithPlan(
     }
     return entry;
   };
-  for (const planned of costPlan) {
+  for (const planned of [...costPlan, ...approvedChanges]) {
     if (planned.cashYear === undefined) continue;
     line(planned.cashYear, planned.category ?? '').planned += centsOf(planned.amountCents);
   }

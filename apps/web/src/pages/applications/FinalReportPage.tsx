@@ -1,7 +1,14 @@
-import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { type CostCategory, costCategories, newIdempotencyKey, sendEvent } from '../../api/applications';
+import {
+  type CostCategory,
+  costCategories,
+  listPlanChanges,
+  newIdempotencyKey,
+  type PlanChange,
+  sendEvent,
+} from '../../api/applications';
 import { AmountField } from '../../components/applications/AmountField';
 import { money } from '../../components/applications/format';
 import { TextAreaField } from '../../components/applications/TextAreaField';
@@ -14,6 +21,9 @@ import { Page } from '../../components/Page';
 import { TextLink } from '../../components/TextLink';
 import { applicationPath } from '../../paths';
 import { compareAmountsWithPlan, sumCents } from '@kiezfonds/domain';
+import { Loader } from '../../components/Loader';
+import { LoadError } from '../../components/LoadError';
+import { useApiData } from '../../hooks/useApiData';
 import { NotFoundPage } from '../NotFoundPage';
 import type { OverviewState } from './ApplicationOverviewPage';
 import { useApplicationDraft } from './draftContext';
@@ -35,12 +45,31 @@ type ActualRow = {
  */
 export function FinalReportPage() {
   const { t } = useTranslation();
+  const { detail } = useApplicationDraft();
+  // Changes to the plan approved after the notice are planned lines too, as in the settlement.
+  const load = useCallback((signal: AbortSignal) => listPlanChanges(detail.id, { signal }), [detail.id]);
+  const { state, reload } = useApiData(load);
+  if (!detail.allowedEvents.includes('SUBMIT_FINAL_REPORT')) return <NotFoundPage />;
+  if (state.status === 'loaded') return <FinalReportForm approvedChanges={state.data.items} />;
+  return (
+    <Page title={t('finalReport.title')} heading={t('finalReport.title')}>
+      {state.status === 'loading' ? (
+        <Loader label={t('implementation.loading')} />
+      ) : (
+        <LoadError title={t('implementation.loadFailed')} error={state.error} onRetry={reload} />
+      )}
+    </Page>
+  );
+}
+
+function FinalReportForm({ approvedChanges }: { approvedChanges: readonly PlanChange[] }) {
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const draft = useApplicationDraft();
   const { detail } = draft;
   // An organisation entitled to deduct input tax states the VAT it paid: only net costs count.
   const net = detail.costBasis === 'net';
-  const plan = detail.content.costPlan ?? [];
+  const plan = [...(detail.content.costPlan ?? []), ...approvedChanges];
   const plannedLines = compareAmountsWithPlan(plan, []);
   const [text, setText] = useState('');
   const [rows, setRows] = useState<ActualRow[]>(() =>
@@ -79,8 +108,6 @@ export function FinalReportPage() {
     return specs;
   }, [rows, t]);
   const form = useFormErrors(fields);
-
-  if (!detail.allowedEvents.includes('SUBMIT_FINAL_REPORT')) return <NotFoundPage />;
 
   const actuals = rows.map((row) => ({
     cashYear: row.cashYear,

@@ -695,6 +695,7 @@ function ReportList({ reports, detail }: { reports: Report[]; detail: Applicatio
 /**
  * Planned and actual costs per cash year and category, lines over the tolerated 20 % flagged.
  * Where costs count net (the organisation deducts input tax), the actuals without their VAT.
+ * Changes to the plan approved after the notice count as planned, as in the settlement.
  */
 export function ActualsTable({
   detail,
@@ -704,11 +705,20 @@ export function ActualsTable({
   actuals: { cashYear: number; category: string; amountCents: string; vatCents?: string }[];
 }) {
   const { t, i18n } = useTranslation();
+  const loadChanges = useCallback(
+    (signal: AbortSignal) => listPlanChanges(detail.id, { signal }),
+    [detail.id],
+  );
+  const { state: changes } = useApiData(loadChanges);
   const counted =
     detail.costBasis === 'net'
       ? actuals.map((a) => ({ ...a, amountCents: String(BigInt(a.amountCents) - BigInt(a.vatCents ?? '0')) }))
       : actuals;
-  const lines = compareAmountsWithPlan(detail.content.costPlan ?? [], counted);
+  const lines = compareAmountsWithPlan(
+    detail.content.costPlan ?? [],
+    counted,
+    changes.status === 'loaded' ? changes.data.items : [],
+  );
   const separator = i18n.language === 'en' ? '.' : ',';
   return (
     <TableScroller label={t('implementation.actuals.caption')}>
