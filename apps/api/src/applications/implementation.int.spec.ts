@@ -492,6 +492,47 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
     expect((await ledger(late.id)).filter((e) => e.kind === 'repayment')).toEqual([
       { kind: 'repayment', cash_year: 2027, amount: '300000' },
     ]);
+
+    // The claims say the same, line by line: the lines less what repaid principal no longer bore.
+    const shown = async ({ id }: { id: string }) => {
+      const claim = (await world.get(world.carrier, `/api/applications/${id}/repayment-claims`).expect(200))
+        .body.items[0] as {
+        interestAsOf: string;
+        interestCents: string;
+        lines: { totalCents: string }[];
+        credits: { totalCents: string; lines: { text: string }[] }[];
+      };
+      return {
+        asOf: claim.interestAsOf,
+        interest: claim.interestCents,
+        lines: claim.lines.map((l) => l.totalCents),
+        credits: claim.credits.map((c) => c.totalCents),
+      };
+    };
+    expect(await shown(early)).toEqual({
+      asOf: '2027-06-01',
+      interest: '2422',
+      lines: ['2422'],
+      credits: [],
+    });
+    expect(await shown(part)).toEqual({
+      asOf: '2027-07-01',
+      interest: '3465',
+      lines: ['3968'],
+      credits: ['503'],
+    });
+    expect(await shown(late)).toEqual({
+      asOf: '2028-07-01',
+      interest: '22830',
+      lines: ['22830'],
+      credits: [],
+    });
+    const [credit] = (
+      await world.get(world.carrier, `/api/applications/${part.id}/repayment-claims`).expect(200)
+    ).body.items[0].credits as { lines: { text: string }[] }[];
+    expect(credit!.lines[0]!.text).toMatch(
+      /^Abzüglich für zurückgezahlte Beträge: 01\.06\.2027 – 30\.06\.2027: 30 Tage/,
+    );
   });
 
   it('claims interest on money used after its prompt-use deadline, for finance to confirm with a notice', async () => {

@@ -3185,6 +3185,25 @@ export interface components {
             principalPartCents: string;
             reason: string | null;
         };
+        ClaimInterestCreditDto: {
+            days: number;
+            /** @description Each sentence says it is a deduction */
+            lines: components["schemas"]["InterestLineDto"][];
+            /** @example 2500000 */
+            principalCents: string;
+            /**
+             * Format: date
+             * @description The first day without interest
+             */
+            repaidOn: string;
+            /**
+             * Format: date
+             * @description The day the principal was repaid or waived
+             */
+            settledOn: string;
+            /** @example 41233 */
+            totalCents: string;
+        };
         ClaimInterestDto: {
             /** Format: uuid */
             callOffId: string;
@@ -4610,12 +4629,14 @@ export interface components {
             balance: components["schemas"]["ClaimBalanceDto"];
             /** Format: date-time */
             createdAt: string;
+            /** @description Deducted from the lines: interest on principal repaid or waived before `interestAsOf` */
+            credits: components["schemas"]["ClaimInterestCreditDto"][];
             entries: components["schemas"]["ClaimEntryDto"][];
             /** Format: uuid */
             id: string;
             /**
              * Format: date
-             * @description Interest runs up to this day: settlement, notice due day or today
+             * @description Interest runs up to this day: the settlement or today, and at least the notice’s due day
              */
             interestAsOf: string;
             /**

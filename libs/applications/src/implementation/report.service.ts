@@ -149,34 +149,51 @@ export class ReportService {
     const items = [];
     for (const claim of rows) {
       const balance = await this.recovery.balanceOf(this.dataSource, claim.id);
-      const asOf = claim.settled_on ?? claim.notice_due_by ?? today;
+      const entries = await this.recovery.entries(this.dataSource, claim.id);
+      // Interest runs to the repayment (settlement or today); a notice fixes it at least up to its
+      // due day (RecoveryService: a payment before the due day pays what the notice fixed).
+      const runsTo = claim.settled_on ?? today;
+      const asOf = claim.notice_due_by && claim.notice_due_by > runsTo ? claim.notice_due_by : runsTo;
       const lines = [];
+      const credits = [];
       // Null when the base-rate table does not reach back to a payment day: finance must add the
       // rate first; the claim itself stands, only its interest cannot be stated yet.
       let interest: Money | null = Money.ZERO;
-      for (const line of claim.lines) {
+      const rated = async (principal: Money, from: string, until: string) => {
         try {
-          const result = await this.baseRates.repaymentInterest({
-            principal: Money.fromCents(line.amountCents),
-            paidOn: line.paidOn,
-            // A payment dated after the day asked about bears no interest yet (not a 400).
-            // Late use bears interest up to the use, not up to today.
-            repaidOn: line.usedOn ?? (asOf < line.paidOn ? line.paidOn : asOf),
+          // A day after the day asked about bears no interest yet (not a 400).
+          return await this.baseRates.repaymentInterest({
+            principal,
+            paidOn: from,
+            repaidOn: until < from ? from : until,
           });
-          interest = interest?.add(result.total) ?? null;
-          lines.push({ callOffId: line.callOffId, ...interestView(result, locale) });
         } catch (error) {
           if (!(error instanceof DomainError) || error.code !== FUNDS_ERROR_CODES.baseRateMissing)
             throw error;
-          interest = null;
-          lines.push({
-            callOffId: line.callOffId,
-            principalCents: line.amountCents,
-            paidOn: line.paidOn,
-            lines: [],
-          });
+          return null;
+        }
+      };
+      for (const line of claim.lines) {
+        // Late use bears interest up to the use, not up to today.
+        const result = await rated(Money.fromCents(line.amountCents), line.paidOn, line.usedOn ?? asOf);
+        interest = result && interest ? interest.add(result.total) : null;
+        lines.push(
+          result
+            ? { callOffId: line.callOffId, ...interestView(result, locale) }
+            : { callOffId: line.callOffId, principalCents: line.amountCents, paidOn: line.paidOn, lines: [] },
+        );
+      }
+      // The principal repaid or waived stops bearing interest from its day (accruedClaimInterest).
+      if (claim.reason !== 'late_use') {
+        for (const entry of entries) {
+          if (entry.principalPartCents === '0' || entry.bookedOn >= asOf) continue;
+          const result = await rated(Money.fromCents(entry.principalPartCents), entry.bookedOn, asOf);
+          interest = result && interest ? interest.subtract(result.total) : null;
+          if (result) credits.push(creditView(interestView(result, locale), locale));
         }
       }
+      // Never less than the claim has booked (a notice fixes its interest up to the due day).
+      if (interest) interest = Money.max(Money.max(interest, Money.ZERO), balance.interest);
       items.push({
         id: claim.id,
         reason: claim.reason,
@@ -188,6 +205,7 @@ export class ReportService {
         interestCents: interest?.toString() ?? null,
         totalCents: interest ? Money.fromCents(claim.amount_cents).add(interest).toString() : null,
         lines,
+        credits,
         // The notice sets its reference and due day together.
         notice:
           claim.notice_reference && claim.notice_due_by
@@ -201,9 +219,22 @@ export class ReportService {
           openInterestCents: balance.openInterest.toString(),
           openCents: balance.open.toString(),
         },
-        entries: await this.recovery.entries(this.dataSource, claim.id),
+        entries,
       });
     }
     return { items };
   }
+}
+
+/** An interest calculation on repaid principal, as a deduction: its sentences say so. */
+function creditView(view: ReturnType<typeof interestView>, locale: 'de' | 'en') {
+  const prefix = locale === 'de' ? 'Abzüglich für zurückgezahlte Beträge: ' : 'Less, for amounts repaid: ';
+  return {
+    principalCents: view.principalCents,
+    settledOn: view.paidOn,
+    repaidOn: view.repaidOn,
+    days: view.days,
+    lines: view.lines.map((line) => ({ ...line, text: `${prefix}${line.text}` })),
+    totalCents: view.totalCents,
+  };
 }

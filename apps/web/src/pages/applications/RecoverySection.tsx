@@ -76,7 +76,8 @@ function ClaimCard({
   const { t } = useTranslation();
   const headingId = `rueckforderung-${claim.id}`;
   const paid = sumCents(claim.entries.filter((e) => e.kind === 'payment').map((e) => e.amountCents));
-  const interestLines = claim.lines.flatMap((line) => line.lines);
+  // The lines, then what is deducted for principal repaid before the day the interest runs to.
+  const interestLines = [...claim.lines, ...claim.credits].flatMap((line) => line.lines);
   const active = claim.state === 'open' || claim.state === 'partly_paid';
   // Kept here, not in the form: a waiver or full repayment ends the actions, not the message.
   const [done, setDone] = useState<Done | null>(null);

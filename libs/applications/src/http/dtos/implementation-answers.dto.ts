@@ -379,6 +379,30 @@ export class ClaimInterestDto {
   totalText?: string;
 }
 
+/**
+ * Interest no longer owed on principal repaid or waived before the day the claim's interest runs
+ * to: deducted from the lines, from the day it was repaid.
+ */
+export class ClaimInterestCreditDto {
+  @ApiProperty(CENTS)
+  principalCents: string;
+
+  @ApiProperty({ ...day, description: 'The day the principal was repaid or waived' })
+  settledOn: string;
+
+  @ApiProperty({ ...day, description: 'The first day without interest' })
+  repaidOn: string;
+
+  @ApiProperty()
+  days: number;
+
+  @ApiProperty({ type: [InterestLineDto], description: 'Each sentence says it is a deduction' })
+  lines: InterestLineDto[];
+
+  @ApiProperty(INTEREST_CENTS)
+  totalCents: string;
+}
+
 export class ClaimNoticeDto {
   @ApiProperty()
   reference: string;
@@ -446,7 +470,10 @@ export class RepaymentClaimDto {
   @ApiProperty(nullableDay)
   settledOn: string | null;
 
-  @ApiProperty({ ...day, description: 'Interest runs up to this day: settlement, notice due day or today' })
+  @ApiProperty({
+    ...day,
+    description: 'Interest runs up to this day: the settlement or today, and at least the notice’s due day',
+  })
   interestAsOf: string;
 
   @ApiProperty({
@@ -461,6 +488,12 @@ export class RepaymentClaimDto {
 
   @ApiProperty({ type: [ClaimInterestDto], description: 'Per paid call-off: its interest line by line' })
   lines: ClaimInterestDto[];
+
+  @ApiProperty({
+    type: [ClaimInterestCreditDto],
+    description: 'Deducted from the lines: interest on principal repaid or waived before `interestAsOf`',
+  })
+  credits: ClaimInterestCreditDto[];
 
   @ApiProperty({ type: ClaimNoticeDto, nullable: true })
   notice: ClaimNoticeDto | null;
