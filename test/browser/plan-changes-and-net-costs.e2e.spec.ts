@@ -36,6 +36,13 @@ describe('net or gross costs and approved plan changes in the browser', () => {
   const signedIn = (actor: Actor, path: string): Promise<Page> =>
     signedInAt(api, actor.user.email, PASSWORD, path);
 
+  /** Cents as the amount fields take them: 123456 → "1.234,56". */
+  const euros = (cents: bigint) =>
+    `${(cents / 100n).toLocaleString('de-DE')},${String(cents % 100n).padStart(2, '0')}`;
+  /** The label of a cost line's amount field in the proof of use. */
+  const labelOf = (line: { cashYear: number; category: string }) =>
+    `${{ personnel: 'Personalkosten', material: 'Sachkosten', fees: 'Honorare', investments: 'Investitionen', overheads: 'Verwaltungskosten' }[line.category]} ${line.cashYear}`;
+
   it('asks a VAT-deductible organisation for net amounts and any other for gross amounts, saying why', async () => {
     const callId = (await world.openCall()).id;
     const gross = await world.draft(callId);
@@ -135,10 +142,6 @@ describe('net or gross costs and approved plan changes in the browser', () => {
 
     const page = await signedIn(world.carrier, `/antraege/${id}/verwendungsnachweis`);
     await page.getByLabel('Sachbericht').fill('Alle Kochabende wie geplant, dazu der neue Herd.');
-    const euros = (cents: bigint) =>
-      `${(cents / 100n).toLocaleString('de-DE')},${String(cents % 100n).padStart(2, '0')}`;
-    const labelOf = (line: { cashYear: number; category: string }) =>
-      `${{ personnel: 'Personalkosten', material: 'Sachkosten', fees: 'Honorare', investments: 'Investitionen', overheads: 'Verwaltungskosten' }[line.category]} ${line.cashYear}`;
     for (const line of plan) {
       await page.getByLabel(labelOf(line), { exact: true }).fill(euros(BigInt(line.amountCents)));
     }
@@ -180,11 +183,7 @@ describe('net or gross costs and approved plan changes in the browser', () => {
 
     const page = await signedIn(world.carrier, `/antraege/${id}/verwendungsnachweis`);
     await page.getByLabel('Sachbericht').fill('Alle Kochabende wie geplant.');
-    const euros = (cents: bigint) =>
-      `${(cents / 100n).toLocaleString('de-DE')},${String(cents % 100n).padStart(2, '0')}`;
     const vatOf = (cents: string) => (BigInt(cents) * 19n + 50n) / 100n;
-    const labelOf = (line: { cashYear: number; category: string }) =>
-      `${{ personnel: 'Personalkosten', material: 'Sachkosten', fees: 'Honorare', investments: 'Investitionen', overheads: 'Verwaltungskosten' }[line.category]} ${line.cashYear}`;
     for (const line of plan) {
       await page
         .getByLabel(labelOf(line), { exact: true })
