@@ -42,7 +42,8 @@ export const RECOVERY_NOTICE_TEXTS: Record<
     rateText: (rate: string, base: string) => string;
     interestSum: string;
     totals: { principal: string; interest: string; total: string };
-    interestRule: (until: string) => string;
+    /** `until` is null for late use: its interest ends with the use. */
+    interestRule: (until: string | null) => string;
     legal: string;
     closing: string;
   }
@@ -90,7 +91,9 @@ export const RECOVERY_NOTICE_TEXTS: Record<
     interestSum: 'Zinsen zusammen',
     totals: { principal: 'Erstattungsbetrag', interest: 'Zinsen', total: 'Gesamtbetrag' },
     interestRule: (until) =>
-      `Zinstage vom Tag der Auszahlung (einschließlich) bis zum ${until} (ausschließlich), 365 Tage je Jahr; jede Zeile kaufmännisch auf volle Cent gerundet.`,
+      until === null
+        ? 'Zinstage vom Tag der Auszahlung (einschließlich) bis zum Tag der Verwendung (ausschließlich), 365 Tage je Jahr; jede Zeile kaufmännisch auf volle Cent gerundet.'
+        : `Zinstage vom Tag der Auszahlung (einschließlich) bis zum ${until} (ausschließlich), 365 Tage je Jahr; jede Zeile kaufmännisch auf volle Cent gerundet. Geht die Zahlung später ein, laufen die Zinsen bis zum Tag des Eingangs weiter.`,
     legal:
       '§§ 23, 44 LHO Berlin mit den Allgemeinen Nebenbestimmungen für Zuwendungen zur Projektförderung (ANBest-P) Nr. 1.2 und 2.1; §§ 49, 49a VwVfG; § 247 BGB.',
     closing: 'Mit freundlichen Grüßen',
@@ -137,7 +140,9 @@ export const RECOVERY_NOTICE_TEXTS: Record<
     interestSum: 'Interest, together',
     totals: { principal: 'Amount to repay', interest: 'Interest', total: 'Total' },
     interestRule: (until) =>
-      `Interest days from the day of payment (inclusive) to ${until} (exclusive), 365 days a year; each line rounded half up to the cent.`,
+      until === null
+        ? 'Interest days from the day of payment (inclusive) to the day of use (exclusive), 365 days a year; each line rounded half up to the cent.'
+        : `Interest days from the day of payment (inclusive) to ${until} (exclusive), 365 days a year; each line rounded half up to the cent. If the payment arrives later, interest runs on to the day it arrives.`,
     legal:
       '§§ 23, 44 LHO Berlin with the general conditions for project grants (ANBest-P) no. 1.2 and 2.1; §§ 49, 49a VwVfG; § 247 BGB.',
     closing: 'Yours faithfully',

@@ -119,4 +119,22 @@ describe('the recovery and interest notice (Rückforderungs- und Zinsbescheid)',
       'Sie werden aufgefordert, 30.000,00 € zu erstatten und Zinsen von 1.799,71 € zu zahlen, zusammen 31.799,71 €, bis zum 10.02.2026.',
     );
   });
+
+  it('says interest runs on when the money comes later, and ends with the use for late use', async () => {
+    // The office books interest up to the day the money comes back (§ 49a (3) VwVfG); the notice
+    // must tell the carrier so.
+    const text = flowing(await pdfText(await renderRecoveryNotice(issueCase())));
+    expect(text).toContain('bis zum 10.02.2026 (ausschließlich)');
+    expect(text).toContain('Geht die Zahlung später ein, laufen die Zinsen bis zum Tag des Eingangs weiter.');
+    const lateUse = flowing(
+      await pdfText(
+        await renderRecoveryNotice({ ...issueCase(), reason: 'late_use', interestUntil: '2026-02-10' }),
+      ),
+    );
+    expect(lateUse).toContain('bis zum Tag der Verwendung (ausschließlich)');
+    expect(lateUse).not.toContain('bis zum 10.02.2026 (ausschließlich)');
+    expect(lateUse).not.toContain('laufen die Zinsen bis zum Tag des Eingangs weiter');
+    const english = flowing(await pdfText(await renderRecoveryNotice({ ...issueCase(), locale: 'en' })));
+    expect(english).toContain('If the payment arrives later, interest runs on to the day it arrives.');
+  });
 });

@@ -130,7 +130,7 @@ export async function renderRecoveryNotice(input: RecoveryNoticeInput): Promise<
   );
 
   heading(pdf, t.sections.interest);
-  paragraph(pdf, t.interestRule(date(input.interestUntil)), { gap: 4 });
+  paragraph(pdf, t.interestRule(input.reason === 'late_use' ? null : date(input.interestUntil)), { gap: 4 });
   for (const payment of input.payments) {
     paragraph(pdf, `${t.paymentLine(date(payment.paidOn))}: ${money(payment.principal)}`, {
       bold: true,
