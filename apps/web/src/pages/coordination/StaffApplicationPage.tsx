@@ -87,7 +87,7 @@ export function StaffApplicationPage() {
   const balance = planBalance(detail.content.costPlan ?? [], detail.content.financingPlan ?? []);
   const requested = balance.total.requested;
   const withinLimits =
-    (detail.call.minAmountCents === null || requested >= BigInt(detail.call.minAmountCents)) &&
+    requested >= BigInt(detail.call.minAmountCents) &&
     (detail.call.maxAmountCents === null || requested <= BigInt(detail.call.maxAmountCents));
   const inTime =
     detail.submittedAt !== null &&
