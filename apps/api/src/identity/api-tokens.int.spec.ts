@@ -137,4 +137,43 @@ describe('personal API tokens expire, record their use and can be revoked by the
     const coordinatorSession = await signIn(server, coordinator.user.email, PASSWORD);
     await request(server).get('/api/api-tokens').set('Cookie', coordinatorSession.cookie).expect(403);
   });
+
+  it("leaves the tokens of another district's staff member who is also a carrier to that district (404)", async () => {
+    const spandau = await createDistrict(db.dataSource);
+    const neukoelln = await createDistrict(db.dataSource);
+    const admin = await person();
+    await grantRole(db.dataSource, admin.user.id, 'admin', spandau.id);
+    const adminSession = await signIn(server, admin.user.email, PASSWORD);
+    // Finance staff of Neukölln who is also a member of a carrier organisation: visible to
+    // Spandau's admins as a carrier, but the account (and its tokens) belongs to Neukölln too.
+    const both = await createUser(db.dataSource, { displayName: 'Nina Neukölln' });
+    await grantRole(db.dataSource, both.id, 'finance', neukoelln.id);
+    const organisation = await createOrganisation(db.dataSource);
+    await addOrganisationMember(db.dataSource, organisation.id, both.id);
+    const token = await createApiToken(db.dataSource, both.id, 'Neukölln-Buchungsexport');
+    // A carrier who is also finance staff in Spandau stays the admin's to manage.
+    const local = await createUser(db.dataSource);
+    await grantRole(db.dataSource, local.id, 'finance', spandau.id);
+    await addOrganisationMember(db.dataSource, organisation.id, local.id);
+    const localToken = await createApiToken(db.dataSource, local.id, 'Spandau-Träger-Skript');
+
+    const listed = await request(server)
+      .get('/api/api-tokens?pageSize=100')
+      .set('Cookie', adminSession.cookie)
+      .expect(200);
+    const names = listed.body.items.map((t: { name: string }) => t.name);
+    expect(names).toContain('Spandau-Träger-Skript');
+    expect(names).not.toContain('Neukölln-Buchungsexport');
+    expect(listed.body.total).toBe(listed.body.items.length);
+
+    const revoke = (id: string) =>
+      request(server)
+        .delete(`/api/api-tokens/${id}`)
+        .set('Cookie', adminSession.cookie)
+        .set('X-CSRF-Token', adminSession.csrfToken);
+    const refused = await revoke(token.id).expect(404);
+    expect(refused.body.code).toBe('not_found');
+    await request(server).get('/api/me').set('Authorization', `Bearer ${token.token}`).expect(200);
+    await revoke(localToken.id).expect(204);
+  });
 });

@@ -48,10 +48,13 @@ export class ApiTokensService {
     );
   }
 
-  /** The valid tokens of every user inside the admin's districts (UserScope), newest first. */
+  /**
+   * The valid tokens of every user whose whole account the admin manages (UserScope), newest first:
+   * a carrier who is also another district's staff member is that district's to manage.
+   */
   async listManaged(principal: Principal, page: { limit: number; offset: number }) {
     const scope = UserScope.of(principal, ['admin']);
-    const where = `t.revoked_at IS NULL AND t.expires_at > now() AND ${scope.condition('u', '$1')}`;
+    const where = `t.revoked_at IS NULL AND t.expires_at > now() AND ${scope.wholeAccountCondition('u', '$1')}`;
     const [{ total }] = (await this.dataSource.query(
       `SELECT count(*)::int AS total FROM api_token t JOIN app_user u ON u.id = t.user_id WHERE ${where}`,
       [scope.districtIds],
@@ -69,14 +72,14 @@ export class ApiTokensService {
     return { items, total };
   }
 
-  /** An admin revokes a token of a user in their districts; anything else answers 404. */
+  /** An admin revokes a token of a user whose whole account they manage; anything else answers 404. */
   async revokeManaged(principal: Principal, tokenId: string, client: ClientInfo): Promise<void> {
     const scope = UserScope.of(principal, ['admin']);
     await this.dataSource.transaction(async (tx) => {
       const revoked = await queryRows<{ id: string; user_id: string }>(
         tx,
         `UPDATE api_token t SET revoked_at = now() FROM app_user u
-         WHERE t.id = $1 AND u.id = t.user_id AND t.revoked_at IS NULL AND ${scope.condition('u', '$2')}
+         WHERE t.id = $1 AND u.id = t.user_id AND t.revoked_at IS NULL AND ${scope.wholeAccountCondition('u', '$2')}
          RETURNING t.id, t.user_id`,
         [tokenId, scope.districtIds],
       );

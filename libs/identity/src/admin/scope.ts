@@ -68,6 +68,17 @@ export class UserScope {
   managesWholeAccount(user: ScopedUser): boolean {
     return user.roleDistrictIds.every((id) => this.covers(id));
   }
+
+  /**
+   * {@link managesWholeAccount} as an SQL condition on the user `alias` inside the scope: the user
+   * holds no role outside the caller's districts (a Senate role, held without a district, is
+   * outside every district's scope). `districts` is bound as in {@link condition}.
+   */
+  wholeAccountCondition(alias: string, districts: string): string {
+    return `(${this.condition(alias, districts)}
+      AND NOT EXISTS (SELECT 1 FROM role_assignment wr WHERE wr.user_id = ${alias}.id
+        AND (wr.district_id IS NULL OR NOT wr.district_id = ANY(${districts}::uuid[]))))`;
+  }
 }
 
 export interface ScopedUser {
