@@ -1,3 +1,4 @@
+import { createDistrict, createUser, grantRole } from '@kiezfonds/testing';
 import { ApplicationWorld } from '../../apps/api/src/testing/application-world';
 import { type CommitteeSetUp, createCommittee } from '../../apps/api/src/testing/committee-world';
 import { startTestApi, type TestApi } from '../../apps/api/src/testing/test-api';
@@ -242,5 +243,75 @@ describe('committee administration', () => {
       .send({ quorumNumerator: 1, quorumDenominator: 2, majority: 'simple', abstentionsCountAsCast: false })
       .expect(404);
     expect((await other.get(other.coordinator, '/api/committees').expect(200)).body.items).toEqual([]);
+  });
+
+  it("answers another district's staff member as an unknown id and grants them nothing", async () => {
+    const neukoelln = await createDistrict(world.db, { name: 'Neukölln-Mitglied' });
+    const elsewhere = await createUser(world.db, { displayName: 'Nora Neukölln' });
+    await grantRole(world.db, elsewhere.id, 'finance', neukoelln.id);
+    // The roles route keeps them out of reach; the committee must not be a way around it.
+    await world
+      .post(world.coordinator, `/api/users/${elsewhere.id}/roles`)
+      .send({ role: 'board_member', districtId: world.district.id })
+      .expect(404);
+    const added = await world
+      .post(world.coordinator, `/api/committees/${ag.committeeId}/members`)
+      .send({ userId: elsewhere.id, department: 'Umweltamt', voting: true, validFrom: '2026-06-01' })
+      .expect(400);
+    expect(added.body.details[0]).toMatchObject({ field: 'userId', rule: 'exists' });
+    const [role] = (await world.db.query(
+      `SELECT count(*)::int AS n FROM role_assignment WHERE user_id = $1 AND district_id = $2`,
+      [elsewhere.id, world.district.id],
+    )) as { n: number }[];
+    expect(role!.n).toBe(0);
+  });
+
+  describe('a seat bounds what its holder reads', () => {
+    let inReview: string;
+
+    beforeAll(async () => {
+      inReview = (await world.draft((await world.openCall()).id)).id;
+      await world.event(world.carrier, inReview, { type: 'SUBMIT' }).expect(200);
+      await world.event(world.coordinator, inReview, { type: 'PASS_FORMAL_CHECK' }).expect(200);
+    });
+
+    it('gives no access to the applications before the committee until it begins', async () => {
+      const future = await world.staff('board_member');
+      await world.get(future, `/api/applications/${inReview}`).expect(200);
+      await world
+        .post(world.coordinator, `/api/committees/${ag.committeeId}/members`)
+        .send({ userId: future.user.id, department: 'Kultur', voting: true, validFrom: '2099-01-01' })
+        .expect(201);
+      await world.get(future, `/api/committees/${ag.committeeId}`).expect(404);
+      await world.get(future, `/api/applications/${inReview}`).expect(404);
+      expect((await world.get(future, '/api/applications').expect(200)).body.total).toBe(0);
+      expect((await world.get(future, '/api/me').expect(200)).body.roles).toEqual([]);
+    });
+
+    it('ends access to them when it ends', async () => {
+      const leaving = await world.staff('board_member');
+      const added = (
+        await world
+          .post(world.coordinator, `/api/committees/${ag.committeeId}/members`)
+          .send({
+            userId: leaving.user.id,
+            department: 'Jugend-Stellv',
+            voting: true,
+            validFrom: '2026-01-01',
+          })
+          .expect(201)
+      ).body as { members: { id: string; userId: string }[] };
+      const memberId = added.members.find((m) => m.userId === leaving.user.id)!.id;
+      await world.get(leaving, `/api/applications/${inReview}`).expect(200);
+      await world.get(leaving, `/api/applications/${inReview}/attachments`).expect(200);
+      const yesterday = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+      await world
+        .post(world.coordinator, `/api/committees/${ag.committeeId}/members/${memberId}/end`)
+        .send({ validTo: yesterday })
+        .expect(200);
+      await world.get(leaving, `/api/committees/${ag.committeeId}`).expect(404);
+      await world.get(leaving, `/api/applications/${inReview}`).expect(404);
+      await world.get(leaving, `/api/applications/${inReview}/attachments`).expect(404);
+    });
   });
 });

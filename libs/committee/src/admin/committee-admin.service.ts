@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@kiezfonds/domain';
-import type { Principal } from '@kiezfonds/identity';
+import { type Principal, UserScope } from '@kiezfonds/identity';
 import { queryRows, recordAudit } from '@kiezfonds/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { COMMITTEE_ERROR_CODES } from '../committee.exception';
@@ -140,10 +140,16 @@ export class CommitteeAdminService {
     requestId: string | null,
   ): Promise<CommitteeView> {
     return this.change(principal, committeeId, requestId, 'committee_member_added', async (tx, committee) => {
-      const users = (await tx.query(`SELECT id FROM app_user WHERE id = $1 AND status = 'active'`, [
-        input.userId,
-      ])) as unknown[];
-      if (users.length === 0) throw new ValidationError([{ field: 'userId', rule: 'exists' }]);
+      // Membership hands out the board member role: the person must be someone the caller could
+      // grant that role to (users.service grantRole), and another district's staff answer exactly
+      // as an unknown id does, so the route tells nothing about them.
+      const user = await UserScope.of(principal, ['admin', 'coordinator'])
+        .findUser(tx, input.userId)
+        .catch((error: unknown) => {
+          if (error instanceof NotFoundError) return null;
+          throw error;
+        });
+      if (user?.status !== 'active') throw new ValidationError([{ field: 'userId', rule: 'exists' }]);
       if (input.substituteForId) {
         const seat = (await currentMembers(tx, committee.id)).find((m) => m.id === input.substituteForId);
         if (!seat) throw new ValidationError([{ field: 'substituteForId', rule: 'exists' }]);

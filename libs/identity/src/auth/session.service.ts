@@ -113,7 +113,15 @@ export const PRINCIPAL_COLUMNS = `u.id AS user_id, u.email, u.display_name, u.la
               FROM role_assignment r
               -- The Berlin-wide Senate role (no district) is held in every district.
               JOIN district d ON d.id = r.district_id OR (r.role = 'senate' AND r.district_id IS NULL)
-              WHERE r.user_id = u.id), '[]') AS roles,
+              WHERE r.user_id = u.id
+                -- A seat on a committee of the district bounds the board member role to the seat's
+                -- period (docs/api/committee.md): before it begins and after it ends the person
+                -- reads nothing the committee deals with. A role without any seat stays as granted.
+                AND (r.role <> 'board_member' OR COALESCE(
+                  (SELECT bool_or(cm.valid_from <= (now() AT TIME ZONE 'Europe/Berlin')::date
+                                  AND (cm.valid_to IS NULL OR cm.valid_to >= (now() AT TIME ZONE 'Europe/Berlin')::date))
+                     FROM committee_member cm JOIN committee k ON k.id = cm.committee_id
+                    WHERE cm.user_id = u.id AND k.district_id = d.id), true))), '[]') AS roles,
   COALESCE((SELECT json_agg(json_build_object('organisationId', m.organisation_id, 'isAdmin', m.is_admin, 'name', o.name)
                    ORDER BY o.name)
               FROM organisation_member m JOIN organisation o ON o.id = m.organisation_id WHERE m.user_id = u.id), '[]')
