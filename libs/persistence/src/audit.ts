@@ -14,6 +14,15 @@ export interface AuditEntry {
 }
 
 /**
+ * Audit actions that record the district office's own assessment of an application (the
+ * double-funding warning: a hint about the carrier's other funding, for the coordinator to weigh).
+ * They carry the actor whose step ran the check, for the trail, but that person did not act on
+ * them: only the district's coordinators, finance staff and admins read them in a timeline, and
+ * no personal data export carries them.
+ */
+export const OFFICE_ONLY_AUDIT_ACTIONS: readonly string[] = ['double_funding_warning'];
+
+/**
  * Appends one event to the audit trail, with the caller's transaction manager so the event commits
  * with the change it records. Payloads hold ids and facts, not names or e-mail addresses, so
  * pseudonymising a user never needs the (immutable) trail to change.

@@ -11,7 +11,7 @@ export {
   type DemoLogin,
 } from './seed/demo-data';
 export { seedDemoData, type SeedOptions, type SeedSummary } from './seed/seed-demo-data';
-export { type AuditEntry, auditInsert, recordAudit } from './audit';
+export { type AuditEntry, auditInsert, OFFICE_ONLY_AUDIT_ACTIONS, recordAudit } from './audit';
 export { SqlParameters } from './sql-parameters';
 export { queryRows } from './query-rows';
 export { IDEMPOTENCY_KEY_REUSED, requestHash, runIdempotent } from './idempotency';

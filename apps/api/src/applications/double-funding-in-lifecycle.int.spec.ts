@@ -94,6 +94,38 @@ describe('the double-funding check on submission and approval', () => {
     ]);
   });
 
+  it("shows the warning in the timeline to the district's office only, not to the carrier or the board", async () => {
+    const { id } = await world.draft(callId);
+    await world.event(world.carrier, id, { type: 'SUBMIT' }).expect(200);
+    await world.event(world.coordinator, id, { type: 'PASS_FORMAL_CHECK' }).expect(200);
+    const actions = async (actor: typeof world.carrier) =>
+      (
+        (await world.get(actor, `/api/applications/${id}/history`).expect(200)).body.items as {
+          action: string;
+        }[]
+      ).map((item) => item.action);
+    for (const office of [world.coordinator, world.finance, await world.staff('admin')]) {
+      expect(await actions(office)).toContain('double_funding_warning');
+    }
+    expect(await actions(world.carrier)).not.toContain('double_funding_warning');
+    expect(await actions(world.boardMember)).not.toContain('double_funding_warning');
+    // The rest of the timeline stays the carrier's to read.
+    expect(await actions(world.carrier)).toContain('transition');
+  });
+
+  it("leaves the office's warning out of the personal data export of the carrier whose submission triggered it", async () => {
+    const { id } = await world.draft(callId);
+    await world.event(world.carrier, id, { type: 'SUBMIT' }).expect(200);
+    expect(await warnings(id)).toHaveLength(1);
+    const exported = await world.get(world.carrier, '/api/me/export').expect(200);
+    const body = (exported.body.auditEvents ? exported.body : JSON.parse(exported.text)) as {
+      auditEvents: { entityId: string; action: string }[];
+    };
+    const own = body.auditEvents.filter((e) => e.entityId === id).map((e) => e.action);
+    expect(own.length).toBeGreaterThan(0);
+    expect(own).not.toContain('double_funding_warning');
+  });
+
   it('records nothing for a carrier without tracked projects in other funds', async () => {
     const organisation = await createOrganisation(api.db.dataSource);
     const carrier = await world.carrierMember(organisation);

@@ -15,8 +15,9 @@ import {
   ValidationError,
 } from '@kiezfonds/domain';
 import type { Page } from '@kiezfonds/platform';
-import type { Principal } from '@kiezfonds/identity';
-import { recordAudit } from '@kiezfonds/persistence';
+import { DOUBLE_FUNDING_ROLES } from '@kiezfonds/funds';
+import { districtsWhere, type Principal } from '@kiezfonds/identity';
+import { OFFICE_ONLY_AUDIT_ACTIONS, recordAudit } from '@kiezfonds/persistence';
 import { DataSource } from 'typeorm';
 import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
 import { ApplicationScope, BOARD_VISIBLE_STATES, SENATE_VISIBLE_STATES } from '../scope/application-scope';
@@ -416,15 +417,19 @@ export class ApplicationService {
     };
   }
 
-  /** The timeline: every recorded step of the application, oldest first. */
+  /**
+   * The timeline: every recorded step of the application, oldest first. The office's own notes
+   * (the double-funding warning) only for the district's staff who may read the report itself.
+   */
   async history(principal: Principal, id: string) {
     const scoped = await ApplicationScope.of(principal).application(this.dataSource, id);
+    const office = districtsWhere(principal, ...DOUBLE_FUNDING_ROLES).includes(scoped.districtId);
     const rows = (await this.dataSource.query(
       `SELECT e.occurred_at, e.action, e.from_state, e.to_state, e.payload, u.display_name AS actor_name
        FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
-       WHERE e.entity_type = 'application' AND e.entity_id = $1
+       WHERE e.entity_type = 'application' AND e.entity_id = $1 AND ($2 OR e.action <> ALL($3::text[]))
        ORDER BY e.occurred_at, e.id`,
-      [scoped.id],
+      [scoped.id, office, OFFICE_ONLY_AUDIT_ACTIONS],
     )) as {
       occurred_at: Date;
       action: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { REMINDER_KINDS, ValidationError } from '@kiezfonds/domain';
-import { recordAudit } from '@kiezfonds/persistence';
+import { OFFICE_ONLY_AUDIT_ACTIONS, recordAudit } from '@kiezfonds/persistence';
 import { DataSource } from 'typeorm';
 import type { ClientInfo } from '../auth/auth.service';
 import type { Principal } from '../auth/principal';
@@ -134,11 +134,12 @@ export class AccountService {
        WHERE lower(recipient) = lower($1) AND state = 'sent' ORDER BY sent_at`,
       [principal.email],
     );
+    // The person's own steps; not the office's notes that their step happened to trigger.
     const auditEvents = await db.query(
       `SELECT id, occurred_at AS "occurredAt", district_id AS "districtId", entity_type AS "entityType",
               entity_id AS "entityId", action, from_state AS "fromState", to_state AS "toState", payload
-       FROM audit_event WHERE actor_id = $1 ORDER BY occurred_at, id`,
-      [userId],
+       FROM audit_event WHERE actor_id = $1 AND action <> ALL($2::text[]) ORDER BY occurred_at, id`,
+      [userId, OFFICE_ONLY_AUDIT_ACTIONS],
     );
     // The committee's record of the person: seats, declared conflicts, own votes and reviews.
     const committee = {
