@@ -37,7 +37,9 @@ export { DOUBLE_FUNDING_ROLES, FUND_STAFF_ROLES, FundScope } from './scope/fund-
 export {
   IsCalendarDate,
   IsCents,
+  IsInstant,
   isCalendarDate,
+  isInstant,
   isPositiveCents,
   NotBefore,
   ProgrammeYearQueryDto,

@@ -6,7 +6,6 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsDateString,
   IsIn,
   IsOptional,
   IsString,
@@ -14,6 +13,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { IsInstant } from '@kiezfonds/funds';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -55,7 +55,7 @@ export class OpenWrittenVoteDto {
   motion: string;
 
   @ApiProperty({ format: 'date-time', example: '2027-02-15T18:00:00+01:00' })
-  @IsDateString({ strict: true })
+  @IsInstant()
   deadline: string;
 }
 
@@ -74,7 +74,7 @@ export class ScheduleSessionDto {
   title: string;
 
   @ApiProperty({ format: 'date-time', example: '2027-02-10T16:00:00+01:00' })
-  @IsDateString({ strict: true })
+  @IsInstant()
   startsAt: string;
 
   @ApiProperty({ maxLength: 300, example: 'Rathaus Spandau, Raum 210' })

@@ -4,7 +4,6 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsDateString,
   IsIn,
   IsInt,
   IsObject,
@@ -19,7 +18,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { Trim } from '@kiezfonds/funds';
+import { IsInstant, Trim } from '@kiezfonds/funds';
 
 export class ReviewCriterionDto {
   @ApiProperty({ example: 'networking', description: 'lower case letters, digits and _' })
@@ -60,7 +59,7 @@ export class ReviewSetupDto {
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true, example: '2027-01-29T23:59:00+01:00' })
   @ValidateIf((dto: ReviewSetupDto) => dto.reviewDeadline !== null)
-  @IsDateString({ strict: true })
+  @IsInstant()
   reviewDeadline: string | null;
 
   @ApiProperty({ type: [ReviewCriterionDto] })

@@ -679,6 +679,10 @@ export const VALIDATION_MESSAGES: Catalogue = {
     de: 'Bitte geben Sie ein gültiges Datum an.',
     en: 'Please provide a valid date.',
   },
+  instant: {
+    de: 'Bitte geben Sie einen Zeitpunkt mit Datum, Uhrzeit und Zeitzone an, z. B. 2027-01-31T23:59:00+01:00.',
+    en: 'Please give a point in time with date, time and time zone, e.g. 2027-01-31T23:59:00+01:00.',
+  },
   isIn: { de: 'Bitte wählen Sie einen der erlaubten Werte.', en: 'Please choose one of the allowed values.' },
   isEnum: {
     de: 'Bitte wählen Sie einen der erlaubten Werte.',

@@ -1,4 +1,4 @@
-import { currentBerlinYear, isCalendarDate, isPositiveCents } from './common';
+import { currentBerlinYear, isCalendarDate, isInstant, isPositiveCents } from './common';
 
 describe('amounts in cents', () => {
   it('takes whole positive cents as a JSON integer or a string of digits', () => {
@@ -37,6 +37,46 @@ describe('calendar dates', () => {
     expect(isCalendarDate('2026-02-29')).toBe(false);
     expect(isCalendarDate('2026-11-22T00:00:00Z')).toBe(false);
     expect(isCalendarDate('22.11.2026')).toBe(false);
+  });
+});
+
+describe('instants', () => {
+  it('take a day, a time to the minute, second or millisecond, and Z or an offset', () => {
+    for (const value of [
+      '2027-01-31T23:59+01:00',
+      '2027-01-31T23:59:00+01:00',
+      '2027-01-31T22:59:00.000Z',
+      '2027-01-31T22:59:00.5Z',
+      '2024-02-29T12:00:00-05:30',
+    ]) {
+      expect({ value, ok: isInstant(value) }).toEqual({ value, ok: true });
+    }
+  });
+
+  it('refuse week, ordinal and basic dates, days that do not exist, and times without a zone', () => {
+    for (const value of [
+      '2027-W05-3',
+      '2027-W05-3T10:00:00Z',
+      '2027-060',
+      '2027-060T10:00:00Z',
+      '20270301',
+      '20270301T100000Z',
+      '2027-03-01',
+      '2027-03-01T10:00:00',
+      '2027-02-30T10:00:00Z',
+      '2026-02-29T10:00:00Z',
+      '2027-01-01T24:00Z',
+      '2027-01-01T23:59:60Z',
+      '2027-01-01T10:00+25:00',
+      '0001-01-01T00:00+01:00',
+      '+275760-09-13T00:00:00Z',
+      ' 2027-01-31T23:59:00Z',
+      '',
+      1798797600000,
+      null,
+    ]) {
+      expect({ value, ok: isInstant(value) }).toEqual({ value, ok: false });
+    }
   });
 });
 

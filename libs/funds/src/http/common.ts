@@ -105,6 +105,36 @@ export function IsCalendarDate(options?: ValidationOptions) {
     });
 }
 
+// Minutes and seconds below 60, hours below 24, an offset like +01:00; the day is checked apart.
+const INSTANT =
+  /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+/**
+ * Whether the value is a point in time `YYYY-MM-DDTHH:MM[:SS[.fff]]` with `Z` or an offset
+ * (`+01:00`). class-validator's ISO 8601 check also passes week dates (`2027-W05-3`), ordinal dates
+ * (`2027-060`) and the basic form (`20270301`), which `new Date()` cannot read, and JavaScript
+ * rolls 30 February over into March; PostgreSQL has no year 0.
+ */
+export function isInstant(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = INSTANT.exec(value);
+  if (!match || !isCalendarDate(match[1])) return false;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) && new Date(ms).getUTCFullYear() >= 1;
+}
+
+/** A point in time with date, time and zone (see `isInstant`); refused with the rule `instant`. */
+export function IsInstant(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'instant',
+      target: target.constructor,
+      propertyName,
+      options,
+      validator: { validate: (value: unknown) => isInstant(value) },
+    });
+}
+
 /** The end of a period on or after its start (rule `notBeforeStart`); `startField` names the start. */
 export function NotBefore(startField: string, options?: ValidationOptions) {
   return (target: object, propertyName: string) =>

@@ -4,7 +4,6 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsDateString,
   IsIn,
   IsInt,
   IsOptional,
@@ -18,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MAX_PROGRAMME_YEAR, MIN_PROGRAMME_YEAR, NETZWERKFONDS_MIN_AMOUNT } from '@kiezfonds/domain';
-import { IsCents, Trim } from '@kiezfonds/funds';
+import { IsCents, IsInstant, Trim } from '@kiezfonds/funds';
 
 const CENTS_SCHEMA = {
   oneOf: [
@@ -66,7 +65,7 @@ export class CallFieldsDto {
   expectedBudgetCents: string | number;
 
   @ApiProperty({ format: 'date-time', example: '2027-01-31T23:59:00+01:00' })
-  @IsDateString({ strict: true })
+  @IsInstant()
   submissionDeadline: string;
 
   @ApiPropertyOptional({

@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsDateString,
   IsIn,
   IsInt,
   IsOptional,
@@ -24,7 +23,7 @@ import {
   FINANCING_TYPES,
   type FinancingType,
 } from '@kiezfonds/domain';
-import { IsCalendarDate, IsCents, Trim } from '@kiezfonds/funds';
+import { IsCalendarDate, IsCents, IsInstant, Trim } from '@kiezfonds/funds';
 
 /** Integer cents as the API accepts them: a string of digits or a JSON integer (never a float). */
 const CENTS_SCHEMA = {
@@ -129,7 +128,7 @@ export class ApplicationEventDto {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'REQUEST_CHANGES: the reply deadline.' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsInstant()
   replyDeadline?: string;
 
   @ApiPropertyOptional({ description: 'REJECT, REVOKE (required), WITHDRAW (optional): the reason.' })
