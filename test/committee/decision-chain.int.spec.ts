@@ -129,4 +129,45 @@ describe('the decision chain from the committee to the Senate', () => {
       .event(world.coordinator, onList, { type: 'RECORD_SENATE_SELECTION', amountCents: '5000000' })
       .expect(200);
   });
+
+  it('records the Senate’s selection at most at the amount the district put on the finalised list', async () => {
+    const callId = (await world.openCall()).id;
+    const id = await inPlanning(world, callId);
+    await decideInWriting(world, ag, id);
+    // Requested 50 000 €; the budget of 40 000 € funds it with 40 000 € on the list the district sends.
+    await world
+      .put(world.coordinator, `/api/calls/${callId}/programme-plan`)
+      .send({ budgetCents: '4000000', fillRule: 'skip_over' })
+      .expect(200);
+    await world
+      .put(world.coordinator, `/api/calls/${callId}/programme-plan/lines/${id}`)
+      .send({ amountCents: '4000000', amountReason: 'Budget reicht nur für 40.000 €', manualRank: null })
+      .expect(200);
+    const plan = await world
+      .post(world.coordinator, `/api/calls/${callId}/programme-plan/finalise`)
+      .expect(200);
+    expect(plan.body.items).toEqual([
+      expect.objectContaining({ applicationId: id, status: 'selected', amountCents: '4000000' }),
+    ]);
+
+    // 50 000 € is more than the 40 000 € the district sent for it: refused, nothing recorded.
+    const refused = await world
+      .event(world.coordinator, id, { type: 'RECORD_SENATE_SELECTION', amountCents: '5000000' })
+      .set('Accept-Language', 'de')
+      .expect(400);
+    expect(refused.body.details).toEqual([
+      { field: 'amountCents', rule: 'notAbovePlanned', message: expect.stringMatching(/40\.000,00\s€/) },
+    ]);
+    const [row] = (await world.db.query(`SELECT senate_amount_cents FROM application WHERE id = $1`, [
+      id,
+    ])) as {
+      senate_amount_cents: string | null;
+    }[];
+    expect(row!.senate_amount_cents).toBeNull();
+
+    // The amount on the list, or less (the Senate may reduce it), is recorded.
+    await world
+      .event(world.coordinator, id, { type: 'RECORD_SENATE_SELECTION', amountCents: '4000000' })
+      .expect(200);
+  });
 });

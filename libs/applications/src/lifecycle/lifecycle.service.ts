@@ -307,16 +307,29 @@ export class LifecycleService {
         ) {
           throw new ValidationError([{ field: 'fullApplicationDueBy', rule: 'inFuture' }]);
         }
+        // The selection answers the list the district sent: its audit event names that list, and the
+        // Senate selects at most the amount the list put on the application (it may reduce it).
+        const [sent] = (await tx.query(
+          `SELECT p.id,
+                  (SELECT item->>'amountCents' FROM jsonb_array_elements(p.final_list) item
+                    WHERE item->>'applicationId' = a.id::text LIMIT 1) AS planned_cents
+             FROM programme_plan p JOIN application a ON a.call_id = p.call_id
+            WHERE a.id = $1 AND p.status = 'final'`,
+          [record.id],
+        )) as { id: string; planned_cents: string | null }[];
+        if (
+          sent &&
+          sent.planned_cents !== null &&
+          amount.isGreaterThan(Money.fromCents(sent.planned_cents))
+        ) {
+          throw new ValidationError([
+            { field: 'amountCents', rule: 'notAbovePlanned', params: { plannedCents: sent.planned_cents } },
+          ]);
+        }
         await tx.query(`UPDATE application SET senate_amount_cents = $2 WHERE id = $1`, [
           record.id,
           amount.toString(),
         ]);
-        // The selection answers the list the district sent: its audit event names that list.
-        const [sent] = (await tx.query(
-          `SELECT p.id FROM programme_plan p JOIN application a ON a.call_id = p.call_id
-            WHERE a.id = $1 AND p.status = 'final'`,
-          [record.id],
-        )) as { id: string }[];
         if (sent) ctx.citation.planId = sent.id;
         return;
       }

@@ -653,6 +653,10 @@ export const VALIDATION_MESSAGES: Catalogue = {
     de: 'Der Betrag darf die beantragte Summe ({requestedCents} Cent) nicht übersteigen.',
     en: 'The amount must not exceed the requested sum ({requestedCents} cents).',
   },
+  notAbovePlanned: {
+    de: 'Der Betrag darf den Betrag der abgeschlossenen Programmplanung ({plannedCents:money}) nicht übersteigen.',
+    en: 'The amount must not exceed the amount on the finalised programme plan ({plannedCents:money}).',
+  },
   notAboveAmount: {
     de: 'Die Umsatzsteuer darf nicht höher sein als der Betrag, in dem sie enthalten ist.',
     en: 'The VAT must not exceed the amount it is part of.',
