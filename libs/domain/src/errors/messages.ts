@@ -730,6 +730,10 @@ export const VALIDATION_MESSAGES: Catalogue = {
     en: 'Please enter a five-digit postal code.',
   },
   isArray: { de: 'Bitte senden Sie eine Liste.', en: 'Please send a list.' },
+  isObject: {
+    de: 'Bitte senden Sie hier ein Objekt mit Feldern, keine Liste und keinen einzelnen Wert.',
+    en: 'Please send an object with fields here, not a list or a single value.',
+  },
   arrayMaxSize: {
     de: 'Bitte senden Sie höchstens {max} Einträge.',
     en: 'Please send at most {max} entries.',

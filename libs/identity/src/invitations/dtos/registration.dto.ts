@@ -9,6 +9,7 @@ import {
   IsDefined,
   IsEmail,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -145,12 +146,15 @@ export class RegistrationUserDto {
 export class RegistrationDto {
   @ApiProperty({ type: RegistrationOrganisationDto })
   @IsDefined()
+  // ValidateNested walks a list item by item, so `[]` would pass with nothing in it.
+  @IsObject()
   @ValidateNested()
   @Type(() => RegistrationOrganisationDto)
   organisation: RegistrationOrganisationDto;
 
   @ApiProperty({ type: RegistrationUserDto, description: 'The first member, who becomes its admin.' })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => RegistrationUserDto)
   user: RegistrationUserDto;
