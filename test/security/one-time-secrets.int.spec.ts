@@ -8,6 +8,7 @@ import {
   createTestRedis,
   createUser,
   grantRole,
+  registrationRequest,
   setPassword,
   signIn,
   SmtpSink,
@@ -214,5 +215,29 @@ describe('one-time secrets exist only in the mail that carries them', () => {
       [user.id],
     );
     expect(audit.payload).toMatchObject({ tokensRevoked: 1 });
+  });
+
+  it("mails none of a stranger's words to the address the stranger registered with (TRUST.md)", async () => {
+    const server = app.getHttpServer();
+    const words = 'Gewinn abholen bei boese.example';
+    const body = registrationRequest({
+      email: 'opfer@nachbarschaft.example',
+      organisationName: `${words} e. V.`,
+      password: PASSWORD,
+    });
+    const waited = smtp.mails.length;
+    await request(server)
+      .post('/api/registrations')
+      .send({ ...body, user: { ...body.user, displayName: words } })
+      .expect(202);
+    const [mail] = (await smtp.waitForMails(waited + 1, 30_000)).filter((m) =>
+      m.to.includes('opfer@nachbarschaft.example'),
+    );
+    for (const part of [mail!.subject, mail!.text, mail!.html ?? '', ...mail!.to]) {
+      expect(part).not.toContain('boese.example');
+      expect(part).not.toContain('Gewinn');
+    }
+    expect(mail!.text).toContain('Guten Tag,');
+    expect(mail!.text).toContain('eine Organisation registriert');
   });
 });

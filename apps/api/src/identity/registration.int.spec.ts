@@ -111,7 +111,8 @@ describe('self-registration of carrier organisations', () => {
     );
     expect(notice.payload).toMatchObject({
       recipient: { email: 'Vorstand@Kiezkueche.example', name: 'Hanna Vogt', locale: 'de' },
-      data: { organisation: { name: 'Kiezküche Heerstraße e. V.' } },
+      // Nothing the registrant typed goes to an address nobody has confirmed.
+      data: { expiresAt: expect.any(String) },
       secretLink: { purpose: 'email_verification', linkId: expect.any(String) },
     });
     const early = await request(server)
@@ -284,6 +285,28 @@ describe('self-registration of carrier organisations', () => {
     ).expect(409);
     expect(sameName.body.code).toBe('organisation_name_taken');
     expect(await organisationCount()).toBe(before);
+  });
+
+  it('answers a taken organisation name alike for a new address and one with an account', async () => {
+    await register(
+      registration({ organisation: { name: 'Vergeben e. V.' }, user: { email: 'vergeben@example.org' } }),
+    ).expect(202);
+    const owner = await createUser(db.dataSource, { email: 'hat-konto@example.org' });
+    const answers = [];
+    for (const email of ['hat-konto@example.org', 'ganz-neu@example.org']) {
+      const res = await register(registration({ organisation: { name: 'Vergeben e. V.' }, user: { email } }));
+      answers.push({ status: res.status, code: res.body.code });
+    }
+    expect(answers).toEqual([
+      { status: 409, code: 'organisation_name_taken' },
+      { status: 409, code: 'organisation_name_taken' },
+    ]);
+    // The owner is not told of an attempt that did not get past the name.
+    const told = (await db.dataSource.query(
+      `SELECT 1 FROM outbox WHERE payload->>'kind' = 'registration_attempt' AND payload->'recipient'->>'userId' = $1`,
+      [owner.id],
+    )) as unknown[];
+    expect(told).toHaveLength(0);
   });
 
   it('stores the legal representatives trimmed and in order', async () => {

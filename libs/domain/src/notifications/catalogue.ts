@@ -27,6 +27,9 @@ export const NOTICE_CATALOGUE = {
     category: 'transactional',
     trigger: 'a carrier registers, or signs in before confirming the address',
     recipients: 'the person who registered',
+    // Whoever registered typed the address and the name: until the address is confirmed the mail
+    // says nothing they chose, not even the greeting's name (TRUST.md, "Bad input and abuse").
+    unconfirmedAddress: true,
   },
   registration_attempt: {
     category: 'transactional',
@@ -140,7 +143,7 @@ export const NOTICE_CATALOGUE = {
   },
 } as const satisfies Record<
   string,
-  { category: 'transactional' | 'reminder'; trigger: string; recipients: string }
+  { category: 'transactional' | 'reminder'; trigger: string; recipients: string; unconfirmedAddress?: true }
 >;
 
 export type NoticeKind = keyof typeof NOTICE_CATALOGUE;
@@ -148,6 +151,11 @@ export type NoticeKind = keyof typeof NOTICE_CATALOGUE;
 export const NOTICE_KINDS = Object.keys(NOTICE_CATALOGUE) as NoticeKind[];
 
 export const REMINDER_KINDS = NOTICE_KINDS.filter((kind) => NOTICE_CATALOGUE[kind].category === 'reminder');
+
+/** Notices to an address nobody has confirmed yet: rendered without any name the sender typed. */
+export function toUnconfirmedAddress(kind: NoticeKind): boolean {
+  return 'unconfirmedAddress' in NOTICE_CATALOGUE[kind];
+}
 
 export function isNoticeKind(value: string): value is NoticeKind {
   return Object.hasOwn(NOTICE_CATALOGUE, value);

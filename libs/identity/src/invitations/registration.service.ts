@@ -85,6 +85,11 @@ export class RegistrationService {
     const started = Date.now();
     try {
       const passwordHash = await hashPassword(request.user.password);
+      // Before looking at the address: a taken name answers 409 alike for a new address and one
+      // with an account, or the answer would tell which addresses have accounts.
+      if (await this.nameTaken(request.organisation.name)) {
+        throw new ConflictError(CONFLICT_BY_CONSTRAINT['organisation_name_unique']!);
+      }
       const existing = await this.accountOf(request.user.email);
       if (existing) await this.tellOwner(existing, client);
       else await this.createAccount(request, passwordHash, client);
@@ -93,6 +98,13 @@ export class RegistrationService {
       const left = started + REGISTRATION.answerFloorMs - Date.now();
       if (left > 0) await sleep(left);
     }
+  }
+
+  private async nameTaken(name: string): Promise<boolean> {
+    const rows = (await this.dataSource.query(`SELECT 1 FROM organisation WHERE name = $1`, [
+      name,
+    ])) as unknown[];
+    return rows.length > 0;
   }
 
   private async accountOf(email: string): Promise<ExistingAccount | null> {
@@ -185,7 +197,6 @@ export class RegistrationService {
           email: user!.email,
           displayName: user!.display_name,
           language: user!.language,
-          organisationName: created!.name,
         });
       });
     } catch (error) {

@@ -15,7 +15,6 @@ export async function mailVerificationLink(
     email: string;
     displayName: string;
     language: 'de' | 'en';
-    organisationName?: string;
   },
 ): Promise<boolean> {
   await tx.query(`SELECT id FROM app_user WHERE id = $1 FOR NO KEY UPDATE`, [account.id]);
@@ -38,10 +37,10 @@ export async function mailVerificationLink(
       name: account.displayName,
       locale: account.language,
     },
-    data: {
-      expiresAt: link.expiresAt.toISOString(),
-      ...(account.organisationName ? { organisation: { name: account.organisationName } } : {}),
-    },
+    // Nothing the registrant typed: the address is not confirmed yet, so whoever typed it may be a
+    // stranger using the app to mail someone else their own words (TRUST.md). The renderer leaves
+    // the name out of the greeting for the same reason.
+    data: { expiresAt: link.expiresAt.toISOString() },
     secretLink: link.ref,
   });
   return true;

@@ -8,6 +8,7 @@ import {
   formatMoney,
   type Locale,
   type NoticeKind,
+  toUnconfirmedAddress,
 } from '@kiezfonds/domain';
 import Handlebars from 'handlebars';
 import { compile as compileHtmlToText } from 'html-to-text';
@@ -143,7 +144,7 @@ export class NoticeRenderer {
     try {
       const view = {
         ...context.data,
-        recipient: context.recipient,
+        recipient: toUnconfirmedAddress(kind) ? { name: '' } : context.recipient,
         district: context.district,
         actionUrl: context.link === undefined ? undefined : absoluteUrl(this.appUrl, context.link),
         appUrl: this.appUrl,

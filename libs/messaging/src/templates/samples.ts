@@ -56,7 +56,7 @@ export const NOTICE_SAMPLES: Record<NoticeKind, NoticeContext> = {
   },
   email_verification: {
     recipient: member,
-    data: { organisation: carrier, expiresAt: '2026-11-24T14:30:00Z' },
+    data: { expiresAt: '2026-11-24T14:30:00Z' },
     link: '/e-mail-bestaetigen?token=c2FtcGxlLXZlcmlmeS10b2tlbg',
   },
   registration_attempt: {
