@@ -152,6 +152,78 @@ describe('settlement by the financing type of the grant notice', () => {
     expect(result.steps.find((s) => s.key === 'share')?.basisPoints).toBe(7778);
   });
 
+  it('partial funding: cover that arrives later lowers the grant by its share (ANBest-P Nr. 2.1)', () => {
+    // Plan: 100 000 € costs, grant 50 000 € (50 %), own money 50 000 €. Spent as planned:
+    // 100 000 € eligible. Cover reported 90 000 € (own 50 000 € plus 40 000 € of third-party
+    // money received later): 40 000 € of new cover, shared like the costs, so the grant drops by
+    // 50 % × 40 000 € = 20 000 €: final grant 50 000 € − 20 000 € = 30 000 €; paid 50 000 € →
+    // 20 000 € to repay. (Without it the grant would stay at 50 000 € for costs already covered.)
+    const content: ApplicationContent = {
+      ...exampleContent(),
+      costPlan: [
+        { cashYear: 2027, category: 'personnel', description: 'Projektleitung', amountCents: '10000000' },
+      ],
+      financingPlan: [
+        { cashYear: 2027, requestedCents: '5000000', ownCents: '5000000', thirdPartyCents: '0' },
+      ],
+    };
+    const result = proofOfUse({
+      content,
+      actuals: [actual(2027, 'personnel', 10_000_000)],
+      paid: euros(50_000),
+      grant: euros(50_000),
+      financingType: 'partial',
+      otherFunding: euros(90_000),
+    });
+    expect(result.steps.map((s) => [s.key, s.amount.toString(), s.basisPoints])).toEqual([
+      ['eligible_costs', '10000000', undefined],
+      ['share', '10000000', 5000],
+      ['share_of_eligible', '5000000', undefined],
+      ['new_cover', '4000000', undefined],
+      ['share_of_new_cover', '2000000', undefined],
+      ['approved_grant', '5000000', undefined],
+      ['final_grant', '3000000', undefined],
+      ['paid', '5000000', undefined],
+      ['to_repay', '2000000', undefined],
+    ]);
+    expect(result.otherFunding).toEqual(euros(90_000));
+    expect(result.finalGrant).toEqual(euros(30_000));
+    expect(result.unspent).toEqual(euros(20_000));
+  });
+
+  it('partial funding: own money below the plan raises nothing, and the share of new cover is rounded half-up', () => {
+    // 7/9 of the costs (14 000 € of 18 000 €); 18 000 € spent, 14 000 € share. Own money
+    // reported 3 000 € below the plan's 4 000 €: no new cover, the grant stays 14 000 €.
+    const content: ApplicationContent = {
+      ...exampleContent(),
+      costPlan: [{ cashYear: 2027, category: 'material', description: 'Material', amountCents: '1800000' }],
+      financingPlan: [
+        { cashYear: 2027, requestedCents: '1400000', ownCents: '400000', thirdPartyCents: '0' },
+      ],
+    };
+    const spent = [actual(2027, 'material', 1_800_000)];
+    const less = proofOfUse({
+      content,
+      actuals: spent,
+      paid: euros(14_000),
+      financingType: 'partial',
+      otherFunding: euros(3_000),
+    });
+    expect(less.steps.find((s) => s.key === 'new_cover')?.amount).toEqual(Money.ZERO);
+    expect(less.finalGrant).toEqual(euros(14_000));
+    // 100,01 € more than planned: 7/9 × 100,01 € = 77,7855… € → 77,79 €; 14 000 € − 77,79 € = 13 922,21 €.
+    const more = proofOfUse({
+      content,
+      actuals: spent,
+      paid: euros(14_000),
+      financingType: 'partial',
+      otherFunding: Money.fromCents(410_001),
+    });
+    expect(more.steps.find((s) => s.key === 'share_of_new_cover')?.amount.toString()).toBe('7779');
+    expect(more.finalGrant.toString()).toBe('1392221');
+    expect(more.unspent.toString()).toBe('7779');
+  });
+
   it('fixed-amount funding: the fixed sum stands unless the eligible costs fall below it', () => {
     const below = proofOfUse({
       content: seventyTenContent(),

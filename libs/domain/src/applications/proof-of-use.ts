@@ -6,11 +6,15 @@ import { cents, planTotals } from './plan-totals';
 export { LINE_OVERRUN_TOLERANCE_PERCENT };
 
 /**
- * The financing type a grant notice states (ANBest-P Nr. 2.1), persisted on the notice. The
- * values are stored, so this list is their single source.
+ * The financing type a grant notice states (AV Nr. 2.2 zu § 44 LHO), persisted on the notice. The
+ * values are stored, so this list is their single source. How lower costs or more cover change
+ * the grant afterwards is ANBest-P Nr. 2 ("Nachträgliche Ermäßigung der Ausgaben oder Änderung
+ * der Finanzierung"):
  * - `shortfall` (Fehlbedarfsfinanzierung, the default): the grant covers what own and
- *   third-party money leave open; every euro saved or newly covered reduces the grant in full.
- * - `partial` (Anteilfinanzierung): the grant pays a fixed share of the eligible costs.
+ *   third-party money leave open; every euro saved or newly covered reduces the grant in full
+ *   (Nr. 2.2).
+ * - `partial` (Anteilfinanzierung): the grant pays a fixed share of the eligible costs; cover that
+ *   is higher than planned or new reduces it by the same share (Nr. 2.1, "anteilig").
  * - `fixed` (Festbetragsfinanzierung): a fixed sum, reduced only where the eligible costs
  *   fall below it.
  */
@@ -104,9 +108,10 @@ export interface ProofOfUseInput {
   /** Default: shortfall funding (Fehlbedarfsfinanzierung). */
   financingType?: FinancingType;
   /**
-   * Own contribution and third-party funds actually spent, as the proof of use states them.
-   * Under shortfall funding they count at least as planned: ANBest-P Nr. 2.1 reduces the grant by
-   * every euro of savings and of higher cover, and never raises it for missing own money.
+   * Own contribution and third-party funds actually spent, as the proof of use states them. They
+   * count at least as planned: ANBest-P Nr. 2 reduces the grant for higher or new cover (under
+   * shortfall funding by every euro, Nr. 2.2; under partial funding by the grant's share, Nr. 2.1),
+   * and never raises it for missing own money.
    */
   otherFunding?: Money;
   /** Lines a change approved after the notice added or raised. */
@@ -123,6 +128,8 @@ export interface SettlementStep {
     | 'shortfall'
     | 'share'
     | 'share_of_eligible'
+    | 'new_cover'
+    | 'share_of_new_cover'
     | 'approved_grant'
     | 'final_grant'
     | 'paid'
@@ -145,7 +152,7 @@ export interface ProofOfUse {
   actualTotal: Money;
   /** The sum of the lines' eligible amounts; never above the planned total. */
   eligibleSpend: Money;
-  /** The own and third-party money the settlement counts (shortfall funding). */
+  /** The own and third-party money the settlement counts (shortfall and partial funding). */
   otherFunding: Money;
   grant: Money;
   /** The grant the eligible costs justify under the financing type. */
@@ -326,7 +333,6 @@ export function proofOfUse({
       // The share is the notice's grant over the plan's total costs, as the notice fixed them.
       const basis = totals.costs.isPositive() ? totals.costs : plannedTotal;
       const share = mulDivHalfUp(eligibleSpend, approved.cents, basis.cents);
-      finalGrant = Money.min(share, approved);
       steps.push(
         {
           key: 'share',
@@ -336,8 +342,20 @@ export function proofOfUse({
             : 0,
         },
         { key: 'share_of_eligible', amount: share },
-        { key: 'approved_grant', amount: approved },
       );
+      // ANBest-P Nr. 2.1: cover above the plan (more own money, new third-party funds) lowers the
+      // grant "anteilig", by the grant's share of it, each line rounded half-up to the cent. Less
+      // own money than planned raises nothing.
+      let reduction = Money.ZERO;
+      counted = plannedOther;
+      if (otherFunding !== undefined) {
+        const newCover = Money.max(otherFunding.subtract(plannedOther), Money.ZERO);
+        reduction = mulDivHalfUp(newCover, approved.cents, basis.cents);
+        counted = plannedOther.add(newCover);
+        steps.push({ key: 'new_cover', amount: newCover }, { key: 'share_of_new_cover', amount: reduction });
+      }
+      finalGrant = Money.min(Money.max(share.subtract(reduction), Money.ZERO), approved);
+      steps.push({ key: 'approved_grant', amount: approved });
       break;
     }
     case 'fixed':

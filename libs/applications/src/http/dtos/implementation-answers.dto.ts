@@ -245,6 +245,8 @@ const SETTLEMENT_STEP_KEYS = [
   'shortfall',
   'share',
   'share_of_eligible',
+  'new_cover',
+  'share_of_new_cover',
   'approved_grant',
   'final_grant',
   'paid',
