@@ -13,5 +13,7 @@ export {
   accruedClaimInterest,
   type ClaimInterest,
   type ClaimInterestInput,
+  type ClaimInterestLine,
+  type NoticeInterest,
   type PrincipalSettled,
 } from './claim-interest';
