@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  accruedClaimInterest,
   calendarDayOf,
   applyClaimEntry,
   BusinessRuleError,
@@ -25,6 +24,7 @@ import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
 import { loadApplicationRecord } from '../applications/application-record';
 import { ApplicationNotices, noticeApplication } from '../notices/application-notices';
 import { ApplicationScope, type Db } from '../scope/application-scope';
+import { claimInterest, type StoredNoticeInterest, storeClaimInterest } from './claim-interest';
 import type { ClaimLine } from './funding-effects.service';
 import { latestFinalReport } from './settlement';
 
@@ -38,24 +38,8 @@ interface ClaimRow {
   notice_reference: string | null;
   notice_issued_on: string | null;
   notice_due_by: string | null;
-  notice_interest: StoredInterest[] | null;
+  notice_interest: StoredNoticeInterest[] | null;
   waive_reason: string | null;
-}
-
-/** The interest of one claim line as the notice fixed it. */
-interface StoredInterest {
-  callOffId: string;
-  paidOn: string;
-  principalCents: string;
-  totalCents: string;
-  lines: {
-    from: string;
-    to: string;
-    days: number;
-    baseRateBasisPoints: number;
-    rateBasisPoints: number;
-    interestCents: string;
-  }[];
 }
 
 const CLAIM_COLUMNS = `id, application_id, reason, amount_cents::text AS amount_cents, lines, state, notice_reference,
@@ -131,7 +115,7 @@ export class RecoveryService {
           throw new ConflictError(APPLICATIONS_ERROR_CODES.claimSettled, [], { state: claim.state });
         const today = calendarDayOf(new Date());
         if (dueBy < today) throw new ValidationError([{ field: 'dueBy', rule: 'notInPast' }]);
-        const stored: StoredInterest[] = [];
+        const stored: StoredNoticeInterest[] = [];
         for (const line of claim.lines) {
           const result = await this.baseRates.repaymentInterest(
             // Late use bears interest up to the use; a repayment claim up to the due day.
@@ -374,9 +358,12 @@ export class RecoveryService {
 
   /**
    * Books the interest the claim has borne up to `until` on its principal as outstanding day by
-   * day (libs/domain `accruedClaimInterest`), less what is booked already. Nothing when the notice
-   * booked more (a payment before the due day pays the interest the notice fixed) and for late use,
-   * whose interest ends with the use and is fixed by the notice.
+   * day, less what is booked already (`claimInterest`, libs/domain `accruedClaimInterest`). Once a
+   * notice is issued, its interest up to the due day stands as it fixed it: only the days from the
+   * due day on are added, so a base rate recorded after the notice does not change what it
+   * decided, and a payment before the due day pays what the notice fixed. Nothing for late use,
+   * whose interest ends with the use and is fixed by the notice. The calculation is kept on the
+   * claim, so a settled claim shows what it was settled with.
    */
   private async accrueInterest(
     tx: EntityManager,
@@ -387,30 +374,27 @@ export class RecoveryService {
   ): Promise<void> {
     if (claim.reason === 'late_use') return;
     const settled = (await tx.query(
-      `SELECT principal_part_cents::text AS principal_part_cents, booked_on::text AS booked_on
+      `SELECT principal_part_cents::text AS "principalPartCents", booked_on::text AS "bookedOn"
          FROM repayment_claim_entry
         WHERE claim_id = $1 AND kind IN ('payment', 'waiver') AND principal_part_cents > 0 ORDER BY seq`,
       [claim.id],
-    )) as { principal_part_cents: string; booked_on: string }[];
-    const accrued = accruedClaimInterest({
-      lines: claim.lines.map((line) => ({
-        principal: Money.fromCents(line.amountCents),
-        paidOn: line.paidOn,
-      })),
-      settled: settled.map((row) => ({
-        amount: Money.fromCents(row.principal_part_cents),
-        on: row.booked_on,
-      })),
-      until,
-      baseRates: await this.baseRates.list(tx),
-    });
+    )) as { principalPartCents: string; bookedOn: string }[];
+    const accrued = claimInterest(claim, settled, until, await this.baseRates.list(tx));
     const missing = accrued.total.subtract(balance.interest);
-    if (!missing.isPositive()) return;
-    await tx.query(
-      `INSERT INTO repayment_claim_entry (claim_id, kind, amount_cents, booked_on, actor_id)
-       VALUES ($1, 'interest', $2, $3, $4)`,
-      [claim.id, missing.toString(), until, actorId],
-    );
+    if (missing.isPositive()) {
+      await tx.query(
+        `INSERT INTO repayment_claim_entry (claim_id, kind, amount_cents, booked_on, actor_id)
+         VALUES ($1, 'interest', $2, $3, $4)`,
+        [claim.id, missing.toString(), until, actorId],
+      );
+    }
+    // Kept when it states what is booked; a booking that adds nothing keeps the earlier one.
+    if (missing.isPositive() || accrued.total.equals(balance.interest)) {
+      await tx.query(`UPDATE repayment_claim SET interest_calculation = $2 WHERE id = $1`, [
+        claim.id,
+        JSON.stringify(storeClaimInterest(claim, until, accrued)),
+      ]);
+    }
   }
 
   /** The principal part as ledger repayments, taken from the claim's lines in order, per cash year. */

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import {
   calendarDayOf,
+  type ClaimInterest,
   ConflictError,
   type CostCategory,
   DomainError,
   ForbiddenError,
   type LineRule,
   Money,
+  type RepaymentInterest,
 } from '@kiezfonds/domain';
 import { BaseRateService, FUNDS_ERROR_CODES, interestView } from '@kiezfonds/funds';
 import type { Principal } from '@kiezfonds/identity';
@@ -15,7 +17,12 @@ import { DataSource } from 'typeorm';
 import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
 import { ApplicationScope } from '../scope/application-scope';
 import { loadApplicationRecord } from '../applications/application-record';
-import type { ClaimLine } from './funding-effects.service';
+import {
+  type ClaimForInterest,
+  claimInterest,
+  readCalculation,
+  type StoredClaimInterest,
+} from './claim-interest';
 import { RecoveryService } from './recovery.service';
 import { computeSettlement, latestFinalReport, settlementView, storedSettlement } from './settlement';
 
@@ -125,27 +132,32 @@ export class ReportService {
     return { state: 'preview' as const, ...settlementView(storedSettlement(computed), locale) };
   }
 
-  /** Claims with the interest up to `asOf` (default today, or the settlement day), line by line. */
+  /**
+   * Claims with the interest up to `asOf` (default today, or the settlement day), line by line.
+   * An open claim shows what it bears now, computed as the booking computes it (`claimInterest`):
+   * with a notice, the notice's lines up to its due day, then the days after it. A paid or waived
+   * claim shows the interest as booked, with the calculation kept when it was booked, never one
+   * recomputed from a base-rate table changed later.
+   */
   async claims(principal: Principal, applicationId: string, locale: 'de' | 'en') {
     const scoped = await ApplicationScope.of(principal).application(this.dataSource, applicationId);
     const rows = (await this.dataSource.query(
       `SELECT id, reason, amount_cents::text AS amount_cents, lines, state, created_at, settled_on::text AS settled_on,
-              notice_reference, notice_due_by::text AS notice_due_by, waive_reason
+              notice_reference, notice_due_by::text AS notice_due_by, notice_interest, interest_calculation, waive_reason
        FROM repayment_claim WHERE application_id = $1 ORDER BY created_at, id`,
       [scoped.id],
-    )) as {
+    )) as (ClaimForInterest & {
       id: string;
-      reason: 'unspent' | 'revocation' | 'late_use';
       amount_cents: string;
-      lines: ClaimLine[];
       state: 'open' | 'partly_paid' | 'paid' | 'waived';
       created_at: Date;
       settled_on: string | null;
       notice_reference: string | null;
-      notice_due_by: string | null;
+      interest_calculation: StoredClaimInterest | null;
       waive_reason: string | null;
-    }[];
+    })[];
     const today = calendarDayOf(new Date());
+    const baseRates = rows.length > 0 ? await this.baseRates.list() : [];
     const items = [];
     for (const claim of rows) {
       const balance = await this.recovery.balanceOf(this.dataSource, claim.id);
@@ -154,46 +166,49 @@ export class ReportService {
       // due day (RecoveryService: a payment before the due day pays what the notice fixed).
       const runsTo = claim.settled_on ?? today;
       const asOf = claim.notice_due_by && claim.notice_due_by > runsTo ? claim.notice_due_by : runsTo;
-      const lines = [];
-      const credits = [];
       // Null when the base-rate table does not reach back to a payment day: finance must add the
       // rate first; the claim itself stands, only its interest cannot be stated yet.
-      let interest: Money | null = Money.ZERO;
-      const rated = async (principal: Money, from: string, until: string) => {
+      const computed = (): ClaimInterest | null => {
         try {
-          // A day after the day asked about bears no interest yet (not a 400).
-          return await this.baseRates.repaymentInterest({
-            principal,
-            paidOn: from,
-            repaidOn: until < from ? from : until,
-          });
+          return claimInterest(claim, entries, asOf, baseRates);
         } catch (error) {
           if (!(error instanceof DomainError) || error.code !== FUNDS_ERROR_CODES.baseRateMissing)
             throw error;
           return null;
         }
       };
-      for (const line of claim.lines) {
-        // Late use bears interest up to the use, not up to today.
-        const result = await rated(Money.fromCents(line.amountCents), line.paidOn, line.usedOn ?? asOf);
-        interest = result && interest ? interest.add(result.total) : null;
-        lines.push(
-          result
-            ? { callOffId: line.callOffId, ...interestView(result, locale) }
-            : { callOffId: line.callOffId, principalCents: line.amountCents, paidOn: line.paidOn, lines: [] },
-        );
+      const closed = claim.state === 'paid' || claim.state === 'waived';
+      let interest: Money | null;
+      let calculation: { lines: RepaymentInterest[]; credits: RepaymentInterest[] } | null;
+      if (closed && claim.interest_calculation) {
+        interest = balance.interest;
+        calculation = {
+          lines: claim.interest_calculation.lines.map(readCalculation),
+          credits: claim.interest_calculation.credits.map(readCalculation),
+        };
+      } else if (closed && balance.interest.isZero()) {
+        // Closed with no interest booked (e.g. late use waived on revocation): nothing to show.
+        interest = balance.interest;
+        calculation = { lines: [], credits: [] };
+      } else {
+        // Claims settled before their calculation was kept show their lines as computed now.
+        const now = computed();
+        calculation = now;
+        // Never less than the claim has booked.
+        interest = closed ? balance.interest : now ? Money.max(now.total, balance.interest) : null;
       }
-      // The principal repaid or waived stops bearing interest from its day (accruedClaimInterest).
-      if (claim.reason !== 'late_use') {
-        for (const entry of entries) {
-          if (entry.principalPartCents === '0' || entry.bookedOn >= asOf) continue;
-          const result = await rated(Money.fromCents(entry.principalPartCents), entry.bookedOn, asOf);
-          interest = result && interest ? interest.subtract(result.total) : null;
-          if (result) credits.push(creditView(interestView(result, locale), locale));
-        }
-      }
-      // Never less than the claim has booked (a notice fixes its interest up to the due day).
-      if (interest) interest = Money.max(Money.max(interest, Money.ZERO), balance.interest);
+      const lines = calculation
+        ? calculation.lines.map((result, i) => ({
+            callOffId: claim.lines[i]!.callOffId,
+            ...interestView(result, locale),
+          }))
+        : claim.lines.map((line) => ({
+            callOffId: line.callOffId,
+            principalCents: line.amountCents,
+            paidOn: line.paidOn,
+            lines: [],
+          }));
+      const credits = (calculation?.credits ?? []).map((c) => creditView(interestView(c, locale), locale));
       items.push({
         id: claim.id,
         reason: claim.reason,

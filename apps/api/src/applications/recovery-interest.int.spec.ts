@@ -1,0 +1,218 @@
+import { backToToday, travelTo } from '../testing/clock';
+import { startTestApi, type TestApi } from '../testing/test-api';
+import { ApplicationWorld } from '../testing/application-world';
+import { type CommitteeSetUp, createCommittee, selectedApplications } from '../testing/committee-world';
+
+const APPROVAL = {
+  type: 'APPROVE',
+  reportDeadlines: [
+    { kind: 'interim', due: '2028-03-31' },
+    { kind: 'final', due: '2029-06-30' },
+  ],
+};
+/** The projects run from 1 March 2027 to 31 December 2028: a day in their first year. */
+const IN_2027 = '2027-04-15T10:00:00+02:00';
+
+interface ShownClaim {
+  id: string;
+  reason: string;
+  state: string;
+  amountCents: string;
+  interestCents: string | null;
+  totalCents: string | null;
+  lines: { totalCents: string; lines: { from: string; to: string; interestCents: string }[] }[];
+  credits: { totalCents: string }[];
+  waiveReason: string | null;
+  entries: { kind: string; amountCents: string; reason: string | null }[];
+}
+
+/**
+ * What a recovery notice fixed stays fixed (ADR 0012, TRUST.md "what was decided is recorded with
+ * the rules in force at that moment"), a claim once settled shows what it was settled with, the
+ * same days bear interest once, and a notice commits money only for years the project can use it.
+ */
+describe('recovery: interest as the notice fixed it and as booked, once per day', () => {
+  let api: TestApi;
+  let world: ApplicationWorld;
+  let ag: CommitteeSetUp;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    world = await ApplicationWorld.create(api.server, api.db.dataSource);
+    ag = await createCommittee(world, { votingMembers: 1 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  afterEach(async () => {
+    backToToday();
+    // The base-rate table is shared by every test of the file: a rate a test records is taken back.
+    await api.db.dataSource.query(`DELETE FROM base_rate WHERE valid_from = '2027-01-01'`);
+  });
+
+  async function ledger(applicationId: string) {
+    return (await api.db.dataSource.query(
+      `SELECT kind, cash_year, amount_cents::text AS amount FROM ledger_entry WHERE application_id = $1 ORDER BY seq`,
+      [applicationId],
+    )) as { kind: string; cash_year: number; amount: string }[];
+  }
+
+  async function claimsOf(id: string): Promise<ShownClaim[]> {
+    return (await world.get(world.carrier, `/api/applications/${id}/repayment-claims`).expect(200)).body
+      .items as ShownClaim[];
+  }
+
+  /** A project in implementation with `amountCents` paid on 15.04.2027 (the clock then stays there). */
+  async function paidProject(amountCents: string) {
+    backToToday();
+    const [id] = await selectedApplications(world, ag, 1);
+    await world.event(world.coordinator, id!, APPROVAL).expect(200);
+    await world.event(world.carrier, id!, { type: 'START_IMPLEMENTATION' }).expect(200);
+    travelTo(IN_2027);
+    const callOff = await world
+      .post(world.carrier, `/api/applications/${id}/call-offs`)
+      .send({ cashYear: 2027, amountCents })
+      .expect(201);
+    await world.post(world.finance, `/api/call-offs/${callOff.body.id}/approve`).send({}).expect(200);
+    await world
+      .post(world.finance, `/api/call-offs/${callOff.body.id}/pay`)
+      .send({ paidOn: '2027-04-15' })
+      .expect(200);
+    return { id: id!, callOffId: callOff.body.id as string };
+  }
+
+  /** 9 000 € paid, 7 000 € spent, own money 1 000 € first: 3 000 € of the 9 000 € claimed back. */
+  async function unspentClaim() {
+    const { id } = await paidProject('900000');
+    await world
+      .event(world.carrier, id, {
+        type: 'SUBMIT_FINAL_REPORT',
+        text: 'Weniger ausgegeben.',
+        actuals: [{ cashYear: 2027, category: 'personnel', amountCents: '700000' }],
+      })
+      .expect(200);
+    await world.event(world.coordinator, id, { type: 'COMPLETE' }).expect(200);
+    const [claim] = await claimsOf(id);
+    expect(claim).toMatchObject({ reason: 'unspent', amountCents: '300000' });
+    return { id, claimId: claim!.id };
+  }
+
+  async function recordBaseRate2027(rateBasisPoints: number) {
+    const admin = await world.staff('admin');
+    await world.post(admin, '/api/base-rates').send({ validFrom: '2027-01-01', rateBasisPoints }).expect(201);
+  }
+
+  it('a payment after the due day adds interest only from the due day on; the notice fixed the interest up to it', async () => {
+    const { id, claimId } = await unspentClaim();
+    travelTo('2027-06-01T10:00:00+02:00');
+    // Notice: 3 000 € from 15.04. to 01.07.2027 (exclusive), 77 days at 1,27 % + 5 % = 6,27 %:
+    // 300 000 × 627 × 77 / 3 650 000 = 3 968,3… → 39,68 €, fixed by the notice.
+    const notice = await world
+      .post(world.finance, `/api/repayment-claims/${claimId}/notice`)
+      .send({ dueBy: '2027-07-01' })
+      .expect(200);
+    expect(notice.body.interestCents).toBe('3968');
+    // The base rate from 01.01.2027 (3,00 %) is recorded afterwards.
+    await recordBaseRate2027(300);
+    travelTo('2027-08-01T10:00:00+02:00');
+    // Open on 01.08.2027: 39,68 € as fixed, and 01.07.–31.07.2027: 31 days at 3,00 % + 5 % = 8 %:
+    // 300 000 × 800 × 31 / 3 650 000 = 2 038,3… → 20,38 €; 60,06 € in all.
+    // (Recomputing the whole period at 8 %: 108 days → 71,01 €, 31,33 € more for the notice's days.)
+    const open = (await claimsOf(id))[0]!;
+    expect([open.interestCents, open.lines.map((l) => l.totalCents), open.credits]).toEqual([
+      '6006',
+      ['6006'],
+      [],
+    ]);
+    // The notice's line up to the due day as it stated it, then the days beyond it.
+    expect(open.lines[0]!.lines.map((l) => [l.from, l.to, l.interestCents])).toEqual([
+      ['2027-04-15', '2027-06-30', '3968'],
+      ['2027-07-01', '2027-07-31', '2038'],
+    ]);
+    await world
+      .post(world.finance, `/api/repayment-claims/${claimId}/settle`)
+      .send({ repaidOn: '2027-08-01' })
+      .expect(200);
+    const claim = (await claimsOf(id))[0]!;
+    expect(claim.entries.filter((e) => e.kind !== 'principal').map((e) => [e.kind, e.amountCents])).toEqual([
+      ['interest', '3968'],
+      ['interest', '2038'],
+      ['payment', '306006'],
+    ]);
+    expect([claim.state, claim.interestCents, claim.totalCents]).toEqual(['paid', '6006', '306006']);
+  }, 90_000);
+
+  it('a payment before the due day still pays the interest the notice fixed; later days bear it on what stays open', async () => {
+    const { id, claimId } = await unspentClaim();
+    travelTo('2027-06-01T10:00:00+02:00');
+    await world
+      .post(world.finance, `/api/repayment-claims/${claimId}/notice`)
+      .send({ dueBy: '2027-07-01' })
+      .expect(200);
+    // 1 039,68 € on 01.06.2027: the notice's 39,68 € first, then 1 000 € of principal.
+    await world
+      .post(world.finance, `/api/repayment-claims/${claimId}/payments`)
+      .send({ amountCents: '103968', receivedOn: '2027-06-01' })
+      .expect(200);
+    travelTo('2027-08-01T10:00:00+02:00');
+    // From the due day 2 000 € stay open: 01.07.–31.07.2027, 31 days at 6,27 %:
+    // 3 000 € → 300 000 × 627 × 31 / 3 650 000 = 1 597,5… → 15,98 €, less 1 000 € repaid on
+    // 01.06. → 100 000 × 627 × 31 / 3 650 000 = 532,5… → 5,33 €: 10,65 € beyond the notice's 39,68 €.
+    await world
+      .post(world.finance, `/api/repayment-claims/${claimId}/settle`)
+      .send({ repaidOn: '2027-08-01' })
+      .expect(200);
+    const claim = (await claimsOf(id))[0]!;
+    expect(claim.entries.filter((e) => e.kind !== 'principal').map((e) => [e.kind, e.amountCents])).toEqual([
+      ['interest', '3968'],
+      ['payment', '103968'],
+      ['interest', '1065'],
+      ['payment', '201065'],
+    ]);
+    expect([
+      claim.interestCents,
+      claim.lines.map((l) => l.totalCents),
+      claim.credits.map((c) => c.totalCents),
+    ]).toEqual(['5033', ['5566'], ['533']]);
+  }, 90_000);
+
+  it('a repaid claim shows the interest it was settled with, not one recomputed from a base-rate table changed later', async () => {
+    const { id, claimId } = await unspentClaim();
+    travelTo('2027-06-01T10:00:00+02:00');
+    // 3 000 € from 15.04. to 01.06.2027: 47 days at 1,27 % + 5 % = 6,27 %:
+    // 300 000 × 627 × 47 / 3 650 000 = 2 422,2… → 24,22 €; 3 024,22 € received, the claim is paid.
+    const settled = await world
+      .post(world.finance, `/api/repayment-claims/${claimId}/settle`)
+      .send({ repaidOn: '2027-06-01' })
+      .expect(200);
+    expect(settled.body).toMatchObject({ state: 'paid', openCents: '0' });
+    const shown = async () => {
+      const claim = (await claimsOf(id))[0]!;
+      return [claim.interestCents, claim.totalCents, claim.lines.map((l) => l.totalCents)];
+    };
+    expect(await shown()).toEqual(['2422', '302422', ['2422']]);
+    // Later the admin records the base rate from 01.01.2027 (3,00 %). The claim was paid with
+    // 24,22 €; recomputed it would read 300 000 × 800 × 47 / 3 650 000 = 3 090,4… → 30,90 €.
+    await recordBaseRate2027(300);
+    expect(await shown()).toEqual(['2422', '302422', ['2422']]);
+  }, 90_000);
+
+  it('a claim with a notice shows the notice’s interest up to the due day, whatever the table says later', async () => {
+    const { id, claimId } = await unspentClaim();
+    travelTo('2027-06-01T10:00:00+02:00');
+    await world
+      .post(world.finance, `/api/repayment-claims/${claimId}/notice`)
+      .send({ dueBy: '2027-07-01' })
+      .expect(200);
+    await recordBaseRate2027(300);
+    // Today (01.06.2027) is before the due day: the interest is the notice's 39,68 €, its line as
+    // the notice states it (77 days at 6,27 %), not 77 days at 8 % (50,63 €).
+    const claim = (await claimsOf(id))[0]!;
+    expect([claim.interestCents, claim.lines[0]!.lines.map((l) => l.interestCents)]).toEqual([
+      '3968',
+      ['3968'],
+    ]);
+  }, 90_000);
+});
