@@ -65,6 +65,7 @@ export class ReviewSetupDto {
   @ApiProperty({ type: [ReviewCriterionDto] })
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ReviewCriterionDto)
   criteria: ReviewCriterionDto[];

@@ -6,6 +6,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -180,6 +181,7 @@ export class ApplicationEventDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => InstalmentDto)
   instalments?: InstalmentDto[];
@@ -192,6 +194,7 @@ export class ApplicationEventDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ReportDeadlineDto)
   reportDeadlines?: ReportDeadlineDto[];
@@ -243,6 +246,7 @@ export class ApplicationEventDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ActualCostDto)
   actuals?: ActualCostDto[];

@@ -55,6 +55,7 @@ export const LegalRepresentatives = () =>
     IsArray(),
     ArrayNotEmpty(),
     ArrayMaxSize(LEGAL_REPRESENTATIVES_MAX),
+    IsObject({ each: true }),
     ValidateNested({ each: true }),
     Type(() => LegalRepresentativeDto),
   );
