@@ -305,6 +305,25 @@ describe('the committee review (Votum)', () => {
     expect((await look()).map((res) => res.status)).toEqual([200, 200]);
   });
 
+  it("shows the office no Voten or votes of a carrier's draft, which is 404 to it as the draft itself", async () => {
+    const { id } = await world.draft(callId);
+    await world.get(world.coordinator, `/api/applications/${id}`).expect(404);
+    const look = (actor: typeof world.coordinator) =>
+      Promise.all([
+        world.get(actor, `/api/applications/${id}/reviews`),
+        world.get(actor, `/api/applications/${id}/votes`),
+      ]);
+    for (const actor of [world.coordinator, await world.staff('admin')]) {
+      const answers = await look(actor);
+      expect(answers.map((res) => [res.status, res.body.code])).toEqual([
+        [404, 'application_not_found'],
+        [404, 'application_not_found'],
+      ]);
+    }
+    await world.event(world.carrier, id, { type: 'SUBMIT' }).expect(200);
+    expect((await look(world.coordinator)).map((res) => res.status)).toEqual([200, 200]);
+  });
+
   it("lists the committee's votes on an application with the caller's own ballot", async () => {
     const applicationId = await inReview();
     const vote = (

@@ -126,6 +126,17 @@ describe('the double-funding check on submission and approval', () => {
     expect(own).not.toContain('double_funding_warning');
   });
 
+  it("shows the office no double-funding report of a carrier's draft, which is 404 to it as the draft itself", async () => {
+    const { id } = await world.draft(callId);
+    for (const office of [world.coordinator, world.finance]) {
+      await world.get(office, `/api/applications/${id}`).expect(404);
+      const report = await world.get(office, `/api/applications/${id}/double-funding`);
+      expect([report.status, report.body.code]).toEqual([404, 'application_not_found']);
+    }
+    await world.event(world.carrier, id, { type: 'SUBMIT' }).expect(200);
+    await world.get(world.finance, `/api/applications/${id}/double-funding`).expect(200);
+  });
+
   it('records nothing for a carrier without tracked projects in other funds', async () => {
     const organisation = await createOrganisation(api.db.dataSource);
     const carrier = await world.carrierMember(organisation);

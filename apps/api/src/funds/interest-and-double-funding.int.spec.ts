@@ -354,7 +354,12 @@ describe('repayment interest and the double-funding check over HTTP', () => {
 
     it('records nothing when nothing overlaps, or while the application has no period', async () => {
       const call = await createCall(db.dataSource, { districtId: spandau.id, programmeYear: 2027 });
-      const clean = await createApplication(db.dataSource, { callId: call.id, organisationId: carrier.id });
+      // Submitted: the office reads no report of a draft (404, as the draft itself).
+      const clean = await createApplication(db.dataSource, {
+        callId: call.id,
+        organisationId: carrier.id,
+        state: 'submitted',
+      });
       const service = app.get(DoubleFundingService);
       const withoutPeriod = await app
         .get(DataSource)

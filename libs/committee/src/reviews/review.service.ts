@@ -430,7 +430,9 @@ export class ReviewService {
     options: { lock?: boolean } = {},
   ) {
     const application = await callOfApplication(db, applicationId, options);
-    if (!application?.committee) throw new NotFoundError('application_not_found');
+    // A draft is the carrier's alone: 404 to the office too, as on GET /applications/:id.
+    if (!application?.committee || application.state === 'draft')
+      throw new NotFoundError('application_not_found');
     const committee: CommitteeRow = application.committee;
     const member =
       (await currentMembers(db, committee.id)).find((m) => m.userId === principal.userId) ?? null;

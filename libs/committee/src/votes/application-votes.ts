@@ -38,7 +38,9 @@ export class ApplicationVotes {
 
   async list(principal: Principal, applicationId: string): Promise<{ items: ApplicationVoteView[] }> {
     const application = await callOfApplication(this.dataSource, applicationId);
-    if (!application?.committee) throw new NotFoundError('application_not_found');
+    // A draft is the carrier's alone: 404 to the office too, as on GET /applications/:id.
+    if (!application?.committee || application.state === 'draft')
+      throw new NotFoundError('application_not_found');
     const member = (await currentMembers(this.dataSource, application.committee.id)).find(
       (m) => m.userId === principal.userId,
     );

@@ -97,11 +97,14 @@ export class FundScope {
     };
   }
 
-  /** The application with the district of its call, or 404 `application_not_found` outside the scope. */
+  /**
+   * The application with the district of its call, or 404 `application_not_found` outside the
+   * scope; a draft is the carrier's alone and 404 to staff, as on `GET /applications/:id`.
+   */
   async application(db: Db, applicationId: string): Promise<ScopedApplication> {
     const [row] = (await db.query(
       `SELECT a.id, c.district_id, a.organisation_id FROM application a JOIN call c ON c.id = a.call_id
-       WHERE a.id = $1 AND ${this.condition('c', '$2')}`,
+       WHERE a.id = $1 AND a.state <> 'draft' AND ${this.condition('c', '$2')}`,
       [applicationId, this.districtIds],
     )) as { id: string; district_id: string; organisation_id: string }[];
     if (!row) throw new NotFoundError(FUNDS_ERROR_CODES.applicationNotFound);
