@@ -314,4 +314,36 @@ describe('committee sessions with roll-call votes', () => {
       .expect(403);
     await world.post(world.carrier, path).send(body).expect(403);
   });
+
+  it('lists for a member only the sessions of a committee they sit on today, not of one they join later', async () => {
+    const session = (
+      await post(`/api/committees/${ag.committeeId}/sessions`, {
+        title: 'Sitzung Januar',
+        startsAt: '2027-01-13T16:00:00+01:00',
+        place: 'Rathaus Spandau',
+        applicationIds: [await inReview()],
+      }).expect(201)
+    ).body as { id: string };
+    const seat = async (validFrom: string) => {
+      const member = await world.staff('board_member');
+      await api.db.dataSource.query(
+        `INSERT INTO committee_member (committee_id, user_id, department, voting, valid_from)
+         VALUES ($1, $2, 'Kultur', true, ${validFrom})`,
+        [ag.committeeId, member.user.id],
+      );
+      return member;
+    };
+    const berlinToday = `(now() AT TIME ZONE 'Europe/Berlin')::date`;
+    const listed = async (member: Awaited<ReturnType<typeof seat>>) =>
+      ((await world.get(member, '/api/sessions').expect(200)).body.items as { id: string }[]).map(
+        (s) => s.id,
+      );
+
+    const tomorrow = await seat(`${berlinToday} + 1`);
+    await world.get(tomorrow, `/api/sessions/${session.id}`).expect(404);
+    expect(await listed(tomorrow)).not.toContain(session.id);
+    const today = await seat(berlinToday);
+    await world.get(today, `/api/sessions/${session.id}`).expect(200);
+    expect(await listed(today)).toContain(session.id);
+  });
 });

@@ -195,7 +195,10 @@ export class SessionService {
     return this.get(principal, id);
   }
 
-  /** The sessions of the committees the caller coordinates or sits on, the latest first. */
+  /**
+   * The sessions of the committees the caller coordinates or sits on today (the Berlin day, as
+   * currentMembers counts it for GET /sessions/:id), the latest first.
+   */
   async list(principal: Principal): Promise<{ items: SessionListItem[] }> {
     const districts = principal.roles
       .filter((r) => r.role === 'coordinator' || r.role === 'admin')
@@ -206,6 +209,7 @@ export class SessionService {
          FROM committee_session s JOIN committee cm ON cm.id = s.committee_id
         WHERE cm.district_id = ANY($1::uuid[])
            OR EXISTS (SELECT 1 FROM committee_member m WHERE m.committee_id = cm.id AND m.user_id = $2
+                        AND m.valid_from <= (now() AT TIME ZONE 'Europe/Berlin')::date
                         AND (m.valid_to IS NULL OR m.valid_to >= (now() AT TIME ZONE 'Europe/Berlin')::date))
         ORDER BY s.starts_at DESC
         LIMIT 200`,
