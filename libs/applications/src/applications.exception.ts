@@ -62,6 +62,8 @@ export const APPLICATIONS_ERROR_CODES = {
   claimSettled: 'claim_settled',
   /** 409: a change to the plan is approved only between the grant notice and completion. */
   planChangeNotAllowed: 'plan_change_not_allowed',
+  /** 400: the file of past projects has problems; `details` name the row and column of each. */
+  pastProjectFileInvalid: 'past_project_file_invalid',
 } as const;
 
 export type ApplicationsErrorCode = (typeof APPLICATIONS_ERROR_CODES)[keyof typeof APPLICATIONS_ERROR_CODES];

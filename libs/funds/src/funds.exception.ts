@@ -41,6 +41,10 @@ export const FUNDS_ERROR_CODES = {
    * (grant notice, call-offs, proof of use), never booked by hand through the ledger route.
    */
   netzwerkfondsCommitByWorkflow: 'netzwerkfonds_commit_by_workflow',
+  /** 400: the indicator CSV has problems; `details` name the row and column of each. */
+  indicatorFileInvalid: 'indicator_file_invalid',
+  /** 400: the GeoJSON of area shapes has problems; `details` name the feature and member of each. */
+  areaShapesFileInvalid: 'area_shapes_file_invalid',
 } as const;
 
 export type FundsErrorCode = (typeof FUNDS_ERROR_CODES)[keyof typeof FUNDS_ERROR_CODES];

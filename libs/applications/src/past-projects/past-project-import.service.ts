@@ -16,6 +16,7 @@ import { insertPastProject, recordAudit } from '@kiezfonds/persistence';
 import type { CellValue } from 'exceljs';
 import { DataSource } from 'typeorm';
 import { zipContentSize } from '../applications/plan-sheet.service';
+import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
 import { exceljs } from '@kiezfonds/platform';
 
 /** Who imports a district's earlier projects: its coordinators and finance staff, and admins. */
@@ -79,7 +80,7 @@ export class PastProjectImportService {
       [carriers],
     )) as { id: string; name: string }[];
     const result = parsePastProjects(grid, { areas, organisations });
-    if (!result.ok) throw csvFileInvalid(result.problems, 'past_project_file_invalid');
+    if (!result.ok) throw csvFileInvalid(result.problems, APPLICATIONS_ERROR_CODES.pastProjectFileInvalid);
 
     const fileSha256 = createHash('sha256').update(input.bytes).digest('hex');
     const answer = (ids: Map<number, string> | null, alreadyImported: boolean): PastProjectImportAnswer => ({
@@ -161,7 +162,10 @@ export class PastProjectImportService {
 }
 
 const unreadable = () =>
-  new ValidationError([{ field: 'file', rule: 'sheetUnreadable' }], 'past_project_file_invalid');
+  new ValidationError(
+    [{ field: 'file', rule: 'sheetUnreadable' }],
+    APPLICATIONS_ERROR_CODES.pastProjectFileInvalid,
+  );
 
 /** The file's cells as text: the first sheet of an XLSX (recognised by its content), else UTF-8 CSV. */
 async function readGrid(bytes: Buffer): Promise<string[][]> {
@@ -170,7 +174,10 @@ async function readGrid(bytes: Buffer): Promise<string[][]> {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new ValidationError([{ field: 'file', rule: 'csvEncoding' }], 'past_project_file_invalid');
+    throw new ValidationError(
+      [{ field: 'file', rule: 'csvEncoding' }],
+      APPLICATIONS_ERROR_CODES.pastProjectFileInvalid,
+    );
   }
   return pastProjectCsvGrid(text);
 }

@@ -45,6 +45,10 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Die Tabelle wurde nicht übernommen. Bitte korrigieren Sie die genannten Zeilen und Spalten; es wurde nichts gespeichert.',
     en: 'The table was not imported. Please correct the rows and columns named; nothing was saved.',
   },
+  area_shapes_file_invalid: {
+    de: 'Die Formen wurden nicht übernommen. Bitte korrigieren Sie die genannten Objekte; es wurde nichts gespeichert.',
+    en: 'The shapes were not imported. Please correct the features named; nothing was saved.',
+  },
   past_project_file_invalid: {
     de: 'Die Datei wurde nicht übernommen. Bitte korrigieren Sie die genannten Zeilen und Spalten; es wurde nichts gespeichert.',
     en: 'The file was not imported. Please correct the rows and columns named; nothing was saved.',
@@ -257,6 +261,10 @@ export const ERROR_MESSAGES: Catalogue = {
   call_off_not_allowed: {
     de: 'Mittel können nur während der Umsetzung abgerufen werden (Status jetzt: „{state}“).',
     en: 'Funds can only be called off during implementation (state now: "{state}").',
+  },
+  plan_change_not_allowed: {
+    de: 'Eine Änderung des Kosten- und Finanzierungsplans wird nur zwischen Zuwendungsbescheid und Abschluss genehmigt (Status jetzt: „{state}“).',
+    en: 'A change to the cost and financing plan is approved only between the grant notice and completion (state now: "{state}").',
   },
   report_not_allowed: {
     de: 'Zwischenberichte werden während der Umsetzung eingereicht (Status jetzt: „{state}“).',
@@ -541,10 +549,6 @@ export const VALIDATION_MESSAGES: Catalogue = {
   geojsonTooManyPoints: {
     de: 'Die Formen haben zu viele Punkte (höchstens {max}); bitte vereinfachen Sie sie.',
     en: 'The shapes have too many points (at most {max}); please simplify them.',
-  },
-  area_shapes_file_invalid: {
-    de: 'Die Formen wurden nicht übernommen. Bitte korrigieren Sie die genannten Objekte; es wurde nichts gespeichert.',
-    en: 'The shapes were not imported. Please correct the features named; nothing was saved.',
   },
   csvTooManyRows: {
     de: 'Die Datei hat zu viele Zeilen (höchstens {max}).',

@@ -15,6 +15,7 @@ import {
 import type { Principal, StaffRole } from '@kiezfonds/identity';
 import { recordAudit, saveIndicators, saveLorAreas } from '@kiezfonds/persistence';
 import { DataSource } from 'typeorm';
+import { FUNDS_ERROR_CODES } from '../funds.exception';
 import { FundScope } from '../scope/fund-scope';
 import { AREA_PROJECTS_CTE } from './area-money';
 
@@ -401,7 +402,7 @@ export class AreaFiguresService {
       [districtId],
     )) as KnownArea[];
     const result = parseAreaGeoJson(input.json, areas);
-    if (!result.ok) throw csvFileInvalid(result.problems, 'area_shapes_file_invalid');
+    if (!result.ok) throw csvFileInvalid(result.problems, FUNDS_ERROR_CODES.areaShapesFileInvalid);
     const summary = { areas: result.shapes.length };
     if (input.dryRun) return { dryRun: true, importId: null, ...summary };
     const importId = randomUUID();
@@ -435,5 +436,5 @@ interface AreaRef {
 
 /** A table's problems as a 400 whose details name the row and the column of each. */
 function fileInvalid(problems: readonly CsvProblem[]): ValidationError {
-  return csvFileInvalid(problems, 'indicator_file_invalid');
+  return csvFileInvalid(problems, FUNDS_ERROR_CODES.indicatorFileInvalid);
 }

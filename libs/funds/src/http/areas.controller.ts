@@ -50,6 +50,7 @@ import {
   Roles,
 } from '@kiezfonds/identity';
 import { AreaFiguresService } from '../areas/area-figures.service';
+import { FUNDS_ERROR_CODES } from '../funds.exception';
 
 import { requestIdOf } from './download';
 import {
@@ -84,7 +85,10 @@ function csvText(file: UploadedCsv): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(file.buffer);
   } catch {
-    throw new ValidationError([{ field: 'file', rule: 'csvEncoding' }], 'indicator_file_invalid');
+    throw new ValidationError(
+      [{ field: 'file', rule: 'csvEncoding' }],
+      FUNDS_ERROR_CODES.indicatorFileInvalid,
+    );
   }
 }
 
@@ -111,7 +115,7 @@ function geoJsonOf(file: UploadedCsv | undefined): unknown {
   } catch {
     throw new ValidationError(
       [{ field: 'file', rule: 'geojsonNotFeatureCollection' }],
-      'area_shapes_file_invalid',
+      FUNDS_ERROR_CODES.areaShapesFileInvalid,
     );
   }
 }
