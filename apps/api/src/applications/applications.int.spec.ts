@@ -237,6 +237,15 @@ describe('applications: drafts, autosave, submission and change requests over HT
     expect(requests.body.items).toEqual([
       expect.objectContaining({ message: 'Bitte Honorare aufschlüsseln.', answeredVersion: 2 }),
     ]);
+
+    // Whoever may read the versions may compare them: the carrier its own, board members once the
+    // application is before the committee (the staff application page shows them the diff).
+    const diffAs = (actor: typeof world.carrier) =>
+      world.get(actor, `/api/applications/${draft.id}/diff?from=1&to=2`);
+    expect((await diffAs(world.carrier).expect(200)).body).toEqual(diff.body);
+    await diffAs(world.boardMember).expect(404);
+    await world.event(world.coordinator, draft.id, { type: 'PASS_FORMAL_CHECK' }).expect(200);
+    expect((await diffAs(world.boardMember).expect(200)).body).toEqual(diff.body);
   });
 
   it('accepts 200 concurrent submissions of different applications', async () => {
