@@ -432,8 +432,7 @@ export class RecoveryService {
       byYear.set(year, (byYear.get(year) ?? Money.ZERO).add(take));
     }
     for (const [cashYear, part] of [...byYear].sort((a, b) => a[0] - b[0])) {
-      await this.ledger.post(tx, {
-        kind: 'repayment',
+      const posting = {
         fundId: app.fund_id,
         programmeYear: app.programme_year,
         cashYear,
@@ -442,7 +441,12 @@ export class RecoveryService {
         actorId: principal.userId,
         reason: `Rückforderung ${claim.notice_reference ?? claim.id}`,
         requestId,
-      });
+      };
+      await this.ledger.post(tx, { kind: 'repayment', ...posting });
+      // A claim's principal comes back from an ended grant (completed or revoked), whose
+      // commitment the workflow already cut to what was paid: what comes back will not be paid
+      // again, so it goes back to the budget. Nobody else can de-commit the Netzwerkfonds' grants.
+      await this.ledger.post(tx, { kind: 'decommitment', ...posting });
     }
   }
 

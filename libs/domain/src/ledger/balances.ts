@@ -44,8 +44,9 @@ export interface LedgerDelta {
  * - `paid` = disbursed − repaid: what has left the fund for good so far,
  * - `outstanding` = committed − paid: promised but not (or no longer) paid out.
  *
- * A repayment alone does not free budget: the commitment still stands until finance books a
- * de-commitment for what will not be paid again (usually after the proof of use).
+ * A repayment alone does not free budget: the commitment still stands until a de-commitment for
+ * what will not be paid again is booked (by finance for tracked projects; for a Netzwerkfonds
+ * grant the workflow books it with each principal repaid on a completed or revoked grant).
  */
 export interface BalanceFigures {
   available: Money;
