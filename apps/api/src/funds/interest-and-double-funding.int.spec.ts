@@ -192,6 +192,17 @@ describe('repayment interest and the double-funding check over HTTP', () => {
       });
     });
 
+    it('answers interest beyond what the ledger can hold with 422 amount_out_of_range', async () => {
+      const res = await post(finance.session, '/api/repayment-interest')
+        .send({ principalCents: '9223372036854775807', paidOn: '2024-03-15', repaidOn: '9999-12-31' })
+        .expect(422);
+      expect(res.body).toMatchObject({ code: 'amount_out_of_range', details: [] });
+      // The largest principal over one year still fits.
+      await post(finance.session, '/api/repayment-interest')
+        .send({ principalCents: '9223372036854775807', paidOn: '2025-01-01', repaidOn: '2026-01-01' })
+        .expect(200);
+    });
+
     it('is for finance staff and admins only', async () => {
       await post(boardMember.session, '/api/repayment-interest')
         .send({ principalCents: 100, paidOn: '2024-03-15', repaidOn: '2024-03-16' })

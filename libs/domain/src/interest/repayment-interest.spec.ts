@@ -258,6 +258,18 @@ describe('repayment interest: 5 percentage points above the base rate, actual/36
     ).toThrow(ValidationError);
   });
 
+  it('refuses interest beyond what a bigint of cents holds as a business rule, not a crash', () => {
+    const calculate = () =>
+      calculateRepaymentInterest({
+        principal: Money.fromCents('9223372036854775807'),
+        paidOn: '2023-01-01',
+        repaidOn: '9999-12-31',
+        baseRates: BASE_RATES,
+      });
+    expect(calculate).toThrow(BusinessRuleError);
+    expect(calculate).toThrow(expect.objectContaining({ code: 'amount_out_of_range' }));
+  });
+
   it('asks for the base rate when the table does not reach back to the payment day', () => {
     const calculate = () =>
       calculateRepaymentInterest({

@@ -102,7 +102,7 @@ export function interestForDays(principal: Money, rateBasisPoints: number, days:
  * The repayment interest, line by line. Throws a `ValidationError` for malformed dates, a
  * repayment before the payment or a negative principal, and a `BusinessRuleError`
  * (`base_rate_missing`, with the first uncovered `date`) when the table does not reach back to the
- * payment day.
+ * payment day, or (`amount_out_of_range`) when the interest exceeds what a bigint of cents holds.
  */
 export function calculateRepaymentInterest(input: RepaymentInterestInput): RepaymentInterest {
   const { principal, paidOn, repaidOn } = input;
@@ -154,14 +154,15 @@ export function calculateRepaymentInterest(input: RepaymentInterestInput): Repay
       });
     }
   }
-  for (const line of lines) line.interest = interestForDays(principal, line.rateBasisPoints, line.days);
+  let total: Money;
+  try {
+    for (const line of lines) line.interest = interestForDays(principal, line.rateBasisPoints, line.days);
+    total = Money.sum(lines.map((line) => line.interest));
+  } catch (error) {
+    // A line or the total beyond bigint, the ledger's type: refused as the ledger refuses such sums.
+    if (error instanceof RangeError) throw new BusinessRuleError('amount_out_of_range');
+    throw error;
+  }
 
-  return {
-    principal,
-    paidOn,
-    repaidOn,
-    days: end - start,
-    lines,
-    total: Money.sum(lines.map((line) => line.interest)),
-  };
+  return { principal, paidOn, repaidOn, days: end - start, lines, total };
 }
