@@ -215,4 +215,33 @@ describe('recovery: interest as the notice fixed it and as booked, once per day'
       ['3968'],
     ]);
   }, 90_000);
+
+  it('APPROVE refuses instalments in a cash year outside the project period', async () => {
+    const [id] = await selectedApplications(world, ag, 1);
+    // Period 01.03.2027–31.12.2028; an instalment in 2030 can never be called off
+    // (call_off_after_project_end), yet it would commit 41 000 € of the 2027 budget.
+    const res = await world
+      .event(world.coordinator, id!, {
+        ...APPROVAL,
+        instalments: [
+          { cashYear: 2027, amountCents: '900000' },
+          { cashYear: 2030, amountCents: '4100000' },
+        ],
+      })
+      .expect(400);
+    expect(res.body.details).toEqual([
+      expect.objectContaining({ field: 'instalments.1.cashYear', rule: 'cashYearOutsidePeriod' }),
+    ]);
+    expect(await ledger(id!)).toEqual([]);
+    // Within the period the same split is approved.
+    await world
+      .event(world.coordinator, id!, {
+        ...APPROVAL,
+        instalments: [
+          { cashYear: 2027, amountCents: '900000' },
+          { cashYear: 2028, amountCents: '4100000' },
+        ],
+      })
+      .expect(200);
+  }, 60_000);
 });

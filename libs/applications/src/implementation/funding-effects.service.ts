@@ -5,6 +5,7 @@ import {
   DEFAULT_FINANCING_TYPE,
   earlyStartRequired,
   instalmentsOf,
+  instalmentYearProblems,
   Money,
   planTotals,
   ValidationError,
@@ -50,6 +51,16 @@ export class FundingEffects {
     const instalments = event.instalments
       ? event.instalments.map((i) => ({ cashYear: i.cashYear, amount: Money.fromCents(i.amountCents) }))
       : instalmentsOf(record.content).filter((i) => i.amount.isPositive());
+    // Money committed for a year outside the period could never be called off (ANBest-P Nr. 1.4).
+    if (record.content.periodStart && record.content.periodEnd) {
+      const problems = instalmentYearProblems({
+        instalments,
+        programmeYear: record.programmeYear,
+        periodStart: record.content.periodStart,
+        periodEnd: record.content.periodEnd,
+      });
+      if (problems.length > 0) throw new ValidationError(problems);
+    }
     const sum = Money.sum(instalments.map((i) => i.amount));
     if (!sum.equals(amount)) {
       throw new BusinessRuleError(APPLICATIONS_ERROR_CODES.instalmentsMismatch, {

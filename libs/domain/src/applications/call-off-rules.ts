@@ -1,3 +1,5 @@
+import type { ErrorDetail } from '../errors/domain-error';
+
 /**
  * ANBest-P Nr. 1.4 as kiezfonds applies it to a call-off: money is called off only while the
  * project runs (not before the period the notice fixes starts, not after it ends) and only from
@@ -35,4 +37,26 @@ export function callOffRefusal(input: {
  */
 export function earlyStartRequired(input: { noticeDate: string; periodStart: string }): boolean {
   return input.periodStart < input.noticeDate;
+}
+
+/**
+ * The grant notice's instalments (cash years, Kassenjahre) lie within the years of the project's
+ * period, and none before the programme year whose budget pays: money committed for another year
+ * could never be called off (`callOffRefusal`), yet it would stay committed in the budget.
+ * Problems name `instalments.N.cashYear` with the years allowed.
+ */
+export function instalmentYearProblems(input: {
+  instalments: readonly { cashYear: number }[];
+  programmeYear: number;
+  /** The period the notice fixes (`YYYY-MM-DD`). */
+  periodStart: string;
+  periodEnd: string;
+}): ErrorDetail[] {
+  const from = Math.max(Number(input.periodStart.slice(0, 4)), input.programmeYear);
+  const to = Number(input.periodEnd.slice(0, 4));
+  return input.instalments.flatMap((instalment, index) =>
+    instalment.cashYear < from || instalment.cashYear > to
+      ? [{ field: `instalments.${index}.cashYear`, rule: 'cashYearOutsidePeriod', params: { from, to } }]
+      : [],
+  );
 }

@@ -104,7 +104,12 @@ export {
   fundingChain,
 } from './funding-chain';
 export { type PredecessorCandidate, predecessorProblem } from './predecessor-rule';
-export { type CallOffRefusal, callOffRefusal, earlyStartRequired } from './call-off-rules';
+export {
+  type CallOffRefusal,
+  callOffRefusal,
+  earlyStartRequired,
+  instalmentYearProblems,
+} from './call-off-rules';
 export {
   amountCellCents,
   csvPlanSheets,

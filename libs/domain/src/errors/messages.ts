@@ -665,6 +665,10 @@ export const VALIDATION_MESSAGES: Catalogue = {
     de: 'Die Umsatzsteuer darf nicht höher sein als der Betrag, in dem sie enthalten ist.',
     en: 'The VAT must not exceed the amount it is part of.',
   },
+  cashYearOutsidePeriod: {
+    de: 'Das Kassenjahr muss im Förderzeitraum liegen und darf nicht vor dem Programmjahr liegen ({from} bis {to}).',
+    en: 'The cash year must lie within the project period and not before the programme year ({from} to {to}).',
+  },
   cashYearOutsideNotice: {
     de: 'Das Kassenjahr muss eines der Kassenjahre des Zuwendungsbescheids sein.',
     en: 'The cash year must be one of the grant notice’s cash years.',
