@@ -216,6 +216,69 @@ describe('recovery: interest as the notice fixed it and as booked, once per day'
     ]);
   }, 90_000);
 
+  it('after revocation the paid money bears interest once: no late-use interest besides the revocation claim (§ 49a (4) VwVfG)', async () => {
+    const { id, callOffId } = await paidProject('500000');
+    travelTo('2027-09-01T10:00:00+02:00');
+    // Used on 31.08.2027, after the deadline 15.08.2027: a late-use claim,
+    // 5 000 € × 6,27 % × 138 / 365 = 11 852,8… → 118,53 €.
+    const used = await world
+      .post(world.carrier, `/api/call-offs/${callOffId}/use`)
+      .send({ usedOn: '2027-08-31' })
+      .expect(200);
+    expect(used.body.late).toBe(true);
+    await world.event(world.coordinator, id, { type: 'REVOKE', reason: 'Zweck verfehlt.' }).expect(200);
+    const claims = await claimsOf(id);
+    // The revocation claims the 5 000 € back with interest from 15.04.2027 (§ 49a (3)); interest for
+    // late use (§ 49a (4)) applies only where the notice is not revoked, so the same days must not
+    // bear interest twice: the late-use claim is closed, citing why.
+    expect(claims.filter((c) => c.reason === 'revocation')).toEqual([
+      expect.objectContaining({ amountCents: '500000', state: 'open' }),
+    ]);
+    expect(claims.filter((c) => c.reason === 'late_use')).toEqual([
+      expect.objectContaining({
+        state: 'waived',
+        waiveReason: expect.stringContaining('§ 49a Abs. 3 VwVfG') as unknown,
+        interestCents: '0',
+      }),
+    ]);
+  }, 90_000);
+
+  it('revocation waives the late-use interest a notice fixed and left open, and leaves a paid one as paid', async () => {
+    const [first, second] = [await paidProject('500000'), await paidProject('500000')];
+    travelTo('2027-09-01T10:00:00+02:00');
+    const lateUseClaim = async ({ callOffId }: { callOffId: string }) => {
+      const used = await world
+        .post(world.carrier, `/api/call-offs/${callOffId}/use`)
+        .send({ usedOn: '2027-08-31' })
+        .expect(200);
+      const claimId = used.body.lateUseClaimId as string;
+      // 118,53 € as above, fixed by the notice.
+      await world
+        .post(world.finance, `/api/repayment-claims/${claimId}/notice`)
+        .send({ dueBy: '2027-10-01' })
+        .expect(200);
+      return claimId;
+    };
+    await lateUseClaim(first);
+    const paidClaimId = await lateUseClaim(second);
+    await world
+      .post(world.finance, `/api/repayment-claims/${paidClaimId}/payments`)
+      .send({ amountCents: '11853', receivedOn: '2027-09-01' })
+      .expect(200);
+    for (const { id } of [first, second]) {
+      await world.event(world.coordinator, id, { type: 'REVOKE', reason: 'Zweck verfehlt.' }).expect(200);
+    }
+    const [open] = (await claimsOf(first.id)).filter((c) => c.reason === 'late_use');
+    expect(open).toMatchObject({ state: 'waived', interestCents: '11853' });
+    expect(open!.entries.map((e) => [e.kind, e.amountCents])).toEqual([
+      ['interest', '11853'],
+      ['waiver', '11853'],
+    ]);
+    expect(open!.entries[1]!.reason).toContain('Widerruf');
+    const [paid] = (await claimsOf(second.id)).filter((c) => c.reason === 'late_use');
+    expect(paid).toMatchObject({ state: 'paid', interestCents: '11853' });
+  }, 120_000);
+
   it('APPROVE refuses instalments in a cash year outside the project period', async () => {
     const [id] = await selectedApplications(world, ag, 1);
     // Period 01.03.2027–31.12.2028; an instalment in 2030 can never be called off

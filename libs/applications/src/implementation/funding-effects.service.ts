@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
+  applyClaimEntry,
   calendarDayOf,
   BusinessRuleError,
+  claimBalance,
+  type ClaimEntry,
   DEFAULT_FINANCING_TYPE,
   earlyStartRequired,
   instalmentsOf,
@@ -25,6 +28,11 @@ export interface ClaimLine {
   /** Late use (claim reason `late_use`): the day the money was used, where its interest ends. */
   usedOn?: string;
 }
+
+/** Why a late-use claim ends with the revocation (waiver reason, audit). */
+const LATE_USE_ENDS_WITH_REVOCATION =
+  'Widerruf: Zinsen werden mit der Rückforderung erhoben (§ 49a Abs. 3 VwVfG); ' +
+  'Zinsen für verspätete Verwendung nur, soweit der Bescheid nicht widerrufen ist (§ 49a Abs. 4 VwVfG)';
 
 async function netzwerkfondsOf(tx: EntityManager, record: ApplicationRecord): Promise<string> {
   const [fund] = (await tx.query(`SELECT id FROM fund WHERE district_id = $1 AND kind = 'netzwerkfonds'`, [
@@ -196,6 +204,7 @@ export class FundingEffects {
     reason: 'revocation' | 'unspent',
     unspent?: Money,
   ): Promise<void> {
+    if (reason === 'revocation') await this.endLateUseInterest(ctx);
     const payments = (await ctx.tx.query(
       `SELECT id, paid_on::text AS paid_on, amount_cents::text AS amount_cents FROM call_off
        WHERE application_id = $1 AND state = 'paid' ORDER BY paid_on DESC, number DESC`,
@@ -223,5 +232,83 @@ export class FundingEffects {
        VALUES ($1, 'principal', $2, $3, $4)`,
       [claim!.id, total.toString(), calendarDayOf(ctx.now), ctx.principal.userId],
     );
+  }
+
+  /**
+   * REVOKE: interest for late use (§ 49a (4) VwVfG) is owed only where the notice stands; once it
+   * is revoked, the revocation claim charges interest on the same money from its payment day
+   * (§ 49a (3)), so the same days would bear interest twice. What a late-use claim still has open
+   * is waived with a reason citing this (nothing booked yet: the claim is closed with that reason).
+   * Late-use interest already paid stays as paid (documented choice): it was booked as the
+   * district's revenue, and crediting it against the revocation claim moves money between accounts,
+   * which finance decides (a waiver of that much of the revocation claim's interest); the app does
+   * not do it on its own.
+   */
+  private async endLateUseInterest(ctx: TransitionContext): Promise<void> {
+    const claims = (await ctx.tx.query(
+      `SELECT id FROM repayment_claim
+        WHERE application_id = $1 AND reason = 'late_use' AND state IN ('open', 'partly_paid')
+        ORDER BY created_at, id FOR UPDATE`,
+      [ctx.record.id],
+    )) as { id: string }[];
+    const today = calendarDayOf(ctx.now);
+    for (const { id } of claims) {
+      const rows = (await ctx.tx.query(
+        `SELECT kind, amount_cents::text AS amount_cents, reason FROM repayment_claim_entry
+          WHERE claim_id = $1 ORDER BY seq`,
+        [id],
+      )) as { kind: ClaimEntry['kind']; amount_cents: string; reason: string | null }[];
+      const before = claimBalance(
+        rows.map((r) => ({
+          kind: r.kind,
+          amount: Money.fromCents(r.amount_cents),
+          reason: r.reason ?? undefined,
+        })),
+      );
+      let state = before.paidInterest.isPositive() || before.paidPrincipal.isPositive() ? 'paid' : 'waived';
+      if (before.open.isPositive()) {
+        const waiver: ClaimEntry = {
+          kind: 'waiver',
+          amount: before.open,
+          reason: LATE_USE_ENDS_WITH_REVOCATION,
+        };
+        const after = applyClaimEntry(before, waiver);
+        state = after.state;
+        await ctx.tx.query(
+          `INSERT INTO repayment_claim_entry (claim_id, kind, amount_cents, interest_part_cents, principal_part_cents,
+             booked_on, reason, actor_id) VALUES ($1, 'waiver', $2, $3, $4, $5, $6, $7)`,
+          [
+            id,
+            waiver.amount.toString(),
+            after.waivedInterest.subtract(before.waivedInterest).toString(),
+            after.waivedPrincipal.subtract(before.waivedPrincipal).toString(),
+            today,
+            LATE_USE_ENDS_WITH_REVOCATION,
+            ctx.principal.userId,
+          ],
+        );
+      }
+      await ctx.tx.query(
+        `UPDATE repayment_claim SET state = $2, waive_reason = CASE WHEN $2 = 'waived' THEN $3 ELSE waive_reason END,
+           settled_on = $4, settled_by = $5 WHERE id = $1`,
+        [id, state, LATE_USE_ENDS_WITH_REVOCATION, today, ctx.principal.userId],
+      );
+      await recordAudit(ctx.tx, {
+        entityType: 'application',
+        entityId: ctx.record.id,
+        action: 'repayment_claim_waived',
+        actorId: ctx.principal.userId,
+        districtId: ctx.record.districtId,
+        requestId: ctx.requestId,
+        payload: {
+          claimId: id,
+          amountCents: before.open.toString(),
+          interestPartCents: before.openInterest.toString(),
+          principalPartCents: before.openPrincipal.toString(),
+          bookedOn: today,
+          reason: LATE_USE_ENDS_WITH_REVOCATION,
+        },
+      });
+    }
   }
 }
