@@ -1,4 +1,4 @@
-import { pdfText } from '@kiezfonds/testing';
+import { createOrganisation, pdfText } from '@kiezfonds/testing';
 import { backToToday, travelTo } from '../testing/clock';
 import { startTestApi, type TestApi } from '../testing/test-api';
 import { ApplicationWorld } from '../testing/application-world';
@@ -701,5 +701,54 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
         reason: 'Die Sommerferienangebote müssen im März geplant werden.',
       });
     });
+  });
+
+  it("answers a repayment claim outside the caller's scope exactly as an unknown one (404 not_found)", async () => {
+    const other = await ApplicationWorld.create(api.server, api.db.dataSource, { name: 'Neukölln' });
+    const { id } = await world.draft((await world.openCall()).id);
+    await world.event(world.carrier, id, { type: 'SUBMIT' }).expect(200);
+    const [claim] = (await api.db.dataSource.query(
+      `INSERT INTO repayment_claim (application_id, reason, amount_cents, lines)
+       VALUES ($1, 'unspent', 1000, '[]') RETURNING id`,
+      [id],
+    )) as { id: string }[];
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const stranger = await other.carrierMember(await createOrganisation(api.db.dataSource));
+    const probes: [string, (claimId: string) => ReturnType<ApplicationWorld['get']>][] = [
+      [
+        'notice.pdf, a carrier of another organisation',
+        (c) => other.get(stranger, `/api/repayment-claims/${c}/notice.pdf`),
+      ],
+      [
+        'notice.pdf, finance of another district',
+        (c) => other.get(other.finance, `/api/repayment-claims/${c}/notice.pdf`),
+      ],
+      [
+        'notice',
+        (c) => other.post(other.finance, `/api/repayment-claims/${c}/notice`).send({ dueBy: '2099-12-31' }),
+      ],
+      [
+        'settle',
+        (c) =>
+          other.post(other.finance, `/api/repayment-claims/${c}/settle`).send({ repaidOn: '2026-01-02' }),
+      ],
+      [
+        'waiver',
+        (c) => other.post(other.finance, `/api/repayment-claims/${c}/waiver`).send({ reason: 'Test' }),
+      ],
+    ];
+    for (const [label, probe] of probes) {
+      const [foreign, none] = [await probe(claim!.id), await probe(unknown)];
+      expect({ label, status: foreign.status, code: foreign.body.code }).toEqual({
+        label,
+        status: 404,
+        code: 'not_found',
+      });
+      expect({ label, status: none.status, code: none.body.code }).toEqual({
+        label,
+        status: 404,
+        code: 'not_found',
+      });
+    }
   });
 });

@@ -462,7 +462,10 @@ export class RecoveryService {
     )) as ClaimRow[];
     if (!claim) throw new NotFoundError();
     const scope = ApplicationScope.of(principal);
-    const scoped = await scope.application(this.dataSource, claim.application_id);
+    // Outside the scope the claim answers as an unknown one, not with its application's code.
+    const scoped = await scope.application(this.dataSource, claim.application_id).catch((error: unknown) => {
+      throw error instanceof NotFoundError ? new NotFoundError() : error;
+    });
     if (
       !scope.isStaffOf(scoped.districtId, 'finance', 'coordinator', 'admin') &&
       !scope.isCarrierOf(scoped.organisationId)
@@ -562,7 +565,9 @@ export class RecoveryService {
     ])) as ClaimRow[];
     if (!claim) throw new NotFoundError();
     const scope = ApplicationScope.of(principal);
-    const scoped = await scope.application(tx, claim.application_id);
+    const scoped = await scope.application(tx, claim.application_id).catch((error: unknown) => {
+      throw error instanceof NotFoundError ? new NotFoundError() : error;
+    });
     if (!scope.isStaffOf(scoped.districtId, 'finance')) throw new ForbiddenError();
     return { claim, districtId: scoped.districtId };
   }
