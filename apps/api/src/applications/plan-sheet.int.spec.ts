@@ -160,6 +160,33 @@ describe('cost and financing plan from a spreadsheet over HTTP', () => {
     expect(await stored(draft.id)).toEqual(before);
   });
 
+  it('names a date-formatted cell beyond any date rather than failing on it', async () => {
+    const draft = await world.draft(callId);
+    const before = await stored(draft.id);
+    const book = new Workbook();
+    const costs = book.addWorksheet('Kostenplan');
+    costs.addRow(['Kassenjahr', 'Kostenart', 'Beschreibung', 'Betrag (€)']);
+    costs.addRow([2027, 'Sachkosten', 'Miete', 1000]);
+    // exceljs reads a date-formatted number as a Date; this one is an Invalid Date.
+    costs.getCell('C2').value = 1e20;
+    costs.getCell('C2').numFmt = 'dd.mm.yyyy';
+    const refused = await upload(
+      draft.id,
+      before.version,
+      Buffer.from(await book.xlsx.writeBuffer()),
+      'plan.xlsx',
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.details).toEqual([
+      {
+        field: 'costPlan.row.2.description',
+        rule: 'sheetCellUnreadable',
+        message: expect.stringContaining('Datum'),
+      },
+    ]);
+    expect(await stored(draft.id)).toEqual(before);
+  });
+
   it('names the sheet when an XLSX has more rows than a plan may hold, or rows too far down', async () => {
     const draft = await world.draft(callId);
     const before = await stored(draft.id);

@@ -241,7 +241,10 @@ async function readXlsx(bytes: Buffer): Promise<PlanSheets> {
 function plainCell(value: CellValue): SheetCell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) {
+    // A date-formatted number beyond any date (1e20) reads as an Invalid Date.
+    return Number.isFinite(value.getTime()) ? value.toISOString().slice(0, 10) : { unreadable: '#DATUM!' };
+  }
   if ('result' in value) return plainCell((value.result ?? null) as CellValue);
   // `#DIV/0!` and the like: shown as the text, so the row is named rather than read as empty.
   if ('error' in value) return String(value.error);

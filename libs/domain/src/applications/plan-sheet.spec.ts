@@ -108,6 +108,21 @@ describe('reading a cost and financing plan from a spreadsheet', () => {
     });
   });
 
+  it('names a cell it cannot read, in any column, rather than taking it as text', () => {
+    const unreadable = { unreadable: '#DATUM!' };
+    const result = readPlanSheets(
+      {
+        costPlan: sheet(COST_HEADER, [2027, 'Sachkosten', unreadable, 1000], [unreadable, null, null, null]),
+      },
+      rules,
+    );
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.problems.filter((p) => p.rule === 'sheetCellUnreadable')).toEqual([
+      { field: 'costPlan.row.2.description', rule: 'sheetCellUnreadable' },
+      { field: 'costPlan.row.3.cashYear', rule: 'sheetCellUnreadable' },
+    ]);
+  });
+
   it('names the columns a header lacks, and a file with neither plan', () => {
     expect(
       readPlanSheets({ costPlan: sheet(['Jahr', 'Kostenart', 'Beschreibung', 'Betrag']) }, rules),
@@ -182,7 +197,12 @@ describe('reading a cost and financing plan from a spreadsheet', () => {
       readPlanSheets({ costPlan: sheet(['Jahr']) }, rules),
       readPlanSheets(
         {
-          costPlan: sheet(COST_HEADER, ['x', 'Reisen', 'x'.repeat(501), '-1'], [2040, '', '', '1,234']),
+          costPlan: sheet(
+            COST_HEADER,
+            ['x', 'Reisen', 'x'.repeat(501), '-1'],
+            [2040, '', '', '1,234'],
+            [2027, 'Sachkosten', { unreadable: '#DATUM!' }, 1],
+          ),
           financingPlan: sheet(FINANCING_HEADER, [1999, '', '', ''], [2027, '', '', ''], [2027, '', '', '']),
         },
         rules,

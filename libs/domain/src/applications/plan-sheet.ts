@@ -21,8 +21,16 @@ import { applicationProblems } from './application-problems';
  */
 export type PlanName = 'costPlan' | 'financingPlan';
 
-/** A cell as the file holds it: text, a number (XLSX), or nothing. */
-export type SheetCell = string | number | boolean | null;
+/**
+ * A cell the file holds but no value can be read from, such as a date-formatted number beyond any
+ * date; `unreadable` is what to show for it. Taking it as text would import that text silently.
+ */
+export interface UnreadableCell {
+  unreadable: string;
+}
+
+/** A cell as the file holds it: text, a number (XLSX), nothing, or a value that cannot be read. */
+export type SheetCell = string | number | boolean | null | UnreadableCell;
 
 export interface SheetRow {
   /** The row number the spreadsheet program shows (1 = the first row). */
@@ -75,6 +83,7 @@ function normalise(text: string): string {
 
 function cellText(cell: SheetCell): string {
   if (cell === null) return '';
+  if (typeof cell === 'object') return cell.unreadable;
   return String(cell).trim();
 }
 
@@ -133,6 +142,7 @@ function categoryCell(cell: SheetCell): CellResult {
 }
 
 function readCell(key: string, cell: SheetCell): CellResult {
+  if (cell !== null && typeof cell === 'object') return { rule: 'sheetCellUnreadable' };
   if (key === 'cashYear') return yearCell(cell);
   if (key === 'category') return categoryCell(cell);
   if (AMOUNT_KEYS.has(key)) return amountCellCents(cell);

@@ -880,6 +880,10 @@ export const VALIDATION_MESSAGES: Catalogue = {
     de: 'Diese Kostenart gibt es nicht. Erlaubt sind: Personalkosten, Sachkosten, Honorare, Investitionen, Verwaltungskosten.',
     en: 'There is no such cost category. Allowed are: Personalkosten, Sachkosten, Honorare, Investitionen, Verwaltungskosten.',
   },
+  sheetCellUnreadable: {
+    de: 'Diese Zelle ist als Datum formatiert, enthält aber kein gültiges Datum. Bitte tragen Sie den Wert ohne Datumsformat ein.',
+    en: 'This cell is formatted as a date but holds no valid date. Please enter the value without a date format.',
+  },
   sheetTooManyRows: {
     de: 'Das Blatt hat Einträge unterhalb von Zeile {max}. Bitte tragen Sie den Plan in die ersten Zeilen ein.',
     en: 'The sheet has entries below row {max}. Please enter the plan in the first rows.',
