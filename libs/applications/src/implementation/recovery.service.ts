@@ -535,6 +535,7 @@ export class RecoveryService {
               category: l.category,
               planned: Money.fromCents(l.plannedCents),
               actual: Money.fromCents(l.actualCents),
+              excludedVat: Money.fromCents(l.excludedVatCents ?? '0'),
               eligible: Money.fromCents(l.eligibleCents),
               rule: l.rule,
             })),

@@ -36,6 +36,8 @@ export interface RecoveryNoticeInput {
       category: CostCategory;
       planned: Money;
       actual: Money;
+      /** The VAT a net settlement took off the line (an organisation entitled to deduct it). */
+      excludedVat: Money;
       eligible: Money;
       rule: LineRule;
     }>;

@@ -40,6 +40,8 @@ export const RECOVERY_NOTICE_TEXTS: Record<
     share: (percent: string) => string;
     paymentLine: (paidOn: string) => string;
     rateText: (rate: string, base: string) => string;
+    /** Appended to a cost line's rule when a net settlement took VAT off it. */
+    vatTakenOff: (amount: string) => string;
     interestSum: string;
     totals: { principal: string; interest: string; total: string };
     /** `until` is null for late use: its interest ends with the use. */
@@ -88,6 +90,7 @@ export const RECOVERY_NOTICE_TEXTS: Record<
     share: (percent) => `Anteil ${percent}`,
     paymentLine: (paidOn) => `Auszahlung vom ${paidOn}`,
     rateText: (rate, base) => `${rate} (Basiszins ${base})`,
+    vatTakenOff: (amount) => `abgezogene Umsatzsteuer ${amount}`,
     interestSum: 'Zinsen zusammen',
     totals: { principal: 'Erstattungsbetrag', interest: 'Zinsen', total: 'Gesamtbetrag' },
     interestRule: (until) =>
@@ -137,6 +140,7 @@ export const RECOVERY_NOTICE_TEXTS: Record<
     share: (percent) => `Share ${percent}`,
     paymentLine: (paidOn) => `Payment of ${paidOn}`,
     rateText: (rate, base) => `${rate} (base rate ${base})`,
+    vatTakenOff: (amount) => `VAT taken off ${amount}`,
     interestSum: 'Interest, together',
     totals: { principal: 'Amount to repay', interest: 'Interest', total: 'Total' },
     interestRule: (until) =>

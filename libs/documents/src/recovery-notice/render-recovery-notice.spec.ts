@@ -103,6 +103,44 @@ describe('the recovery and interest notice (Rückforderungs- und Zinsbescheid)',
     }
   });
 
+  it('shows the VAT a net settlement took off each line, so every line adds up', async () => {
+    // The same case for an organisation that deducts input tax: 40 000 € of personnel costs
+    // include 6 386,55 € VAT, so 33 613,45 € count; material 10 000 € without VAT.
+    const base = issueCase();
+    const settled = proofOfUse({
+      content: {
+        costPlan: [
+          { cashYear: 2025, category: 'personnel', description: 'Projektleitung', amountCents: '6000000' },
+          { cashYear: 2025, category: 'material', description: 'Material', amountCents: '2000000' },
+        ],
+        financingPlan: [
+          { cashYear: 2025, requestedCents: '7000000', ownCents: '1000000', thirdPartyCents: '0' },
+        ],
+      },
+      actuals: [
+        { cashYear: 2025, category: 'personnel', amount: Money.euros(40_000), vat: Money.fromCents(638_655) },
+        { cashYear: 2025, category: 'material', amount: Money.euros(10_000) },
+      ],
+      paid: Money.euros(70_000),
+      costBasis: 'net',
+    });
+    const text = await pdfText(
+      await renderRecoveryNotice({
+        ...base,
+        settlement: { financingType: settled.financingType, lines: settled.lines, steps: settled.steps },
+      }),
+    );
+    expect(flowing(text)).toContain(
+      '2025 Personalkosten 60.000,00 € 40.000,00 € 33.613,45 € Vorsteuerabzugsberechtigt: nur die ' +
+        'Nettoausgaben sind zuwendungsfähig, die Umsatzsteuer nicht; abgezogene Umsatzsteuer 6.386,55 €',
+    );
+    expect(flowing(text)).toContain(
+      '2025 Sachkosten 20.000,00 € 10.000,00 € 10.000,00 € Im Rahmen des Ansatzes: voll zuwendungsfähig 2.',
+    );
+    // A gross settlement takes nothing off.
+    expect(flowing(await pdfText(await renderRecoveryNotice(base)))).not.toContain('abgezogene Umsatzsteuer');
+  });
+
   it('shows the interest of each period across the base-rate change, and the totals', async () => {
     // 30 000 € from 15.03.2025: 108 days at 7,27 %: 3 000 000 × 727 × 108 / 3 650 000 = 64 533,69… → 645,34 €;
     // 224 days at 6,27 %: 3 000 000 × 627 × 224 / 3 650 000 = 115 436,71… → 1.154,37 €; together 1.799,71 €.

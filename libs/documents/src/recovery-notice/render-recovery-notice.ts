@@ -89,7 +89,10 @@ export async function renderRecoveryNotice(input: RecoveryNoticeInput): Promise<
         money(line.planned),
         money(line.actual),
         money(line.eligible),
-        LINE_RULE_TEXTS[line.rule][locale],
+        // A net settlement names the VAT it took off, so spent less VAT adds up to what counted.
+        line.excludedVat.isPositive()
+          ? `${LINE_RULE_TEXTS[line.rule][locale]}; ${t.vatTakenOff(money(line.excludedVat))}`
+          : LINE_RULE_TEXTS[line.rule][locale],
       ]),
     );
     heading(pdf, t.sections.steps);
