@@ -1,4 +1,4 @@
-import { createOrganisation } from '@kiezfonds/testing';
+import { createApplication, createOrganisation } from '@kiezfonds/testing';
 import { startTestApi, type TestApi } from '../testing/test-api';
 import { ApplicationWorld } from '../testing/application-world';
 
@@ -169,6 +169,32 @@ describe('applications: drafts, autosave, submission and change requests over HT
       .event(world.carrier, draft.id, { type: 'WITHDRAW' })
       .set('Idempotency-Key', `submit-${draft.id}`)
       .expect(422);
+    expect(reused.body.code).toBe('idempotency_key_reused');
+  });
+
+  it('records an interim report once per Idempotency-Key, and refuses the key for another text', async () => {
+    const running = await createApplication(api.db.dataSource, {
+      callId,
+      organisationId: world.organisation.id,
+      state: 'in_implementation',
+    });
+    const send = (text: string) =>
+      world
+        .post(world.carrier, `/api/applications/${running.id}/reports`)
+        .set('Idempotency-Key', `interim-${running.id}`)
+        .send({ kind: 'interim', text });
+    const first = await send('Zwischenbericht: die Kochkurse laufen.').expect(201);
+    // A retry after a lost answer gets the first answer, and the office reads one report.
+    const again = await send('Zwischenbericht: die Kochkurse laufen.').expect(201);
+    expect(again.body).toEqual(first.body);
+    const reports = await world.get(world.carrier, `/api/applications/${running.id}/reports`).expect(200);
+    expect(reports.body.items.map((r: { id: string }) => r.id)).toEqual([first.body.id]);
+    const audited = (await api.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1 AND action = 'interim_report_submitted'`,
+      [running.id],
+    )) as { n: number }[];
+    expect(audited[0]!.n).toBe(1);
+    const reused = await send('Ein anderer Bericht.').expect(422);
     expect(reused.body.code).toBe('idempotency_key_reused');
   });
 

@@ -162,15 +162,17 @@ export class ImplementationController {
   @Post('applications/:id/reports')
   @Roles('carrier')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: 'Submit an interim report (the proof of use is the SUBMIT_FINAL_REPORT event)' })
   @ApiCreatedResponse({ type: InterimReportAddedDto })
   addReport(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: InterimReportDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
   ): Promise<InterimReportAddedDto> {
-    return this.reports.addInterim(principal, params.id, body.text, requestIdOf(request));
+    return this.reports.addInterim(principal, params.id, body.text, requestIdOf(request), idempotencyKey);
   }
 
   @Get('applications/:id/plan-changes')

@@ -12,7 +12,7 @@ import {
 } from '@kiezfonds/domain';
 import { BaseRateService, FUNDS_ERROR_CODES, interestView } from '@kiezfonds/funds';
 import type { Principal } from '@kiezfonds/identity';
-import { recordAudit } from '@kiezfonds/persistence';
+import { recordAudit, requestHash, runIdempotent } from '@kiezfonds/persistence';
 import { DataSource } from 'typeorm';
 import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
 import { ApplicationScope } from '../scope/application-scope';
@@ -92,9 +92,23 @@ export class ReportService {
     };
   }
 
-  async addInterim(principal: Principal, applicationId: string, text: string, requestId: string | null) {
+  /** An interim report; the same Idempotency-Key and text again answer the first answer, one report. */
+  async addInterim(
+    principal: Principal,
+    applicationId: string,
+    text: string,
+    requestId: string | null,
+    key?: string,
+  ) {
     const scope = ApplicationScope.of(principal);
-    return this.dataSource.transaction(async (tx) => {
+    const idempotency = `interim-report:${applicationId}`;
+    const request = {
+      userId: principal.userId,
+      key,
+      scope: idempotency,
+      hash: requestHash(idempotency, { text }),
+    };
+    return runIdempotent(this.dataSource, request, async (tx) => {
       const scoped = await scope.application(tx, applicationId, { lock: true });
       if (!scope.isCarrierOf(scoped.organisationId)) throw new ForbiddenError('not_organisation_member');
       if (scoped.state !== 'in_implementation') {
