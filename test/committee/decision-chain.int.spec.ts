@@ -1,3 +1,4 @@
+import { binaryBody, pdfText } from '@kiezfonds/testing';
 import { ApplicationWorld } from '../../apps/api/src/testing/application-world';
 import {
   type CommitteeSetUp,
@@ -169,5 +170,99 @@ describe('the decision chain from the committee to the Senate', () => {
     await world
       .event(world.coordinator, id, { type: 'RECORD_SENATE_SELECTION', amountCents: '4000000' })
       .expect(200);
+  });
+
+  it('issues the grant notice citing the committee’s decision it rests on, as it stood at issue', async () => {
+    const callId = (await world.openCall()).id;
+    const id = await inPlanning(world, callId);
+    const voteId = await decideInWriting(world, ag, id);
+    await finalisePlan(world, callId);
+    await world
+      .event(world.coordinator, id, { type: 'RECORD_SENATE_SELECTION', amountCents: '5000000' })
+      .expect(200);
+    const [decided] = (await world.db.query(
+      `SELECT to_char(v.closed_at AT TIME ZONE 'Europe/Berlin', 'YYYY-MM-DD') AS closed_on,
+              to_char(p.finalised_at AT TIME ZONE 'Europe/Berlin', 'YYYY-MM-DD') AS finalised_on, p.id AS plan_id
+         FROM committee_vote v, programme_plan p WHERE v.id = $1 AND p.call_id = $2`,
+      [voteId, callId],
+    )) as { closed_on: string; finalised_on: string; plan_id: string }[];
+
+    await world
+      .event(world.coordinator, id, {
+        type: 'APPROVE',
+        reportDeadlines: [{ kind: 'final', due: '2029-06-30' }],
+      })
+      .expect(200);
+
+    // TRUST.md: a notice cites the session or written vote. The notice records the decision the
+    // committee adopted in writing (Umlaufverfahren), closed on its day, and the plan that sent it.
+    const [notice] = (await world.db.query(`SELECT decision FROM grant_notice WHERE application_id = $1`, [
+      id,
+    ])) as { decision: unknown }[];
+    expect(notice!.decision).toEqual({
+      voteId,
+      procedure: 'written',
+      decidedOn: decided!.closed_on,
+      committee: 'AG Stabile Kieze',
+      session: null,
+      programmePlan: { id: decided!.plan_id, finalisedOn: decided!.finalised_on },
+    });
+    expect((await transitions(id)).at(-1)).toEqual({
+      to_state: 'approved',
+      payload: expect.objectContaining({ event: 'APPROVE', decisionId: voteId }),
+    });
+
+    const notices = async (locale: string) =>
+      (
+        await pdfText(
+          (
+            await world
+              .get(world.carrier, `/api/applications/${id}/grant-notice.pdf`)
+              .set('Accept-Language', locale)
+              .buffer(true)
+              .parse(binaryBody)
+              .expect(200)
+          ).body as Buffer,
+        )
+      )
+        .replace(/\u00a0/g, ' ')
+        .replace(/\s+/g, ' ');
+    const day = (iso: string, sep: string) => iso.split('-').reverse().join(sep);
+    const german = await notices('de');
+    expect(german).toContain(
+      `auf Grund des Beschlusses des Gremiums „AG Stabile Kieze“ im Umlaufverfahren vom ${day(decided!.closed_on, '.')} ` +
+        `(Beschluss ${voteId}) und der am ${day(decided!.finalised_on, '.')} abgeschlossenen Programmplanung bewillige ich Ihnen`,
+    );
+    // Recorded at issue, never re-read: a committee renamed later does not change the notice.
+    await world.db.query(`UPDATE committee SET name = 'AG Umbenannt' WHERE id = $1`, [ag.committeeId]);
+    expect(await notices('de')).toBe(german);
+    expect(await notices('en')).toContain(
+      `on the basis of the decision of the committee “AG Stabile Kieze” by written procedure (Umlaufverfahren) ` +
+        `closed on ${day(decided!.closed_on, '/')} (decision ${voteId})`,
+    );
+    await world.db.query(`UPDATE committee SET name = 'AG Stabile Kieze' WHERE id = $1`, [ag.committeeId]);
+  });
+
+  it('approves only on the committee’s current adopted decision', async () => {
+    const callId = (await world.openCall()).id;
+    const id = await inPlanning(world, callId);
+    await decideInWriting(world, ag, id);
+    await finalisePlan(world, callId);
+    await world
+      .event(world.coordinator, id, { type: 'RECORD_SENATE_SELECTION', amountCents: '5000000' })
+      .expect(200);
+    const wrong = await world
+      .event(world.coordinator, id, {
+        type: 'APPROVE',
+        decisionId: '00000000-0000-4000-8000-000000000000',
+        reportDeadlines: [{ kind: 'final', due: '2029-06-30' }],
+      })
+      .expect(422);
+    expect(wrong.body.code).toBe('decision_not_current');
+    const [row] = (await world.db.query(
+      `SELECT count(*)::int AS n FROM grant_notice WHERE application_id = $1`,
+      [id],
+    )) as { n: number }[];
+    expect(row!.n).toBe(0);
   });
 });

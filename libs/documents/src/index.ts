@@ -1,5 +1,6 @@
 export type { IssuingOffice, PostalAddress, Signatory } from './layout/issuer';
 export type {
+  GrantDecision,
   GrantInstalment,
   GrantNoticeInput,
   GrantRecipient,

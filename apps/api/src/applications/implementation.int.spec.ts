@@ -1,4 +1,4 @@
-import { createOrganisation, pdfText } from '@kiezfonds/testing';
+import { addOrganisationMember, binaryBody, createOrganisation, pdfText } from '@kiezfonds/testing';
 import { backToToday, travelTo } from '../testing/clock';
 import { startTestApi, type TestApi } from '../testing/test-api';
 import { ApplicationWorld } from '../testing/application-world';
@@ -54,6 +54,16 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
   /** Finance approves a requested call-off; only an approved call-off is paid. */
   async function approveCallOff(callOffId: string) {
     await world.post(world.finance, `/api/call-offs/${callOffId}/approve`).send({}).expect(200);
+  }
+
+  async function grantNoticePdf(applicationId: string): Promise<Buffer> {
+    return (
+      await world
+        .get(world.carrier, `/api/applications/${applicationId}/grant-notice.pdf`)
+        .buffer(true)
+        .parse(binaryBody)
+        .expect(200)
+    ).body as Buffer;
   }
 
   async function ledger(applicationId: string) {
@@ -674,6 +684,28 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
       expect((await ledger(id)).filter((e) => e.kind === 'disbursement')).toEqual([
         { kind: 'disbursement', cash_year: 2027, amount: '200000' },
       ]);
+    });
+
+    it('keeps an issued notice addressed as it was sent when the organisation moves later', async () => {
+      const id = await selected();
+      await world.event(world.coordinator, id, APPROVAL).expect(200);
+      const read = async () => (await pdfText(await grantNoticePdf(id))).replace(/\u00a0/g, ' ');
+      const issued = await read();
+      expect(issued).toContain('Teststraße 1');
+      await addOrganisationMember(api.db.dataSource, world.organisation.id, world.carrier.user.id, {
+        isAdmin: true,
+      });
+      await world
+        .patch(world.carrier, `/api/organisations/${world.organisation.id}`)
+        .send({ street: 'Umzugsweg 99' })
+        .expect(200);
+      // The notice issued before the move is the same document: addressed as it was sent.
+      expect(await read()).toBe(issued);
+      const [notice] = (await api.db.dataSource.query(
+        `SELECT recipient FROM grant_notice WHERE application_id = $1`,
+        [id],
+      )) as { recipient: { street: string } }[];
+      expect(notice!.recipient.street).toBe('Teststraße 1');
     });
 
     it('approves a notice whose period has begun only with an early start on record', async () => {

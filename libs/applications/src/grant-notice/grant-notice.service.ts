@@ -12,10 +12,11 @@ import {
   planTotals,
   promptUseMonths,
 } from '@kiezfonds/domain';
-import { type GrantNoticeInput, renderGrantNotice } from '@kiezfonds/documents';
+import { type GrantDecision, type GrantNoticeInput, renderGrantNotice } from '@kiezfonds/documents';
 import type { Principal } from '@kiezfonds/identity';
 import { DataSource } from 'typeorm';
 import { loadApplicationRecord } from '../applications/application-record';
+import { type NoticeDecision, noticeDecision, type NoticeRecipient } from './notice-record';
 import { ApplicationScope } from '../scope/application-scope';
 
 interface IssuedRow {
@@ -29,6 +30,23 @@ interface IssuedRow {
   issued_on: string;
   issuer_name: string | null;
   financing_type: FinancingType;
+  /** Null on notices issued before the decision was recorded and without an adopted decision then. */
+  decision: NoticeDecision | null;
+  /** Null only on notices laid without the lifecycle (every issued one has it). */
+  recipient: NoticeRecipient | null;
+}
+
+/** The decision as the notice prints it. */
+function citedDecision(decision: NoticeDecision | null): GrantDecision | undefined {
+  if (!decision) return undefined;
+  return {
+    committee: decision.committee,
+    procedure: decision.procedure,
+    id: decision.voteId,
+    decidedOn: decision.decidedOn,
+    ...(decision.session ? { session: { title: decision.session.title, date: decision.session.date } } : {}),
+    ...(decision.programmePlan ? { programmePlanFinalisedOn: decision.programmePlan.finalisedOn } : {}),
+  };
 }
 
 /** The notice's funding-type line for its financing type (ANBest-P Nr. 2.1). */
@@ -87,7 +105,8 @@ export class GrantNoticeService {
     const [issued] = (await this.dataSource.query(
       `SELECT g.reference, g.amount_cents::text AS amount_cents, g.period_start::text AS period_start,
               g.period_end::text AS period_end, g.instalments, g.report_deadlines, g.conditions,
-              g.issued_on::text AS issued_on, g.financing_type, u.display_name AS issuer_name
+              g.issued_on::text AS issued_on, g.financing_type, g.decision, g.recipient,
+              u.display_name AS issuer_name
        FROM grant_notice g LEFT JOIN app_user u ON u.id = g.issued_by WHERE g.application_id = $1`,
       [record.id],
     )) as IssuedRow[];
@@ -108,6 +127,20 @@ export class GrantNoticeService {
       [record.districtId, record.organisationId],
     )) as OfficeRow[];
     const o = office!;
+    // The issued notice as it was issued: its recipient and the decision it cites are its own
+    // record. The preview shows what it would cite now.
+    const decision = issued
+      ? issued.decision
+      : record.latestDecision?.outcome === 'adopted'
+        ? await noticeDecision(this.dataSource, record.id, record.latestDecision.id)
+        : null;
+    const recipient: NoticeRecipient = issued?.recipient ?? {
+      name: o.org_name,
+      street: o.org_street,
+      postalCode: o.org_postal_code,
+      city: o.org_city,
+      legalRepresentatives: o.legal_representatives,
+    };
     const totals = planTotals(record.content);
     const amount = issued ? Money.fromCents(issued.amount_cents) : totals.requested;
     const instalments = issued
@@ -133,13 +166,14 @@ export class GrantNoticeService {
         contact: { name: issued?.issuer_name ?? principal.displayName, email: o.office_email ?? undefined },
       },
       recipient: {
-        name: o.org_name,
-        address: { street: o.org_street, postalCode: o.org_postal_code, city: o.org_city },
-        legalRepresentatives: o.legal_representatives,
+        name: recipient.name,
+        address: { street: recipient.street, postalCode: recipient.postalCode, city: recipient.city },
+        legalRepresentatives: recipient.legalRepresentatives,
       },
       fileReference: issued?.reference ?? `${record.reference}-ZB`,
       issuedOn: issued?.issued_on ?? calendarDayOf(new Date()),
       applicationDate: record.submittedAt ? calendarDayOf(record.submittedAt) : undefined,
+      decision: citedDecision(decision),
       fund: 'Netzwerkfonds',
       fundingType: fundingTypeText(issued?.financing_type ?? DEFAULT_FINANCING_TYPE, locale),
       project: { title: record.title, reference: record.reference },

@@ -22,6 +22,23 @@ export interface GrantReportDeadlines {
   proofOfUse: string;
 }
 
+/**
+ * The committee's decision the grant rests on, as the notice cites it: the vote in writing
+ * (Umlaufverfahren) or in a session, with its id, and the finalised programme plan.
+ */
+export interface GrantDecision {
+  committee: string;
+  procedure: 'written' | 'roll_call';
+  /** The decision's id (the committee vote). */
+  id: string;
+  /** The day it was decided: a written vote's closing day. ISO date. */
+  decidedOn: string;
+  /** For a decision in a session: its title and day (ISO). */
+  session?: { title: string; date: string };
+  /** The day the programme plan that sent the application to the Senate was finalised (ISO). */
+  programmePlanFinalisedOn?: string;
+}
+
 /** Everything a Zuwendungsbescheid states. Dates are ISO calendar dates (`2026-11-22`). */
 export interface GrantNoticeInput {
   locale: Locale;
@@ -35,6 +52,8 @@ export interface GrantNoticeInput {
   issuedOn: string;
   /** The date of the application the notice answers. */
   applicationDate?: string;
+  /** The committee's decision the notice rests on; notices issued before it was recorded may lack it. */
+  decision?: GrantDecision;
   /** `Netzwerkfonds` */
   fund: string;
   /** Defaults to `Sozialer Zusammenhalt`. */

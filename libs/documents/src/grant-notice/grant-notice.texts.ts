@@ -43,10 +43,21 @@ export interface GrantNoticeTexts {
   sections: { grant: string; payment: string; reports: string; conditions: string; remedy: string };
   decision: (p: {
     applicationDate?: string;
+    /** What the grant rests on, from `basis` (empty when the notice records no decision). */
+    basis?: string;
     title: string;
     amount: string;
     start: string;
     end: string;
+  }) => string;
+  /** The committee's decision as the decision sentence cites it; dates already formatted. */
+  basis: (d: {
+    committee: string;
+    procedure: 'written' | 'roll_call';
+    id: string;
+    decidedOn: string;
+    session?: { title: string; date: string };
+    programmePlanFinalisedOn?: string;
   }) => string;
   labels: {
     recipient: string;
@@ -100,10 +111,20 @@ export const GRANT_NOTICE_TEXTS: Record<Locale, GrantNoticeTexts> = {
       conditions: '4. Nebenbestimmungen',
       remedy: 'Rechtsbehelfsbelehrung',
     },
-    decision: ({ applicationDate, title, amount, start, end }) =>
-      `${applicationDate ? `auf Ihren Antrag vom ${applicationDate} ` : 'auf Ihren Antrag '}bewillige ich Ihnen ` +
+    decision: ({ applicationDate, basis, title, amount, start, end }) =>
+      `${applicationDate ? `auf Ihren Antrag vom ${applicationDate} ` : 'auf Ihren Antrag '}` +
+      `${basis ? `und ${basis} ` : ''}bewillige ich Ihnen ` +
       `für die Durchführung des Projekts „${title}“ im Bewilligungszeitraum vom ${start} bis ${end} ` +
       `eine Zuwendung in Höhe von bis zu ${amount}.`,
+    basis: ({ committee, procedure, id, decidedOn, session, programmePlanFinalisedOn }) =>
+      `auf Grund des Beschlusses des Gremiums „${committee}“ ` +
+      (procedure === 'roll_call' && session
+        ? `in seiner Sitzung „${session.title}“ am ${session.date} `
+        : `im Umlaufverfahren vom ${decidedOn} `) +
+      `(Beschluss ${id})` +
+      (programmePlanFinalisedOn
+        ? ` und der am ${programmePlanFinalisedOn} abgeschlossenen Programmplanung`
+        : ''),
     labels: {
       recipient: 'Zuwendungsempfänger:in',
       project: 'Projekt',
@@ -164,10 +185,18 @@ export const GRANT_NOTICE_TEXTS: Record<Locale, GrantNoticeTexts> = {
       conditions: '4. Conditions',
       remedy: 'Legal remedy',
     },
-    decision: ({ applicationDate, title, amount, start, end }) =>
-      `${applicationDate ? `In response to your application of ${applicationDate}, ` : 'In response to your application, '}` +
+    decision: ({ applicationDate, basis, title, amount, start, end }) =>
+      `${applicationDate ? `In response to your application of ${applicationDate}` : 'In response to your application'}` +
+      `${basis ? ` and ${basis}` : ''}, ` +
       `I hereby grant you up to ${amount} for carrying out the project “${title}” in the funding period from ` +
       `${start} to ${end}.`,
+    basis: ({ committee, procedure, id, decidedOn, session, programmePlanFinalisedOn }) =>
+      `on the basis of the decision of the committee “${committee}” ` +
+      (procedure === 'roll_call' && session
+        ? `taken in its session “${session.title}” on ${session.date} `
+        : `by written procedure (Umlaufverfahren) closed on ${decidedOn} `) +
+      `(decision ${id})` +
+      (programmePlanFinalisedOn ? ` and the programme plan finalised on ${programmePlanFinalisedOn}` : ''),
     labels: {
       recipient: 'Recipient',
       project: 'Project',

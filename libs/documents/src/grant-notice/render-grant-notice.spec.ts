@@ -19,6 +19,51 @@ describe('renderGrantNotice', () => {
     expect(text).toContain('auf Ihren Antrag vom 30.09.2026 bewillige ich Ihnen');
   });
 
+  it('cites the committee decision it rests on: a written vote with its closing day and the programme plan', async () => {
+    const input = grantNoticeInput({
+      decision: {
+        committee: 'AG Stabile Kieze',
+        procedure: 'written',
+        id: '7d0c2f4e-5b1a-4c3e-9f2d-1a2b3c4d5e6f',
+        decidedOn: '2026-10-14',
+        programmePlanFinalisedOn: '2026-10-20',
+      },
+    });
+
+    expect(flowing(await pdfText(await renderGrantNotice(input)))).toContain(
+      'auf Ihren Antrag vom 30.09.2026 und auf Grund des Beschlusses des Gremiums „AG Stabile Kieze“ im ' +
+        'Umlaufverfahren vom 14.10.2026 (Beschluss 7d0c2f4e-5b1a-4c3e-9f2d-1a2b3c4d5e6f) und der am 20.10.2026 ' +
+        'abgeschlossenen Programmplanung bewillige ich Ihnen',
+    );
+    expect(flowing(await pdfText(await renderGrantNotice({ ...input, locale: 'en' })))).toContain(
+      'In response to your application of 30/09/2026 and on the basis of the decision of the committee ' +
+        '“AG Stabile Kieze” by written procedure (Umlaufverfahren) closed on 14/10/2026 ' +
+        '(decision 7d0c2f4e-5b1a-4c3e-9f2d-1a2b3c4d5e6f) and the programme plan finalised on 20/10/2026, ' +
+        'I hereby grant you',
+    );
+  });
+
+  it('cites a decision taken in a session by the session’s title and day', async () => {
+    const input = grantNoticeInput({
+      decision: {
+        committee: 'AG Stabile Kieze',
+        procedure: 'roll_call',
+        id: '0b9e8d7c-6a5b-4c3d-8e2f-1a0b9c8d7e6f',
+        decidedOn: '2026-12-03',
+        session: { title: '4. Sitzung 2026', date: '2026-12-03' },
+      },
+    });
+
+    expect(flowing(await pdfText(await renderGrantNotice(input)))).toContain(
+      'auf Grund des Beschlusses des Gremiums „AG Stabile Kieze“ in seiner Sitzung „4. Sitzung 2026“ am ' +
+        '03.12.2026 (Beschluss 0b9e8d7c-6a5b-4c3d-8e2f-1a0b9c8d7e6f) bewillige ich Ihnen',
+    );
+    expect(flowing(await pdfText(await renderGrantNotice({ ...input, locale: 'en' })))).toContain(
+      'on the basis of the decision of the committee “AG Stabile Kieze” taken in its session “4. Sitzung 2026” ' +
+        'on 03/12/2026 (decision 0b9e8d7c-6a5b-4c3d-8e2f-1a0b9c8d7e6f), I hereby grant you',
+    );
+  });
+
   it('comes from the district office with file reference, date and contact, to the carrier and its representatives', async () => {
     const text = await pdfText(await renderGrantNotice(grantNoticeInput()));
 

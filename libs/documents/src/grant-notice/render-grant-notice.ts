@@ -57,6 +57,18 @@ export async function renderGrantNotice(input: GrantNoticeInput): Promise<Buffer
     pdf,
     t.decision({
       applicationDate: input.applicationDate && date(input.applicationDate),
+      basis:
+        input.decision &&
+        t.basis({
+          ...input.decision,
+          decidedOn: date(input.decision.decidedOn),
+          session: input.decision.session && {
+            title: input.decision.session.title,
+            date: date(input.decision.session.date),
+          },
+          programmePlanFinalisedOn:
+            input.decision.programmePlanFinalisedOn && date(input.decision.programmePlanFinalisedOn),
+        }),
       title: input.project.title,
       amount: money(input.amount),
       start: date(input.period.start),

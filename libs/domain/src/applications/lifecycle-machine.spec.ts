@@ -297,6 +297,8 @@ describe('the application lifecycle machine', () => {
     it('approves only after the Senate selection, with a matching plan and the declarations', () => {
       const approve = (overrides: Partial<LifecycleFacts>) =>
         refusal(() => decideTransition('selected', { type: 'APPROVE' }, facts(overrides))).code;
+      // The notice cites the committee's decision: without an adopted one there is none to cite.
+      expect(approve({ decisionAdopted: false })).toBe('committee_decision_missing');
       expect(approve({ senateSelectionRecorded: false })).toBe('senate_selection_missing');
       expect(approve({ planAdjustmentRequired: true })).toBe('plan_adjustment_required');
       expect(approve({ declarationsConfirmed: false })).toBe('declarations_missing');
@@ -358,6 +360,7 @@ describe('the application lifecycle machine', () => {
     it('commits the money on approval and releases or claims it back at the end', () => {
       expect(effects('selected', 'APPROVE')).toEqual([
         'check_double_funding',
+        'cite_decision',
         'commit_funds',
         'notify:application_approved',
       ]);

@@ -210,18 +210,20 @@ export const applicationLifecycle = setup({
           actions: ['record_senate_selection', 'noteSenateSelection', notify('application_selected')],
         },
         // The full application is written in `selected`, so what SUBMIT checked (the call's
-        // rules, the five-year limit) is checked again before the grant notice is issued.
+        // rules, the five-year limit) is checked again before the grant notice is issued. The
+        // notice rests on the committee's adopted decision, which it cites (TRUST.md).
         APPROVE: {
           target: 'approved',
           guard: permit(
             COORDINATOR,
+            'committeeDecisionAdopted',
             'senateSelectionRecorded',
             'planMatchesSelection',
             'declarationsConfirmed',
             'withinFiveYearLimit',
             'complete',
           ),
-          actions: ['check_double_funding', 'commit_funds', notify('application_approved')],
+          actions: ['check_double_funding', 'cite_decision', 'commit_funds', notify('application_approved')],
         },
         ...withdraw,
       },

@@ -37,6 +37,7 @@ import { ComputeReminderTimesInSql1763796100000 } from './1763796100000-compute-
 import { CountMoneyPerActionField1763796200000 } from './1763796200000-count-money-per-action-field';
 import { AddAreaShapes1763796400000 } from './1763796400000-add-area-shapes';
 import { NotifyOutboxAfterCommit1763796500000 } from './1763796500000-notify-outbox-after-commit';
+import { RecordDecisionAndRecipientOnGrantNotice1763796600000 } from './1763796600000-record-decision-and-recipient-on-grant-notice';
 import { KeepBookedInterestCalculation1763796700000 } from './1763796700000-keep-booked-interest-calculation';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
@@ -80,5 +81,6 @@ export const migrations = [
   CountMoneyPerActionField1763796200000,
   AddAreaShapes1763796400000,
   NotifyOutboxAfterCommit1763796500000,
+  RecordDecisionAndRecipientOnGrantNotice1763796600000,
   KeepBookedInterestCalculation1763796700000,
 ];
