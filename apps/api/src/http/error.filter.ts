@@ -43,6 +43,12 @@ const CODE_BY_STATUS: Record<number, string> = {
   503: 'service_unavailable',
 };
 
+/**
+ * The most problems one answer lists; `detailsOmitted` counts the rest. A body of 60 000 unknown
+ * fields would otherwise be answered with megabytes, many times the size of the request.
+ */
+export const MAX_ERROR_DETAILS = 100;
+
 /** The pool reconnects on the next request; a client that waits this long tries again soon. */
 const DATABASE_RETRY_AFTER_SECONDS = 5;
 
@@ -86,18 +92,20 @@ export class ErrorFilter implements ExceptionFilter {
 
   private toAnswer(exception: unknown, locale: Locale): { status: number; body: ErrorBody } {
     if (exception instanceof DomainError) {
+      const omitted = exception.details.length - MAX_ERROR_DETAILS;
       return {
         status: STATUS_BY_KIND[exception.kind],
         body: {
           ...exception.data,
           code: exception.code,
           message: errorMessage(exception.code, locale, exception.params),
-          details: exception.details.map((d) => ({
+          details: exception.details.slice(0, MAX_ERROR_DETAILS).map((d) => ({
             field: d.field,
             rule: d.rule,
             message: validationMessage(d.rule, locale, d.params),
             ...(d.row === undefined ? {} : { row: d.row, column: d.column }),
           })),
+          ...(omitted > 0 ? { detailsOmitted: omitted } : {}),
         },
       };
     }

@@ -208,6 +208,26 @@ describe('the request pipeline refuses what a browser attack or a careless clien
     expect(twoFiles.body.details).toEqual([expect.objectContaining({ rule: 'tooManyFiles' })]);
   });
 
+  it('answers thousands of unknown fields with the first hundred problems and how many it left out', async () => {
+    const body: Record<string, string> = { email: 'a@example.org' };
+    for (let i = 0; i < 60_000; i++) body[`f${i}`] = '';
+    const text = JSON.stringify(body);
+    const res = await request(server)
+      .post('/api/auth/password-reset')
+      .set('Content-Type', 'application/json')
+      .send(text)
+      .expect(400);
+    expect(res.body.code).toBe('validation_failed');
+    expect(res.body.details).toHaveLength(100);
+    expect(res.body.details[0]).toMatchObject({ field: 'f0', rule: 'whitelistValidation' });
+    expect(res.body.detailsOmitted).toBe(59_900);
+    // The answer to an attack is not larger than the attack.
+    expect(JSON.stringify(res.body).length).toBeLessThan(text.length / 10);
+    // A few problems come without the count.
+    const few = await request(server).post('/api/auth/password-reset').send({ email: 'a@example.org', x: 1 });
+    expect(few.body).not.toHaveProperty('detailsOmitted');
+  });
+
   it('streams an upload into PostgreSQL: it comes back byte for byte, and no staged copy remains', async () => {
     const staged = async () =>
       ((await db.dataSource.query(`SELECT count(*)::int AS n FROM upload_staging`)) as { n: number }[])[0]!.n;
