@@ -147,6 +147,22 @@ export class ErrorFilter implements ExceptionFilter {
         },
       };
     }
+    if (multipartMalformed(exception)) {
+      return {
+        status: HttpStatus.BAD_REQUEST,
+        body: {
+          code: 'upload_malformed',
+          message: errorMessage('upload_malformed', locale),
+          details: [
+            {
+              field: 'file',
+              rule: 'multipartMalformed',
+              message: validationMessage('multipartMalformed', locale),
+            },
+          ],
+        },
+      };
+    }
     const status = httpStatusOf(exception);
     if (status !== undefined && status < 500) {
       const code = CODE_BY_STATUS[status] ?? 'malformed_request';
@@ -206,4 +222,22 @@ function uploadLimitOf(exception: unknown): { field: string; rule: string } | un
   const rule = typeof cause?.code === 'string' ? MULTER_RULES[cause.code] : undefined;
   if (!rule) return undefined;
   return { field: typeof cause?.field === 'string' ? cause.field : '', rule };
+}
+
+/**
+ * busboy's own parse errors carry no code, only these messages: a part header it cannot read
+ * (e.g. a control character in the file name) or a form cut short. Without this they would read
+ * as a 400 about JSON naming no field.
+ */
+const MULTIPART_PARSE_ERRORS = new Set([
+  'Malformed part header',
+  'Unexpected end of form',
+  'Unexpected end of file',
+  'Multipart: Boundary not found',
+]);
+
+function multipartMalformed(exception: unknown): boolean {
+  if (!(exception instanceof HttpException) || exception.getStatus() !== 400) return false;
+  const cause = exception.cause;
+  return cause instanceof Error && MULTIPART_PARSE_ERRORS.has(cause.message);
 }

@@ -208,6 +208,20 @@ describe('the request pipeline refuses what a browser attack or a careless clien
     expect(twoFiles.body.details).toEqual([expect.objectContaining({ rule: 'tooManyFiles' })]);
   });
 
+  it('answers a control character in an upload file name with 400 naming the file', async () => {
+    const res = await request(server)
+      .post(`/api/calls/${callId}/documents`)
+      .set('Cookie', coordinator.cookie)
+      .set('X-CSRF-Token', coordinator.csrfToken)
+      .field('title', 'Leitfaden')
+      .attach('file', Buffer.from('%PDF-1.4 Test'), 'leit\u0007faden.pdf')
+      .expect(400);
+    expect(res.body).toMatchObject({
+      code: 'upload_malformed',
+      details: [{ field: 'file', rule: 'multipartMalformed', message: expect.stringContaining('Datei') }],
+    });
+  });
+
   it('answers thousands of unknown fields with the first hundred problems and how many it left out', async () => {
     const body: Record<string, string> = { email: 'a@example.org' };
     for (let i = 0; i < 60_000; i++) body[`f${i}`] = '';

@@ -62,6 +62,10 @@ export const ERROR_MESSAGES: Catalogue = {
     en: 'Only a QM area or an Aktionsraum covers Planungsräume.',
   },
   area_not_found: { de: 'Dieses Gebiet gibt es nicht.', en: 'This area does not exist.' },
+  upload_malformed: {
+    de: 'Die Übertragung der Datei konnte nicht gelesen werden.',
+    en: 'The file upload could not be read.',
+  },
   upload_limit_exceeded: {
     de: 'Die Übertragung enthält zu viele oder zu große Teile.',
     en: 'The upload contains too many or too large parts.',
@@ -867,6 +871,10 @@ export const VALIDATION_MESSAGES: Catalogue = {
   fieldNameTooLong: { de: 'Ein Feldname ist zu lang.', en: 'A field name is too long.' },
   tooManyFiles: { de: 'Bitte laden Sie genau eine Datei hoch.', en: 'Please upload exactly one file.' },
   tooManyParts: { de: 'Die Übertragung enthält zu viele Teile.', en: 'The upload contains too many parts.' },
+  multipartMalformed: {
+    de: 'Die Datei kam nicht lesbar an, etwa wegen eines Steuerzeichens im Dateinamen. Bitte benennen Sie die Datei um und laden Sie sie erneut hoch.',
+    en: 'The file did not arrive in a readable form, for example because of a control character in its name. Please rename the file and upload it again.',
+  },
   unexpectedFile: {
     de: 'An dieser Stelle wird keine Datei erwartet.',
     en: 'No file is expected here.',
