@@ -1,7 +1,12 @@
 import { binaryBody, pdfText } from '@kiezfonds/testing';
 import { Workbook } from 'exceljs';
 import { ApplicationWorld } from '../../apps/api/src/testing/application-world';
-import { type CommitteeSetUp, createCommittee } from '../../apps/api/src/testing/committee-world';
+import {
+  type CommitteeSetUp,
+  createCommittee,
+  decideInWriting,
+  inPlanning,
+} from '../../apps/api/src/testing/committee-world';
 import { startTestApi, type TestApi } from '../../apps/api/src/testing/test-api';
 
 /**
@@ -267,5 +272,32 @@ describe('programme planning', () => {
       rejected,
     ]);
     expect(after.items[2]).toMatchObject({ state: 'selected', amountCents: '700000' });
+  });
+
+  it('answers a retried finalisation under the same Idempotency-Key with the first answer, deciding once', async () => {
+    const otherCallId = (await world.openCall()).id;
+    const id = await inPlanning(world, otherCallId);
+    await decideInWriting(world, ag, id);
+    await world
+      .put(world.coordinator, `/api/calls/${otherCallId}/programme-plan`)
+      .send({ budgetCents: '5000000', fillRule: 'skip_over' })
+      .expect(200);
+    const finalise = (key: string) =>
+      world
+        .post(world.coordinator, `/api/calls/${otherCallId}/programme-plan/finalise`)
+        .set('Idempotency-Key', key);
+    const first = await finalise(`finalise-${otherCallId}`).expect(200);
+    expect(first.body).toMatchObject({ status: 'final' });
+    // The answer was lost and the browser sends the same request again.
+    const again = await finalise(`finalise-${otherCallId}`).expect(200);
+    expect(again.body).toEqual(first.body);
+    const selections = (await world.db.query(
+      `SELECT count(*)::int AS n FROM audit_event
+        WHERE entity_type = 'application' AND entity_id = $1 AND to_state = 'selected'`,
+      [id],
+    )) as { n: number }[];
+    expect(selections[0]!.n).toBe(1);
+    // Another key is another request: the list is final already.
+    expect((await finalise(`finalise-again-${otherCallId}`).expect(409)).body.code).toBe('plan_final');
   });
 });

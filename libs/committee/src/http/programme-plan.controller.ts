@@ -1,5 +1,5 @@
-import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/platform';
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { CSRF_HEADER_DOC, IDEMPOTENCY_HEADER_DOC, IdParamDto } from '@kiezfonds/platform';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import {
   ApiCookieAuth,
   ApiCreatedResponse,
@@ -104,10 +104,16 @@ export class ProgrammePlanController {
   @HttpCode(200)
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: 'Finalise: selected and waitlisted through the lifecycle, in one transaction' })
   @ApiOkResponse({ type: ProgrammePlanViewDto })
-  finalise(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto, @Req() request: Request) {
-    return this.plans.finalise(principal, params.id, requestIdOf(request));
+  finalise(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: Request,
+  ) {
+    return this.plans.finalise(principal, params.id, requestIdOf(request), idempotencyKey);
   }
 
   @Get('export.pdf')

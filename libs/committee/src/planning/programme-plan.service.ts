@@ -19,7 +19,7 @@ import {
 } from '@kiezfonds/domain';
 import { BalanceService } from '@kiezfonds/funds';
 import type { Principal } from '@kiezfonds/identity';
-import { recordAudit } from '@kiezfonds/persistence';
+import { recordAudit, requestHash, runIdempotent } from '@kiezfonds/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { COMMITTEE_ERROR_CODES } from '../committee.exception';
 import { isStaff } from '../votes/committee-membership';
@@ -338,8 +338,19 @@ export class ProgrammePlanService {
    * to `waitlisted` through the lifecycle machine (an application still in review first enters
    * planning), all in one transaction with the plan, so a refusal anywhere leaves nothing changed.
    */
-  async finalise(principal: Principal, callId: string, requestId: string | null): Promise<ProgrammePlanView> {
-    return this.dataSource.transaction(async (tx) => {
+  /**
+   * Finalises the plan; the same Idempotency-Key again answers the first answer, so a retry after a
+   * lost answer is not refused as a second finalisation.
+   */
+  async finalise(
+    principal: Principal,
+    callId: string,
+    requestId: string | null,
+    key?: string,
+  ): Promise<ProgrammePlanView> {
+    const scope = `programme-plan-finalise:${callId}`;
+    const request = { userId: principal.userId, key, scope, hash: requestHash(scope, {}) };
+    return runIdempotent(this.dataSource, request, async (tx) => {
       const call = await this.coordinated(tx, principal, callId);
       const plan = await this.ensurePlan(tx, principal, call);
       if (plan.status === 'final') throw new ConflictError(COMMITTEE_ERROR_CODES.planFinal);
