@@ -1,4 +1,4 @@
-import { inputProblems, int32Problems, MAX_INPUT_DEPTH } from './input-checks';
+import { inputProblems, int32Problems, MAX_INPUT_DEPTH, MAX_OBJECT_KEYS } from './input-checks';
 
 describe('checks every input passes, whatever the route', () => {
   it('names the field holding a NUL character, also in keys and lists', () => {
@@ -24,6 +24,20 @@ describe('checks every input passes, whatever the route', () => {
     let fine: unknown = 'x';
     for (let i = 0; i < MAX_INPUT_DEPTH - 1; i++) fine = { a: fine };
     expect(inputProblems(fine)).toEqual([]);
+  });
+
+  it('names an object with more fields than any form has, without walking into it', () => {
+    const wide = (keys: number) =>
+      Object.fromEntries(Array.from({ length: keys }, (_, i) => [`f${i}`, '\u0000']));
+    expect(inputProblems({ plan: { lines: wide(MAX_OBJECT_KEYS + 1) } })).toEqual([
+      { field: 'plan.lines', rule: 'tooManyKeys', params: { max: MAX_OBJECT_KEYS } },
+    ]);
+    expect(inputProblems(wide(MAX_OBJECT_KEYS + 1))).toEqual([
+      { field: '', rule: 'tooManyKeys', params: { max: MAX_OBJECT_KEYS } },
+    ]);
+    expect(inputProblems({ plan: wide(MAX_OBJECT_KEYS) })).toHaveLength(20);
+    // A list is as long as its limit allows; the rule is for objects.
+    expect(inputProblems({ ids: Array.from({ length: MAX_OBJECT_KEYS + 1 }, () => 'x') })).toEqual([]);
   });
 
   it('marks decoded invalid UTF-8 only when the raw bytes were invalid', () => {

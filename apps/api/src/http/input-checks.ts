@@ -2,6 +2,12 @@ import type { ErrorDetail } from '@kiezfonds/domain';
 
 /** Deeper than any form of the app nests; a deeper body is an attack on the parsers after JSON. */
 export const MAX_INPUT_DEPTH = 32;
+/**
+ * More fields than any form of the app has in one object. class-transformer's time grows with
+ * the square of an object's keys: 60 000 of them, well inside the 1 MB body limit, cost seconds
+ * of CPU on the one thread that serves every request.
+ */
+export const MAX_OBJECT_KEYS = 1000;
 const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 
 /** Half of a UTF-16 surrogate pair without its other half: no character, and no UTF-8 for it. */
@@ -9,10 +15,11 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /**
  * What no input may contain, whatever the route (TRUST.md, "Bad input and abuse"): nesting deeper
- * than MAX_INPUT_DEPTH (the validators recurse), NUL characters (PostgreSQL text cannot hold them),
- * lone surrogates (JSON may escape them as `\ud800`, but they are no text: PostgreSQL's jsonb
- * refuses them) and, where `replacementMarksInvalidUtf8` is set, U+FFFD, which is what invalid
- * UTF-8 bytes were decoded to. Walks iteratively, so the check itself cannot overflow the stack.
+ * than MAX_INPUT_DEPTH (the validators recurse), objects of more than MAX_OBJECT_KEYS fields, NUL
+ * characters (PostgreSQL text cannot hold them), lone surrogates (JSON may escape them as
+ * `\ud800`, but they are no text: PostgreSQL's jsonb refuses them) and, where
+ * `replacementMarksInvalidUtf8` is set, U+FFFD, which is what invalid UTF-8 bytes were decoded to.
+ * Walks iteratively, so the check itself cannot overflow the stack.
  */
 export function inputProblems(
   value: unknown,
@@ -32,6 +39,10 @@ export function inputProblems(
     if (typeof current !== 'object' || current === null) continue;
     if (depth >= MAX_INPUT_DEPTH) {
       problems.push({ field: path, rule: 'maxDepth', params: { max: MAX_INPUT_DEPTH } });
+      continue;
+    }
+    if (!Array.isArray(current) && Object.keys(current).length > MAX_OBJECT_KEYS) {
+      problems.push({ field: path, rule: 'tooManyKeys', params: { max: MAX_OBJECT_KEYS } });
       continue;
     }
     for (const [key, child] of Object.entries(current)) {

@@ -222,8 +222,23 @@ describe('the request pipeline refuses what a browser attack or a careless clien
     });
   });
 
-  it('answers thousands of unknown fields with the first hundred problems and how many it left out', async () => {
+  it('answers hundreds of unknown fields with the first hundred problems and how many it left out', async () => {
     const body: Record<string, string> = { email: 'a@example.org' };
+    for (let i = 0; i < 900; i++) body[`f${i}`] = '';
+    const res = await request(server).post('/api/auth/password-reset').send(body).expect(400);
+    expect(res.body.code).toBe('validation_failed');
+    expect(res.body.details).toHaveLength(100);
+    expect(res.body.details[0]).toMatchObject({ field: 'f0', rule: 'whitelistValidation' });
+    expect(res.body.detailsOmitted).toBe(800);
+    // A few problems come without the count.
+    const few = await request(server).post('/api/auth/password-reset').send({ email: 'a@example.org', x: 1 });
+    expect(few.body).not.toHaveProperty('detailsOmitted');
+  });
+
+  it('refuses an object of tens of thousands of fields before reading it, with a small answer', async () => {
+    // Turning such an object into a DTO takes seconds of CPU (class-transformer is quadratic in
+    // the number of keys), and each unknown field would be a problem of its own.
+    const body: Record<string, unknown> = { email: 'a@example.org', nested: {} };
     for (let i = 0; i < 60_000; i++) body[`f${i}`] = '';
     const text = JSON.stringify(body);
     const res = await request(server)
@@ -231,15 +246,11 @@ describe('the request pipeline refuses what a browser attack or a careless clien
       .set('Content-Type', 'application/json')
       .send(text)
       .expect(400);
-    expect(res.body.code).toBe('validation_failed');
-    expect(res.body.details).toHaveLength(100);
-    expect(res.body.details[0]).toMatchObject({ field: 'f0', rule: 'whitelistValidation' });
-    expect(res.body.detailsOmitted).toBe(59_900);
-    // The answer to an attack is not larger than the attack.
-    expect(JSON.stringify(res.body).length).toBeLessThan(text.length / 10);
-    // A few problems come without the count.
-    const few = await request(server).post('/api/auth/password-reset').send({ email: 'a@example.org', x: 1 });
-    expect(few.body).not.toHaveProperty('detailsOmitted');
+    expect(res.body).toMatchObject({
+      code: 'validation_failed',
+      details: [{ field: '', rule: 'tooManyKeys', message: expect.stringContaining('1000') }],
+    });
+    expect(JSON.stringify(res.body).length).toBeLessThan(1000);
   });
 
   it('streams an upload into PostgreSQL: it comes back byte for byte, and no staged copy remains', async () => {

@@ -859,6 +859,10 @@ export const VALIDATION_MESSAGES: Catalogue = {
     de: 'Die Daten sind zu tief verschachtelt (höchstens {max} Ebenen).',
     en: 'The data is nested too deeply (at most {max} levels).',
   },
+  tooManyKeys: {
+    de: 'Das Objekt hat zu viele Felder (höchstens {max}).',
+    en: 'The object has too many fields (at most {max}).',
+  },
   int32: {
     de: 'Die Zahl muss zwischen {min} und {max} liegen.',
     en: 'The number must be between {min} and {max}.',
