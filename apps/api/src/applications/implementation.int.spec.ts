@@ -686,6 +686,30 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
       ]);
     });
 
+    it('states per cash year the prompt-use period that the payments then apply', async () => {
+      const id = await started();
+      travelTo(IN_2027);
+      const callOff = await world
+        .post(world.carrier, `/api/applications/${id}/call-offs`)
+        .send({ cashYear: 2027, amountCents: '900000' })
+        .expect(201);
+      await approveCallOff(callOff.body.id);
+      const paid = await world
+        .post(world.finance, `/api/call-offs/${callOff.body.id}/pay`)
+        .send({ paidOn: '2027-04-15' })
+        .expect(200);
+      // Grant 50.000 € (not above 50.000 €): the 2027 instalment of 9.000 € (≤ 10.000 €) is to be
+      // spent within four months, to 15.08.2027; the 2028 instalment of 41.000 € (> 20.000 €) within two.
+      expect(paid.body.spendBy).toBe('2027-08-15');
+      const text = (await pdfText(await grantNoticePdf(id))).replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
+      // The notice binds the carrier: it states the four months the 2027 payments get, not "two
+      // months" for everything (the period of the largest instalment).
+      expect(text).toContain(
+        'die Mittel des Kassenjahres 2027 innerhalb von vier Monaten, die Mittel des Kassenjahres 2028 ' +
+          'innerhalb von zwei Monaten nach der Auszahlung',
+      );
+    });
+
     it('keeps an issued notice addressed as it was sent when the organisation moves later', async () => {
       const id = await selected();
       await world.event(world.coordinator, id, APPROVAL).expect(200);

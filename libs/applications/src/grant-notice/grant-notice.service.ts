@@ -143,14 +143,16 @@ export class GrantNoticeService {
     };
     const totals = planTotals(record.content);
     const amount = issued ? Money.fromCents(issued.amount_cents) : totals.requested;
-    const instalments = issued
+    const planned = issued
       ? issued.instalments.map((i) => ({ cashYear: i.cashYear, amount: Money.fromCents(i.amountCents) }))
       : instalmentsOf(record.content).filter((i) => i.amount.isPositive());
+    // Each cash year's prompt-use period as paying its money applies it (`CallOffService.pay`: the
+    // notice's amount and that year's instalment), so the notice states what the payments do.
+    const instalments = planned.map((i) => ({ ...i, promptUseMonths: promptUseMonths(amount, i.amount) }));
     const periodEnd = issued?.period_end ?? record.content.periodEnd ?? '';
     const deadlines = issued?.report_deadlines ?? [
       { kind: 'final' as const, due: defaultProofOfUseDue(periodEnd) },
     ];
-    const largestInstalment = instalments.reduce((max, i) => Money.max(max, i.amount), Money.ZERO);
     const input: GrantNoticeInput = {
       locale,
       draft: !issued,
@@ -191,7 +193,6 @@ export class GrantNoticeService {
         .split('\n')
         .map((line) => line.trim())
         .filter(Boolean),
-      promptUseMonths: promptUseMonths(amount, largestInstalment),
       signatory: { name: o.signatory_name ?? principal.displayName, role: o.signatory_role ?? o.office_name },
     };
     return {

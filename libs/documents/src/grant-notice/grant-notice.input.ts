@@ -13,6 +13,11 @@ export interface GrantInstalment {
   /** The cash year (Kassenjahr) in which the money may be paid. */
   cashYear: number;
   amount: Money;
+  /**
+   * Months within which this cash year's money must be spent once paid (DOMAIN.md: normally 2;
+   * 3 or 4 for small grants with small yearly instalments), as the payments apply it.
+   */
+  promptUseMonths: number;
 }
 
 export interface GrantReportDeadlines {
@@ -74,10 +79,5 @@ export interface GrantNoticeInput {
   reports: GrantReportDeadlines;
   /** Conditions beyond ANBest-P (Nebenbestimmungen), one sentence or paragraph each. */
   conditions: readonly string[];
-  /**
-   * Months within which called-off money must be spent (DOMAIN.md: normally 2; 3 or 4 for small
-   * grants), as computed by the lifecycle.
-   */
-  promptUseMonths: number;
   signatory: Signatory;
 }

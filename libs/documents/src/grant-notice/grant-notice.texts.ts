@@ -81,7 +81,8 @@ export interface GrantNoticeTexts {
   amount: string;
   total: string;
   callOff: string;
-  promptUse: (months: number) => string;
+  /** The prompt-use period of each cash year's money; one sentence when they are all alike. */
+  promptUse: (periods: ReadonlyArray<{ cashYear: number; months: number }>) => string;
   report: string;
   due: string;
   interimReport: (covers: string) => string;
@@ -149,9 +150,17 @@ export const GRANT_NOTICE_TEXTS: Record<Locale, GrantNoticeTexts> = {
     callOff:
       'Die Mittel werden auf Ihre Anforderung (Mittelabruf) ausgezahlt, in jedem Kassenjahr höchstens bis zur Höhe ' +
       'der dafür vorgesehenen Rate.',
-    promptUse: (months) =>
-      `Sie dürfen Mittel nur so weit abrufen, wie Sie sie innerhalb von ${germanMonths(months)} nach der Auszahlung ` +
-      'für fällige Zahlungen benötigen.',
+    promptUse: (periods) => {
+      const months = uniform(periods);
+      return months !== null
+        ? `Sie dürfen Mittel nur so weit abrufen, wie Sie sie innerhalb von ${germanMonths(months)} nach der ` +
+            'Auszahlung für fällige Zahlungen benötigen.'
+        : 'Sie dürfen Mittel nur so weit abrufen, wie Sie sie für fällige Zahlungen benötigen: ' +
+            periods
+              .map((p) => `die Mittel des Kassenjahres ${p.cashYear} innerhalb von ${germanMonths(p.months)}`)
+              .join(', ') +
+            ' nach der Auszahlung.';
+    },
     report: 'Nachweis',
     due: 'vorzulegen bis',
     interimReport: (covers) => `Zwischenbericht (Sachbericht) ${covers}`,
@@ -220,9 +229,18 @@ export const GRANT_NOTICE_TEXTS: Record<Locale, GrantNoticeTexts> = {
     total: 'Total',
     callOff:
       'The funds are paid on your request (call-off), in each cash year up to the instalment set for that year.',
-    promptUse: (months) =>
-      `You may only call off funds to the extent that you need them for payments due within ` +
-      `${ENGLISH_NUMBERS[months] ?? months} month${months === 1 ? '' : 's'} of payment.`,
+    promptUse: (periods) => {
+      const months = uniform(periods);
+      return months !== null
+        ? `You may only call off funds to the extent that you need them for payments due within ` +
+            `${englishMonths(months)} of payment.`
+        : 'You may only call off funds to the extent that you need them for payments due within the following ' +
+            'period of payment: ' +
+            periods
+              .map((p) => `${englishMonths(p.months)} for the funds of cash year ${p.cashYear}`)
+              .join(', ') +
+            '.';
+    },
     report: 'Report',
     due: 'due by',
     interimReport: (covers) => `Interim report (narrative) ${covers}`,
@@ -239,6 +257,16 @@ export const GRANT_NOTICE_TEXTS: Record<Locale, GrantNoticeTexts> = {
     onBehalf: 'On behalf of the district office',
   },
 };
+
+/** The one period all cash years share, or null when they differ. */
+function uniform(periods: ReadonlyArray<{ months: number }>): number | null {
+  const first = periods[0]?.months ?? null;
+  return periods.every((p) => p.months === first) ? first : null;
+}
+
+function englishMonths(months: number): string {
+  return `${ENGLISH_NUMBERS[months] ?? months} month${months === 1 ? '' : 's'}`;
+}
 
 function germanMonths(months: number): string {
   return months === 1 ? 'einem Monat' : `${GERMAN_NUMBERS[months] ?? months} Monaten`;

@@ -91,7 +91,7 @@ describe('renderGrantNotice', () => {
 
   it('refuses instalments that do not add up to the granted amount', async () => {
     const input = grantNoticeInput({
-      instalments: [{ cashYear: 2027, amount: Money.fromCents(12_345_677) }],
+      instalments: [{ cashYear: 2027, amount: Money.fromCents(12_345_677), promptUseMonths: 2 }],
     });
 
     await expect(renderGrantNotice(input)).rejects.toThrow(/12345677 cents, not the granted 12345678/);
@@ -107,9 +107,37 @@ describe('renderGrantNotice', () => {
   });
 
   it('words the prompt-use period the lifecycle computed for a small grant', async () => {
-    const text = await pdfText(await renderGrantNotice(grantNoticeInput({ promptUseMonths: 4 })));
+    const small = grantNoticeInput({
+      amount: Money.fromCents(1_600_000),
+      instalments: [
+        { cashYear: 2027, amount: Money.fromCents(800_000), promptUseMonths: 4 },
+        { cashYear: 2028, amount: Money.fromCents(800_000), promptUseMonths: 4 },
+      ],
+    });
+    const text = await pdfText(await renderGrantNotice(small));
 
     expect(flowing(text)).toContain('innerhalb von vier Monaten nach der Auszahlung');
+  });
+
+  it('states the prompt-use period of each cash year when they differ', async () => {
+    // A grant of 50.000 €: 9.000 € in 2027 (≤ 10.000 €: four months), 41.000 € in 2028 (two months).
+    const mixed = grantNoticeInput({
+      amount: Money.fromCents(5_000_000),
+      instalments: [
+        { cashYear: 2027, amount: Money.fromCents(900_000), promptUseMonths: 4 },
+        { cashYear: 2028, amount: Money.fromCents(4_100_000), promptUseMonths: 2 },
+      ],
+    });
+
+    expect(flowing(await pdfText(await renderGrantNotice(mixed)))).toContain(
+      'Sie dürfen Mittel nur so weit abrufen, wie Sie sie für fällige Zahlungen benötigen: die Mittel des ' +
+        'Kassenjahres 2027 innerhalb von vier Monaten, die Mittel des Kassenjahres 2028 innerhalb von zwei ' +
+        'Monaten nach der Auszahlung.',
+    );
+    // Where the page breaks depends on the font; the sentence may run on to the next page.
+    expect(flowing(await pdfText(await renderGrantNotice({ ...mixed, locale: 'en' })))).toContain(
+      'four months for the funds of cash year 2027, two months for the funds of cash year 2028.',
+    );
   });
 
   it('makes ANBest-P part of the notice and lists the further conditions', async () => {

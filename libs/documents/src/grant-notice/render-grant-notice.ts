@@ -102,7 +102,11 @@ export async function renderGrantNotice(input: GrantNoticeInput): Promise<Buffer
     ],
   );
   paragraph(pdf, t.callOff, { align: 'justify' });
-  paragraph(pdf, t.promptUse(input.promptUseMonths), { align: 'justify' });
+  paragraph(
+    pdf,
+    t.promptUse(input.instalments.map((i) => ({ cashYear: i.cashYear, months: i.promptUseMonths }))),
+    { align: 'justify' },
+  );
 
   heading(pdf, t.sections.reports);
   table(
@@ -144,7 +148,9 @@ function assertConsistent(input: GrantNoticeInput): void {
       `The instalments add up to ${instalments.toString()} cents, not the granted ${input.amount.toString()}`,
     );
   }
-  if (!Number.isInteger(input.promptUseMonths) || input.promptUseMonths < 1) {
-    throw new RangeError(`Not a number of months: ${input.promptUseMonths}`);
+  for (const { promptUseMonths } of input.instalments) {
+    if (!Number.isInteger(promptUseMonths) || promptUseMonths < 1) {
+      throw new RangeError(`Not a number of months: ${promptUseMonths}`);
+    }
   }
 }

@@ -39,8 +39,8 @@ export function grantNoticeInput(overrides: Partial<GrantNoticeInput> = {}): Gra
     period: { start: '2027-01-01', end: '2028-12-31' },
     programmeYear: 2026,
     instalments: [
-      { cashYear: 2027, amount: Money.fromCents(6_000_000) },
-      { cashYear: 2028, amount: Money.fromCents(6_345_678) },
+      { cashYear: 2027, amount: Money.fromCents(6_000_000), promptUseMonths: 2 },
+      { cashYear: 2028, amount: Money.fromCents(6_345_678), promptUseMonths: 2 },
     ],
     reports: {
       interim: [{ covers: '2027', due: '2028-02-28' }],
@@ -50,7 +50,6 @@ export function grantNoticeInput(overrides: Partial<GrantNoticeInput> = {}): Gra
       'Die Förderung ist in allen Veröffentlichungen mit dem Logo des Programms Sozialer Zusammenhalt kenntlich zu machen.',
       'Änderungen des Finanzierungsplans über 20 % einer Ausgabenposition bedürfen der vorherigen Zustimmung.',
     ],
-    promptUseMonths: 2,
     signatory: { name: 'Dr. Ines Schäfer', role: 'Leitung Stadtentwicklungsamt' },
     ...overrides,
   };
