@@ -95,7 +95,14 @@ describe('sessions and written votes for the members', () => {
     ])) as { content: Buffer }[];
     expect((await pdfText(file!.content)).replace(/\s+/g, ' ')).toContain('Kiezküchen verbinden');
     // Inviting again (after a change of the agenda) sends a new invitation.
-    await post(`/api/sessions/${session.id}/invite`).expect(200);
+    const invite = () =>
+      world
+        .post(world.coordinator, `/api/sessions/${session.id}/invite`)
+        .set('Idempotency-Key', `invite-again-${session.id}`);
+    const again = await invite().expect(200);
+    expect(await outbox(`session:${session.id}:invitation:%`)).toHaveLength(14);
+    // The same request retried after a lost answer mails nobody twice.
+    expect((await invite().expect(200)).body).toEqual(again.body);
     expect(await outbox(`session:${session.id}:invitation:%`)).toHaveLength(14);
 
     const agenda = await world

@@ -346,4 +346,84 @@ describe('committee sessions with roll-call votes', () => {
     await world.get(today, `/api/sessions/${session.id}`).expect(200);
     expect(await listed(today)).toContain(session.id);
   });
+
+  it('answers each step retried under the same Idempotency-Key with the first answer and one effect', async () => {
+    const applicationId = await inReview();
+    const send = (path: string, key: string, body: Record<string, unknown>) =>
+      world.post(world.coordinator, path).set('Idempotency-Key', key).send(body);
+    /** The request, then the same again as after a lost answer: the same answer. */
+    const twice = async (path: string, key: string, body: Record<string, unknown> = {}) => {
+      const first = await send(path, key, body);
+      const again = await send(path, key, body);
+      // A refusal answers alike too (each answer with its own requestId).
+      const answer = (res: typeof first) =>
+        res.status < 400
+          ? { status: res.status, body: res.body }
+          : { status: res.status, code: res.body.code };
+      expect(answer(again)).toEqual(answer(first));
+      return first;
+    };
+    const session = (
+      await twice(`/api/committees/${ag.committeeId}/sessions`, `schedule-${applicationId}`, {
+        title: 'Sondersitzung',
+        startsAt: '2027-03-10T16:00:00+01:00',
+        place: 'Rathaus Spandau',
+        applicationIds: [applicationId],
+      })
+    ).body as { id: string; items: { id: string }[] };
+    const scheduled = (await world.db.query(
+      `SELECT count(*)::int AS n FROM session_agenda_item WHERE application_id = $1`,
+      [applicationId],
+    )) as { n: number }[];
+    expect(scheduled[0]!.n).toBe(1);
+    const path = (rest: string) => `/api/sessions/${session.id}${rest}`;
+    expect((await twice(path('/open'), `open-${session.id}`)).status).toBe(200);
+    for (const memberId of ag.voterMemberIds) {
+      expect(
+        (await twice(path('/attendance'), `in-${session.id}-${memberId}`, { memberId, present: true }))
+          .status,
+      ).toBe(200);
+    }
+    const opened = await twice(path(`/items/${session.items[0]!.id}/vote`), `vote-${session.id}`);
+    const voteId = (opened.body as { items: { vote: { id: string } }[] }).items[0]!.vote.id;
+    // The member of the carrier's board (first test) is refused alike each time, recused once.
+    const [conflicted, ...others] = ag.voterMemberIds;
+    const refused = await twice(path(`/votes/${voteId}/ballots`), `ballot-${voteId}-${conflicted}`, {
+      memberId: conflicted,
+      choice: 'yes',
+    });
+    expect([refused.status, refused.body.code]).toEqual([403, 'member_conflicted']);
+    for (const memberId of others) {
+      const ballot = await twice(path(`/votes/${voteId}/ballots`), `ballot-${voteId}-${memberId}`, {
+        memberId,
+        choice: 'yes',
+      });
+      expect(ballot.status).toBe(200);
+    }
+    const closed = await twice(path(`/votes/${voteId}/close`), `close-vote-${voteId}`);
+    expect(closed.body.items[0].vote).toMatchObject({ state: 'closed', outcome: 'adopted' });
+    expect(closed.body.items[0].vote.tally).toMatchObject({ yes: 4, recused: 1, cast: 4 });
+    expect((await twice(path('/close'), `close-${session.id}`)).status).toBe(200);
+
+    const actions = (await world.db.query(
+      `SELECT action, count(*)::int AS n FROM audit_event WHERE entity_id = ANY($1::text[]) GROUP BY action ORDER BY action`,
+      [[session.id, voteId]],
+    )) as { action: string; n: number }[];
+    expect(Object.fromEntries(actions.map((a) => [a.action, a.n]))).toMatchObject({
+      session_scheduled: 1,
+      session_open: 1,
+      session_attendance: ag.voterMemberIds.length,
+      session_open_item_vote: 1,
+      session_record_ballot: others.length,
+      session_vote_closed: 1,
+      session_close_item_vote: 1,
+      session_close: 1,
+    });
+    // The same key for another request is refused.
+    const reused = await send(path('/attendance'), `in-${session.id}-${others[0]}`, {
+      memberId: others[0],
+      present: false,
+    }).expect(422);
+    expect(reused.body.code).toBe('idempotency_key_reused');
+  });
 });

@@ -1,5 +1,5 @@
-import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/platform';
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CSRF_HEADER_DOC, IDEMPOTENCY_HEADER_DOC, IdParamDto } from '@kiezfonds/platform';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import {
   ApiCookieAuth,
   ApiCreatedResponse,
@@ -43,14 +43,16 @@ export class SessionsController {
   @ApiCreatedResponse({ type: SessionDto })
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: 'Schedule a session with an agenda of applications' })
   schedule(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: ScheduleSessionDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
   ) {
-    return this.sessions.schedule(principal, params.id, body, requestIdOf(request));
+    return this.sessions.schedule(principal, params.id, body, requestIdOf(request), idempotencyKey);
   }
 
   @Get('sessions')
@@ -98,9 +100,15 @@ export class SessionsController {
   @HttpCode(200)
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: 'Invite every member with the agenda (again after a change of the agenda)' })
-  invite(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto, @Req() request: Request) {
-    return this.documents.invite(principal, params.id, requestIdOf(request));
+  invite(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: Request,
+  ) {
+    return this.documents.invite(principal, params.id, requestIdOf(request), idempotencyKey);
   }
 
   @Post('sessions/:id/minutes/publish')
@@ -108,13 +116,15 @@ export class SessionsController {
   @HttpCode(200)
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: 'Publish the minutes of a closed session to its members' })
   publishMinutes(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
   ) {
-    return this.documents.publishMinutes(principal, params.id, requestIdOf(request));
+    return this.documents.publishMinutes(principal, params.id, requestIdOf(request), idempotencyKey);
   }
 
   @Post('sessions/:id/votes/:voteId/my-ballot')
@@ -122,6 +132,7 @@ export class SessionsController {
   @HttpCode(200)
   @Roles('board_member')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: "A member present casts their own vote (a substitute the seat's vote); 403 when conflicted",
   })
@@ -129,6 +140,7 @@ export class SessionsController {
     @CurrentPrincipal() principal: Principal,
     @Param() params: SessionVoteParamsDto,
     @Body() body: CastBallotDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
   ) {
     return this.sessions.castOwnBallot(
@@ -137,6 +149,7 @@ export class SessionsController {
       params.voteId,
       body.choice,
       requestIdOf(request),
+      idempotencyKey,
     );
   }
 
@@ -145,9 +158,15 @@ export class SessionsController {
   @HttpCode(200)
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: 'Open the session' })
-  open(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto, @Req() request: Request) {
-    return this.sessions.open(principal, params.id, requestIdOf(request));
+  open(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: Request,
+  ) {
+    return this.sessions.open(principal, params.id, requestIdOf(request), idempotencyKey);
   }
 
   @Post('sessions/:id/attendance')
@@ -155,6 +174,7 @@ export class SessionsController {
   @HttpCode(200)
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: 'Record that a member is present or has left; answers the session with its quorum',
   })
@@ -162,9 +182,10 @@ export class SessionsController {
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: AttendanceDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
   ) {
-    return this.sessions.attendance(principal, params.id, body, requestIdOf(request));
+    return this.sessions.attendance(principal, params.id, body, requestIdOf(request), idempotencyKey);
   }
 
   @Post('sessions/:id/items/:itemId/vote')
@@ -172,6 +193,7 @@ export class SessionsController {
   @HttpCode(200)
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary:
       'Open the roll-call vote on an agenda item; conflicted members present are recused. Without a ' +
@@ -181,9 +203,17 @@ export class SessionsController {
     @CurrentPrincipal() principal: Principal,
     @Param() params: SessionItemParamsDto,
     @Body() body: OpenItemVoteDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
   ) {
-    return this.sessions.openItemVote(principal, params.id, params.itemId, body, requestIdOf(request));
+    return this.sessions.openItemVote(
+      principal,
+      params.id,
+      params.itemId,
+      body,
+      requestIdOf(request),
+      idempotencyKey,
+    );
   }
 
   @Post('sessions/:id/votes/:voteId/ballots')
@@ -191,6 +221,7 @@ export class SessionsController {
   @HttpCode(200)
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: "Record a present voting member's yes, no or abstain (403 for a conflicted member)",
   })
@@ -198,9 +229,17 @@ export class SessionsController {
     @CurrentPrincipal() principal: Principal,
     @Param() params: SessionVoteParamsDto,
     @Body() body: RollCallBallotDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
   ) {
-    return this.sessions.recordBallot(principal, params.id, params.voteId, body, requestIdOf(request));
+    return this.sessions.recordBallot(
+      principal,
+      params.id,
+      params.voteId,
+      body,
+      requestIdOf(request),
+      idempotencyKey,
+    );
   }
 
   @Post('sessions/:id/votes/:voteId/close')
@@ -208,15 +247,23 @@ export class SessionsController {
   @HttpCode(200)
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: "Close an item's vote: the result by the committee's rules, recorded as its decision",
   })
   closeItemVote(
     @CurrentPrincipal() principal: Principal,
     @Param() params: SessionVoteParamsDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
   ) {
-    return this.sessions.closeItemVote(principal, params.id, params.voteId, requestIdOf(request));
+    return this.sessions.closeItemVote(
+      principal,
+      params.id,
+      params.voteId,
+      requestIdOf(request),
+      idempotencyKey,
+    );
   }
 
   @Post('sessions/:id/close')
@@ -224,8 +271,14 @@ export class SessionsController {
   @HttpCode(200)
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: 'Close the session (no item vote may be open)' })
-  close(@CurrentPrincipal() principal: Principal, @Param() params: IdParamDto, @Req() request: Request) {
-    return this.sessions.close(principal, params.id, requestIdOf(request));
+  close(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: IdParamDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: Request,
+  ) {
+    return this.sessions.close(principal, params.id, requestIdOf(request), idempotencyKey);
   }
 }

@@ -3,7 +3,7 @@ import { calendarDayOf, ConflictError, ForbiddenError, type Locale, Money } from
 import { type NoticeAttachmentRef, storeNoticeAttachment } from '@kiezfonds/messaging';
 import { renderSessionAgenda } from '@kiezfonds/documents';
 import type { Principal } from '@kiezfonds/identity';
-import { queryRows, recordAudit } from '@kiezfonds/persistence';
+import { queryRows, recordAudit, requestHash, runIdempotent } from '@kiezfonds/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { COMMITTEE_ERROR_CODES } from '../committee.exception';
 import { issuingOffice } from '../documents/issuing-office';
@@ -31,8 +31,13 @@ export class SessionDocuments {
   ) {}
 
   /** Invites every current member; again after a change of the agenda, as a new invitation. */
-  async invite(principal: Principal, sessionId: string, requestId: string | null): Promise<SessionView> {
-    return this.coordinatorStep(principal, sessionId, requestId, async (tx, view) => {
+  async invite(
+    principal: Principal,
+    sessionId: string,
+    requestId: string | null,
+    key?: string,
+  ): Promise<SessionView> {
+    return this.coordinatorStep(principal, sessionId, 'invite', requestId, key, async (tx, view) => {
       if (view.status !== 'scheduled') {
         throw new ConflictError(COMMITTEE_ERROR_CODES.sessionStatusConflict, [], { status: view.status });
       }
@@ -75,8 +80,9 @@ export class SessionDocuments {
     principal: Principal,
     sessionId: string,
     requestId: string | null,
+    key?: string,
   ): Promise<SessionView> {
-    return this.coordinatorStep(principal, sessionId, requestId, async (tx, view) => {
+    return this.coordinatorStep(principal, sessionId, 'publish-minutes', requestId, key, async (tx, view) => {
       if (view.status !== 'closed') throw new ConflictError(COMMITTEE_ERROR_CODES.sessionStillOpen);
       const updated = await queryRows<{ minutes_published_at: Date }>(
         tx,
@@ -152,16 +158,24 @@ export class SessionDocuments {
     };
   }
 
+  /**
+   * One coordinator step that writes notices; the same Idempotency-Key again answers the first
+   * answer, so a retry after a lost answer mails nobody twice.
+   */
   private async coordinatorStep(
     principal: Principal,
     sessionId: string,
+    step: string,
     requestId: string | null,
+    key: string | undefined,
     work: (
       tx: EntityManager,
       view: SessionView,
     ) => Promise<{ action: string; payload: Record<string, unknown> }>,
   ): Promise<SessionView> {
-    return this.dataSource.transaction(async (tx) => {
+    const scope = `committee-session-${step}:${sessionId}`;
+    const request = { userId: principal.userId, key, scope, hash: requestHash(scope, {}) };
+    return runIdempotent(this.dataSource, request, async (tx) => {
       await tx.query(`SELECT 1 FROM committee_session WHERE id = $1 FOR UPDATE`, [sessionId]);
       const view = await this.sessions.get(principal, sessionId, tx);
       const [committee] = (await tx.query(`SELECT district_id FROM committee WHERE id = $1`, [

@@ -14,7 +14,7 @@ import {
   type VoteChoice,
 } from '@kiezfonds/domain';
 import type { Principal } from '@kiezfonds/identity';
-import { queryRows, recordAudit } from '@kiezfonds/persistence';
+import { queryRows, recordAudit, requestHash, runIdempotent } from '@kiezfonds/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { COMMITTEE_ERROR_CODES } from '../committee.exception';
 import { conflictedMemberIds } from '../conflicts/conflict-check';
@@ -145,8 +145,11 @@ export class SessionService {
     committeeId: string,
     input: { title: string; startsAt: string; place: string; applicationIds: string[] },
     requestId: string | null,
+    key?: string,
   ): Promise<SessionView> {
-    const id = await this.dataSource.transaction(async (tx) => {
+    const scope = `committee-session-schedule:${committeeId}`;
+    const request = { userId: principal.userId, key, scope, hash: requestHash(scope, input) };
+    return runIdempotent(this.dataSource, request, async (tx) => {
       const committee = await this.coordinated(tx, principal, committeeId);
       const applications = (await tx.query(
         `SELECT a.id, a.state, c.committee_id FROM application a JOIN call c ON c.id = a.call_id
@@ -190,9 +193,8 @@ export class SessionService {
         payload: { applicationIds: input.applicationIds },
         requestId,
       });
-      return session!.id;
+      return this.get(principal, session!.id, tx);
     });
-    return this.get(principal, id);
   }
 
   /**
@@ -304,8 +306,13 @@ export class SessionService {
     };
   }
 
-  async open(principal: Principal, sessionId: string, requestId: string | null): Promise<SessionView> {
-    return this.step(principal, sessionId, 'open', requestId, async (tx, session) => {
+  async open(
+    principal: Principal,
+    sessionId: string,
+    requestId: string | null,
+    key?: string,
+  ): Promise<SessionView> {
+    return this.step(principal, sessionId, 'open', requestId, { key, body: {} }, async (tx, session) => {
       if (session.status !== 'scheduled') throw this.wrongStep(session.status);
       // The session decides by the committee's rules as they are now; they stay locked until it closes.
       const committee = await committeeForOpening(tx, session.committee_id);
@@ -318,8 +325,13 @@ export class SessionService {
     });
   }
 
-  async close(principal: Principal, sessionId: string, requestId: string | null): Promise<SessionView> {
-    return this.step(principal, sessionId, 'close', requestId, async (tx, session) => {
+  async close(
+    principal: Principal,
+    sessionId: string,
+    requestId: string | null,
+    key?: string,
+  ): Promise<SessionView> {
+    return this.step(principal, sessionId, 'close', requestId, { key, body: {} }, async (tx, session) => {
       if (session.status !== 'open') throw this.wrongStep(session.status);
       const open = (await tx.query(
         `SELECT 1 FROM committee_vote WHERE session_id = $1 AND closed_at IS NULL`,
@@ -341,24 +353,33 @@ export class SessionService {
     sessionId: string,
     input: { memberId: string; present: boolean; substituteForId?: string },
     requestId: string | null,
+    key?: string,
   ): Promise<SessionView> {
-    return this.step(principal, sessionId, 'attendance', requestId, async (tx, session, committee) => {
-      if (session.status !== 'open') throw this.wrongStep(session.status);
-      const members = await currentMembers(tx, committee.id);
-      const member = members.find((m) => m.id === input.memberId);
-      if (!member) throw new ValidationError([{ field: 'memberId', rule: 'exists' }]);
-      if (input.substituteForId !== undefined && input.substituteForId !== member.substituteForId) {
-        throw new ValidationError([{ field: 'substituteForId', rule: 'notSubstitute' }]);
-      }
-      await tx.query(
-        `INSERT INTO session_attendance (session_id, committee_member_id, present, substitute_for_id)
+    const idempotency = { key, body: input };
+    return this.step(
+      principal,
+      sessionId,
+      'attendance',
+      requestId,
+      idempotency,
+      async (tx, session, committee) => {
+        if (session.status !== 'open') throw this.wrongStep(session.status);
+        const members = await currentMembers(tx, committee.id);
+        const member = members.find((m) => m.id === input.memberId);
+        if (!member) throw new ValidationError([{ field: 'memberId', rule: 'exists' }]);
+        if (input.substituteForId !== undefined && input.substituteForId !== member.substituteForId) {
+          throw new ValidationError([{ field: 'substituteForId', rule: 'notSubstitute' }]);
+        }
+        await tx.query(
+          `INSERT INTO session_attendance (session_id, committee_member_id, present, substitute_for_id)
          VALUES ($1, $2, $3, $4)
          ON CONFLICT (session_id, committee_member_id)
            DO UPDATE SET present = EXCLUDED.present, substitute_for_id = EXCLUDED.substitute_for_id, updated_at = now()`,
-        [session.id, member.id, input.present, member.substituteForId],
-      );
-      return { memberId: member.id, present: input.present, substituteForId: member.substituteForId };
-    });
+          [session.id, member.id, input.present, member.substituteForId],
+        );
+        return { memberId: member.id, present: input.present, substituteForId: member.substituteForId };
+      },
+    );
   }
 
   async openItemVote(
@@ -367,64 +388,73 @@ export class SessionService {
     itemId: string,
     input: { withoutQuorum?: boolean },
     requestId: string | null,
+    key?: string,
   ) {
-    return this.step(principal, sessionId, 'open_item_vote', requestId, async (tx, session, committee) => {
-      if (session.status !== 'open') throw this.wrongStep(session.status);
-      const rules = this.rulesOfSession(session, committee);
-      const { seats, present, required, reached } = this.quorumOf(
-        rules,
-        await currentMembers(tx, committee.id),
-        await this.presence(tx, session.id),
-      );
-      // Without a quorum nothing can be decided; opening the vote anyway is a deliberate act.
-      if (!reached && !input.withoutQuorum) {
-        throw new ConflictError(COMMITTEE_ERROR_CODES.quorumNotReached, ['attendance', 'open_item_vote'], {
-          present,
-          required,
-        });
-      }
-      const [item] = (await tx.query(
-        `SELECT i.id, i.application_id, a.title FROM session_agenda_item i JOIN application a ON a.id = i.application_id
+    const idempotency = { key, body: { itemId, ...input } };
+    return this.step(
+      principal,
+      sessionId,
+      'open_item_vote',
+      requestId,
+      idempotency,
+      async (tx, session, committee) => {
+        if (session.status !== 'open') throw this.wrongStep(session.status);
+        const rules = this.rulesOfSession(session, committee);
+        const { seats, present, required, reached } = this.quorumOf(
+          rules,
+          await currentMembers(tx, committee.id),
+          await this.presence(tx, session.id),
+        );
+        // Without a quorum nothing can be decided; opening the vote anyway is a deliberate act.
+        if (!reached && !input.withoutQuorum) {
+          throw new ConflictError(COMMITTEE_ERROR_CODES.quorumNotReached, ['attendance', 'open_item_vote'], {
+            present,
+            required,
+          });
+        }
+        const [item] = (await tx.query(
+          `SELECT i.id, i.application_id, a.title FROM session_agenda_item i JOIN application a ON a.id = i.application_id
           WHERE i.id = $1 AND i.session_id = $2`,
-        [itemId, session.id],
-      )) as { id: string; application_id: string; title: string }[];
-      if (!item) throw new NotFoundError(COMMITTEE_ERROR_CODES.agendaItemNotFound);
-      const existing = (await tx.query(`SELECT 1 FROM committee_vote WHERE agenda_item_id = $1`, [
-        item.id,
-      ])) as unknown[];
-      const otherOpen = (await tx.query(
-        `SELECT 1 FROM committee_vote WHERE application_id = $1 AND closed_at IS NULL`,
-        [item.application_id],
-      )) as unknown[];
-      if (existing.length > 0 || otherOpen.length > 0)
-        throw new ConflictError(COMMITTEE_ERROR_CODES.voteAlreadyOpen);
-      const [vote] = (await tx.query(
-        `INSERT INTO committee_vote (committee_id, application_id, procedure, motion, opened_by, session_id,
+          [itemId, session.id],
+        )) as { id: string; application_id: string; title: string }[];
+        if (!item) throw new NotFoundError(COMMITTEE_ERROR_CODES.agendaItemNotFound);
+        const existing = (await tx.query(`SELECT 1 FROM committee_vote WHERE agenda_item_id = $1`, [
+          item.id,
+        ])) as unknown[];
+        const otherOpen = (await tx.query(
+          `SELECT 1 FROM committee_vote WHERE application_id = $1 AND closed_at IS NULL`,
+          [item.application_id],
+        )) as unknown[];
+        if (existing.length > 0 || otherOpen.length > 0)
+          throw new ConflictError(COMMITTEE_ERROR_CODES.voteAlreadyOpen);
+        const [vote] = (await tx.query(
+          `INSERT INTO committee_vote (committee_id, application_id, procedure, motion, opened_by, session_id,
                                      agenda_item_id, quorum_at_open, ${RULE_COLUMNS})
          VALUES ($1, $2, 'roll_call', $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [
-          committee.id,
-          item.application_id,
-          `Förderempfehlung: ${item.title}`,
-          principal.userId,
-          session.id,
-          item.id,
-          JSON.stringify({ present, required, reached }),
-          rules.quorumShare.numerator,
-          rules.quorumShare.denominator,
-          rules.majority,
-          rules.abstentionsCountAsCast,
-        ],
-      )) as { id: string }[];
-      // Seats held by a conflicted person are recorded as recused at once, so the roll call shows them.
-      const conflicted = await conflictedMemberIds(tx, item.application_id);
-      for (const { memberId, heldBy } of seats) {
-        if (!conflicted.has(heldBy)) continue;
-        const seat = { voteId: vote!.id, districtId: committee.districtId, seatId: memberId, heldBy };
-        await recordRecusal(tx, seat, principal, requestId);
-      }
-      return { voteId: vote!.id, ...(reached ? {} : { withoutQuorum: { present, required } }) };
-    });
+          [
+            committee.id,
+            item.application_id,
+            `Förderempfehlung: ${item.title}`,
+            principal.userId,
+            session.id,
+            item.id,
+            JSON.stringify({ present, required, reached }),
+            rules.quorumShare.numerator,
+            rules.quorumShare.denominator,
+            rules.majority,
+            rules.abstentionsCountAsCast,
+          ],
+        )) as { id: string }[];
+        // Seats held by a conflicted person are recorded as recused at once, so the roll call shows them.
+        const conflicted = await conflictedMemberIds(tx, item.application_id);
+        for (const { memberId, heldBy } of seats) {
+          if (!conflicted.has(heldBy)) continue;
+          const seat = { voteId: vote!.id, districtId: committee.districtId, seatId: memberId, heldBy };
+          await recordRecusal(tx, seat, principal, requestId);
+        }
+        return { voteId: vote!.id, ...(reached ? {} : { withoutQuorum: { present, required } }) };
+      },
+    );
   }
 
   /**
@@ -437,24 +467,33 @@ export class SessionService {
     voteId: string,
     input: { memberId: string; choice: Exclude<VoteChoice, 'recused'> },
     requestId: string | null,
+    key?: string,
   ) {
-    return this.step(principal, sessionId, 'record_ballot', requestId, async (tx, session, committee) => {
-      const members = await currentMembers(tx, committee.id);
-      const member = members.find((m) => m.id === input.memberId);
-      if (!member) throw new ValidationError([{ field: 'memberId', rule: 'exists' }]);
-      const { refused, ...payload } = await this.ballotFor(
-        tx,
-        session,
-        committee,
-        voteId,
-        member,
-        'record',
-        input.choice,
-        principal,
-        requestId,
-      );
-      return refused ?? payload;
-    });
+    const idempotency = { key, body: { voteId, ...input } };
+    return this.step(
+      principal,
+      sessionId,
+      'record_ballot',
+      requestId,
+      idempotency,
+      async (tx, session, committee) => {
+        const members = await currentMembers(tx, committee.id);
+        const member = members.find((m) => m.id === input.memberId);
+        if (!member) throw new ValidationError([{ field: 'memberId', rule: 'exists' }]);
+        const { refused, ...payload } = await this.ballotFor(
+          tx,
+          session,
+          committee,
+          voteId,
+          member,
+          'record',
+          input.choice,
+          principal,
+          requestId,
+        );
+        return refused ?? payload;
+      },
+    );
   }
 
   /** A member present casts their own vote in the roll call (or a substitute the seat's vote). */
@@ -464,8 +503,11 @@ export class SessionService {
     voteId: string,
     choice: Exclude<VoteChoice, 'recused'>,
     requestId: string | null,
+    key?: string,
   ): Promise<SessionView> {
-    const refusal = await this.dataSource.transaction(async (tx) => {
+    const scope = `committee-session-own-ballot:${sessionId}`;
+    const request = { userId: principal.userId, key, scope, hash: requestHash(scope, { voteId, choice }) };
+    const answer = await runIdempotent(this.dataSource, request, async (tx) => {
       const { session, committee } = await this.visible(tx, principal, sessionId, { lock: true });
       const member = await membershipOf(tx, committee.id, principal);
       if (!member) throw new ForbiddenError(COMMITTEE_ERROR_CODES.notCommitteeMember);
@@ -481,7 +523,7 @@ export class SessionService {
         requestId,
       );
       // The refusal is thrown after commit, so the recusal it recorded stays on record.
-      if (refused) return refused;
+      if (refused) return { refused: refused.code };
       await recordAudit(tx, {
         entityType: 'committee_session',
         entityId: session.id,
@@ -491,10 +533,10 @@ export class SessionService {
         payload,
         requestId,
       });
-      return null;
+      return { view: await this.get(principal, sessionId, tx) };
     });
-    if (refusal) throw refusal;
-    return this.get(principal, sessionId);
+    if ('refused' in answer) throw new ForbiddenError(answer.refused);
+    return answer.view;
   }
 
   /**
@@ -590,54 +632,80 @@ export class SessionService {
   }
 
   /** Closes an item's vote: the result by the committee's rules and the quorum as it stands now. */
-  async closeItemVote(principal: Principal, sessionId: string, voteId: string, requestId: string | null) {
-    return this.step(principal, sessionId, 'close_item_vote', requestId, async (tx, session, committee) => {
-      if (session.status !== 'open') throw this.wrongStep(session.status);
-      const vote = await this.itemVote(tx, session.id, voteId);
-      if (vote.closed_at) throw new ConflictError(COMMITTEE_ERROR_CODES.voteClosed);
-      const members = await currentMembers(tx, committee.id);
-      const rules = storedRules(vote)!;
-      const sessionQuorum = this.quorumOf(rules, members, await this.presence(tx, session.id));
-      const seats = new Set(sessionQuorum.seats.map((seat) => seat.memberId));
-      // A member who has left the room since voting no longer counts (their ballot stays on record).
-      const votes = (await countedBallots(tx, vote.id)).filter((ballot) => seats.has(ballot.memberId));
-      const result = tally(rules, votes, sessionQuorum);
-      // The seats it was decided in are kept with the result: the minutes' attendance for this item.
-      const updated = await queryRows<{ id: string }>(
-        tx,
-        `UPDATE committee_vote SET closed_at = now(), closed_because = 'closed_in_session', outcome = $2, tally = $3,
+  async closeItemVote(
+    principal: Principal,
+    sessionId: string,
+    voteId: string,
+    requestId: string | null,
+    key?: string,
+  ) {
+    const idempotency = { key, body: { voteId } };
+    return this.step(
+      principal,
+      sessionId,
+      'close_item_vote',
+      requestId,
+      idempotency,
+      async (tx, session, committee) => {
+        if (session.status !== 'open') throw this.wrongStep(session.status);
+        const vote = await this.itemVote(tx, session.id, voteId);
+        if (vote.closed_at) throw new ConflictError(COMMITTEE_ERROR_CODES.voteClosed);
+        const members = await currentMembers(tx, committee.id);
+        const rules = storedRules(vote)!;
+        const sessionQuorum = this.quorumOf(rules, members, await this.presence(tx, session.id));
+        const seats = new Set(sessionQuorum.seats.map((seat) => seat.memberId));
+        // A member who has left the room since voting no longer counts (their ballot stays on record).
+        const votes = (await countedBallots(tx, vote.id)).filter((ballot) => seats.has(ballot.memberId));
+        const result = tally(rules, votes, sessionQuorum);
+        // The seats it was decided in are kept with the result: the minutes' attendance for this item.
+        const updated = await queryRows<{ id: string }>(
+          tx,
+          `UPDATE committee_vote SET closed_at = now(), closed_because = 'closed_in_session', outcome = $2, tally = $3,
                 seats = $4
           WHERE id = $1 AND closed_at IS NULL RETURNING id`,
-        [vote.id, result.outcome, JSON.stringify(result), JSON.stringify(sessionQuorum.seats)],
-      );
-      if (updated.length === 0) throw new ConflictError(COMMITTEE_ERROR_CODES.voteClosed);
-      await recordAudit(tx, {
-        entityType: 'committee_vote',
-        entityId: vote.id,
-        action: 'session_vote_closed',
-        actorId: principal.userId,
-        districtId: committee.districtId,
-        payload: { outcome: result.outcome, applicationId: vote.application_id, sessionId: session.id },
-        requestId,
-      });
-      return { outcome: result.outcome };
-    });
+          [vote.id, result.outcome, JSON.stringify(result), JSON.stringify(sessionQuorum.seats)],
+        );
+        if (updated.length === 0) throw new ConflictError(COMMITTEE_ERROR_CODES.voteClosed);
+        await recordAudit(tx, {
+          entityType: 'committee_vote',
+          entityId: vote.id,
+          action: 'session_vote_closed',
+          actorId: principal.userId,
+          districtId: committee.districtId,
+          payload: { outcome: result.outcome, applicationId: vote.application_id, sessionId: session.id },
+          requestId,
+        });
+        return { outcome: result.outcome };
+      },
+    );
   }
 
-  /** Runs one coordinator step on a locked session, audits it and answers the session as it is now. */
+  /**
+   * Runs one coordinator step on a locked session, audits it and answers the session as it is now.
+   * The same Idempotency-Key and body again answer the first answer (a refusal too) without a
+   * second effect.
+   */
   private async step(
     principal: Principal,
     sessionId: string,
     action: string,
     requestId: string | null,
+    idempotency: { key: string | undefined; body: object },
     work: (tx: EntityManager, session: SessionRow, committee: CommitteeRow) => Promise<unknown>,
   ): Promise<SessionView> {
-    const result = await this.dataSource.transaction(async (tx) => {
+    const scope = `committee-session-${action}:${sessionId}`;
+    const request = {
+      userId: principal.userId,
+      key: idempotency.key,
+      scope,
+      hash: requestHash(scope, idempotency.body),
+    };
+    const result = await runIdempotent(this.dataSource, request, async (tx) => {
       const { session, committee } = await this.visible(tx, principal, sessionId, { lock: true });
       if (!isStaff(principal, committee.districtId, 'coordinator')) throw new ForbiddenError('forbidden');
       const payload = await work(tx, session, committee);
       // A refusal that leaves something on record (a recusal) is thrown once that is committed.
-      if (payload instanceof ForbiddenError) return payload;
+      if (payload instanceof ForbiddenError) return { refused: payload.code };
       await recordAudit(tx, {
         entityType: 'committee_session',
         entityId: session.id,
@@ -647,10 +715,10 @@ export class SessionService {
         payload: (payload as Record<string, unknown> | undefined) ?? {},
         requestId,
       });
-      return this.get(principal, session.id, tx);
+      return { view: await this.get(principal, session.id, tx) };
     });
-    if (result instanceof ForbiddenError) throw result;
-    return result;
+    if ('refused' in result) throw new ForbiddenError(result.refused);
+    return result.view;
   }
 
   private wrongStep(status: SessionStatus): ConflictError {
