@@ -2,12 +2,16 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { preparingClient } from './prepared-statements';
+import { clientTimeoutFor, readTimeoutClient } from './read-timeout';
 
 /** How one process uses PostgreSQL; unset parts keep the defaults of tools and tests. */
 export interface PoolSettings {
   /** Connections kept at most. */
   poolSize?: number;
-  /** PostgreSQL cancels a statement after this long; 0 or unset: no limit (migrations). */
+  /**
+   * PostgreSQL cancels a statement after this long; 0 or unset: no limit (migrations). The client
+   * itself gives up a margin later (`clientTimeoutFor`), when the server does not answer at all.
+   */
   statementTimeoutMs?: number;
   /** How long to wait for a free connection before giving up. */
   connectionTimeoutMs?: number;
@@ -19,6 +23,7 @@ export interface PoolSettings {
 }
 
 export function dataSourceOptions(databaseUrl: string, pool: PoolSettings = {}): DataSourceOptions {
+  const queryTimeoutMs = clientTimeoutFor(pool.statementTimeoutMs);
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -34,8 +39,16 @@ export function dataSourceOptions(databaseUrl: string, pool: PoolSettings = {}):
       connectionTimeoutMillis: pool.connectionTimeoutMs ?? 5_000,
       // Sent with the connection's start-up, so it costs no round trip.
       ...(pool.statementTimeoutMs ? { statement_timeout: pool.statementTimeoutMs } : {}),
+      // A server that stops answering without closing the connection (a vanished host, a network
+      // that drops packets) gets no reset: only the client's own read timeout ends the statement,
+      // and keepalive probes find an idle connection that went dead.
+      ...(queryTimeoutMs ? { query_timeout: queryTimeoutMs } : {}),
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
       // pg-pool builds its connections with this class.
-      ...(pool.preparedStatements ? { Client: preparingClient(pool.preparedStatements) } : {}),
+      Client: pool.preparedStatements
+        ? preparingClient(pool.preparedStatements, readTimeoutClient())
+        : readTimeoutClient(),
     },
   };
 }

@@ -1,4 +1,5 @@
 export { createDataSource, dataSourceOptions, type PoolSettings } from './data-source';
+export { CLIENT_TIMEOUT_MARGIN_MS, clientTimeoutFor } from './read-timeout';
 export { ensureDatabaseExists, migrateDatabase, splitDatabaseUrl, withAdminClient } from './database-admin';
 export * from './entities';
 export { migrations } from './migrations';

@@ -20,8 +20,8 @@ type QueryFunction = (...args: unknown[]) => unknown;
  * The prepared statements go with their connection; the schema changes only by migrations, which
  * run before the processes that use this client start.
  */
-export function preparingClient(maxPrepared: number): typeof Client {
-  return class PreparingClient extends Client {
+export function preparingClient(maxPrepared: number, Base: typeof Client = Client): typeof Client {
+  return class PreparingClient extends Base {
     constructor(config?: string | ClientConfig) {
       super(config);
       const uses = new Map<string, number>();

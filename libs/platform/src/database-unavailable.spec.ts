@@ -9,6 +9,12 @@ describe('telling an unreachable database from a failing query', () => {
     ).toBe(true);
     expect(isDatabaseUnavailable(new Error('timeout exceeded when trying to connect'))).toBe(true);
     expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+    // pg's query_timeout: the server never answered (a black-holed network).
+    expect(
+      isDatabaseUnavailable(
+        Object.assign(new Error('Query read timeout'), { driverError: new Error('Query read timeout') }),
+      ),
+    ).toBe(true);
     expect(
       isDatabaseUnavailable(
         Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),

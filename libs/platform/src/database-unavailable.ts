@@ -1,7 +1,8 @@
 /**
  * True when an error means "PostgreSQL cannot be reached or is going away", as opposed to a
  * failing query: the pool's connect timeout, a refused or reset connection, a server that shuts
- * down or does not accept connections yet. TypeORM wraps driver errors (`driverError`), so the
+ * down or does not accept connections yet, a statement the server never answered (the client's
+ * read timeout, a margin beyond the statement timeout). TypeORM wraps driver errors (`driverError`), so the
  * cause chain is searched as well.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -39,4 +40,6 @@ const UNAVAILABLE_MESSAGES = [
   /Client has encountered a connection error/i,
   /Connection refused/i,
   /the database system is (starting up|shutting down)/i,
+  // pg's client-side read timeout (query_timeout): the server did not answer at all.
+  /Query read timeout/,
 ];

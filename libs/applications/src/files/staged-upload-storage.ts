@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Request } from 'express';
+import { clientTimeoutFor } from '@kiezfonds/persistence';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
@@ -103,8 +104,12 @@ export class StagedUploadStorage {
       await (client.query(
         `SET LOCAL statement_timeout = ${UPLOAD_STATEMENT_TIMEOUT_MS}`,
       ) as Promise<unknown>);
+      // The pool's client read timeout follows the API's short statement timeout; this statement
+      // may run as long as the raised one above, so the client waits as long (and its margin).
       const copy = client.query(
-        copyFrom(`COPY upload_staging (token, content) FROM STDIN`),
+        Object.assign(copyFrom(`COPY upload_staging (token, content) FROM STDIN`), {
+          query_timeout: clientTimeoutFor(UPLOAD_STATEMENT_TIMEOUT_MS),
+        }),
       ) as NodeJS.WritableStream;
       await pipeline(stream, toCopyRow, copy);
       await (client.query('COMMIT') as Promise<unknown>);
