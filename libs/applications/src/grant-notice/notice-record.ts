@@ -34,30 +34,41 @@ export function recipientJson(organisationParam: string): string {
              FROM organisation o WHERE o.id = ${organisationParam})`;
 }
 
-/** The decision `voteId` on the application, with its session and the call's finalised plan; null when there is no such vote. */
+/**
+ * SQL for the closed vote `voteParam` on the application `applicationParam` as a `NoticeDecision`
+ * object (null when there is no such vote), with its session and the call's finalised plan: one
+ * expression, so the notice is written with it in the same statement.
+ */
+export function decisionJson(applicationParam: string, voteParam: string): string {
+  return `(SELECT jsonb_build_object(
+             'voteId', v.id, 'procedure', v.procedure,
+             'decidedOn', to_char(v.closed_at AT TIME ZONE 'Europe/Berlin', 'YYYY-MM-DD'),
+             'committee', c.name,
+             'session', CASE WHEN s.id IS NULL THEN NULL ELSE jsonb_build_object(
+               'id', s.id, 'title', s.title,
+               'date', to_char(s.starts_at AT TIME ZONE 'Europe/Berlin', 'YYYY-MM-DD')) END,
+             'programmePlan', (
+               SELECT jsonb_build_object('id', p.id,
+                        'finalisedOn', to_char(p.finalised_at AT TIME ZONE 'Europe/Berlin', 'YYYY-MM-DD'))
+                 FROM programme_plan p JOIN application pa ON pa.call_id = p.call_id
+                WHERE pa.id = v.application_id AND p.status = 'final'))
+      FROM committee_vote v
+      JOIN committee c ON c.id = v.committee_id
+      LEFT JOIN committee_session s ON s.id = v.session_id
+     WHERE v.id = ${voteParam}::uuid AND v.application_id = ${applicationParam}::uuid AND v.closed_at IS NOT NULL)`;
+}
+
+/** The decision `voteId` on the application as a notice would cite it now (the preview). */
 export async function noticeDecision(
   db: Db,
   applicationId: string,
   voteId: string,
 ): Promise<NoticeDecision | null> {
-  const [row] = (await db.query(
-    `SELECT jsonb_build_object(
-              'voteId', v.id, 'procedure', v.procedure,
-              'decidedOn', to_char(v.closed_at AT TIME ZONE 'Europe/Berlin', 'YYYY-MM-DD'),
-              'committee', c.name,
-              'session', CASE WHEN s.id IS NULL THEN NULL ELSE jsonb_build_object(
-                'id', s.id, 'title', s.title,
-                'date', to_char(s.starts_at AT TIME ZONE 'Europe/Berlin', 'YYYY-MM-DD')) END,
-              'programmePlan', (
-                SELECT jsonb_build_object('id', p.id,
-                         'finalisedOn', to_char(p.finalised_at AT TIME ZONE 'Europe/Berlin', 'YYYY-MM-DD'))
-                  FROM programme_plan p JOIN application a ON a.call_id = p.call_id
-                 WHERE a.id = v.application_id AND p.status = 'final')) AS decision
-       FROM committee_vote v
-       JOIN committee c ON c.id = v.committee_id
-       LEFT JOIN committee_session s ON s.id = v.session_id
-      WHERE v.id = $2 AND v.application_id = $1 AND v.closed_at IS NOT NULL`,
-    [applicationId, voteId],
-  )) as { decision: NoticeDecision }[];
+  const [row] = (await db.query(`SELECT ${decisionJson('$1', '$2')} AS decision`, [
+    applicationId,
+    voteId,
+  ])) as {
+    decision: NoticeDecision | null;
+  }[];
   return row?.decision ?? null;
 }

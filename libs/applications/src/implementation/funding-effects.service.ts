@@ -18,7 +18,7 @@ import { recordAudit } from '@kiezfonds/persistence';
 import type { EntityManager } from 'typeorm';
 import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
 import type { ApplicationRecord } from '../applications/application-record';
-import { noticeDecision, recipientJson } from '../grant-notice/notice-record';
+import { decisionJson, recipientJson } from '../grant-notice/notice-record';
 import type { TransitionContext } from '../lifecycle/transition-context';
 import { ledgerPosition } from './ledger-position';
 
@@ -100,13 +100,10 @@ export class FundingEffects {
         noticeDate: issuedOn,
       });
     }
-    // The notice cites the committee's decision the step cited (`cite_decision`), and keeps it and
-    // the carrier's address as they are now: an issued notice is not re-read from later records.
-    const decision = ctx.citation.decisionId
-      ? await noticeDecision(tx, record.id, ctx.citation.decisionId)
-      : null;
     // The district's Netzwerkfonds, the notice and the approved amount in one statement: nothing is
-    // written when the district has no Netzwerkfonds.
+    // written when the district has no Netzwerkfonds. The notice cites the committee's decision the
+    // step cited (`cite_decision`) and keeps it and the carrier's address as they are now: an issued
+    // notice is not re-read from later records.
     const [issued] = (await tx.query(
       `WITH fund AS (
          SELECT id FROM fund WHERE district_id = $15 AND kind = 'netzwerkfonds'
@@ -116,7 +113,7 @@ export class FundingEffects {
            early_start_reason, cost_basis, decision, recipient)
          SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
                 (SELECT CASE WHEN vat_deductible THEN 'net' ELSE 'gross' END FROM organisation WHERE id = $14),
-                $16::jsonb, ${recipientJson('$14')}
+                ${decisionJson('$1', '$16')}, ${recipientJson('$14')}
           WHERE EXISTS (SELECT 1 FROM fund)
        ), approved AS (
          UPDATE application SET approved_cents = $3, approved_at = now()
@@ -139,7 +136,7 @@ export class FundingEffects {
         early?.reason ?? null,
         record.organisationId,
         record.districtId,
-        decision === null ? null : JSON.stringify(decision),
+        ctx.citation.decisionId ?? null,
       ],
     )) as { id: string }[];
     if (!issued) throw new BusinessRuleError(APPLICATIONS_ERROR_CODES.netzwerkfondsMissing);
