@@ -275,6 +275,86 @@ describe('migrations', () => {
     }
   });
 
+  it('record on a notice issued before the update the decision it rests on and the recipient it was addressed to', async () => {
+    const empty = await createEmptyDatabase();
+    const at = migrations.findIndex((m) => m.name === 'RecordDecisionAndRecipientOnGrantNotice1763796600000');
+    try {
+      await ensureDatabaseExists(empty.url);
+      const before = await new DataSource({
+        ...dataSourceOptions(empty.url),
+        migrations: migrations.slice(0, at),
+      }).initialize();
+      try {
+        await before.runMigrations({ transaction: 'each' });
+        await seedDemoData(before, { passwordHash: 'not-a-login' });
+        await before.query(`
+          INSERT INTO application (call_id, organisation_id, title, state)
+          SELECT c.id, o.id, 'Lernwerkstatt', 'approved' FROM call c, organisation o
+           ORDER BY c.created_at, o.name LIMIT 1`);
+        // Adopted in writing on 12.03.2027 (Berlin), after an earlier vote that was rejected.
+        await before.query(`
+          INSERT INTO committee_vote (committee_id, application_id, procedure, motion, opened_by, opened_at,
+            deadline, closed_at, closed_because, outcome, tally, quorum_numerator, quorum_denominator, majority,
+            abstentions_count_as_cast)
+          SELECT c.id, a.id, 'written', t.motion, u.id, t.closed - interval '7 days', t.closed, t.closed,
+                 'deadline_passed', t.outcome, '{}', c.quorum_numerator, c.quorum_denominator, c.majority,
+                 c.abstentions_count_as_cast
+            FROM (SELECT * FROM committee ORDER BY name LIMIT 1) c, application a, app_user u,
+                 (VALUES ('Erster Umlauf', 'rejected', timestamptz '2027-02-01 12:00+01'),
+                         ('Zweiter Umlauf', 'adopted', timestamptz '2027-03-12 23:30+01')) t (motion, outcome, closed)
+           WHERE a.title = 'Lernwerkstatt' AND u.email = 'coordinator@kiezfonds.example'`);
+        await before.query(`
+          INSERT INTO grant_notice (application_id, reference, amount_cents, period_start, period_end, instalments,
+            report_deadlines, issued_on)
+          SELECT id, 'NWF-ALT-ZB', 5000000, '2027-04-01', '2028-12-31', '[]', '[]', '2027-03-20'
+            FROM application WHERE title = 'Lernwerkstatt'`);
+      } finally {
+        await before.destroy();
+      }
+
+      const after = await createDataSource(empty.url).initialize();
+      try {
+        await after.runMigrations({ transaction: 'each' });
+        const [notice] = (await after.query(`
+          SELECT g.decision, g.recipient, v.id AS vote_id, c.name AS committee, o.name AS organisation, o.street
+            FROM grant_notice g JOIN application a ON a.id = g.application_id
+            JOIN organisation o ON o.id = a.organisation_id
+            JOIN committee_vote v ON v.application_id = a.id AND v.outcome = 'adopted'
+            JOIN committee c ON c.id = v.committee_id`)) as {
+          decision: unknown;
+          recipient: { name: string; street: string };
+          vote_id: string;
+          committee: string;
+          organisation: string;
+          street: string;
+        }[];
+        // The adopted vote, closed late on 12.03.2027 in Berlin (22:30 UTC), not the rejected one.
+        expect(notice!.decision).toEqual({
+          voteId: notice!.vote_id,
+          procedure: 'written',
+          decidedOn: '2027-03-12',
+          committee: notice!.committee,
+          session: null,
+          programmePlan: null,
+        });
+        expect(notice!.recipient).toMatchObject({ name: notice!.organisation, street: notice!.street });
+        await expect(after.query(`UPDATE grant_notice SET decision = '{"voteId": "x"}'`)).rejects.toThrow(
+          /grant_notice_decision_cites_a_vote/,
+        );
+        for (let i = at; i < migrations.length; i++) await after.undoLastMigration({ transaction: 'each' });
+        const columns = (await after.query(
+          `SELECT column_name FROM information_schema.columns
+            WHERE table_name = 'grant_notice' AND column_name IN ('decision', 'recipient')`,
+        )) as unknown[];
+        expect(columns).toEqual([]);
+      } finally {
+        await after.destroy();
+      }
+    } finally {
+      await empty.drop();
+    }
+  });
+
   it('are named <timestamp>-<what-it-does> and listed in time order', () => {
     const stamps = migrations.map((m) => Number(/(\d{13})$/.exec(m.name)?.[1]));
     expect(stamps.every((s) => Number.isFinite(s))).toBe(true);
