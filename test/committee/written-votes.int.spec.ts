@@ -69,6 +69,33 @@ describe('conflicts of interest and written votes', () => {
     expect(twice.body.code).toBe('vote_already_open');
   });
 
+  it('answers a retried opening or ballot under the same Idempotency-Key with the first answer, once', async () => {
+    const id = await inReview();
+    const deadline = inHours(48);
+    const open = () => openVote(id, deadline).set('Idempotency-Key', `written-vote-${id}`);
+    const opened = await open().expect(201);
+    // The answer was lost and the request goes again: the vote it opened, not 409 vote_already_open.
+    expect((await open().expect(201)).body).toEqual(opened.body);
+    const votes = (await world.db.query(
+      `SELECT count(*)::int AS n FROM committee_vote WHERE application_id = $1`,
+      [id],
+    )) as { n: number }[];
+    expect(votes[0]!.n).toBe(1);
+    const voteId = opened.body.id as string;
+    const ballot = () => cast(voters[1]!, voteId, 'yes').set('Idempotency-Key', `ballot-${voteId}`);
+    const first = await ballot().expect(201);
+    expect((await ballot().expect(201)).body).toEqual(first.body);
+    const trail = (await world.db.query(
+      `SELECT action FROM audit_event WHERE entity_id = $1 AND action LIKE 'ballot_%'`,
+      [voteId],
+    )) as { action: string }[];
+    expect(trail.map((row) => row.action)).toEqual(['ballot_cast']);
+    const reused = await cast(voters[1]!, voteId, 'no')
+      .set('Idempotency-Key', `ballot-${voteId}`)
+      .expect(422);
+    expect(reused.body.code).toBe('idempotency_key_reused');
+  });
+
   it("refuses a conflicted member's vote (403), records the recusal and never counts it", async () => {
     const id = await inReview();
     const conflicted = voters[0]!;

@@ -1,5 +1,5 @@
-import { CSRF_HEADER_DOC, IdParamDto } from '@kiezfonds/platform';
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CSRF_HEADER_DOC, IDEMPOTENCY_HEADER_DOC, IdParamDto } from '@kiezfonds/platform';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import {
   ApiCookieAuth,
   ApiCreatedResponse,
@@ -71,14 +71,16 @@ export class CommitteeController {
   @ApiCreatedResponse({ type: WrittenVoteDto })
   @Roles('coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: 'Put an application to a written vote (Umlaufverfahren) until a deadline' })
   openWrittenVote(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: OpenWrittenVoteDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
   ) {
-    return this.votes.open(principal, params.id, body, requestIdOf(request));
+    return this.votes.open(principal, params.id, body, requestIdOf(request), idempotencyKey);
   }
 
   @Get('written-votes/:id')
@@ -105,6 +107,7 @@ export class CommitteeController {
   @ApiCreatedResponse({ type: WrittenVoteDto })
   @Roles('board_member')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({
     summary: 'Cast yes, no or abstain; a conflicted member is refused (403) and recorded as recused',
   })
@@ -112,8 +115,9 @@ export class CommitteeController {
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: CastBallotDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
   ) {
-    return this.votes.cast(principal, params.id, body.choice, requestIdOf(request));
+    return this.votes.cast(principal, params.id, body.choice, requestIdOf(request), idempotencyKey);
   }
 }

@@ -11,7 +11,7 @@ import {
   writtenVoteOutcome,
 } from '@kiezfonds/domain';
 import type { Principal } from '@kiezfonds/identity';
-import { queryRows, recordAudit } from '@kiezfonds/persistence';
+import { queryRows, recordAudit, requestHash, runIdempotent } from '@kiezfonds/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { COMMITTEE_ERROR_CODES } from '../committee.exception';
 import { conflictedMemberIds } from '../conflicts/conflict-check';
@@ -109,11 +109,15 @@ export class WrittenVoteService {
     applicationId: string,
     input: { motion: string; deadline: string },
     requestId: string | null,
+    key?: string,
   ): Promise<WrittenVoteView> {
     const deadline = new Date(input.deadline);
     if (deadline.getTime() <= Date.now())
       throw new ValidationError([{ field: 'deadline', rule: 'inFuture' }]);
-    const id = await this.dataSource.transaction(async (tx) => {
+    // A retry after a lost answer answers the vote it opened, not 409 vote_already_open.
+    const scope = `written-vote-open:${applicationId}`;
+    const request = { userId: principal.userId, key, scope, hash: requestHash(scope, input) };
+    return runIdempotent(this.dataSource, request, async (tx) => {
       const [application] = (await tx.query(
         `SELECT a.id, a.state, a.title, c.district_id, c.committee_id FROM application a JOIN call c ON c.id = a.call_id
           WHERE a.id = $1 FOR UPDATE OF a`,
@@ -174,15 +178,18 @@ export class WrittenVoteService {
         },
         link: `/eingang/${applicationId}`,
       });
-      return row!.id;
+      return this.get(principal, row!.id, tx);
     });
-    return this.get(principal, id);
   }
 
-  async get(principal: Principal, voteId: string): Promise<WrittenVoteView> {
-    const { vote, committee } = await this.visible(this.dataSource, principal, voteId);
-    const members = await currentMembers(this.dataSource, committee.id);
-    const ballots = await countedBallots(this.dataSource, voteId);
+  async get(
+    principal: Principal,
+    voteId: string,
+    db: DataSource | EntityManager = this.dataSource,
+  ): Promise<WrittenVoteView> {
+    const { vote, committee } = await this.visible(db, principal, voteId);
+    const members = await currentMembers(db, committee.id);
+    const ballots = await countedBallots(db, voteId);
     const voting = votingSeats(members);
     const answered = new Set(ballots.map((ballot) => ballot.memberId));
     const own = members.find((member) => member.userId === principal.userId);
@@ -219,9 +226,13 @@ export class WrittenVoteService {
     voteId: string,
     choice: Exclude<VoteChoice, 'recused'>,
     requestId: string | null,
+    key?: string,
   ): Promise<WrittenVoteView> {
-    // A refused vote still leaves its recusal on record, so the refusal is thrown after commit.
-    const refusal = await this.dataSource.transaction(async (tx) => {
+    const scope = `written-vote-ballot:${voteId}`;
+    const request = { userId: principal.userId, key, scope, hash: requestHash(scope, { choice }) };
+    // A refused vote still leaves its recusal on record, so the refusal is thrown after commit; the
+    // same Idempotency-Key again answers the first answer, a refusal too.
+    const answer = await runIdempotent(this.dataSource, request, async (tx) => {
       const { vote, committee } = await this.visible(tx, principal, voteId, { lock: true });
       if (vote.closed_at || vote.deadline.getTime() <= Date.now()) {
         throw new ConflictError(COMMITTEE_ERROR_CODES.voteClosed);
@@ -243,7 +254,7 @@ export class WrittenVoteService {
         refused = error;
       }
       if (mine) {
-        if (refused) return refused;
+        if (refused) return { refused: refused.code };
         // A recusal stays one; a yes, no or abstain may be changed while the vote is open (the
         // ballot is append-only: the change is a row of its own, and the count takes the latest).
         if (mine.choice === 'recused') {
@@ -259,7 +270,7 @@ export class WrittenVoteService {
           payload: { memberId: member.id },
           requestId,
         });
-        return null;
+        return { view: await this.get(principal, voteId, tx) };
       }
       const recorded: VoteChoice = refused ? 'recused' : choice;
       await tx.query(
@@ -277,10 +288,10 @@ export class WrittenVoteService {
         requestId,
       });
       await this.closeIfDecided(tx, vote, committee, new Date());
-      return refused;
+      return refused ? { refused: refused.code } : { view: await this.get(principal, voteId, tx) };
     });
-    if (refusal) throw refusal;
-    return this.get(principal, voteId);
+    if ('refused' in answer) throw new ForbiddenError(answer.refused);
+    return answer.view;
   }
 
   /**
