@@ -190,4 +190,50 @@ describe('a mail is claimed before it is sent and recorded after, never sent twi
     expect(mailsFor('orphaned-claim')[0]!.messageId).toBe(messageIdFor(keyOf('orphaned-claim'), MAIL_FROM));
     await eventually(async () => expect((await deliveryRow('orphaned-claim'))!.state).toBe('sent'));
   });
+
+  describe('the SMTP server refuses the recipient', () => {
+    const outboxRow = async (key: string) =>
+      (
+        (await db.dataSource.query(
+          `SELECT outcome, failed_at AS "failedAt", last_error AS "lastError" FROM outbox WHERE delivery_key = $1`,
+          [key],
+        )) as { outcome: string | null; failedAt: Date | null; lastError: string | null }[]
+      )[0]!;
+    const noticeTo = (user: UserRow, title: string): Notice => ({
+      ...submitted(title),
+      recipient: { userId: user.id, email: user.email, name: user.displayName, locale: 'de' },
+    });
+
+    it("a permanent 5xx fails the notice at once with the server's reply, without retrying it", async () => {
+      const gone = await createUser(db.dataSource, {
+        displayName: 'Weg Adresse',
+        email: 'weg@traeger.example',
+      });
+      smtp.refuse(gone.email, 550, '5.1.1 mailbox unavailable');
+      await db.dataSource.transaction((tx) => outbox.addNotice(tx, 'perm-550', noticeTo(gone, 'Perm')));
+      const key = `perm-550|${gone.email}`;
+      await eventually(async () => expect((await outboxRow(key)).failedAt).not.toBeNull());
+      expect((await outboxRow(key)).lastError).toMatch(/550.*mailbox unavailable/);
+      // Several retry delays later it was still tried only once; the claim is given back.
+      await sleep(2_000);
+      expect(smtp.recipientAttempts.get(gone.email)).toBe(1);
+      expect(
+        await db.dataSource.query(`SELECT state, claimed_at FROM mail_delivery WHERE delivery_key = $1`, [
+          key,
+        ]),
+      ).toEqual([{ state: 'claimed', claimed_at: null }]);
+    });
+
+    it('a temporary 4xx is retried and delivered once the server takes it', async () => {
+      const busy = await createUser(db.dataSource, { displayName: 'Voll', email: 'voll@traeger.example' });
+      smtp.refuse(busy.email, 451, '4.3.0 try again later');
+      await db.dataSource.transaction((tx) => outbox.addNotice(tx, 'temp-451', noticeTo(busy, 'Temp')));
+      const key = `temp-451|${busy.email}`;
+      await eventually(() => expect(smtp.recipientAttempts.get(busy.email) ?? 0).toBeGreaterThanOrEqual(2));
+      expect((await outboxRow(key)).failedAt).toBeNull();
+      smtp.accept(busy.email);
+      await eventually(async () => expect((await outboxRow(key)).outcome).toBe('sent'));
+      expect(smtp.mails.filter((m) => m.deliveryKey === key)).toHaveLength(1);
+    });
+  });
 });

@@ -28,6 +28,9 @@ export class SmtpSink {
   private release: (() => void) | undefined;
   /** Mails whose DATA arrived while the sink holds its answer. */
   receiving = 0;
+  /** RCPT TO commands per address (lower case), refused ones included. */
+  readonly recipientAttempts = new Map<string, number>();
+  private readonly refusals = new Map<string, { code: number; message: string }>();
 
   static async start(): Promise<SmtpSink> {
     const sink = new SmtpSink();
@@ -46,6 +49,13 @@ export class SmtpSink {
       logger: false,
       // stop() is an outage: drop pooled client connections at once instead of waiting 30 s.
       closeTimeout: 100,
+      onRcptTo: (address, _session, callback) => {
+        const recipient = address.address.toLowerCase();
+        this.recipientAttempts.set(recipient, (this.recipientAttempts.get(recipient) ?? 0) + 1);
+        const refusal = this.refusals.get(recipient);
+        if (!refusal) return callback();
+        return callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
+      },
       onData: (stream, session, callback) => {
         this.receiving++;
         simpleParser(stream)
@@ -80,6 +90,18 @@ export class SmtpSink {
     });
     this.port = (server.server.address() as AddressInfo).port;
     this.server = server;
+  }
+
+  /**
+   * Answers RCPT TO for this address with the given SMTP reply, e.g. 550 (mailbox unavailable,
+   * permanent) or 451 (try again later), until `accept(address)`.
+   */
+  refuse(address: string, code: number, message: string): void {
+    this.refusals.set(address.toLowerCase(), { code, message });
+  }
+
+  accept(address: string): void {
+    this.refusals.delete(address.toLowerCase());
   }
 
   /** Holds the answer to every DATA from now on, until `resume()`. */

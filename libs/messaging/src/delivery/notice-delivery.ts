@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from '@kiezfonds/config';
 import { NOTICE_CATALOGUE } from '@kiezfonds/domain';
 import { APP_CONFIG } from '@kiezfonds/platform';
+import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Mailer } from '../mailer';
 import type { NoticeJob } from '../outbox/notice';
@@ -110,7 +111,7 @@ export class NoticeDelivery {
           claim,
         ])
         .catch(() => undefined);
-      throw error;
+      throw permanentRefusal(error) ?? error;
     }
     // The server has the mail: from here on only the record may be retried, never the send.
     await this.untilRecorded(notice, () => this.recordSent(notice));
@@ -215,4 +216,17 @@ export class NoticeDelivery {
     );
     return rows[0]?.email ?? true;
   }
+}
+
+/**
+ * A 5xx reply (550 mailbox unavailable, 553 address rejected) will not get better by retrying for
+ * hours: the notice fails at once, visibly (failed_at, /api/ready degraded, the admin list), with
+ * the server's reply, and the administrator's one retry sends it again once the address is fixed.
+ * A 4xx reply or a network error is temporary and keeps the notice's retries.
+ */
+function permanentRefusal(error: unknown): UnrecoverableError | undefined {
+  const { responseCode, response } = (error ?? {}) as { responseCode?: unknown; response?: unknown };
+  if (typeof responseCode !== 'number' || responseCode < 500 || responseCode > 599) return undefined;
+  const reply = typeof response === 'string' && response.length > 0 ? response : (error as Error).message;
+  return new UnrecoverableError(`SMTP server refused the mail permanently: ${reply}`);
 }
