@@ -18,6 +18,8 @@ export const APPLICATIONS_ERROR_CODES = {
   callNotOpen: 'call_not_open',
   /** 409: the call's status does not allow this (e.g. opening a closed call). */
   callStatusConflict: 'call_status_conflict',
+  /** 409: the district has a call of this title for the programme year already. */
+  callTitleTaken: 'call_title_taken',
   /** 409: applications exist, so the call's programme year (part of their file numbers) is fixed. */
   programmeYearFixed: 'programme_year_fixed',
   /** 409: the application changed since the caller read it (stale `version`). */

@@ -140,6 +140,24 @@ describe('calls (Aufrufe) over HTTP', () => {
     expect(kept.body.minAmountCents).toBe('5000000');
   });
 
+  it('answers a title taken in the district and programme year with 409, on creation and on change', async () => {
+    const title = 'Netzwerkfonds 2027 Kiezküchen';
+    await world.post(world.coordinator, '/api/calls').send(body({ title })).expect(201);
+    const twice = await world.post(world.coordinator, '/api/calls').send(body({ title })).expect(409);
+    expect(twice.body).toMatchObject({ code: 'call_title_taken', message: expect.stringContaining('Titel') });
+    // The same title in another programme year is another call.
+    const other = await world
+      .post(world.coordinator, '/api/calls')
+      .send(body({ title, programmeYear: 2028 }))
+      .expect(201);
+    const { districtId: _d, ...fields } = body({ title });
+    const renamed = await world
+      .patch(world.coordinator, `/api/calls/${other.body.id}`)
+      .send(fields)
+      .expect(409);
+    expect(renamed.body.code).toBe('call_title_taken');
+  });
+
   it('gives a call without a minimum the Netzwerkfonds floor of 50 000 €', async () => {
     const { minAmountCents: _min, ...withoutMinimum } = body();
     const created = await world.post(world.coordinator, '/api/calls').send(withoutMinimum).expect(201);

@@ -132,12 +132,14 @@ export class CallService {
     this.mustCoordinate(principal, input.districtId);
     return this.dataSource.transaction(async (tx) => {
       await this.checkLinks(tx, input.districtId, input);
-      const [row] = (await tx.query(
-        `INSERT INTO call (district_id, fund_kind, programme_year, title, description, expected_budget_cents,
-           submission_deadline, min_amount_cents, max_amount_cents, required_attachments)
-         VALUES ($1, 'netzwerkfonds', $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [input.districtId, ...this.columns(input)],
-      )) as { id: string }[];
+      const [row] = (await tx
+        .query(
+          `INSERT INTO call (district_id, fund_kind, programme_year, title, description, expected_budget_cents,
+             submission_deadline, min_amount_cents, max_amount_cents, required_attachments)
+           VALUES ($1, 'netzwerkfonds', $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+          [input.districtId, ...this.columns(input)],
+        )
+        .catch(refuseTakenTitle)) as { id: string }[];
       await this.link(tx, row!.id, input);
       await recordAudit(tx, {
         entityType: 'call',
@@ -178,13 +180,15 @@ export class CallService {
         }
       }
       await this.checkLinks(tx, call.district_id, input);
-      await tx.query(
-        `UPDATE call SET programme_year = $2, title = $3, description = $4, expected_budget_cents = $5,
-           submission_deadline = $6, min_amount_cents = $7, max_amount_cents = $8, required_attachments = $9,
-           updated_at = now()
-         WHERE id = $1`,
-        [id, ...this.columns(input)],
-      );
+      await tx
+        .query(
+          `UPDATE call SET programme_year = $2, title = $3, description = $4, expected_budget_cents = $5,
+             submission_deadline = $6, min_amount_cents = $7, max_amount_cents = $8, required_attachments = $9,
+             updated_at = now()
+           WHERE id = $1`,
+          [id, ...this.columns(input)],
+        )
+        .catch(refuseTakenTitle);
       await tx.query(`DELETE FROM call_action_field WHERE call_id = $1`, [id]);
       await tx.query(`DELETE FROM call_area WHERE call_id = $1`, [id]);
       await this.link(tx, id, input);
@@ -450,4 +454,16 @@ function amounts(input: CallFieldsDto): { min: Money | null; max: Money | null }
     min: input.minAmountCents === undefined ? null : Money.fromCents(input.minAmountCents),
     max: input.maxAmountCents === undefined ? null : Money.fromCents(input.maxAmountCents),
   };
+}
+
+/**
+ * A district's calls of one fund and programme year have distinct titles (constraint
+ * call_title_unique), so the list and the notices can tell them apart; a second one is a 409.
+ */
+function refuseTakenTitle(error: unknown): never {
+  const driver = (error as { driverError?: { code?: unknown; constraint?: unknown } } | null)?.driverError;
+  if (driver?.code === '23505' && driver.constraint === 'call_title_unique') {
+    throw new ConflictError(APPLICATIONS_ERROR_CODES.callTitleTaken);
+  }
+  throw error;
 }

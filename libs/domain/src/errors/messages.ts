@@ -234,6 +234,10 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Zu diesem Aufruf gibt es schon Anträge; ihr Programmjahr {programmeYear} steht in ihren Antragsnummern und bleibt.',
     en: 'This call already has applications; their programme year {programmeYear} is part of their file numbers and stays.',
   },
+  call_title_taken: {
+    de: 'Einen Aufruf mit diesem Titel gibt es in diesem Bezirk für das Programmjahr schon. Bitte wählen Sie einen anderen Titel.',
+    en: 'This district already has a call with this title for the programme year. Please choose another title.',
+  },
   call_status_conflict: {
     de: 'Der Aufruf hat den Status „{status}“; diese Änderung ist dann nicht möglich.',
     en: 'The call has the status "{status}"; this change is not possible then.',
