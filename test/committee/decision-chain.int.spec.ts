@@ -186,6 +186,19 @@ describe('the decision chain from the committee to the Senate', () => {
          FROM committee_vote v, programme_plan p WHERE v.id = $1 AND p.call_id = $2`,
       [voteId, callId],
     )) as { closed_on: string; finalised_on: string; plan_id: string }[];
+    // The coordinator's preview before approval already cites the decision the notice will rest on.
+    const preview = (
+      await pdfText(
+        (
+          await world
+            .get(world.coordinator, `/api/applications/${id}/grant-notice.pdf`)
+            .buffer(true)
+            .parse(binaryBody)
+            .expect(200)
+        ).body as Buffer,
+      )
+    ).replace(/\s+/g, ' ');
+    expect(preview).toContain(`(Beschluss ${voteId})`);
 
     await world
       .event(world.coordinator, id, {
