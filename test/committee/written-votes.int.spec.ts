@@ -216,6 +216,30 @@ describe('conflicts of interest and written votes', () => {
     expect(text).toContain('Ja 3 · Nein 1 · Enthaltung 0 · befangen 1');
   });
 
+  it('records a declaration and its withdrawal once per Idempotency-Key, answering a retry alike', async () => {
+    const id = await inReview();
+    const member = voters[3]!;
+    const declare = () =>
+      world
+        .post(member, `/api/committees/${committeeId}/conflicts`)
+        .set('Idempotency-Key', `declare-${id}`)
+        .send({ applicationId: id, reason: 'Mitglied im Förderverein.' });
+    const declared = await declare().expect(201);
+    expect((await declare().expect(201)).body).toEqual(declared.body);
+    const rows = (await world.db.query(
+      `SELECT count(*)::int AS n FROM conflict_of_interest WHERE application_id = $1`,
+      [id],
+    )) as { n: number }[];
+    expect(rows[0]!.n).toBe(1);
+    const withdraw = () =>
+      world
+        .post(member, `/api/committees/${committeeId}/conflicts/${declared.body.id}/withdraw`)
+        .set('Idempotency-Key', `withdraw-${declared.body.id}`);
+    const withdrawn = await withdraw().expect(200);
+    // Not 409 conflict_withdrawn: the same request again answers as the first time.
+    expect((await withdraw().expect(200)).body).toEqual(withdrawn.body);
+  });
+
   it('lets a member withdraw a declaration, and then vote', async () => {
     const id = await inReview();
     const member = voters[2]!;

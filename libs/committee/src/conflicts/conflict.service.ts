@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@kiezfonds/domain';
 import type { Principal } from '@kiezfonds/identity';
-import { queryRows, recordAudit } from '@kiezfonds/persistence';
+import { queryRows, recordAudit, requestHash, runIdempotent } from '@kiezfonds/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { COMMITTEE_ERROR_CODES } from '../committee.exception';
 import { type CommitteeRow, committeeById, membershipOf } from '../votes/committee-membership';
@@ -38,13 +38,17 @@ export class ConflictService {
     committeeId: string,
     input: { organisationId?: string; applicationId?: string; reason: string },
     requestId: string | null,
+    key?: string,
   ): Promise<ConflictView> {
     if ((input.organisationId === undefined) === (input.applicationId === undefined)) {
       throw new ValidationError([
         { field: 'applicationId', rule: 'exactlyOneOf', params: { other: 'organisationId' } },
       ]);
     }
-    return this.dataSource.transaction(async (tx) => {
+    // A retry after a lost answer answers the declaration it made, not a second one.
+    const scope = `conflict-declare:${committeeId}`;
+    const request = { userId: principal.userId, key, scope, hash: requestHash(scope, input) };
+    return runIdempotent(this.dataSource, request, async (tx) => {
       const committee = await this.visibleCommittee(tx, principal, committeeId);
       const member = await membershipOf(tx, committee.id, principal);
       if (!member) throw new ForbiddenError(COMMITTEE_ERROR_CODES.notCommitteeMember);
@@ -93,8 +97,16 @@ export class ConflictService {
     });
   }
 
-  async withdraw(principal: Principal, committeeId: string, conflictId: string, requestId: string | null) {
-    return this.dataSource.transaction(async (tx) => {
+  async withdraw(
+    principal: Principal,
+    committeeId: string,
+    conflictId: string,
+    requestId: string | null,
+    key?: string,
+  ) {
+    const scope = `conflict-withdraw:${conflictId}`;
+    const request = { userId: principal.userId, key, scope, hash: requestHash(scope, {}) };
+    return runIdempotent(this.dataSource, request, async (tx) => {
       const committee = await this.visibleCommittee(tx, principal, committeeId);
       const [conflict] = await this.views(tx, committee.id, conflictId);
       if (!conflict) throw new NotFoundError(COMMITTEE_ERROR_CODES.conflictNotFound);

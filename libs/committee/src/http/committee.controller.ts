@@ -43,14 +43,16 @@ export class CommitteeController {
   @ApiCreatedResponse({ type: ConflictDto })
   @Roles('board_member')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: 'Declare a conflict of interest: for one application or standing for a carrier' })
   declareConflict(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: DeclareConflictDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
   ) {
-    return this.conflicts.declare(principal, params.id, body, requestIdOf(request));
+    return this.conflicts.declare(principal, params.id, body, requestIdOf(request), idempotencyKey);
   }
 
   @Post('committees/:id/conflicts/:conflictId/withdraw')
@@ -58,13 +60,21 @@ export class CommitteeController {
   @HttpCode(200)
   @Roles('board_member', 'coordinator')
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiOperation({ summary: 'Withdraw a declaration (the member, or a coordinator of the district)' })
   withdrawConflict(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ConflictParamsDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
   ) {
-    return this.conflicts.withdraw(principal, params.id, params.conflictId, requestIdOf(request));
+    return this.conflicts.withdraw(
+      principal,
+      params.id,
+      params.conflictId,
+      requestIdOf(request),
+      idempotencyKey,
+    );
   }
 
   @Post('applications/:id/written-votes')
