@@ -49,7 +49,10 @@ function citedDecision(decision: NoticeDecision | null): GrantDecision | undefin
   };
 }
 
-/** The notice's funding-type line for its financing type (ANBest-P Nr. 2.1). */
+/**
+ * The notice's funding-type line for its financing type (AV Nr. 2.2 zu § 44 LHO; how it settles:
+ * ANBest-P Nr. 2).
+ */
 function fundingTypeText(type: FinancingType, locale: Locale): string {
   const name = FINANCING_TYPE_TEXTS[type][locale];
   return locale === 'de'
