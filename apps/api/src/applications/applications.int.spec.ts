@@ -68,6 +68,18 @@ describe('applications: drafts, autosave, submission and change requests over HT
     expect(res.body.message).toMatch(/Frist|frist/);
   });
 
+  it('refuses a submission once the coordinator closed the call before its deadline', async () => {
+    const call = await world.openCall();
+    const draft = await world.draft(call.id);
+    await world.post(world.coordinator, `/api/calls/${call.id}/close`).expect(200);
+    const res = await world.event(world.carrier, draft.id, { type: 'SUBMIT' }).expect(422);
+    expect(res.body.code).toBe('submission_deadline_passed');
+    const [{ state }] = (await api.db.dataSource.query(`SELECT state FROM application WHERE id = $1`, [
+      draft.id,
+    ])) as { state: string }[];
+    expect(state).toBe('draft');
+  });
+
   it('saves the content only from the version the carrier read (409 otherwise) and validates its shape', async () => {
     const draft = await world.draft(callId, null);
     await world

@@ -63,7 +63,8 @@ export function lifecycleFacts(
   return {
     roles,
     now,
-    submissionDeadline: record.submissionDeadline,
+    // A call the coordinator closed early takes no more submissions, as if its deadline had come.
+    submissionDeadline: record.submissionClosesAt,
     replyDeadline: record.openChangeRequest?.replyDeadline ?? null,
     problems: problemsOf(record),
     senateSelectionRecorded: record.senateAmountCents !== null,

@@ -32,6 +32,8 @@ export interface ApplicationRecord {
   districtName: string;
   programmeYear: number;
   submissionDeadline: Date;
+  /** When submissions end: the deadline, or the moment the coordinator closed the call before it. */
+  submissionClosesAt: Date;
   /** Never below the Netzwerkfonds floor of 50 000 €. */
   minAmountCents: string;
   maxAmountCents: string | null;
@@ -90,6 +92,7 @@ interface Row {
   district_name: string;
   programme_year: number;
   submission_deadline: Date;
+  submission_closes_at: Date;
   min_amount_cents: string;
   max_amount_cents: string | null;
   required_attachments: { key: string }[];
@@ -146,6 +149,7 @@ export async function findApplicationRecord(
             COALESCE((SELECT g.cost_basis FROM grant_notice g WHERE g.application_id = a.id),
                      CASE WHEN o.vat_deductible THEN 'net' ELSE 'gross' END) AS cost_basis,
             c.district_id, d.name AS district_name, c.programme_year, c.submission_deadline,
+            LEAST(c.submission_deadline, c.closed_at) AS submission_closes_at,
             c.min_amount_cents::text AS min_amount_cents, c.max_amount_cents::text AS max_amount_cents,
             c.required_attachments,
             ARRAY(SELECT action_field_id::text FROM call_action_field WHERE call_id = c.id) AS call_action_field_ids,
@@ -200,6 +204,7 @@ export async function findApplicationRecord(
     districtName: row.district_name,
     programmeYear: row.programme_year,
     submissionDeadline: row.submission_deadline,
+    submissionClosesAt: row.submission_closes_at,
     minAmountCents: row.min_amount_cents,
     maxAmountCents: row.max_amount_cents,
     requiredAttachmentKeys: row.required_attachments.map((a) => a.key),
