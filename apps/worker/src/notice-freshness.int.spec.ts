@@ -131,4 +131,48 @@ describe('a reminder checked again at delivery', () => {
       expect(notifications).toEqual([]);
     }
   });
+
+  it('is not delivered once the deadline it announces has passed, though the deadline stands', async () => {
+    const district = await createDistrict(db.dataSource, { name: 'Mitte' });
+    const jonas = await createUser(db.dataSource, {
+      displayName: 'Jonas Berg',
+      email: 'jonas@traeger.example',
+    });
+    const organisation = await createOrganisation(db.dataSource, { members: [jonas] });
+    // A few seconds away, whole seconds as the reminder carries the deadline.
+    const deadline = new Date(Math.floor((Date.now() + 4_000) / 1000) * 1000);
+    const call = await createCall(db.dataSource, { districtId: district.id, submissionDeadline: deadline });
+    const draft = await createApplication(db.dataSource, {
+      callId: call.id,
+      organisationId: organisation.id,
+    });
+    const key = `reminder:submission_deadline:${draft.id}:${deadline.toISOString()}:1|${jonas.email}`;
+
+    await mailWorker.pause();
+    // The sweep of the day before queues "1 day left"; then the reminder waits (an SMTP outage,
+    // a long queue) until the deadline has passed. The call is still open: calls close by hand.
+    expect(
+      (await worker.get(ReminderSweep).sweep(new Date(deadline.getTime() - 12 * 3_600_000))).queued,
+    ).toBe(1);
+    await eventually(async () => {
+      const [row] = (await db.dataSource.query(`SELECT relayed_at FROM outbox WHERE delivery_key = $1`, [
+        key,
+      ])) as {
+        relayed_at: Date | null;
+      }[];
+      expect(row?.relayed_at).toBeTruthy();
+    });
+    await sleep(Math.max(deadline.getTime() - Date.now(), 0) + 500);
+    await mailWorker.resume();
+
+    await eventually(async () =>
+      expect(await db.dataSource.query(`SELECT outcome FROM outbox WHERE delivery_key = $1`, [key])).toEqual([
+        { outcome: 'no_longer_due' },
+      ]),
+    );
+    expect(
+      await db.dataSource.query(`SELECT reason FROM notice_drop WHERE delivery_key = $1`, [key]),
+    ).toEqual([{ reason: 'no_longer_due' }]);
+    expect(smtp.mails.filter((mail) => mail.deliveryKey === key)).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { REMINDER_SCHEDULES, type ReminderSchedule } from '@kiezfonds/domain';
 import { DataSource } from 'typeorm';
 import type { NoticeJob } from '../outbox/notice';
 import { REMINDER_RULES } from '../reminders/reminder-rules';
@@ -23,7 +24,11 @@ export class NoticeFreshness {
     const rule = REMINDER_RULES.find((r) => r.kind === notice.kind);
     if (!rule) return false;
     const occasion = { entityId: notice.occasion.entityId, deadline: new Date(notice.occasion.deadline) };
-    if (await rule.stillDue(this.dataSource, occasion, notice.recipient)) return false;
+    // A reminder before a deadline ("1 day left") held up past it announces what is over, whatever
+    // the entity's state: calls, reviews and reports do not close themselves at their deadline.
+    const schedule: ReminderSchedule = REMINDER_SCHEDULES[rule.kind];
+    const passed = !schedule.after && Date.now() >= occasion.deadline.getTime();
+    if (!passed && (await rule.stillDue(this.dataSource, occasion, notice.recipient))) return false;
     await this.dataSource.query(
       `INSERT INTO notice_drop (delivery_key, notice_kind, reason, occasion) VALUES ($1, $2, 'no_longer_due', $3)
        ON CONFLICT (delivery_key) DO NOTHING`,
