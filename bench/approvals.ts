@@ -55,6 +55,7 @@ const APPROVAL = {
 
 interface District {
   districtId: string;
+  committeeId: string;
   callId: string;
   fundId: string;
   organisationId: string;
@@ -91,8 +92,14 @@ async function district(
     }),
   );
   const organisation = await createOrganisation(db);
+  const [committee] = (await db.query(
+    `INSERT INTO committee (district_id, name, short_name, quorum_numerator, quorum_denominator, majority)
+     VALUES ($1, 'AG Stabile Kieze', 'AG SK', 1, 2, 'simple') RETURNING id`,
+    [districtId],
+  )) as { id: string }[];
   return {
     districtId,
+    committeeId: committee!.id,
     callId: call.id,
     fundId: fund.id,
     organisationId: organisation.id,
@@ -110,6 +117,14 @@ async function selected(db: DataSource, d: District, userId: string, count: numb
      RETURNING id`,
     [d.callId, d.organisationId, userId, JSON.stringify(d.body), AMOUNT_CENTS.toString(), count],
   )) as { id: string }[];
+  // The committee's adopted decision each approval rests on and its grant notice cites.
+  await db.query(
+    `INSERT INTO committee_vote (committee_id, application_id, procedure, motion, opened_by, deadline,
+       closed_at, closed_because, outcome, quorum_numerator, quorum_denominator, majority, abstentions_count_as_cast)
+     SELECT $1, unnest($2::uuid[]), 'written', 'Förderung empfehlen', $3, now(), now(), 'all_voted', 'adopted',
+            1, 2, 'simple', false`,
+    [d.committeeId, rows.map((r) => r.id), userId],
+  );
   return rows.map((r) => r.id);
 }
 
