@@ -5099,7 +5099,7 @@ export interface components {
             /** @description For `share`: the grant's share in basis points (8750 = 87,50 %) */
             basisPoints?: number;
             /** @enum {string} */
-            key: "eligible_costs" | "other_funding" | "shortfall" | "share" | "share_of_eligible" | "approved_grant" | "final_grant" | "paid" | "to_repay";
+            key: "eligible_costs" | "other_funding" | "shortfall" | "share" | "share_of_eligible" | "new_cover" | "share_of_new_cover" | "approved_grant" | "final_grant" | "paid" | "to_repay";
             /** @description The step in the caller's language */
             label: string;
         };
@@ -5979,6 +5979,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
@@ -6141,6 +6143,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
@@ -6792,6 +6796,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
@@ -7004,6 +7010,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
@@ -7032,6 +7040,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
@@ -7142,6 +7152,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
@@ -8556,6 +8568,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
@@ -8584,6 +8598,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
@@ -8608,6 +8624,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
@@ -8632,6 +8650,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
@@ -8680,6 +8700,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
@@ -8704,6 +8726,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
@@ -8728,6 +8752,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
@@ -8757,6 +8783,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
@@ -8782,6 +8810,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
@@ -8963,6 +8993,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
             };
