@@ -1,6 +1,15 @@
 import { exists, type ReminderRule, SAME_DEADLINE, WITHIN_REACH } from './reminder-rule';
 
 /**
+ * The member row `m` is a seat that votes in its own right (not a substitute's) on the Berlin date
+ * of the instant `at`: the one filter for who is reminded, at the sweep and again at delivery, so
+ * an earlier term of a re-appointed member or a seat that has ended since does not count.
+ */
+const VOTING_SEAT_ON = (at: string) => `m.voting AND m.substitute_for_id IS NULL
+       AND m.valid_from <= (${at} AT TIME ZONE 'Europe/Berlin')::date
+       AND (m.valid_to IS NULL OR m.valid_to >= (${at} AT TIME ZONE 'Europe/Berlin')::date)`;
+
+/**
  * "The written vote closes soon": one day before an open written procedure's deadline, to each
  * voting member (in their own right, not substitutes) who has not answered yet. A member who
  * declared a conflict is reminded too: the mail asks them to declare it instead of voting, which
@@ -20,19 +29,19 @@ export const writtenVoteClosingRule: ReminderRule = {
       JOIN committee cm ON cm.id = v.committee_id
       JOIN district d ON d.id = cm.district_id
       JOIN application a ON a.id = v.application_id
-      JOIN committee_member m ON m.committee_id = cm.id AND m.voting AND m.substitute_for_id IS NULL
-       AND m.valid_from <= ($1::timestamptz AT TIME ZONE 'Europe/Berlin')::date
-       AND (m.valid_to IS NULL OR m.valid_to >= ($1::timestamptz AT TIME ZONE 'Europe/Berlin')::date)
+      JOIN committee_member m ON m.committee_id = cm.id AND ${VOTING_SEAT_ON('$1::timestamptz')}
       JOIN app_user u ON u.id = m.user_id AND u.status = 'active'
      WHERE v.procedure = 'written' AND v.closed_at IS NULL AND ${WITHIN_REACH('v.deadline')}
        AND NOT EXISTS (SELECT 1 FROM committee_ballot b WHERE b.vote_id = v.id AND b.committee_member_id = m.id)`,
 
-  // Still due while the vote is open with that deadline and the recipient has not answered.
+  // Still due while the vote is open with that deadline and the recipient, in the seat that votes
+  // today, has not answered.
   stillDue: (db, { entityId, deadline }, recipient) =>
     exists(
       db,
       `SELECT 1 FROM committee_vote v
          JOIN committee_member m ON m.committee_id = v.committee_id AND m.user_id = $3
+          AND ${VOTING_SEAT_ON('now()')}
         WHERE v.id = $1 AND v.closed_at IS NULL AND ${SAME_DEADLINE('v.deadline', '$2')}
           AND NOT EXISTS (SELECT 1 FROM committee_ballot b WHERE b.vote_id = v.id AND b.committee_member_id = m.id)
         LIMIT 1`,

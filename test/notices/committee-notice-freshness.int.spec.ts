@@ -1,0 +1,116 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { AppConfig } from '@kiezfonds/config';
+import { NoticeProcessor, ReminderSweep } from '@kiezfonds/messaging';
+import { eventually, SmtpSink, testConfig } from '@kiezfonds/testing';
+import { ApplicationWorld } from '../../apps/api/src/testing/application-world';
+import { type CommitteeSetUp, createCommittee } from '../../apps/api/src/testing/committee-world';
+import { startTestApi, type TestApi } from '../../apps/api/src/testing/test-api';
+import { createWorker } from '../../apps/worker/src/create-worker';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Committee notices are checked again at delivery (TRUST.md, "Work and delivery"): the mail worker
+ * is paused after they were queued, the state changes meanwhile, and a notice that no longer fits
+ * is dropped (and the drop recorded) instead of mailed.
+ */
+describe('committee notices checked again at delivery', () => {
+  let api: TestApi;
+  let world: ApplicationWorld;
+  let ag: CommitteeSetUp;
+  let smtp: SmtpSink;
+  let worker: INestApplicationContext;
+  let callId: string;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    world = await ApplicationWorld.create(api.server, api.db.dataSource);
+    callId = (await world.openCall()).id;
+    ag = await createCommittee(world);
+    smtp = await SmtpSink.start();
+    worker = await createWorker(
+      testConfig({
+        DATABASE_URL: api.db.url,
+        REDIS_URL: api.redis.url,
+        QUEUE_PREFIX: api.redis.prefix,
+        SMTP_URL: smtp.url,
+        OUTBOX_POLL_INTERVAL_MS: '200',
+        REMINDER_SWEEP_INTERVAL_MS: '600000',
+      }),
+    );
+    await worker.init();
+  });
+
+  afterAll(async () => {
+    await worker.close();
+    await smtp.stop();
+    await api.close();
+  });
+
+  /** Opens a written vote, sweeps (mail worker paused), runs `meanwhile`, resumes; answers who got a reminder. */
+  async function remindersAfter(
+    meanwhile: (voteId: string) => Promise<void>,
+  ): Promise<(voter: number) => number> {
+    const { id: applicationId } = await world.draft(callId);
+    await world.event(world.carrier, applicationId, { type: 'SUBMIT' }).expect(200);
+    await world.event(world.coordinator, applicationId, { type: 'PASS_FORMAL_CHECK' }).expect(200);
+    const deadline = new Date(Date.now() + 3 * 86_400_000);
+    const vote = (
+      await world
+        .post(world.coordinator, `/api/applications/${applicationId}/written-votes`)
+        .send({ motion: 'Förderung empfehlen', deadline: deadline.toISOString() })
+        .expect(201)
+    ).body as { id: string };
+    const mailWorker = worker.get(NoticeProcessor).worker;
+    await mailWorker.pause();
+    const sweep = new ReminderSweep(api.db.dataSource, { APP_TIMEZONE: 'Europe/Berlin' } as AppConfig);
+    await sweep.sweep(new Date(deadline.getTime() - 12 * 3_600_000));
+    const queued = (await world.db.query(`SELECT delivery_key FROM outbox WHERE delivery_key LIKE $1`, [
+      `reminder:written_vote_closing:${vote.id}:%`,
+    ])) as { delivery_key: string }[];
+    expect(queued).toHaveLength(5);
+    await meanwhile(vote.id);
+    await mailWorker.resume();
+    const reminded = (voter: number) =>
+      smtp.mails.filter(
+        (m) =>
+          m.deliveryKey?.startsWith(`reminder:written_vote_closing:${vote.id}:`) &&
+          m.to.includes(ag.voters[voter]!.user.email.toLowerCase()),
+      ).length;
+    // The untouched member voters[0] is reminded as usual.
+    await eventually(() => expect(reminded(0)).toBe(1), 20_000);
+    await sleep(1_500);
+    return reminded;
+  }
+
+  it('a closing reminder is dropped for a re-appointed member (an earlier term in the same committee) who voted since the sweep', async () => {
+    // voters[1] served an earlier term in the same committee: a second, older membership row.
+    await world.db.query(
+      `INSERT INTO committee_member (committee_id, user_id, department, voting, valid_from, valid_to)
+       VALUES ($1, $2, 'Schule', true, '2023-01-01', '2025-12-31')`,
+      [ag.committeeId, ag.voters[1]!.user.id],
+    );
+    const reminded = await remindersAfter(async (voteId) => {
+      // Both vote after the sweep: voters[4] (one membership) as the control, voters[1] (two).
+      await world
+        .post(ag.voters[4]!, `/api/written-votes/${voteId}/ballots`)
+        .send({ choice: 'no' })
+        .expect(201);
+      await world
+        .post(ag.voters[1]!, `/api/written-votes/${voteId}/ballots`)
+        .send({ choice: 'yes' })
+        .expect(201);
+    });
+    expect({ control: reminded(4), reAppointed: reminded(1) }).toEqual({ control: 0, reAppointed: 0 });
+  }, 60_000);
+
+  it('a closing reminder is dropped for a member whose seat ended after the sweep', async () => {
+    const reminded = await remindersAfter(async () => {
+      await world.db.query(`UPDATE committee_member SET valid_to = current_date - 1 WHERE id = $1`, [
+        ag.voterMemberIds[2],
+      ]);
+    });
+    expect(reminded(2)).toBe(0);
+    await world.db.query(`UPDATE committee_member SET valid_to = NULL WHERE id = $1`, [ag.voterMemberIds[2]]);
+  }, 60_000);
+});
