@@ -74,10 +74,10 @@ describe('applications: drafts, autosave, submission and change requests over HT
     await world.post(world.coordinator, `/api/calls/${call.id}/close`).expect(200);
     const res = await world.event(world.carrier, draft.id, { type: 'SUBMIT' }).expect(422);
     expect(res.body.code).toBe('submission_deadline_passed');
-    const [{ state }] = (await api.db.dataSource.query(`SELECT state FROM application WHERE id = $1`, [
+    const rows = (await api.db.dataSource.query(`SELECT state FROM application WHERE id = $1`, [
       draft.id,
     ])) as { state: string }[];
-    expect(state).toBe('draft');
+    expect(rows).toEqual([{ state: 'draft' }]);
   });
 
   it('saves the content only from the version the carrier read (409 otherwise) and validates its shape', async () => {
