@@ -113,4 +113,132 @@ describe('committee notices checked again at delivery', () => {
     expect(reminded(2)).toBe(0);
     await world.db.query(`UPDATE committee_member SET valid_to = NULL WHERE id = $1`, [ag.voterMemberIds[2]]);
   }, 60_000);
+
+  it("an open written vote's notice is dropped when the vote closed before delivery", async () => {
+    const { id: applicationId } = await world.draft(callId);
+    await world.event(world.carrier, applicationId, { type: 'SUBMIT' }).expect(200);
+    await world.event(world.coordinator, applicationId, { type: 'PASS_FORMAL_CHECK' }).expect(200);
+    const mailWorker = worker.get(NoticeProcessor).worker;
+    await mailWorker.pause();
+    const deadline = new Date(Date.now() + 3 * 86_400_000);
+    const vote = (
+      await world
+        .post(world.coordinator, `/api/applications/${applicationId}/written-votes`)
+        .send({ motion: 'Förderung empfehlen', deadline: deadline.toISOString() })
+        .expect(201)
+    ).body as { id: string };
+    // The notices wait (an SMTP outage, a busy queue); meanwhile every member votes and the vote closes.
+    for (const voter of ag.voters)
+      await world.post(voter, `/api/written-votes/${vote.id}/ballots`).send({ choice: 'yes' }).expect(201);
+    const [closed] = (await world.db.query(
+      `SELECT closed_at, closed_because FROM committee_vote WHERE id = $1`,
+      [vote.id],
+    )) as { closed_at: Date | null; closed_because: string | null }[];
+    expect(closed!.closed_because).toBe('all_voted');
+    await mailWorker.resume();
+
+    const keys = `written-vote:${vote.id}:opened|%`;
+    await eventually(async () => {
+      const rows = (await world.db.query(
+        `SELECT count(*)::int AS n FROM outbox WHERE delivery_key LIKE $1 AND delivered_at IS NOT NULL`,
+        [keys],
+      )) as { n: number }[];
+      expect(rows[0]!.n).toBe(5);
+    }, 20_000);
+    await sleep(500);
+    const outcomes = (await world.db.query(`SELECT DISTINCT outcome FROM outbox WHERE delivery_key LIKE $1`, [
+      keys,
+    ])) as { outcome: string }[];
+    const opened = smtp.mails.filter((m) => m.deliveryKey?.startsWith(`written-vote:${vote.id}:opened|`));
+    expect({ mailed: opened.length, outcomes: outcomes.map((o) => o.outcome) }).toEqual({
+      mailed: 0,
+      outcomes: ['no_longer_due'],
+    });
+  }, 60_000);
+
+  it('a session invitation is dropped when it arrives only after the session was held and closed', async () => {
+    const { id: applicationId } = await world.draft(callId);
+    await world.event(world.carrier, applicationId, { type: 'SUBMIT' }).expect(200);
+    await world.event(world.coordinator, applicationId, { type: 'PASS_FORMAL_CHECK' }).expect(200);
+    const session = (
+      await world
+        .post(world.coordinator, `/api/committees/${ag.committeeId}/sessions`)
+        .send({
+          title: '3. Sitzung 2027',
+          startsAt: '2027-02-10T16:00:00+01:00',
+          place: 'Rathaus Spandau, Raum 210',
+          applicationIds: [applicationId],
+        })
+        .expect(201)
+    ).body as { id: string };
+    const mailWorker = worker.get(NoticeProcessor).worker;
+    await mailWorker.pause();
+    await world.post(world.coordinator, `/api/sessions/${session.id}/invite`).send({}).expect(200);
+    await world.post(world.coordinator, `/api/sessions/${session.id}/open`).send({}).expect(200);
+    await world.post(world.coordinator, `/api/sessions/${session.id}/close`).send({}).expect(200);
+    await mailWorker.resume();
+    const keys = `session:${session.id}:invitation:%`;
+    await eventually(async () => {
+      const rows = (await world.db.query(
+        `SELECT count(*)::int AS n FROM outbox WHERE delivery_key LIKE $1 AND delivered_at IS NULL`,
+        [keys],
+      )) as { n: number }[];
+      expect(rows[0]!.n).toBe(0);
+    }, 20_000);
+    const outcomes = (await world.db.query(`SELECT DISTINCT outcome FROM outbox WHERE delivery_key LIKE $1`, [
+      keys,
+    ])) as { outcome: string }[];
+    const invitations = smtp.mails.filter((m) =>
+      m.deliveryKey?.startsWith(`session:${session.id}:invitation:`),
+    );
+    expect({ mailed: invitations.length, outcomes: outcomes.map((o) => o.outcome) }).toEqual({
+      mailed: 0,
+      outcomes: ['no_longer_due'],
+    });
+  }, 60_000);
+
+  it('of two invitations to a session that waited together, only the later one is delivered', async () => {
+    const { id: applicationId } = await world.draft(callId);
+    await world.event(world.carrier, applicationId, { type: 'SUBMIT' }).expect(200);
+    await world.event(world.coordinator, applicationId, { type: 'PASS_FORMAL_CHECK' }).expect(200);
+    const session = (
+      await world
+        .post(world.coordinator, `/api/committees/${ag.committeeId}/sessions`)
+        .send({
+          title: '4. Sitzung 2027',
+          startsAt: '2027-03-10T16:00:00+01:00',
+          place: 'Rathaus Spandau, Raum 210',
+          applicationIds: [applicationId],
+        })
+        .expect(201)
+    ).body as { id: string };
+    const mailWorker = worker.get(NoticeProcessor).worker;
+    await mailWorker.pause();
+    await world.post(world.coordinator, `/api/sessions/${session.id}/invite`).send({}).expect(200);
+    await world.post(world.coordinator, `/api/sessions/${session.id}/invite`).send({}).expect(200);
+    await mailWorker.resume();
+    const prefix = `session:${session.id}:invitation:`;
+    await eventually(async () => {
+      const [{ n }] = (await world.db.query(
+        `SELECT count(*)::int AS n FROM outbox WHERE delivery_key LIKE $1 AND delivered_at IS NULL`,
+        [`${prefix}%`],
+      )) as [{ n: number }];
+      expect(n).toBe(0);
+    }, 20_000);
+    const outcomes = (await world.db.query(
+      `SELECT split_part(delivery_key, '|', 1) AS invitation, outcome, count(*)::int AS n FROM outbox
+        WHERE delivery_key LIKE $1 GROUP BY 1, 2 ORDER BY 1`,
+      [`${prefix}%`],
+    )) as { invitation: string; outcome: string; n: number }[];
+    // Every member was invited twice; the older invitation (the keys sort by time) is dropped.
+    const members = outcomes[0]!.n;
+    expect(outcomes.map(({ outcome, n }) => ({ outcome, n }))).toEqual([
+      { outcome: 'no_longer_due', n: members },
+      { outcome: 'sent', n: members },
+    ]);
+    const mailed = new Set(
+      smtp.mails.filter((m) => m.deliveryKey?.startsWith(prefix)).map((m) => m.deliveryKey!.split('|')[0]),
+    );
+    expect([...mailed]).toEqual([outcomes[1]!.invitation]);
+  }, 60_000);
 });

@@ -64,6 +64,10 @@ export class SessionDocuments {
         key: `session:${sessionId}:invitation:${invited!.invited_at.toISOString()}`,
         data: {
           session: {
+            // Read again at delivery: an invitation that arrives after the session was held, or
+            // after a newer invitation, is dropped (state-checks.ts).
+            id: sessionId,
+            invitedAt: invited!.invited_at.toISOString(),
             startsAt: view.startsAt,
             place: view.place,
             agenda: view.items.map((item) => ({ title: `${item.title} (${item.carrier})` })),

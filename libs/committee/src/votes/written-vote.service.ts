@@ -171,6 +171,8 @@ export class WrittenVoteService {
         key: `written-vote:${row!.id}:opened`,
         data: {
           vote: {
+            // Read again at delivery: the notice is dropped once the vote closed (state-checks.ts).
+            id: row!.id,
             subject: application.title,
             closesAt: deadline.toISOString(),
             items: [{ title: input.motion }],

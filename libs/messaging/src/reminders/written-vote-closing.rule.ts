@@ -5,7 +5,7 @@ import { exists, type ReminderRule, SAME_DEADLINE, WITHIN_REACH } from './remind
  * of the instant `at`: the one filter for who is reminded, at the sweep and again at delivery, so
  * an earlier term of a re-appointed member or a seat that has ended since does not count.
  */
-const VOTING_SEAT_ON = (at: string) => `m.voting AND m.substitute_for_id IS NULL
+export const VOTING_SEAT_ON = (at: string) => `m.voting AND m.substitute_for_id IS NULL
        AND m.valid_from <= (${at} AT TIME ZONE 'Europe/Berlin')::date
        AND (m.valid_to IS NULL OR m.valid_to >= (${at} AT TIME ZONE 'Europe/Berlin')::date)`;
 
