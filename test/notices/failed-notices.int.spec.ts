@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { OutboxService, type Notice } from '@kiezfonds/messaging';
 import {
   createDistrict,
@@ -9,11 +10,13 @@ import {
   signIn,
   type SignedIn,
   SmtpSink,
+  TcpProxy,
   testConfig,
   type UserRow,
   testServices,
 } from '@kiezfonds/testing';
 import request from 'supertest';
+import { createApiApp } from '../../apps/api/src/create-api-app';
 import { startTestApi, type TestApi } from '../../apps/api/src/testing/test-api';
 import { createWorker } from '../../apps/worker/src/create-worker';
 
@@ -129,4 +132,54 @@ describe('notices that failed for good: visible, and retried with one action', (
       ),
     ).toEqual([{ action: 'retry_failed_notices', payload: { retried: 3 } }]);
   });
+
+  it('retries failed notices with the queue unreachable from the API: PostgreSQL alone, each sent once later', async () => {
+    // An API whose Redis goes through a proxy that is cut; the worker keeps its own connection,
+    // and the failed jobs of the first run stay in the queue.
+    const proxy = await TcpProxy.start(api.redis.url);
+    let cutOff: NestExpressApplication | undefined;
+    try {
+      cutOff = await createApiApp(
+        testConfig({
+          DATABASE_URL: api.db.url,
+          REDIS_URL: proxy.urlFor(api.redis.url),
+          QUEUE_PREFIX: api.redis.prefix,
+        }),
+      );
+      await cutOff.init();
+      await smtp.stop();
+      await api.db.dataSource.transaction(async (tx) => {
+        for (const n of [1, 2])
+          await worker.get(OutboxService).addNotice(tx, `queue-down-${n}`, notice(`Nr. ${n}`));
+      });
+      const failed = async () =>
+        (
+          (await api.db.dataSource.query(
+            `SELECT count(*)::int AS n FROM outbox WHERE delivery_key LIKE 'queue-down-%' AND failed_at IS NOT NULL`,
+          )) as [{ n: number }]
+        )[0].n;
+      await eventually(async () => expect(await failed()).toBe(2), 15_000);
+      proxy.cut();
+
+      const started = Date.now();
+      const retried = await request(cutOff.getHttpServer())
+        .post('/api/admin/notices/retry-failed')
+        .set('Cookie', admin.cookie)
+        .set('X-CSRF-Token', admin.csrfToken)
+        .timeout(10_000);
+      expect({ status: retried.status, body: retried.body }).toEqual({ status: 200, body: { retried: 2 } });
+      expect(Date.now() - started).toBeLessThan(5_000);
+
+      await smtp.listen();
+      await eventually(() => expect(mailsFor('queue-down-')).toHaveLength(2), 15_000);
+      await sleep(1_000);
+      expect(new Set(mailsFor('queue-down-').map((m) => m.deliveryKey)).size).toBe(2);
+      expect(mailsFor('queue-down-')).toHaveLength(2);
+      expect(await failed()).toBe(0);
+    } finally {
+      proxy.pass();
+      await cutOff?.close().catch(() => undefined);
+      await proxy.stop();
+    }
+  }, 60_000);
 });

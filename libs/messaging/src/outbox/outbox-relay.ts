@@ -18,12 +18,19 @@ const BATCH_SIZE = 200;
 interface PendingRow {
   id: string;
   delivery_key: string;
+  retry_generation: number;
   payload: Record<string, unknown>;
 }
 
-/** BullMQ refuses ':' in custom job ids; a hash of the delivery key is safe and still deduplicates. */
-export function jobIdFor(deliveryKey: string): string {
-  return createHash('sha256').update(deliveryKey).digest('hex');
+/**
+ * BullMQ refuses ':' in custom job ids; a hash of the delivery key is safe and still deduplicates.
+ * An administrator's retry of a failed notice counts up its `retry_generation`, which yields a new
+ * job id: the failed job may stay in the queue (or be out of reach with Redis) and the relay's
+ * enqueue is not dropped as its duplicate. Generation 0 keeps the id of the delivery key alone.
+ */
+export function jobIdFor(deliveryKey: string, retryGeneration = 0): string {
+  const id = retryGeneration === 0 ? deliveryKey : `${deliveryKey}#retry-${retryGeneration}`;
+  return createHash('sha256').update(id).digest('hex');
 }
 
 /**
@@ -98,7 +105,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async relayBatch(): Promise<number | 'queue_unavailable'> {
     return this.dataSource.transaction(async (tx) => {
       const rows: PendingRow[] = await tx.query(
-        `SELECT id, delivery_key, payload FROM outbox
+        `SELECT id, delivery_key, retry_generation, payload FROM outbox
          WHERE relayed_at IS NULL AND available_at <= now()
          ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [BATCH_SIZE],
@@ -109,7 +116,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           rows.map((row) => ({
             name: JOBS.sendNotice,
             data: { ...row.payload, deliveryKey: row.delivery_key },
-            opts: noticeJobOptions(retryPolicy(this.config), jobIdFor(row.delivery_key)),
+            opts: noticeJobOptions(
+              retryPolicy(this.config),
+              jobIdFor(row.delivery_key, row.retry_generation),
+            ),
           })),
         );
       } catch (error) {

@@ -88,20 +88,20 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
     let after = '';
     for (;;) {
       const rows = (await this.dataSource.query(
-        `SELECT delivery_key FROM outbox
+        `SELECT delivery_key, retry_generation FROM outbox
          WHERE relayed_at IS NOT NULL AND delivered_at IS NULL AND failed_at IS NULL
            AND relayed_at <= now() - make_interval(secs => $1::double precision / 1000)
            AND delivery_key > $2
          ORDER BY delivery_key LIMIT $3`,
         [graceMs, after, BATCH],
-      )) as { delivery_key: string }[];
+      )) as { delivery_key: string; retry_generation: number }[];
       if (rows.length === 0) break;
       after = rows[rows.length - 1]!.delivery_key;
       const lost: string[] = [];
       const failed: { key: string; reason: string }[] = [];
       await Promise.all(
-        rows.map(async ({ delivery_key: key }) => {
-          const job = await this.mailQueue.getJob(jobIdFor(key));
+        rows.map(async ({ delivery_key: key, retry_generation: generation }) => {
+          const job = await this.mailQueue.getJob(jobIdFor(key, generation));
           if (!job) return lost.push(key);
           const state = await job.getState();
           if (state === 'failed') return failed.push({ key, reason: job.failedReason ?? 'failed' });

@@ -39,4 +39,8 @@ export class OutboxMessageEntity {
   /** When its retries ran out; an administrator can retry every failed notice at once. */
   @Column({ name: 'failed_at', type: 'timestamptz', nullable: true })
   failedAt: Date | null;
+
+  /** How often an administrator retried it; part of its job id, so a retry is a new job. */
+  @Column({ name: 'retry_generation', type: 'integer', insert: false })
+  retryGeneration: number;
 }
