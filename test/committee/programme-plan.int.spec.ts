@@ -272,6 +272,21 @@ describe('programme planning', () => {
       rejected,
     ]);
     expect(after.items[2]).toMatchObject({ state: 'selected', amountCents: '700000' });
+
+    // Finalised at 00:30 in Berlin on 23.11.2026 (23:30 UTC the day before): both exports date
+    // the list by the Berlin day.
+    await world.db.query(
+      `UPDATE programme_plan SET finalised_at = '2026-11-22T23:30:00Z' WHERE call_id = $1`,
+      [callId],
+    );
+    const pdf = await world
+      .get(world.coordinator, plan('/export.pdf'))
+      .buffer(true)
+      .parse(binaryBody)
+      .expect(200);
+    const text = await pdfText(pdf.body as Buffer);
+    expect(text).toContain('23.11.2026');
+    expect(text).not.toContain('22.11.2026');
   });
 
   it('answers a retried finalisation under the same Idempotency-Key with the first answer, deciding once', async () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { formatDate, Money } from '@kiezfonds/domain';
+import { calendarDayOf, formatDate, Money } from '@kiezfonds/domain';
 import { renderProgrammeList } from '@kiezfonds/documents';
 import type { Principal } from '@kiezfonds/identity';
 import { DataSource } from 'typeorm';
@@ -49,7 +49,8 @@ export class ProgrammePlanExport {
         status: item.status as 'selected' | 'waitlisted',
         ...(item.amountReason ? { adjustmentReason: item.amountReason } : {}),
       })),
-      preparedOn: (plan.finalisedAt ?? new Date().toISOString()).slice(0, 10),
+      // The Berlin day, as the XLSX dates it: a list finalised after midnight is not the day before.
+      preparedOn: calendarDayOf(plan.finalisedAt ? new Date(plan.finalisedAt) : new Date()),
     });
     return { fileName: `prioritaetenliste-${slug(districtName)}-${plan.programmeYear}.pdf`, content };
   }
