@@ -3,7 +3,7 @@ import type { TestDatabase } from '@kiezfonds/testing';
 import type { Browser } from 'playwright-core';
 import { ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
 import { type CommitteeSetUp, createCommittee } from '../../apps/api/src/testing/committee-world';
-import { axeViolations, type BrowserApi, startBrowserApi } from './browser-harness';
+import { axeViolations, type BrowserApi, signedInAt, startBrowserApi } from './browser-harness';
 
 /**
  * Issue 7's acceptance: the coordinator runs a session in the browser, from attendance to the
@@ -168,5 +168,103 @@ describe('a committee session in the browser, from attendance to decision', () =
       .getByText(`Vertretung für ${substituted}`)
       .waitFor();
     expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+/**
+ * A district whose committee has no session yet: the coordinator plans the first one in the
+ * browser, from the sessions page's empty state to the new session's page; members are told who
+ * plans sessions.
+ */
+describe('planning a committee session in the browser', () => {
+  let harness: BrowserApi;
+  let world: ApplicationWorld;
+  let inReview: string;
+  let withdrawnLater: string;
+
+  beforeAll(async () => {
+    harness = await startBrowserApi();
+    world = await ApplicationWorld.create(harness.app.getHttpServer(), harness.db.dataSource);
+    await createCommittee(world, { votingMembers: 2 });
+    const callId = (await world.openCall()).id;
+    const review = async () => {
+      const { id } = await world.draft(callId);
+      await world.event(world.carrier, id, { type: 'SUBMIT' }).expect(200);
+      await world.event(world.coordinator, id, { type: 'PASS_FORMAL_CHECK' }).expect(200);
+      return id;
+    };
+    inReview = await review();
+    withdrawnLater = await review();
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('tells a member without sessions that the coordination plans them', async () => {
+    const page = await signedInAt(harness, world.boardMember.user.email, PASSWORD, '/sitzungen');
+    await page.getByText('Es ist noch keine Sitzung geplant.').waitFor();
+    const main = await page.locator('main').innerText();
+    expect(main).toContain('Es ist noch keine Sitzung geplant.');
+    expect(main).toContain('Sitzungen plant die Koordination');
+    expect(await page.locator('main').getByRole('link', { name: 'Sitzung planen' }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('lets the coordinator plan a session from the empty sessions page, with the API’s refusals at the fields', async () => {
+    const page = await signedInAt(harness, world.coordinator.user.email, PASSWORD, '/sitzungen');
+    await page.getByText('Es ist noch keine Sitzung geplant.').waitFor();
+    await page.locator('main').getByRole('link', { name: 'Sitzung planen' }).click();
+    await page.waitForURL(`${harness.baseUrl}/sitzungen/neu`);
+    await page.getByRole('heading', { level: 1, name: 'Sitzung planen' }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Nothing filled in: the summary takes focus and every required field says what it needs.
+    await page.getByRole('button', { name: 'Sitzung planen' }).click();
+    await page.getByRole('heading', { name: 'Bitte prüfen Sie Ihre Eingaben' }).waitFor();
+    expect(await page.locator('#sitzung-titel-error').innerText()).toContain('Titel');
+    expect(await page.locator('#sitzung-beginn-error').isVisible()).toBe(true);
+    expect(await page.locator('#sitzung-ort-error').isVisible()).toBe(true);
+    expect(await page.locator('#sitzung-tagesordnung-error').isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.title)).toMatch(/^Fehler:/);
+
+    await page.getByLabel('Titel', { exact: true }).fill('1. Sitzung 2027');
+    await page.getByLabel('Tag').fill('2027-02-10');
+    await page.getByLabel('Uhrzeit').fill('16:00');
+    await page.getByLabel('Ort').fill('Rathaus Spandau, Raum 210');
+    const agenda = page.getByRole('group', { name: 'Tagesordnung' });
+    await agenda.getByRole('checkbox').nth(0).check();
+    await agenda.getByRole('checkbox').nth(1).check();
+    // One of them leaves the committee while the form is open: the API's 400 lands at the agenda.
+    await world.event(world.carrier, withdrawnLater, { type: 'WITHDRAW' }).expect(200);
+    await page.getByRole('button', { name: 'Sitzung planen' }).click();
+    const [{ reference }] = (await harness.db.dataSource.query(
+      `SELECT reference FROM application WHERE id = $1`,
+      [withdrawnLater],
+    )) as [{ reference: string }];
+    const refusal = page.locator('#sitzung-tagesordnung-error');
+    await refusal.getByText(/liegt dem Gremium nicht vor/).waitFor();
+    expect(await refusal.innerText()).toContain(reference);
+    expect(page.url()).toBe(`${harness.baseUrl}/sitzungen/neu`);
+
+    await agenda.getByLabel(new RegExp(reference)).uncheck();
+    expect(await agenda.getByRole('checkbox', { checked: true }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Sitzung planen' }).click();
+    await page.waitForURL(/\/sitzungen\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name: 'AG Stabile Kieze: 1. Sitzung 2027' }).waitFor();
+    const sessions = (await harness.db.dataSource.query(
+      `SELECT s.title, s.place, s.starts_at, array_agg(i.application_id) AS agenda
+         FROM committee_session s JOIN session_agenda_item i ON i.session_id = s.id GROUP BY s.id`,
+    )) as { title: string; place: string; starts_at: Date; agenda: string[] }[];
+    expect(sessions).toEqual([
+      {
+        title: '1. Sitzung 2027',
+        place: 'Rathaus Spandau, Raum 210',
+        starts_at: new Date('2027-02-10T15:00:00Z'),
+        agenda: [inReview],
+      },
+    ]);
+    await page.context().close();
   });
 });

@@ -97,6 +97,7 @@ describe('every page reflows at 320 px and 640 px, for every role', () => {
         `/aufrufe/${callId}/bearbeiten`,
         `/aufrufe/${callId}/programmplanung`,
         '/sitzungen',
+        '/sitzungen/neu',
         `/sitzungen/${session.id}`,
         '/gremien',
         '/verwaltung/benutzer',

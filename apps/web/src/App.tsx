@@ -40,6 +40,7 @@ import {
   RegisterPage,
   ResetPasswordPage,
   ReviewQueuePage,
+  SessionFormPage,
   SessionPage,
   SessionsPage,
   StaffApplicationPage,
@@ -94,6 +95,7 @@ export function App() {
             <Route path={paths.newCall} element={<CallFormPage />} />
             <Route path={paths.call} element={<CallPage />} />
             <Route path={paths.editCall} element={<CallFormPage />} />
+            <Route path={paths.newSession} element={<SessionFormPage />} />
           </Route>
           <Route element={<RequireRole allow={(me) => hasAnyRole(me, 'coordinator', 'finance')} />}>
             <Route path={paths.inbox} element={<InboxPage />} />

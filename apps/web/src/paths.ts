@@ -40,6 +40,7 @@ export const paths = {
   pastProjects: '/fruehere-projekte',
   committees: '/gremien',
   sessions: '/sitzungen',
+  newSession: '/sitzungen/neu',
   session: '/sitzungen/:id',
 } as const;
 

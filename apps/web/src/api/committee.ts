@@ -77,6 +77,24 @@ export function closeItemVote(id: string, voteId: string): Promise<CommitteeSess
   return callApi('post', '/api/sessions/{id}/votes/{voteId}/close', { path: { id, voteId } });
 }
 
+export type NewSession = Schemas['ScheduleSessionDto'];
+
+/**
+ * Schedules a session. `idempotencyKey` is made once per opened form, so a double click or a
+ * retry after a lost answer schedules one session.
+ */
+export function scheduleSession(
+  committeeId: string,
+  session: NewSession,
+  idempotencyKey: string,
+): Promise<CommitteeSession> {
+  return callApi('post', '/api/committees/{id}/sessions', {
+    path: { id: committeeId },
+    body: session,
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+}
+
 export type SessionListItem = Schemas['SessionListItemDto'];
 
 export function listSessions(options: Signal = {}): Promise<{ items: SessionListItem[] }> {

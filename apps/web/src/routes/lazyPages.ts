@@ -119,6 +119,9 @@ export const ReviewQueuePage = lazy(() =>
 export const SessionPage = lazy(() =>
   import('../pages/committee/SessionPage').then((m) => ({ default: m.SessionPage })),
 );
+export const SessionFormPage = lazy(() =>
+  import('../pages/committee/SessionFormPage').then((m) => ({ default: m.SessionFormPage })),
+);
 export const SessionsPage = lazy(() =>
   import('../pages/committee/SessionsPage').then((m) => ({ default: m.SessionsPage })),
 );

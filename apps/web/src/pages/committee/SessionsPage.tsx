@@ -7,22 +7,36 @@ import { Loader } from '../../components/Loader';
 import { LoadError } from '../../components/LoadError';
 import { Page } from '../../components/Page';
 import { useApiData } from '../../hooks/useApiData';
-import { sessionPath } from '../../paths';
+import { paths, sessionPath } from '../../paths';
+import { useMe } from '../../session/SessionContext';
+import { hasRole } from '../../session/roles';
 
 /** The committee sessions of the coordinator's district or the member's committee, the latest first, each opening its live view. */
 export function SessionsPage() {
   const { t } = useTranslation();
   const load = useCallback((signal: AbortSignal) => listSessions({ signal }), []);
   const { state, reload } = useApiData(load);
+  // Coordinators plan sessions; members are invited to them.
+  const plans = hasRole(useMe(), 'coordinator');
   return (
     <Page title={t('sessions.listTitle')} heading={t('sessions.listTitle')}>
+      {plans && (
+        <div className="page__actions">
+          <Link className="kern-btn kern-btn--primary" to={paths.newSession}>
+            <span className="kern-icon kern-icon--add" aria-hidden="true" />
+            <span className="kern-label">{t('sessions.plan')}</span>
+          </Link>
+        </div>
+      )}
       {state.status === 'loading' && <Loader label={t('sessions.listLoading')} />}
       {state.status === 'failed' && (
         <LoadError title={t('sessions.listLoadFailed')} error={state.error} onRetry={reload} />
       )}
       {state.status === 'loaded' &&
         (state.data.items.length === 0 ? (
-          <p className="kern-body">{t('sessions.none')}</p>
+          <p className="kern-body">
+            {t('sessions.none')} {plans ? t('sessions.nonePlan') : t('sessions.noneMember')}
+          </p>
         ) : (
           <div className="kern-table-responsive table-wrapper">
             <table className="kern-table kern-table--small">
