@@ -188,11 +188,14 @@ export class ExportService {
                 af.name AS action_field_name,
                 coalesce(tp.period_start, a.period_start)::text AS period_start,
                 coalesce(tp.period_end, a.period_end)::text AS period_end,
-                tp.amount_cents::text AS granted_cents, p.committed_cents::text AS committed_cents,
+                -- A Netzwerkfonds project's grant is the amount its grant notice fixed.
+                coalesce(tp.amount_cents, gn.amount_cents)::text AS granted_cents,
+                p.committed_cents::text AS committed_cents,
                 p.disbursed_cents::text AS disbursed_cents, p.repaid_cents::text AS repaid_cents
          FROM ledger_project_balance p
          LEFT JOIN tracked_project tp ON tp.id = p.tracked_project_id
          LEFT JOIN application a ON a.id = p.application_id
+         LEFT JOIN grant_notice gn ON gn.application_id = p.application_id
          JOIN organisation o ON o.id = coalesce(tp.organisation_id, a.organisation_id)
          LEFT JOIN area ar ON ar.id = tp.area_id
          LEFT JOIN action_field af ON af.id = tp.action_field_id
