@@ -586,9 +586,9 @@ export class SessionService {
       return { memberId: seat.memberId, heldBy: seat.heldBy, refused: error };
     }
     const inserted = (await tx.query(
-      `INSERT INTO committee_ballot (vote_id, committee_member_id, choice, cast_by) VALUES ($1, $2, $3, $4)
-       ON CONFLICT DO NOTHING RETURNING vote_id`,
-      [vote.id, seat.memberId, choice, principal.userId],
+      `INSERT INTO committee_ballot (vote_id, committee_member_id, held_by_member_id, choice, cast_by)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING vote_id`,
+      [vote.id, seat.memberId, seat.heldBy, choice, principal.userId],
     )) as unknown[];
     if (inserted.length === 0) {
       const [earlier] = (await tx.query(

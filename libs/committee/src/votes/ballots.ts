@@ -58,9 +58,9 @@ export async function recordRecusal(
 ): Promise<void> {
   const recorded = await queryRows<{ vote_id: string }>(
     tx,
-    `INSERT INTO committee_ballot (vote_id, committee_member_id, choice, cast_by) VALUES ($1, $2, 'recused', $3)
-     ON CONFLICT DO NOTHING RETURNING vote_id`,
-    [seat.voteId, seat.seatId, principal.userId],
+    `INSERT INTO committee_ballot (vote_id, committee_member_id, held_by_member_id, choice, cast_by)
+     VALUES ($1, $2, $3, 'recused', $4) ON CONFLICT DO NOTHING RETURNING vote_id`,
+    [seat.voteId, seat.seatId, seat.heldBy, principal.userId],
   );
   if (recorded.length > 0) await auditSeat(tx, seat, 'recusal_recorded', principal, requestId);
 }

@@ -276,7 +276,8 @@ export class WrittenVoteService {
       }
       const recorded: VoteChoice = refused ? 'recused' : choice;
       await tx.query(
-        `INSERT INTO committee_ballot (vote_id, committee_member_id, choice, cast_by) VALUES ($1, $2, $3, $4)`,
+        `INSERT INTO committee_ballot (vote_id, committee_member_id, held_by_member_id, choice, cast_by)
+         VALUES ($1, $2, $2, $3, $4)`,
         [voteId, member.id, recorded, principal.userId],
       );
       await recordAudit(tx, {

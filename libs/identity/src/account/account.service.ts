@@ -160,7 +160,11 @@ export class AccountService {
       ballots: await db.query(
         `SELECT b.vote_id AS "voteId", v.application_id AS "applicationId", b.cast_choice AS choice,
                 b.cast_at AS "castAt", b.withdrawn_at AS "withdrawnAt"
-           FROM committee_ballot_counted b JOIN committee_member m ON m.id = b.committee_member_id
+           FROM committee_ballot_counted b
+           -- The person who held the seat cast it: a substitute's ballot for an absent member's
+           -- seat is the substitute's data, not the absent member's.
+           JOIN committee_ballot hb ON hb.vote_id = b.vote_id AND hb.committee_member_id = b.committee_member_id
+           JOIN committee_member m ON m.id = hb.held_by_member_id
            JOIN committee_vote v ON v.id = b.vote_id
           WHERE m.user_id = $1 ORDER BY b.cast_at`,
         [userId],

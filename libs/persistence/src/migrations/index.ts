@@ -39,6 +39,7 @@ import { AddAreaShapes1763796400000 } from './1763796400000-add-area-shapes';
 import { NotifyOutboxAfterCommit1763796500000 } from './1763796500000-notify-outbox-after-commit';
 import { RecordDecisionAndRecipientOnGrantNotice1763796600000 } from './1763796600000-record-decision-and-recipient-on-grant-notice';
 import { KeepBookedInterestCalculation1763796700000 } from './1763796700000-keep-booked-interest-calculation';
+import { RecordWhoHeldTheSeat1763796800000 } from './1763796800000-record-who-held-the-seat';
 import { RetryGenerationOnOutbox1763796850000 } from './1763796850000-retry-generation-on-outbox';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
@@ -84,5 +85,6 @@ export const migrations = [
   NotifyOutboxAfterCommit1763796500000,
   RecordDecisionAndRecipientOnGrantNotice1763796600000,
   KeepBookedInterestCalculation1763796700000,
+  RecordWhoHeldTheSeat1763796800000,
   RetryGenerationOnOutbox1763796850000,
 ];

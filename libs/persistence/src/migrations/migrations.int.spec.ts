@@ -122,6 +122,11 @@ describe('migrations', () => {
           `SELECT count(*)::int AS n FROM committee_ballot_counted WHERE choice = cast_choice AND withdrawn_at IS NULL`,
         )) as { n: number }[];
         expect(counted!.n).toBe(before.ballots);
+        // A written vote's ballot was held by the seat's own member.
+        const [held] = (await current.query(
+          `SELECT count(*)::int AS n FROM committee_ballot WHERE held_by_member_id = committee_member_id`,
+        )) as { n: number }[];
+        expect(held!.n).toBe(before.ballots);
       } finally {
         await current.destroy();
       }
