@@ -31,6 +31,7 @@ import { callPath, paths } from '../../paths';
 import { useSession } from '../../session/SessionContext';
 import { districtsWhere } from '../../session/roles';
 import { attachmentKey } from '../../utils/attachmentKey';
+import { programmeYears } from '../../utils/programmeYears';
 import { berlinDateTime, berlinDayAndTime, currentBerlinYear, isCalendarDay } from '../../utils/berlinTime';
 
 type Values = {
@@ -218,10 +219,7 @@ function CallForm({ call, districts }: { call: Call | null; districts: string[] 
     }
   }
 
-  const year = Number(values.programmeYear) || currentBerlinYear();
-  const years = [
-    ...new Set([currentBerlinYear(), currentBerlinYear() + 1, currentBerlinYear() + 2, year]),
-  ].sort();
+  const years = programmeYears(Number(values.programmeYear) || undefined);
 
   return (
     <>

@@ -12,7 +12,8 @@ import { fundPath } from '../../paths';
 import { useMe } from '../../session/SessionContext';
 import { districtsWhere } from '../../session/roles';
 import { DistrictBreakdown } from './DistrictBreakdown';
-import { money, programmeYears, yearFromSearch } from './financeShared';
+import { programmeYears } from '../../utils/programmeYears';
+import { money, yearFromSearch } from './financeShared';
 import { currentBerlinYear } from '../../utils/berlinTime';
 import { TableScroller } from '../../components/TableScroller';
 
@@ -51,8 +52,7 @@ export function FinancePage() {
   }, [chosen, setSearch]);
   const load = useCallback((signal: AbortSignal) => listFunds(year, { signal }), [year]);
   const { state, reload } = useApiData(load);
-  const years = programmeYears();
-  if (!years.includes(year)) years.push(year);
+  const years = programmeYears(year);
 
   return (
     <Page title={t('finance.title')} heading={t('finance.heading')}>
@@ -73,6 +73,7 @@ export function FinancePage() {
           <p className="kern-body">{t('finance.noFunds')}</p>
         ) : (
           <>
+            <NoBudgetHint funds={state.data.items} year={year} />
             <FundTable funds={state.data.items} year={year} />
             <h2 className="kern-heading-medium">{t('finance.chartHeading')}</h2>
             <p className="kern-body">{t('finance.chartIntro')}</p>
@@ -125,6 +126,28 @@ export function FinancePage() {
         </DistrictBreakdown>
       )}
     </Page>
+  );
+}
+
+/**
+ * A programme year without any booking: say where its budget is booked, with a link to the
+ * district's Netzwerkfonds (else its first fund) for those who may book.
+ */
+function NoBudgetHint({ funds, year }: { funds: FundWithBalance[]; year: number }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (funds.some((fund) => fund.balance.entryCount > 0)) return null;
+  const bookable = funds.filter((fund) => districtsWhere(me, 'finance', 'admin').includes(fund.districtId));
+  const target = bookable.find((fund) => fund.kind === 'netzwerkfonds') ?? bookable[0];
+  if (!target) return <p className="kern-body">{t('finance.noBudget')}</p>;
+  return (
+    <p className="kern-body">
+      {t('finance.noBudget')} {t('finance.bookOnFundPage')}{' '}
+      <Link className="kern-link" to={`${fundPath(target.id)}?jahr=${year}`}>
+        {t('finance.bookBudgetOf', { fund: target.name, year })}
+      </Link>
+      {bookable.length > 1 && <> {t('finance.otherFundsInTable')}</>}
+    </p>
   );
 }
 

@@ -12,7 +12,8 @@ import { TextLink } from '../../components/TextLink';
 import { useApiData } from '../../hooks/useApiData';
 import { paths } from '../../paths';
 import { BookingForm } from './BookingForm';
-import { money, programmeYears, yearFromSearch } from './financeShared';
+import { programmeYears } from '../../utils/programmeYears';
+import { money, yearFromSearch } from './financeShared';
 import { LedgerSection } from './LedgerSection';
 import type { RecordedProjectState } from './NewTrackedProjectPage';
 import { ProjectBookingForm } from './ProjectBookingForm';
@@ -42,8 +43,7 @@ export function FundPage() {
     [id, year],
   );
   const { state, reload } = useApiData(loadFund);
-  const years = programmeYears();
-  if (!years.includes(year)) years.push(year);
+  const years = programmeYears(year);
 
   const name = state.status === 'loaded' ? state.data.fund.name : t('fund.title');
 

@@ -7,12 +7,6 @@ export function money(cents: string): string {
   return formatMoney(BigInt(cents), currentLanguage());
 }
 
-/** The programme years offered: two back, one ahead of the current one. */
-export function programmeYears(): number[] {
-  const year = currentBerlinYear();
-  return [year + 1, year, year - 1, year - 2];
-}
-
 /** Reads `?jahr=` when it is a plausible year, else the current one. */
 export function yearFromSearch(value: string | null): number {
   if (value && /^\d{4}$/.test(value)) return Number(value);
