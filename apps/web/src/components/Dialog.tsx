@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 type DialogProps = {
@@ -16,9 +16,13 @@ type DialogProps = {
   returnFocus?: () => HTMLElement | null | undefined;
 };
 
+const focusable = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
 /**
- * KERN dialog on the native modal `<dialog>`: the browser traps focus and closes on Escape.
- * Focus goes back to the element that opened it.
+ * KERN dialog on the native modal `<dialog>`: the browser keeps the page behind it inert and
+ * closes it on Escape. Tab after the last control would leave for the browser's own controls, so
+ * Tab and Shift+Tab cycle between the dialog's first and last control. Focus goes back to the
+ * element that opened it.
  */
 export function Dialog({ open, title, onClose, children, actions, returnFocus }: DialogProps) {
   const { t } = useTranslation();
@@ -37,6 +41,24 @@ export function Dialog({ open, title, onClose, children, actions, returnFocus }:
     }
   }, [open]);
 
+  function keepFocusInside(event: KeyboardEvent<HTMLDialogElement>) {
+    if (event.key !== 'Tab' || !ref.current) return;
+    const controls = Array.from(ref.current.querySelectorAll<HTMLElement>(focusable)).filter(
+      (control) => !control.matches(':disabled') && control.getClientRects().length > 0,
+    );
+    const first = controls[0];
+    const last = controls[controls.length - 1];
+    if (!first || !last) return;
+    const active = document.activeElement;
+    if (event.shiftKey && (active === first || active === ref.current)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
   function closed() {
     const preferred = returnFocus?.();
     const target = preferred?.isConnected ? preferred : opener.current;
@@ -46,7 +68,13 @@ export function Dialog({ open, title, onClose, children, actions, returnFocus }:
   }
 
   return (
-    <dialog ref={ref} className="kern-dialog" aria-labelledby={titleId} onClose={closed}>
+    <dialog
+      ref={ref}
+      className="kern-dialog"
+      aria-labelledby={titleId}
+      onClose={closed}
+      onKeyDown={keepFocusInside}
+    >
       <header className="kern-dialog__header">
         <h2 className="kern-title kern-title--large" id={titleId}>
           {title}
