@@ -1,4 +1,15 @@
-import { contentWidth, ensureSpace, FONT, FONT_BOLD, FONT_SIZE, MUTED, type Pdf, RULE } from './pdf';
+import {
+  contentWidth,
+  ensureSpace,
+  FONT,
+  FONT_BOLD,
+  FONT_SIZE,
+  isHolding,
+  keepWithNext,
+  MUTED,
+  type Pdf,
+  RULE,
+} from './pdf';
 
 export interface TextStyle {
   bold?: boolean;
@@ -16,44 +27,107 @@ export function paragraph(pdf: Pdf, text: string, style: TextStyle = {}): void {
     .font(style.bold ? FONT_BOLD : FONT)
     .fontSize(style.size ?? FONT_SIZE)
     .fillColor(style.color ?? 'black');
-  doc.text(text, doc.page.margins.left, doc.y, {
-    width: contentWidth(doc),
-    align: style.align ?? 'left',
-  });
+  const options = { width: contentWidth(doc), align: style.align ?? 'left' } as const;
+  // Text flows over pages by itself; it only needs room for its first lines under a heading.
+  if (isHolding(pdf)) {
+    ensureSpace(pdf, Math.min(doc.heightOfString(text, options), FIRST_LINES * doc.currentLineHeight(true)));
+    doc
+      .font(style.bold ? FONT_BOLD : FONT)
+      .fontSize(style.size ?? FONT_SIZE)
+      .fillColor(style.color ?? 'black');
+  }
+  doc.text(text, doc.page.margins.left, doc.y, options);
   doc.moveDown((style.gap ?? 6) / (style.size ?? FONT_SIZE));
   doc.font(FONT).fontSize(FONT_SIZE).fillColor('black');
 }
+
+/** How many lines of text must follow a heading on its page. */
+const FIRST_LINES = 3;
 
 export function title(pdf: Pdf, text: string, subtitle?: string): void {
   paragraph(pdf, text, { bold: true, size: 15, gap: subtitle ? 2 : 10 });
   if (subtitle) paragraph(pdf, subtitle, { size: 11, gap: 10 });
 }
 
-/** A section heading; kept together with the first lines that follow it. */
+/**
+ * A section heading. It is written by the block that follows (table, label/value pairs, list or
+ * text) once that block has found its page, so it always stands on the page where the block
+ * starts; whatever a document writes after a heading, the heading goes with it.
+ */
 export function heading(pdf: Pdf, text: string): void {
-  ensureSpace(pdf, 64);
-  pdf.doc.moveDown(0.4);
-  paragraph(pdf, text, { bold: true, size: 11.5, gap: 4 });
+  keepHeadingWithNext(pdf, text, { bold: true, size: 11.5, gap: 4 }, 0.4);
 }
 
-/** Label and value pairs in two columns, e.g. "Zuwendungsbetrag   80.000,00 €". */
-export function keyValues(pdf: Pdf, rows: ReadonlyArray<readonly [string, string]>, labelWidth = 150): void {
+/**
+ * A bold line that introduces the block after it within a section (e.g. a payment above the
+ * table of its interest), kept with that block as a heading is.
+ */
+export function subheading(pdf: Pdf, text: string): void {
+  keepHeadingWithNext(pdf, text, { bold: true, gap: 2 }, 0);
+}
+
+function keepHeadingWithNext(pdf: Pdf, text: string, style: TextStyle, linesAbove: number): void {
   const { doc } = pdf;
+  const size = style.size ?? FONT_SIZE;
+  doc.font(FONT).fontSize(FONT_SIZE);
+  const above = linesAbove * doc.currentLineHeight(true);
+  doc.font(FONT_BOLD).fontSize(size);
+  const height =
+    above +
+    doc.heightOfString(text, { width: contentWidth(doc) }) +
+    ((style.gap ?? 6) / size) * doc.currentLineHeight(true);
+  doc.font(FONT).fontSize(FONT_SIZE);
+  keepWithNext(pdf, height, () => {
+    doc.y += above;
+    paragraph(pdf, text, style);
+  });
+}
+
+/**
+ * Label and value pairs in two columns, e.g. "Zuwendungsbetrag   80.000,00 €". With `keepWithNext`
+ * the pairs go on the page where the next block starts, like a heading (for a short line that
+ * introduces a table).
+ */
+export function keyValues(
+  pdf: Pdf,
+  rows: ReadonlyArray<readonly [string, string]>,
+  options: { labelWidth?: number; keepWithNext?: boolean } = {},
+): void {
+  const { doc } = pdf;
+  const labelWidth = options.labelWidth ?? 150;
   const x = doc.page.margins.left;
   const valueWidth = contentWidth(doc) - labelWidth;
-  for (const [labelText, valueText] of rows) {
+  const measured = rows.map(([labelText, valueText]) => {
     doc.font(FONT_BOLD).fontSize(FONT_SIZE);
     const labelHeight = doc.heightOfString(labelText, { width: labelWidth - 8 });
     doc.font(FONT);
-    const height = Math.max(labelHeight, doc.heightOfString(valueText, { width: valueWidth }));
-    ensureSpace(pdf, height + 3);
+    const valueHeight = doc.heightOfString(valueText, { width: valueWidth });
+    return { labelText, valueText, height: Math.max(labelHeight, valueHeight) + 3 };
+  });
+  const writeRow = ({ labelText, valueText, height }: (typeof measured)[number]) => {
     const y = doc.y;
-    doc.font(FONT_BOLD).text(labelText, x, y, { width: labelWidth - 8 });
+    doc.font(FONT_BOLD).fontSize(FONT_SIZE).fillColor('black');
+    doc.text(labelText, x, y, { width: labelWidth - 8 });
     doc.font(FONT).text(valueText, x + labelWidth, y, { width: valueWidth });
     doc.x = x;
-    doc.y = y + height + 3;
+    doc.y = y + height;
+  };
+  const spaceAfter = () => doc.font(FONT).fontSize(FONT_SIZE).moveDown(0.4);
+
+  if (options.keepWithNext) {
+    doc.font(FONT).fontSize(FONT_SIZE);
+    const height = measured.reduce((sum, row) => sum + row.height, 0) + 0.4 * doc.currentLineHeight(true);
+    keepWithNext(pdf, height, () => {
+      measured.forEach(writeRow);
+      spaceAfter();
+    });
+    return;
   }
-  doc.moveDown(0.4);
+  for (const row of measured) {
+    ensureSpace(pdf, row.height);
+    writeRow(row);
+  }
+  spaceAfter();
 }
 
 /** A list with hanging numbers (`1.`) or bullets. */

@@ -90,7 +90,10 @@ export function createPdf(setup: PdfSetup): Pdf {
 }
 
 /** Adds what needs the finished page count (footer, watermark) and answers the PDF's bytes. */
-export function finishPdf({ doc }: Pdf): Promise<Buffer> {
+export function finishPdf(pdf: Pdf): Promise<Buffer> {
+  const { doc } = pdf;
+  // A heading with nothing after it is still printed rather than lost.
+  if (isHolding(pdf)) ensureSpace(pdf, 0);
   const setup = setups.get(doc)!;
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -181,9 +184,40 @@ export function bottomLimit(doc: PDFKit.PDFDocument): number {
   return doc.page.height - doc.page.margins.bottom;
 }
 
-/** Starts a new page unless `height` more points fit on this one. */
-export function ensureSpace({ doc }: Pdf, height: number): void {
-  if (doc.y + height > bottomLimit(doc)) doc.addPage();
+/** Something written only once the block after it has found its page, e.g. a heading. */
+interface HeldBlock {
+  height: number;
+  write: () => void;
+}
+
+const heldBlocks = new WeakMap<PDFKit.PDFDocument, HeldBlock[]>();
+
+/**
+ * Holds `write` back until the next block starts, so the next block's page-break check makes room
+ * for both: a heading written at once would stay behind at the foot of a page whenever the table
+ * or text it introduces needs more room than is left there.
+ */
+export function keepWithNext({ doc }: Pdf, height: number, write: () => void): void {
+  heldBlocks.set(doc, [...(heldBlocks.get(doc) ?? []), { height, write }]);
+}
+
+/** Whether a heading (or another block kept with the next) waits for the next block. */
+export function isHolding({ doc }: Pdf): boolean {
+  return (heldBlocks.get(doc)?.length ?? 0) > 0;
+}
+
+/**
+ * Starts a new page unless `height` more points fit on this one below whatever is held for the
+ * block about to start, then writes what was held. Every block starts through here. A page that
+ * is still empty is kept: a block taller than a page would leave it blank and overflow the next.
+ */
+export function ensureSpace(pdf: Pdf, height: number): void {
+  const { doc } = pdf;
+  const held = heldBlocks.get(doc) ?? [];
+  heldBlocks.delete(doc);
+  const heldHeight = held.reduce((sum, block) => sum + block.height, 0);
+  if (doc.y + heldHeight + height > bottomLimit(doc) && doc.y > doc.page.margins.top) doc.addPage();
+  for (const block of held) block.write();
 }
 
 function creationDate(value: string): Date {

@@ -1,4 +1,4 @@
-import { bottomLimit, contentWidth, FONT, FONT_BOLD, FONT_SIZE, type Pdf, RULE } from './pdf';
+import { bottomLimit, contentWidth, ensureSpace, FONT, FONT_BOLD, FONT_SIZE, type Pdf, RULE } from './pdf';
 
 export interface Column {
   header: string;
@@ -20,8 +20,8 @@ const TOTAL_FILL = '#f4f4f4';
 
 /**
  * A table with a header row that is repeated on every page the table runs over. Rows are never
- * split across pages, and a table starts on a new page unless its first rows fit; a cell wraps
- * within its column.
+ * split across pages, and a table starts on a new page unless its first rows fit, together with the
+ * heading before it; a cell wraps within its column.
  */
 export function table(
   pdf: Pdf,
@@ -74,7 +74,7 @@ export function table(
   const opening = rows
     .slice(0, 3)
     .reduce<number>((sum, row) => sum + rowHeight(normalise(row)), header ? rowHeight(header) : 0);
-  if (doc.y + opening > bottomLimit(doc)) doc.addPage();
+  ensureSpace(pdf, opening);
   if (header) drawRow(header, HEADER_FILL);
   for (const input of rows) {
     const row = normalise(input);

@@ -74,6 +74,28 @@ describe('renderProgrammeList', () => {
     expect(lines(text)).toContain('Page 1 of 1');
   });
 
+  it('keeps the heading "Summen" on the page of its totals, however many applications come before', async () => {
+    const apart: number[] = [];
+    for (let count = 1; count <= 45; count++) {
+      const entries = Array.from({ length: count }, (_, i) => ({
+        rank: i + 1,
+        title: `Projekt ${i + 1}`,
+        reference: `NWF-2026-${String(i + 1).padStart(4, '0')}`,
+        carrier: 'Träger e. V.',
+        requestedAmount: Money.euros(1_000),
+        amount: Money.euros(1_000),
+        status: 'selected' as const,
+      }));
+      const pages = (await pdfText(await renderProgrammeList(programmeListInput({ entries })))).split('\f');
+      const headingPage = pages.findIndex((page) => lines(page).includes('Summen'));
+      const totalsPage = pages.findIndex((page) =>
+        lines(page).includes(`Ausgewählt (${count} ${count === 1 ? 'Antrag' : 'Anträge'}) ${count}.000,00 €`),
+      );
+      if (headingPage !== totalsPage) apart.push(count);
+    }
+    expect(apart).toEqual([]);
+  });
+
   it('carries its title, the district as author and the date it was prepared', async () => {
     const pdf = await renderProgrammeList(programmeListInput({ draft: true }));
     const { info } = await pdfInfo(pdf);

@@ -7,7 +7,7 @@ import {
   type Money,
   SETTLEMENT_STEP_TEXTS,
 } from '@kiezfonds/domain';
-import { heading, keyValues, paragraph, signatures } from '../layout/blocks';
+import { heading, keyValues, paragraph, signatures, subheading } from '../layout/blocks';
 import { letterhead } from '../layout/letterhead';
 import { createPdf, finishPdf } from '../layout/pdf';
 import { table } from '../layout/table';
@@ -72,7 +72,9 @@ export async function renderRecoveryNotice(input: RecoveryNoticeInput): Promise<
   const { settlement } = input;
   if (settlement) {
     heading(pdf, t.sections.settlement);
-    keyValues(pdf, [[t.financingType, FINANCING_TYPE_TEXTS[settlement.financingType][locale]]]);
+    keyValues(pdf, [[t.financingType, FINANCING_TYPE_TEXTS[settlement.financingType][locale]]], {
+      keepWithNext: true,
+    });
     table(
       pdf,
       [
@@ -135,10 +137,7 @@ export async function renderRecoveryNotice(input: RecoveryNoticeInput): Promise<
   heading(pdf, t.sections.interest);
   paragraph(pdf, t.interestRule(input.reason === 'late_use' ? null : date(input.interestUntil)), { gap: 4 });
   for (const payment of input.payments) {
-    paragraph(pdf, `${t.paymentLine(date(payment.paidOn))}: ${money(payment.principal)}`, {
-      bold: true,
-      gap: 2,
-    });
+    subheading(pdf, `${t.paymentLine(date(payment.paidOn))}: ${money(payment.principal)}`);
     table(
       pdf,
       [
