@@ -267,4 +267,22 @@ describe('planning a committee session in the browser', () => {
     ]);
     await page.context().close();
   });
+
+  it('tells the coordinator of a district without a committee who sets one up', async () => {
+    const neukoelln = await ApplicationWorld.create(harness.app.getHttpServer(), harness.db.dataSource, {
+      name: 'Neukölln',
+    });
+    const page = await signedInAt(harness, neukoelln.coordinator.user.email, PASSWORD, '/gremien');
+    await page.getByText('In Ihrem Bezirk ist noch kein Gremium angelegt.').waitFor();
+    expect(await page.locator('main').innerText()).toContain(
+      'Wenden Sie sich an die Administration Ihres Bezirks',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${harness.baseUrl}/sitzungen/neu`);
+    await page
+      .getByText(/noch kein Gremium angelegt, deshalb können Sie noch keine Sitzung planen/)
+      .waitFor();
+    expect(await page.getByRole('link', { name: 'Zu den Gremien' }).getAttribute('href')).toBe('/gremien');
+    await page.context().close();
+  });
 });

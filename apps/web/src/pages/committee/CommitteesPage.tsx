@@ -22,6 +22,8 @@ import { LoadError } from '../../components/LoadError';
 import { Page } from '../../components/Page';
 import { TableScroller } from '../../components/TableScroller';
 import { useApiData } from '../../hooks/useApiData';
+import { useMe } from '../../session/SessionContext';
+import { hasRole } from '../../session/roles';
 import { berlinToday } from '../../utils/berlinTime';
 
 /**
@@ -33,6 +35,8 @@ export function CommitteesPage() {
   const { t } = useTranslation();
   const load = useCallback((signal: AbortSignal) => listCommittees({ signal }), []);
   const { state, reload } = useApiData(load);
+  // No route creates a committee yet: operations sets it up, asked by the district's administration.
+  const admin = hasRole(useMe(), 'admin');
   return (
     <Page title={t('committees.title')} heading={t('committees.title')}>
       {state.status === 'loading' && <Loader label={t('committees.loading')} />}
@@ -40,7 +44,9 @@ export function CommitteesPage() {
         <LoadError title={t('committees.loadFailed')} error={state.error} onRetry={reload} />
       )}
       {state.status === 'loaded' && state.data.items.length === 0 && (
-        <p className="kern-body">{t('committees.none')}</p>
+        <p className="kern-body">
+          {t('committees.none')} {admin ? t('committees.noneAdmin') : t('committees.noneAskAdmin')}
+        </p>
       )}
       {state.status === 'loaded' &&
         state.data.items.map((committee) => (
