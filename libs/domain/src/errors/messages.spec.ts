@@ -29,4 +29,18 @@ describe('error and validation messages', () => {
       }
     }
   });
+
+  it('show amounts as money, never as a count of cents', () => {
+    // "höchstens noch 900000 Cent" tells a carrier nothing; "9.000,00 €" does.
+    expect(
+      errorMessage('call_off_exceeds_instalment', 'de', { cashYear: 2027, availableCents: '900000' }),
+    ).toBe('Für das Kassenjahr 2027 können höchstens noch 9.000,00\u00a0€ abgerufen werden.');
+    for (const catalogue of [ERROR_MESSAGES, VALIDATION_MESSAGES]) {
+      for (const [key, texts] of Object.entries(catalogue)) {
+        for (const text of [texts.de, texts.en]) {
+          expect({ key, rawCents: text.match(/\{\w*Cents\}/g) ?? [] }).toEqual({ key, rawCents: [] });
+        }
+      }
+    }
+  });
 });

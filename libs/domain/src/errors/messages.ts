@@ -263,8 +263,8 @@ export const ERROR_MESSAGES: Catalogue = {
     en: 'This district has no Netzwerkfonds yet; finance staff must create it first.',
   },
   instalments_mismatch: {
-    de: 'Die Raten ergeben zusammen {instalmentsCents} Cent, bewilligt werden {amountCents} Cent.',
-    en: 'The instalments add up to {instalmentsCents} cents, the grant is {amountCents} cents.',
+    de: 'Die Raten ergeben zusammen {instalmentsCents:money}, bewilligt werden {amountCents:money}.',
+    en: 'The instalments add up to {instalmentsCents:money}, the grant is {amountCents:money}.',
   },
   call_off_not_allowed: {
     de: 'Mittel können nur während der Umsetzung abgerufen werden (Status jetzt: „{state}“).',
@@ -287,8 +287,8 @@ export const ERROR_MESSAGES: Catalogue = {
     en: 'The call-off has not been approved yet. Approve it first.',
   },
   call_off_exceeds_instalment: {
-    de: 'Für das Kassenjahr {cashYear} können höchstens noch {availableCents} Cent abgerufen werden.',
-    en: 'At most {availableCents} cents can still be called off for the cash year {cashYear}.',
+    de: 'Für das Kassenjahr {cashYear} können höchstens noch {availableCents:money} abgerufen werden.',
+    en: 'At most {availableCents:money} can still be called off for the cash year {cashYear}.',
   },
   amount_below_call_minimum: {
     de: 'Der beantragte Betrag von {requestedCents:money} liegt unter dem Mindestbetrag des Aufrufs von {minCents:money}. Der Netzwerkfonds fördert Projekte ab {floorCents:money}.',
@@ -662,8 +662,8 @@ export const VALIDATION_MESSAGES: Catalogue = {
   },
   unique: { de: 'Jeder Eintrag darf nur einmal vorkommen.', en: 'Each entry may occur only once.' },
   notAboveRequested: {
-    de: 'Der Betrag darf die beantragte Summe ({requestedCents} Cent) nicht übersteigen.',
-    en: 'The amount must not exceed the requested sum ({requestedCents} cents).',
+    de: 'Der Betrag darf die beantragte Summe ({requestedCents:money}) nicht übersteigen.',
+    en: 'The amount must not exceed the requested sum ({requestedCents:money}).',
   },
   notAbovePlanned: {
     de: 'Der Betrag darf den Betrag der abgeschlossenen Programmplanung ({plannedCents:money}) nicht übersteigen.',
@@ -804,20 +804,20 @@ export const VALIDATION_MESSAGES: Catalogue = {
   },
   // Completeness of an application (applicationProblems)
   sums_mismatch: {
-    de: 'Im Kassenjahr {cashYear} stimmen Kosten ({costsCents} Cent) und Finanzierung ({financingCents} Cent) nicht überein.',
-    en: 'In the cash year {cashYear}, costs ({costsCents} cents) and financing ({financingCents} cents) do not match.',
+    de: 'Im Kassenjahr {cashYear} stimmen Kosten ({costsCents:money}) und Finanzierung ({financingCents:money}) nicht überein.',
+    en: 'In the cash year {cashYear}, costs ({costsCents:money}) and financing ({financingCents:money}) do not match.',
   },
   nothing_requested: {
     de: 'Bitte geben Sie an, welche Fördersumme Sie beantragen.',
     en: 'Please state the funding you request.',
   },
   amount_below_minimum: {
-    de: 'Die beantragte Summe ({requestedCents} Cent) liegt unter dem Mindestbetrag des Aufrufs ({minCents} Cent).',
-    en: 'The requested sum ({requestedCents} cents) is below the call’s minimum ({minCents} cents).',
+    de: 'Die beantragte Summe ({requestedCents:money}) liegt unter dem Mindestbetrag des Aufrufs ({minCents:money}).',
+    en: 'The requested sum ({requestedCents:money}) is below the call’s minimum ({minCents:money}).',
   },
   amount_above_maximum: {
-    de: 'Die beantragte Summe ({requestedCents} Cent) liegt über dem Höchstbetrag des Aufrufs ({maxCents} Cent).',
-    en: 'The requested sum ({requestedCents} cents) is above the call’s maximum ({maxCents} cents).',
+    de: 'Die beantragte Summe ({requestedCents:money}) liegt über dem Höchstbetrag des Aufrufs ({maxCents:money}).',
+    en: 'The requested sum ({requestedCents:money}) is above the call’s maximum ({maxCents:money}).',
   },
   not_in_call: {
     de: 'Dieser Eintrag gehört nicht zum Aufruf.',
