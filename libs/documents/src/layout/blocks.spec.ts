@@ -142,3 +142,18 @@ describe('a heading stays with the start of the block it opens', () => {
     expect(apart).toEqual([]);
   });
 });
+
+describe('a label and a value longer than a page', () => {
+  it('flow on over the pages they need, and what follows continues right after the value', async () => {
+    const pdf = blankPdf();
+    paragraph(pdf, 'Vorher');
+    keyValues(pdf, [['Aussprache', `${LONG_VALUE.repeat(90)}Ende der Aussprache.`]]);
+    paragraph(pdf, 'Danach');
+    const all = await pages(pdf);
+
+    // The value starts on the first page, under "Vorher", rather than on a page of its own.
+    expect(pageWith(all, 'Aussprache')).toBe(0);
+    expect(pageWith(all, 'Danach')).toBe(pageWith(all, 'Ende der Aussprache.'));
+    expect(all).toHaveLength(pageWith(all, 'Danach') + 1);
+  });
+});

@@ -7,6 +7,7 @@ import {
   isHolding,
   keepWithNext,
   MUTED,
+  pageHeight,
   type Pdf,
   RULE,
 } from './pdf';
@@ -84,9 +85,10 @@ function keepHeadingWithNext(pdf: Pdf, text: string, style: TextStyle, linesAbov
 }
 
 /**
- * Label and value pairs in two columns, e.g. "Zuwendungsbetrag   80.000,00 €". With `keepWithNext`
- * the pairs go on the page where the next block starts, like a heading (for a short line that
- * introduces a table).
+ * Label and value pairs in two columns, e.g. "Zuwendungsbetrag   80.000,00 €". A pair moves to
+ * the next page as a whole unless it is taller than a page; then it starts where it is and its
+ * value flows on over the pages it needs. With `keepWithNext` the pairs go on the page where the
+ * next block starts, like a heading (for a short line that introduces a table).
  */
 export function keyValues(
   pdf: Pdf,
@@ -106,11 +108,13 @@ export function keyValues(
   });
   const writeRow = ({ labelText, valueText, height }: (typeof measured)[number]) => {
     const y = doc.y;
+    const page = doc.page;
     doc.font(FONT_BOLD).fontSize(FONT_SIZE).fillColor('black');
     doc.text(labelText, x, y, { width: labelWidth - 8 });
     doc.font(FONT).text(valueText, x + labelWidth, y, { width: valueWidth });
     doc.x = x;
-    doc.y = y + height;
+    // A value taller than a page has run on over later pages: what follows goes where it ended.
+    doc.y = doc.page === page ? y + height : doc.y + 3;
   };
   const spaceAfter = () => doc.font(FONT).fontSize(FONT_SIZE).moveDown(0.4);
 
@@ -124,7 +128,8 @@ export function keyValues(
     return;
   }
   for (const row of measured) {
-    ensureSpace(pdf, row.height);
+    doc.font(FONT).fontSize(FONT_SIZE);
+    ensureSpace(pdf, row.height > pageHeight(doc) ? FIRST_LINES * doc.currentLineHeight(true) : row.height);
     writeRow(row);
   }
   spaceAfter();

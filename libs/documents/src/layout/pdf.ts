@@ -220,6 +220,11 @@ export function ensureSpace(pdf: Pdf, height: number): void {
   for (const block of held) block.write();
 }
 
+/** The height of a page's text area. */
+export function pageHeight(doc: PDFKit.PDFDocument): number {
+  return bottomLimit(doc) - doc.page.margins.top;
+}
+
 function creationDate(value: string): Date {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) throw new RangeError(`Not a valid document date: ${value}`);

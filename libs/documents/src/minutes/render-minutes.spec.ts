@@ -210,6 +210,21 @@ describe('renderMinutes of a session', () => {
     expect((await renderMinutes(sessionMinutesInput())).equals(pdf)).toBe(true);
   });
 
+  it('continues an item on the page where a discussion longer than a page ends, leaving no page nearly empty', async () => {
+    const sentence = 'Die Fachbereiche beraten ausführlich über Ziele, Kosten und Wirkung des Vorhabens. ';
+    const base = sessionMinutesInput();
+    const [first, ...rest] = base.items;
+    const pdf = await renderMinutes(
+      sessionMinutesInput({
+        items: [{ ...first!, discussion: `${sentence.repeat(90)}Ende der Beratung.` }, ...rest],
+      }),
+    );
+    const pages = (await pdfText(pdf)).split('\f').map(flowing);
+    const discussionEnds = pages.findIndex((page) => page.includes('Ende der Beratung.'));
+
+    expect(pages[discussionEnds]).toContain('Mitgewirkt haben 4 von 6');
+  });
+
   it('is written in English on request', async () => {
     const text = await pdfText(await renderMinutes(sessionMinutesInput({ locale: 'en' })));
 
