@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 export type Loadable<T> =
   { status: 'loading' } | { status: 'loaded'; data: T } | { status: 'failed'; error: unknown };
@@ -36,4 +36,18 @@ export function useApiData<T>(load: (signal: AbortSignal) => Promise<T>) {
     [],
   );
   return { state, reload, replace };
+}
+
+/**
+ * Calls `reload` (of `useApiData`) whenever `key` changes after the first render: the data follow a
+ * change made elsewhere on the page, in place, without a loader that would unmount forms and
+ * their confirmations.
+ */
+export function useReloadOn(key: string | number, reload: () => void) {
+  const seen = useRef(key);
+  useEffect(() => {
+    if (seen.current === key) return;
+    seen.current = key;
+    reload();
+  }, [key, reload]);
 }

@@ -34,7 +34,8 @@ import { Loader } from '../../components/Loader';
 import { LoadError } from '../../components/LoadError';
 import { TableScroller } from '../../components/TableScroller';
 import { TextLink } from '../../components/TextLink';
-import { useApiData } from '../../hooks/useApiData';
+import { useApiData, useReloadOn } from '../../hooks/useApiData';
+import { useFocusWhenShown } from '../../hooks/useFocusWhenShown';
 import { applicationPath } from '../../paths';
 import { berlinToday } from '../../utils/berlinTime';
 import { compareAmountsWithPlan, perMilleText } from '@kiezfonds/domain';
@@ -65,9 +66,9 @@ export function ImplementationSection({
   onChanged?(): void;
 }) {
   const { t } = useTranslation();
-  const [version, setVersion] = useState(0);
+  const [changes, setChanges] = useState(0);
   const changed = useCallback(() => {
-    setVersion((n) => n + 1);
+    setChanges((n) => n + 1);
     onChanged?.();
   }, [onChanged]);
   const load = useCallback(
@@ -77,11 +78,16 @@ export function ImplementationSection({
         listReports(detail.id, { signal }),
         listRepaymentClaims(detail.id, { signal }),
       ]);
-      return { callOffs: callOffs.items, reports: reports.items, claims: claims.items, version };
+      return { callOffs: callOffs.items, reports: reports.items, claims: claims.items };
     },
-    [detail.id, version],
+    [detail.id],
   );
   const { state, reload } = useApiData(load);
+  // Reloaded in place, never through the loader: that would unmount the forms with their
+  // confirmations. A lifecycle step elsewhere on the page (revocation, completion) changes the
+  // application's version and state, and with them call-offs and repayment claims.
+  const stamp = `${detail.version}:${detail.state}:${changes}`;
+  useReloadOn(stamp, reload);
   const implementing = detail.state === 'in_implementation';
 
   return (
@@ -114,7 +120,7 @@ export function ImplementationSection({
 
           <PlanChanges detail={detail} canApprove={canApprovePlanChanges} />
           {state.data.reports.some((report) => report.kind === 'final') && (
-            <SettlementSection applicationId={detail.id} version={state.data.version} />
+            <SettlementSection applicationId={detail.id} version={stamp} />
           )}
 
           {state.data.claims.length > 0 && (
@@ -428,6 +434,20 @@ export function CallOffDecision({ callOff, onDecided }: { callOff: CallOff; onDe
     [idPrefix, t],
   );
   const form = useFormErrors(fields, undefined, 3);
+  const focusWhenShown = useFocusWhenShown();
+  const payButtonId = `${idPrefix}-auszahlen`;
+  const rejectButtonId = `${idPrefix}-ablehnen`;
+
+  function open(next: 'pay' | 'reject') {
+    focusWhenShown(next === 'pay' ? fields.paidOn.id : fields.reason.id);
+    setMode(next);
+  }
+
+  function cancel() {
+    focusWhenShown(mode === 'pay' ? payButtonId : rejectButtonId);
+    form.clear();
+    setMode('none');
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -457,11 +477,14 @@ export function CallOffDecision({ callOff, onDecided }: { callOff: CallOff; onDe
 
   async function approve() {
     setBusy(true);
+    // Paying is the next step: its button takes the focus once the list shows the approval.
+    focusWhenShown(payButtonId);
     try {
       await approveCallOff(callOff.id, idempotencyKey);
       setIdempotencyKey(newIdempotencyKey());
       onDecided();
     } catch (error) {
+      focusWhenShown(null);
       if (isApiError(error)) setIdempotencyKey(newIdempotencyKey());
       form.showApiError(error);
     } finally {
@@ -484,18 +507,20 @@ export function CallOffDecision({ callOff, onDecided }: { callOff: CallOff; onDe
         )}
         {callOff.state === 'approved' && (
           <Button
+            id={payButtonId}
             variant="secondary"
             label={t('implementation.decision.pay')}
             aria-label={t('implementation.decision.payNumbered', { number: callOff.number })}
-            onClick={() => setMode('pay')}
+            onClick={() => open('pay')}
           />
         )}
         {callOff.state === 'requested' && (
           <Button
+            id={rejectButtonId}
             variant="tertiary"
             label={t('implementation.decision.reject')}
             aria-label={t('implementation.decision.rejectNumbered', { number: callOff.number })}
-            onClick={() => setMode('reject')}
+            onClick={() => open('reject')}
           />
         )}
       </div>
@@ -534,7 +559,7 @@ export function CallOffDecision({ callOff, onDecided }: { callOff: CallOff; onDe
           }
           disabled={busy}
         />
-        <Button variant="secondary" label={t('common.cancel')} onClick={() => setMode('none')} />
+        <Button variant="secondary" label={t('common.cancel')} onClick={cancel} />
       </div>
     </form>
   );
@@ -568,6 +593,7 @@ function CallOffForm({ detail, onRequested }: { detail: ApplicationDetail; onReq
     [t],
   );
   const form = useFormErrors(fields, undefined, 3);
+  const focusWhenShown = useFocusWhenShown();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -588,6 +614,7 @@ function CallOffForm({ detail, onRequested }: { detail: ApplicationDetail; onReq
       form.clear();
       setAmount('');
       setPurpose('');
+      focusWhenShown('abruf-bestaetigung');
       setRequested(
         t('implementation.request.done', { number: callOff.number, amount: money(callOff.amountCents) }),
       );
@@ -623,9 +650,11 @@ function CallOffForm({ detail, onRequested }: { detail: ApplicationDetail; onReq
         </Alert>
       )}
       {requested && (
-        <Alert variant="success" title={t('implementation.request.doneTitle')} role="status">
-          <p className="kern-body">{requested}</p>
-        </Alert>
+        <div id="abruf-bestaetigung" tabIndex={-1} className="focus-target">
+          <Alert variant="success" title={t('implementation.request.doneTitle')} role="status">
+            <p className="kern-body">{requested}</p>
+          </Alert>
+        </div>
       )}
       <SelectField
         id={fields.cashYear.id}
@@ -789,6 +818,7 @@ function InterimReportForm({ applicationId, onAdded }: { applicationId: string; 
     [t],
   );
   const form = useFormErrors(fields, undefined, 3);
+  const focusWhenShown = useFocusWhenShown();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -802,6 +832,7 @@ function InterimReportForm({ applicationId, onAdded }: { applicationId: string; 
       await addInterimReport(applicationId, text.trim());
       form.clear();
       setText('');
+      focusWhenShown('sachbericht-bestaetigung');
       setSent(true);
       onAdded();
     } catch (error) {
@@ -823,9 +854,11 @@ function InterimReportForm({ applicationId, onAdded }: { applicationId: string; 
       </h4>
       <ErrorSummary {...form.summaryProps} />
       {sent && (
-        <Alert variant="success" title={t('implementation.interim.done')} role="status">
-          <p className="kern-body">{t('implementation.interim.doneBody')}</p>
-        </Alert>
+        <div id="sachbericht-bestaetigung" tabIndex={-1} className="focus-target">
+          <Alert variant="success" title={t('implementation.interim.done')} role="status">
+            <p className="kern-body">{t('implementation.interim.doneBody')}</p>
+          </Alert>
+        </div>
       )}
       <TextAreaField
         id={fields.text.id}

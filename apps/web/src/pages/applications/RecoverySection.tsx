@@ -21,6 +21,7 @@ import { DescriptionList } from '../../components/DescriptionList';
 import { ErrorSummary } from '../../components/form/ErrorSummary';
 import { TextField } from '../../components/form/TextField';
 import { useFormErrors } from '../../components/form/useFormErrors';
+import { useFocusWhenShown } from '../../hooks/useFocusWhenShown';
 import { berlinToday } from '../../utils/berlinTime';
 import { sumCents } from '@kiezfonds/domain';
 
@@ -81,6 +82,9 @@ function ClaimCard({
   const active = claim.state === 'open' || claim.state === 'partly_paid';
   // Kept here, not in the form: a waiver or full repayment ends the actions, not the message.
   const [done, setDone] = useState<Done | null>(null);
+  // The outcome takes the focus: a waiver or full repayment removes the form and its buttons.
+  const focusWhenShown = useFocusWhenShown();
+  const doneId = `${headingId}-erledigt`;
   return (
     <section className="claim" aria-labelledby={headingId}>
       <h4 className="kern-heading-small" id={headingId}>
@@ -143,19 +147,22 @@ function ClaimCard({
         </details>
       )}
       {done && (
-        <Alert variant="success" title={t('recovery.doneTitle')} role="status">
-          <p className="kern-body">
-            {done.kind === 'notice'
-              ? t('recovery.noticeDone', { reference: done.reference, total: money(done.total) })
-              : t('recovery.bookedDone', { state: t(`implementation.claims.state.${done.state}`) })}
-          </p>
-        </Alert>
+        <div id={doneId} tabIndex={-1} className="focus-target">
+          <Alert variant="success" title={t('recovery.doneTitle')} role="status">
+            <p className="kern-body">
+              {done.kind === 'notice'
+                ? t('recovery.noticeDone', { reference: done.reference, total: money(done.total) })
+                : t('recovery.bookedDone', { state: t(`implementation.claims.state.${done.state}`) })}
+            </p>
+          </Alert>
+        </div>
       )}
       {canRecover && active && (
         <ClaimActions
           claim={claim}
           number={number}
           onDone={(outcome) => {
+            focusWhenShown(doneId);
             setDone(outcome);
             onChanged();
           }}
@@ -207,12 +214,26 @@ function ClaimActions({
     [prefix, t],
   );
   const form = useFormErrors(fields, undefined, 3);
+  const focusWhenShown = useFocusWhenShown();
+  const firstField: Record<Exclude<Mode, 'none'>, string> = {
+    notice: fields.dueBy.id,
+    payment: fields.amountCents.id,
+    settle: fields.repaidOn.id,
+    waiver: fields.reason.id,
+  };
+  const opener = (of: Mode) => `${prefix}-aktion-${of}`;
 
-  function open(next: Mode) {
+  function open(next: Exclude<Mode, 'none'>) {
     key.current = newIdempotencyKey();
     form.clear();
     onOpen();
+    focusWhenShown(firstField[next]);
     setMode(next);
+  }
+
+  function cancel() {
+    focusWhenShown(opener(mode));
+    setMode('none');
   }
 
   function problems(): Partial<Record<keyof typeof fields, string>> {
@@ -274,6 +295,7 @@ function ClaimActions({
               variant="secondary"
               label={t('recovery.actions.notice')}
               aria-label={t('recovery.actions.noticeNumbered', { number })}
+              id={opener('notice')}
               onClick={() => open('notice')}
             />
           )}
@@ -281,18 +303,21 @@ function ClaimActions({
             variant="secondary"
             label={t('recovery.actions.payment')}
             aria-label={t('recovery.actions.paymentNumbered', { number })}
+            id={opener('payment')}
             onClick={() => open('payment')}
           />
           <Button
             variant="secondary"
             label={t('recovery.actions.settle')}
             aria-label={t('recovery.actions.settleNumbered', { number })}
+            id={opener('settle')}
             onClick={() => open('settle')}
           />
           <Button
             variant="tertiary"
             label={t('recovery.actions.waiver')}
             aria-label={t('recovery.actions.waiverNumbered', { number })}
+            id={opener('waiver')}
             onClick={() => open('waiver')}
           />
         </div>
@@ -364,7 +389,7 @@ function ClaimActions({
       )}
       <div className="page__actions">
         <Button type="submit" label={t(`recovery.submit.${mode}`)} disabled={busy} />
-        <Button variant="secondary" label={t('common.cancel')} onClick={() => setMode('none')} />
+        <Button variant="secondary" label={t('common.cancel')} onClick={cancel} />
       </div>
     </form>
   );

@@ -7,7 +7,7 @@ import { DescriptionList } from '../../components/DescriptionList';
 import { Loader } from '../../components/Loader';
 import { LoadError } from '../../components/LoadError';
 import { TableScroller } from '../../components/TableScroller';
-import { useApiData } from '../../hooks/useApiData';
+import { useApiData, useReloadOn } from '../../hooks/useApiData';
 import { currentLanguage } from '../../i18n';
 import { formatBasisPoints } from '../../utils/basisPoints';
 
@@ -16,15 +16,16 @@ import { formatBasisPoints } from '../../utils/basisPoints';
  * each cost line with the rule the settlement applied to it, then the steps from the eligible
  * costs to the amount to repay. The texts of rules and steps are the domain's own wording, sent
  * by the API in the user's language, so the screen and the recovery notice say the same.
- * `version` reloads the settlement after a change elsewhere in the section.
+ * A new `version` reloads the settlement in place after a change elsewhere in the section.
  */
-export function SettlementSection({ applicationId, version }: { applicationId: string; version: number }) {
+export function SettlementSection({ applicationId, version }: { applicationId: string; version: string }) {
   const { t } = useTranslation();
   const load = useCallback(
-    (signal: AbortSignal) => getSettlement(applicationId, { signal }).then((s) => ({ ...s, version })),
-    [applicationId, version],
+    (signal: AbortSignal) => getSettlement(applicationId, { signal }),
+    [applicationId],
   );
   const { state, reload } = useApiData(load);
+  useReloadOn(version, reload);
 
   return (
     <>

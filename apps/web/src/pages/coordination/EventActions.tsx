@@ -18,6 +18,7 @@ import type { FieldSpec } from '../../components/form/formErrors';
 import { SelectField } from '../../components/form/SelectField';
 import { TextField } from '../../components/form/TextField';
 import { useFormErrors } from '../../components/form/useFormErrors';
+import { useFocusWhenShown } from '../../hooks/useFocusWhenShown';
 import { addDays, berlinToday, endOfBerlinDay, isCalendarDay } from '../../utils/berlinTime';
 import { planBalance, sumCents } from '@kiezfonds/domain';
 
@@ -51,6 +52,9 @@ export function EventActions({
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<ApplicationEventType | null>(null);
+  // Cancelling returns to the step's button; after a step the page's outcome takes the focus.
+  const focusWhenShown = useFocusWhenShown();
+  const buttonId = (event: ApplicationEventType) => `ereignis-aktion-${event}`;
   const events = detail.allowedEvents.filter((event) => !carrierEvents.includes(event));
   if (events.length === 0) return <p className="kern-body">{t('eventForms.none')}</p>;
   const positive = events.filter((e) => !negativeEvents.includes(e));
@@ -61,6 +65,7 @@ export function EventActions({
         {[...positive, ...negative].map((event) => (
           <Button
             key={event}
+            id={buttonId(event)}
             variant={negativeEvents.includes(event) ? 'secondary' : 'primary'}
             label={t(`applicationEvents.${event}`)}
             aria-expanded={open === event}
@@ -75,7 +80,10 @@ export function EventActions({
           type={open}
           detail={detail}
           formalCheckComplete={formalCheckComplete}
-          onCancel={() => setOpen(null)}
+          onCancel={() => {
+            focusWhenShown(buttonId(open));
+            setOpen(null);
+          }}
           onDone={(transition) => {
             setOpen(null);
             onTransition(transition);

@@ -21,6 +21,7 @@ import { LoadError } from '../../components/LoadError';
 import { Page } from '../../components/Page';
 import { TextLink } from '../../components/TextLink';
 import { useApiData } from '../../hooks/useApiData';
+import { useFocusWhenShown } from '../../hooks/useFocusWhenShown';
 import { paths } from '../../paths';
 import { useSession } from '../../session/SessionContext';
 import { hasRole } from '../../session/roles';
@@ -66,6 +67,8 @@ export function StaffApplicationPage() {
     [id],
   );
   const { state, reload } = useApiData(load);
+  // The step's form closes after it is sent: its outcome takes the focus.
+  const focusWhenShown = useFocusWhenShown();
   const title = state.status === 'loaded' ? state.data.detail.title : t('staffApplication.title');
 
   if (state.status !== 'loaded') {
@@ -129,6 +132,7 @@ export function StaffApplicationPage() {
   ];
   const showNotice = isCoordinator && (detail.state === 'selected' || fundedStates.includes(detail.state));
   const afterTransition = (transition: Transition) => {
+    focusWhenShown('ereignis-ergebnis');
     setMoved(transition);
     reload();
   };
@@ -143,11 +147,13 @@ export function StaffApplicationPage() {
         <span className="kern-body kern-body--muted">{detail.reference}</span>
       </div>
       {moved && (
-        <Alert variant="success" title={t('staffApplication.moved')} role="status">
-          <p className="kern-body">
-            {t('staffApplication.movedBody', { state: t(`applicationStates.${moved.state}`) })}
-          </p>
-        </Alert>
+        <div id="ereignis-ergebnis" tabIndex={-1} className="focus-target">
+          <Alert variant="success" title={t('staffApplication.moved')} role="status">
+            <p className="kern-body">
+              {t('staffApplication.movedBody', { state: t(`applicationStates.${moved.state}`) })}
+            </p>
+          </Alert>
+        </div>
       )}
       <DescriptionList
         items={[
