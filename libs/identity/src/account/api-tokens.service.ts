@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, NotFoundError } from '@kiezfonds/domain';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '@kiezfonds/domain';
 import { queryRows, recordAudit } from '@kiezfonds/persistence';
 import { DataSource } from 'typeorm';
 import type { ClientInfo } from '../auth/auth.service';
@@ -107,6 +107,14 @@ export class ApiTokensService {
     const token = `${API_TOKEN_PREFIX}${newSecret()}`;
     const prefix = token.slice(0, SHOWN_PREFIX_LENGTH);
     return this.dataSource.transaction(async (tx) => {
+      // The session that asks must still be open when the token is made, and stay so until it is
+      // committed: ending every access (a password reset, logout everywhere) either waits for the
+      // token and revokes it too, or has ended the session and no token is made.
+      const open = (await tx.query(
+        `SELECT 1 FROM user_session WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL FOR SHARE`,
+        [principal.sessionId, principal.userId],
+      )) as unknown[];
+      if (open.length === 0) throw new UnauthenticatedError('unauthenticated');
       const [row] = (await tx.query(
         `INSERT INTO api_token (user_id, name, token_hash, prefix, expires_at)
          VALUES ($1, $2, $3, $4, now() + make_interval(days => $5)) RETURNING id, created_at, expires_at`,

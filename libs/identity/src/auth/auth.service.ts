@@ -113,6 +113,15 @@ export class AuthService {
     }
 
     return this.dataSource.transaction(async (tx) => {
+      // The password was checked against the row as read above. A reset committed since then
+      // ended every session: a session made now with the old password would outlive it. Holding
+      // the row (FOR SHARE) until this commit orders the two: a reset still running waits for the
+      // session and then ends it, a reset already done leaves a hash that no longer matches.
+      const unchanged = (await tx.query(
+        `SELECT 1 FROM app_user WHERE id = $1 AND status = 'active' AND password_hash = $2 FOR SHARE`,
+        [user.id, user.password_hash],
+      )) as unknown[];
+      if (unchanged.length === 0) throw new UnauthenticatedError('invalid_credentials');
       await recordSuccess(tx, attempt);
       const session = await this.sessions.create(tx, user.id, client);
       await recordAudit(tx, {
