@@ -383,6 +383,8 @@ describe('self-registration of carrier organisations', () => {
       'organisation.legalRepresentatives.1.role:maxLength',
       'organisation.legalRepresentatives.2.email:whitelistValidation',
       'organisation.legalRepresentatives.3:nestedValidation',
+      // A list item that is not an object is also named on the list (IsObject each, 8444d71).
+      'organisation.legalRepresentatives:isObject',
     ]);
     expect(res.body.details).toContainEqual({
       field: 'organisation.legalRepresentatives.1.role',
