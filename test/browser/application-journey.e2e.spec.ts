@@ -282,4 +282,26 @@ describe('an application from draft to completed, across the roles, in the brows
     const balance = await world.get(world.finance, `/api/funds/${world.fundId}/years/2027`).expect(200);
     expect(balance.body).toMatchObject({ committedCents: '5000000', disbursedCents: '5000000' });
   });
+
+  it('tells the carrier on the check page, in euros, that the requested sum is below the call’s minimum', async () => {
+    const content = world.completeContent({
+      financingPlan: [
+        { cashYear: 2027, requestedCents: '800000', ownCents: '100000', thirdPartyCents: '0' },
+        { cashYear: 2028, requestedCents: '4100000', ownCents: '0', thirdPartyCents: '0' },
+      ],
+    });
+    const { id } = await world.draft((await world.openCall()).id, content);
+    const detail = await world.get(world.carrier, `/api/applications/${id}`).expect(200);
+    const below = (
+      detail.body as { problems: { rule: string; params?: { minCents: string } }[] }
+    ).problems.find((problem) => problem.rule === 'amount_below_minimum');
+    expect(below?.params?.minCents).toBe('5000000');
+    const page = await signedIn(world.carrier, `/antraege/${id}/pruefen`);
+    await settled(page);
+    const missing = page.getByRole('listitem').filter({ hasText: 'Mindestbetrag' });
+    expect((await missing.innerText()).replace(/\u00a0/g, ' ')).toBe(
+      'Finanzierungsplan: Die beantragte Summe (49.000,00 €) liegt unter dem Mindestbetrag des Aufrufs (50.000,00 €).',
+    );
+    await page.context().close();
+  });
 });

@@ -1,5 +1,7 @@
-import type { TFunction } from 'i18next';
+import i18next, { type TFunction } from 'i18next';
 import type { Problem, RequiredAttachment } from '../../api/applications';
+import type { Language } from '../../i18n';
+import { formatMoney } from '../../i18n/format';
 import { contentPath } from './parts';
 
 type Labels = { attachments?: readonly RequiredAttachment[] };
@@ -47,12 +49,28 @@ export function problemFieldLabel(
   return known(head) ? base(head) : t('applicationForm.fieldNames.other');
 }
 
+/**
+ * A problem's parameters as the message shows them: amounts (`…Cents`, strings of cents as the
+ * domain sends them) as money in the UI language, "49.000,00 €", never as a count of cents.
+ */
+function shownParams(params: Problem['params'], language: Language): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(params ?? {}).map(([key, value]) => [
+      key,
+      key.endsWith('Cents') && /^-?\d+$/.test(String(value))
+        ? formatMoney(BigInt(String(value)), language)
+        : value,
+    ]),
+  );
+}
+
 /** What is wrong: the server's message when it sent one, else the rule in words. */
 export function problemMessage(problem: Problem, t: TFunction): string {
   if (problem.message) return problem.message;
+  const language: Language = i18next.language === 'en' ? 'en' : 'de';
   // Rule names come from the server, so the key is only known at run time.
   const ruleKey = `applicationForm.rules.${problem.rule}` as 'applicationForm.rules.fallback';
-  const text = t(ruleKey, { defaultValue: '', ...(problem.params ?? {}) });
+  const text = t(ruleKey, { defaultValue: '', ...shownParams(problem.params, language) });
   return typeof text === 'string' && text !== '' ? text : t('applicationForm.rules.fallback');
 }
 
