@@ -122,6 +122,17 @@ export class ErrorFilter implements ExceptionFilter {
         },
       };
     }
+    if (transactionAborted(exception)) {
+      return {
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        body: {
+          code: 'database_busy',
+          message: errorMessage('database_busy', locale),
+          details: [],
+          retryAfterSeconds: 1,
+        },
+      };
+    }
     // An outage is not a bug: a clear 503 with a code and a time to come back (TRUST.md).
     if (isDatabaseUnavailable(exception)) {
       return {
@@ -190,6 +201,28 @@ function databaseBusy(exception: unknown): boolean {
   return /^timeout exceeded when trying to connect$|^Connection terminated due to connection timeout$/.test(
     exception.message,
   );
+}
+
+/**
+ * PostgreSQL chose this request's transaction as the victim of a deadlock (40P01) or could not
+ * serialise it with a concurrent one (40001): it rolled back and changed nothing, and the same
+ * request sent again succeeds. Commands on one application take their locks in one order
+ * (application, then its call-offs and claims), so this is not expected; should it happen, it is
+ * logged with its stack as a fault, and answered 503 `database_busy` with `Retry-After: 1`
+ * rather than a bare 500 (TRUST.md). The server does not repeat the transaction itself: the
+ * client holds the Idempotency-Key that makes its retry safe, and a repeated command is then
+ * visible in the log instead of hiding a lock-order bug.
+ */
+const ABORTED_SQLSTATES = new Set(['40P01', '40001']);
+
+function transactionAborted(exception: unknown): boolean {
+  for (let current = exception, depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    const { code } = current as { code?: unknown };
+    if (typeof code === 'string' && ABORTED_SQLSTATES.has(code)) return true;
+    const next = current as { driverError?: unknown; cause?: unknown };
+    current = next.driverError ?? next.cause;
+  }
+  return false;
 }
 
 /** Nest's own exceptions, and the body parser's (malformed JSON, too large), carry a status. */
