@@ -18,7 +18,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
 import { loadApplicationRecord } from '../applications/application-record';
 import { ApplicationNotices, noticeApplication } from '../notices/application-notices';
-import { ApplicationScope } from '../scope/application-scope';
+import { ApplicationScope, type ScopedApplication } from '../scope/application-scope';
 import { requestHash, runIdempotent } from '../lifecycle/idempotency';
 
 interface CallOffRow {
@@ -330,15 +330,16 @@ export class CallOffService {
     if (usedOn > calendarDayOf(new Date()))
       throw new ValidationError([{ field: 'usedOn', rule: 'notInFuture' }]);
     return this.once(principal, idempotencyKey, `call-off-use:${callOffId}`, { usedOn }, async (tx) => {
-      const [callOff] = (await tx.query(
-        `SELECT ${COLUMNS}, used_on::text AS used_on FROM call_off WHERE id = $1 FOR UPDATE`,
-        [callOffId],
-      )) as (CallOffRow & { used_on: string | null })[];
-      if (!callOff) throw new NotFoundError(APPLICATIONS_ERROR_CODES.callOffNotFound);
       const scope = ApplicationScope.of(principal);
-      const scoped = await scope.application(tx, callOff.application_id).catch(() => {
-        throw new NotFoundError(APPLICATIONS_ERROR_CODES.callOffNotFound);
-      });
+      // The application locked first, as a revocation does: a use reported at the instant of the
+      // revocation is decided either before it (its claim is then waived by the revocation) or
+      // after it (no claim), never beside it.
+      const { callOff, scoped } = await this.lockWithApplication<CallOffRow & { used_on: string | null }>(
+        tx,
+        scope,
+        callOffId,
+        `${COLUMNS}, used_on::text AS used_on`,
+      );
       if (!scope.isCarrierOf(scoped.organisationId)) throw new ForbiddenError('not_organisation_member');
       if (callOff.state !== 'paid' || callOff.used_on !== null) {
         throw new ConflictError(APPLICATIONS_ERROR_CODES.callOffDecided, [], { state: callOff.state });
@@ -347,8 +348,14 @@ export class CallOffService {
         throw new ValidationError([{ field: 'usedOn', rule: 'notBeforePayment' }]);
       await tx.query(`UPDATE call_off SET used_on = $2 WHERE id = $1`, [callOff.id, usedOn]);
       const late = callOff.spend_by !== null && usedOn > callOff.spend_by;
+      // After a revocation the day of use is still recorded (it belongs to the file, and the
+      // carrier cannot be refused telling it), but it bears no late-use interest: § 49a (4) VwVfG
+      // applies only while the notice stands, and the revocation claim already charges interest on
+      // the same money from its payment day (§ 49a (3)); the revocation waived open late-use claims
+      // for the same reason.
+      const revoked = scoped.state === 'revoked';
       let claimId: string | null = null;
-      if (late) {
+      if (late && !revoked) {
         const [claim] = (await tx.query(
           `INSERT INTO repayment_claim (application_id, reason, amount_cents, lines, created_by)
            VALUES ($1, 'late_use', 0, $2, $3) RETURNING id`,
@@ -369,7 +376,14 @@ export class CallOffService {
         actorId: principal.userId,
         districtId: scoped.districtId,
         requestId,
-        payload: { callOffId: callOff.id, usedOn, spendBy: callOff.spend_by, late, claimId },
+        payload: {
+          callOffId: callOff.id,
+          usedOn,
+          spendBy: callOff.spend_by,
+          late,
+          claimId,
+          ...(late && revoked ? { lateUseInterest: 'ended_by_revocation' } : {}),
+        },
       });
       return { ...view(callOff), usedOn, late, lateUseClaimId: claimId };
     });
@@ -390,6 +404,33 @@ export class CallOffService {
     return Money.fromCents(row!.available);
   }
 
+  /**
+   * The call-off's application and then the call-off, both locked, in this order: the order every
+   * command on an application takes its rows in (lifecycle steps lock the application and then
+   * update its call-offs and claims). Locking the call-off first deadlocked against a revocation
+   * or completion of its application, which then answered 500.
+   */
+  private async lockWithApplication<Row extends CallOffRow>(
+    tx: EntityManager,
+    scope: ApplicationScope,
+    callOffId: string,
+    columns = COLUMNS,
+  ): Promise<{ callOff: Row; scoped: ScopedApplication }> {
+    // Unlocked: a call-off never moves to another application.
+    const [owner] = (await tx.query(`SELECT application_id FROM call_off WHERE id = $1`, [callOffId])) as {
+      application_id: string;
+    }[];
+    if (!owner) throw new NotFoundError(APPLICATIONS_ERROR_CODES.callOffNotFound);
+    const scoped = await scope.application(tx, owner.application_id, { lock: true }).catch(() => {
+      throw new NotFoundError(APPLICATIONS_ERROR_CODES.callOffNotFound);
+    });
+    const [callOff] = (await tx.query(`SELECT ${columns} FROM call_off WHERE id = $1 FOR UPDATE`, [
+      callOffId,
+    ])) as Row[];
+    if (!callOff) throw new NotFoundError(APPLICATIONS_ERROR_CODES.callOffNotFound);
+    return { callOff, scoped };
+  }
+
   /** The call-off locked for a decision of finance; `open` are the states that decision starts from. */
   private async lockForFinance(
     tx: EntityManager,
@@ -398,13 +439,7 @@ export class CallOffService {
     step: 'approve' | 'pay' | 'reject',
   ) {
     const scope = ApplicationScope.of(principal);
-    const [callOff] = (await tx.query(`SELECT ${COLUMNS} FROM call_off WHERE id = $1 FOR UPDATE`, [
-      callOffId,
-    ])) as CallOffRow[];
-    if (!callOff) throw new NotFoundError(APPLICATIONS_ERROR_CODES.callOffNotFound);
-    const scoped = await scope.application(tx, callOff.application_id, { lock: true }).catch(() => {
-      throw new NotFoundError(APPLICATIONS_ERROR_CODES.callOffNotFound);
-    });
+    const { callOff, scoped } = await this.lockWithApplication(tx, scope, callOffId);
     if (!scope.isStaffOf(scoped.districtId, 'finance')) throw new ForbiddenError();
     // A revoked or closed grant pays nothing more (its open call-offs ended with it); a request
     // can still be refused.
