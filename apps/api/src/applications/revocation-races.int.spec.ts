@@ -18,11 +18,11 @@ const LATE_IN_2027 = '2027-11-20T10:00:00+01:00';
 
 /**
  * Commands on one application that arrive at the same instant: the revocation, finance deciding
- * and paying call-offs, the carrier reporting a use. Every one of them locks the application
- * before anything of it (call-off, claim), so they run one after the other and each answers as it
- * would alone: never a 500 from a deadlock.
+ * and paying call-offs, the carrier reporting a use, two recovery notices. Every one of them locks
+ * the application before anything of it (call-off, claim), so they run one after the other and
+ * each answers as it would alone: never a 500 from a deadlock or a duplicate reference.
  */
-describe('commands racing on one application: the revocation, call-offs, late use', () => {
+describe('commands racing on one application: the revocation, call-offs, late use, recovery notices', () => {
   let api: TestApi;
   let world: ApplicationWorld;
   let committee: CommitteeSetUp;
@@ -147,6 +147,36 @@ describe('commands racing on one application: the revocation, call-offs, late us
       if (statuses.some((s) => s !== 200)) bad.push({ id, statuses });
       const open = await openLateUseClaims(id);
       if (open.length > 0) bad.push({ id, open });
+    }
+    expect(bad).toEqual([]);
+  }, 180_000);
+
+  it('the notices of two claims of one application issued at once: both issued, with distinct references', async () => {
+    const ids = await implementing(3);
+    travelTo(IN_2027);
+    const offs = new Map<string, string[]>();
+    for (const id of ids) offs.set(id, [await paidCallOff(id), await paidCallOff(id)]);
+    travelTo(LATE_IN_2027);
+    const bad: unknown[] = [];
+    for (const id of ids) {
+      const claims: string[] = [];
+      for (const callOff of offs.get(id)!) {
+        const used = await world
+          .post(world.carrier, `/api/call-offs/${callOff}/use`)
+          .send({ usedOn: '2027-11-01' })
+          .expect(200);
+        claims.push(used.body.lateUseClaimId as string);
+      }
+      const answers = await Promise.all(
+        claims.map((claimId) =>
+          world.post(world.finance, `/api/repayment-claims/${claimId}/notice`).send({ dueBy: '2027-12-20' }),
+        ),
+      );
+      const references = answers.map((a) => a.body.reference as string | undefined).sort();
+      const statuses = answers.map((a) => a.status);
+      if (statuses.some((s) => s !== 200 && s !== 201))
+        bad.push({ id, statuses, codes: answers.map((a) => a.body.code) });
+      else expect(references).toEqual([expect.stringMatching(/-RF1$/), expect.stringMatching(/-RF2$/)]);
     }
     expect(bad).toEqual([]);
   }, 180_000);

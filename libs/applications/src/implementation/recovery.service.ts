@@ -23,7 +23,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
 import { loadApplicationRecord } from '../applications/application-record';
 import { ApplicationNotices, noticeApplication } from '../notices/application-notices';
-import { ApplicationScope, type Db } from '../scope/application-scope';
+import { ApplicationScope, type Db, type ScopedApplication } from '../scope/application-scope';
 import { claimInterest, type StoredNoticeInterest, storeClaimInterest } from './claim-interest';
 import type { ClaimLine } from './funding-effects.service';
 import { latestFinalReport } from './settlement';
@@ -109,7 +109,11 @@ export class RecoveryService {
       this.dataSource,
       { userId: principal.userId, key, scope, hash: requestHash(scope, { dueBy }) },
       async (tx) => {
-        const { claim, districtId } = await this.lockForFinance(tx, principal, claimId);
+        // The application first: its lock orders the notices of its claims, which are numbered
+        // one after the other (RF1, RF2, …), and it is the order a revocation locks in.
+        const { claim, districtId } = await this.lockForFinance(tx, principal, claimId, {
+          application: true,
+        });
         if (claim.notice_reference) throw new ConflictError(APPLICATIONS_ERROR_CODES.recoveryNoticeIssued);
         if (claim.state !== 'open')
           throw new ConflictError(APPLICATIONS_ERROR_CODES.claimSettled, [], { state: claim.state });
@@ -560,15 +564,34 @@ export class RecoveryService {
     return { fileName: `Rueckforderungsbescheid-${claim.notice_reference}.pdf`, content };
   }
 
-  private async lockForFinance(tx: EntityManager, principal: Principal, claimId: string) {
+  /**
+   * The claim locked for finance. With `application`, its application is locked before it (the
+   * order lifecycle steps take: application, then its call-offs and claims), looked up unlocked
+   * first since a claim never moves to another application.
+   */
+  private async lockForFinance(
+    tx: EntityManager,
+    principal: Principal,
+    claimId: string,
+    lock: { application?: boolean } = {},
+  ) {
+    const scope = ApplicationScope.of(principal);
+    const notVisible = (error: unknown) => {
+      throw error instanceof NotFoundError ? new NotFoundError() : error;
+    };
+    let scoped: ScopedApplication | undefined;
+    if (lock.application) {
+      const [owner] = (await tx.query(`SELECT application_id FROM repayment_claim WHERE id = $1`, [
+        claimId,
+      ])) as { application_id: string }[];
+      if (!owner) throw new NotFoundError();
+      scoped = await scope.application(tx, owner.application_id, { lock: true }).catch(notVisible);
+    }
     const [claim] = (await tx.query(`SELECT ${CLAIM_COLUMNS} FROM repayment_claim WHERE id = $1 FOR UPDATE`, [
       claimId,
     ])) as ClaimRow[];
     if (!claim) throw new NotFoundError();
-    const scope = ApplicationScope.of(principal);
-    const scoped = await scope.application(tx, claim.application_id).catch((error: unknown) => {
-      throw error instanceof NotFoundError ? new NotFoundError() : error;
-    });
+    scoped ??= await scope.application(tx, claim.application_id).catch(notVisible);
     if (!scope.isStaffOf(scoped.districtId, 'finance')) throw new ForbiddenError();
     return { claim, districtId: scoped.districtId };
   }
