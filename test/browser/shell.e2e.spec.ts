@@ -58,6 +58,27 @@ describe('the web app shell, served by the API', () => {
     await page.context().close();
   });
 
+  it('keeps typed input and shows the form’s errors in the language the user switches to', async () => {
+    const page = await (await browser.newContext()).newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${baseUrl}/registrieren`);
+    await page.getByLabel('Rechtsform').fill('e. V.');
+    await page.getByRole('button', { name: 'Registrierung absenden' }).click();
+    const summary = page.locator('.error-summary');
+    await summary.getByText('Bitte geben Sie den Namen der Organisation ein.').waitFor();
+    expect(await summary.innerText()).toContain('Bitte geben Sie ein neues Passwort ein.');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await summary.getByText('Please enter the name of the organisation.').waitFor();
+    const main = await page.locator('main').innerText();
+    expect(main).toContain('Please enter a new password.');
+    expect(main).not.toMatch(/Bitte|geben Sie/);
+    expect(await page.getByLabel('Legal form').inputValue()).toBe('e. V.');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('serves client-side routes with the app and keeps unknown API paths as JSON 404', async () => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${baseUrl}/barrierefreiheit`);

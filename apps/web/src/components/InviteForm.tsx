@@ -15,6 +15,7 @@ import { useLanguageOptions } from './form/languageOptions';
 import { SelectField, type SelectOption } from './form/SelectField';
 import { TextField } from './form/TextField';
 import { useFormErrors } from './form/useFormErrors';
+import type { Message } from './form/formErrors';
 
 export type InviteValues = {
   displayName: string;
@@ -79,9 +80,9 @@ export function InviteForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problems: Partial<Record<keyof typeof fields, string>> = {};
-    if (!values.displayName.trim()) problems.displayName = t('invite.displayNameMissing');
-    if (!values.email.trim().includes('@')) problems.email = t('login.emailInvalid');
+    const problems: Partial<Record<keyof typeof fields, Message>> = {};
+    if (!values.displayName.trim()) problems.displayName = (tr) => tr('invite.displayNameMissing');
+    if (!values.email.trim().includes('@')) problems.email = (tr) => tr('login.emailInvalid');
     if (Object.values(problems).some(Boolean)) return form.showFieldErrors(problems);
     setSubmitting(true);
     try {

@@ -29,7 +29,7 @@ export function ForgotPasswordPage() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!email.trim()) return form.showFieldErrors({ email: t('login.emailMissing') });
+    if (!email.trim()) return form.showFieldErrors({ email: (tr) => tr('login.emailMissing') });
     setSubmitting(true);
     try {
       await requestPasswordReset(email.trim());

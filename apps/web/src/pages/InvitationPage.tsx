@@ -159,10 +159,11 @@ function AcceptForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (existing) {
-      if (!password) return form.showFieldErrors({ password: t('login.passwordMissing') });
+      if (!password) return form.showFieldErrors({ password: (tr) => tr('login.passwordMissing') });
     } else {
       const problems = newPasswordProblems(password, confirmation, t);
-      if (problems.password || problems.confirmation) return form.showFieldErrors(problems);
+      if (problems.password || problems.confirmation)
+        return form.showFieldErrors((tr) => newPasswordProblems(password, confirmation, tr));
     }
     setSubmitting(true);
     try {

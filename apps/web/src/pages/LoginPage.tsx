@@ -41,11 +41,11 @@ export function LoginPage() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const missing = {
-      email: email.trim() ? undefined : t('login.emailMissing'),
-      password: password ? undefined : t('login.passwordMissing'),
-    };
-    if (missing.email || missing.password) return form.showFieldErrors(missing);
+    if (!email.trim() || !password)
+      return form.showFieldErrors((tr) => ({
+        email: email.trim() ? undefined : tr('login.emailMissing'),
+        password: password ? undefined : tr('login.passwordMissing'),
+      }));
     setSubmitting(true);
     try {
       await session.signIn(email.trim(), password);

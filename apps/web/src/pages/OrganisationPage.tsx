@@ -238,8 +238,8 @@ function EditOrganisation({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problems = organisationProblems(values, t);
-    if (Object.values(problems).some(Boolean)) return form.show({ fields: problems, general: [] });
+    if (Object.values(organisationProblems(values, t)).some(Boolean))
+      return form.showFieldErrors((tr) => organisationProblems(values, tr));
     setSaving(true);
     try {
       const payload = organisationPayload(values);

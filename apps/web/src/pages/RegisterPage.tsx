@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { register } from '../api/identity';
@@ -57,16 +58,20 @@ export function RegisterPage() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problems: Partial<Record<string, string>> = {};
-    for (const [key, message] of Object.entries(organisationProblems(organisation, t))) {
-      problems[`organisation.${key}`] = message;
-    }
-    if (!user.displayName.trim()) problems['user.displayName'] = t('account.displayNameMissing');
-    if (!user.email.trim().includes('@')) problems['user.email'] = t('login.emailInvalid');
-    const passwordProblems = newPasswordProblems(password, confirmation, t);
-    problems['user.password'] = passwordProblems.password;
-    problems.confirmation = passwordProblems.confirmation;
-    if (Object.values(problems).some(Boolean)) return form.show({ fields: problems, general: [] });
+    const check = (tr: TFunction) => {
+      const problems: Partial<Record<string, string>> = {};
+      for (const [key, message] of Object.entries(organisationProblems(organisation, tr))) {
+        problems[`organisation.${key}`] = message;
+      }
+      if (!user.displayName.trim()) problems['user.displayName'] = tr('account.displayNameMissing');
+      if (!user.email.trim().includes('@')) problems['user.email'] = tr('login.emailInvalid');
+      const passwordProblems = newPasswordProblems(password, confirmation, tr);
+      problems['user.password'] = passwordProblems.password;
+      problems.confirmation = passwordProblems.confirmation;
+      return problems;
+    };
+    // Checked again in the language the user may switch to while the errors are shown.
+    if (Object.values(check(t)).some(Boolean)) return form.showFieldErrors(check);
 
     setSubmitting(true);
     try {

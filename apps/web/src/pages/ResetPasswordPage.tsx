@@ -40,7 +40,8 @@ export function ResetPasswordPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const problems = newPasswordProblems(password, confirmation, t);
-    if (problems.password || problems.confirmation) return form.showFieldErrors(problems);
+    if (problems.password || problems.confirmation)
+      return form.showFieldErrors((tr) => newPasswordProblems(password, confirmation, tr));
     setSubmitting(true);
     try {
       await confirmPasswordReset(token, password);

@@ -7,6 +7,17 @@ export type FieldSpec = { id: string; label: string };
 /** Errors of one form: per field (keyed by the API's field path) and for the form as a whole. */
 export type FormErrors = { fields: Partial<Record<string, string>>; general: string[] };
 
+/**
+ * A client-side message: text, or a translation made when it is shown, so an error stays in the
+ * UI language when the user switches it while the error is on screen (`(t) => t('…')`).
+ */
+export type Message = string | ((t: TFunction) => string);
+
+/** The text of `message` in the language `t` translates to. */
+export function messageText(message: Message, t: TFunction): string {
+  return typeof message === 'function' ? message(t) : message;
+}
+
 export const noErrors: FormErrors = { fields: {}, general: [] };
 
 export function hasErrors(errors: FormErrors): boolean {

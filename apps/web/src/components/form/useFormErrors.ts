@@ -1,11 +1,28 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type FieldSpec, type FormErrors, formErrorsFromApi, hasErrors, noErrors } from './formErrors';
+import type { TFunction } from 'i18next';
+import {
+  type FieldSpec,
+  type FormErrors,
+  formErrorsFromApi,
+  hasErrors,
+  type Message,
+  messageText,
+  noErrors,
+} from './formErrors';
 import type { ErrorSummaryProps } from './ErrorSummary';
+
+/** How a form's errors are made from a translation function: kept, so a language switch remakes them. */
+type ErrorSource = (t: TFunction) => FormErrors;
+const none: ErrorSource = () => noErrors;
 
 /**
  * Error state of one form. `show` and `showApiError` also move focus to the error summary,
  * so every failed submit is announced, even when the errors are the same as before.
+ *
+ * The state keeps where the errors came from, not their text: client-side messages given as
+ * `(t) => t('…')` and the app's own texts for failed requests are translated at render, so they
+ * follow a language switch. Messages the server wrote stay in the language they were asked in.
  */
 export function useFormErrors<F extends string>(
   fields: Record<F, FieldSpec>,
@@ -13,21 +30,26 @@ export function useFormErrors<F extends string>(
   headingLevel: 2 | 3 = 2,
 ) {
   const { t } = useTranslation();
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [source, setSource] = useState<{ make: ErrorSource }>({ make: none });
   const [focusKey, setFocusKey] = useState(0);
+  const errors = useMemo(() => source.make(t), [source, t]);
 
-  const show = useCallback((next: FormErrors) => {
-    setErrors(next);
+  const showFrom = useCallback((make: ErrorSource) => {
+    setSource({ make });
     setFocusKey((key) => key + 1);
   }, []);
 
+  const show = useCallback((next: FormErrors) => showFrom(() => next), [showFrom]);
+
   const showApiError = useCallback(
-    (error: unknown, codeFields?: Partial<Record<string, string>>) =>
-      show(formErrorsFromApi(error, Object.keys(fields), t, codeFields)),
-    [fields, show, t],
+    (error: unknown, codeFields?: Partial<Record<string, string>>) => {
+      const known = Object.keys(fields);
+      showFrom((tr) => formErrorsFromApi(error, known, tr, codeFields));
+    },
+    [fields, showFrom],
   );
 
-  const clear = useCallback(() => setErrors(noErrors), []);
+  const clear = useCallback(() => setSource({ make: none }), []);
 
   const summaryProps = useMemo<ErrorSummaryProps>(
     () => ({ errors, fields, focusKey, title: summaryTitle, headingLevel }),
@@ -39,8 +61,22 @@ export function useFormErrors<F extends string>(
     failed: hasErrors(errors),
     fieldError: (field: F): string | undefined => errors.fields[field],
     show,
-    /** Shows client-side checks: a message per field. */
-    showFieldErrors: (fieldErrors: Partial<Record<F, string>>) => show({ fields: fieldErrors, general: [] }),
+    /**
+     * Shows client-side checks: a message per field, or the checks themselves as a function of the
+     * translation (`(t) => newPasswordProblems(password, confirmation, t)`), run again in the
+     * language the user switches to.
+     */
+    showFieldErrors: (
+      fieldErrors: Partial<Record<F, Message>> | ((t: TFunction) => Partial<Record<F, Message | undefined>>),
+    ) =>
+      showFrom((tr) => ({
+        fields: Object.fromEntries(
+          Object.entries<Message | undefined>(
+            typeof fieldErrors === 'function' ? fieldErrors(tr) : fieldErrors,
+          ).map(([field, message]) => [field, message === undefined ? undefined : messageText(message, tr)]),
+        ),
+        general: [],
+      })),
     showApiError,
     clear,
     summaryProps,

@@ -144,7 +144,7 @@ function CreateTokenForm({ onCreated }: { onCreated(token: CreatedApiToken): voi
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!name.trim()) return form.showFieldErrors({ name: t('tokens.nameMissing') });
+    if (!name.trim()) return form.showFieldErrors({ name: (tr) => tr('tokens.nameMissing') });
     setSubmitting(true);
     try {
       const token = await createToken(name.trim(), Number(days));

@@ -34,7 +34,8 @@ export function ProfileSection() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
-    if (!displayName.trim()) return form.showFieldErrors({ displayName: t('account.displayNameMissing') });
+    if (!displayName.trim())
+      return form.showFieldErrors({ displayName: (tr) => tr('account.displayNameMissing') });
     setSaving(true);
     try {
       const updated = await updateMe({ displayName: displayName.trim(), language });

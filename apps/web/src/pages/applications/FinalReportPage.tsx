@@ -28,6 +28,7 @@ import { NotFoundPage } from '../NotFoundPage';
 import type { OverviewState } from './ApplicationOverviewPage';
 import { useApplicationDraft } from './draftContext';
 import { ActualsTable } from './ImplementationSection';
+import type { Message } from '../../components/form/formErrors';
 
 type ActualRow = {
   cashYear: number;
@@ -118,12 +119,13 @@ function FinalReportForm({ approvedChanges }: { approvedChanges: readonly PlanCh
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problems: Record<string, string> = {};
-    if (!text.trim()) problems.text = t('finalReport.textRequired');
+    const problems: Record<string, Message> = {};
+    if (!text.trim()) problems.text = (tr) => tr('finalReport.textRequired');
     rows.forEach((row, index) => {
-      if (row.amountCents === '') problems[`actuals.${index}.amountCents`] = t('finalReport.amountRequired');
+      if (row.amountCents === '')
+        problems[`actuals.${index}.amountCents`] = (tr) => tr('finalReport.amountRequired');
       else if (net && row.vatCents && BigInt(row.vatCents) > BigInt(row.amountCents)) {
-        problems[`actuals.${index}.vatCents`] = t('finalReport.vatAboveAmount');
+        problems[`actuals.${index}.vatCents`] = (tr) => tr('finalReport.vatAboveAmount');
       }
     });
     if (Object.keys(problems).length > 0) {

@@ -41,6 +41,7 @@ import { berlinToday } from '../../utils/berlinTime';
 import { compareAmountsWithPlan, perMilleText } from '@kiezfonds/domain';
 import { RecoverySection } from './RecoverySection';
 import { SettlementSection } from './SettlementSection';
+import type { Message } from '../../components/form/formErrors';
 
 type Viewer = 'carrier' | 'staff';
 
@@ -230,9 +231,10 @@ function PlanChangeForm({ detail, onApproved }: { detail: ApplicationDetail; onA
   async function submit(event: FormEvent) {
     event.preventDefault();
     setDone(null);
-    const problems: Record<string, string> = {};
-    if (!amount || amount === '0') problems.amountCents = t('implementation.planChanges.amountRequired');
-    if (!reason.trim()) problems.reason = t('implementation.planChanges.reasonRequired');
+    const problems: Record<string, Message> = {};
+    if (!amount || amount === '0')
+      problems.amountCents = (tr) => tr('implementation.planChanges.amountRequired');
+    if (!reason.trim()) problems.reason = (tr) => tr('implementation.planChanges.reasonRequired');
     if (Object.keys(problems).length > 0) {
       form.showFieldErrors(problems);
       return;
@@ -452,11 +454,11 @@ export function CallOffDecision({ callOff, onDecided }: { callOff: CallOff; onDe
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (mode === 'reject' && !reason.trim()) {
-      form.showFieldErrors({ reason: t('implementation.decision.reasonRequired') });
+      form.showFieldErrors({ reason: (tr) => tr('implementation.decision.reasonRequired') });
       return;
     }
     if (mode === 'pay' && !paidOn) {
-      form.showFieldErrors({ paidOn: t('implementation.decision.paidOnRequired') });
+      form.showFieldErrors({ paidOn: (tr) => tr('implementation.decision.paidOnRequired') });
       return;
     }
     setBusy(true);
@@ -600,7 +602,7 @@ function CallOffForm({ detail, onRequested }: { detail: ApplicationDetail; onReq
     setRefusal(null);
     setRequested(null);
     if (!amount || amount === '0') {
-      form.showFieldErrors({ amountCents: t('implementation.request.amountRequired') });
+      form.showFieldErrors({ amountCents: (tr) => tr('implementation.request.amountRequired') });
       return;
     }
     setBusy(true);
@@ -824,7 +826,7 @@ function InterimReportForm({ applicationId, onAdded }: { applicationId: string; 
     event.preventDefault();
     setSent(false);
     if (!text.trim()) {
-      form.showFieldErrors({ text: t('implementation.interim.textRequired') });
+      form.showFieldErrors({ text: (tr) => tr('implementation.interim.textRequired') });
       return;
     }
     setBusy(true);

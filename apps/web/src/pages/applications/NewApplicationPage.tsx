@@ -119,7 +119,7 @@ function StartForm({ callId }: { callId: string }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!title.trim()) {
-      form.showFieldErrors({ title: t('newApplication.titleRequired') });
+      form.showFieldErrors({ title: (tr) => tr('newApplication.titleRequired') });
       return;
     }
     setBusy(true);

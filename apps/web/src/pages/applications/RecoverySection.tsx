@@ -24,6 +24,7 @@ import { useFormErrors } from '../../components/form/useFormErrors';
 import { useFocusWhenShown } from '../../hooks/useFocusWhenShown';
 import { berlinToday } from '../../utils/berlinTime';
 import { sumCents } from '@kiezfonds/domain';
+import type { Message } from '../../components/form/formErrors';
 
 const stateVariant: Record<ClaimState, 'warning' | 'info' | 'success'> = {
   open: 'warning',
@@ -236,16 +237,16 @@ function ClaimActions({
     setMode('none');
   }
 
-  function problems(): Partial<Record<keyof typeof fields, string>> {
-    if (mode === 'notice' && !dueBy) return { dueBy: t('recovery.dueByRequired') };
+  function problems(): Partial<Record<keyof typeof fields, Message>> {
+    if (mode === 'notice' && !dueBy) return { dueBy: (tr) => tr('recovery.dueByRequired') };
     if (mode === 'payment') {
-      const missing: Partial<Record<keyof typeof fields, string>> = {};
-      if (!amount || amount === '0') missing.amountCents = t('recovery.amountRequired');
-      if (!receivedOn) missing.receivedOn = t('recovery.dateRequired');
+      const missing: Partial<Record<keyof typeof fields, Message>> = {};
+      if (!amount || amount === '0') missing.amountCents = (tr) => tr('recovery.amountRequired');
+      if (!receivedOn) missing.receivedOn = (tr) => tr('recovery.dateRequired');
       return missing;
     }
-    if (mode === 'settle' && !repaidOn) return { repaidOn: t('recovery.dateRequired') };
-    if (mode === 'waiver' && !reason.trim()) return { reason: t('recovery.reasonRequired') };
+    if (mode === 'settle' && !repaidOn) return { repaidOn: (tr) => tr('recovery.dateRequired') };
+    if (mode === 'waiver' && !reason.trim()) return { reason: (tr) => tr('recovery.reasonRequired') };
     return {};
   }
 

@@ -245,7 +245,7 @@ function MemberForm({ committee, onAdded }: { committee: Committee; onAdded(): v
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!userId) {
-      form.showFieldErrors({ userId: t('committees.choosePerson') });
+      form.showFieldErrors({ userId: (tr) => tr('committees.choosePerson') });
       return;
     }
     await submitting.run(async () => {

@@ -196,7 +196,7 @@ function OpenWrittenVoteForm({ applicationId, onOpened }: { applicationId: strin
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!isCalendarDay(day) || day <= berlinToday()) {
-      form.showFieldErrors({ deadline: t('decisions.deadlineFuture') });
+      form.showFieldErrors({ deadline: (tr) => tr('decisions.deadlineFuture') });
       return;
     }
     await submitting.run(async () => {

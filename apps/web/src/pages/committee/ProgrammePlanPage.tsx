@@ -334,7 +334,7 @@ function AdjustForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (rank !== '' && !/^[1-9]\d*$/.test(rank)) {
-      form.showFieldErrors({ manualRank: t('planning.rankInvalid') });
+      form.showFieldErrors({ manualRank: (tr) => tr('planning.rankInvalid') });
       return;
     }
     await submitting.run(async () => {

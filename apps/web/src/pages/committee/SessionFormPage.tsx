@@ -18,6 +18,7 @@ import { TextLink } from '../../components/TextLink';
 import { useApiData } from '../../hooks/useApiData';
 import { paths, sessionPath } from '../../paths';
 import { berlinDateTime, isCalendarDay } from '../../utils/berlinTime';
+import type { Message } from '../../components/form/formErrors';
 
 type Values = {
   committeeId: string;
@@ -139,12 +140,13 @@ function SessionForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
-    const problems: Record<string, string> = {};
-    if (!values.title.trim()) problems.title = t('sessionForm.errors.titleRequired');
+    const problems: Record<string, Message> = {};
+    if (!values.title.trim()) problems.title = (tr) => tr('sessionForm.errors.titleRequired');
     if (!isCalendarDay(values.day) || !/^\d{2}:\d{2}$/.test(values.time))
-      problems.startsAt = t('sessionForm.errors.startsAtRequired');
-    if (!values.place.trim()) problems.place = t('sessionForm.errors.placeRequired');
-    if (values.applicationIds.length === 0) problems.applicationIds = t('sessionForm.errors.agendaRequired');
+      problems.startsAt = (tr) => tr('sessionForm.errors.startsAtRequired');
+    if (!values.place.trim()) problems.place = (tr) => tr('sessionForm.errors.placeRequired');
+    if (values.applicationIds.length === 0)
+      problems.applicationIds = (tr) => tr('sessionForm.errors.agendaRequired');
     if (Object.keys(problems).length > 0) {
       form.showFieldErrors(problems);
       onFailed(true);

@@ -23,6 +23,7 @@ import { Loader } from '../../components/Loader';
 import { LoadError } from '../../components/LoadError';
 import { useApiData } from '../../hooks/useApiData';
 import { scoreText } from './scoreText';
+import type { Message } from '../../components/form/formErrors';
 
 /**
  * The committee's review (Votum) of one application: the departments' Voten with the summary,
@@ -220,10 +221,10 @@ function VotumForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const missing: Record<string, string> = {};
-    if (!recommendation) missing.recommendation = t('votum.chooseRecommendation');
+    const missing: Record<string, Message> = {};
+    if (!recommendation) missing.recommendation = (tr) => tr('votum.chooseRecommendation');
     for (const criterion of reviews.criteria) {
-      if (scores[criterion.key] === '') missing[`scores.${criterion.key}`] = t('votum.chooseScore');
+      if (scores[criterion.key] === '') missing[`scores.${criterion.key}`] = (tr) => tr('votum.chooseScore');
     }
     if (Object.keys(missing).length > 0 || !recommendation) {
       form.showFieldErrors(missing);

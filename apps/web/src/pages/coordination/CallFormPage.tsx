@@ -33,6 +33,7 @@ import { districtsWhere } from '../../session/roles';
 import { attachmentKey } from '../../utils/attachmentKey';
 import { programmeYears } from '../../utils/programmeYears';
 import { berlinDateTime, berlinDayAndTime, currentBerlinYear, isCalendarDay } from '../../utils/berlinTime';
+import type { Message } from '../../components/form/formErrors';
 
 type Values = {
   districtId: string;
@@ -167,25 +168,28 @@ function CallForm({ call, districts }: { call: Call | null; districts: string[] 
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problems: Record<string, string> = {};
-    if (!values.title.trim()) problems.title = t('callAdmin.errors.titleRequired');
-    if (!/^\d{4}$/.test(values.programmeYear)) problems.programmeYear = t('callAdmin.errors.yearInvalid');
+    const problems: Record<string, Message> = {};
+    if (!values.title.trim()) problems.title = (tr) => tr('callAdmin.errors.titleRequired');
+    if (!/^\d{4}$/.test(values.programmeYear))
+      problems.programmeYear = (tr) => tr('callAdmin.errors.yearInvalid');
     if (
       values.expectedBudgetCents === null ||
       values.expectedBudgetCents === '' ||
       values.expectedBudgetCents === '0'
     )
-      problems.expectedBudgetCents = t('callAdmin.errors.budgetRequired');
+      problems.expectedBudgetCents = (tr) => tr('callAdmin.errors.budgetRequired');
     if (!isCalendarDay(values.deadlineDay) || !/^\d{2}:\d{2}$/.test(values.deadlineTime))
-      problems.submissionDeadline = t('callAdmin.errors.deadlineRequired');
-    if (values.minAmountCents === null) problems.minAmountCents = t('applicationForm.amountUnreadable');
-    if (values.maxAmountCents === null) problems.maxAmountCents = t('applicationForm.amountUnreadable');
+      problems.submissionDeadline = (tr) => tr('callAdmin.errors.deadlineRequired');
+    if (values.minAmountCents === null)
+      problems.minAmountCents = (tr) => tr('applicationForm.amountUnreadable');
+    if (values.maxAmountCents === null)
+      problems.maxAmountCents = (tr) => tr('applicationForm.amountUnreadable');
     if (values.actionFieldIds.length === 0)
-      problems.actionFieldIds = t('callAdmin.errors.actionFieldsRequired');
-    if (values.areaIds.length === 0) problems.areaIds = t('callAdmin.errors.areasRequired');
+      problems.actionFieldIds = (tr) => tr('callAdmin.errors.actionFieldsRequired');
+    if (values.areaIds.length === 0) problems.areaIds = (tr) => tr('callAdmin.errors.areasRequired');
     values.requiredAttachments.forEach((attachment, index) => {
       if (!attachment.label.trim())
-        problems[`requiredAttachments.${index}.label`] = t('callAdmin.errors.attachmentLabel');
+        problems[`requiredAttachments.${index}.label`] = (tr) => tr('callAdmin.errors.attachmentLabel');
     });
     if (Object.keys(problems).length > 0) {
       form.showFieldErrors(problems);

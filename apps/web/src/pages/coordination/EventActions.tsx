@@ -21,6 +21,7 @@ import { useFormErrors } from '../../components/form/useFormErrors';
 import { useFocusWhenShown } from '../../hooks/useFocusWhenShown';
 import { addDays, berlinToday, endOfBerlinDay, isCalendarDay } from '../../utils/berlinTime';
 import { planBalance, sumCents } from '@kiezfonds/domain';
+import type { Message } from '../../components/form/formErrors';
 
 /** Events carriers send on their own pages; staff never get a form for them here. */
 const carrierEvents: readonly ApplicationEventType[] = ['SUBMIT', 'SUBMIT_FINAL_REPORT'];
@@ -172,26 +173,28 @@ function EventForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problems: Record<string, string> = {};
-    if (needsText && !text.trim()) problems[textField] = t('eventForms.textRequired');
+    const problems: Record<string, Message> = {};
+    if (needsText && !text.trim()) problems[textField] = (tr) => tr('eventForms.textRequired');
     if (type === 'REQUEST_CHANGES' && (!isCalendarDay(replyDay) || replyDay <= berlinToday()))
-      problems.replyDeadline = t('eventForms.replyDeadlineFuture');
+      problems.replyDeadline = (tr) => tr('eventForms.replyDeadlineFuture');
     if (type === 'RECORD_SENATE_SELECTION' && (!amount || amount === '0'))
-      problems.amountCents = t('eventForms.amountRequired');
+      problems.amountCents = (tr) => tr('eventForms.amountRequired');
     if (type === 'APPROVE') {
       instalments.forEach((row, index) => {
-        if (!row.amountCents) problems[`instalments.${index}.amountCents`] = t('eventForms.amountRequired');
+        if (!row.amountCents)
+          problems[`instalments.${index}.amountCents`] = (tr) => tr('eventForms.amountRequired');
       });
       deadlines.forEach((row, index) => {
-        if (!isCalendarDay(row.due)) problems[`reportDeadlines.${index}.due`] = t('eventForms.dueRequired');
+        if (!isCalendarDay(row.due))
+          problems[`reportDeadlines.${index}.due`] = (tr) => tr('eventForms.dueRequired');
       });
       if (!deadlines.some((row) => row.kind === 'final'))
-        problems.reportDeadlines = t('eventForms.finalRequired');
+        problems.reportDeadlines = (tr) => tr('eventForms.finalRequired');
     }
     if (type === 'PASS_FORMAL_CHECK' && !formalCheckComplete)
-      problems.confirmed = t('eventForms.checklistIncomplete');
+      problems.confirmed = (tr) => tr('eventForms.checklistIncomplete');
     if (['APPROVE', 'REVOKE', 'COMPLETE'].includes(type) && !confirmed)
-      problems.confirmed = t('eventForms.confirmRequired');
+      problems.confirmed = (tr) => tr('eventForms.confirmRequired');
     if (Object.keys(problems).length > 0) {
       form.showFieldErrors(problems);
       return;

@@ -17,6 +17,7 @@ import { useMe } from '../../session/SessionContext';
 import { hasRole } from '../../session/roles';
 import { formatBasisPoints, parsePercentToBasisPoints } from '../../utils/basisPoints';
 import { berlinToday } from '../../utils/berlinTime';
+import type { Message } from '../../components/form/formErrors';
 
 /**
  * The base-rate table (Basiszinssatz, § 247 BGB) from which the interest of repayment claims is
@@ -110,10 +111,10 @@ function RateForm({ onSaved, onErrors }: { onSaved(): void; onErrors(failed: boo
     event.preventDefault();
     setSaved(null);
     const basisPoints = parsePercentToBasisPoints(rate);
-    const problems: Partial<Record<keyof typeof fields, string>> = {};
-    if (!validFrom) problems.validFrom = t('baseRates.form.validFromRequired');
-    if (!rate.trim()) problems.rateBasisPoints = t('baseRates.form.rateRequired');
-    else if (basisPoints === null) problems.rateBasisPoints = t('baseRates.form.rateInvalid');
+    const problems: Partial<Record<keyof typeof fields, Message>> = {};
+    if (!validFrom) problems.validFrom = (tr) => tr('baseRates.form.validFromRequired');
+    if (!rate.trim()) problems.rateBasisPoints = (tr) => tr('baseRates.form.rateRequired');
+    else if (basisPoints === null) problems.rateBasisPoints = (tr) => tr('baseRates.form.rateInvalid');
     if (Object.keys(problems).length > 0 || basisPoints === null) {
       form.showFieldErrors(problems);
       onErrors(true);

@@ -12,6 +12,7 @@ import { TextField } from '../../components/form/TextField';
 import { useFormErrors } from '../../components/form/useFormErrors';
 import { parseGermanAmount } from '../../utils/amountInput';
 import { money } from './financeShared';
+import type { Message } from '../../components/form/formErrors';
 
 type Kind = BudgetBooking['kind'];
 type Direction = 'increase' | 'decrease';
@@ -51,10 +52,11 @@ export function BookingForm({
     setRefusal(null);
     setBooked(null);
     const cents = parseGermanAmount(amount);
-    const problems: Partial<Record<keyof typeof fields, string>> = {};
-    if (!amount.trim()) problems.amountCents = t('fund.booking.amountRequired');
-    else if (cents === null || cents === '0') problems.amountCents = t('fund.booking.amountInvalid');
-    if (kind === 'budget_amendment' && !reason.trim()) problems.reason = t('fund.booking.reasonRequired');
+    const problems: Partial<Record<keyof typeof fields, Message>> = {};
+    if (!amount.trim()) problems.amountCents = (tr) => tr('fund.booking.amountRequired');
+    else if (cents === null || cents === '0') problems.amountCents = (tr) => tr('fund.booking.amountInvalid');
+    if (kind === 'budget_amendment' && !reason.trim())
+      problems.reason = (tr) => tr('fund.booking.reasonRequired');
     if (Object.keys(problems).length > 0) {
       form.showFieldErrors(problems);
       return;

@@ -27,6 +27,7 @@ import { fundPath } from '../../paths';
 import { isCalendarDay } from '../../utils/berlinTime';
 import { parseGermanAmount } from '../../utils/amountInput';
 import { yearFromSearch } from './financeShared';
+import type { Message } from '../../components/form/formErrors';
 
 /** Where the fund page shows that a project was recorded (router state). */
 export type RecordedProjectState = { recordedProject?: string };
@@ -170,20 +171,20 @@ function TrackedProjectForm({
     event.preventDefault();
     setRefusal(null);
     const cents = parseGermanAmount(amount);
-    const problems: Partial<Record<keyof typeof fields, string>> = {};
-    if (!organisationId) problems.organisationId = t('trackedProjects.errors.carrier');
-    if (!title.trim()) problems.title = t('trackedProjects.errors.title');
-    if (!areaId) problems.areaId = t('trackedProjects.errors.area');
+    const problems: Partial<Record<keyof typeof fields, Message>> = {};
+    if (!organisationId) problems.organisationId = (tr) => tr('trackedProjects.errors.carrier');
+    if (!title.trim()) problems.title = (tr) => tr('trackedProjects.errors.title');
+    if (!areaId) problems.areaId = (tr) => tr('trackedProjects.errors.area');
     for (const field of ['decisionDate', 'periodStart', 'periodEnd'] as const) {
       const value = { decisionDate, periodStart, periodEnd }[field];
-      if (!value) problems[field] = t('trackedProjects.errors.dateRequired');
-      else if (!isCalendarDay(value)) problems[field] = t('trackedProjects.errors.dateInvalid');
+      if (!value) problems[field] = (tr) => tr('trackedProjects.errors.dateRequired');
+      else if (!isCalendarDay(value)) problems[field] = (tr) => tr('trackedProjects.errors.dateInvalid');
     }
     if (!problems.periodStart && !problems.periodEnd && periodEnd < periodStart) {
-      problems.periodEnd = t('trackedProjects.errors.periodEnd');
+      problems.periodEnd = (tr) => tr('trackedProjects.errors.periodEnd');
     }
-    if (!amount.trim()) problems.amountCents = t('fund.booking.amountRequired');
-    else if (cents === null || cents === '0') problems.amountCents = t('fund.booking.amountInvalid');
+    if (!amount.trim()) problems.amountCents = (tr) => tr('fund.booking.amountRequired');
+    else if (cents === null || cents === '0') problems.amountCents = (tr) => tr('fund.booking.amountInvalid');
     if (Object.keys(problems).length > 0) {
       form.showFieldErrors(problems);
       return;

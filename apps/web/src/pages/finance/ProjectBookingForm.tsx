@@ -17,6 +17,7 @@ import { TextField } from '../../components/form/TextField';
 import { useFormErrors } from '../../components/form/useFormErrors';
 import { parseGermanAmount } from '../../utils/amountInput';
 import { money } from './financeShared';
+import type { Message } from '../../components/form/formErrors';
 
 /**
  * Books money of a tracked project in the fund's programme year: its commitment, a payment,
@@ -68,10 +69,10 @@ export function ProjectBookingForm({
     setRefusal(null);
     setBooked(null);
     const cents = parseGermanAmount(amount);
-    const problems: Partial<Record<keyof typeof fields, string>> = {};
-    if (!projectId) problems.trackedProjectId = t('projectBooking.projectRequired');
-    if (!amount.trim()) problems.amountCents = t('fund.booking.amountRequired');
-    else if (cents === null || cents === '0') problems.amountCents = t('fund.booking.amountInvalid');
+    const problems: Partial<Record<keyof typeof fields, Message>> = {};
+    if (!projectId) problems.trackedProjectId = (tr) => tr('projectBooking.projectRequired');
+    if (!amount.trim()) problems.amountCents = (tr) => tr('fund.booking.amountRequired');
+    else if (cents === null || cents === '0') problems.amountCents = (tr) => tr('fund.booking.amountInvalid');
     if (Object.keys(problems).length > 0) {
       form.showFieldErrors(problems);
       return;
