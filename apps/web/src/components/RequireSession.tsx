@@ -1,8 +1,10 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import type { Me } from '../api/identity';
 import { paths } from '../paths';
 import { type SignOutReason, useSession } from '../session/SessionContext';
+import { forgetKeptInput, keptInput, restoreField } from '../session/unsavedInput';
 import { Alert } from './Alert';
 import { Button } from './Button';
 import { Loader } from './Loader';
@@ -43,7 +45,57 @@ export function RequireSession() {
         : { from: `${location.pathname}${location.search}${location.hash}`, signedOut: reason ?? undefined };
     return <Navigate to={paths.login} replace state={state} />;
   }
-  return <Outlet />;
+  return (
+    <>
+      <UnsavedInputRestored />
+      <Outlet />
+    </>
+  );
+}
+
+/**
+ * Back on a page after the session had expired there: puts the input kept from it back (see
+ * `session/unsavedInput.ts`) once the page has loaded, and says so, for the user to check and save.
+ */
+function UnsavedInputRestored() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const { me } = useSession();
+  const userId = me?.id;
+  const [restoredOn, setRestoredOn] = useState<string | null>(null);
+
+  useEffect(() => {
+    const fields = userId ? keptInput(pathname, userId) : null;
+    if (!fields) return;
+    let remaining = fields;
+    let restored = 0;
+    let tries = 0;
+    const timer = window.setInterval(() => {
+      tries += 1;
+      // While the page still loads its data, the load would overwrite what is put back.
+      if (document.querySelector('main .loader') === null) {
+        remaining = remaining.filter((field) => {
+          const outcome = restoreField(field);
+          if (outcome === 'restored') restored += 1;
+          return outcome === 'missing';
+        });
+      }
+      // Fields that never appear (a form that changed meanwhile) are given up after 10 s.
+      if (remaining.length === 0 || tries >= 50) {
+        window.clearInterval(timer);
+        forgetKeptInput(pathname);
+        if (restored > 0) setRestoredOn(pathname);
+      }
+    }, 200);
+    return () => window.clearInterval(timer);
+  }, [pathname, userId]);
+
+  if (restoredOn !== pathname) return null;
+  return (
+    <Alert variant="info" role="status" title={t('session.inputRestoredTitle')}>
+      <p className="kern-body">{t('session.inputRestored')}</p>
+    </Alert>
+  );
 }
 
 /** Guards routes for some roles only; sits below `RequireSession`. */

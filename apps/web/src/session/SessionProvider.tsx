@@ -1,8 +1,9 @@
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { isApiError, onSessionEnded, setCsrfToken } from '../api/client';
 import * as identity from '../api/identity';
 import type { Me } from '../api/identity';
 import { type Session, SessionContext, type SessionStatus, type SignOutReason } from './SessionContext';
+import { keepUnsavedInput } from './unsavedInput';
 
 type State = { status: SessionStatus; me: Me | null; endedBecause: SignOutReason | null };
 
@@ -14,12 +15,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<State>({ status: 'loading', me: null, endedBecause: null });
   const [attempt, setAttempt] = useState(0);
 
+  // Whose input is kept when the session ends (see unsavedInput.ts).
+  const userId = useRef<string | null>(null);
+
   const signedIn = useCallback((me: Me) => {
+    userId.current = me.id;
     setCsrfToken(me.csrfToken);
     setState({ status: 'signedIn', me, endedBecause: null });
   }, []);
 
   const signedOut = useCallback((reason: SignOutReason | null) => {
+    userId.current = null;
     setCsrfToken(null);
     setState({ status: 'signedOut', me: null, endedBecause: reason });
   }, []);
@@ -34,7 +40,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => controller.abort();
   }, [attempt, signedIn, signedOut]);
 
-  useEffect(() => onSessionEnded(() => signedOut('expired')), [signedOut]);
+  useEffect(
+    () =>
+      onSessionEnded(() => {
+        // The page is about to give way to the sign-in page: keep what was typed but not saved.
+        if (userId.current) keepUnsavedInput(window.location.pathname, userId.current);
+        signedOut('expired');
+      }),
+    [signedOut],
+  );
 
   const session = useMemo<Session>(
     () => ({
