@@ -110,26 +110,17 @@ export class ErrorFilter implements ExceptionFilter {
       };
     }
     // A full pool or a cancelled statement: the database is up but busy. Checked first, since
-    // the pool's wait timeout also reads as an unreachable database.
-    if (databaseBusy(exception)) {
+    // the pool's wait timeout also reads as an unreachable database. A transaction PostgreSQL
+    // aborted for a concurrent one changed nothing and may be sent again at once.
+    const retryAfterSeconds = databaseBusy(exception) ? 5 : transactionAborted(exception) ? 1 : null;
+    if (retryAfterSeconds !== null) {
       return {
         status: HttpStatus.SERVICE_UNAVAILABLE,
         body: {
           code: 'database_busy',
           message: errorMessage('database_busy', locale),
           details: [],
-          retryAfterSeconds: 5,
-        },
-      };
-    }
-    if (transactionAborted(exception)) {
-      return {
-        status: HttpStatus.SERVICE_UNAVAILABLE,
-        body: {
-          code: 'database_busy',
-          message: errorMessage('database_busy', locale),
-          details: [],
-          retryAfterSeconds: 1,
+          retryAfterSeconds,
         },
       };
     }

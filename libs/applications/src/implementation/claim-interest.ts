@@ -61,15 +61,20 @@ export function storeCalculation(result: RepaymentInterest): StoredCalculation {
     repaidOn: result.repaidOn,
     days: result.days,
     totalCents: result.total.toString(),
-    lines: result.lines.map((l) => ({
-      from: l.from,
-      to: l.to,
-      days: l.days,
-      baseRateBasisPoints: l.baseRateBasisPoints,
-      rateBasisPoints: l.rateBasisPoints,
-      interestCents: l.interest.toString(),
-    })),
+    lines: storeLines(result.lines),
   };
+}
+
+/** Interest lines as a claim stores them (jsonb): amounts as cent strings. */
+export function storeLines(lines: RepaymentInterest['lines']) {
+  return lines.map((l) => ({
+    from: l.from,
+    to: l.to,
+    days: l.days,
+    baseRateBasisPoints: l.baseRateBasisPoints,
+    rateBasisPoints: l.rateBasisPoints,
+    interestCents: l.interest.toString(),
+  }));
 }
 
 export function readCalculation(stored: StoredCalculation): RepaymentInterest {

@@ -24,7 +24,7 @@ import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
 import { loadApplicationRecord } from '../applications/application-record';
 import { ApplicationNotices, noticeApplication } from '../notices/application-notices';
 import { ApplicationScope, type Db, type ScopedApplication } from '../scope/application-scope';
-import { claimInterest, type StoredNoticeInterest, storeClaimInterest } from './claim-interest';
+import { claimInterest, type StoredNoticeInterest, storeClaimInterest, storeLines } from './claim-interest';
 import type { ClaimLine } from './funding-effects.service';
 import { latestFinalReport } from './settlement';
 
@@ -135,14 +135,7 @@ export class RecoveryService {
             paidOn: line.paidOn,
             principalCents: line.amountCents,
             totalCents: result.total.toString(),
-            lines: result.lines.map((l) => ({
-              from: l.from,
-              to: l.to,
-              days: l.days,
-              baseRateBasisPoints: l.baseRateBasisPoints,
-              rateBasisPoints: l.rateBasisPoints,
-              interestCents: l.interest.toString(),
-            })),
+            lines: storeLines(result.lines),
           });
         }
         const interest = Money.sum(stored.map((s) => Money.fromCents(s.totalCents)));
