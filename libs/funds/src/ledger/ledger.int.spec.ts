@@ -330,6 +330,75 @@ describe('the ledger in PostgreSQL', () => {
     });
   });
 
+  describe("a commitment that meets the fund year's first budget while it is being booked", () => {
+    it('is checked against the fund year as its lock found it, without an internal error', async () => {
+      // The clean-clone CI found this in the random workload: the commitment's lock finds no fund
+      // year (the first budget's INSERT is not committed yet, and FOR UPDATE does not wait for rows
+      // it cannot see), the budget commits, and the counters read next show a budget.
+      const fund = await createFund(db.dataSource, { districtId: (await createDistrict(db.dataSource)).id });
+      const call = await createCall(db.dataSource, { districtId: fund.districtId, programmeYear: 2027 });
+      const { id: applicationId } = await createApplication(db.dataSource, {
+        callId: call.id,
+        organisationId,
+      });
+      const pool = await new DataSource({ ...dataSourceOptions(db.url), extra: { max: 2 } }).initialize();
+      try {
+        let budgetBooked!: () => void;
+        const budgetReady = new Promise<void>((resolve) => (budgetBooked = resolve));
+        let commitBudget!: () => void;
+        const budgetMayCommit = new Promise<void>((resolve) => (commitBudget = resolve));
+        const budget = pool.transaction(async (tx) => {
+          await ledger.post(tx, {
+            kind: 'budget',
+            fundId: fund.id,
+            programmeYear: 2027,
+            amount: eur('500.000'),
+            actorId,
+          });
+          budgetBooked();
+          await budgetMayCommit;
+        });
+        await budgetReady;
+
+        const commitment = pool.transaction((tx) => {
+          // The budget commits right after the commitment's lock statement, before its next one.
+          const interleaved = new Proxy(tx, {
+            get(target, property, receiver) {
+              if (property !== 'query') return Reflect.get(target, property, receiver);
+              return async (query: string, parameters?: unknown[]) => {
+                const result = await target.query(query, parameters);
+                if (takesFundYearLock(query)) {
+                  commitBudget();
+                  await budget;
+                }
+                return result;
+              };
+            },
+          });
+          return ledger.post(interleaved, {
+            kind: 'commitment',
+            fundId: fund.id,
+            programmeYear: 2027,
+            cashYear: 2027,
+            amount: eur('100.000'),
+            project: { applicationId },
+            actorId,
+          });
+        });
+        await expect(commitment).rejects.toMatchObject({ code: 'budget_exceeded' });
+      } finally {
+        await pool.destroy();
+      }
+      const [{ entries }] = (await db.dataSource.query(
+        `SELECT count(*)::int AS entries FROM ledger_entry WHERE application_id = $1`,
+        [applicationId],
+      )) as [{ entries: number }];
+      expect(entries).toBe(0);
+      expect((await balances.fundYear(fund.id, 2027)).committed).toEqual(eur('0'));
+      expect((await balances.audit(fund.id, 2027)).consistent).toBe(true);
+    });
+  });
+
   describe('a Netzwerkfonds application never commits money of another fund', () => {
     let aktionsfonds: FundRow;
 

@@ -313,15 +313,20 @@ export class LedgerService {
       if (again) throw new BusinessRuleError(FUNDS_ERROR_CODES.entryAlreadyReversed);
     }
 
-    // The counters of the fund year and of the project in one read, in a statement after the lock's
-    // (so it sees what the lock's previous holder committed).
-    const [row] = (await tx.query(
-      `SELECT ${COUNTER_COLUMNS}
-       FROM (SELECT 1) one
-       LEFT JOIN fund_year_balance b ON b.fund_id = $1 AND b.programme_year = $2
-       LEFT JOIN ledger_project_balance p ON p.fund_id = $1 AND p.programme_year = $2 AND p.project_id = $3`,
-      [fund.id, programmeYear, projectId ?? null],
-    )) as CounterColumns[];
+    // Without a fund year row at the lock there is no budget to book against, even if a first
+    // budget commits a moment later: FOR UPDATE does not wait for a row it cannot see yet, so the
+    // counters are read only under a lock that holds (in a statement after the lock's, so it sees
+    // what the lock's previous holder committed).
+    const [row] =
+      locked.length === 1
+        ? ((await tx.query(
+            `SELECT ${COUNTER_COLUMNS}
+             FROM (SELECT 1) one
+             LEFT JOIN fund_year_balance b ON b.fund_id = $1 AND b.programme_year = $2
+             LEFT JOIN ledger_project_balance p ON p.fund_id = $1 AND p.programme_year = $2 AND p.project_id = $3`,
+            [fund.id, programmeYear, projectId ?? null],
+          )) as CounterColumns[])
+        : [];
     const checked = checkBookings(bookings, countersOf(row));
     if ('violations' in checked) throw new LedgerViolationError(checked.violations);
     if (locked.length !== 1) {
