@@ -389,13 +389,18 @@ describe('exports of ledger and balances', () => {
       );
       if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const { port } = server.address() as AddressInfo;
+      // Every transaction of this database but the test's own, whether it is waiting for the client
+      // or running its next batch: counting only 'idle in transaction' let a poll that met the
+      // export mid-query end the wait while the export was still running.
       const openTransactions = async () =>
         (
           (await db.dataSource.query(
-            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND state LIKE 'idle in transaction%'`,
+            `SELECT coalesce(array_agg(state || ': ' || left(query, 80)), '{}') AS open
+               FROM pg_stat_activity
+              WHERE datname = $1 AND xact_start IS NOT NULL AND pid <> pg_backend_pid()`,
             [db.name],
-          )) as { n: number }[]
-        )[0]!.n;
+          )) as { open: string[] }[]
+        )[0]!.open;
 
       for (const format of ['csv', 'xlsx']) {
         await new Promise<void>((resolve, reject) => {
@@ -417,10 +422,12 @@ describe('exports of ledger and balances', () => {
         // The export notices the close at its next row or batch; on a loaded CI machine (the first
         // clean-clone run of 06.12.2026 evening) that took longer than 5 s for the XLSX writer.
         const deadline = Date.now() + 15_000;
-        while ((await openTransactions()) > 0 && Date.now() < deadline) {
+        let open = await openTransactions();
+        while (open.length > 0 && Date.now() < deadline) {
           await new Promise((resolve) => setTimeout(resolve, 50));
+          open = await openTransactions();
         }
-        expect({ format, open: await openTransactions() }).toEqual({ format, open: 0 });
+        expect({ format, open }).toEqual({ format, open: [] });
       }
       // The API goes on serving, with its connections back in the pool.
       await request(server)
