@@ -52,6 +52,57 @@ describe('an instant field takes a date, a time and a zone, and answers anything
     }
   });
 
+  it('POST /api/calls takes six or nine fraction digits and keeps the deadline to the millisecond', async () => {
+    for (const [value, kept] of [
+      ['2027-01-31T22:59:59.123456Z', '2027-01-31T22:59:59.123Z'],
+      ['2027-01-31T23:59:59.999999999+01:00', '2027-01-31T22:59:59.999Z'],
+    ]) {
+      const res = await world.post(world.coordinator, '/api/calls').send(callBody(value!));
+      expect({ value, status: res.status }).toEqual({ value, status: 201 });
+      expect(res.body.submissionDeadline).toBe(kept);
+    }
+  });
+
+  it('POST /api/calls refuses ten fraction digits with 400 naming the field', async () => {
+    const res = await world
+      .post(world.coordinator, '/api/calls')
+      .send(callBody('2027-01-31T22:59:59.1234567890Z'));
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual([
+      expect.objectContaining({ field: 'submissionDeadline', rule: 'instant' }),
+    ]);
+  });
+
+  it('PATCH /api/calls/:id keeps a deadline of 23:59:59.9999995 in its second, in the record and the audit', async () => {
+    const created = await world.post(world.coordinator, '/api/calls').send(callBody('2027-01-31T22:00:00Z'));
+    expect(created.status).toBe(201);
+    const { districtId: _d, ...fields } = callBody('2027-01-31T23:59:59.9999995+01:00');
+    const res = await world.patch(world.coordinator, `/api/calls/${created.body.id}`).send(fields);
+    expect(res.status).toBe(200);
+    // PostgreSQL rounds a text to microseconds, which here would be midnight, the next day.
+    expect(res.body.submissionDeadline).toBe('2027-01-31T22:59:59.999Z');
+    const [row] = await api.db.dataSource.query<{ stored: string; audited: string }[]>(
+      `SELECT to_char(c.submission_deadline AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS stored,
+              a.payload->>'submissionDeadline' AS audited
+         FROM call c JOIN audit_event a ON a.entity_id = c.id::text AND a.action = 'call_changed'
+        WHERE c.id = $1`,
+      [created.body.id],
+    );
+    expect(row).toEqual({ stored: '2027-01-31T22:59:59.999000', audited: '2027-01-31T23:59:59.999+01:00' });
+  });
+
+  it('REQUEST_CHANGES takes a replyDeadline with microseconds', async () => {
+    const { id } = await world.draft(callId);
+    await world.event(world.carrier, id, { type: 'SUBMIT' }).expect(200);
+    const replyDeadline = new Date(Date.now() + 14 * 86_400_000).toISOString().replace('Z', '123Z');
+    const res = await world.event(world.coordinator, id, {
+      type: 'REQUEST_CHANGES',
+      message: 'Bitte ergänzen',
+      replyDeadline,
+    });
+    expect(res.status).toBe(200);
+  });
+
   it('PATCH /api/calls/:id with submissionDeadline "2027-W05-3" answers 400 naming the field', async () => {
     const { districtId: _d, ...fields } = callBody(WEEK_DATE);
     const res = await world.patch(world.coordinator, `/api/calls/${callId}`).send(fields);

@@ -1,4 +1,10 @@
-import { currentBerlinYear, isCalendarDate, isInstant, isPositiveCents } from './common';
+import {
+  currentBerlinYear,
+  isCalendarDate,
+  isInstant,
+  isPositiveCents,
+  toMillisecondInstant,
+} from './common';
 
 describe('amounts in cents', () => {
   it('takes whole positive cents as a JSON integer or a string of digits', () => {
@@ -41,7 +47,7 @@ describe('calendar dates', () => {
 });
 
 describe('instants', () => {
-  it('take a day, a time to the minute, second or millisecond, and Z or an offset', () => {
+  it('take a day, a time to the minute, second or fraction of a second, and Z or an offset', () => {
     for (const value of [
       '2027-01-31T23:59+01:00',
       '2027-01-31T23:59:00+01:00',
@@ -50,6 +56,46 @@ describe('instants', () => {
       '2024-02-29T12:00:00-05:30',
     ]) {
       expect({ value, ok: isInstant(value) }).toEqual({ value, ok: true });
+    }
+  });
+
+  it('take a fraction of a second with up to nine digits, as PostgreSQL, Python and Java write it', () => {
+    for (const value of [
+      '2026-12-07T10:00:00.123456Z',
+      '2026-12-07T10:00:00.1234+01:00',
+      '2026-12-07T10:00:00.123456789Z',
+      '2026-12-31T23:59:59.999999999-05:30',
+    ]) {
+      expect({ value, ok: isInstant(value) }).toEqual({ value, ok: true });
+    }
+  });
+
+  it('refuse ten or more fraction digits, an empty fraction and a fraction without seconds', () => {
+    for (const value of [
+      '2026-12-07T10:00:00.1234567890Z',
+      '2026-12-07T10:00:00.Z',
+      '2026-12-07T10:00.5Z',
+      '2026-12-07T10:00:00,5Z',
+    ]) {
+      expect({ value, ok: isInstant(value) }).toEqual({ value, ok: false });
+    }
+  });
+
+  it('are kept to the millisecond: further digits are cut, never rounded into the next second', () => {
+    // 23:59:59.9999995 rounded (as PostgreSQL rounds a text to microseconds) would be the next day.
+    expect(toMillisecondInstant('2026-12-31T23:59:59.9999995Z')).toBe('2026-12-31T23:59:59.999Z');
+    expect(toMillisecondInstant('2026-12-07T10:00:00.123456+01:00')).toBe('2026-12-07T10:00:00.123+01:00');
+    expect(toMillisecondInstant('2026-12-07T10:00:00.1234Z')).toBe('2026-12-07T10:00:00.123Z');
+    // Three digits or fewer, anything that is no instant, and non-strings are left for the check.
+    for (const value of [
+      '2026-12-07T10:00:00.12Z',
+      '2026-12-07T10:00Z',
+      '2026-12-07T10:00:00.1234567890Z',
+      '2027-W05-3',
+      42,
+      null,
+    ]) {
+      expect(toMillisecondInstant(value)).toBe(value);
     }
   });
 

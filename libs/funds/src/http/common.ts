@@ -64,12 +64,12 @@ export function isPositiveCents(value: unknown): boolean {
   return cents > 0n && cents <= MAX_CENTS;
 }
 
-/** A positive amount in integer cents, as a JSON integer or a string of digits (rule `cents`). */
 /** Trims a string before validation, so "  " fails `MinLength(1)` and stored text has no stray spaces. */
 export function Trim() {
   return Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 }
 
+/** A positive amount in integer cents, as a JSON integer or a string of digits (rule `cents`). */
 export function IsCents(options?: ValidationOptions) {
   return (target: object, propertyName: string) =>
     registerDecorator({
@@ -106,14 +106,16 @@ export function IsCalendarDate(options?: ValidationOptions) {
 }
 
 // Minutes and seconds below 60, hours below 24, an offset like +01:00; the day is checked apart.
+// A fraction of a second has one to nine digits (nanoseconds, the finest Java and Go write;
+// PostgreSQL and Python write six).
 const INSTANT =
-  /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+  /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
 /**
- * Whether the value is a point in time `YYYY-MM-DDTHH:MM[:SS[.fff]]` with `Z` or an offset
- * (`+01:00`). class-validator's ISO 8601 check also passes week dates (`2027-W05-3`), ordinal dates
- * (`2027-060`) and the basic form (`20270301`), which `new Date()` cannot read, and JavaScript
- * rolls 30 February over into March; PostgreSQL has no year 0.
+ * Whether the value is a point in time `YYYY-MM-DDTHH:MM[:SS[.f…]]` (one to nine fraction digits)
+ * with `Z` or an offset (`+01:00`). class-validator's ISO 8601 check also passes week dates
+ * (`2027-W05-3`), ordinal dates (`2027-060`) and the basic form (`20270301`), which `new Date()`
+ * cannot read, and JavaScript rolls 30 February over into March; PostgreSQL has no year 0.
  */
 export function isInstant(value: unknown): value is string {
   if (typeof value !== 'string') return false;
@@ -123,9 +125,28 @@ export function isInstant(value: unknown): value is string {
   return Number.isFinite(ms) && new Date(ms).getUTCFullYear() >= 1;
 }
 
-/** A point in time with date, time and zone (see `isInstant`); refused with the rule `instant`. */
+const SUB_MILLISECOND = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3})\d{1,6}(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * An instant cut to the millisecond, its zone kept as written: `…23:59:59.9999995Z` becomes
+ * `…23:59:59.999Z`. An instant is kept to the millisecond, as a JavaScript `Date` holds it (the
+ * timestamptz columns could hold microseconds, but every value reaches them through a `Date`).
+ * Cutting, not rounding: rounded, a deadline of 23:59:59.9999995 would fall on the next day, and
+ * PostgreSQL rounds a text to microseconds while V8 cuts, so without this the audit trail (which
+ * keeps the text) and the record could disagree about the second. Anything else is left as is
+ * for `isInstant` to judge.
+ */
+export function toMillisecondInstant(value: unknown): unknown {
+  return typeof value === 'string' ? value.replace(SUB_MILLISECOND, '$1$2') : value;
+}
+
+/**
+ * A point in time with date, time and zone (see `isInstant`), kept to the millisecond (see
+ * `toMillisecondInstant`); refused with the rule `instant`.
+ */
 export function IsInstant(options?: ValidationOptions) {
-  return (target: object, propertyName: string) =>
+  return (target: object, propertyName: string) => {
+    Transform(({ value }: { value: unknown }) => toMillisecondInstant(value))(target, propertyName);
     registerDecorator({
       name: 'instant',
       target: target.constructor,
@@ -133,6 +154,7 @@ export function IsInstant(options?: ValidationOptions) {
       options,
       validator: { validate: (value: unknown) => isInstant(value) },
     });
+  };
 }
 
 /** The end of a period on or after its start (rule `notBeforeStart`); `startField` names the start. */
