@@ -156,6 +156,85 @@ describe('committee notices checked again at delivery', () => {
     });
   }, 60_000);
 
+  /** Submitted and formally checked: before the committee. */
+  async function inReview(): Promise<string> {
+    const { id } = await world.draft(callId);
+    await world.event(world.carrier, id, { type: 'SUBMIT' }).expect(200);
+    await world.event(world.coordinator, id, { type: 'PASS_FORMAL_CHECK' }).expect(200);
+    return id;
+  }
+
+  const openWrittenVote = async (applicationId: string) =>
+    (
+      await world
+        .post(world.coordinator, `/api/applications/${applicationId}/written-votes`)
+        .send({
+          motion: 'Förderung empfehlen',
+          deadline: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+        })
+        .expect(201)
+    ).body as { id: string };
+
+  const declareConflict = (voter: number, applicationId: string) =>
+    world
+      .post(ag.voters[voter]!, `/api/committees/${ag.committeeId}/conflicts`)
+      .send({ applicationId, reason: 'Vorstand im Trägerverein' })
+      .expect(201);
+
+  it('a member who declared a conflict of interest is not asked to vote on that application', async () => {
+    const applicationId = await inReview();
+    await declareConflict(2, applicationId);
+    const vote = await openWrittenVote(applicationId);
+    const addressed = (await world.db.query(
+      `SELECT payload->'recipient'->>'userId' AS user_id FROM outbox WHERE delivery_key LIKE $1`,
+      [`written-vote:${vote.id}:opened|%`],
+    )) as { user_id: string }[];
+    expect(addressed.map((row) => row.user_id).sort()).toEqual(
+      ag.voters
+        .filter((_, index) => index !== 2)
+        .map((voter) => voter.user.id)
+        .sort(),
+    );
+  }, 60_000);
+
+  it("an open written vote's notice is dropped for a member who declared a conflict on it before delivery", async () => {
+    const applicationId = await inReview();
+    const mailWorker = worker.get(NoticeProcessor).worker;
+    await mailWorker.pause();
+    const vote = await openWrittenVote(applicationId);
+    // The notices wait in the queue; meanwhile voters[3] declares a conflict on the application.
+    await declareConflict(3, applicationId);
+    await mailWorker.resume();
+    const keys = `written-vote:${vote.id}:opened|%`;
+    await eventually(async () => {
+      const [{ n }] = (await world.db.query(
+        `SELECT count(*)::int AS n FROM outbox WHERE delivery_key LIKE $1 AND delivered_at IS NULL`,
+        [keys],
+      )) as [{ n: number }];
+      expect(n).toBe(0);
+    }, 20_000);
+    const outcomes = (await world.db.query(
+      `SELECT payload->'recipient'->>'userId' AS user_id, outcome FROM outbox WHERE delivery_key LIKE $1`,
+      [keys],
+    )) as { user_id: string; outcome: string }[];
+    const conflicted = ag.voters[3]!.user;
+    expect(outcomes.filter((row) => row.user_id === conflicted.id).map((row) => row.outcome)).toEqual([
+      'no_longer_due',
+    ]);
+    expect(outcomes.filter((row) => row.user_id !== conflicted.id).map((row) => row.outcome)).toEqual(
+      Array(4).fill('sent'),
+    );
+    const mailedTo = smtp.mails
+      .filter((m) => m.deliveryKey?.startsWith(`written-vote:${vote.id}:opened|`))
+      .flatMap((m) => m.to);
+    expect(mailedTo).toHaveLength(4);
+    expect(mailedTo).not.toContain(conflicted.email.toLowerCase());
+    const [drop] = (await world.db.query(`SELECT reason FROM notice_drop WHERE delivery_key = $1`, [
+      `written-vote:${vote.id}:opened|${conflicted.email.toLowerCase()}`,
+    ])) as { reason: string }[];
+    expect(drop).toEqual({ reason: 'no_longer_due' });
+  }, 60_000);
+
   it('a session invitation is dropped when it arrives only after the session was held and closed', async () => {
     const { id: applicationId } = await world.draft(callId);
     await world.event(world.carrier, applicationId, { type: 'SUBMIT' }).expect(200);

@@ -25,6 +25,8 @@ export class CommitteeNotices {
       link: string;
       /** Files for the mail, per recipient language. */
       attachments?: Partial<Record<'de' | 'en', NoticeAttachmentRef[]>>;
+      /** Seats (committee_member ids) left out, e.g. members conflicted on the matter. */
+      except?: ReadonlySet<string>;
     },
   ): Promise<number> {
     const recipients = (await tx.query(
@@ -37,8 +39,9 @@ export class CommitteeNotices {
           AND m.valid_from <= (now() AT TIME ZONE 'Europe/Berlin')::date
           AND (m.valid_to IS NULL OR m.valid_to >= (now() AT TIME ZONE 'Europe/Berlin')::date)
           AND ($2 = 'members' OR (m.voting AND m.substitute_for_id IS NULL))
+          AND NOT (m.id = ANY($3::uuid[]))
         ORDER BY lower(u.email)`,
-      [committeeId, audience],
+      [committeeId, audience, [...(notice.except ?? [])]],
     )) as {
       id: string;
       email: string;

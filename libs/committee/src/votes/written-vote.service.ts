@@ -155,7 +155,8 @@ export class WrittenVoteService {
         requestId,
       });
       // Voting members who declared a conflict take no part: their recusal is on record at once, so
-      // they are neither waited for nor reminded.
+      // they are neither waited for, nor asked to vote, nor reminded. They get no notice of the vote
+      // at all: their own recusal is what they would read, and the vote shows it in the app.
       const conflicted = await conflictedMemberIds(tx, applicationId);
       for (const seat of votingSeats(await currentMembers(tx, committee.id))) {
         if (conflicted.has(seat.id))
@@ -168,10 +169,12 @@ export class WrittenVoteService {
       }
       await this.notices.send(tx, committee.id, 'voting_seats', {
         kind: 'written_vote_opened',
+        except: conflicted,
         key: `written-vote:${row!.id}:opened`,
         data: {
           vote: {
-            // Read again at delivery: the notice is dropped once the vote closed (state-checks.ts).
+            // Read again at delivery: the notice is dropped once the vote closed or the recipient
+            // declared a conflict on it (state-checks.ts).
             id: row!.id,
             subject: application.title,
             closesAt: deadline.toISOString(),

@@ -109,7 +109,8 @@ export const NOTICE_CATALOGUE = {
   written_vote_opened: {
     category: 'transactional',
     trigger: 'a written vote (Umlaufverfahren) opens',
-    recipients: "the committee's voting members",
+    recipients:
+      "the committee's voting members, except those with a declared conflict of interest on the application",
   },
   written_vote_closing: {
     category: 'reminder',

@@ -25,16 +25,20 @@ const writtenVoteOpened: StateCheck<{ voteId: string }> = {
     return parsed.success ? { voteId: parsed.data.vote.id } : undefined;
   },
   // "Please vote by …" fits while the vote is open and the recipient, in the seat that votes today,
-  // has not voted. A recusal recorded at the opening is no vote: the member is told of the vote.
+  // has not answered and has no declared conflict on the application: a member who declared one
+  // after the notice was queued may not vote (their recusal is on record), so it is dropped.
   stillDue: (db, { voteId }, notice) =>
     exists(
       db,
       `SELECT 1 FROM committee_vote v
+         JOIN application a ON a.id = v.application_id
          JOIN committee_member m ON m.committee_id = v.committee_id AND m.user_id = $2
           AND ${VOTING_SEAT_ON('now()')}
         WHERE v.id = $1 AND v.closed_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM committee_ballot b
-                           WHERE b.vote_id = v.id AND b.committee_member_id = m.id AND b.choice <> 'recused')
+          AND NOT EXISTS (SELECT 1 FROM committee_ballot b WHERE b.vote_id = v.id AND b.committee_member_id = m.id)
+          AND NOT EXISTS (SELECT 1 FROM conflict_of_interest ci
+                           WHERE ci.committee_member_id = m.id AND ci.withdrawn_at IS NULL
+                             AND (ci.application_id = a.id OR ci.organisation_id = a.organisation_id))
         LIMIT 1`,
       [voteId, notice.recipient.userId],
     ),

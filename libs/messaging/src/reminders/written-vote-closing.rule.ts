@@ -12,8 +12,9 @@ export const VOTING_SEAT_ON = (at: string) => `m.voting AND m.substitute_for_id 
 /**
  * "The written vote closes soon": one day before an open written procedure's deadline, to each
  * voting member (in their own right, not substitutes) who has not answered yet. A member who
- * declared a conflict is reminded too: the mail asks them to declare it instead of voting, which
- * records their recusal.
+ * declared a conflict on the application is not reminded: the declaration records their recusal
+ * (at the opening, or at once when declared later), which is an answer. The mail asks a member
+ * with an undeclared conflict to declare it instead of voting.
  */
 export const writtenVoteClosingRule: ReminderRule = {
   kind: 'written_vote_closing',
