@@ -23,7 +23,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
 import { loadApplicationRecord } from '../applications/application-record';
 import { ApplicationNotices, noticeApplication } from '../notices/application-notices';
-import { ApplicationScope, type Db, type ScopedApplication } from '../scope/application-scope';
+import { ApplicationScope, type Db } from '../scope/application-scope';
 import { claimInterest, type StoredNoticeInterest, storeClaimInterest, storeLines } from './claim-interest';
 import type { ClaimLine } from './funding-effects.service';
 import { latestFinalReport } from './settlement';
@@ -111,9 +111,7 @@ export class RecoveryService {
       async (tx) => {
         // The application first: its lock orders the notices of its claims, which are numbered
         // one after the other (RF1, RF2, …), and it is the order a revocation locks in.
-        const { claim, districtId } = await this.lockForFinance(tx, principal, claimId, {
-          application: true,
-        });
+        const { claim, districtId } = await this.lockForFinance(tx, principal, claimId);
         if (claim.notice_reference) throw new ConflictError(APPLICATIONS_ERROR_CODES.recoveryNoticeIssued);
         if (claim.state !== 'open')
           throw new ConflictError(APPLICATIONS_ERROR_CODES.claimSettled, [], { state: claim.state });
@@ -288,6 +286,8 @@ export class RecoveryService {
     bookedOn: string,
     requestId: string | null,
   ) {
+    // The application first, as every command on it (a revocation locks it and then closes its
+    // late-use claims): a payment taken between would be booked on a claim the revocation is closing.
     const { claim, districtId } = await this.lockForFinance(tx, principal, claimId);
     const settled = claimBalance(await claimEntries(tx, claim.id));
     if (settled.state === 'paid' || settled.state === 'waived') {
@@ -558,33 +558,28 @@ export class RecoveryService {
   }
 
   /**
-   * The claim locked for finance. With `application`, its application is locked before it (the
-   * order lifecycle steps take: application, then its call-offs and claims), looked up unlocked
-   * first since a claim never moves to another application.
+   * The claim locked for finance, its application locked before it: the order every command on an
+   * application takes its rows in (lifecycle steps lock the application, then its call-offs and
+   * claims), so commands on one application run one after the other instead of deadlocking or
+   * interleaving. The application is looked up unlocked first since a claim never moves to
+   * another application.
    */
-  private async lockForFinance(
-    tx: EntityManager,
-    principal: Principal,
-    claimId: string,
-    lock: { application?: boolean } = {},
-  ) {
+  private async lockForFinance(tx: EntityManager, principal: Principal, claimId: string) {
     const scope = ApplicationScope.of(principal);
-    const notVisible = (error: unknown) => {
-      throw error instanceof NotFoundError ? new NotFoundError() : error;
-    };
-    let scoped: ScopedApplication | undefined;
-    if (lock.application) {
-      const [owner] = (await tx.query(`SELECT application_id FROM repayment_claim WHERE id = $1`, [
-        claimId,
-      ])) as { application_id: string }[];
-      if (!owner) throw new NotFoundError();
-      scoped = await scope.application(tx, owner.application_id, { lock: true }).catch(notVisible);
-    }
+    const [owner] = (await tx.query(`SELECT application_id FROM repayment_claim WHERE id = $1`, [
+      claimId,
+    ])) as { application_id: string }[];
+    if (!owner) throw new NotFoundError();
+    // Outside the scope the claim answers as an unknown one, not with its application's code.
+    const scoped = await scope
+      .application(tx, owner.application_id, { lock: true })
+      .catch((error: unknown) => {
+        throw error instanceof NotFoundError ? new NotFoundError() : error;
+      });
     const [claim] = (await tx.query(`SELECT ${CLAIM_COLUMNS} FROM repayment_claim WHERE id = $1 FOR UPDATE`, [
       claimId,
     ])) as ClaimRow[];
     if (!claim) throw new NotFoundError();
-    scoped ??= await scope.application(tx, claim.application_id).catch(notVisible);
     if (!scope.isStaffOf(scoped.districtId, 'finance')) throw new ForbiddenError();
     return { claim, districtId: scoped.districtId };
   }
