@@ -34,6 +34,11 @@ export const FUNDS_ERROR_CODES = {
   reversalNotReversible: 'reversal_not_reversible',
   /** 422: the base-rate table does not reach back to the payment day. */
   baseRateMissing: 'base_rate_missing',
+  /**
+   * 422: the interest on a principal over a period would leave the range of bigint cents; raised
+   * by the interest calculation in libs/domain, listed here so its messages are checked.
+   */
+  interestOutOfRange: 'interest_out_of_range',
   /** 422: the fund exists already for this district, kind and area. */
   fundExists: 'fund_exists',
   /**

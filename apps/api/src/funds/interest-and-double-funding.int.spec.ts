@@ -192,11 +192,26 @@ describe('repayment interest and the double-funding check over HTTP', () => {
       });
     });
 
-    it('answers interest beyond what the ledger can hold with 422 amount_out_of_range', async () => {
-      const res = await post(finance.session, '/api/repayment-interest')
-        .send({ principalCents: '9223372036854775807', paidOn: '2024-03-15', repaidOn: '9999-12-31' })
+    it('answers interest beyond what the ledger can hold with 422 interest_out_of_range, naming the interest, not a fund', async () => {
+      const tooMuch = { principalCents: '9223372036854775807', paidOn: '2024-03-15', repaidOn: '9999-12-31' };
+      const de = await post(finance.session, '/api/repayment-interest').send(tooMuch).expect(422);
+      expect(de.body).toMatchObject({
+        code: 'interest_out_of_range',
+        message:
+          'Die Zinsen auf diesen Betrag für diesen Zeitraum wären größer, als das Kassenbuch fassen kann. ' +
+          'Bitte prüfen Sie Betrag und Daten.',
+        details: [],
+      });
+      const en = await post(finance.session, '/api/repayment-interest')
+        .set('Accept-Language', 'en')
+        .send(tooMuch)
         .expect(422);
-      expect(res.body).toMatchObject({ code: 'amount_out_of_range', details: [] });
+      expect(en.body).toMatchObject({
+        code: 'interest_out_of_range',
+        message:
+          'The interest on this amount for this period would be more than the ledger can hold. ' +
+          'Please check the amount and the dates.',
+      });
       // The largest principal over one year still fits.
       await post(finance.session, '/api/repayment-interest')
         .send({ principalCents: '9223372036854775807', paidOn: '2025-01-01', repaidOn: '2026-01-01' })

@@ -118,6 +118,10 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Mit diesem Betrag überstiege die Summe des Fonds, was das Kassenbuch fassen kann.',
     en: 'With this amount the fund’s total would exceed what the ledger can hold.',
   },
+  interest_out_of_range: {
+    de: 'Die Zinsen auf diesen Betrag für diesen Zeitraum wären größer, als das Kassenbuch fassen kann. Bitte prüfen Sie Betrag und Daten.',
+    en: 'The interest on this amount for this period would be more than the ledger can hold. Please check the amount and the dates.',
+  },
   budget_exceeded: {
     de: 'Das Budget des Fonds für dieses Programmjahr reicht nicht aus.',
     en: 'The fund’s budget for this programme year is not sufficient.',

@@ -267,7 +267,7 @@ describe('repayment interest: 5 percentage points above the base rate, actual/36
         baseRates: BASE_RATES,
       });
     expect(calculate).toThrow(BusinessRuleError);
-    expect(calculate).toThrow(expect.objectContaining({ code: 'amount_out_of_range' }));
+    expect(calculate).toThrow(expect.objectContaining({ code: 'interest_out_of_range' }));
   });
 
   it('asks for the base rate when the table does not reach back to the payment day', () => {

@@ -102,7 +102,7 @@ export function interestForDays(principal: Money, rateBasisPoints: number, days:
  * The repayment interest, line by line. Throws a `ValidationError` for malformed dates, a
  * repayment before the payment or a negative principal, and a `BusinessRuleError`
  * (`base_rate_missing`, with the first uncovered `date`) when the table does not reach back to the
- * payment day, or (`amount_out_of_range`) when the interest exceeds what a bigint of cents holds.
+ * payment day, or (`interest_out_of_range`) when the interest exceeds what a bigint of cents holds.
  */
 export function calculateRepaymentInterest(input: RepaymentInterestInput): RepaymentInterest {
   const { principal, paidOn, repaidOn } = input;
@@ -159,8 +159,9 @@ export function calculateRepaymentInterest(input: RepaymentInterestInput): Repay
     for (const line of lines) line.interest = interestForDays(principal, line.rateBasisPoints, line.days);
     total = Money.sum(lines.map((line) => line.interest));
   } catch (error) {
-    // A line or the total beyond bigint, the ledger's type: refused as the ledger refuses such sums.
-    if (error instanceof RangeError) throw new BusinessRuleError('amount_out_of_range');
+    // A line or the total beyond bigint, the ledger's type: refused as the ledger refuses such sums,
+    // with a code of its own, since here no fund's total is at stake but the amount and dates given.
+    if (error instanceof RangeError) throw new BusinessRuleError('interest_out_of_range');
     throw error;
   }
 
