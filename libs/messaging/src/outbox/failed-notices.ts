@@ -14,8 +14,8 @@ export interface NoticeCounts {
  * What finally failed, counted from PostgreSQL (Redis may have lost the failed jobs), and the one
  * action that retries all of it, in PostgreSQL alone (it works while Redis is down): the rows go
  * back to the relay with the next retry generation, which the relay enqueues as a new job
- * (`jobIdFor`) with a fresh retry budget beside the failed one; the mail's claim and delivery key
- * keep a retry from sending twice.
+ * (`jobIdFor`) with a fresh retry budget, removing the failed one once it has (best effort: the
+ * queue may be out of reach); the mail's claim and delivery key keep a retry from sending twice.
  */
 @Injectable()
 export class FailedNotices {

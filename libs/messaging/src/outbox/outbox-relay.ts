@@ -14,6 +14,8 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
 const BATCH_SIZE = 200;
+/** How long the relay waits for the queue to remove the failed jobs a retry replaced. */
+const REMOVAL_TIMEOUT_MS = 5_000;
 
 interface PendingRow {
   id: string;
@@ -25,8 +27,9 @@ interface PendingRow {
 /**
  * BullMQ refuses ':' in custom job ids; a hash of the delivery key is safe and still deduplicates.
  * An administrator's retry of a failed notice counts up its `retry_generation`, which yields a new
- * job id: the failed job may stay in the queue (or be out of reach with Redis) and the relay's
- * enqueue is not dropped as its duplicate. Generation 0 keeps the id of the delivery key alone.
+ * job id: the failed job may still be in the queue (or be out of reach with Redis) and the relay's
+ * enqueue is not dropped as its duplicate; the relay removes it once the new one is enqueued
+ * (`OutboxRelay`). Generation 0 keeps the id of the delivery key alone.
  */
 export function jobIdFor(deliveryKey: string, retryGeneration = 0): string {
   const id = retryGeneration === 0 ? deliveryKey : `${deliveryKey}#retry-${retryGeneration}`;
@@ -103,7 +106,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async relayBatch(): Promise<number | 'queue_unavailable'> {
-    return this.dataSource.transaction(async (tx) => {
+    let retried: PendingRow[] = [];
+    const moved = await this.dataSource.transaction(async (tx) => {
       const rows: PendingRow[] = await tx.query(
         `SELECT id, delivery_key, retry_generation, payload FROM outbox
          WHERE relayed_at IS NULL AND available_at <= now()
@@ -135,8 +139,37 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       await tx.query(`UPDATE outbox SET relayed_at = now(), attempts = attempts + 1 WHERE id = ANY($1)`, [
         rows.map((r) => r.id),
       ]);
+      retried = rows.filter((row) => row.retry_generation > 0);
       return rows.length;
     });
+    // After the commit: the rows' locks are not held while Redis is asked once more.
+    if (retried.length > 0) await this.removeEarlierGenerations(retried);
+    return moved;
+  }
+
+  /**
+   * An administrator's retry gave these notices a new job; the failed jobs of their earlier
+   * generations would otherwise stay in the queue's failed list for good, where operators (the
+   * queue dashboard, `/api/ready`) count a notice that is on its way again, or delivered since.
+   * Best effort: the retry itself needs only PostgreSQL, and a job that cannot be removed now (the
+   * queue went away again) is left in the failed list; it sends nothing, the delivery key sees to
+   * that. An earlier generation still running (locked) is not removed either.
+   */
+  private async removeEarlierGenerations(rows: PendingRow[]): Promise<void> {
+    const ids = rows.flatMap((row) =>
+      Array.from({ length: row.retry_generation }, (_, generation) => jobIdFor(row.delivery_key, generation)),
+    );
+    const removal = Promise.all(ids.map((id) => this.mailQueue.remove(id))).then(
+      () => undefined,
+      (error: Error) => error.message,
+    );
+    let timer: NodeJS.Timeout | undefined;
+    // A queue that stops answering mid-way must not hold up the relay.
+    const gaveUp = new Promise<string>((resolve) => {
+      timer = setTimeout(() => resolve('no answer'), REMOVAL_TIMEOUT_MS);
+    });
+    const failure = await Promise.race([removal, gaveUp]).finally(() => clearTimeout(timer));
+    if (failure) this.logger.warn(`failed jobs of earlier retries not removed: ${failure}`);
   }
 
   private async listen(): Promise<void> {
