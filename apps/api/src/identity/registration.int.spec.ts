@@ -382,9 +382,8 @@ describe('self-registration of carrier organisations', () => {
       'organisation.legalRepresentatives.0.name:minLength',
       'organisation.legalRepresentatives.1.role:maxLength',
       'organisation.legalRepresentatives.2.email:whitelistValidation',
-      'organisation.legalRepresentatives.3:nestedValidation',
-      // A list item that is not an object is also named on the list (IsObject each, 8444d71).
-      'organisation.legalRepresentatives:isObject',
+      // A list item that is not an object is named once, at the item (validation.pipe.ts).
+      'organisation.legalRepresentatives.3:isObject',
     ]);
     expect(res.body.details).toContainEqual({
       field: 'organisation.legalRepresentatives.1.role',
