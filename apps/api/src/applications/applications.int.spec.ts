@@ -298,5 +298,6 @@ describe('applications: drafts, autosave, submission and change requests over HT
       [drafts.map((d) => d.id)],
     )) as { n: number }[];
     expect(row!.n).toBe(200);
-  });
+    // 200 drafts made one by one over HTTP: a loaded CI machine needed more than the default 30 s.
+  }, 120_000);
 });
