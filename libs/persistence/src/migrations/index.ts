@@ -41,6 +41,7 @@ import { RecordDecisionAndRecipientOnGrantNotice1763796600000 } from './17637966
 import { KeepBookedInterestCalculation1763796700000 } from './1763796700000-keep-booked-interest-calculation';
 import { RecordWhoHeldTheSeat1763796800000 } from './1763796800000-record-who-held-the-seat';
 import { RetryGenerationOnOutbox1763796850000 } from './1763796850000-retry-generation-on-outbox';
+import { CreditPaidLateUseInterest1763796900000 } from './1763796900000-credit-paid-late-use-interest';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
@@ -87,4 +88,5 @@ export const migrations = [
   KeepBookedInterestCalculation1763796700000,
   RecordWhoHeldTheSeat1763796800000,
   RetryGenerationOnOutbox1763796850000,
+  CreditPaidLateUseInterest1763796900000,
 ];
