@@ -30,5 +30,9 @@ export type {
   ProgrammeListStatus,
 } from './programme-list/programme-list.input';
 export { renderProgrammeList } from './programme-list/render-programme-list';
-export type { RecoveryNoticeInput, RecoveryPayment } from './recovery-notice/recovery-notice.input';
+export type {
+  RecoveryLateUseCredit,
+  RecoveryNoticeInput,
+  RecoveryPayment,
+} from './recovery-notice/recovery-notice.input';
 export { renderRecoveryNotice } from './recovery-notice/render-recovery-notice';

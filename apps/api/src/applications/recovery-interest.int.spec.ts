@@ -1,3 +1,4 @@
+import { pdfText } from '@kiezfonds/testing';
 import { backToToday, travelTo } from '../testing/clock';
 import { startTestApi, type TestApi } from '../testing/test-api';
 import { ApplicationWorld } from '../testing/application-world';
@@ -21,7 +22,8 @@ interface ShownClaim {
   interestCents: string | null;
   totalCents: string | null;
   lines: { totalCents: string; lines: { from: string; to: string; interestCents: string }[] }[];
-  credits: { totalCents: string }[];
+  credits: { kind: string; totalCents: string; lines: { interestCents: string; text: string }[] }[];
+  notice: { reference: string; dueBy: string } | null;
   waiveReason: string | null;
   entries: { kind: string; amountCents: string; reason: string | null }[];
 }
@@ -278,6 +280,118 @@ describe('recovery: interest as the notice fixed it and as booked, once per day'
     const [paid] = (await claimsOf(second.id)).filter((c) => c.reason === 'late_use');
     expect(paid).toMatchObject({ state: 'paid', interestCents: '11853' });
   }, 120_000);
+
+  it('late-use interest paid before the revocation is credited against the revocation claim’s interest: the same days bear interest once', async () => {
+    const [full, part] = [await paidProject('500000'), await paidProject('500000')];
+    travelTo('2027-09-01T10:00:00+02:00');
+    // Each 5 000 € paid on 15.04.2027 and used on 31.08.2027, after the deadline 15.08.2027:
+    // late-use interest 15.04.–30.08.2027, 138 days at 1,27 % + 5 % = 6,27 %:
+    // 500 000 × 627 × 138 / 3 650 000 = 11 852,8… → 118,53 €, fixed by its notice.
+    const lateUse = async ({ callOffId }: { callOffId: string }, paidCents: string) => {
+      const used = await world
+        .post(world.carrier, `/api/call-offs/${callOffId}/use`)
+        .send({ usedOn: '2027-08-31' })
+        .expect(200);
+      const claimId = used.body.lateUseClaimId as string;
+      const notice = await world
+        .post(world.finance, `/api/repayment-claims/${claimId}/notice`)
+        .send({ dueBy: '2027-10-01' })
+        .expect(200);
+      expect(notice.body.interestCents).toBe('11853');
+      await world
+        .post(world.finance, `/api/repayment-claims/${claimId}/payments`)
+        .send({ amountCents: paidCents, receivedOn: '2027-09-01' })
+        .expect(200);
+      return notice.body.reference as string;
+    };
+    // The one carrier paid it all, the other 50,00 € of it (the rest ends with the revocation).
+    const fullReference = await lateUse(full, '11853');
+    await lateUse(part, '5000');
+    for (const { id } of [full, part]) {
+      await world.event(world.coordinator, id, { type: 'REVOKE', reason: 'Zweck verfehlt.' }).expect(200);
+    }
+    const revocationOf = async (id: string) => (await claimsOf(id)).find((c) => c.reason === 'revocation')!;
+
+    // Today, 01.09.2027: the revocation claim's 5 000 € from 15.04.2027, 139 days at 6,27 %:
+    // 500 000 × 627 × 139 / 3 650 000 = 11 938,7… → 119,39 €, less the 118,53 € of late-use
+    // interest paid for the days 15.04.–30.08.2027 of the same money: 0,86 €.
+    const today = await revocationOf(full.id);
+    expect([today.interestCents, today.lines.map((l) => l.totalCents)]).toEqual(['86', ['11939']]);
+    expect(today.credits).toEqual([
+      expect.objectContaining({ kind: 'late_use_interest_paid', totalCents: '11853' }),
+    ]);
+    expect(today.credits[0]!.lines.map((l) => l.text).join(' ')).toContain(
+      'bereits gezahlte Zinsen für verspätete Verwendung',
+    );
+
+    // The notice due on 01.10.2027: 169 days, 500 000 × 627 × 169 / 3 650 000 = 14 515,4… → 145,15 €;
+    // less 118,53 € paid: 26,62 €. Where only 50,00 € were paid, only they are credited: 95,15 €.
+    const notices = [];
+    for (const { id } of [full, part]) {
+      const claim = await revocationOf(id);
+      notices.push(
+        (
+          await world
+            .post(world.finance, `/api/repayment-claims/${claim.id}/notice`)
+            .send({ dueBy: '2027-10-01' })
+            .expect(200)
+        ).body as { interestCents: string; totalCents: string },
+      );
+    }
+    expect(notices.map((n) => [n.interestCents, n.totalCents])).toEqual([
+      ['2662', '502662'],
+      ['9515', '509515'],
+    ]);
+    const partClaim = await revocationOf(part.id);
+    expect([partClaim.interestCents, partClaim.credits.map((c) => [c.kind, c.totalCents])]).toEqual([
+      '9515',
+      [['late_use_interest_paid', '5000']],
+    ]);
+
+    // The notice states the credit line by line.
+    const claim = await revocationOf(full.id);
+    const pdf = await world
+      .get(world.carrier, `/api/repayment-claims/${claim.id}/notice.pdf`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const text = (await pdfText(pdf.body as Buffer)).replace(/\u00a0/g, ' ').split('\n');
+    for (const line of [
+      '15.04.2027 – 30.09.2027 169 6,27 % (Basiszins 1,27 %) 145,15 €',
+      '15.04.2027 – 30.08.2027 138 6,27 % (Basiszins 1,27 %) 118,53 €',
+      'Angerechnet zusammen 118,53 €',
+      'Zinsen 26,62 €',
+      'Gesamtbetrag 5.026,62 €',
+    ]) {
+      expect(text).toContain(line);
+    }
+    // The credit names the late-use notice (the PDF may wrap the reference at a hyphen).
+    expect(text.join('').replace(/\s+/g, '')).toContain(`(Bescheid${fullReference})`);
+
+    // Settled on the due day: the credit stays as booked, the claim is paid with 26,62 € interest.
+    travelTo('2027-10-01T10:00:00+02:00');
+    await world
+      .post(world.finance, `/api/repayment-claims/${claim.id}/settle`)
+      .send({ repaidOn: '2027-10-01' })
+      .expect(200);
+    const settled = await revocationOf(full.id);
+    expect(settled.entries.filter((e) => e.kind !== 'principal').map((e) => [e.kind, e.amountCents])).toEqual(
+      [
+        ['interest', '2662'],
+        ['payment', '502662'],
+      ],
+    );
+    expect([
+      settled.state,
+      settled.interestCents,
+      settled.lines.map((l) => l.totalCents),
+      settled.credits.map((c) => [c.kind, c.totalCents]),
+    ]).toEqual(['paid', '2662', ['14515'], [['late_use_interest_paid', '11853']]]);
+  }, 180_000);
 
   it('APPROVE refuses instalments in a cash year outside the project period', async () => {
     const [id] = await selectedApplications(world, ag, 1);

@@ -5,6 +5,7 @@ import {
   Money,
   type NoticeInterest,
   type RepaymentInterest,
+  type RepaymentInterestLine,
 } from '@kiezfonds/domain';
 import type { ClaimLine } from './funding-effects.service';
 
@@ -37,11 +38,48 @@ export interface StoredCalculation {
   lines: StoredInterestLine[];
 }
 
+/**
+ * Late-use interest (§ 49a (4) VwVfG) the carrier had paid on one call-off when the grant was
+ * revoked, as the revocation recorded it on its claim (`late_use_credits`): the late-use claim,
+ * the days that bore it and its calculation as that claim's notice fixed it.
+ */
+export interface StoredLateUseCredit {
+  lateUseClaimId: string;
+  /** The late-use claim's notice (`…-RF1`). */
+  reference: string | null;
+  callOffId: string;
+  principalCents: string;
+  paidOn: string;
+  usedOn: string;
+  /** What the carrier paid of that interest; what was open then ended with the revocation. */
+  paidInterestCents: string;
+  lines: StoredInterestLine[];
+}
+
+/** A late-use credit as taken off: each late-use line with the part of it credited. */
+export interface LateUseCredit {
+  lateUseClaimId: string;
+  reference: string | null;
+  callOffId: string;
+  principal: Money;
+  paidOn: string;
+  usedOn: string;
+  paid: Money;
+  lines: (RepaymentInterestLine & { credited: Money })[];
+  /** The credit: what was paid, at most the interest the claim charges on that call-off. */
+  total: Money;
+}
+
+/** A late-use credit as kept with a booked calculation: `StoredLateUseCredit` and the credit. */
+export type StoredAppliedLateUseCredit = StoredLateUseCredit & { creditedCents: string };
+
 /** What a claim's booked interest rests on, as computed when it was booked (`interest_calculation`). */
 export interface StoredClaimInterest {
   until: string;
   lines: (StoredCalculation & { callOffId: string })[];
   credits: StoredCalculation[];
+  /** Late-use interest paid before the revocation and credited (absent in calculations kept before). */
+  lateUseCredits?: StoredAppliedLateUseCredit[];
   fixedCents: string;
   totalCents: string;
 }
@@ -52,6 +90,12 @@ export interface ClaimForInterest {
   lines: ClaimLine[];
   notice_due_by: string | null;
   notice_interest: StoredNoticeInterest[] | null;
+  late_use_credits: StoredLateUseCredit[] | null;
+}
+
+/** A claim's interest up to a day, and the late-use interest paid that it takes off. */
+export interface ClaimInterestWithCredits extends ClaimInterest {
+  lateUseCredits: LateUseCredit[];
 }
 
 export function storeCalculation(result: RepaymentInterest): StoredCalculation {
@@ -121,17 +165,71 @@ export function noticeInterestOf(claim: ClaimForInterest): NoticeInterest | unde
 }
 
 /**
- * The interest the claim bears up to `until` (libs/domain `accruedClaimInterest`): the one
- * computation behind both the booking (RecoveryService) and the claims list, so they cannot
- * disagree.
+ * Late-use interest paid before the revocation, credited against the revocation claim's interest
+ * (§ 49a (4) and (3) VwVfG: the same days of the same money bear interest once). Each credit is
+ * what the carrier paid on that call-off, at most the interest the claim charges on that
+ * call-off's line (less what an earlier credit took off it), and at most what is left of
+ * `available`, the claim's interest: it never takes off interest on other money, and never makes
+ * the interest negative. Within a credit, the payment covered the late-use lines oldest first.
+ */
+export function creditLateUseInterest(
+  stored: readonly StoredLateUseCredit[] | null,
+  lines: readonly { callOffId: string; interest: Money }[],
+  available: Money,
+): LateUseCredit[] {
+  const left = new Map<string, Money>();
+  for (const line of lines) {
+    left.set(line.callOffId, (left.get(line.callOffId) ?? Money.ZERO).add(line.interest));
+  }
+  let rest = available;
+  return (stored ?? []).map((credit) => {
+    const paid = Money.fromCents(credit.paidInterestCents);
+    const total = Money.max(
+      Money.min(Money.min(paid, left.get(credit.callOffId) ?? Money.ZERO), rest),
+      Money.ZERO,
+    );
+    left.set(credit.callOffId, (left.get(credit.callOffId) ?? Money.ZERO).subtract(total));
+    rest = rest.subtract(total);
+    let toSpread = total;
+    return {
+      lateUseClaimId: credit.lateUseClaimId,
+      reference: credit.reference,
+      callOffId: credit.callOffId,
+      principal: Money.fromCents(credit.principalCents),
+      paidOn: credit.paidOn,
+      usedOn: credit.usedOn,
+      paid,
+      lines: credit.lines.map((l) => {
+        const interest = Money.fromCents(l.interestCents);
+        const credited = Money.min(interest, toSpread);
+        toSpread = toSpread.subtract(credited);
+        return {
+          from: l.from,
+          to: l.to,
+          days: l.days,
+          baseRateBasisPoints: l.baseRateBasisPoints,
+          rateBasisPoints: l.rateBasisPoints,
+          interest,
+          credited,
+        };
+      }),
+      total,
+    };
+  });
+}
+
+/**
+ * The interest the claim bears up to `until` (libs/domain `accruedClaimInterest`), less the
+ * late-use interest paid on the same money (`creditLateUseInterest`): the one computation behind
+ * both the booking (RecoveryService) and the claims list, so they cannot disagree.
  */
 export function claimInterest(
   claim: ClaimForInterest,
   settled: readonly { principalPartCents: string; bookedOn: string }[],
   until: string,
   baseRates: readonly BaseRatePeriod[],
-): ClaimInterest {
-  return accruedClaimInterest({
+): ClaimInterestWithCredits {
+  const accrued = accruedClaimInterest({
     lines: claim.lines.map((line) => ({
       principal: Money.fromCents(line.amountCents),
       paidOn: line.paidOn,
@@ -144,12 +242,39 @@ export function claimInterest(
     baseRates,
     notice: noticeInterestOf(claim),
   });
+  const lateUseCredits = creditLateUseInterest(
+    claim.late_use_credits,
+    claim.lines.map((line, i) => ({ callOffId: line.callOffId, interest: accrued.lines[i]!.total })),
+    accrued.total,
+  );
+  return {
+    ...accrued,
+    lateUseCredits,
+    total: accrued.total.subtract(Money.sum(lateUseCredits.map((c) => c.total))),
+  };
+}
+
+/** A credit as a booked calculation keeps it. */
+export function storeLateUseCredit(
+  credit: LateUseCredit,
+  stored: StoredLateUseCredit,
+): StoredAppliedLateUseCredit {
+  return { ...stored, creditedCents: credit.total.toString() };
+}
+
+/** A kept credit read back: the lines as they were credited. */
+export function readLateUseCredit(stored: StoredAppliedLateUseCredit): LateUseCredit {
+  return creditLateUseInterest(
+    [stored],
+    [{ callOffId: stored.callOffId, interest: Money.fromCents(stored.creditedCents) }],
+    Money.fromCents(stored.creditedCents),
+  )[0]!;
 }
 
 export function storeClaimInterest(
   claim: ClaimForInterest,
   until: string,
-  result: ClaimInterest,
+  result: ClaimInterestWithCredits,
 ): StoredClaimInterest {
   return {
     until,
@@ -159,6 +284,9 @@ export function storeClaimInterest(
       ...storeCalculation(line),
     })),
     credits: result.credits.map(storeCalculation),
+    lateUseCredits: result.lateUseCredits.map((credit, i) =>
+      storeLateUseCredit(credit, claim.late_use_credits![i]!),
+    ),
     fixedCents: result.fixed.toString(),
     totalCents: result.total.toString(),
   };

@@ -20,6 +20,7 @@ import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
 import type { ApplicationRecord } from '../applications/application-record';
 import { decisionJson, recipientJson } from '../grant-notice/notice-record';
 import type { TransitionContext } from '../lifecycle/transition-context';
+import type { StoredLateUseCredit, StoredNoticeInterest } from './claim-interest';
 import { ledgerPosition } from './ledger-position';
 
 export interface ClaimLine {
@@ -209,7 +210,7 @@ export class FundingEffects {
     reason: 'revocation' | 'unspent',
     unspent?: Money,
   ): Promise<void> {
-    if (reason === 'revocation') await this.endLateUseInterest(ctx);
+    const lateUsePaid = reason === 'revocation' ? await this.endLateUseInterest(ctx) : [];
     const payments = (await ctx.tx.query(
       `SELECT id, paid_on::text AS paid_on, amount_cents::text AS amount_cents FROM call_off
        WHERE application_id = $1 AND state = 'paid' ORDER BY paid_on DESC, number DESC`,
@@ -226,10 +227,19 @@ export class FundingEffects {
     }
     const total = Money.sum(lines.map((l) => Money.fromCents(l.amountCents)));
     if (!total.isPositive()) return;
+    const claimed = new Set(lines.map((l) => l.callOffId));
+    const credits = lateUsePaid.filter((c) => claimed.has(c.callOffId));
     const [claim] = (await ctx.tx.query(
-      `INSERT INTO repayment_claim (application_id, reason, amount_cents, lines, created_by) VALUES ($1, $2, $3, $4, $5)
-       RETURNING id`,
-      [ctx.record.id, reason, total.toString(), JSON.stringify(lines.reverse()), ctx.principal.userId],
+      `INSERT INTO repayment_claim (application_id, reason, amount_cents, lines, created_by, late_use_credits)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [
+        ctx.record.id,
+        reason,
+        total.toString(),
+        JSON.stringify(lines.reverse()),
+        ctx.principal.userId,
+        credits.length > 0 ? JSON.stringify(credits) : null,
+      ],
     )) as { id: string }[];
     // The principal is the claim ledger's first entry; interest follows with the recovery notice.
     await ctx.tx.query(
@@ -244,18 +254,25 @@ export class FundingEffects {
    * is revoked, the revocation claim charges interest on the same money from its payment day
    * (§ 49a (3)), so the same days would bear interest twice. What a late-use claim still has open
    * is waived with a reason citing this (nothing booked yet: the claim is closed with that reason).
-   * Late-use interest already paid stays as paid (documented choice): it was booked as the
-   * district's revenue, and crediting it against the revocation claim moves money between accounts,
-   * which finance decides (a waiver of that much of the revocation claim's interest); the app does
-   * not do it on its own.
+   * What the carrier already paid of it stays paid and is returned here, per call-off with the
+   * late-use claim's calculation, for the revocation claim to credit against its interest
+   * (`creditLateUseInterest`). Every late-use claim of the application is locked, paid ones too,
+   * so the figure is the one the payments committed before the revocation left.
    */
-  private async endLateUseInterest(ctx: TransitionContext): Promise<void> {
-    const claims = (await ctx.tx.query(
-      `SELECT id FROM repayment_claim
-        WHERE application_id = $1 AND reason = 'late_use' AND state IN ('open', 'partly_paid')
-        ORDER BY created_at, id FOR UPDATE`,
+  private async endLateUseInterest(ctx: TransitionContext): Promise<StoredLateUseCredit[]> {
+    const all = (await ctx.tx.query(
+      `SELECT id, state, lines, notice_reference, notice_interest FROM repayment_claim
+        WHERE application_id = $1 AND reason = 'late_use' ORDER BY created_at, id FOR UPDATE`,
       [ctx.record.id],
-    )) as { id: string }[];
+    )) as {
+      id: string;
+      state: string;
+      lines: ClaimLine[];
+      notice_reference: string | null;
+      notice_interest: StoredNoticeInterest[] | null;
+    }[];
+    const paid = await this.paidLateUseInterest(ctx.tx, all);
+    const claims = all.filter((c) => c.state === 'open' || c.state === 'partly_paid');
     const today = calendarDayOf(ctx.now);
     for (const { id } of claims) {
       const rows = (await ctx.tx.query(
@@ -315,5 +332,51 @@ export class FundingEffects {
         },
       });
     }
+    return paid;
+  }
+
+  /**
+   * The late-use interest paid on each claim (the interest parts of its payments), spread over its
+   * lines in order, each up to the interest its notice fixed on it (a late-use claim has one line,
+   * the late call-off).
+   */
+  private async paidLateUseInterest(
+    tx: EntityManager,
+    claims: readonly {
+      id: string;
+      lines: ClaimLine[];
+      notice_reference: string | null;
+      notice_interest: StoredNoticeInterest[] | null;
+    }[],
+  ): Promise<StoredLateUseCredit[]> {
+    if (claims.length === 0) return [];
+    const sums = (await tx.query(
+      `SELECT claim_id, sum(interest_part_cents)::text AS paid FROM repayment_claim_entry
+        WHERE claim_id = ANY($1::uuid[]) AND kind = 'payment' GROUP BY claim_id`,
+      [claims.map((c) => c.id)],
+    )) as { claim_id: string; paid: string }[];
+    const paidBy = new Map(sums.map((s) => [s.claim_id, Money.fromCents(s.paid)]));
+    const credits: StoredLateUseCredit[] = [];
+    for (const claim of claims) {
+      let left = paidBy.get(claim.id) ?? Money.ZERO;
+      for (const [i, line] of claim.lines.entries()) {
+        const calculation = claim.notice_interest?.[i];
+        if (!left.isPositive() || !calculation || !line.usedOn) continue;
+        const take = Money.min(left, Money.fromCents(calculation.totalCents));
+        left = left.subtract(take);
+        if (!take.isPositive()) continue;
+        credits.push({
+          lateUseClaimId: claim.id,
+          reference: claim.notice_reference,
+          callOffId: line.callOffId,
+          principalCents: line.amountCents,
+          paidOn: line.paidOn,
+          usedOn: line.usedOn,
+          paidInterestCents: take.toString(),
+          lines: calculation.lines,
+        });
+      }
+    }
+    return credits;
   }
 }

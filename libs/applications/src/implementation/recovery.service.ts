@@ -24,7 +24,14 @@ import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
 import { loadApplicationRecord } from '../applications/application-record';
 import { ApplicationNotices, noticeApplication } from '../notices/application-notices';
 import { ApplicationScope, type Db } from '../scope/application-scope';
-import { claimInterest, type StoredNoticeInterest, storeClaimInterest, storeLines } from './claim-interest';
+import {
+  claimInterest,
+  creditLateUseInterest,
+  type StoredLateUseCredit,
+  type StoredNoticeInterest,
+  storeClaimInterest,
+  storeLines,
+} from './claim-interest';
 import type { ClaimLine } from './funding-effects.service';
 import { latestFinalReport } from './settlement';
 
@@ -39,11 +46,13 @@ interface ClaimRow {
   notice_issued_on: string | null;
   notice_due_by: string | null;
   notice_interest: StoredNoticeInterest[] | null;
+  late_use_credits: StoredLateUseCredit[] | null;
   waive_reason: string | null;
 }
 
 const CLAIM_COLUMNS = `id, application_id, reason, amount_cents::text AS amount_cents, lines, state, notice_reference,
-  notice_issued_on::text AS notice_issued_on, notice_due_by::text AS notice_due_by, notice_interest, waive_reason`;
+  notice_issued_on::text AS notice_issued_on, notice_due_by::text AS notice_due_by, notice_interest, late_use_credits,
+  waive_reason`;
 
 async function claimEntries(db: Db, claimId: string): Promise<ClaimEntry[]> {
   const rows = (await db.query(
@@ -136,7 +145,14 @@ export class RecoveryService {
             lines: storeLines(result.lines),
           });
         }
-        const interest = Money.sum(stored.map((s) => Money.fromCents(s.totalCents)));
+        // Less the late-use interest paid on the same money before a revocation (claimInterest).
+        const charged = Money.sum(stored.map((s) => Money.fromCents(s.totalCents)));
+        const credits = creditLateUseInterest(
+          claim.late_use_credits,
+          stored.map((s) => ({ callOffId: s.callOffId, interest: Money.fromCents(s.totalCents) })),
+          charged,
+        );
+        const interest = charged.subtract(Money.sum(credits.map((c) => c.total)));
         if (interest.isPositive()) {
           await tx.query(
             `INSERT INTO repayment_claim_entry (claim_id, kind, amount_cents, booked_on, actor_id)
@@ -169,6 +185,9 @@ export class RecoveryService {
             dueBy,
             principalCents: claim.amount_cents,
             interestCents: interest.toString(),
+            ...(charged.equals(interest)
+              ? {}
+              : { lateUseCreditCents: charged.subtract(interest).toString() }),
           },
         });
         await this.notices.send(tx, record, 'carrier', {
@@ -501,7 +520,14 @@ export class RecoveryService {
       })),
     }));
     const principalAmount = Money.fromCents(claim.amount_cents);
-    const interest = Money.sum(payments.map((p) => p.interest));
+    const charged = Money.sum(payments.map((p) => p.interest));
+    // As the notice booked it (issueNotice): less the late-use interest paid on the same money.
+    const lateUseCredits = creditLateUseInterest(
+      claim.late_use_credits,
+      claim.notice_interest.map((p) => ({ callOffId: p.callOffId, interest: Money.fromCents(p.totalCents) })),
+      charged,
+    ).filter((c) => c.total.isPositive());
+    const interest = charged.subtract(Money.sum(lateUseCredits.map((c) => c.total)));
     const content = await renderRecoveryNotice({
       locale,
       issuer: {
@@ -544,6 +570,15 @@ export class RecoveryService {
           }
         : undefined,
       payments,
+      lateUseCredits: lateUseCredits.map((c) => ({
+        reference: c.reference,
+        paidOn: c.paidOn,
+        usedOn: c.usedOn,
+        principal: c.principal,
+        interestLines: c.lines,
+        paid: c.paid,
+        credited: c.total,
+      })),
       interestUntil: claim.notice_due_by,
       principal: principalAmount,
       interest,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   calendarDayOf,
-  type ClaimInterest,
   ConflictError,
   type CostCategory,
   DomainError,
@@ -20,7 +19,10 @@ import { loadApplicationRecord } from '../applications/application-record';
 import {
   type ClaimForInterest,
   claimInterest,
+  type ClaimInterestWithCredits,
+  type LateUseCredit,
   readCalculation,
+  readLateUseCredit,
   type StoredClaimInterest,
 } from './claim-interest';
 import { RecoveryService } from './recovery.service';
@@ -157,7 +159,8 @@ export class ReportService {
     const scoped = await ApplicationScope.of(principal).application(this.dataSource, applicationId);
     const rows = (await this.dataSource.query(
       `SELECT id, reason, amount_cents::text AS amount_cents, lines, state, created_at, settled_on::text AS settled_on,
-              notice_reference, notice_due_by::text AS notice_due_by, notice_interest, interest_calculation, waive_reason
+              notice_reference, notice_due_by::text AS notice_due_by, notice_interest, late_use_credits,
+              interest_calculation, waive_reason
        FROM repayment_claim WHERE application_id = $1 ORDER BY created_at, id`,
       [scoped.id],
     )) as (ClaimForInterest & {
@@ -182,7 +185,7 @@ export class ReportService {
       const asOf = claim.notice_due_by && claim.notice_due_by > runsTo ? claim.notice_due_by : runsTo;
       // Null when the base-rate table does not reach back to a payment day: finance must add the
       // rate first; the claim itself stands, only its interest cannot be stated yet.
-      const computed = (): ClaimInterest | null => {
+      const computed = (): ClaimInterestWithCredits | null => {
         try {
           return claimInterest(claim, entries, asOf, baseRates);
         } catch (error) {
@@ -193,17 +196,22 @@ export class ReportService {
       };
       const closed = claim.state === 'paid' || claim.state === 'waived';
       let interest: Money | null;
-      let calculation: { lines: RepaymentInterest[]; credits: RepaymentInterest[] } | null;
+      let calculation: {
+        lines: RepaymentInterest[];
+        credits: RepaymentInterest[];
+        lateUseCredits: LateUseCredit[];
+      } | null;
       if (closed && claim.interest_calculation) {
         interest = balance.interest;
         calculation = {
           lines: claim.interest_calculation.lines.map(readCalculation),
           credits: claim.interest_calculation.credits.map(readCalculation),
+          lateUseCredits: (claim.interest_calculation.lateUseCredits ?? []).map(readLateUseCredit),
         };
       } else if (closed && balance.interest.isZero()) {
         // Closed with no interest booked (e.g. late use waived on revocation): nothing to show.
         interest = balance.interest;
-        calculation = { lines: [], credits: [] };
+        calculation = { lines: [], credits: [], lateUseCredits: [] };
       } else {
         // Claims settled before their calculation was kept show their lines as computed now.
         const now = computed();
@@ -222,7 +230,12 @@ export class ReportService {
             paidOn: line.paidOn,
             lines: [],
           }));
-      const credits = (calculation?.credits ?? []).map((c) => creditView(interestView(c, locale), locale));
+      const credits = [
+        ...(calculation?.credits ?? []).map((c) => creditView(interestView(c, locale), locale)),
+        ...(calculation?.lateUseCredits ?? [])
+          .filter((c) => c.total.isPositive())
+          .map((c) => lateUseCreditView(c, locale)),
+      ];
       items.push({
         id: claim.id,
         reason: claim.reason,
@@ -259,11 +272,58 @@ export class ReportService {
 function creditView(view: ReturnType<typeof interestView>, locale: 'de' | 'en') {
   const prefix = locale === 'de' ? 'Abzüglich für zurückgezahlte Beträge: ' : 'Less, for amounts repaid: ';
   return {
+    kind: 'repaid' as const,
+    lateUseClaimId: null,
     principalCents: view.principalCents,
     settledOn: view.paidOn,
     repaidOn: view.repaidOn,
     days: view.days,
     lines: view.lines.map((line) => ({ ...line, text: `${prefix}${line.text}` })),
     totalCents: view.totalCents,
+  };
+}
+
+/**
+ * Late-use interest paid before the revocation, as a deduction: the late-use calculation line by
+ * line, each with the part of it credited (the payment covered the lines oldest first).
+ */
+function lateUseCreditView(credit: LateUseCredit, locale: 'de' | 'en') {
+  const view = interestView(
+    {
+      principal: credit.principal,
+      paidOn: credit.paidOn,
+      repaidOn: credit.usedOn,
+      days: credit.lines.reduce((sum, l) => sum + l.days, 0),
+      lines: credit.lines,
+      total: Money.sum(credit.lines.map((l) => l.interest)),
+    },
+    locale,
+  );
+  const notice = credit.reference
+    ? locale === 'de'
+      ? `, Bescheid ${credit.reference}`
+      : `, notice ${credit.reference}`
+    : '';
+  const prefix =
+    locale === 'de'
+      ? `Abzüglich bereits gezahlte Zinsen für verspätete Verwendung (§ 49a Abs. 4 VwVfG${notice}): `
+      : `Less interest for late use already paid (§ 49a (4) VwVfG${notice}): `;
+  return {
+    kind: 'late_use_interest_paid' as const,
+    lateUseClaimId: credit.lateUseClaimId,
+    principalCents: view.principalCents,
+    settledOn: view.paidOn,
+    repaidOn: view.repaidOn,
+    days: view.days,
+    lines: view.lines.map((line, i) => {
+      const { interest, credited } = credit.lines[i]!;
+      const part = credited.equals(interest)
+        ? ''
+        : locale === 'de'
+          ? `; davon gezahlt und angerechnet: ${credited.format(locale)}`
+          : `; of which paid and credited: ${credited.format(locale)}`;
+      return { ...line, interestCents: credited.toString(), text: `${prefix}${line.text}${part}` };
+    }),
+    totalCents: credit.total.toString(),
   };
 }

@@ -18,6 +18,24 @@ export interface RecoveryPayment {
   interest: Money;
 }
 
+/**
+ * Late-use interest (§ 49a (4) VwVfG) the carrier paid on a payment before the revocation, credited
+ * against the revocation claim's interest on the same money: the late-use calculation line by line
+ * and what of it is credited.
+ */
+export interface RecoveryLateUseCredit {
+  /** The late-use notice the interest was paid on. */
+  reference: string | null;
+  paidOn: string;
+  usedOn: string;
+  principal: Money;
+  interestLines: readonly RepaymentInterestLine[];
+  /** What the carrier paid of it. */
+  paid: Money;
+  /** What is taken off: the payment, at most the interest charged on that money. */
+  credited: Money;
+}
+
 /** Everything a Rückforderungs- und Zinsbescheid states. Dates are ISO calendar days. */
 export interface RecoveryNoticeInput {
   locale: Locale;
@@ -44,9 +62,12 @@ export interface RecoveryNoticeInput {
     steps: ReadonlyArray<{ key: SettlementStep['key']; amount: Money; basisPoints?: number }>;
   };
   payments: readonly RecoveryPayment[];
+  /** Revocation: late-use interest already paid on the same money, taken off `interest`. */
+  lateUseCredits?: readonly RecoveryLateUseCredit[];
   /** Interest is computed up to the day before this one (the repayment deadline). */
   interestUntil: string;
   principal: Money;
+  /** The interest to pay: the payments' interest less the late-use credits. */
   interest: Money;
   total: Money;
   /** The day by which the total is to be paid. */

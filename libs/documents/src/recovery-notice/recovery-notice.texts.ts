@@ -43,6 +43,18 @@ export const RECOVERY_NOTICE_TEXTS: Record<
     /** Appended to a cost line's rule when a net settlement took VAT off it. */
     vatTakenOff: (amount: string) => string;
     interestSum: string;
+    /** Revocation: late-use interest already paid on the same money, credited. */
+    lateUseCredit: {
+      rule: string;
+      heading: (args: {
+        reference: string | null;
+        paidOn: string;
+        usedOn: string;
+        principal: string;
+      }) => string;
+      paid: string;
+      credited: string;
+    };
     totals: { principal: string; interest: string; total: string };
     /** `until` is null for late use: its interest ends with the use. */
     interestRule: (until: string | null) => string;
@@ -92,6 +104,13 @@ export const RECOVERY_NOTICE_TEXTS: Record<
     rateText: (rate, base) => `${rate} (Basiszins ${base})`,
     vatTakenOff: (amount) => `abgezogene Umsatzsteuer ${amount}`,
     interestSum: 'Zinsen zusammen',
+    lateUseCredit: {
+      rule: 'Zinsen für verspätete Verwendung (§ 49a Abs. 4 VwVfG), die Sie für dieselben Mittel bereits gezahlt haben, werden angerechnet, höchstens bis zur Höhe der Zinsen auf diese Auszahlung: kein Tag derselben Mittel wird doppelt verzinst.',
+      heading: ({ reference, paidOn, usedOn, principal }) =>
+        `Anrechnung bereits gezahlter Zinsen für verspätete Verwendung${reference ? ` (Bescheid ${reference})` : ''}: Auszahlung vom ${paidOn} über ${principal}, verwendet am ${usedOn}`,
+      paid: 'Davon gezahlt',
+      credited: 'Angerechnet zusammen',
+    },
     totals: { principal: 'Erstattungsbetrag', interest: 'Zinsen', total: 'Gesamtbetrag' },
     interestRule: (until) =>
       until === null
@@ -142,6 +161,13 @@ export const RECOVERY_NOTICE_TEXTS: Record<
     rateText: (rate, base) => `${rate} (base rate ${base})`,
     vatTakenOff: (amount) => `VAT taken off ${amount}`,
     interestSum: 'Interest, together',
+    lateUseCredit: {
+      rule: 'Interest for late use (§ 49a (4) VwVfG) that you have already paid on the same money is credited, at most up to the interest on that payment: no day of the same money bears interest twice.',
+      heading: ({ reference, paidOn, usedOn, principal }) =>
+        `Credit for interest for late use already paid${reference ? ` (notice ${reference})` : ''}: payment of ${paidOn} of ${principal}, used on ${usedOn}`,
+      paid: 'Of which paid',
+      credited: 'Credited, together',
+    },
     totals: { principal: 'Amount to repay', interest: 'Interest', total: 'Total' },
     interestRule: (until) =>
       until === null

@@ -175,4 +175,50 @@ describe('the recovery and interest notice (Rückforderungs- und Zinsbescheid)',
     const english = flowing(await pdfText(await renderRecoveryNotice({ ...issueCase(), locale: 'en' })));
     expect(english).toContain('If the payment arrives later, interest runs on to the day it arrives.');
   });
+
+  it('a revocation states the late-use interest already paid on the same money, line by line, and takes off what was paid', async () => {
+    // The 30 000 € paid on 15.03.2025 were used late, on 01.08.2025: late-use interest of 645,34 €
+    // (108 days at 7,27 %) and 3 000 000 × 627 × 31 / 3 650 000 = 15 975,6… → 159,76 € (31 days at
+    // 6,27 %), 805,10 € in all, of which the carrier paid 300,00 € before the revocation:
+    // 1.799,71 € − 300,00 € = 1.499,71 € of interest.
+    const base = issueCase();
+    const lateUse = calculateRepaymentInterest({
+      principal: Money.euros(30_000),
+      paidOn: '2025-03-15',
+      repaidOn: '2025-08-01',
+      baseRates: BASE_RATES,
+    });
+    const revocation = (locale: 'de' | 'en'): RecoveryNoticeInput => ({
+      ...base,
+      locale,
+      reason: 'revocation',
+      settlement: undefined,
+      lateUseCredits: [
+        {
+          reference: 'NWF-2025-0003-RF1',
+          paidOn: '2025-03-15',
+          usedOn: '2025-08-01',
+          principal: Money.euros(30_000),
+          interestLines: lateUse.lines,
+          paid: Money.euros(300),
+          credited: Money.euros(300),
+        },
+      ],
+      interest: Money.fromCents(149_971),
+      total: Money.fromCents(3_149_971),
+    });
+    const text = await pdfText(await renderRecoveryNotice(revocation('de')));
+    const all = lines(text);
+    expect(all).toContain('15.03.2025 – 30.06.2025 108 7,27 % (Basiszins 2,27 %) 645,34 €');
+    expect(all).toContain('01.07.2025 – 31.07.2025 31 6,27 % (Basiszins 1,27 %) 159,76 €');
+    expect(all).toContain('Davon gezahlt 300,00 €');
+    expect(all).toContain('Angerechnet zusammen 300,00 €');
+    expect(all).toContain('Zinsen 1.499,71 €');
+    expect(all).toContain('Gesamtbetrag 31.499,71 €');
+    expect(flowing(text)).toContain('kein Tag derselben Mittel wird doppelt verzinst');
+    expect(flowing(text)).toContain('verwendet am 01.08.2025');
+    const english = lines(await pdfText(await renderRecoveryNotice(revocation('en'))));
+    expect(english).toContain('Of which paid €300.00');
+    expect(english).toContain('Credited, together €300.00');
+  });
 });

@@ -4,7 +4,7 @@ import {
   formatDate,
   LINE_RULE_TEXTS,
   type Locale,
-  type Money,
+  Money,
   SETTLEMENT_STEP_TEXTS,
 } from '@kiezfonds/domain';
 import { heading, keyValues, paragraph, signatures, subheading } from '../layout/blocks';
@@ -156,6 +156,43 @@ export async function renderRecoveryNotice(input: RecoveryNoticeInput): Promise<
         { cells: [t.interestSum, '', '', money(payment.interest)], bold: true },
       ],
     );
+  }
+
+  const credits = input.lateUseCredits ?? [];
+  if (credits.length > 0) {
+    paragraph(pdf, t.lateUseCredit.rule, { gap: 4 });
+    for (const credit of credits) {
+      subheading(
+        pdf,
+        t.lateUseCredit.heading({
+          reference: credit.reference,
+          paidOn: date(credit.paidOn),
+          usedOn: date(credit.usedOn),
+          principal: money(credit.principal),
+        }),
+      );
+      const interest = Money.sum(credit.interestLines.map((line) => line.interest));
+      table(
+        pdf,
+        [
+          { header: t.columns.period, weight: 2.6 },
+          { header: t.columns.days, weight: 0.8, align: 'right' },
+          { header: t.columns.rate, weight: 2.4 },
+          { header: t.columns.amount, weight: 1.4, align: 'right' },
+        ],
+        [
+          ...credit.interestLines.map((line) => [
+            `${date(line.from)} – ${date(line.to)}`,
+            String(line.days),
+            t.rateText(percent(line.rateBasisPoints, locale), percent(line.baseRateBasisPoints, locale)),
+            money(line.interest),
+          ]),
+          // Shown when not all of the calculation was paid: only what was paid is credited.
+          ...(credit.paid.equals(interest) ? [] : [[t.lateUseCredit.paid, '', '', money(credit.paid)]]),
+          { cells: [t.lateUseCredit.credited, '', '', money(credit.credited)], bold: true },
+        ],
+      );
+    }
   }
 
   heading(pdf, t.sections.total);

@@ -381,18 +381,41 @@ export class ClaimInterestDto {
   totalText?: string;
 }
 
+const CLAIM_CREDIT_KINDS = ['repaid', 'late_use_interest_paid'] as const;
+
 /**
- * Interest no longer owed on principal repaid or waived before the day the claim's interest runs
- * to: deducted from the lines, from the day it was repaid.
+ * Deducted from the lines. `repaid`: interest no longer owed on principal repaid or waived before
+ * the day the claim's interest runs to, from the day it was repaid. `late_use_interest_paid`
+ * (revocation claims): late-use interest (§ 49a (4) VwVfG) the carrier paid on the same money
+ * before the revocation, its late-use calculation with the part of each line credited; at most the
+ * interest the claim charges on that payment, never below zero.
  */
 export class ClaimInterestCreditDto {
+  @ApiProperty({ enum: CLAIM_CREDIT_KINDS })
+  kind: (typeof CLAIM_CREDIT_KINDS)[number];
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'For `late_use_interest_paid`: the late-use claim the interest was paid on',
+  })
+  lateUseClaimId: string | null;
+
   @ApiProperty(CENTS)
   principalCents: string;
 
-  @ApiProperty({ ...day, description: 'The day the principal was repaid or waived' })
+  @ApiProperty({
+    ...day,
+    description:
+      '`repaid`: the day the principal was repaid or waived; `late_use_interest_paid`: the day the money was paid out',
+  })
   settledOn: string;
 
-  @ApiProperty({ ...day, description: 'The first day without interest' })
+  @ApiProperty({
+    ...day,
+    description: 'The first day without interest (`late_use_interest_paid`: the day of use)',
+  })
   repaidOn: string;
 
   @ApiProperty()
@@ -493,7 +516,8 @@ export class RepaymentClaimDto {
 
   @ApiProperty({
     type: [ClaimInterestCreditDto],
-    description: 'Deducted from the lines: interest on principal repaid or waived before `interestAsOf`',
+    description:
+      'Deducted from the lines: interest on principal repaid or waived before `interestAsOf`, and late-use interest paid on the same money before a revocation',
   })
   credits: ClaimInterestCreditDto[];
 
