@@ -81,6 +81,10 @@ describe('the implementation section keeps up with what was just done', () => {
       .post(world.carrier, `/api/applications/${keyboard}/call-offs`)
       .send({ cashYear: 2027, amountCents: '300000' })
       .expect(201);
+    await world
+      .post(world.carrier, `/api/applications/${keyboard}/call-offs`)
+      .send({ cashYear: 2027, amountCents: '150000' })
+      .expect(201);
   }, 240_000);
 
   afterAll(async () => {
@@ -210,6 +214,47 @@ describe('the implementation section keeps up with what was just done', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Mittelabruf 1 auszahlen' }).waitFor();
     expect(await focused(page)).toBe('Mittelabruf 1 auszahlen');
+    await page.context().close();
+  });
+
+  it('moves finance’s keyboard focus to the confirmation of a payment and of a refusal', async () => {
+    const page = await signedIn(world.finance);
+    await page.goto(`${api.baseUrl}/eingang/${keyboard}`);
+    await settled(page);
+    // Call-off 1 was approved above: its payment, then the refusal of call-off 2, by keyboard.
+    await page.getByRole('button', { name: 'Mittelabruf 1 auszahlen' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Tag der Auszahlung').waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const paid = page.getByRole('status').filter({ hasText: 'Mittelabruf ausgezahlt' });
+    await paid.waitFor();
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Mittelabruf 1' })
+      .filter({ hasText: 'Ausgezahlt' })
+      .waitFor();
+    await settled(page);
+    expect(plain(await paid.innerText())).toContain(
+      'Mittelabruf 1 über 3.000,00 € ist am 15.04.2027 ausgezahlt. Die Mittel sind bis zum',
+    );
+    expect(await focused(page)).toContain('Mittelabruf 1 über 3.000,00 € ist am 15.04.2027 ausgezahlt.');
+
+    await page.getByRole('button', { name: 'Mittelabruf 2 ablehnen' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Begründung').waitFor();
+    await page.keyboard.type('Der Betrag ist mit Mittelabruf 1 schon ausgezahlt.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const refused = page.getByRole('status').filter({ hasText: 'Mittelabruf abgelehnt' });
+    await refused.waitFor();
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Mittelabruf 2' })
+      .filter({ hasText: 'Abgelehnt' })
+      .waitFor();
+    await settled(page);
+    expect(await focused(page)).toContain('Mittelabruf 2 über 1.500,00 € ist abgelehnt.');
     await page.context().close();
   });
 

@@ -1,4 +1,5 @@
 import { type FormEvent, useCallback, useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   addInterimReport,
@@ -90,6 +91,7 @@ export function ImplementationSection({
   const stamp = `${detail.version}:${detail.state}:${changes}`;
   useReloadOn(stamp, reload);
   const implementing = detail.state === 'in_implementation';
+  const { outcome, decided } = useCallOffOutcome(changed);
 
   return (
     <section className="page__section" aria-labelledby="umsetzung">
@@ -103,7 +105,8 @@ export function ImplementationSection({
       {state.status === 'loaded' && (
         <>
           <h3 className="kern-heading-small">{t('implementation.callOffs.heading')}</h3>
-          <CallOffTable callOffs={state.data.callOffs} canPay={canPay} onChanged={changed} />
+          {outcome && <CallOffOutcomeMessage outcome={outcome} />}
+          <CallOffTable callOffs={state.data.callOffs} canPay={canPay} onChanged={decided} />
           {role === 'carrier' && implementing && <CallOffForm detail={detail} onRequested={changed} />}
 
           <h3 className="kern-heading-small">{t('implementation.reports.heading')}</h3>
@@ -333,7 +336,7 @@ function CallOffTable({
 }: {
   callOffs: CallOff[];
   canPay: boolean;
-  onChanged(): void;
+  onChanged(outcome?: CallOffOutcome): void;
 }) {
   const { t } = useTranslation();
   if (callOffs.length === 0) return <p className="kern-body">{t('implementation.callOffs.none')}</p>;
@@ -414,13 +417,94 @@ function CallOffTable({
   );
 }
 
+/** A call-off finance has just paid or refused, as the API answered it. */
+export type CallOffOutcome = {
+  callOff: CallOff;
+  /** The application's file number, where call-offs of several applications are listed together. */
+  reference?: string;
+};
+
+const callOffOutcomeId = 'mittelabruf-ergebnis';
+
+/**
+ * The latest payment or refusal of a list of call-offs, kept by the list: the decided call-off's
+ * actions go away with the decision (on finance's work list the whole call-off does), so the
+ * confirmation takes the keyboard focus instead of leaving it at the start of the page.
+ */
+export function useCallOffOutcome(onChanged: () => void) {
+  const [outcome, setOutcome] = useState<CallOffOutcome | null>(null);
+  const focusWhenShown = useFocusWhenShown();
+  const decided = useCallback(
+    (next?: CallOffOutcome) => {
+      if (next) {
+        focusWhenShown(callOffOutcomeId);
+        setOutcome(next);
+      }
+      onChanged();
+    },
+    [focusWhenShown, onChanged],
+  );
+  return { outcome, decided };
+}
+
+/** Says which call-off was paid (on which day, to be used by when) or refused; a status message. */
+export function CallOffOutcomeMessage({ outcome: { callOff, reference } }: { outcome: CallOffOutcome }) {
+  const { t } = useTranslation();
+  const name = withReference(t, t('implementation.callOffs.numbered', { number: callOff.number }), reference);
+  const paid = callOff.state === 'paid';
+  return (
+    <div id={callOffOutcomeId} tabIndex={-1} className="focus-target">
+      <Alert
+        variant={paid ? 'success' : 'info'}
+        title={t(paid ? 'implementation.decision.paidTitle' : 'implementation.decision.rejectedTitle')}
+        role="status"
+      >
+        <p className="kern-body">
+          {paid
+            ? t('implementation.decision.paidDone', {
+                callOff: name,
+                amount: money(callOff.amountCents),
+                date: day(callOff.paidOn),
+              })
+            : t('implementation.decision.rejectedDone', {
+                callOff: name,
+                amount: money(callOff.amountCents),
+              })}
+          {paid &&
+            callOff.spendBy &&
+            ` ${t('implementation.decision.spendBy', { date: day(callOff.spendBy) })}`}
+        </p>
+      </Alert>
+    </div>
+  );
+}
+
+/**
+ * A call-off's name or action ("Mittelabruf 2", "Mittelabruf 2 auszahlen") with the application's
+ * file number where call-offs of several applications are listed and the number alone is ambiguous.
+ */
+export function withReference(t: TFunction, label: string, reference?: string): string {
+  return reference ? t('implementation.decision.ofApplication', { label, reference }) : label;
+}
+
 /**
  * Finance: approve or refuse a requested call-off; pay an approved one (on a day, today by
- * default). The approval is its own step, so a requested call-off shows no payment.
+ * default). The approval is its own step, so a requested call-off shows no payment. A payment or
+ * refusal is handed to `onDecided` with the API's answer, for the list to confirm it.
  */
-export function CallOffDecision({ callOff, onDecided }: { callOff: CallOff; onDecided(): void }) {
+export function CallOffDecision({
+  callOff,
+  reference,
+  onDecided,
+}: {
+  callOff: CallOff;
+  /** The application's file number, named in the buttons where several applications are listed. */
+  reference?: string;
+  onDecided(outcome?: CallOffOutcome): void;
+}) {
   const { t } = useTranslation();
-  const [mode, setMode] = useState<'none' | 'pay' | 'reject'>('none');
+  // `done`: paid or refused; its actions are gone before the reloaded list shows the new state.
+  const [mode, setMode] = useState<'none' | 'pay' | 'reject' | 'done'>('none');
   const [paidOn, setPaidOn] = useState(berlinToday());
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -463,12 +547,14 @@ export function CallOffDecision({ callOff, onDecided }: { callOff: CallOff; onDe
     }
     setBusy(true);
     try {
-      if (mode === 'pay') await payCallOff(callOff.id, paidOn, idempotencyKey);
-      else await rejectCallOff(callOff.id, reason.trim(), idempotencyKey);
+      const answer =
+        mode === 'pay'
+          ? await payCallOff(callOff.id, paidOn, idempotencyKey)
+          : await rejectCallOff(callOff.id, reason.trim(), idempotencyKey);
       form.clear();
-      setMode('none');
+      setMode('done');
       setIdempotencyKey(newIdempotencyKey());
-      onDecided();
+      onDecided({ callOff: answer, reference });
     } catch (error) {
       if (isApiError(error)) setIdempotencyKey(newIdempotencyKey());
       form.showApiError(error);
@@ -494,6 +580,8 @@ export function CallOffDecision({ callOff, onDecided }: { callOff: CallOff; onDe
     }
   }
 
+  if (mode === 'done') return null;
+  const named = (label: string) => withReference(t, label, reference);
   if (mode === 'none') {
     return (
       <div className="call-off__actions">
@@ -502,7 +590,7 @@ export function CallOffDecision({ callOff, onDecided }: { callOff: CallOff; onDe
           <Button
             variant="secondary"
             label={t('implementation.decision.approve')}
-            aria-label={t('implementation.decision.approveNumbered', { number: callOff.number })}
+            aria-label={named(t('implementation.decision.approveNumbered', { number: callOff.number }))}
             disabled={busy}
             onClick={() => void approve()}
           />
@@ -512,7 +600,7 @@ export function CallOffDecision({ callOff, onDecided }: { callOff: CallOff; onDe
             id={payButtonId}
             variant="secondary"
             label={t('implementation.decision.pay')}
-            aria-label={t('implementation.decision.payNumbered', { number: callOff.number })}
+            aria-label={named(t('implementation.decision.payNumbered', { number: callOff.number }))}
             onClick={() => open('pay')}
           />
         )}
@@ -521,7 +609,7 @@ export function CallOffDecision({ callOff, onDecided }: { callOff: CallOff; onDe
             id={rejectButtonId}
             variant="tertiary"
             label={t('implementation.decision.reject')}
-            aria-label={t('implementation.decision.rejectNumbered', { number: callOff.number })}
+            aria-label={named(t('implementation.decision.rejectNumbered', { number: callOff.number }))}
             onClick={() => open('reject')}
           />
         )}

@@ -8,18 +8,29 @@ import {
   listCallOffs,
 } from '../../api/applications';
 import { dateTime, money } from '../../components/applications/format';
+import { Badge } from '../../components/Badge';
+import { DescriptionList } from '../../components/DescriptionList';
 import { Loader } from '../../components/Loader';
 import { LoadError } from '../../components/LoadError';
 import { Page } from '../../components/Page';
 import { useApiData } from '../../hooks/useApiData';
 import { inboxApplicationPath } from '../../paths';
-import { CallOffDecision } from '../applications/ImplementationSection';
+import {
+  CallOffDecision,
+  CallOffOutcomeMessage,
+  useCallOffOutcome,
+  withReference,
+} from '../applications/ImplementationSection';
 
 type Waiting = { application: ApplicationListItem; callOff: CallOff };
 
 /**
  * Finance's work list: call-offs that wait for payment, across the district's applications in
  * implementation, oldest request first. Each can be paid or refused right here.
+ *
+ * One titled block per call-off rather than a table row: the decision's form then has the page's
+ * width, also at 320 px or 400 % zoom, instead of being cut off in a table scrolling sideways. A
+ * paid or refused call-off leaves the list; its confirmation stays above it and takes the focus.
  */
 export function CallOffsPage() {
   const { t } = useTranslation();
@@ -39,10 +50,12 @@ export function CallOffsPage() {
     return waiting.sort((a, b) => a.callOff.requestedAt.localeCompare(b.callOff.requestedAt));
   }, []);
   const { state, reload } = useApiData(load);
+  const { outcome, decided } = useCallOffOutcome(reload);
 
   return (
     <Page title={t('callOffs.title')} heading={t('callOffs.title')}>
       <p className="kern-body">{t('callOffs.intro')}</p>
+      {outcome && <CallOffOutcomeMessage outcome={outcome} />}
       {state.status === 'loading' && <Loader label={t('callOffs.loading')} />}
       {state.status === 'failed' && (
         <LoadError title={t('callOffs.loadFailed')} error={state.error} onRetry={reload} />
@@ -51,53 +64,75 @@ export function CallOffsPage() {
         (state.data.length === 0 ? (
           <p className="kern-body">{t('callOffs.none')}</p>
         ) : (
-          <div className="kern-table-responsive table-wrapper">
-            <table className="kern-table kern-table--small">
-              <caption className="kern-title">{t('callOffs.caption', { count: state.data.length })}</caption>
-              <thead className="kern-table__head">
-                <tr className="kern-table__row">
-                  <th scope="col" className="kern-table__header">
-                    {t('callOffs.application')}
-                  </th>
-                  <th scope="col" className="kern-table__header">
-                    {t('implementation.callOffs.cashYear')}
-                  </th>
-                  <th scope="col" className="kern-table__header kern-table__header--numeric">
-                    {t('implementation.callOffs.amount')}
-                  </th>
-                  <th scope="col" className="kern-table__header">
-                    {t('callOffs.decision')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="kern-table__body">
-                {state.data.map(({ application, callOff }) => (
-                  <tr key={callOff.id} className="kern-table__row">
-                    <th scope="row" className="kern-table__header">
-                      <Link className="kern-link" to={inboxApplicationPath(application.id)}>
-                        {application.title}
-                      </Link>
-                      <span className="kern-body kern-body--small kern-body--muted table-subline">
-                        {t('implementation.callOffs.numbered', { number: callOff.number })} ·{' '}
-                        {application.reference} · {application.organisationName} ·{' '}
-                        {t('implementation.callOffs.requestedAt', { date: dateTime(callOff.requestedAt) })}
-                      </span>
-                      {callOff.purpose && (
-                        <span className="kern-body kern-body--small table-subline">{callOff.purpose}</span>
-                      )}
-                    </th>
-                    <td className="kern-table__cell">{callOff.cashYear}</td>
-                    <td className="kern-table__cell kern-table__cell--numeric">
-                      {money(callOff.amountCents)}
-                    </td>
-                    <td className="kern-table__cell">
-                      <CallOffDecision callOff={callOff} onDecided={reload} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <>
+            <h2 className="kern-heading-medium" id="offene-mittelabrufe">
+              {t('callOffs.caption', { count: state.data.length })}
+            </h2>
+            <ul className="call-off-list" aria-labelledby="offene-mittelabrufe">
+              {state.data.map(({ application, callOff }) => {
+                const headingId = `mittelabruf-${callOff.id}-titel`;
+                return (
+                  <li key={callOff.id} className="call-off-list__item">
+                    <section className="call-off-card" aria-labelledby={headingId}>
+                      <h3 className="kern-heading-small" id={headingId}>
+                        {withReference(
+                          t,
+                          t('implementation.callOffs.numbered', { number: callOff.number }),
+                          application.reference,
+                        )}
+                      </h3>
+                      <p className="kern-body">
+                        <Badge variant="info" label={t(`implementation.callOffs.states.${callOff.state}`)} />
+                      </p>
+                      <DescriptionList
+                        items={[
+                          {
+                            key: 'application',
+                            term: t('callOffs.application'),
+                            value: (
+                              <Link className="kern-link" to={inboxApplicationPath(application.id)}>
+                                {application.title}
+                              </Link>
+                            ),
+                          },
+                          {
+                            key: 'organisation',
+                            term: t('callOffs.organisation'),
+                            value: application.organisationName,
+                          },
+                          {
+                            key: 'amount',
+                            term: t('implementation.callOffs.amount'),
+                            value: money(callOff.amountCents),
+                          },
+                          {
+                            key: 'cashYear',
+                            term: t('implementation.callOffs.cashYear'),
+                            value: callOff.cashYear,
+                          },
+                          {
+                            key: 'purpose',
+                            term: t('callOffs.purpose'),
+                            value: callOff.purpose || t('implementation.callOffs.noPurpose'),
+                          },
+                          {
+                            key: 'requestedAt',
+                            term: t('callOffs.requestedAt'),
+                            value: dateTime(callOff.requestedAt),
+                          },
+                        ]}
+                      />
+                      <CallOffDecision
+                        callOff={callOff}
+                        reference={application.reference}
+                        onDecided={decided}
+                      />
+                    </section>
+                  </li>
+                );
+              })}
+            </ul>
+          </>
         ))}
     </Page>
   );
