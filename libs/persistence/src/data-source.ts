@@ -2,7 +2,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { preparingClient } from './prepared-statements';
-import { clientTimeoutFor, readTimeoutClient } from './read-timeout';
+import { readTimeoutSettings } from './read-timeout';
 
 /** How one process uses PostgreSQL; unset parts keep the defaults of tools and tests. */
 export interface PoolSettings {
@@ -23,7 +23,7 @@ export interface PoolSettings {
 }
 
 export function dataSourceOptions(databaseUrl: string, pool: PoolSettings = {}): DataSourceOptions {
-  const queryTimeoutMs = clientTimeoutFor(pool.statementTimeoutMs);
+  const protection = readTimeoutSettings(pool.statementTimeoutMs);
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -37,18 +37,14 @@ export function dataSourceOptions(databaseUrl: string, pool: PoolSettings = {}):
     extra: {
       max: pool.poolSize ?? 10,
       connectionTimeoutMillis: pool.connectionTimeoutMs ?? 5_000,
-      // Sent with the connection's start-up, so it costs no round trip.
-      ...(pool.statementTimeoutMs ? { statement_timeout: pool.statementTimeoutMs } : {}),
       // A server that stops answering without closing the connection (a vanished host, a network
       // that drops packets) gets no reset: only the client's own read timeout ends the statement,
       // and keepalive probes find an idle connection that went dead.
-      ...(queryTimeoutMs ? { query_timeout: queryTimeoutMs } : {}),
-      keepAlive: true,
-      keepAliveInitialDelayMillis: 10_000,
+      ...protection,
       // pg-pool builds its connections with this class.
       Client: pool.preparedStatements
-        ? preparingClient(pool.preparedStatements, readTimeoutClient())
-        : readTimeoutClient(),
+        ? preparingClient(pool.preparedStatements, protection.Client)
+        : protection.Client,
     },
   };
 }

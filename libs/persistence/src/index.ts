@@ -1,5 +1,11 @@
 export { createDataSource, dataSourceOptions, type PoolSettings } from './data-source';
-export { CLIENT_TIMEOUT_MARGIN_MS, clientTimeoutFor } from './read-timeout';
+export {
+  CLIENT_TIMEOUT_MARGIN_MS,
+  clientTimeoutFor,
+  type ReadTimeoutSettings,
+  readTimeoutSettings,
+  readTimeoutStandaloneClient,
+} from './read-timeout';
 export { ensureDatabaseExists, migrateDatabase, splitDatabaseUrl, withAdminClient } from './database-admin';
 export * from './entities';
 export { migrations } from './migrations';

@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { Client, type ClientConfig } from 'pg';
 
 /**
  * How long the client waits for an answer beyond the statement timeout PostgreSQL enforces itself.
@@ -76,4 +76,45 @@ export function readTimeoutClient(Base: typeof Client = Client): typeof Client {
       this.query = guarded as Client['query'];
     }
   };
+}
+
+/** Keepalive probes start after a connection was this long idle. */
+const KEEPALIVE_INITIAL_DELAY_MS = 10_000;
+
+/** The part of a `pg` client or pool configuration that `readTimeoutSettings` fills in. */
+export interface ReadTimeoutSettings {
+  statement_timeout?: number;
+  query_timeout?: number;
+  keepAlive: true;
+  keepAliveInitialDelayMillis: number;
+  /** The class a pool builds its connections with (pg-pool's `Client` option). */
+  Client: typeof Client;
+}
+
+/**
+ * What keeps a connection from hanging on a PostgreSQL that stops answering without closing it (a
+ * vanished host, a network that drops packets), for every connection the app opens, pooled or not:
+ * PostgreSQL cancels a statement after `statementTimeoutMs` (0 or unset: no limit), the client gives
+ * up a margin later (`clientTimeoutFor`) and drops the connection (`readTimeoutClient`), and
+ * keepalive probes find an idle connection that went dead.
+ */
+export function readTimeoutSettings(statementTimeoutMs: number | undefined): ReadTimeoutSettings {
+  const queryTimeoutMs = clientTimeoutFor(statementTimeoutMs);
+  return {
+    // Sent with the connection's start-up, so it costs no round trip.
+    ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
+    ...(queryTimeoutMs ? { query_timeout: queryTimeoutMs } : {}),
+    keepAlive: true,
+    keepAliveInitialDelayMillis: KEEPALIVE_INITIAL_DELAY_MS,
+    Client: readTimeoutClient(),
+  };
+}
+
+/** A connection of its own (not from a pool, e.g. for LISTEN) with the same protection as the pools'. */
+export function readTimeoutStandaloneClient(
+  config: ClientConfig,
+  statementTimeoutMs: number | undefined,
+): Client {
+  const { Client: Protected, ...settings } = readTimeoutSettings(statementTimeoutMs);
+  return new Protected({ ...config, ...settings });
 }

@@ -1,4 +1,5 @@
 import type { AppConfig } from '@kiezfonds/config';
+import { readTimeoutSettings } from '@kiezfonds/persistence';
 import {
   type BackendFactory,
   type IQueueBackend,
@@ -59,6 +60,11 @@ export function queueConnection(config: AppConfig): QueueConnection {
     // queries are short, so two per pool keep a worker process at about 20 connections.
     max: 2,
     idleTimeoutMillis: 10_000,
+    connectionTimeoutMillis: config.DATABASE_CONNECTION_TIMEOUT_MS,
+    // A PostgreSQL that swallows packets would otherwise hold BullMQ's queries, and with them every
+    // worker, for good. Its queries are short; the worker's limit only bounds a migration that
+    // waits for another process's lock.
+    ...readTimeoutSettings(config.WORKER_DATABASE_STATEMENT_TIMEOUT_MS),
     // BullMQ's own versioned migrator, serialised by an advisory lock; a no-op once done.
     migrate: true,
     [POSTGRES]: true,

@@ -16,6 +16,7 @@ export class TcpProxy {
   private modeNow: ProxyMode = 'pass';
   private delayMs = 0;
   private portNow = 0;
+  private refusedNow = 0;
 
   private constructor(
     private readonly targetHost: string,
@@ -32,6 +33,11 @@ export class TcpProxy {
 
   get port(): number {
     return this.portNow;
+  }
+
+  /** Connections refused while cut: someone tried to reconnect during the outage. */
+  get refused(): number {
+    return this.refusedNow;
   }
 
   get mode(): ProxyMode {
@@ -83,6 +89,7 @@ export class TcpProxy {
 
   private accept(client: Socket): void {
     if (this.modeNow === 'cut') {
+      this.refusedNow += 1;
       client.destroy();
       return;
     }

@@ -10,10 +10,15 @@ import {
 import type { AppConfig } from '@kiezfonds/config';
 import { APP_CONFIG, JOBS, noticeJobOptions, QUEUES, retryPolicy } from '@kiezfonds/platform';
 import type { Queue } from 'bullmq';
-import { Client } from 'pg';
+import { clientTimeoutFor, readTimeoutStandaloneClient } from '@kiezfonds/persistence';
+import type { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
 const BATCH_SIZE = 200;
+/** The LISTEN connection's name in pg_stat_activity. */
+export const OUTBOX_LISTENER_NAME = 'kiezfonds-outbox-listener';
+/** How soon a lost LISTEN connection is opened again, and again while PostgreSQL is out of reach. */
+const RELISTEN_DELAY_MS = 2_000;
 /** How long the relay waits for the queue to remove the failed jobs a retry replaced. */
 const REMOVAL_TIMEOUT_MS = 5_000;
 
@@ -42,12 +47,24 @@ export function jobIdFor(deliveryKey: string, retryGeneration = 0): string {
  * claimed with SKIP LOCKED so several workers can relay side by side. Enqueueing and marking are not
  * atomic (Redis is not in the transaction): a crash between them re-enqueues the row, the job id
  * deduplicates it while the job is known, and the mail processor's delivery keys do the rest.
+ *
+ * The LISTEN connection has the pools' protection against a PostgreSQL that swallows packets
+ * (`readTimeoutStandaloneClient`): a connect or a statement that gets no answer fails, and the
+ * connection is dropped. An idle LISTEN connection sends nothing that could time out, so the relay
+ * asks it now and then (LISTEN again, a no-op on a live one); a lost connection is opened again
+ * for as long as it takes, and the relay looks for rows at once then, as a NOTIFY sent meanwhile
+ * reached nobody.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private listener: Client | undefined;
   private poll: NodeJS.Timeout | undefined;
+  private listenerCheck: NodeJS.Timeout | undefined;
+  private checking: Promise<unknown> | undefined;
+  private relisten: NodeJS.Timeout | undefined;
+  /** LISTEN connections given up: their 'error' and 'end' report one loss. */
+  private readonly given = new WeakSet<Client>();
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
@@ -61,6 +78,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async onApplicationBootstrap(): Promise<void> {
     await this.listen();
     this.poll = setInterval(() => this.wake(), this.config.OUTBOX_POLL_INTERVAL_MS);
+    // Within twice the read timeout a black-holed LISTEN connection is found and replaced.
+    const readTimeoutMs = clientTimeoutFor(this.config.WORKER_DATABASE_STATEMENT_TIMEOUT_MS);
+    this.listenerCheck = setInterval(() => this.checkListener(), readTimeoutMs || 30_000);
     this.wake();
   }
 
@@ -68,7 +88,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.poll);
+    clearInterval(this.listenerCheck);
+    clearTimeout(this.relisten);
     await this.running;
+    await this.checking;
     await this.listener?.end().catch(() => undefined);
   }
 
@@ -174,21 +197,55 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async listen(): Promise<void> {
     if (this.stopped) return;
-    const client = new Client({ connectionString: this.config.DATABASE_URL });
+    const client = readTimeoutStandaloneClient(
+      {
+        connectionString: this.config.DATABASE_URL,
+        application_name: OUTBOX_LISTENER_NAME,
+        connectionTimeoutMillis: this.config.DATABASE_CONNECTION_TIMEOUT_MS,
+      },
+      this.config.WORKER_DATABASE_STATEMENT_TIMEOUT_MS,
+    );
     client.on('notification', () => this.wake());
-    client.on('error', (error) => {
-      this.logger.warn(`outbox LISTEN connection lost (${error.message}); polling until it is back`);
-      this.listener = undefined;
-      client.end().catch(() => undefined);
-      setTimeout(() => void this.listen().catch(() => undefined), 2_000).unref();
-    });
+    client.on('error', (error) => this.lost(client, error.message));
+    client.on('end', () => this.lost(client, 'connection ended'));
     try {
       await client.connect();
       await client.query('LISTEN outbox');
-      this.listener = client;
     } catch (error) {
-      this.logger.warn(`cannot LISTEN for outbox rows (${(error as Error).message}); polling instead`);
-      await client.end().catch(() => undefined);
+      this.lost(client, (error as Error).message);
+      return;
     }
+    if (this.stopped) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    this.listener = client;
+    // A NOTIFY sent while nobody listened reached nobody.
+    this.wake();
+  }
+
+  /** Gives up a LISTEN connection that failed and opens another shortly; polling covers the gap. */
+  private lost(client: Client, reason: string): void {
+    if (this.given.has(client)) return;
+    this.given.add(client);
+    if (this.listener === client) this.listener = undefined;
+    client.end().catch(() => undefined);
+    if (this.stopped) return;
+    this.logger.warn(`outbox LISTEN connection lost (${reason}); polling until it is back`);
+    clearTimeout(this.relisten);
+    this.relisten = setTimeout(() => void this.listen().catch(() => undefined), RELISTEN_DELAY_MS);
+    this.relisten.unref();
+  }
+
+  /** Asks the idle LISTEN connection for an answer; one that gives none in time is dropped (lost). */
+  private checkListener(): void {
+    const client = this.listener;
+    if (!client || this.checking) return;
+    this.checking = client
+      .query('LISTEN outbox')
+      .catch((error: Error) => this.lost(client, error.message))
+      .finally(() => {
+        this.checking = undefined;
+      });
   }
 }
