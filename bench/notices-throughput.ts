@@ -34,6 +34,7 @@ export async function noticesFigure(): Promise<Figure> {
     REDIS_URL: redis.url,
     QUEUE_PREFIX: prefix,
     SMTP_URL: smtp.url,
+    ...(process.env.MAIL_CONCURRENCY ? { MAIL_CONCURRENCY: process.env.MAIL_CONCURRENCY } : {}),
   });
   const worker = await createWorker(config);
   const outbox = worker.get(OutboxService);

@@ -57,6 +57,12 @@ describe('configuration', () => {
     );
   });
 
+  it('runs more mail jobs at once than the SMTP pool has connections, and accepts other counts', () => {
+    expect(loadConfig({}).MAIL_CONCURRENCY).toBe(20);
+    expect(loadConfig({ MAIL_CONCURRENCY: '5' }).MAIL_CONCURRENCY).toBe(5);
+    expect(() => loadConfig({ MAIL_CONCURRENCY: '0' })).toThrow(/MAIL_CONCURRENCY/);
+  });
+
   it('never prints a database password', () => {
     expect(redactUrl('postgres://kf:geheim@db:5432/kiezfonds')).toBe('postgres://kf:***@db:5432/kiezfonds');
     // pg and ioredis also read the password from the query.

@@ -83,6 +83,9 @@ export const configSchema = z
     // claim and record; another attempt may then send (with the same Message-ID). It must outlast
     // one SMTP send including its timeouts (about 50 s).
     MAIL_CLAIM_LEASE_MS: z.coerce.number().int().min(500).max(3_600_000).default(120_000),
+    // Mail jobs a worker runs at once. More than the SMTP pool's 5 connections, so that while some
+    // jobs claim or record in PostgreSQL, others keep every connection sending.
+    MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
     // A mail job's lock: a job of a worker that died is found and run again within about twice this.
     MAIL_JOB_LOCK_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
     // Retries of a notice: exponential from the base delay, capped at the maximum delay. The

@@ -4,6 +4,7 @@ import {
   type Notice,
   NoticeDelivery,
   type NoticeJob,
+  NoticeProcessor,
   OutboxRelay,
   OutboxService,
   storeNoticeAttachment,
@@ -85,6 +86,17 @@ describe('notices: from a command’s transaction through outbox, queue and SMTP
     await smtp.stop();
     await redis.cleanup();
     await db.drop();
+  });
+
+  it('runs as many mail jobs at once as MAIL_CONCURRENCY says', async () => {
+    const other = await createWorker({ ...config, MAIL_CONCURRENCY: 7 });
+    try {
+      await other.init();
+      expect(other.get(NoticeProcessor).worker.concurrency).toBe(7);
+      expect(worker.get(NoticeProcessor).worker.concurrency).toBe(config.MAIL_CONCURRENCY);
+    } finally {
+      await other.close();
+    }
   });
 
   it('sends nothing for a command that rolls back, and exactly one mail for one that commits', async () => {

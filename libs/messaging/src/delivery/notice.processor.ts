@@ -30,7 +30,6 @@ function noticeBackoff(attemptsMade: number, type?: string): number {
 }
 
 const workerOptions: WorkerOptions = {
-  concurrency: 5,
   settings: { backoffStrategy: noticeBackoff },
   // A notice is idempotent (claim, delivery key): a job cut off by a crash again and again is
   // simply run again, rather than failed after the first repeat, BullMQ's default.
@@ -48,6 +47,7 @@ export class NoticeProcessor extends LoggedWorkerHost {
   ) {
     super();
     backoff.policy = retryPolicy(config);
+    workerOptions.concurrency = config.MAIL_CONCURRENCY;
     // How soon a job of a crashed worker is found and run again.
     workerOptions.lockDuration = config.MAIL_JOB_LOCK_MS;
     workerOptions.stalledInterval = config.MAIL_JOB_LOCK_MS;
