@@ -120,7 +120,7 @@ describe('one-time secrets exist only in the mail that carries them', () => {
     await db?.drop();
   });
 
-  it('keeps reset and invitation links out of Redis, every table and the logs; the mailed links work', async () => {
+  it('keeps reset and invitation links and API tokens out of Redis, every table and the logs; the mailed links work', async () => {
     const server = app.getHttpServer();
     const district = await createDistrict(db.dataSource);
     const coordinator = await createUser(db.dataSource);
@@ -159,6 +159,8 @@ describe('one-time secrets exist only in the mail that carries them', () => {
       .get(`/einladung?token=${invitationToken}`)
       .set('Referer', `http://x/einladung?token=${invitationToken}`);
     await request(server).get('/api/me').set('Authorization', `Bearer ${scriptToken.token}`).expect(200);
+    // A script that sends its token the OAuth way, in the query, is refused, and not logged either.
+    await request(server).get(`/api/me?access_token=${scriptToken.token}`).expect(401);
     await request(server)
       .post('/api/auth/password-reset/confirm')
       .send({ token: resetToken, password: NEW_PASSWORD })
@@ -188,7 +190,7 @@ describe('one-time secrets exist only in the mail that carries them', () => {
     expect(places.database).toContain('neu.im.team@ba.example');
     expect(places.logs).toContain('/api/invitations/');
     for (const [place, text] of Object.entries(places)) {
-      for (const token of [invitationToken, resetToken]) {
+      for (const token of [invitationToken, resetToken, scriptToken.token]) {
         expect({ place, found: text.includes(token) }).toEqual({ place, found: false });
       }
     }

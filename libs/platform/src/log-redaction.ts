@@ -4,8 +4,22 @@
  * cookies and bearer tokens in headers. The request serializer rewrites the URL, query, params and
  * referer; pino's `redact` censors the header and body fields by path.
  */
-const SECRET_PARAMS = /^(token|password|secret|code|key|csrfToken)$/i;
-const SECRET_PATHS: readonly RegExp[] = [/^(\/api\/invitations\/)(?!accept(?:$|[/?]))[^/?#]+/];
+/**
+ * Query names that carry a secret. Besides our own `token=`, the names clients use for credentials
+ * of their own accord: OAuth's `access_token` (RFC 6750 allows it in the query), `api_key`,
+ * `client_secret`, `csrf_token`, `passwort` … Our API reads none of them, but the request line is
+ * logged before anything decides that, so a script that sends its API token that way must not find
+ * it in the log. Matched on the name without its bracket suffix (`token[]=`, `token[a]=`), which
+ * the query parser reads as the same field.
+ */
+const SECRET_PARAMS =
+  /^(code|key|sig|auth|pwd|pass)$|token|passw|secret|csrf|api[-_]?key|access[-_]?key|credential|signature/i;
+/** Express matches routes case-insensitively and merges repeated slashes: so does the redaction. */
+const SECRET_PATHS: readonly RegExp[] = [/^(\/+api\/+invitations\/+)(?!accept(?:$|[/?]))[^/?#]+/i];
+
+function isSecretName(name: string): boolean {
+  return SECRET_PARAMS.test(name.replace(/\[.*$/, ''));
+}
 export const REDACTED = '[redacted]';
 
 /** The URL (path and query) with every secret replaced. */
@@ -25,7 +39,7 @@ export function redactUrl(url: string): string {
       } catch {
         // A malformed name is logged as sent; it cannot name a secret we know.
       }
-      return SECRET_PARAMS.test(decoded) ? `${name}=${REDACTED}` : pair;
+      return isSecretName(decoded) ? `${name}=${REDACTED}` : pair;
     })
     .join('&');
   return `${path}?${query}`;
@@ -44,7 +58,7 @@ function redactReferer(referer: string): string {
 function redactRecord(record: unknown): unknown {
   if (typeof record !== 'object' || record === null) return record;
   return Object.fromEntries(
-    Object.entries(record).map(([name, value]) => [name, SECRET_PARAMS.test(name) ? REDACTED : value]),
+    Object.entries(record).map(([name, value]) => [name, isSecretName(name) ? REDACTED : value]),
   );
 }
 
@@ -77,6 +91,8 @@ export function redactRequest(request: SerializedRequest): SerializedRequest {
 export const REDACT_PATHS = [
   'req.headers.cookie',
   'req.headers.authorization',
+  'req.headers["proxy-authorization"]',
+  'req.headers["x-api-key"]',
   'req.headers["x-csrf-token"]',
   'res.headers["set-cookie"]',
   'req.body.password',
