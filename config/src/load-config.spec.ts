@@ -77,6 +77,25 @@ describe('configuration', () => {
       'smtp://mailer:***@mail.bezirksamt.example:587',
     );
     expect(redactUrl('redis://cache:6379')).toBe('redis://cache:6379');
+    // A scheme left out or mistyped, or blanks before it, leave no password in view either.
+    expect(redactUrl('kf:Db-Geheim-42@db:5432/kiezfonds')).toBe('kf:***@db:5432/kiezfonds');
+    expect(redactUrl('postgres:/kf:Db-Geheim-42@db/kiezfonds')).toBe('postgres:***@db/kiezfonds');
+    expect(redactUrl(' postgres://kf:Db-Geheim-42@db/kiezfonds')).toBe(' postgres://kf:***@db/kiezfonds');
+  });
+
+  it.each([
+    ['DATABASE_URL', 'kiezfonds:Db-Geheim-42@db:5432/kiezfonds'],
+    ['REDIS_URL', 'postgres:/kiezfonds:Db-Geheim-42@db:5432/kiezfonds'],
+    ['SMTP_URL', ' redis://:Db-Geheim-42@cache:6379'],
+  ])('names a refused %s that is no proper URL without its password (%p)', (key, value) => {
+    let message = '';
+    try {
+      loadConfig({ [key]: value });
+    } catch (error) {
+      message = (error as ConfigError).message;
+    }
+    expect(message).toContain(`${key}: `);
+    expect(message).not.toContain('Db-Geheim-42');
   });
 
   it.each([

@@ -39,7 +39,9 @@ const SECRET_PARAMETERS = /([?&](?:password|sslpassword|pass)=)[^&#]*/gi;
  * that is no valid URL (an unencoded `/` in the password, a wrong scheme).
  */
 export function redactUrl(raw: string): string {
-  const userinfo = /^([a-z][a-z0-9+.-]*:\/\/)(.*)@/i.exec(raw);
+  // The scheme is optional, and may follow blanks: in `kf:geheim@db/kiezfonds` (no `postgres://`)
+  // or ` postgres://kf:geheim@db` the password must go as well.
+  const userinfo = /^(\s*(?:[a-z][a-z0-9+.-]*:\/\/)?)(.*)@/is.exec(raw);
   let redacted = raw;
   if (userinfo) {
     const [whole, scheme, info] = userinfo as unknown as [string, string, string];
