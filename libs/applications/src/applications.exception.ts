@@ -38,6 +38,8 @@ export const APPLICATIONS_ERROR_CODES = {
   reportNotAllowed: 'report_not_allowed',
   /** 409: the call-off was decided before. */
   callOffDecided: 'call_off_decided',
+  /** 409: the use of the call-off's money was reported before (`usedOn`); it is reported once. */
+  callOffUseReported: 'call_off_use_reported',
   /** 409: a requested call-off is approved (or rejected) before it is paid; `allowed` names both. */
   callOffNotApproved: 'call_off_not_approved',
   /** 422: the call-off asks for more than is committed and not yet called off for its cash year. */

@@ -571,16 +571,49 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
       .post(world.carrier, `/api/call-offs/${timely.id}/use`)
       .send({ usedOn: '2027-08-15' })
       .expect(200);
-    expect(inTime.body).toMatchObject({ late: false, lateUseClaimId: null });
+    expect(inTime.body).toMatchObject({
+      id: timely.id,
+      state: 'paid',
+      usedOn: '2027-08-15',
+      late: false,
+      lateUseClaimId: null,
+    });
+    // Neither before the payment nor in the future: the rule the web checks too (libs/domain).
+    for (const [usedOn, rule] of [
+      ['2027-04-14', 'notBeforePayment'],
+      ['2027-09-02', 'notInFuture'],
+    ] as const) {
+      const refused = await world
+        .post(world.carrier, `/api/call-offs/${late.id}/use`)
+        .send({ usedOn })
+        .expect(400);
+      expect(refused.body.details).toEqual([expect.objectContaining({ field: 'usedOn', rule })]);
+    }
+    const unreported = await world.get(world.carrier, `/api/applications/${id}/call-offs`).expect(200);
+    expect(unreported.body.items[1]).toMatchObject({ usedOn: null, late: false, lateUseClaimId: null });
     const used = await world
       .post(world.carrier, `/api/call-offs/${late.id}/use`)
       .send({ usedOn: '2027-08-31' })
       .expect(200);
-    expect(used.body).toMatchObject({ usedOn: '2027-08-31', late: true });
-    await world
+    expect(used.body).toMatchObject({ usedOn: '2027-08-31', late: true, lateUseClaimId: expect.any(String) });
+    const again = await world
       .post(world.carrier, `/api/call-offs/${late.id}/use`)
       .send({ usedOn: '2027-08-31' })
       .expect(409);
+    expect(again.body).toMatchObject({ code: 'call_off_use_reported' });
+    // The list says the same to everyone who sees the application.
+    for (const viewer of [world.carrier, world.finance]) {
+      const listed = await world.get(viewer, `/api/applications/${id}/call-offs`).expect(200);
+      expect(listed.body.items).toEqual([
+        expect.objectContaining({ id: timely.id, usedOn: '2027-08-15', late: false, lateUseClaimId: null }),
+        expect.objectContaining({
+          id: late.id,
+          usedOn: '2027-08-31',
+          late: true,
+          lateUseClaimId: used.body.lateUseClaimId,
+        }),
+      ]);
+    }
 
     // 5.000 € from 15.04. to 31.08.2027 (exclusive): 138 days at 1,27 % + 5 % = 6,27 %:
     // 500 000 ct × 627 × 138 / 3 650 000 = 11 852,87… → 118,53 €; the 5.000 € stay with the project.

@@ -749,7 +749,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Report the day the money of a paid call-off was used; after its prompt-use deadline a late-use interest claim (§ 49a Abs. 4 VwVfG) awaits finance */
+        /**
+         * Report the day the money of a paid call-off was used; after its prompt-use deadline a late-use interest claim (§ 49a Abs. 4 VwVfG) awaits finance
+         * @description Answers the call-off with its day of use. 400 `usedOn` not before the payment, not in the future; 409 `call_off_use_reported` when its use was reported before, `call_off_decided` when it is not paid.
+         */
         post: operations["ImplementationController_reportUse"];
         delete?: never;
         options?: never;
@@ -3046,6 +3049,13 @@ export interface components {
             decidedAt: string | null;
             /** Format: uuid */
             id: string;
+            /** @description Whether the reported use came after the prompt-use deadline (`spendBy`), so that the money bears interest from its payment to its use (§ 49a Abs. 4 VwVfG); false while no use is reported */
+            late: boolean;
+            /**
+             * Format: uuid
+             * @description The repayment claim of reason `late_use` the late use raised; null for a use in time, none reported, or a use reported after the revocation of the grant (whose claim already charges interest)
+             */
+            lateUseClaimId: string | null;
             /** @description Counts the application's call-offs from 1 */
             number: number;
             /** Format: date */
@@ -3061,6 +3071,11 @@ export interface components {
             spendBy: string | null;
             /** @enum {string} */
             state: "requested" | "approved" | "paid" | "rejected";
+            /**
+             * Format: date
+             * @description The day the carrier reported the money as used (POST /call-offs/{id}/use); null until then
+             */
+            usedOn: string | null;
         };
         CallOffListDto: {
             items: components["schemas"]["CallOffDto"][];
@@ -3187,18 +3202,25 @@ export interface components {
         };
         ClaimInterestCreditDto: {
             days: number;
+            /** @enum {string} */
+            kind: "repaid" | "late_use_interest_paid";
+            /**
+             * Format: uuid
+             * @description For `late_use_interest_paid`: the late-use claim the interest was paid on
+             */
+            lateUseClaimId: string | null;
             /** @description Each sentence says it is a deduction */
             lines: components["schemas"]["InterestLineDto"][];
             /** @example 2500000 */
             principalCents: string;
             /**
              * Format: date
-             * @description The first day without interest
+             * @description The first day without interest (`late_use_interest_paid`: the day of use)
              */
             repaidOn: string;
             /**
              * Format: date
-             * @description The day the principal was repaid or waived
+             * @description `repaid`: the day the principal was repaid or waived; `late_use_interest_paid`: the day the money was paid out
              */
             settledOn: string;
             /** @example 41233 */
@@ -4629,7 +4651,7 @@ export interface components {
             balance: components["schemas"]["ClaimBalanceDto"];
             /** Format: date-time */
             createdAt: string;
-            /** @description Deducted from the lines: interest on principal repaid or waived before `interestAsOf` */
+            /** @description Deducted from the lines: interest on principal repaid or waived before `interestAsOf`, and late-use interest paid on the same money before a revocation */
             credits: components["schemas"]["ClaimInterestCreditDto"][];
             entries: components["schemas"]["ClaimEntryDto"][];
             /** Format: uuid */
@@ -6506,7 +6528,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallOffDto"];
+                };
             };
         };
     };

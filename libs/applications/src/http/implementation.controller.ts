@@ -123,14 +123,17 @@ export class ImplementationController {
   @ApiOperation({
     summary:
       'Report the day the money of a paid call-off was used; after its prompt-use deadline a late-use interest claim (§ 49a Abs. 4 VwVfG) awaits finance',
+    description:
+      'Answers the call-off with its day of use. 400 `usedOn` not before the payment, not in the future; 409 `call_off_use_reported` when its use was reported before, `call_off_decided` when it is not paid.',
   })
+  @ApiOkResponse({ type: CallOffDto })
   reportUse(
     @CurrentPrincipal() principal: Principal,
     @Param() params: IdParamDto,
     @Body() body: ReportUseDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
-  ) {
+  ): Promise<CallOffDto> {
     return this.callOffs.reportUse(principal, params.id, body.usedOn, requestIdOf(request), idempotencyKey);
   }
 

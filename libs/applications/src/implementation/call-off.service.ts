@@ -6,9 +6,11 @@ import {
   ConflictError,
   FINAL_STATES,
   ForbiddenError,
+  isLateUse,
   Money,
   NotFoundError,
   promptUseDeadline,
+  useDayProblem,
   ValidationError,
 } from '@kiezfonds/domain';
 import { LedgerService } from '@kiezfonds/funds';
@@ -34,10 +36,20 @@ interface CallOffRow {
   paid_on: string | null;
   spend_by: string | null;
   reject_reason: string | null;
+  used_on: string | null;
+  late_use_claim_id: string | null;
 }
 
+// The late-use claim a use raised names its call-off in its one line (reportUse); a use reported
+// in time, or after a revocation, raised none.
 const COLUMNS = `id, application_id, number, cash_year, amount_cents::text AS amount_cents, purpose, state,
-  requested_at, decided_at, paid_on::text AS paid_on, spend_by::text AS spend_by, reject_reason`;
+  requested_at, decided_at, paid_on::text AS paid_on, spend_by::text AS spend_by, reject_reason,
+  used_on::text AS used_on,
+  CASE WHEN used_on > spend_by THEN (
+    SELECT claim.id FROM repayment_claim claim
+    WHERE claim.application_id = call_off.application_id AND claim.reason = 'late_use'
+      AND claim.lines @> jsonb_build_array(jsonb_build_object('callOffId', call_off.id))
+    LIMIT 1) END AS late_use_claim_id`;
 
 function view(row: CallOffRow) {
   return {
@@ -53,6 +65,9 @@ function view(row: CallOffRow) {
     paidOn: row.paid_on,
     spendBy: row.spend_by,
     rejectReason: row.reject_reason,
+    usedOn: row.used_on,
+    late: row.used_on !== null && isLateUse(row.used_on, row.spend_by),
+    lateUseClaimId: row.late_use_claim_id,
   };
 }
 
@@ -327,27 +342,25 @@ export class CallOffService {
     requestId: string | null,
     idempotencyKey?: string,
   ) {
-    if (usedOn > calendarDayOf(new Date()))
-      throw new ValidationError([{ field: 'usedOn', rule: 'notInFuture' }]);
+    const today = calendarDayOf(new Date());
     return this.once(principal, idempotencyKey, `call-off-use:${callOffId}`, { usedOn }, async (tx) => {
       const scope = ApplicationScope.of(principal);
       // The application locked first, as a revocation does: a use reported at the instant of the
       // revocation is decided either before it (its claim is then waived by the revocation) or
       // after it (no claim), never beside it.
-      const { callOff, scoped } = await this.lockWithApplication<CallOffRow & { used_on: string | null }>(
-        tx,
-        scope,
-        callOffId,
-        `${COLUMNS}, used_on::text AS used_on`,
-      );
+      const { callOff, scoped } = await this.lockWithApplication(tx, scope, callOffId);
       if (!scope.isCarrierOf(scoped.organisationId)) throw new ForbiddenError('not_organisation_member');
-      if (callOff.state !== 'paid' || callOff.used_on !== null) {
+      if (callOff.state !== 'paid') {
         throw new ConflictError(APPLICATIONS_ERROR_CODES.callOffDecided, [], { state: callOff.state });
       }
-      if (usedOn < callOff.paid_on!)
-        throw new ValidationError([{ field: 'usedOn', rule: 'notBeforePayment' }]);
+      // The web checks the day by the same rule before it sends it.
+      const problem = useDayProblem({ usedOn, paidOn: callOff.paid_on!, today });
+      if (problem) throw new ValidationError([{ field: 'usedOn', rule: problem }]);
+      if (callOff.used_on !== null) {
+        throw new ConflictError(APPLICATIONS_ERROR_CODES.callOffUseReported, [], { usedOn: callOff.used_on });
+      }
       await tx.query(`UPDATE call_off SET used_on = $2 WHERE id = $1`, [callOff.id, usedOn]);
-      const late = callOff.spend_by !== null && usedOn > callOff.spend_by;
+      const late = isLateUse(usedOn, callOff.spend_by);
       // After a revocation the day of use is still recorded (it belongs to the file, and the
       // carrier cannot be refused telling it), but it bears no late-use interest: § 49a (4) VwVfG
       // applies only while the notice stands, and the revocation claim already charges interest on
@@ -385,7 +398,7 @@ export class CallOffService {
           ...(late && revoked ? { lateUseInterest: 'ended_by_revocation' } : {}),
         },
       });
-      return { ...view(callOff), usedOn, late, lateUseClaimId: claimId };
+      return view({ ...callOff, used_on: usedOn, late_use_claim_id: claimId });
     });
   }
 

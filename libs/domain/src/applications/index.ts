@@ -66,7 +66,15 @@ export {
   planTotals,
 } from './plan-totals';
 export { callAmountProblems, callMinimum, NETZWERKFONDS_MIN_AMOUNT } from './call-amounts';
-export { type PromptUseInput, promptUseDeadline, promptUseMonths, SMALL_GRANT_LIMIT } from './prompt-use';
+export {
+  isLateUse,
+  type PromptUseInput,
+  promptUseDeadline,
+  promptUseMonths,
+  SMALL_GRANT_LIMIT,
+  type UseDayRule,
+  useDayProblem,
+} from './prompt-use';
 export {
   type ActualCost,
   type ApprovedPlanChange,

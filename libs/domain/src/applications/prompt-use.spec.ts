@@ -1,5 +1,5 @@
 import { Money } from '../money/money';
-import { promptUseDeadline, promptUseMonths } from './prompt-use';
+import { isLateUse, promptUseDeadline, promptUseMonths, useDayProblem } from './prompt-use';
 
 const euros = Money.euros;
 
@@ -33,5 +33,25 @@ describe('the prompt-use period of called-off money', () => {
     expect(() =>
       promptUseDeadline({ grantTotal: euros(1), yearlyInstalment: euros(1), paidOn: '2027-02-29' }),
     ).toThrow(RangeError);
+  });
+});
+
+describe('the day a call-off’s money was used', () => {
+  const paidOn = '2027-04-15';
+  const today = '2027-09-01';
+
+  it.each([
+    ['the day of payment', '2027-04-15', null],
+    ['today', '2027-09-01', null],
+    ['a day before the payment', '2027-04-14', 'notBeforePayment'],
+    ['tomorrow', '2027-09-02', 'notInFuture'],
+  ])('%s: %s', (_case, usedOn, problem) => {
+    expect(useDayProblem({ usedOn, paidOn, today })).toBe(problem);
+  });
+
+  it('is late only after the prompt-use deadline, whose own day is still in time', () => {
+    expect(isLateUse('2027-06-15', '2027-06-15')).toBe(false);
+    expect(isLateUse('2027-06-16', '2027-06-15')).toBe(true);
+    expect(isLateUse('2027-06-16', null)).toBe(false);
   });
 });

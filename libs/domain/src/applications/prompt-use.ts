@@ -34,3 +34,25 @@ export function promptUseDeadline({ grantTotal, yearlyInstalment, paidOn }: Prom
   if (!isCalendarDay(paidOn)) throw new RangeError(`Not a calendar day: ${paidOn}`);
   return addMonths(paidOn, promptUseMonths(grantTotal, yearlyInstalment));
 }
+
+/** Why a reported day of use cannot be taken: `ValidationError` rules of the field `usedOn`. */
+export type UseDayRule = 'notInFuture' | 'notBeforePayment';
+
+/**
+ * Whether `usedOn` can be the day a call-off's money was used: not after today (a use is
+ * reported, not announced) and not before the money was paid. All days are `YYYY-MM-DD`, so they
+ * compare as text; `today` is the Berlin calendar day.
+ */
+export function useDayProblem(input: { usedOn: string; paidOn: string; today: string }): UseDayRule | null {
+  if (input.usedOn > input.today) return 'notInFuture';
+  if (input.usedOn < input.paidOn) return 'notBeforePayment';
+  return null;
+}
+
+/**
+ * A use after the prompt-use deadline: the money then bears interest from its payment to its use
+ * (§ 49a Abs. 4 VwVfG). The deadline's own day is still in time.
+ */
+export function isLateUse(usedOn: string, spendBy: string | null): boolean {
+  return spendBy !== null && usedOn > spendBy;
+}

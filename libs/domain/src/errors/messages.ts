@@ -286,6 +286,10 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Über diesen Mittelabruf wurde bereits entschieden ({state}).',
     en: 'This call-off was already decided ({state}).',
   },
+  call_off_use_reported: {
+    de: 'Die Verwendung dieses Mittelabrufs ist bereits gemeldet. Bitte laden Sie die Seite neu, um den gemeldeten Tag zu sehen.',
+    en: 'The use of this call-off was already reported. Please reload the page to see the day reported.',
+  },
   call_off_not_approved: {
     de: 'Der Mittelabruf ist noch nicht freigegeben. Geben Sie ihn zuerst frei.',
     en: 'The call-off has not been approved yet. Approve it first.',

@@ -69,6 +69,27 @@ export class CallOffDto {
 
   @ApiProperty({ type: String, nullable: true })
   rejectReason: string | null;
+
+  @ApiProperty({
+    ...nullableDay,
+    description: 'The day the carrier reported the money as used (POST /call-offs/{id}/use); null until then',
+  })
+  usedOn: string | null;
+
+  @ApiProperty({
+    description:
+      'Whether the reported use came after the prompt-use deadline (`spendBy`), so that the money bears interest from its payment to its use (§ 49a Abs. 4 VwVfG); false while no use is reported',
+  })
+  late: boolean;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'The repayment claim of reason `late_use` the late use raised; null for a use in time, none reported, or a use reported after the revocation of the grant (whose claim already charges interest)',
+  })
+  lateUseClaimId: string | null;
 }
 
 export class CallOffListDto {
