@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
 
 /** The header the access guard checks on cookie-authenticated writes, for the OpenAPI document. */
 export const CSRF_HEADER_DOC = {
@@ -17,6 +17,17 @@ export const IDEMPOTENCY_HEADER_DOC = {
     'The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused.',
   required: false,
 };
+
+/**
+ * A body field that may be left out. class-validator's IsOptional skips every rule for `null` as
+ * well, and a service that reads `=== undefined` as "left out" then meets a null it cannot use
+ * (`Money.fromCents(null)`: a 500). Here only an absent field is skipped; `null` in a field the
+ * contract does not declare nullable is checked by the field's rules and answered with a 400 that
+ * names it. (Query strings are never null: query DTOs keep IsOptional.)
+ */
+export function OptionalField(): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
+}
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;

@@ -56,6 +56,7 @@ export {
   IDEMPOTENCY_HEADER_DOC,
   IdParamDto,
   MAX_PAGE_SIZE,
+  OptionalField,
   type Page,
   PageQueryDto,
   pageOf,

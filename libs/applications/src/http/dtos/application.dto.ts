@@ -1,4 +1,4 @@
-import { PageQueryDto } from '@kiezfonds/platform';
+import { OptionalField, PageQueryDto } from '@kiezfonds/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -40,7 +40,7 @@ export class SaveContentDto {
   version: number;
 
   @ApiPropertyOptional({ maxLength: 300 })
-  @IsOptional()
+  @OptionalField()
   @Trim()
   @IsString()
   @MinLength(1)

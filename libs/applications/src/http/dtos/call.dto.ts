@@ -1,4 +1,4 @@
-import { PageQueryDto } from '@kiezfonds/platform';
+import { OptionalField, PageQueryDto } from '@kiezfonds/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -50,7 +50,7 @@ export class CallFieldsDto {
   title: string;
 
   @ApiPropertyOptional({ maxLength: 10000 })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(10000)
   description?: string;
@@ -73,12 +73,12 @@ export class CallFieldsDto {
     ...CENTS_SCHEMA,
     description: `Smallest amount an application may request: at least ${NETZWERKFONDS_MIN_AMOUNT.toString()} (the Netzwerkfonds floor of 50 000 €), which is also the default.`,
   })
-  @IsOptional()
+  @OptionalField()
   @IsCents()
   minAmountCents?: string | number;
 
   @ApiPropertyOptional({ ...CENTS_SCHEMA, description: 'Largest amount an application may request.' })
-  @IsOptional()
+  @OptionalField()
   @IsCents()
   maxAmountCents?: string | number;
 
@@ -95,7 +95,7 @@ export class CallFieldsDto {
   areaIds: string[];
 
   @ApiPropertyOptional({ type: [RequiredAttachmentDto] })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(20)
   @IsObject({ each: true })

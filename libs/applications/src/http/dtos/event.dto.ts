@@ -7,7 +7,6 @@ import {
   IsIn,
   IsInt,
   IsObject,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -25,6 +24,7 @@ import {
   type FinancingType,
 } from '@kiezfonds/domain';
 import { IsCalendarDate, IsCents, IsInstant, Trim } from '@kiezfonds/funds';
+import { OptionalField } from '@kiezfonds/platform';
 
 /** Integer cents as the API accepts them: a string of digits or a JSON integer (never a float). */
 const CENTS_SCHEMA = {
@@ -76,7 +76,7 @@ export class ActualCostDto {
     description:
       'The VAT contained in `amountCents`, in cents (0 ≤ vat ≤ amount). Not eligible when the organisation deducts input tax (costs count net).',
   })
-  @IsOptional()
+  @OptionalField()
   @Matches(/^[0-9]{1,15}$/)
   vatCents?: string;
 }
@@ -112,7 +112,7 @@ export class ApplicationEventDto {
   @ApiPropertyOptional({
     description: 'The version the caller read; a newer one answers 409 version_conflict.',
   })
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(1)
   version?: number;
@@ -120,7 +120,7 @@ export class ApplicationEventDto {
   @ApiPropertyOptional({
     description: 'REQUEST_CHANGES, RETURN_FINAL_REPORT: what the carrier should change.',
   })
-  @IsOptional()
+  @OptionalField()
   @Trim()
   @IsString()
   @MinLength(1)
@@ -128,12 +128,12 @@ export class ApplicationEventDto {
   message?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'REQUEST_CHANGES: the reply deadline.' })
-  @IsOptional()
+  @OptionalField()
   @IsInstant()
   replyDeadline?: string;
 
   @ApiPropertyOptional({ description: 'REJECT, REVOKE (required), WITHDRAW (optional): the reason.' })
-  @IsOptional()
+  @OptionalField()
   @Trim()
   @IsString()
   @MinLength(1)
@@ -141,7 +141,7 @@ export class ApplicationEventDto {
   reason?: string;
 
   @ApiPropertyOptional({ description: 'A note for the record (formal check, selection).' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(10000)
   comment?: string;
@@ -152,7 +152,7 @@ export class ApplicationEventDto {
       "SELECT, WAITLIST: the committee's decision (a closed vote) the step rests on; it must be the " +
       "application's latest decision, and adopted. Without it, that decision is cited.",
   })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   decisionId?: string;
 
@@ -160,7 +160,7 @@ export class ApplicationEventDto {
     ...CENTS_SCHEMA,
     description: 'RECORD_SENATE_SELECTION: the amount the Senate selected, in cents.',
   })
-  @IsOptional()
+  @OptionalField()
   @IsCents()
   amountCents?: string | number;
 
@@ -169,7 +169,7 @@ export class ApplicationEventDto {
     example: '2027-04-30',
     description: 'RECORD_SENATE_SELECTION: the date by which the carrier should submit the full application.',
   })
-  @IsOptional()
+  @OptionalField()
   @IsCalendarDate()
   fullApplicationDueBy?: string;
 
@@ -177,7 +177,7 @@ export class ApplicationEventDto {
     type: [InstalmentDto],
     description: 'APPROVE: instalments per cash year (default: the plan).',
   })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
@@ -190,7 +190,7 @@ export class ApplicationEventDto {
     type: [ReportDeadlineDto],
     description: 'APPROVE: interim reports and the proof of use.',
   })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
@@ -204,7 +204,7 @@ export class ApplicationEventDto {
     description:
       'APPROVE: the financing type the notice states (default shortfall = Fehlbedarfsfinanzierung; partial = Anteilfinanzierung; fixed = Festbetragsfinanzierung).',
   })
-  @IsOptional()
+  @OptionalField()
   @IsIn(FINANCING_TYPES)
   financingType?: FinancingType;
 
@@ -213,12 +213,12 @@ export class ApplicationEventDto {
     description:
       'APPROVE: the day an early start (vorzeitiger Maßnahmebeginn) was approved; required with its reason when the period starts before the notice date.',
   })
-  @IsOptional()
+  @OptionalField()
   @IsCalendarDate()
   earlyStartApprovedOn?: string;
 
   @ApiPropertyOptional({ description: 'APPROVE: why the early start was approved.' })
-  @IsOptional()
+  @OptionalField()
   @Trim()
   @IsString()
   @MinLength(1)
@@ -226,13 +226,13 @@ export class ApplicationEventDto {
   earlyStartReason?: string;
 
   @ApiPropertyOptional({ description: 'APPROVE: conditions (Nebenbestimmungen), one per line.' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(20000)
   conditions?: string;
 
   @ApiPropertyOptional({ description: 'SUBMIT_FINAL_REPORT: the factual report (Sachbericht).' })
-  @IsOptional()
+  @OptionalField()
   @Trim()
   @IsString()
   @MinLength(1)
@@ -243,7 +243,7 @@ export class ApplicationEventDto {
     type: [ActualCostDto],
     description: 'SUBMIT_FINAL_REPORT: actual costs per cash year and category.',
   })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(200)
   @IsObject({ each: true })
@@ -256,7 +256,7 @@ export class ApplicationEventDto {
     description:
       'SUBMIT_FINAL_REPORT: own and third-party money actually spent, in cents (default: as planned; under shortfall funding it counts at least as planned).',
   })
-  @IsOptional()
+  @OptionalField()
   @Matches(/^[0-9]{1,15}$/)
   otherFundingCents?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { OptionalField } from '@kiezfonds/platform';
 import { COST_CATEGORIES, type CostCategory } from '@kiezfonds/domain';
 import { IsCalendarDate, IsCents, Trim } from '@kiezfonds/funds';
 
@@ -54,7 +55,7 @@ export class RequestCallOffDto {
   amountCents: string | number;
 
   @ApiPropertyOptional({ maxLength: 2000, description: 'What the money is for in the coming weeks.' })
-  @IsOptional()
+  @OptionalField()
   @Trim()
   @IsString()
   @MaxLength(2000)

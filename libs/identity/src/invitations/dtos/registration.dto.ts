@@ -10,13 +10,13 @@ import {
   IsEmail,
   IsIn,
   IsObject,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { OptionalField } from '@kiezfonds/platform';
 import { PASSWORD_MAX_LENGTH } from '../../passwords/password-policy';
 import { IsGermanPostalCode, IsIban, Trim } from './validators';
 
@@ -104,7 +104,7 @@ export class RegistrationOrganisationDto {
   legalRepresentatives: LegalRepresentativeDto[];
 
   @ApiPropertyOptional({ description: "The Senate's finance registration number, if known." })
-  @IsOptional()
+  @OptionalField()
   @Trim()
   @IsString()
   @MaxLength(50)
@@ -115,7 +115,7 @@ export class RegistrationOrganisationDto {
   vatDeductible: boolean;
 
   @ApiPropertyOptional({ example: 'DE89 3704 0044 0532 0130 00', description: 'Check digits are validated.' })
-  @IsOptional()
+  @OptionalField()
   @IsIban()
   iban?: string;
 }
