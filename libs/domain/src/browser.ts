@@ -19,4 +19,4 @@ export {
 } from './applications/lifecycle-vocabulary';
 export { addMonths, isCalendarDay } from './applications/calendar-day';
 export * from './applications/plan-balance';
-export { isLateUse, type UseDayRule, useDayProblem } from './applications/prompt-use';
+export { dayOfUseProblem, isLateUse, type UseDayRule } from './applications/prompt-use';

@@ -4,13 +4,13 @@ import {
   BusinessRuleError,
   callOffRefusal,
   ConflictError,
+  dayOfUseProblem,
   FINAL_STATES,
   ForbiddenError,
   isLateUse,
   Money,
   NotFoundError,
   promptUseDeadline,
-  useDayProblem,
   ValidationError,
 } from '@kiezfonds/domain';
 import { LedgerService } from '@kiezfonds/funds';
@@ -354,7 +354,7 @@ export class CallOffService {
         throw new ConflictError(APPLICATIONS_ERROR_CODES.callOffDecided, [], { state: callOff.state });
       }
       // The web checks the day by the same rule before it sends it.
-      const problem = useDayProblem({ usedOn, paidOn: callOff.paid_on!, today });
+      const problem = dayOfUseProblem({ usedOn, paidOn: callOff.paid_on!, today });
       if (problem) throw new ValidationError([{ field: 'usedOn', rule: problem }]);
       if (callOff.used_on !== null) {
         throw new ConflictError(APPLICATIONS_ERROR_CODES.callOffUseReported, [], { usedOn: callOff.used_on });

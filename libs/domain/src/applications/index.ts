@@ -67,13 +67,13 @@ export {
 } from './plan-totals';
 export { callAmountProblems, callMinimum, NETZWERKFONDS_MIN_AMOUNT } from './call-amounts';
 export {
+  dayOfUseProblem,
   isLateUse,
   type PromptUseInput,
   promptUseDeadline,
   promptUseMonths,
   SMALL_GRANT_LIMIT,
   type UseDayRule,
-  useDayProblem,
 } from './prompt-use';
 export {
   type ActualCost,

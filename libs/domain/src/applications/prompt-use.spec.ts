@@ -1,5 +1,5 @@
 import { Money } from '../money/money';
-import { isLateUse, promptUseDeadline, promptUseMonths, useDayProblem } from './prompt-use';
+import { dayOfUseProblem, isLateUse, promptUseDeadline, promptUseMonths } from './prompt-use';
 
 const euros = Money.euros;
 
@@ -46,7 +46,7 @@ describe('the day a call-off’s money was used', () => {
     ['a day before the payment', '2027-04-14', 'notBeforePayment'],
     ['tomorrow', '2027-09-02', 'notInFuture'],
   ])('%s: %s', (_case, usedOn, problem) => {
-    expect(useDayProblem({ usedOn, paidOn, today })).toBe(problem);
+    expect(dayOfUseProblem({ usedOn, paidOn, today })).toBe(problem);
   });
 
   it('is late only after the prompt-use deadline, whose own day is still in time', () => {

@@ -43,7 +43,7 @@ export type UseDayRule = 'notInFuture' | 'notBeforePayment';
  * reported, not announced) and not before the money was paid. All days are `YYYY-MM-DD`, so they
  * compare as text; `today` is the Berlin calendar day.
  */
-export function useDayProblem(input: { usedOn: string; paidOn: string; today: string }): UseDayRule | null {
+export function dayOfUseProblem(input: { usedOn: string; paidOn: string; today: string }): UseDayRule | null {
   if (input.usedOn > input.today) return 'notInFuture';
   if (input.usedOn < input.paidOn) return 'notBeforePayment';
   return null;
