@@ -68,6 +68,28 @@ describe('typed input when the session expires mid-form', () => {
     await page.context().close();
   });
 
+  it('keeps the name typed for a token but never the new API token shown on the page', async () => {
+    const page = await signedInAt(api, world.carrier.user.email, PASSWORD, '/konto');
+    await page.getByLabel('Name des neuen Tokens').fill('Buchhaltung');
+    await page.getByRole('button', { name: 'Token erstellen' }).click();
+    const token = await page.getByLabel('Ihr neuer Token').inputValue();
+    expect(token).toMatch(/^kf_pat_/);
+    await expire(world.carrier);
+    await page.getByLabel('Name des neuen Tokens').fill('Zweites Skript');
+    await page.getByRole('button', { name: 'Token erstellen' }).click();
+    await page.waitForURL(/\/anmelden/);
+    const kept = await page.evaluate(() =>
+      Object.keys(sessionStorage)
+        .filter((k) => k.startsWith('kiezfonds.unsaved:'))
+        .map((k) => sessionStorage.getItem(k))
+        .join('\n'),
+    );
+    // The typed name is kept; the token, shown once in a read-only field, is not.
+    expect(kept).toContain('Zweites Skript');
+    expect(kept).not.toContain(token);
+    await page.context().close();
+  });
+
   it('puts text typed into an application part back, and autosave keeps it', async () => {
     const path = `/antraege/${draftId}/projektbeschreibung`;
     const page = await signedInAt(api, world.carrier.user.email, PASSWORD, path);

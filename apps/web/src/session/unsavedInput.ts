@@ -3,7 +3,11 @@
  * request that found out failed, and the app moves to the sign-in page: whatever the user typed
  * since the last save would be gone. The form fields on the page are kept in this tab's
  * sessionStorage under the page's path and put back after signing in, where the user checks and
- * saves them, but only for the person whose session ended. Passwords and files are never kept.
+ * saves them, but only for the person whose session ended. Passwords and files are never kept,
+ * nor read-only fields: nobody typed them, and one of them shows a new API token its one time
+ * (TRUST.md: a one-time secret exists in plain text only in the answer that creates it), which
+ * sessionStorage would keep for as long as the tab lives. A field marked as a password or one-time
+ * code for the browser (`autocomplete`) is skipped too, whatever its type while shown.
  */
 
 const prefix = 'kiezfonds.unsaved:';
@@ -16,6 +20,11 @@ function keyOf(pathname: string): string {
   return `${prefix}${pathname}`;
 }
 
+function secret(element: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement): boolean {
+  if (!(element instanceof HTMLSelectElement) && element.readOnly) return true;
+  return /password|one-time-code/i.test(element.getAttribute('autocomplete') ?? '');
+}
+
 /** Keeps the filled-in fields of the page's main content for `pathname`, for `userId` only. */
 export function keepUnsavedInput(pathname: string, userId: string): void {
   const fields: KeptField[] = [];
@@ -24,7 +33,7 @@ export function keepUnsavedInput(pathname: string, userId: string): void {
       'main input[id], main textarea[id], main select[id]',
     ),
   )) {
-    if (element.disabled || skipped.has(element.type)) continue;
+    if (element.disabled || skipped.has(element.type) || secret(element)) continue;
     if (element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio')) {
       if (element.checked) fields.push({ id: element.id, checked: true });
     } else if (element.value !== '') {
