@@ -189,6 +189,10 @@ describe('one-time secrets exist only in the mail that carries them', () => {
     expect(places.queues).toContain('password_reset');
     expect(places.database).toContain('neu.im.team@ba.example');
     expect(places.logs).toContain('/api/invitations/');
+    // The notices were logged, by their delivery key, but not with the recipients' addresses.
+    expect(places.logs).toContain('"deliveryKey":"password-reset:');
+    for (const address of [forgetful.email, 'neu.im.team@ba.example'])
+      expect(places.logs).not.toContain(address);
     for (const [place, text] of Object.entries(places)) {
       for (const token of [invitationToken, resetToken, scriptToken.token]) {
         expect({ place, found: text.includes(token) }).toEqual({ place, found: false });

@@ -103,3 +103,15 @@ export const REDACT_PATHS = [
   '*.token',
   '*.secretLink',
 ];
+
+/**
+ * pino's `formatters.log`, for every line: a notice's delivery key ends in its recipient's address
+ * (`password-reset:<id>|name@example.org`, outbox.service.ts). The part before `|` names the
+ * notice well enough to find its outbox row; the address is personal data a log need not keep
+ * (docs/privacy.md leaves log retention to operations).
+ */
+export function redactLogFields(object: Record<string, unknown>): Record<string, unknown> {
+  const key = object.deliveryKey;
+  if (typeof key !== 'string' || !key.includes('|')) return object;
+  return { ...object, deliveryKey: `${key.slice(0, key.indexOf('|'))}|${REDACTED}` };
+}

@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import type { DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '@kiezfonds/config';
 import { LoggerModule } from 'nestjs-pino';
-import { REDACT_PATHS, redactRequest } from './log-redaction';
+import { REDACT_PATHS, redactLogFields, redactRequest } from './log-redaction';
 
 /**
  * Structured JSON logs through pino. For HTTP apps every line written while handling a request
@@ -26,6 +26,7 @@ export function loggingModule(
     customAttributeKeys: { reqId: 'reqId' },
     redact: REDACT_PATHS,
     serializers: { req: redactRequest },
+    formatters: { log: redactLogFields },
     autoLogging: options.service === 'api',
     quietReqLogger: true,
   };
