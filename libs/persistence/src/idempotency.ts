@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BusinessRuleError, DomainError, ValidationError } from '@kiezfonds/domain';
+import { BusinessRuleError, DomainError, RETENTION, ValidationError } from '@kiezfonds/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** 422: the same Idempotency-Key was used before for a different request. */
@@ -29,6 +29,11 @@ export function requestHash(scope: string, body: unknown): string {
  * (having waited on the same row lock) is refused by the state the first left behind; either way
  * it answers what the first stored. If the first failed and rolled back, the second runs itself. A
  * refused command stores nothing, so a retry after fixing the cause works.
+ *
+ * A key is honoured for `RETENTION.idempotencyKeyHours` after its answer was stored. After that it
+ * is a new request, even while the retention sweep has not yet deleted the old row: the lookup
+ * does not see it, and the new answer takes the row's place (under its lock, so a concurrent twin
+ * of the new request still answers what the new one stored).
  */
 export async function runIdempotent<T extends object>(
   dataSource: DataSource,
@@ -43,8 +48,20 @@ export async function runIdempotent<T extends object>(
       const answer = await work(tx);
       const stored = (await tx.query(
         `INSERT INTO idempotency_key (user_id, key, scope, request_hash, status_code, response)
-         VALUES ($1, $2, $3, $4, 200, $5) ON CONFLICT DO NOTHING RETURNING 1`,
-        [request.userId, key, request.scope, request.hash, JSON.stringify(answer)],
+         VALUES ($1, $2, $3, $4, 200, $5)
+         ON CONFLICT (user_id, key) DO UPDATE
+            SET scope = EXCLUDED.scope, request_hash = EXCLUDED.request_hash, status_code = EXCLUDED.status_code,
+                response = EXCLUDED.response, created_at = EXCLUDED.created_at
+          WHERE idempotency_key.created_at < now() - make_interval(hours => $6)
+         RETURNING 1`,
+        [
+          request.userId,
+          key,
+          request.scope,
+          request.hash,
+          JSON.stringify(answer),
+          RETENTION.idempotencyKeyHours,
+        ],
       )) as unknown[];
       if (stored.length === 0) throw new AlreadyAnswered();
       return answer;
@@ -56,8 +73,9 @@ export async function runIdempotent<T extends object>(
       throw error;
     }
     const [stored] = (await dataSource.query(
-      `SELECT scope, request_hash, response FROM idempotency_key WHERE user_id = $1 AND key = $2`,
-      [request.userId, key],
+      `SELECT scope, request_hash, response FROM idempotency_key
+        WHERE user_id = $1 AND key = $2 AND created_at >= now() - make_interval(hours => $3)`,
+      [request.userId, key, RETENTION.idempotencyKeyHours],
     )) as { scope: string; request_hash: string; response: T }[];
     // Not answered under this key before: the command's own refusal (or failure) stands.
     if (!stored && !(error instanceof AlreadyAnswered)) throw error;

@@ -14,4 +14,12 @@ export const RETENTION = {
    * can sign in to get a new confirmation link until then; afterwards nobody could ever use it.
    */
   unverifiedAccountDays: 30,
+  /**
+   * An `Idempotency-Key` and the answer stored with it, counted from the first answer: the key is
+   * honoured this long, then the same key is a new request and the record is deleted. A day
+   * outlasts a client's retries across a realistic outage (TRUST.md: hours, not minutes) and an
+   * overnight one; the stored answer can quote names, addresses and texts, so it is not an archive.
+   * A constant, not a setting: clients rely on it as part of the API contract (docs/api).
+   */
+  idempotencyKeyHours: 24,
 } as const;
