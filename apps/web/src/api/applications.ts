@@ -330,6 +330,19 @@ export function payCallOff(callOffId: string, paidOn: string, idempotencyKey: st
   });
 }
 
+/** The carrier reports the day a paid call-off's money was used; the answer says whether it was late. */
+export function reportCallOffUse(
+  callOffId: string,
+  usedOn: string,
+  idempotencyKey: string,
+): Promise<CallOff> {
+  return callApi('post', '/api/call-offs/{id}/use', {
+    path: { id: callOffId },
+    body: { usedOn },
+    ...once(idempotencyKey),
+  });
+}
+
 export function rejectCallOff(callOffId: string, reason: string, idempotencyKey: string): Promise<CallOff> {
   return callApi('post', '/api/call-offs/{id}/reject', {
     path: { id: callOffId },

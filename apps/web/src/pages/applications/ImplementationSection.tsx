@@ -16,6 +16,7 @@ import {
   type PlanChange,
   payCallOff,
   rejectCallOff,
+  reportCallOffUse,
   type Report,
   requestCallOff,
 } from '../../api/applications';
@@ -39,7 +40,7 @@ import { useApiData, useReloadOn } from '../../hooks/useApiData';
 import { useFocusWhenShown } from '../../hooks/useFocusWhenShown';
 import { applicationPath } from '../../paths';
 import { berlinToday } from '../../utils/berlinTime';
-import { compareAmountsWithPlan, perMilleText } from '@kiezfonds/domain';
+import { compareAmountsWithPlan, dayOfUseProblem, perMilleText } from '@kiezfonds/domain';
 import { RecoverySection } from './RecoverySection';
 import { SettlementSection } from './SettlementSection';
 import type { Message } from '../../components/form/formErrors';
@@ -107,6 +108,7 @@ export function ImplementationSection({
           <h3 className="kern-heading-small">{t('implementation.callOffs.heading')}</h3>
           {outcome && <CallOffOutcomeMessage outcome={outcome} />}
           <CallOffTable callOffs={state.data.callOffs} canPay={canPay} onChanged={decided} />
+          {role === 'carrier' && <CallOffUseReports callOffs={state.data.callOffs} onReported={changed} />}
           {role === 'carrier' && implementing && <CallOffForm detail={detail} onRequested={changed} />}
 
           <h3 className="kern-heading-small">{t('implementation.reports.heading')}</h3>
@@ -387,6 +389,11 @@ function CallOffTable({
                     {t('implementation.callOffs.paidOn', { date: day(callOff.paidOn) })}
                   </span>
                 )}
+                {callOff.usedOn && (
+                  <span className="kern-body kern-body--small call-off__used">
+                    {t('implementation.callOffs.usedOn', { date: day(callOff.usedOn) })}
+                  </span>
+                )}
                 {callOff.rejectReason && (
                   <span className="kern-body kern-body--small"> {callOff.rejectReason}</span>
                 )}
@@ -650,6 +657,139 @@ export function CallOffDecision({
           disabled={busy}
         />
         <Button variant="secondary" label={t('common.cancel')} onClick={cancel} />
+      </div>
+    </form>
+  );
+}
+
+const useOutcomeId = 'verwendung-bestaetigung';
+
+/**
+ * The carrier reports the day the money of each paid call-off was used (DOMAIN.md step 8: called-off
+ * money is used promptly). The confirmation is kept here, not in the form: the reported call-off's
+ * form goes away with the reloaded list, so the confirmation takes the focus instead.
+ */
+function CallOffUseReports({ callOffs, onReported }: { callOffs: CallOff[]; onReported(): void }) {
+  const [reported, setReported] = useState<CallOff | null>(null);
+  const focusWhenShown = useFocusWhenShown();
+  const open = callOffs.filter((callOff) => callOff.state === 'paid' && callOff.usedOn === null);
+  const done = useCallback(
+    (callOff: CallOff) => {
+      focusWhenShown(useOutcomeId);
+      setReported(callOff);
+      onReported();
+    },
+    [focusWhenShown, onReported],
+  );
+  return (
+    <>
+      {reported && <CallOffUseConfirmation callOff={reported} />}
+      {open.map((callOff) => (
+        <CallOffUseForm key={callOff.id} callOff={callOff} onReported={done} />
+      ))}
+    </>
+  );
+}
+
+/** Says which call-off's money was used when, and for a late use that finance computes the interest. */
+function CallOffUseConfirmation({ callOff }: { callOff: CallOff }) {
+  const { t } = useTranslation();
+  // A late use after a revocation raises no claim (the revocation's claim charges the interest).
+  const interest = callOff.late && callOff.lateUseClaimId !== null;
+  return (
+    <div id={useOutcomeId} tabIndex={-1} className="focus-target">
+      <Alert
+        variant={interest ? 'warning' : 'success'}
+        title={t('implementation.use.doneTitle')}
+        role="status"
+      >
+        <p className="kern-body">
+          {t('implementation.use.done', { number: callOff.number, date: day(callOff.usedOn) })}
+        </p>
+        {interest && (
+          <p className="kern-body">{t('implementation.use.late', { spendBy: day(callOff.spendBy) })}</p>
+        )}
+      </Alert>
+    </div>
+  );
+}
+
+function CallOffUseForm({ callOff, onReported }: { callOff: CallOff; onReported(callOff: CallOff): void }) {
+  const { t } = useTranslation();
+  const [usedOn, setUsedOn] = useState('');
+  const [busy, setBusy] = useState(false);
+  // One key per report: a double click or a retry after a lost answer reports once. A refusal by
+  // the server (4xx) ends that attempt; the next one is a new action with a new key.
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const prefix = `verwendung-${callOff.id}`;
+  const headingId = `${prefix}-titel`;
+  const fields = useMemo(
+    () => ({ usedOn: { id: `${prefix}-tag`, label: t('implementation.use.day') } }),
+    [prefix, t],
+  );
+  const form = useFormErrors(fields, undefined, 3);
+  const paidOn = callOff.paidOn ?? '';
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!usedOn) {
+      form.showFieldErrors({ usedOn: (tr) => tr('implementation.use.dayRequired') });
+      return;
+    }
+    // The API's rule, checked before sending so the carrier hears of it at once.
+    const problem = dayOfUseProblem({ usedOn, paidOn, today: berlinToday() });
+    if (problem) {
+      form.showFieldErrors({
+        usedOn:
+          problem === 'notInFuture'
+            ? (tr) => tr('implementation.use.notInFuture')
+            : (tr) => tr('implementation.use.notBeforePayment', { date: day(paidOn) }),
+      });
+      return;
+    }
+    setBusy(true);
+    try {
+      const answer = await reportCallOffUse(callOff.id, usedOn, idempotencyKey);
+      form.clear();
+      onReported(answer);
+    } catch (error) {
+      if (isApiError(error)) setIdempotencyKey(newIdempotencyKey());
+      form.showApiError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const values = { number: callOff.number, amount: money(callOff.amountCents), paidOn: day(paidOn) };
+  return (
+    <form noValidate className="form" onSubmit={(event) => void submit(event)} aria-labelledby={headingId}>
+      <h4 className="kern-heading-small" id={headingId}>
+        {t('implementation.use.heading', { number: callOff.number })}
+      </h4>
+      <p className="kern-body">
+        {callOff.spendBy
+          ? t('implementation.use.intro', { ...values, spendBy: day(callOff.spendBy) })
+          : t('implementation.use.introWithoutDeadline', values)}
+      </p>
+      <ErrorSummary {...form.summaryProps} />
+      <TextField
+        id={fields.usedOn.id}
+        label={fields.usedOn.label}
+        hint={t('implementation.use.dayHint')}
+        type="date"
+        min={paidOn || undefined}
+        max={berlinToday()}
+        value={usedOn}
+        error={form.fieldError('usedOn')}
+        onChange={setUsedOn}
+      />
+      <div>
+        <Button
+          type="submit"
+          label={t('implementation.use.submit')}
+          aria-label={t('implementation.use.submitNumbered', { number: callOff.number })}
+          disabled={busy}
+        />
       </div>
     </form>
   );
