@@ -66,4 +66,20 @@ describe('the worker deletes what is kept no longer, on its own schedule', () =>
       expect(ids).toEqual([recent]);
     }, 20_000);
   });
+
+  it('removes the stored answer of an Idempotency-Key past its window and keeps a younger one', async () => {
+    const person = await createUser(db.dataSource);
+    await db.dataSource.query(
+      `INSERT INTO idempotency_key (user_id, key, scope, request_hash, status_code, response, created_at)
+       VALUES ($1, 'old', 'scope', 'hash', 200, '{}', now() - make_interval(hours => $2)),
+              ($1, 'young', 'scope', 'hash', 200, '{}', now() - make_interval(hours => $3))`,
+      [person.id, RETENTION.idempotencyKeyHours + 1, RETENTION.idempotencyKeyHours - 1],
+    );
+
+    await eventually(async () => {
+      expect(
+        await db.dataSource.query(`SELECT key FROM idempotency_key WHERE user_id = $1`, [person.id]),
+      ).toEqual([{ key: 'young' }]);
+    }, 20_000);
+  });
 });

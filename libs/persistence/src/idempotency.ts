@@ -85,3 +85,12 @@ export async function runIdempotent<T extends object>(
     return stored.response;
   }
 }
+
+/**
+ * Deletes every answer stored for the person's keys: they quote what the person sent and got
+ * back (names, addresses, texts), which pseudonymisation must not leave behind, and their rows
+ * would keep an account that is otherwise unreferenced from being deleted.
+ */
+export async function forgetIdempotentAnswers(tx: EntityManager, userId: string): Promise<void> {
+  await tx.query(`DELETE FROM idempotency_key WHERE user_id = $1`, [userId]);
+}

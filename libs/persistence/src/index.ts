@@ -21,6 +21,6 @@ export { seedDemoData, type SeedOptions, type SeedSummary } from './seed/seed-de
 export { type AuditEntry, auditInsert, OFFICE_ONLY_AUDIT_ACTIONS, recordAudit } from './audit';
 export { SqlParameters } from './sql-parameters';
 export { queryRows } from './query-rows';
-export { IDEMPOTENCY_KEY_REUSED, requestHash, runIdempotent } from './idempotency';
+export { forgetIdempotentAnswers, IDEMPOTENCY_KEY_REUSED, requestHash, runIdempotent } from './idempotency';
 export { saveIndicators, saveLorAreas } from './area-figures';
 export { insertPastProject } from './past-projects';

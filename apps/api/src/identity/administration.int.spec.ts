@@ -265,7 +265,7 @@ describe('administration of users, roles and organisations', () => {
   });
 
   describe('pseudonymisation', () => {
-    it('replaces name and e-mail, ends sessions and tokens, and leaves the audit trail as it was', async () => {
+    it('replaces name and e-mail, ends sessions and tokens, deletes stored idempotency answers, and leaves the audit trail as it was', async () => {
       const person = await signedInStaff('board_member', spandau, {
         displayName: 'Paula Privat',
         email: 'Paula.Privat@bezirk.example',
@@ -275,6 +275,12 @@ describe('administration of users, roles and organisations', () => {
       await db.dataSource.query(
         `INSERT INTO mail_delivery (delivery_key, recipient, notice_kind) VALUES ($1, $2, 'report_due')`,
         ['report:1|paula.privat@bezirk.example', 'paula.privat@bezirk.example'],
+      );
+      // An answer stored for an Idempotency-Key quotes what the person wrote, within its window.
+      await db.dataSource.query(
+        `INSERT INTO idempotency_key (user_id, key, scope, request_hash, status_code, response)
+         VALUES ($1, 'vote-1', 'scope', 'hash', 200, '{"comment":"Paula Privat stimmt zu"}')`,
+        [person.user.id],
       );
       await write(person.session, 'patch', '/api/me').send({ language: 'en' }).expect(200);
       await write(spandauAdmin.session, 'post', `/api/users/${person.user.id}/roles`)
@@ -339,10 +345,11 @@ describe('administration of users, roles and organisations', () => {
         `SELECT (SELECT count(*)::int FROM notification WHERE user_id = $1) AS notifications,
                 (SELECT count(*)::int FROM user_session WHERE user_id = $1 AND revoked_at IS NULL) AS sessions,
                 (SELECT count(*)::int FROM api_token WHERE user_id = $1 AND revoked_at IS NULL) AS tokens,
-                (SELECT count(*)::int FROM mail_delivery WHERE recipient ILIKE '%paula%' OR delivery_key ILIKE '%paula%') AS mails`,
+                (SELECT count(*)::int FROM mail_delivery WHERE recipient ILIKE '%paula%' OR delivery_key ILIKE '%paula%') AS mails,
+                (SELECT count(*)::int FROM idempotency_key WHERE user_id = $1) AS idempotency_keys`,
         [person.user.id],
       );
-      expect(left).toEqual({ notifications: 0, sessions: 0, tokens: 0, mails: 0 });
+      expect(left).toEqual({ notifications: 0, sessions: 0, tokens: 0, mails: 0, idempotency_keys: 0 });
 
       const again = await write(
         spandauAdmin.session,

@@ -38,7 +38,7 @@ describe('personal data is deleted when its keeping time is over', () => {
 
   const ago = (days: number, minutes = 0) => `now() - interval '${days} days ${minutes} minutes'`;
 
-  it('deletes sessions, tokens and links that ended more than 30 days ago, counters that no longer count, and what delivered notices said', async () => {
+  it('deletes sessions, tokens and links that ended more than 30 days ago, counters that no longer count, what delivered notices said and answers to expired idempotency keys', async () => {
     const person = await createUser(db.dataSource);
     await setPassword(db.dataSource, person.id, PASSWORD);
     const session = async (label: string, columns: string) =>
@@ -116,8 +116,25 @@ describe('personal data is deleted when its keeping time is over', () => {
     await notice('failed-long-ago', `${ago(DAYS + 2)}, ${ago(DAYS + 2)}, NULL, ${ago(DAYS + 1)}`);
     await notice('pending', `now(), NULL, NULL, NULL`);
 
+    // Stored answers to an Idempotency-Key (they quote names and texts): one past its window, one within.
+    const storedAnswer = (key: string, hoursAgo: number) =>
+      db.dataSource.query(
+        `INSERT INTO idempotency_key (user_id, key, scope, request_hash, status_code, response, created_at)
+         VALUES ($1, $2, 'interim-report:x', 'hash', 200, $3, now() - make_interval(hours => $4))`,
+        [person.id, key, JSON.stringify({ text: `Bericht von ${person.displayName}` }), hoursAgo],
+      );
+    await storedAnswer('answered-long-ago', RETENTION.idempotencyKeyHours + 1);
+    await storedAnswer('answered-recently', RETENTION.idempotencyKeyHours - 1);
+
     const result = await retention.sweep();
-    expect(result).toMatchObject({ sessions: 3, tokens: 2, links: 2, throttles: 1, notices: 1 });
+    expect(result).toMatchObject({
+      sessions: 3,
+      tokens: 2,
+      links: 2,
+      throttles: 1,
+      notices: 1,
+      idempotencyKeys: 1,
+    });
 
     const ids = async (table: string) =>
       (
@@ -151,6 +168,9 @@ describe('personal data is deleted when its keeping time is over', () => {
       { delivery_key: 'retention:failed-long-ago', cleared: false },
       { delivery_key: 'retention:pending', cleared: false },
     ]);
+    expect(
+      await db.dataSource.query(`SELECT key FROM idempotency_key WHERE user_id = $1`, [person.id]),
+    ).toEqual([{ key: 'answered-recently' }]);
 
     // The session in use goes on working, and a second sweep finds nothing more.
     await request(api.server).get('/api/me').set('Cookie', signedIn.cookie).expect(200);
@@ -160,6 +180,7 @@ describe('personal data is deleted when its keeping time is over', () => {
       links: 0,
       throttles: 0,
       notices: 0,
+      idempotencyKeys: 0,
       accountsDeleted: 0,
       accountsPseudonymised: 0,
       organisationsDeleted: 0,
@@ -265,6 +286,25 @@ describe('personal data is deleted when its keeping time is over', () => {
       // The address is free again.
       await register('alt@unbestaetigt.example', 'Nie bestätigt e. V.');
       expect(await account('alt@unbestaetigt.example')).toMatchObject({ status: 'unverified' });
+    });
+
+    it('is deleted even when it left a stored answer to an Idempotency-Key, and the answer goes with it', async () => {
+      await register('mit-schluessel@unbestaetigt.example', 'Mit Schlüssel e. V.');
+      const stale = (await account('mit-schluessel@unbestaetigt.example'))!;
+      // Still within its window: the sweep's own expiry does not take it first.
+      await db.dataSource.query(
+        `INSERT INTO idempotency_key (user_id, key, scope, request_hash, status_code, response)
+         VALUES ($1, 'draft-1', 'scope', 'hash', 200, '{"title":"Kiezküche"}')`,
+        [stale.id],
+      );
+      await registeredDaysAgo(stale.id, RETENTION.unverifiedAccountDays + 1);
+
+      const result = await retention.sweep();
+      expect(result).toMatchObject({ accountsDeleted: 1, accountsPseudonymised: 0 });
+      expect(await account('mit-schluessel@unbestaetigt.example')).toBeUndefined();
+      expect(
+        await db.dataSource.query(`SELECT key FROM idempotency_key WHERE user_id = $1`, [stale.id]),
+      ).toEqual([]);
     });
 
     it('is pseudonymised when a record refers to it, and an organisation someone else joined stays', async () => {

@@ -1,4 +1,4 @@
-import { queryRows } from '@kiezfonds/persistence';
+import { forgetIdempotentAnswers, queryRows } from '@kiezfonds/persistence';
 import type { EntityManager } from 'typeorm';
 import type { SessionService } from '../auth/session.service';
 
@@ -30,7 +30,7 @@ export async function forgetAddress(tx: EntityManager, person: { id: string; ema
 /**
  * Replaces what identifies the person (GDPR Art. 17 where the law requires records to be kept):
  * name and address become a pseudonym derived from the id, secrets and sessions end, and
- * notifications and pending notices, which quote names, are deleted. The user id stays, so the
+ * notifications, pending notices and stored idempotency answers, which quote names, are deleted. The user id stays, so the
  * audit trail, which holds ids and never names, keeps pointing at the same (now anonymous) actor.
  * The caller records the audit event.
  */
@@ -51,6 +51,7 @@ export async function pseudonymiseAccount(
   ]);
   await tx.query(`DELETE FROM notification_preference WHERE user_id = $1`, [person.id]);
   await tx.query(`DELETE FROM one_time_token WHERE user_id = $1`, [person.id]);
+  await forgetIdempotentAnswers(tx, person.id);
   await forgetAddress(tx, person);
   return { ...ended, notifications: notifications.length };
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from '@kiezfonds/config';
 import { LOGIN_THROTTLE, RETENTION } from '@kiezfonds/domain';
-import { queryRows, recordAudit } from '@kiezfonds/persistence';
+import { forgetIdempotentAnswers, queryRows, recordAudit } from '@kiezfonds/persistence';
 import { APP_CONFIG } from '@kiezfonds/platform';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { forgetAddress, pseudonymiseAccount } from '../admin/pseudonymisation';
@@ -17,6 +17,8 @@ export interface RetentionResult {
   throttles: number;
   /** Delivered notices whose name, address and text were cleared; their delivery key stays. */
   notices: number;
+  /** Answers stored for an `Idempotency-Key` whose window is over. */
+  idempotencyKeys: number;
   /** Unconfirmed registrations deleted with their organisation where nobody else belongs to it. */
   accountsDeleted: number;
   /** Unconfirmed registrations something still refers to: pseudonymised instead. */
@@ -29,7 +31,7 @@ type Removal = { outcome: 'deleted' | 'pseudonymised'; organisationsDeleted: str
 /**
  * Deletes personal data whose keeping time is over (`RETENTION`, docs/privacy.md): ended sessions,
  * tokens and links, failed sign-in counters that no longer count, the name, address and text of
- * delivered notices, and registrations whose address was never confirmed. Safe on several workers at once: deletions are idempotent and each account
+ * delivered notices, answers stored for idempotency keys past their window, and registrations whose address was never confirmed. Safe on several workers at once: deletions are idempotent and each account
  * is taken under its row lock (SKIP LOCKED), only while it is still unconfirmed.
  */
 @Injectable()
@@ -44,7 +46,7 @@ export class RetentionService {
 
   async sweep(): Promise<RetentionResult> {
     const [ended] = await queryRows<
-      Pick<RetentionResult, 'sessions' | 'tokens' | 'links' | 'throttles' | 'notices'>
+      Pick<RetentionResult, 'sessions' | 'tokens' | 'links' | 'throttles' | 'notices' | 'idempotencyKeys'>
     >(
       this.dataSource,
       `WITH sessions AS (
@@ -69,11 +71,22 @@ export class RetentionService {
          UPDATE outbox SET payload = '{}'::jsonb
           WHERE delivered_at < now() - make_interval(days => $2) AND payload <> '{}'::jsonb
          RETURNING 1
+       ), idempotency_keys AS (
+         -- Past its window a key is a new request anyway (runIdempotent); the answer it kept can
+         -- quote names, addresses and texts.
+         DELETE FROM idempotency_key WHERE created_at < now() - make_interval(hours => $4)
+         RETURNING 1
        )
        SELECT (SELECT count(*) FROM sessions)::int AS sessions, (SELECT count(*) FROM tokens)::int AS tokens,
               (SELECT count(*) FROM links)::int AS links, (SELECT count(*) FROM throttles)::int AS throttles,
-              (SELECT count(*) FROM notices)::int AS notices`,
-      [this.config.SESSION_IDLE_MINUTES, RETENTION.endedAccessDays, LOGIN_THROTTLE.windowMinutes],
+              (SELECT count(*) FROM notices)::int AS notices,
+              (SELECT count(*) FROM idempotency_keys)::int AS "idempotencyKeys"`,
+      [
+        this.config.SESSION_IDLE_MINUTES,
+        RETENTION.endedAccessDays,
+        LOGIN_THROTTLE.windowMinutes,
+        RETENTION.idempotencyKeyHours,
+      ],
     );
     const result: RetentionResult = {
       ...ended!,
@@ -99,9 +112,10 @@ export class RetentionService {
   }
 
   /**
-   * An unconfirmed registration: its memberships, pending notices and address go; the account is
-   * deleted, or pseudonymised when a record refers to it; its organisations are deleted when
-   * nobody else belongs to them and nothing refers to them. The audit trail keeps the ids.
+   * An unconfirmed registration: its memberships, pending notices, stored idempotency answers and
+   * address go; the account is deleted, or pseudonymised when a record refers to it; its
+   * organisations are deleted when nobody else belongs to them and nothing refers to them. The
+   * audit trail keeps the ids.
    */
   private async removeUnconfirmed(tx: EntityManager, userId: string): Promise<Removal> {
     // Under the row's lock and only while still unconfirmed: a confirmation at this moment wins.
@@ -119,6 +133,7 @@ export class RetentionService {
       [userId],
     );
     await forgetAddress(tx, account);
+    await forgetIdempotentAnswers(tx, userId);
     const outcome = (await this.deleteUnlessReferenced(tx, `DELETE FROM app_user WHERE id = $1`, userId))
       ? 'deleted'
       : 'pseudonymised';

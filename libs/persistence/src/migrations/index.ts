@@ -42,6 +42,7 @@ import { KeepBookedInterestCalculation1763796700000 } from './1763796700000-keep
 import { RecordWhoHeldTheSeat1763796800000 } from './1763796800000-record-who-held-the-seat';
 import { RetryGenerationOnOutbox1763796850000 } from './1763796850000-retry-generation-on-outbox';
 import { CreditPaidLateUseInterest1763796900000 } from './1763796900000-credit-paid-late-use-interest';
+import { IndexIdempotencyKeysByAge1763797200000 } from './1763797200000-index-idempotency-keys-by-age';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
@@ -89,4 +90,5 @@ export const migrations = [
   RecordWhoHeldTheSeat1763796800000,
   RetryGenerationOnOutbox1763796850000,
   CreditPaidLateUseInterest1763796900000,
+  IndexIdempotencyKeysByAge1763797200000,
 ];
