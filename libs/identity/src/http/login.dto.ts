@@ -7,7 +7,8 @@ export class LoginDto {
   @MaxLength(320)
   email: string;
 
-  @ApiProperty({ example: 'kiezfonds-demo' })
+  // A placeholder, never a working password: the document is public and examples get tried.
+  @ApiProperty({ example: '<password>' })
   @IsString()
   @MinLength(1)
   @MaxLength(256)
