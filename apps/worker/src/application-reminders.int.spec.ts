@@ -144,8 +144,14 @@ describe('reminders of the application workflow', () => {
       `INSERT INTO application_report (application_id, kind, text) VALUES ($1, 'interim', 'Halbzeit')`,
       [applicationId],
     );
+    // The carrier reports the money used: the 3-day reminder of its period is not sent.
+    await db.dataSource.query(`UPDATE call_off SET used_on = '2027-09-20' WHERE application_id = $1`, [
+      applicationId,
+    ]);
     await reminders.sweep(new Date('2027-09-28T08:00:00Z'));
     expect(await outbox('report_due')).toHaveLength(1);
+    await reminders.sweep(new Date('2027-09-29T08:00:00Z'));
+    expect(await outbox('prompt_use_deadline')).toHaveLength(1);
   });
 
   it('tells the carrier and the coordinators when the proof of use is overdue, a day and a week after', async () => {
