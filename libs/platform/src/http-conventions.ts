@@ -14,7 +14,7 @@ export const CSRF_HEADER_DOC = {
 export const IDEMPOTENCY_HEADER_DOC = {
   name: 'Idempotency-Key',
   description:
-    'The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused.',
+    'The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request.',
   required: false,
 };
 

@@ -207,7 +207,8 @@ export class ApplicationsController {
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
-    description: 'The same key again answers the first answer without a second transition.',
+    description:
+      'The same key again answers the first answer without a second transition, for 24 hours after the first answer; after that it is a new request.',
   })
   @ApiOperation({
     summary: 'A lifecycle command (SUBMIT, REQUEST_CHANGES, APPROVE, …)',
