@@ -40,6 +40,8 @@ export const APPLICATIONS_ERROR_CODES = {
   callOffDecided: 'call_off_decided',
   /** 409: the use of the call-off's money was reported before (`usedOn`); it is reported once. */
   callOffUseReported: 'call_off_use_reported',
+  /** 409: a use is reported for money paid out, not for a call-off still requested or approved. */
+  callOffNotPaid: 'call_off_not_paid',
   /** 409: a requested call-off is approved (or rejected) before it is paid; `allowed` names both. */
   callOffNotApproved: 'call_off_not_approved',
   /** 422: the call-off asks for more than is committed and not yet called off for its cash year. */

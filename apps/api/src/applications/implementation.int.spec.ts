@@ -556,6 +556,16 @@ describe('approval, call-offs, proof of use, revocation: the money of an applica
         .send({ cashYear: 2027, amountCents })
         .expect(201);
       await approveCallOff(requested.body.id);
+      // Money not yet paid cannot have been used: the answer says so, not "already decided".
+      const unpaid = await world
+        .post(world.carrier, `/api/call-offs/${requested.body.id}/use`)
+        .set('Accept-Language', 'de')
+        .send({ usedOn: '2027-04-01' })
+        .expect(409);
+      expect(unpaid.body).toMatchObject({
+        code: 'call_off_not_paid',
+        message: 'Eine Verwendung kann erst gemeldet werden, wenn der Mittelabruf ausgezahlt ist.',
+      });
       const paid = await world
         .post(world.finance, `/api/call-offs/${requested.body.id}/pay`)
         .send({ paidOn: '2027-04-15' })

@@ -351,7 +351,7 @@ export class CallOffService {
       const { callOff, scoped } = await this.lockWithApplication(tx, scope, callOffId);
       if (!scope.isCarrierOf(scoped.organisationId)) throw new ForbiddenError('not_organisation_member');
       if (callOff.state !== 'paid') {
-        throw new ConflictError(APPLICATIONS_ERROR_CODES.callOffDecided, [], { state: callOff.state });
+        throw new ConflictError(APPLICATIONS_ERROR_CODES.callOffNotPaid, [], { state: callOff.state });
       }
       // The web checks the day by the same rule before it sends it.
       const problem = dayOfUseProblem({ usedOn, paidOn: callOff.paid_on!, today });

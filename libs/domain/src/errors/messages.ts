@@ -286,6 +286,10 @@ export const ERROR_MESSAGES: Catalogue = {
     de: 'Über diesen Mittelabruf wurde bereits entschieden ({state}).',
     en: 'This call-off was already decided ({state}).',
   },
+  call_off_not_paid: {
+    de: 'Eine Verwendung kann erst gemeldet werden, wenn der Mittelabruf ausgezahlt ist.',
+    en: 'A use can be reported once the call-off has been paid.',
+  },
   call_off_use_reported: {
     de: 'Die Verwendung dieses Mittelabrufs ist bereits gemeldet. Bitte laden Sie die Seite neu, um den gemeldeten Tag zu sehen.',
     en: 'The use of this call-off was already reported. Please reload the page to see the day reported.',
