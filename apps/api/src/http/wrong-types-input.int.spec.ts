@@ -6,6 +6,16 @@ import { type Actor, ApplicationWorld } from '../testing/application-world';
 import { backToToday, travelTo } from '../testing/clock';
 import { createCommittee, selectedApplications } from '../testing/committee-world';
 import { startTestApi, type TestApi } from '../testing/test-api';
+import {
+  type Example,
+  expectAnsweredAsInput,
+  namesField,
+  paths,
+  valid,
+  withValueAt,
+  wrongBodies,
+  wrongTypesSeed,
+} from '../testing/wrong-bodies';
 
 /**
  * TRUST.md: input never gets a 500. Every request body of the registration, call, application and
@@ -15,109 +25,12 @@ import { startTestApi, type TestApi } from '../testing/test-api';
  * and rule with a message.
  */
 
-/** Values of every JSON type, and strings that look like numbers, dates, booleans or keys. */
-const WRONG: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constant(null),
-  fc.boolean(),
-  fc.integer(),
-  fc.double(), // NaN and ±Infinity travel as null
-  fc.constantFrom(-1, 0, 1.5, 2 ** 31, 2 ** 53, -(2 ** 63), 1e308),
-  fc.string({ maxLength: 20 }),
-  fc.string({ unit: 'binary', maxLength: 20 }), // lone surrogates and control characters too
-  fc.constantFrom('', ' ', '0', '-1', '1e5', 'true', 'null', '2027-02-30', '__proto__', 'x'.repeat(10_001)),
-  fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 }),
-  fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }),
-);
-
-type Example = unknown;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof fc.Arbitrary);
-
-/** The example with every leaf, and now and then a whole list or object, replaced by a wrong value. */
-function allWrong(example: Example): fc.Arbitrary<unknown> {
-  if (Array.isArray(example)) return fc.oneof(fc.tuple(...example.map(allWrong)), WRONG);
-  if (isRecord(example)) {
-    const fields = Object.fromEntries(Object.entries(example).map(([k, v]) => [k, allWrong(v)]));
-    return fc.oneof({ weight: 3, arbitrary: fc.record(fields) }, { weight: 1, arbitrary: WRONG });
-  }
-  return WRONG;
-}
-
-/** The example with some values replaced by wrong ones, and lists with wrong items added. */
-function someWrong(example: Example): fc.Arbitrary<unknown> {
-  if (example instanceof fc.Arbitrary) return fc.oneof(example as fc.Arbitrary<unknown>, WRONG);
-  if (Array.isArray(example)) {
-    const items = fc
-      .tuple(fc.tuple(...example.map(someWrong)), fc.array(WRONG, { maxLength: 2 }))
-      .map(([kept, added]) => [...kept, ...added]);
-    return fc.oneof({ weight: 3, arbitrary: items }, { weight: 1, arbitrary: WRONG });
-  }
-  if (isRecord(example)) {
-    const fields = Object.fromEntries(Object.entries(example).map(([k, v]) => [k, someWrong(v)]));
-    return fc.oneof({ weight: 3, arbitrary: fc.record(fields) }, { weight: 1, arbitrary: WRONG });
-  }
-  return fc.oneof({ weight: 1, arbitrary: fc.constant(example) }, { weight: 2, arbitrary: WRONG });
-}
-
-/** Examples may hold an arbitrary where a field has several valid values (e.g. the event type). */
-function valid(example: Example): fc.Arbitrary<unknown> {
-  if (example instanceof fc.Arbitrary) return example as fc.Arbitrary<unknown>;
-  if (Array.isArray(example)) return fc.tuple(...example.map(valid));
-  if (isRecord(example))
-    return fc.record(Object.fromEntries(Object.entries(example).map(([k, v]) => [k, valid(v)])));
-  return fc.constant(example);
-}
-
-/** Where a value sits in the example: every field, list, item and nested object. */
-function paths(example: Example, at: (string | number)[] = []): (string | number)[][] {
-  const inner =
-    Array.isArray(example) || isRecord(example)
-      ? Object.entries(example).flatMap(([k, v]) => paths(v, [...at, Array.isArray(example) ? Number(k) : k]))
-      : [];
-  return at.length > 0 ? [at, ...inner] : inner;
-}
-
-/** A valid body but for one value of the wrong type, so that the rest reaches the checks behind it. */
-function oneWrong(example: Example): fc.Arbitrary<unknown> {
-  const where = paths(example);
-  return fc.tuple(valid(example), fc.constantFrom(...where), WRONG).map(([body, path, wrong]) => {
-    const copy = structuredClone(body) as Record<string | number, unknown>;
-    let parent = copy;
-    for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
-    parent[path.at(-1)!] = wrong;
-    return copy;
-  });
-}
-
-function bodies(example: Example): fc.Arbitrary<unknown> {
-  return fc.oneof(
-    { weight: 3, arbitrary: allWrong(example) },
-    { weight: 2, arbitrary: someWrong(example) },
-    { weight: 4, arbitrary: oneWrong(example) },
-    // The whole body: a number, a string, null, a list, or the valid body inside a list.
-    {
-      weight: 1,
-      arbitrary: fc.oneof(
-        WRONG,
-        valid(example).map((body) => [body]),
-      ),
-    },
-  );
-}
-
 interface Route {
   name: string;
   actor: Actor | null;
   method: 'post' | 'put' | 'patch';
   path: string;
   example: Example;
-}
-
-interface Detail {
-  field?: unknown;
-  rule?: unknown;
-  message?: unknown;
 }
 
 describe('a body with values of the wrong type is never answered with a 500', () => {
@@ -353,15 +266,9 @@ describe('a body with values of the wrong type is never answered with a 500', ()
     const unnamed: string[] = [];
     // A draft's content may hold null for what is not filled in yet; its own schema judges it.
     for (const path of paths(example).filter((p) => p.length === 1 || p[0] !== 'content')) {
-      const body = structuredClone(example) as Record<string | number, unknown>;
-      let parent = body;
-      for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
-      parent[path.at(-1)!] = null;
       const field = path.join('.');
-      const res = await send(route, body);
-      const details = (res.body.details ?? []) as { field: string }[];
-      const named = details.some((d) => field === d.field || field.startsWith(`${d.field}.`));
-      if (res.status !== 400 || !named) unnamed.push(`${field}: ${res.status} ${res.body.code}`);
+      const res = await send(route, withValueAt(example, path, null));
+      if (!namesField(res, field)) unnamed.push(`${field}: ${res.status} ${res.body.code}`);
     }
     expect(unnamed).toEqual([]);
   });
@@ -372,26 +279,10 @@ describe('a body with values of the wrong type is never answered with a 500', ()
       const route = routes.find((r) => r.name === name);
       if (!route) throw new Error(`no example for ${name}`);
       await fc.assert(
-        fc.asyncProperty(bodies(route.example), async (body) => {
-          const res = await send(route, body);
-          // A 500 shows what was sent (fast-check prints a counterexample object as [object Object]).
-          expect(res.status >= 500 ? { status: res.status, sent: JSON.stringify(body) } : 'below 500').toBe(
-            'below 500',
-          );
-          if (res.status === 400) {
-            const details = res.body.details as Detail[];
-            expect(typeof res.body.code).toBe('string');
-            if (res.body.code === 'validation_failed') expect(details.length).toBeGreaterThan(0);
-            for (const d of details) {
-              expect(d).toEqual({
-                field: expect.any(String),
-                rule: expect.any(String),
-                message: expect.any(String),
-              });
-            }
-          }
+        fc.asyncProperty(wrongBodies(route.example), async (body) => {
+          expectAnsweredAsInput(await send(route, body), body);
         }),
-        { numRuns: 100, seed: 20261207 },
+        { numRuns: 100, ...wrongTypesSeed(20261207) },
       );
     },
     120_000,
