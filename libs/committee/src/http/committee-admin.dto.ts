@@ -1,17 +1,7 @@
+import { OptionalField } from '@kiezfonds/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsCalendarDate, Trim } from '@kiezfonds/funds';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 export class CommitteeRulesDto {
   @ApiProperty({ example: 2, description: 'Quorum: this many of …' })
@@ -56,7 +46,7 @@ export class NewMemberDto {
   validFrom: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The voting member this one substitutes' })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   substituteForId?: string;
 }

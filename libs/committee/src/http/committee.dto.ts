@@ -1,3 +1,4 @@
+import { OptionalField } from '@kiezfonds/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -7,7 +8,6 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
@@ -19,12 +19,12 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 export class DeclareConflictDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'For one application; or give organisationId.' })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   applicationId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Standing, for every application of this carrier.' })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   organisationId?: string;
 
@@ -106,7 +106,7 @@ export class AttendanceDto {
     format: 'uuid',
     description: 'For a substitute: the member they stand in for (must be the one they substitute).',
   })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   substituteForId?: string;
 }
@@ -127,7 +127,7 @@ export class OpenItemVoteDto {
       'Open the vote although the session has no quorum (the minutes note it). Without it, a session ' +
       'without quorum answers 409 quorum_not_reached.',
   })
-  @IsOptional()
+  @OptionalField()
   @IsBoolean()
   withoutQuorum?: boolean;
 }

@@ -1,3 +1,4 @@
+import { OptionalField } from '@kiezfonds/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FILL_RULES, type FillRule } from '@kiezfonds/domain';
 import { IsCents, Trim } from '@kiezfonds/funds';
@@ -47,6 +48,8 @@ export class PlanLineDto {
     maxLength: 1000,
     description: 'Required when the amount differs from the request',
   })
+  // Declared nullable: null, as a field left out, is no reason; the service asks for one when the
+  // amount differs (ADR 0005).
   @IsOptional()
   @Trim()
   @IsString()
@@ -112,17 +115,17 @@ export class ScenarioDto {
   label: string;
 
   @ApiPropertyOptional({ example: '50000000' })
-  @IsOptional()
+  @OptionalField()
   @IsCents()
   budgetCents?: string;
 
   @ApiPropertyOptional({ enum: FILL_RULES })
-  @IsOptional()
+  @OptionalField()
   @IsIn(FILL_RULES)
   fillRule?: FillRule;
 
   @ApiPropertyOptional({ type: [ScenarioAmountDto] })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(200)
   @IsObject({ each: true })
@@ -131,7 +134,7 @@ export class ScenarioDto {
   amounts?: ScenarioAmountDto[];
 
   @ApiPropertyOptional({ type: [String], description: 'Adopted applications first to last' })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(200)
   @ArrayUnique()

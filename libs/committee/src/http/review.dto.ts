@@ -1,3 +1,4 @@
+import { OptionalField } from '@kiezfonds/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RECOMMENDATIONS, type Recommendation } from '@kiezfonds/domain';
 import { Type } from 'class-transformer';
@@ -53,6 +54,7 @@ export class ReviewSetupDto {
     nullable: true,
     description: "Default: the district's committee",
   })
+  // Declared nullable: null, as a field left out, names the district's committee (ADR 0005).
   @IsOptional()
   @IsUUID()
   committeeId?: string | null;
@@ -77,7 +79,7 @@ export class VotumDto {
   recommendation: Recommendation;
 
   @ApiPropertyOptional({ maxLength: 2000, description: 'Required with support_with_conditions' })
-  @IsOptional()
+  @OptionalField()
   @Trim()
   @IsString()
   @MaxLength(2000)
@@ -89,7 +91,7 @@ export class VotumDto {
     example: { networking: 4, sustainability: 3 },
     description: 'Score per criterion key',
   })
-  @IsOptional()
+  @OptionalField()
   @IsObject()
   scores?: Record<string, number>;
 
@@ -101,7 +103,7 @@ export class VotumDto {
   comment: string;
 
   @ApiPropertyOptional({ maxLength: 4000, description: 'Not shown to members with a conflict of interest' })
-  @IsOptional()
+  @OptionalField()
   @Trim()
   @IsString()
   @MaxLength(4000)
