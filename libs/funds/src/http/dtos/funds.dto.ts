@@ -1,4 +1,4 @@
-import { PageQueryDto } from '@kiezfonds/platform';
+import { OptionalField, PageQueryDto } from '@kiezfonds/platform';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
@@ -19,7 +19,7 @@ export class CreateFundDto {
     description:
       'The QM area of an Aktions-, Projekt- or Baufonds (required there); none for the Netzwerkfonds.',
   })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   areaId?: string;
 
@@ -28,7 +28,7 @@ export class CreateFundDto {
     description:
       'Defaults to kind and district ("Netzwerkfonds Spandau") or kind and area ("Aktionsfonds Heerstraße Nord").',
   })
-  @IsOptional()
+  @OptionalField()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @MinLength(1)

@@ -1,4 +1,4 @@
-import { PageQueryDto } from '@kiezfonds/platform';
+import { OptionalField, PageQueryDto } from '@kiezfonds/platform';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
@@ -52,7 +52,7 @@ export class BookEntryDto {
       'Cash year (Kassenjahr) of a project entry, not before the programme year; required for commitments, ' +
       'de-commitments, disbursements and repayments, not accepted for budget entries.',
   })
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(MIN_PROGRAMME_YEAR)
   @Max(MAX_PROGRAMME_YEAR)
@@ -66,7 +66,7 @@ export class BookEntryDto {
     enum: BUDGET_DIRECTIONS,
     description: 'Budget amendments only: whether the budget grows or shrinks.',
   })
-  @IsOptional()
+  @OptionalField()
   @IsIn(BUDGET_DIRECTIONS)
   direction?: BudgetDirection;
 
@@ -74,7 +74,7 @@ export class BookEntryDto {
     format: 'uuid',
     description: 'Project entries of an Aktions-, Projekt- or Baufonds: the tracked project of this fund.',
   })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   trackedProjectId?: string;
 
@@ -84,19 +84,19 @@ export class BookEntryDto {
       'Not bookable here: Netzwerkfonds applications get their money only through the application workflow ' +
       '(422 `netzwerkfonds_commit_by_workflow`). Accepted only to answer with that rule.',
   })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   applicationId?: string;
 
   @ApiPropertyOptional({ maxLength: 2000, description: 'Required for budget amendments.' })
-  @IsOptional()
+  @OptionalField()
   @Trim()
   @IsString()
   @MaxLength(2000)
   reason?: string;
 
   @ApiPropertyOptional({ maxLength: 200, description: 'Disbursements: the call-off (Mittelabruf) paid.' })
-  @IsOptional()
+  @OptionalField()
   @Trim()
   @IsString()
   @MinLength(1)
@@ -107,7 +107,7 @@ export class BookEntryDto {
     maxLength: 200,
     description: 'Commitments: the decision or notice (Bescheid) the money rests on.',
   })
-  @IsOptional()
+  @OptionalField()
   @Trim()
   @IsString()
   @MinLength(1)

@@ -1,4 +1,4 @@
-import { PageQueryDto } from '@kiezfonds/platform';
+import { OptionalField, PageQueryDto } from '@kiezfonds/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
@@ -21,7 +21,7 @@ export class CreateTrackedProjectDto {
     format: 'uuid',
     description: "An area of the fund's district; defaults to the fund's QM area.",
   })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   areaId?: string;
 
@@ -29,7 +29,7 @@ export class CreateTrackedProjectDto {
     format: 'uuid',
     description: "An action field (Handlungsfeld) of the fund's district.",
   })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   actionFieldId?: string;
 
