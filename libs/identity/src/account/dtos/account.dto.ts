@@ -1,22 +1,13 @@
+import { OptionalField } from '@kiezfonds/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REMINDER_KINDS } from '@kiezfonds/domain';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS } from '../api-tokens.service';
 import { Trim } from '../../invitations/dtos/validators';
 
 export class UpdateProfileDto {
   @ApiPropertyOptional({ example: 'Lena Hartmann', maxLength: 200 })
-  @IsOptional()
+  @OptionalField()
   @Trim()
   @IsString()
   @MinLength(1)
@@ -24,7 +15,7 @@ export class UpdateProfileDto {
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ['de', 'en'] })
-  @IsOptional()
+  @OptionalField()
   @IsIn(['de', 'en'])
   language?: 'de' | 'en';
 }
@@ -53,7 +44,7 @@ export class CreateTokenDto {
     default: API_TOKEN_DEFAULT_DAYS,
     description: 'Days until the token stops working; at most a year.',
   })
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(1)
   @Max(API_TOKEN_MAX_DAYS)

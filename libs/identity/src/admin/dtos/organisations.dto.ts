@@ -90,6 +90,7 @@ export class UpdateOrganisationDto {
     maxLength: 50,
     description: 'Null or empty removes it.',
   })
+  // Declared nullable: null removes the value (the column takes NULL); left out keeps it (ADR 0005).
   @IsOptional()
   @TrimOrNull()
   @IsString()
@@ -107,6 +108,7 @@ export class UpdateOrganisationDto {
     example: 'DE02 1203 0000 0000 2020 51',
     description: 'Check digits are validated; stored without blanks, upper case. Null or empty removes it.',
   })
+  // Declared nullable: null removes the value (the column takes NULL); left out keeps it (ADR 0005).
   @IsOptional()
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? normaliseIban(value) || null : value,

@@ -1,5 +1,6 @@
+import { OptionalField } from '@kiezfonds/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { GRANTABLE_ROLES, type GrantableRole } from '../../auth/access';
 import { PASSWORD_MAX_LENGTH } from '../../passwords/password-policy';
 import { Trim } from './validators';
@@ -32,12 +33,12 @@ export class CreateInvitationDto {
   role: GrantableRole;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Required for every role but carrier.' })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   districtId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Required for the carrier role.' })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   organisationId?: string;
 }
