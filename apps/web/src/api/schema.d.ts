@@ -4050,7 +4050,7 @@ export interface components {
         LoginDto: {
             /** @example coordinator@kiezfonds.example */
             email: string;
-            /** @example kiezfonds-demo */
+            /** @example <password> */
             password: string;
         };
         LorImportAnswerDto: {
@@ -5646,7 +5646,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -5770,7 +5770,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key again answers the first answer without a second transition. */
+                /** @description The same key again answers the first answer without a second transition, for 24 hours after the first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -5861,7 +5861,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -6001,7 +6001,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -6165,7 +6165,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -6422,7 +6422,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -6448,7 +6448,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -6478,7 +6478,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -6508,7 +6508,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -6820,7 +6820,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -7034,7 +7034,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -7064,7 +7064,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -7176,7 +7176,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -7586,7 +7586,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -7868,7 +7868,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -8351,7 +8351,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -8400,7 +8400,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -8430,7 +8430,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -8460,7 +8460,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -8592,7 +8592,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -8622,7 +8622,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -8648,7 +8648,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -8674,7 +8674,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -8724,7 +8724,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -8750,7 +8750,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -8776,7 +8776,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -8807,7 +8807,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -8834,7 +8834,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
@@ -9017,7 +9017,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. */
+                /** @description The same key with the same body answers the first answer without a second effect; with another body 422 idempotency_key_reused. A key is honoured for 24 hours after its first answer; after that it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Required on every write authenticated by the session cookie: the `csrfToken` from the login answer or GET /api/me. */
                 "X-CSRF-Token"?: string;
