@@ -18,6 +18,7 @@ import {
   createCommittee,
   decideInWriting,
 } from '../../apps/api/src/testing/committee-world';
+import { settled } from './browser-harness';
 
 /**
  * Issue 6's journey in the browser: one application from the carrier's draft to a completed
@@ -74,10 +75,6 @@ describe('an application from draft to completed, across the roles, in the brows
     await page.getByRole('button', { name: 'Anmelden' }).click();
     await page.waitForURL(`${baseUrl}${path}`);
     return page;
-  }
-
-  async function settled(page: Page): Promise<void> {
-    await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
   }
 
   /** Opens a part of the form from the overview's task list and saves back to the overview. */

@@ -142,3 +142,70 @@ export async function pickFileWithSpace(
     }
   }
 }
+
+/** What the page shows, with non-breaking spaces and runs of white space as one plain space. */
+export function plain(text: string): string {
+  return text
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Resolves once the page shows no loader any more: its data has arrived. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
+}
+
+/** The focused element's accessible name (aria-label, label or text), "body" when focus was lost. */
+export function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return 'body';
+    const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
+    return (el.getAttribute('aria-label') ?? label ?? el.textContent ?? '')
+      .replace(/\u00a0/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  });
+}
+
+/** axe's findings and what widens the page sideways, each marked with `when`: one list to expect empty. */
+export async function pageProblems(page: Page, when: string): Promise<string[]> {
+  const overflow = await horizontalOverflow(page);
+  return [...(await axeViolations(page)), ...(overflow ? [`overflow: ${overflow}`] : [])].map(
+    (problem) => `${when}: ${problem}`,
+  );
+}
+
+/** Presses Tab until the control whose accessible name starts with `name` has the focus. */
+export async function tabToNamed(page: Page, name: string, limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if ((await focusedName(page)).startsWith(name)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${name} not reached with ${limit} presses of Tab`);
+}
+
+/**
+ * A new session of `email`, `width` px wide, whose clock stands at `now`, signed in through the
+ * sign-in page and then on `path` with its data loaded.
+ */
+export async function signedInNarrow(
+  api: BrowserApi,
+  login: { email: string; password: string },
+  path: string,
+  { width, now }: { width: number; now: string },
+): Promise<Page> {
+  const context = await api.browser.newContext({ locale: 'de-DE', viewport: { width, height: 800 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.clock.setFixedTime(new Date(now));
+  await page.goto(`${api.baseUrl}/anmelden`);
+  await page.getByLabel('E-Mail-Adresse').fill(login.email);
+  await page.getByLabel('Passwort', { exact: true }).fill(login.password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.waitForURL(`${api.baseUrl}/`);
+  await page.goto(`${api.baseUrl}${path}`);
+  await settled(page);
+  return page;
+}

@@ -4,24 +4,20 @@ import { backToToday, travelTo } from '../../apps/api/src/testing/clock';
 import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
 import { createCommittee, selectedApplications } from '../../apps/api/src/testing/committee-world';
 import {
-  axeViolations,
   type BrowserApi,
-  horizontalOverflow,
+  focusedName,
+  pageProblems,
+  plain,
+  settled,
+  signedInNarrow,
   startBrowserApi,
   tabTo,
+  tabToNamed,
 } from './browser-harness';
 
 const PAID = '2027-04-15T10:00:00+02:00';
 /** After the prompt-use deadline of money paid on 15.04.2027, whichever period the grant has. */
 const LATER = '2027-09-01T10:00:00+02:00';
-
-/** What the page shows, with non-breaking spaces as plain ones. */
-function plain(text: string): string {
-  return text
-    .replace(/\u00a0/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 /** `YYYY-MM-DD` as the page shows it. */
 function german(day: string): string {
@@ -78,55 +74,9 @@ describe('the carrier reports the use of paid call-off money', () => {
     await api?.close();
   });
 
-  /** A new session of `actor` on the application's page, `width` px wide, with the data loaded. */
-  async function signedIn(actor: Actor, path: string, width = 320): Promise<Page> {
-    const context = await api.browser.newContext({ locale: 'de-DE', viewport: { width, height: 800 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.clock.setFixedTime(new Date(LATER));
-    await page.goto(`${api.baseUrl}/anmelden`);
-    await page.getByLabel('E-Mail-Adresse').fill(actor.user.email);
-    await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.waitForURL(`${api.baseUrl}/`);
-    await page.goto(`${api.baseUrl}${path}`);
-    await settled(page);
-    return page;
-  }
-
-  async function settled(page: Page): Promise<void> {
-    await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
-  }
-
-  /** The focused element's text or accessible name, "body" when focus was lost. */
-  function focused(page: Page): Promise<string> {
-    return page.evaluate(() => {
-      const el = document.activeElement;
-      if (!el || el === document.body) return 'body';
-      const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
-      return (el.getAttribute('aria-label') ?? label ?? el.textContent ?? '')
-        .replace(/\u00a0/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-    });
-  }
-
-  /** axe's findings and what widens the page, as one list to expect empty. */
-  async function problems(page: Page, when: string): Promise<string[]> {
-    const overflow = await horizontalOverflow(page);
-    return [...(await axeViolations(page)), ...(overflow ? [`overflow: ${overflow}`] : [])].map(
-      (problem) => `${when}: ${problem}`,
-    );
-  }
-
-  /** Presses Tab until the control whose accessible name starts with `name` has the focus. */
-  async function tabToButton(page: Page, name: string): Promise<void> {
-    for (let i = 0; i < 120; i++) {
-      if ((await focused(page)).startsWith(name)) return;
-      await page.keyboard.press('Tab');
-    }
-    throw new Error(`${name} not reached with 120 presses of Tab`);
-  }
+  /** A new session of `actor` on `path`, `width` px wide, signed in and with the data loaded. */
+  const signedIn = (actor: Actor, path: string, width = 320) =>
+    signedInNarrow(api, { email: actor.user.email, password: PASSWORD }, path, { width, now: LATER });
 
   /**
    * Moves to the call-off's day field by Tab and types `day` (`YYYY-MM-DD`) into its segments. The
@@ -152,7 +102,7 @@ describe('the carrier reports the use of paid call-off money', () => {
     const [late, timely] = callOffs as [{ id: string; spendBy: string }, { id: string; spendBy: string }];
     expect(late.spendBy < '2027-08-31').toBe(true);
     const page = await signedIn(world.carrier, `/antraege/${applicationId}`);
-    const found = await problems(page, 'application page');
+    const found = await pageProblems(page, 'application page');
 
     const form = page.getByRole('form', { name: 'Verwendung von Mittelabruf 1 melden' });
     await form.waitFor();
@@ -161,20 +111,20 @@ describe('the carrier reports the use of paid call-off money', () => {
     );
     expect(plain(await form.innerText())).toContain('Zinsen');
 
-    await tabToButton(page, 'Verwendung melden für Mittelabruf 1');
+    await tabToNamed(page, 'Verwendung melden für Mittelabruf 1', 120);
     await page.keyboard.press('Enter');
     await page.getByText('Bitte geben Sie den Tag der Verwendung an.').first().waitFor();
-    expect(await focused(page)).toContain('Bitte geben Sie den Tag der Verwendung an.');
-    found.push(...(await problems(page, 'form without a day')));
+    expect(await focusedName(page)).toContain('Bitte geben Sie den Tag der Verwendung an.');
+    found.push(...(await pageProblems(page, 'form without a day')));
 
     await typeDay(page, late.id, '2027-09-02');
-    await tabToButton(page, 'Verwendung melden für Mittelabruf 1');
+    await tabToNamed(page, 'Verwendung melden für Mittelabruf 1', 120);
     await page.keyboard.press('Enter');
     await page.getByText('Der Tag der Verwendung darf nicht in der Zukunft liegen.').first().waitFor();
-    expect(await focused(page)).toContain('Der Tag der Verwendung darf nicht in der Zukunft liegen.');
+    expect(await focusedName(page)).toContain('Der Tag der Verwendung darf nicht in der Zukunft liegen.');
 
     await typeDay(page, late.id, '2027-04-14');
-    await tabToButton(page, 'Verwendung melden für Mittelabruf 1');
+    await tabToNamed(page, 'Verwendung melden für Mittelabruf 1', 120);
     await page.keyboard.press('Enter');
     await page
       .getByText('Der Tag der Verwendung darf nicht vor der Auszahlung am 15.04.2027 liegen.')
@@ -182,7 +132,7 @@ describe('the carrier reports the use of paid call-off money', () => {
       .waitFor();
 
     await typeDay(page, late.id, '2027-08-31');
-    await tabToButton(page, 'Verwendung melden für Mittelabruf 1');
+    await tabToNamed(page, 'Verwendung melden für Mittelabruf 1', 120);
     await page.keyboard.press('Enter');
     const reported = page.getByRole('status').filter({ hasText: 'Verwendung gemeldet' });
     await reported.waitFor();
@@ -191,21 +141,21 @@ describe('the carrier reports the use of paid call-off money', () => {
     expect(text).toContain('Mittelabruf 1: verwendet am 31.08.2027.');
     expect(text).toContain(`nach dem Ende der Frist am ${german(late.spendBy)}`);
     expect(text).toContain('Die Finanzverwaltung berechnet die Zinsen');
-    expect(await focused(page)).toContain('Verwendung gemeldet');
+    expect(await focusedName(page)).toContain('Verwendung gemeldet');
     // The reloaded list shows the day, and the reported call-off's form is gone.
     await page.getByText('Verwendet am 31.08.2027').first().waitFor();
     await form.waitFor({ state: 'detached' });
-    expect(await focused(page)).toContain('Verwendung gemeldet');
-    found.push(...(await problems(page, 'after a late use')));
+    expect(await focusedName(page)).toContain('Verwendung gemeldet');
+    found.push(...(await pageProblems(page, 'after a late use')));
 
     await typeDay(page, timely.id, '2027-05-20');
-    await tabToButton(page, 'Verwendung melden für Mittelabruf 2');
+    await tabToNamed(page, 'Verwendung melden für Mittelabruf 2', 120);
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Mittelabruf 2: verwendet am 20.05.2027.' }).waitFor();
     await settled(page);
     expect(plain(await reported.innerText())).not.toContain('Zinsen');
-    expect(await focused(page)).toContain('Verwendung gemeldet');
-    found.push(...(await problems(page, 'after a timely use')));
+    expect(await focusedName(page)).toContain('Verwendung gemeldet');
+    found.push(...(await pageProblems(page, 'after a timely use')));
     expect(found).toEqual([]);
     await page.context().close();
   });
@@ -220,11 +170,11 @@ describe('the carrier reports the use of paid call-off money', () => {
       .send({ usedOn: '2027-06-01' })
       .expect(200);
     await typeDay(page, third.id, '2027-06-02');
-    await tabToButton(page, 'Verwendung melden für Mittelabruf 3');
+    await tabToNamed(page, 'Verwendung melden für Mittelabruf 3', 120);
     await page.keyboard.press('Enter');
     await page.getByText('Die Verwendung dieses Mittelabrufs ist bereits gemeldet').first().waitFor();
-    expect(await focused(page)).toContain('Die Verwendung dieses Mittelabrufs ist bereits gemeldet');
-    expect(await problems(page, 'refused')).toEqual([]);
+    expect(await focusedName(page)).toContain('Die Verwendung dieses Mittelabrufs ist bereits gemeldet');
+    expect(await pageProblems(page, 'refused')).toEqual([]);
     await page.context().close();
   });
 
@@ -237,7 +187,7 @@ describe('the carrier reports the use of paid call-off money', () => {
     await page
       .getByRole('heading', { level: 4, name: 'Rückforderung 1: Zinsen für nicht alsbald verwendete Mittel' })
       .waitFor();
-    expect(await problems(page, 'finance')).toEqual([]);
+    expect(await pageProblems(page, 'finance')).toEqual([]);
     await page.context().close();
   });
 });

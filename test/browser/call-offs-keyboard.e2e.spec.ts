@@ -4,25 +4,21 @@ import { backToToday, travelTo } from '../../apps/api/src/testing/clock';
 import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
 import { createCommittee, selectedApplications } from '../../apps/api/src/testing/committee-world';
 import {
-  axeViolations,
   type BrowserApi,
-  horizontalOverflow,
+  focusedName,
+  pageProblems,
+  plain,
+  settled,
+  signedInNarrow,
   startBrowserApi,
   tabTo,
+  tabToNamed,
 } from './browser-harness';
 
 const IN_2027 = '2027-04-15T10:00:00+02:00';
 
 /** 320 px: WCAG 1.4.10 (reflow); 640 px: a 1280 px screen at 200 % zoom. */
 const WIDTHS = [320, 640] as const;
-
-/** What the page shows, with non-breaking spaces as plain ones. */
-function plain(text: string): string {
-  return text
-    .replace(/\u00a0/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 /**
  * Call-offs (Mittelabrufe) worked by keyboard alone on a narrow or zoomed screen: finance's list of
@@ -79,45 +75,8 @@ describe('call-offs by keyboard at 320 px and at 200 % zoom', () => {
   });
 
   /** A new session of `actor` on `path`, `width` px wide, signed in and with the data loaded. */
-  async function signedIn(actor: Actor, path: string, width: number): Promise<Page> {
-    const context = await api.browser.newContext({ locale: 'de-DE', viewport: { width, height: 800 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.clock.setFixedTime(new Date(IN_2027));
-    await page.goto(`${api.baseUrl}/anmelden`);
-    await page.getByLabel('E-Mail-Adresse').fill(actor.user.email);
-    await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.waitForURL(`${api.baseUrl}/`);
-    await page.goto(`${api.baseUrl}${path}`);
-    await settled(page);
-    return page;
-  }
-
-  async function settled(page: Page): Promise<void> {
-    await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
-  }
-
-  /** The focused element's text or accessible name, "body" when focus was lost. */
-  function focused(page: Page): Promise<string> {
-    return page.evaluate(() => {
-      const el = document.activeElement;
-      if (!el || el === document.body) return 'body';
-      const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
-      return (el.getAttribute('aria-label') ?? label ?? el.textContent ?? '')
-        .replace(/\u00a0/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-    });
-  }
-
-  /** axe's findings and what widens the page, as one list to expect empty. */
-  async function problems(page: Page, when: string): Promise<string[]> {
-    const overflow = await horizontalOverflow(page);
-    return [...(await axeViolations(page)), ...(overflow ? [`overflow: ${overflow}`] : [])].map(
-      (problem) => `${when}: ${problem}`,
-    );
-  }
+  const signedIn = (actor: Actor, path: string, width = 320) =>
+    signedInNarrow(api, { email: actor.user.email, password: PASSWORD }, path, { width, now: IN_2027 });
 
   /**
    * Whether the focused control is wholly on screen sideways, not cut off by a box that scrolls
@@ -138,20 +97,11 @@ describe('call-offs by keyboard at 320 px and at 200 % zoom', () => {
     });
   }
 
-  /** Presses Tab until the button whose accessible name starts with `name` has the focus. */
-  async function tabToButton(page: Page, name: string): Promise<void> {
-    for (let i = 0; i < 80; i++) {
-      if ((await focused(page)).startsWith(name)) return;
-      await page.keyboard.press('Tab');
-    }
-    throw new Error(`${name} not reached with 80 presses of Tab`);
-  }
-
   it.each(WIDTHS)(
     'names each call-off’s actions with its application and keeps the list within %i px',
     async (width) => {
       const page = await signedIn(world.finance, '/finanzen/mittelabrufe', width);
-      const found = await problems(page, 'list');
+      const found = await pageProblems(page, 'list');
       // Two applications each have a Mittelabruf 1: the buttons say whose.
       for (const { reference } of [first, second]) {
         await page.getByRole('heading', { level: 3, name: `Mittelabruf 1 (${reference})` }).waitFor();
@@ -164,10 +114,10 @@ describe('call-offs by keyboard at 320 px and at 200 % zoom', () => {
       }
       await page.getByRole('button', { name: `Mittelabruf 1 ablehnen (${second.reference})` }).click();
       await page.getByLabel('Begründung').waitFor();
-      found.push(...(await problems(page, 'reject form')));
+      found.push(...(await pageProblems(page, 'reject form')));
       await page.getByRole('button', { name: 'Mittelabruf ablehnen', exact: true }).click();
       await page.getByRole('alert').first().waitFor();
-      found.push(...(await problems(page, 'reject form with error')));
+      found.push(...(await pageProblems(page, 'reject form with error')));
       expect(found).toEqual([]);
       await page.context().close();
     },
@@ -177,17 +127,17 @@ describe('call-offs by keyboard at 320 px and at 200 % zoom', () => {
     const page = await signedIn(world.finance, '/finanzen/mittelabrufe', 320);
     const found: string[] = [];
 
-    await tabToButton(page, `Mittelabruf 1 freigeben (${first.reference})`);
+    await tabToNamed(page, `Mittelabruf 1 freigeben (${first.reference})`);
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: `Mittelabruf 1 auszahlen (${first.reference})` }).waitFor();
     await settled(page);
-    expect(await focused(page)).toBe(`Mittelabruf 1 auszahlen (${first.reference})`);
+    expect(await focusedName(page)).toBe(`Mittelabruf 1 auszahlen (${first.reference})`);
     await page.keyboard.press('Enter');
     await page.getByLabel('Tag der Auszahlung').waitFor();
-    expect(await focused(page)).toBe('Tag der Auszahlung');
+    expect(await focusedName(page)).toBe('Tag der Auszahlung');
     expect(await focusInView(page)).toBe(true);
-    found.push(...(await problems(page, 'pay form')));
-    await tabToButton(page, '4.000,00 € auszahlen');
+    found.push(...(await pageProblems(page, 'pay form')));
+    await tabToNamed(page, '4.000,00 € auszahlen');
     await page.keyboard.press('Enter');
     const paid = page.getByRole('status').filter({ hasText: 'Mittelabruf ausgezahlt' });
     await paid.waitFor();
@@ -195,22 +145,22 @@ describe('call-offs by keyboard at 320 px and at 200 % zoom', () => {
     expect(plain(await paid.innerText())).toContain(
       `Mittelabruf 1 (${first.reference}) über 4.000,00 € ist am 15.04.2027 ausgezahlt.`,
     );
-    expect(await focused(page)).toContain('Mittelabruf ausgezahlt');
+    expect(await focusedName(page)).toContain('Mittelabruf ausgezahlt');
     expect(await page.getByRole('button', { name: `(${first.reference})` }).count()).toBe(0);
-    found.push(...(await problems(page, 'after payment')));
+    found.push(...(await pageProblems(page, 'after payment')));
 
-    await tabToButton(page, `Mittelabruf 1 ablehnen (${second.reference})`);
+    await tabToNamed(page, `Mittelabruf 1 ablehnen (${second.reference})`);
     await page.keyboard.press('Enter');
     await page.getByLabel('Begründung').waitFor();
-    expect(await focused(page)).toBe('Begründung');
+    expect(await focusedName(page)).toBe('Begründung');
     expect(await focusInView(page)).toBe(true);
-    await tabToButton(page, 'Mittelabruf ablehnen');
+    await tabToNamed(page, 'Mittelabruf ablehnen');
     await page.keyboard.press('Enter');
     await page.getByText('Bitte begründen Sie die Ablehnung.').first().waitFor();
-    expect(await focused(page)).toContain('Bitte begründen Sie die Ablehnung.');
+    expect(await focusedName(page)).toContain('Bitte begründen Sie die Ablehnung.');
     await tabTo(page, 'textarea');
     await page.keyboard.type('Die Mittel für 2027 sind bereits abgerufen.');
-    await tabToButton(page, 'Mittelabruf ablehnen');
+    await tabToNamed(page, 'Mittelabruf ablehnen');
     await page.keyboard.press('Enter');
     const refused = page.getByRole('status').filter({ hasText: 'Mittelabruf abgelehnt' });
     await refused.waitFor();
@@ -218,36 +168,36 @@ describe('call-offs by keyboard at 320 px and at 200 % zoom', () => {
     expect(plain(await refused.innerText())).toContain(
       `Mittelabruf 1 (${second.reference}) über 2.500,00 € ist abgelehnt.`,
     );
-    expect(await focused(page)).toContain('Mittelabruf abgelehnt');
+    expect(await focusedName(page)).toContain('Mittelabruf abgelehnt');
     // The paid call-off's confirmation gave way to the refusal's: one outcome on screen, the latest.
     expect(await page.getByRole('status').filter({ hasText: 'Mittelabruf ausgezahlt' }).count()).toBe(0);
     await page.getByText('Zurzeit wartet kein Mittelabruf auf Auszahlung.').waitFor();
-    found.push(...(await problems(page, 'after refusal')));
+    found.push(...(await pageProblems(page, 'after refusal')));
     expect(found).toEqual([]);
     await page.context().close();
   });
 
   it('lets the carrier request a call-off by keyboard alone at 320 px, errors and confirmation focused', async () => {
     const page = await signedIn(world.carrier, `/antraege/${requesting}`, 320);
-    const found = await problems(page, 'application page');
+    const found = await pageProblems(page, 'application page');
     await tabTo(page, '#abruf-betrag');
-    await tabToButton(page, 'Mittelabruf stellen');
+    await tabToNamed(page, 'Mittelabruf stellen');
     await page.keyboard.press('Enter');
     await page.getByText('Bitte geben Sie einen Betrag an.').first().waitFor();
-    expect(await focused(page)).toContain('Bitte geben Sie einen Betrag an.');
-    found.push(...(await problems(page, 'form with error')));
+    expect(await focusedName(page)).toContain('Bitte geben Sie einen Betrag an.');
+    found.push(...(await pageProblems(page, 'form with error')));
     await tabTo(page, '#abruf-betrag');
     await page.keyboard.type('1.500,00');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Raummiete für Mai');
-    await tabToButton(page, 'Mittelabruf stellen');
+    await tabToNamed(page, 'Mittelabruf stellen');
     await page.keyboard.press('Enter');
     const requested = page.getByRole('status').filter({ hasText: 'Mittelabruf gestellt' });
     await requested.waitFor();
     await settled(page);
     expect(plain(await requested.innerText())).toContain('Mittelabruf 1 über 1.500,00 € ist gestellt.');
-    expect(await focused(page)).toContain('Mittelabruf gestellt');
-    found.push(...(await problems(page, 'after request')));
+    expect(await focusedName(page)).toContain('Mittelabruf gestellt');
+    found.push(...(await pageProblems(page, 'after request')));
     expect(found).toEqual([]);
     await page.context().close();
   });

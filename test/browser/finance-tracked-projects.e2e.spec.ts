@@ -24,15 +24,10 @@ import {
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/create-api-app';
-import { axeViolations } from './browser-harness';
+import { axeViolations, settled } from './browser-harness';
 
 const PASSWORD = 'finanzen-im-bezirksamt-spandau';
 const YEAR = 2026;
-
-/** Waits until no loading indicator is left, so axe sees the page as the user does. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
-}
 
 describe('finance in the browser: a tracked project from recording to reversal', () => {
   let db: TestDatabase;

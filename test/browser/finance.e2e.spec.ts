@@ -18,14 +18,9 @@ import {
 } from '@kiezfonds/testing';
 import type { Browser, Page } from 'playwright-core';
 import { createApiApp } from '../../apps/api/src/create-api-app';
-import { axeViolations } from './browser-harness';
+import { axeViolations, settled } from './browser-harness';
 
 const PASSWORD = 'finanzen-im-bezirksamt-spandau';
-
-/** Waits until no loading indicator is left, so axe sees the page as the user does. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
-}
 
 describe('finance in the browser: funds overview, a fund, booking a budget', () => {
   let db: TestDatabase;

@@ -16,18 +16,13 @@ import {
   type TestRedis,
   type UserRow,
 } from '@kiezfonds/testing';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createWorker } from '../../apps/worker/src/create-worker';
-import { axeViolations } from './browser-harness';
+import { axeViolations, settled } from './browser-harness';
 
 const COORDINATOR_PASSWORD = 'koordination-im-bezirksamt-2027';
 const NEW_PASSWORD = 'finanzen-netzwerkfonds-spandau';
-
-/** Waits until no loading indicator is left, so axe sees the page as the user does. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
-}
 
 /** The path and query of the invitation link in a mail's plain text (the host is APP_URL's). */
 function invitationPath(text: string): string {

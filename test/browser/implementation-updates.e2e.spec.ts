@@ -3,17 +3,9 @@ import type { Page } from 'playwright-core';
 import { backToToday, travelTo } from '../../apps/api/src/testing/clock';
 import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
 import { createCommittee, selectedApplications } from '../../apps/api/src/testing/committee-world';
-import { type BrowserApi, startBrowserApi } from './browser-harness';
+import { type BrowserApi, focusedName, plain, settled, startBrowserApi } from './browser-harness';
 
 const IN_2027 = '2027-04-15T10:00:00+02:00';
-
-/** What the page shows, with non-breaking spaces as plain ones. */
-function plain(text: string): string {
-  return text
-    .replace(/\u00a0/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 /**
  * The implementation section while people work in it: a confirmation stays on screen and takes the
@@ -104,20 +96,6 @@ describe('the implementation section keeps up with what was just done', () => {
     return page;
   }
 
-  async function settled(page: Page): Promise<void> {
-    await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
-  }
-
-  /** The focused element's text or accessible name, "body" when focus was lost. */
-  function focused(page: Page): Promise<string> {
-    return page.evaluate(() => {
-      const el = document.activeElement;
-      if (!el || el === document.body) return 'body';
-      const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
-      return (el.getAttribute('aria-label') ?? label ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    });
-  }
-
   /** Sends a lifecycle step through its form and waits until the page has taken the answer in. */
   async function step(
     page: Page,
@@ -147,7 +125,7 @@ describe('the implementation section keeps up with what was just done', () => {
     await settled(page);
     const requested = page.getByRole('status').filter({ hasText: 'Mittelabruf gestellt' });
     expect(plain(await requested.innerText())).toContain('Mittelabruf 1 über 4.000,00 € ist gestellt.');
-    expect(await focused(page)).toContain('Mittelabruf 1 über 4.000,00 € ist gestellt.');
+    expect(await focusedName(page)).toContain('Mittelabruf 1 über 4.000,00 € ist gestellt.');
 
     await page
       .getByLabel('Sachbericht', { exact: true })
@@ -156,7 +134,7 @@ describe('the implementation section keeps up with what was just done', () => {
     await page.locator('summary', { hasText: 'Sachbericht –' }).waitFor();
     await settled(page);
     expect(await page.getByRole('status').filter({ hasText: 'Sachbericht eingereicht' }).count()).toBe(1);
-    expect(await focused(page)).toContain('Sachbericht eingereicht');
+    expect(await focusedName(page)).toContain('Sachbericht eingereicht');
     await page.context().close();
   });
 
@@ -174,7 +152,7 @@ describe('the implementation section keeps up with what was just done', () => {
       await form.getByLabel(/Ich bestätige den Widerruf/).check();
     });
     // Focus follows the step to its outcome, not to the start of the page.
-    expect(await focused(page)).toContain('Neuer Status: Widerrufen');
+    expect(await focusedName(page)).toContain('Neuer Status: Widerrufen');
     const region = page.getByRole('region', { name: 'Rückforderung 1: Widerruf der Bewilligung' });
     await region.waitFor();
     expect(plain(await region.innerText())).toContain('4.000,00 €');
@@ -206,14 +184,14 @@ describe('the implementation section keeps up with what was just done', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Mittelabruf 1 auszahlen' }).waitFor();
     await settled(page);
-    expect(await focused(page)).toBe('Mittelabruf 1 auszahlen');
+    expect(await focusedName(page)).toBe('Mittelabruf 1 auszahlen');
     await page.keyboard.press('Enter');
     await page.getByLabel('Tag der Auszahlung').waitFor();
-    expect(await focused(page)).toBe('Tag der Auszahlung');
+    expect(await focusedName(page)).toBe('Tag der Auszahlung');
     await page.getByRole('button', { name: 'Abbrechen' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Mittelabruf 1 auszahlen' }).waitFor();
-    expect(await focused(page)).toBe('Mittelabruf 1 auszahlen');
+    expect(await focusedName(page)).toBe('Mittelabruf 1 auszahlen');
     await page.context().close();
   });
 
@@ -238,7 +216,7 @@ describe('the implementation section keeps up with what was just done', () => {
     expect(plain(await paid.innerText())).toContain(
       'Mittelabruf 1 über 3.000,00 € ist am 15.04.2027 ausgezahlt. Die Mittel sind bis zum',
     );
-    expect(await focused(page)).toContain('Mittelabruf 1 über 3.000,00 € ist am 15.04.2027 ausgezahlt.');
+    expect(await focusedName(page)).toContain('Mittelabruf 1 über 3.000,00 € ist am 15.04.2027 ausgezahlt.');
 
     await page.getByRole('button', { name: 'Mittelabruf 2 ablehnen' }).focus();
     await page.keyboard.press('Enter');
@@ -254,7 +232,7 @@ describe('the implementation section keeps up with what was just done', () => {
       .filter({ hasText: 'Abgelehnt' })
       .waitFor();
     await settled(page);
-    expect(await focused(page)).toContain('Mittelabruf 2 über 1.500,00 € ist abgelehnt.');
+    expect(await focusedName(page)).toContain('Mittelabruf 2 über 1.500,00 € ist abgelehnt.');
     await page.context().close();
   });
 
@@ -265,12 +243,12 @@ describe('the implementation section keeps up with what was just done', () => {
     await page.getByRole('button', { name: 'Rückforderungsbescheid für Rückforderung 1 erstellen' }).focus();
     await page.keyboard.press('Enter');
     await page.getByLabel('Zu zahlen bis').waitFor();
-    expect(await focused(page)).toBe('Zu zahlen bis');
+    expect(await focusedName(page)).toBe('Zu zahlen bis');
     await page.getByLabel('Zu zahlen bis').fill('2027-06-30');
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Gebucht' }).waitFor();
     await settled(page);
-    expect(await focused(page)).toContain('Gebucht');
+    expect(await focusedName(page)).toContain('Gebucht');
     await page.context().close();
   });
 });

@@ -8,6 +8,7 @@ import {
   type BrowserApi,
   horizontalOverflow,
   pickFileWithSpace,
+  settled,
   startBrowserApi,
 } from './browser-harness';
 
@@ -30,10 +31,6 @@ describe('the cost plan from a spreadsheet in the browser', () => {
   afterAll(async () => {
     await api?.close();
   });
-
-  async function settled(page: Page): Promise<void> {
-    await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
-  }
 
   async function signedIn(actor: Actor, path: string): Promise<Page> {
     const page = await (await api.browser.newContext({ locale: 'de-DE', acceptDownloads: true })).newPage();

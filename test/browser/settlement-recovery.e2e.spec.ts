@@ -4,7 +4,14 @@ import type { Page } from 'playwright-core';
 import { backToToday, travelTo } from '../../apps/api/src/testing/clock';
 import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
 import { createCommittee, selectedApplications } from '../../apps/api/src/testing/committee-world';
-import { axeViolations, type BrowserApi, horizontalOverflow, startBrowserApi } from './browser-harness';
+import {
+  axeViolations,
+  type BrowserApi,
+  horizontalOverflow,
+  plain,
+  settled,
+  startBrowserApi,
+} from './browser-harness';
 
 /** The project runs from 1 March 2027; money is called off in April, the claim recovered in June. */
 const PAID_ON = '2027-04-15';
@@ -26,14 +33,6 @@ type Claim = {
   balance: { openCents: string };
   entries: { kind: string; amountCents: string }[];
 };
-
-/** What the page shows, with non-breaking spaces as plain ones. */
-function plain(text: string): string {
-  return text
-    .replace(/\u00a0/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 function euro(cents: string): string {
   return plain(Money.fromCents(cents).format('de'));
@@ -133,10 +132,6 @@ describe('settlement, recovery and base rates in the browser', () => {
     await page.getByRole('button', { name: 'Anmelden' }).click();
     await page.waitForURL(`${api.baseUrl}/`);
     return page;
-  }
-
-  async function settled(page: Page): Promise<void> {
-    await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
   }
 
   /**
