@@ -136,8 +136,11 @@ export async function renderRecoveryNotice(input: RecoveryNoticeInput): Promise<
 
   heading(pdf, t.sections.interest);
   paragraph(pdf, t.interestRule(input.reason === 'late_use' ? null : date(input.interestUntil)), { gap: 4 });
-  for (const payment of input.payments) {
-    subheading(pdf, `${t.paymentLine(date(payment.paidOn))}: ${money(payment.principal)}`);
+  /** Interest period by period (from, to, days, rate, amount), then the rows that sum it up. */
+  const interestTable = (
+    lines: RecoveryNoticeInput['payments'][number]['interestLines'],
+    sums: Parameters<typeof table>[2],
+  ) =>
     table(
       pdf,
       [
@@ -147,15 +150,20 @@ export async function renderRecoveryNotice(input: RecoveryNoticeInput): Promise<
         { header: t.columns.amount, weight: 1.4, align: 'right' },
       ],
       [
-        ...payment.interestLines.map((line) => [
+        ...lines.map((line) => [
           `${date(line.from)} – ${date(line.to)}`,
           String(line.days),
           t.rateText(percent(line.rateBasisPoints, locale), percent(line.baseRateBasisPoints, locale)),
           money(line.interest),
         ]),
-        { cells: [t.interestSum, '', '', money(payment.interest)], bold: true },
+        ...sums,
       ],
     );
+  for (const payment of input.payments) {
+    subheading(pdf, `${t.paymentLine(date(payment.paidOn))}: ${money(payment.principal)}`);
+    interestTable(payment.interestLines, [
+      { cells: [t.interestSum, '', '', money(payment.interest)], bold: true },
+    ]);
   }
 
   const credits = input.lateUseCredits ?? [];
@@ -172,26 +180,11 @@ export async function renderRecoveryNotice(input: RecoveryNoticeInput): Promise<
         }),
       );
       const interest = Money.sum(credit.interestLines.map((line) => line.interest));
-      table(
-        pdf,
-        [
-          { header: t.columns.period, weight: 2.6 },
-          { header: t.columns.days, weight: 0.8, align: 'right' },
-          { header: t.columns.rate, weight: 2.4 },
-          { header: t.columns.amount, weight: 1.4, align: 'right' },
-        ],
-        [
-          ...credit.interestLines.map((line) => [
-            `${date(line.from)} – ${date(line.to)}`,
-            String(line.days),
-            t.rateText(percent(line.rateBasisPoints, locale), percent(line.baseRateBasisPoints, locale)),
-            money(line.interest),
-          ]),
-          // Shown when not all of the calculation was paid: only what was paid is credited.
-          ...(credit.paid.equals(interest) ? [] : [[t.lateUseCredit.paid, '', '', money(credit.paid)]]),
-          { cells: [t.lateUseCredit.credited, '', '', money(credit.credited)], bold: true },
-        ],
-      );
+      interestTable(credit.interestLines, [
+        // Shown when not all of the calculation was paid: only what was paid is credited.
+        ...(credit.paid.equals(interest) ? [] : [[t.lateUseCredit.paid, '', '', money(credit.paid)]]),
+        { cells: [t.lateUseCredit.credited, '', '', money(credit.credited)], bold: true },
+      ]);
     }
   }
 
