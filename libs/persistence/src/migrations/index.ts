@@ -43,6 +43,7 @@ import { RecordWhoHeldTheSeat1763796800000 } from './1763796800000-record-who-he
 import { RetryGenerationOnOutbox1763796850000 } from './1763796850000-retry-generation-on-outbox';
 import { CreditPaidLateUseInterest1763796900000 } from './1763796900000-credit-paid-late-use-interest';
 import { IndexIdempotencyKeysByAge1763797200000 } from './1763797200000-index-idempotency-keys-by-age';
+import { CreditLateUseInterestOnSettlementClaims1763797300000 } from './1763797300000-credit-late-use-interest-on-settlement-claims';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
 export const migrations = [
@@ -91,4 +92,5 @@ export const migrations = [
   RetryGenerationOnOutbox1763796850000,
   CreditPaidLateUseInterest1763796900000,
   IndexIdempotencyKeysByAge1763797200000,
+  CreditLateUseInterestOnSettlementClaims1763797300000,
 ];
