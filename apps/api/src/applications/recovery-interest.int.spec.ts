@@ -393,6 +393,101 @@ describe('recovery: interest as the notice fixed it and as booked, once per day'
     ]).toEqual(['paid', '2662', ['14515'], [['late_use_interest_paid', '11853']]]);
   }, 180_000);
 
+  it('late-use interest paid on money the settlement then reclaims is credited for the reclaimed share: the same days bear interest once', async () => {
+    const { id, callOffId } = await paidProject('900000');
+    travelTo('2027-09-01T10:00:00+02:00');
+    // 9 000 € paid on 15.04.2027, used on 31.08.2027, after the deadline 15.08.2027: late-use
+    // interest 15.04.–30.08.2027, 138 days at 1,27 % + 5 % = 6,27 %:
+    // 900 000 × 627 × 138 / 3 650 000 = 21 335,1… → 213,35 €, noticed and paid in full.
+    const used = await world
+      .post(world.carrier, `/api/call-offs/${callOffId}/use`)
+      .send({ usedOn: '2027-08-31' })
+      .expect(200);
+    const lateUseId = used.body.lateUseClaimId as string;
+    const lateUseNotice = await world
+      .post(world.finance, `/api/repayment-claims/${lateUseId}/notice`)
+      .send({ dueBy: '2027-10-01' })
+      .expect(200);
+    expect(lateUseNotice.body.interestCents).toBe('21335');
+    await world
+      .post(world.finance, `/api/repayment-claims/${lateUseId}/payments`)
+      .send({ amountCents: '21335', receivedOn: '2027-09-01' })
+      .expect(200);
+
+    // The proof of use: 7 000 € spent, own money 1 000 € first, so 3 000 € of the 9 000 € come back.
+    await world
+      .event(world.carrier, id, {
+        type: 'SUBMIT_FINAL_REPORT',
+        text: 'Weniger ausgegeben.',
+        actuals: [{ cashYear: 2027, category: 'personnel', amountCents: '700000' }],
+      })
+      .expect(200);
+    await world.event(world.coordinator, id, { type: 'COMPLETE' }).expect(200);
+    const unspentOf = async () => (await claimsOf(id)).find((c) => c.reason === 'unspent')!;
+    const claim = await unspentOf();
+    expect(claim.amountCents).toBe('300000');
+
+    // The settlement's notice due on 01.10.2027 charges the 3 000 € from 15.04.2027, 169 days:
+    // 300 000 × 627 × 169 / 3 650 000 = 8 709,2… → 87,09 €. The days 15.04.–30.08.2027 of these
+    // 3 000 € already bore late-use interest: their share of the 213,35 € paid is
+    // 21 335 × 300 000 / 900 000 = 7 111,6… → 71,12 € (half-up), credited: 87,09 € − 71,12 € = 15,97 €.
+    const notice = await world
+      .post(world.finance, `/api/repayment-claims/${claim.id}/notice`)
+      .send({ dueBy: '2027-10-01' })
+      .expect(200);
+    expect([notice.body.interestCents, notice.body.totalCents]).toEqual(['1597', '301597']);
+    const noticed = await unspentOf();
+    expect([
+      noticed.interestCents,
+      noticed.lines.map((l) => l.totalCents),
+      noticed.credits.map((c) => [c.kind, c.totalCents]),
+    ]).toEqual(['1597', ['8709'], [['late_use_interest_paid', '7112']]]);
+    expect(noticed.credits[0]!.lines.map((l) => l.text.replace(/\u00a0/g, ' ')).join(' ')).toContain(
+      'anteilig für 3.000,00 € von 9.000,00 €',
+    );
+
+    // The notice states the share and the credit line by line.
+    const pdf = await world
+      .get(world.carrier, `/api/repayment-claims/${claim.id}/notice.pdf`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const text = (await pdfText(pdf.body as Buffer)).replace(/\u00a0/g, ' ').split('\n');
+    for (const line of [
+      '15.04.2027 – 30.09.2027 169 6,27 % (Basiszins 1,27 %) 87,09 €',
+      '15.04.2027 – 30.08.2027 138 6,27 % (Basiszins 1,27 %) 213,35 €',
+      'Anteil für 3.000,00 € 71,12 €',
+      'Angerechnet zusammen 71,12 €',
+      'Zinsen 15,97 €',
+      'Gesamtbetrag 3.015,97 €',
+    ]) {
+      expect(text).toContain(line);
+    }
+
+    // Settled on the due day: as the notice booked it.
+    travelTo('2027-10-01T10:00:00+02:00');
+    await world
+      .post(world.finance, `/api/repayment-claims/${claim.id}/settle`)
+      .send({ repaidOn: '2027-10-01' })
+      .expect(200);
+    const settled = await unspentOf();
+    expect(settled.entries.filter((e) => e.kind !== 'principal').map((e) => [e.kind, e.amountCents])).toEqual(
+      [
+        ['interest', '1597'],
+        ['payment', '301597'],
+      ],
+    );
+    expect([
+      settled.state,
+      settled.interestCents,
+      settled.credits.map((c) => [c.kind, c.totalCents]),
+    ]).toEqual(['paid', '1597', [['late_use_interest_paid', '7112']]]);
+  }, 180_000);
+
   it('APPROVE refuses instalments in a cash year outside the project period', async () => {
     const [id] = await selectedApplications(world, ag, 1);
     // Period 01.03.2027–31.12.2028; an instalment in 2030 can never be called off

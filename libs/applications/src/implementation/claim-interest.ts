@@ -39,19 +39,26 @@ export interface StoredCalculation {
 }
 
 /**
- * Late-use interest (§ 49a (4) VwVfG) the carrier had paid on one call-off when the grant was
- * revoked, as the revocation recorded it on its claim (`late_use_credits`): the late-use claim,
- * the days that bore it and its calculation as that claim's notice fixed it.
+ * Late-use interest (§ 49a (4) VwVfG) the carrier had paid on one call-off when a repayment claim
+ * over the same money was made (the revocation, or the settlement after the proof of use), as that
+ * claim recorded it (`late_use_credits`): the late-use claim, the days that bore it and its
+ * calculation as that claim's notice fixed it.
  */
 export interface StoredLateUseCredit {
   lateUseClaimId: string;
   /** The late-use claim's notice (`…-RF1`). */
   reference: string | null;
   callOffId: string;
+  /** The call-off's money that bore the late-use interest. */
   principalCents: string;
+  /**
+   * The part of it the repayment claim reclaims (the settlement: the unspent part); only this
+   * share of the late-use interest paid is credited. Absent (revocations recorded before): all.
+   */
+  claimedPrincipalCents?: string;
   paidOn: string;
   usedOn: string;
-  /** What the carrier paid of that interest; what was open then ended with the revocation. */
+  /** What the carrier paid of that interest (a revocation ended what was open then). */
   paidInterestCents: string;
   lines: StoredInterestLine[];
 }
@@ -65,8 +72,12 @@ export interface LateUseCredit {
   paidOn: string;
   usedOn: string;
   paid: Money;
+  /** The part of `principal` the claim reclaims. */
+  claimed: Money;
+  /** The part of `paid` that fell on `claimed`: `paid × claimed / principal`, half-up to the cent. */
+  share: Money;
   lines: (RepaymentInterestLine & { credited: Money })[];
-  /** The credit: what was paid, at most the interest the claim charges on that call-off. */
+  /** The credit: the share, at most the interest the claim charges on that call-off. */
   total: Money;
 }
 
@@ -165,12 +176,25 @@ export function noticeInterestOf(claim: ClaimForInterest): NoticeInterest | unde
 }
 
 /**
- * Late-use interest paid before the revocation, credited against the revocation claim's interest
- * (§ 49a (4) and (3) VwVfG: the same days of the same money bear interest once). Each credit is
- * what the carrier paid on that call-off, at most the interest the claim charges on that
- * call-off's line (less what an earlier credit took off it), and at most what is left of
- * `available`, the claim's interest: it never takes off interest on other money, and never makes
- * the interest negative. Within a credit, the payment covered the late-use lines oldest first.
+ * The share of late-use interest paid that fell on the reclaimed part of the money: the interest
+ * runs in proportion to the amount over the same days, so `paid × claimed / principal`, rounded
+ * half-up to the cent (the one rounding of this calculation line).
+ */
+export function lateUseShare(paid: Money, claimed: Money, principal: Money): Money {
+  if (!principal.isPositive() || !claimed.isLessThan(principal)) return paid;
+  const numerator = paid.cents * claimed.cents;
+  return Money.fromCents((2n * numerator + principal.cents) / (2n * principal.cents));
+}
+
+/**
+ * Late-use interest paid on money a repayment claim reclaims (revocation, or the settlement after
+ * the proof of use), credited against that claim's interest (§ 49a (4) and (3) VwVfG: the same
+ * days of the same money bear interest once). Each credit is the share of what the carrier paid on
+ * that call-off that fell on the reclaimed part (`lateUseShare`; all of it when the claim reclaims
+ * all the call-off's money), at most the interest the claim charges on that call-off's line (less
+ * what an earlier credit took off it), and at most what is left of `available`, the claim's
+ * interest: it never takes off interest on other money, and never makes the interest negative.
+ * Within a credit, the payment covered the late-use lines oldest first.
  */
 export function creditLateUseInterest(
   stored: readonly StoredLateUseCredit[] | null,
@@ -184,8 +208,11 @@ export function creditLateUseInterest(
   let rest = available;
   return (stored ?? []).map((credit) => {
     const paid = Money.fromCents(credit.paidInterestCents);
+    const principal = Money.fromCents(credit.principalCents);
+    const claimed = Money.fromCents(credit.claimedPrincipalCents ?? credit.principalCents);
+    const share = lateUseShare(paid, claimed, principal);
     const total = Money.max(
-      Money.min(Money.min(paid, left.get(credit.callOffId) ?? Money.ZERO), rest),
+      Money.min(Money.min(share, left.get(credit.callOffId) ?? Money.ZERO), rest),
       Money.ZERO,
     );
     left.set(credit.callOffId, (left.get(credit.callOffId) ?? Money.ZERO).subtract(total));
@@ -195,10 +222,12 @@ export function creditLateUseInterest(
       lateUseClaimId: credit.lateUseClaimId,
       reference: credit.reference,
       callOffId: credit.callOffId,
-      principal: Money.fromCents(credit.principalCents),
+      principal,
       paidOn: credit.paidOn,
       usedOn: credit.usedOn,
       paid,
+      claimed,
+      share,
       lines: credit.lines.map((l) => {
         const interest = Money.fromCents(l.interestCents);
         const credited = Money.min(interest, toSpread);

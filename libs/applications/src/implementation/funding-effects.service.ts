@@ -204,13 +204,20 @@ export class FundingEffects {
    * A repayment claim over the payments: everything paid (revocation), or the unspent part
    * (proof of use). The unspent part is taken from the latest payments first: interest then runs
    * for the shortest time, the reading most favourable to the carrier (documented choice).
+   * Either claim charges interest from the payment days (§ 49a (3) VwVfG), so late-use interest
+   * (§ 49a (4)) already paid on the same money is recorded on it, with the part of each call-off
+   * the claim reclaims, to be credited for that share (`creditLateUseInterest`).
    */
   async claimRepayment(
     ctx: TransitionContext,
     reason: 'revocation' | 'unspent',
     unspent?: Money,
   ): Promise<void> {
-    const lateUsePaid = reason === 'revocation' ? await this.endLateUseInterest(ctx) : [];
+    // The settlement leaves the grant standing: late-use interest still open stays owed.
+    const lateUsePaid =
+      reason === 'revocation'
+        ? await this.endLateUseInterest(ctx)
+        : await this.paidLateUseInterest(ctx.tx, await this.lockLateUseClaims(ctx));
     const payments = (await ctx.tx.query(
       `SELECT id, paid_on::text AS paid_on, amount_cents::text AS amount_cents FROM call_off
        WHERE application_id = $1 AND state = 'paid' ORDER BY paid_on DESC, number DESC`,
@@ -227,8 +234,10 @@ export class FundingEffects {
     }
     const total = Money.sum(lines.map((l) => Money.fromCents(l.amountCents)));
     if (!total.isPositive()) return;
-    const claimed = new Set(lines.map((l) => l.callOffId));
-    const credits = lateUsePaid.filter((c) => claimed.has(c.callOffId));
+    const claimed = new Map(lines.map((l) => [l.callOffId, l.amountCents]));
+    const credits = lateUsePaid
+      .filter((c) => claimed.has(c.callOffId))
+      .map((c): StoredLateUseCredit => ({ ...c, claimedPrincipalCents: claimed.get(c.callOffId)! }));
     const [claim] = (await ctx.tx.query(
       `INSERT INTO repayment_claim (application_id, reason, amount_cents, lines, created_by, late_use_credits)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
@@ -260,17 +269,7 @@ export class FundingEffects {
    * so the figure is the one the payments committed before the revocation left.
    */
   private async endLateUseInterest(ctx: TransitionContext): Promise<StoredLateUseCredit[]> {
-    const all = (await ctx.tx.query(
-      `SELECT id, state, lines, notice_reference, notice_interest FROM repayment_claim
-        WHERE application_id = $1 AND reason = 'late_use' ORDER BY created_at, id FOR UPDATE`,
-      [ctx.record.id],
-    )) as {
-      id: string;
-      state: string;
-      lines: ClaimLine[];
-      notice_reference: string | null;
-      notice_interest: StoredNoticeInterest[] | null;
-    }[];
+    const all = await this.lockLateUseClaims(ctx);
     const paid = await this.paidLateUseInterest(ctx.tx, all);
     const claims = all.filter((c) => c.state === 'open' || c.state === 'partly_paid');
     const today = calendarDayOf(ctx.now);
@@ -333,6 +332,24 @@ export class FundingEffects {
       });
     }
     return paid;
+  }
+
+  /**
+   * Every late-use claim of the application, locked, paid ones too: what was paid on them is the
+   * figure the payments committed before this step left.
+   */
+  private async lockLateUseClaims(ctx: TransitionContext) {
+    return (await ctx.tx.query(
+      `SELECT id, state, lines, notice_reference, notice_interest FROM repayment_claim
+        WHERE application_id = $1 AND reason = 'late_use' ORDER BY created_at, id FOR UPDATE`,
+      [ctx.record.id],
+    )) as {
+      id: string;
+      state: string;
+      lines: ClaimLine[];
+      notice_reference: string | null;
+      notice_interest: StoredNoticeInterest[] | null;
+    }[];
   }
 
   /**

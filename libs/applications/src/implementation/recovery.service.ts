@@ -577,6 +577,8 @@ export class RecoveryService {
         principal: c.principal,
         interestLines: c.lines,
         paid: c.paid,
+        claimed: c.claimed,
+        share: c.share,
         credited: c.total,
       })),
       interestUntil: claim.notice_due_by,

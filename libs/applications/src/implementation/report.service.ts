@@ -284,8 +284,9 @@ function creditView(view: ReturnType<typeof interestView>, locale: 'de' | 'en') 
 }
 
 /**
- * Late-use interest paid before the revocation, as a deduction: the late-use calculation line by
- * line, each with the part of it credited (the payment covered the lines oldest first).
+ * Late-use interest paid on the money the claim reclaims, as a deduction: the late-use calculation
+ * line by line, each with the part of it credited (the payment covered the lines oldest first);
+ * where the claim reclaims only part of the money, the share of it that is credited.
  */
 function lateUseCreditView(credit: LateUseCredit, locale: 'de' | 'en') {
   const view = interestView(
@@ -304,10 +305,15 @@ function lateUseCreditView(credit: LateUseCredit, locale: 'de' | 'en') {
       ? `, Bescheid ${credit.reference}`
       : `, notice ${credit.reference}`
     : '';
+  const share = credit.claimed.equals(credit.principal)
+    ? ''
+    : locale === 'de'
+      ? `; anteilig für ${credit.claimed.format(locale)} von ${credit.principal.format(locale)}: ${credit.share.format(locale)}`
+      : `; the share for ${credit.claimed.format(locale)} of ${credit.principal.format(locale)}: ${credit.share.format(locale)}`;
   const prefix =
     locale === 'de'
-      ? `Abzüglich bereits gezahlte Zinsen für verspätete Verwendung (§ 49a Abs. 4 VwVfG${notice}): `
-      : `Less interest for late use already paid (§ 49a (4) VwVfG${notice}): `;
+      ? `Abzüglich bereits gezahlte Zinsen für verspätete Verwendung (§ 49a Abs. 4 VwVfG${notice}${share}): `
+      : `Less interest for late use already paid (§ 49a (4) VwVfG${notice}${share}): `;
   return {
     kind: 'late_use_interest_paid' as const,
     lateUseClaimId: credit.lateUseClaimId,

@@ -19,9 +19,9 @@ export interface RecoveryPayment {
 }
 
 /**
- * Late-use interest (§ 49a (4) VwVfG) the carrier paid on a payment before the revocation, credited
- * against the revocation claim's interest on the same money: the late-use calculation line by line
- * and what of it is credited.
+ * Late-use interest (§ 49a (4) VwVfG) the carrier paid on a payment before the claim (revocation,
+ * or the settlement after the proof of use), credited against the claim's interest on the same
+ * money: the late-use calculation line by line and what of it is credited.
  */
 export interface RecoveryLateUseCredit {
   /** The late-use notice the interest was paid on. */
@@ -32,7 +32,11 @@ export interface RecoveryLateUseCredit {
   interestLines: readonly RepaymentInterestLine[];
   /** What the carrier paid of it. */
   paid: Money;
-  /** What is taken off: the payment, at most the interest charged on that money. */
+  /** The part of `principal` the claim reclaims, where it is not all of it. */
+  claimed?: Money;
+  /** The part of `paid` that fell on `claimed` (pro rata by amount). */
+  share?: Money;
+  /** What is taken off: the payment (its share), at most the interest charged on that money. */
   credited: Money;
 }
 
@@ -62,7 +66,7 @@ export interface RecoveryNoticeInput {
     steps: ReadonlyArray<{ key: SettlementStep['key']; amount: Money; basisPoints?: number }>;
   };
   payments: readonly RecoveryPayment[];
-  /** Revocation: late-use interest already paid on the same money, taken off `interest`. */
+  /** Late-use interest already paid on the same money, taken off `interest`. */
   lateUseCredits?: readonly RecoveryLateUseCredit[];
   /** Interest is computed up to the day before this one (the repayment deadline). */
   interestUntil: string;

@@ -43,9 +43,11 @@ export const RECOVERY_NOTICE_TEXTS: Record<
     /** Appended to a cost line's rule when a net settlement took VAT off it. */
     vatTakenOff: (amount: string) => string;
     interestSum: string;
-    /** Revocation: late-use interest already paid on the same money, credited. */
+    /** Late-use interest already paid on the same money, credited. */
     lateUseCredit: {
       rule: string;
+      /** The share of what was paid that fell on the reclaimed part of the payment (heading: all of it). */
+      share: (claimed: string) => string;
       heading: (args: {
         reference: string | null;
         paidOn: string;
@@ -105,7 +107,8 @@ export const RECOVERY_NOTICE_TEXTS: Record<
     vatTakenOff: (amount) => `abgezogene Umsatzsteuer ${amount}`,
     interestSum: 'Zinsen zusammen',
     lateUseCredit: {
-      rule: 'Zinsen für verspätete Verwendung (§ 49a Abs. 4 VwVfG), die Sie für dieselben Mittel bereits gezahlt haben, werden angerechnet, höchstens bis zur Höhe der Zinsen auf diese Auszahlung: kein Tag derselben Mittel wird doppelt verzinst.',
+      rule: 'Zinsen für verspätete Verwendung (§ 49a Abs. 4 VwVfG), die Sie für dieselben Mittel bereits gezahlt haben, werden angerechnet (wird nur ein Teil einer Auszahlung zurückgefordert, der auf diesen Teil entfallende Anteil), höchstens bis zur Höhe der Zinsen auf diese Auszahlung: kein Tag derselben Mittel wird doppelt verzinst.',
+      share: (claimed) => `Anteil für ${claimed}`,
       heading: ({ reference, paidOn, usedOn, principal }) =>
         `Anrechnung bereits gezahlter Zinsen für verspätete Verwendung${reference ? ` (Bescheid ${reference})` : ''}: Auszahlung vom ${paidOn} über ${principal}, verwendet am ${usedOn}`,
       paid: 'Davon gezahlt',
@@ -162,7 +165,8 @@ export const RECOVERY_NOTICE_TEXTS: Record<
     vatTakenOff: (amount) => `VAT taken off ${amount}`,
     interestSum: 'Interest, together',
     lateUseCredit: {
-      rule: 'Interest for late use (§ 49a (4) VwVfG) that you have already paid on the same money is credited, at most up to the interest on that payment: no day of the same money bears interest twice.',
+      rule: 'Interest for late use (§ 49a (4) VwVfG) that you have already paid on the same money is credited (where only part of a payment is reclaimed, the share that fell on that part), at most up to the interest on that payment: no day of the same money bears interest twice.',
+      share: (claimed) => `Share for ${claimed}`,
       heading: ({ reference, paidOn, usedOn, principal }) =>
         `Credit for interest for late use already paid${reference ? ` (notice ${reference})` : ''}: payment of ${paidOn} of ${principal}, used on ${usedOn}`,
       paid: 'Of which paid',

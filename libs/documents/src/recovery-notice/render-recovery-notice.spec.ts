@@ -221,4 +221,48 @@ describe('the recovery and interest notice (Rückforderungs- und Zinsbescheid)',
     expect(english).toContain('Of which paid €300.00');
     expect(english).toContain('Credited, together €300.00');
   });
+
+  it('a settlement that reclaims part of a payment credits the share of the late-use interest paid on it', async () => {
+    // The 70 000 € paid on 15.03.2025 were used late, on 01.08.2025: late-use interest of
+    // 7 000 000 × 727 × 108 / 3 650 000 = 150 578,6… → 1.505,79 € and 7 000 000 × 627 × 31 / 3 650 000
+    // = 37 276,4… → 372,76 €, 1.878,55 € in all, paid. The settlement reclaims 30 000 € of them:
+    // their share is 187 855 × 3 000 000 / 7 000 000 = 80 509,2… → 805,09 €;
+    // 1.799,71 € − 805,09 € = 994,62 € of interest.
+    const base = issueCase();
+    const lateUse = calculateRepaymentInterest({
+      principal: Money.euros(70_000),
+      paidOn: '2025-03-15',
+      repaidOn: '2025-08-01',
+      baseRates: BASE_RATES,
+    });
+    const settlement = (locale: 'de' | 'en'): RecoveryNoticeInput => ({
+      ...base,
+      locale,
+      lateUseCredits: [
+        {
+          reference: 'NWF-2025-0003-RF1',
+          paidOn: '2025-03-15',
+          usedOn: '2025-08-01',
+          principal: Money.euros(70_000),
+          interestLines: lateUse.lines,
+          paid: lateUse.total,
+          claimed: Money.euros(30_000),
+          share: Money.fromCents(80_509),
+          credited: Money.fromCents(80_509),
+        },
+      ],
+      interest: Money.fromCents(99_462),
+      total: Money.fromCents(3_099_462),
+    });
+    const all = lines(await pdfText(await renderRecoveryNotice(settlement('de'))));
+    expect(all).toContain('15.03.2025 – 30.06.2025 108 7,27 % (Basiszins 2,27 %) 1.505,79 €');
+    expect(all).toContain('01.07.2025 – 31.07.2025 31 6,27 % (Basiszins 1,27 %) 372,76 €');
+    expect(all).not.toContain('Davon gezahlt 1.878,55 €');
+    expect(all).toContain('Anteil für 30.000,00 € 805,09 €');
+    expect(all).toContain('Angerechnet zusammen 805,09 €');
+    expect(all).toContain('Zinsen 994,62 €');
+    expect(all).toContain('Gesamtbetrag 30.994,62 €');
+    const english = lines(await pdfText(await renderRecoveryNotice(settlement('en'))));
+    expect(english).toContain('Share for €30,000.00 €805.09');
+  });
 });

@@ -183,6 +183,10 @@ export async function renderRecoveryNotice(input: RecoveryNoticeInput): Promise<
       interestTable(credit.interestLines, [
         // Shown when not all of the calculation was paid: only what was paid is credited.
         ...(credit.paid.equals(interest) ? [] : [[t.lateUseCredit.paid, '', '', money(credit.paid)]]),
+        // Shown when the claim reclaims only part of the money: only its share is credited.
+        ...(credit.share && credit.claimed && !credit.claimed.equals(credit.principal)
+          ? [[t.lateUseCredit.share(money(credit.claimed)), '', '', money(credit.share)]]
+          : []),
         { cells: [t.lateUseCredit.credited, '', '', money(credit.credited)], bold: true },
       ]);
     }

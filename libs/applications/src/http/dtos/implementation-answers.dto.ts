@@ -407,9 +407,10 @@ const CLAIM_CREDIT_KINDS = ['repaid', 'late_use_interest_paid'] as const;
 /**
  * Deducted from the lines. `repaid`: interest no longer owed on principal repaid or waived before
  * the day the claim's interest runs to, from the day it was repaid. `late_use_interest_paid`
- * (revocation claims): late-use interest (§ 49a (4) VwVfG) the carrier paid on the same money
- * before the revocation, its late-use calculation with the part of each line credited; at most the
- * interest the claim charges on that payment, never below zero.
+ * (revocation and settlement claims): late-use interest (§ 49a (4) VwVfG) the carrier paid on the
+ * same money before the claim, its share for the part of the payment the claim reclaims, with the
+ * late-use calculation and the part of each line credited; at most the interest the claim charges
+ * on that payment, never below zero.
  */
 export class ClaimInterestCreditDto {
   @ApiProperty({ enum: CLAIM_CREDIT_KINDS })
