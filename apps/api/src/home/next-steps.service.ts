@@ -201,7 +201,8 @@ const BOARD_STEPS = `
          (array_agg(v.application_id::text ORDER BY v.deadline))[1], NULL
     FROM mine m
     JOIN committee_vote v ON v.committee_id = m.committee_id AND v.procedure = 'written' AND v.closed_at IS NULL
-   WHERE m.voting AND m.substitute_for_id IS NULL
+   -- The votes opened to the member's seat (its electorate): a seat taken since waits for the next one.
+   WHERE EXISTS (SELECT 1 FROM committee_vote_electorate e WHERE e.vote_id = v.id AND e.committee_member_id = m.id)
      AND NOT EXISTS (SELECT 1 FROM committee_ballot b
                       WHERE b.vote_id = v.id AND b.committee_member_id = m.id
                         AND NOT EXISTS (SELECT 1 FROM committee_ballot_withdrawal w

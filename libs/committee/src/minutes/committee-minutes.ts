@@ -23,6 +23,7 @@ import { SessionService } from '../sessions/session.service';
 import {
   committeeById,
   currentMembers,
+  electorateOf,
   isStaff,
   type MemberRow,
   RULE_COLUMNS,
@@ -69,7 +70,8 @@ export class CommitteeMinutes {
         WHERE v.id = $1`,
       [voteId],
     )) as Row[];
-    const voting = votingSeats(await currentMembers(this.dataSource, view.committeeId));
+    // The members the vote opened to, a seat ended since included: the record, not today's committee.
+    const voting = await electorateOf(this.dataSource, voteId);
     const item = await this.item(r!, voting, { withTimes: true, votingMembers: voting.length });
     const input: MinutesInput = {
       ...this.frame(principal, r!, storedRules(r!)!),

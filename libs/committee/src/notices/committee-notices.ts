@@ -3,10 +3,11 @@ import type { NoticeKind } from '@kiezfonds/domain';
 import { type NoticeAttachmentRef, OutboxService } from '@kiezfonds/messaging';
 import type { EntityManager } from 'typeorm';
 
-export type CommitteeAudience = 'members' | 'voting_seats';
+/** Every current member, or the electorate a written vote stored when it opened. */
+export type CommitteeAudience = 'members' | { electorateOf: string };
 
 /**
- * Writes a committee notice to every current member (or only the voting seats) into the outbox,
+ * Writes a committee notice to every current member (or a written vote's electorate) into the outbox,
  * inside the command's transaction. `key` names the occasion; the outbox adds each address, so
  * no member hears of the same occasion twice.
  */
@@ -38,10 +39,11 @@ export class CommitteeNotices {
         WHERE m.committee_id = $1
           AND m.valid_from <= (now() AT TIME ZONE 'Europe/Berlin')::date
           AND (m.valid_to IS NULL OR m.valid_to >= (now() AT TIME ZONE 'Europe/Berlin')::date)
-          AND ($2 = 'members' OR (m.voting AND m.substitute_for_id IS NULL))
+          AND ($2::uuid IS NULL
+               OR m.id IN (SELECT e.committee_member_id FROM committee_vote_electorate e WHERE e.vote_id = $2))
           AND NOT (m.id = ANY($3::uuid[]))
         ORDER BY lower(u.email)`,
-      [committeeId, audience, [...(notice.except ?? [])]],
+      [committeeId, audience === 'members' ? null : audience.electorateOf, [...(notice.except ?? [])]],
     )) as {
       id: string;
       email: string;

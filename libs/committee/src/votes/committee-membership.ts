@@ -77,6 +77,70 @@ export function votingSeats(members: readonly MemberRow[]): MemberRow[] {
   return members.filter((member) => member.voting && member.substituteForId === null);
 }
 
+/** A seat in a written vote's electorate, and whether its member still holds it today (Berlin). */
+export interface ElectorSeat extends MemberRow {
+  held: boolean;
+}
+
+/** A membership row `m` covers today in Berlin, as `currentMembers` reads it. */
+const HELD_TODAY = `m.valid_from <= (now() AT TIME ZONE 'Europe/Berlin')::date
+        AND (m.valid_to IS NULL OR m.valid_to >= (now() AT TIME ZONE 'Europe/Berlin')::date)`;
+
+/**
+ * Fixes a written vote's electorate as it opens: the voting seats in their own right held today,
+ * conflicted members included (they answer `recused`). Set-based, in the opening's transaction,
+ * under the committee's share lock, so no membership change slips in between. Answers the seats.
+ */
+export async function recordElectorate(
+  tx: EntityManager,
+  voteId: string,
+  committeeId: string,
+): Promise<string[]> {
+  const rows = (await tx.query(
+    `INSERT INTO committee_vote_electorate (vote_id, committee_member_id)
+     SELECT $1, m.id FROM committee_member m
+      WHERE m.committee_id = $2 AND m.voting AND m.substitute_for_id IS NULL AND ${HELD_TODAY}
+     RETURNING committee_member_id`,
+    [voteId, committeeId],
+  )) as { committee_member_id: string }[];
+  return rows.map((row) => row.committee_member_id);
+}
+
+/**
+ * The electorate a written vote stored when it opened, by department: the one list of who may
+ * answer, who counts for the quorum and the result, who is missing and reminded, and whom the
+ * minutes name. A member whose seat ended since stays in it (`held: false`): the vote opened to
+ * them, so a ballot they cast still counts and one they did not cast is missing.
+ */
+export async function electorateOf(db: Db, voteId: string): Promise<ElectorSeat[]> {
+  const rows = (await db.query(
+    `SELECT m.id, m.user_id, u.display_name, m.department, m.voting, m.substitute_for_id, ${HELD_TODAY} AS held
+       FROM committee_vote_electorate e
+       JOIN committee_member m ON m.id = e.committee_member_id
+       JOIN app_user u ON u.id = m.user_id
+      WHERE e.vote_id = $1
+      ORDER BY m.department, u.display_name, m.id`,
+    [voteId],
+  )) as {
+    id: string;
+    user_id: string;
+    display_name: string;
+    department: string;
+    voting: boolean;
+    substitute_for_id: string | null;
+    held: boolean;
+  }[];
+  return rows.map((row) => ({
+    id: row.id,
+    userId: row.user_id,
+    displayName: row.display_name,
+    department: row.department,
+    voting: row.voting,
+    substituteForId: row.substitute_for_id,
+    held: row.held,
+  }));
+}
+
 /** The caller's current membership in the committee, if any. */
 export async function membershipOf(
   db: Db,

@@ -23,12 +23,13 @@ import {
   committeeById,
   committeeForOpening,
   currentMembers,
+  electorateOf,
   isStaff,
   membershipOf,
+  recordElectorate,
   RULE_COLUMNS,
   ruleValues,
   storedRules,
-  votingSeats,
 } from './committee-membership';
 
 /** Appends a changed choice to a member's ballot, numbered after the changes before it. */
@@ -154,35 +155,43 @@ export class WrittenVoteService {
         payload: { applicationId, deadline: deadline.toISOString() },
         requestId,
       });
+      // Who decides is fixed now, with the rules: the voting seats held today. A later change of the
+      // committee changes neither who may answer nor what counts (docs/api/committee.md).
+      const electorate = await recordElectorate(tx, row!.id, committee.id);
       // Voting members who declared a conflict take no part: their recusal is on record at once, so
       // they are neither waited for, nor asked to vote, nor reminded. They get no notice of the vote
       // at all: their own recusal is what they would read, and the vote shows it in the app.
       const conflicted = await conflictedMemberIds(tx, applicationId);
-      for (const seat of votingSeats(await currentMembers(tx, committee.id))) {
-        if (conflicted.has(seat.id))
+      for (const seatId of electorate) {
+        if (conflicted.has(seatId))
           await recordRecusal(
             tx,
-            { voteId: row!.id, districtId: committee.districtId, seatId: seat.id, heldBy: seat.id },
+            { voteId: row!.id, districtId: committee.districtId, seatId, heldBy: seatId },
             principal,
             requestId,
           );
       }
-      await this.notices.send(tx, committee.id, 'voting_seats', {
-        kind: 'written_vote_opened',
-        except: conflicted,
-        key: `written-vote:${row!.id}:opened`,
-        data: {
-          vote: {
-            // Read again at delivery: the notice is dropped once the vote closed or the recipient
-            // declared a conflict on it (state-checks.ts).
-            id: row!.id,
-            subject: application.title,
-            closesAt: deadline.toISOString(),
-            items: [{ title: input.motion }],
+      await this.notices.send(
+        tx,
+        committee.id,
+        { electorateOf: row!.id },
+        {
+          kind: 'written_vote_opened',
+          except: conflicted,
+          key: `written-vote:${row!.id}:opened`,
+          data: {
+            vote: {
+              // Read again at delivery: the notice is dropped once the vote closed or the recipient
+              // declared a conflict on it (state-checks.ts).
+              id: row!.id,
+              subject: application.title,
+              closesAt: deadline.toISOString(),
+              items: [{ title: input.motion }],
+            },
           },
+          link: `/eingang/${applicationId}`,
         },
-        link: `/eingang/${applicationId}`,
-      });
+      );
       return this.get(principal, row!.id, tx);
     });
   }
@@ -193,11 +202,10 @@ export class WrittenVoteService {
     db: DataSource | EntityManager = this.dataSource,
   ): Promise<WrittenVoteView> {
     const { vote, committee } = await this.visible(db, principal, voteId);
-    const members = await currentMembers(db, committee.id);
+    const voting = await electorateOf(db, voteId);
     const ballots = await countedBallots(db, voteId);
-    const voting = votingSeats(members);
     const answered = new Set(ballots.map((ballot) => ballot.memberId));
-    const own = members.find((member) => member.userId === principal.userId);
+    const own = (await currentMembers(db, committee.id)).find((member) => member.userId === principal.userId);
     const coordinator = isStaff(principal, committee.districtId, 'coordinator', 'admin');
     const missing = voting.filter((member) => !answered.has(member.id));
     return {
@@ -246,6 +254,11 @@ export class WrittenVoteService {
       if (!member) throw new ForbiddenError(COMMITTEE_ERROR_CODES.notCommitteeMember);
       // Substitutes vote in a session in place of an absent member; in writing every member answers in person.
       if (!member.voting || member.substituteForId !== null) {
+        throw new ForbiddenError(COMMITTEE_ERROR_CODES.notVotingMember);
+      }
+      // The vote opened to the seats held then and got its notice to them: a seat taken since
+      // answers from the next vote on, and does not count in this one.
+      if (!(await electorateOf(tx, voteId)).some((seat) => seat.id === member.id)) {
         throw new ForbiddenError(COMMITTEE_ERROR_CODES.notVotingMember);
       }
       const ballots = await countedBallots(tx, voteId);
@@ -314,7 +327,7 @@ export class WrittenVoteService {
     const votes = await openVotesInConflict<VoteRow>(tx, memberId, 'written');
     for (const vote of votes) {
       const committee = (await committeeById(tx, vote.committee_id))!;
-      if (!votingSeats(await currentMembers(tx, committee.id)).some((seat) => seat.id === memberId)) continue;
+      if (!(await electorateOf(tx, vote.id)).some((seat) => seat.id === memberId)) continue;
       const seat = { voteId: vote.id, districtId: committee.districtId, seatId: memberId, heldBy: memberId };
       await recuseSeat(tx, seat, principal, requestId);
       await this.closeIfDecided(tx, vote, committee, new Date());
@@ -354,11 +367,19 @@ export class WrittenVoteService {
     committee: CommitteeRow,
     now: Date,
   ): Promise<boolean> {
-    const voting = votingSeats(await currentMembers(tx, committee.id));
-    const eligible = new Set(voting.map((member) => member.id));
-    const votes: Vote[] = (await countedBallots(tx, vote.id)).filter((ballot) =>
-      eligible.has(ballot.memberId),
-    );
+    // The electorate stored at the opening, never the seats held today: a ballot cast from a seat
+    // that has ended since still counts, and a seat taken since is neither waited for nor counted.
+    const eligible = new Set((await electorateOf(tx, vote.id)).map((seat) => seat.id));
+    const ballots = await countedBallots(tx, vote.id);
+    const votes: Vote[] = ballots.filter((ballot) => eligible.has(ballot.memberId));
+    if (votes.length < ballots.length) {
+      // Only a ballot from before the electorate was stored can be outside it (the database
+      // refuses any other), e.g. an advisory member's written into the record by hand.
+      this.logger.warn(
+        { voteId: vote.id, outside: ballots.filter((ballot) => !eligible.has(ballot.memberId)).length },
+        'ballots outside the electorate are not counted',
+      );
+    }
     const result = writtenVoteOutcome(storedRules(vote)!, [...eligible], votes, {
       deadlinePassed: vote.deadline.getTime() <= now.getTime(),
     });

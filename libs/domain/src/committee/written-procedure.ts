@@ -32,9 +32,11 @@ export type WrittenVoteResult =
  * abstains). Recused members and those who did not answer do not take part. Majority and ties
  * follow the same rules as in a session (see `tally`).
  *
- * `eligible` are the committee's voting members (substitutes vote in a member's place under the
- * member's id). Conflicted members stay eligible and answer `recused` (see `withRecusals`), so
- * every recusal is on record and the procedure can still close early.
+ * `eligible` is the vote's electorate as it was fixed when the vote opened: the voting seats in
+ * their own right held that day, never the committee as it stands when the result is computed, so
+ * a membership change during the vote neither drops a ballot cast nor adds a member to wait for.
+ * Conflicted members stay eligible and answer `recused` (see `withRecusals`), so every recusal is
+ * on record and the procedure can still close early.
  */
 export function writtenVoteOutcome(
   rules: CommitteeRules,

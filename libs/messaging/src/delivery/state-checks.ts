@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import type { NoticeJob } from '../outbox/notice';
 import { exists } from '../reminders/reminder-rule';
-import { VOTING_SEAT_ON } from '../reminders/written-vote-closing.rule';
+import { ELECTOR_ON } from '../reminders/written-vote-closing.rule';
 
 /**
  * A notice that is not a reminder but still depends on a state (TRUST.md, "Work and delivery"):
@@ -24,8 +24,8 @@ const writtenVoteOpened: StateCheck<{ voteId: string }> = {
     const parsed = writtenVoteData.safeParse(data);
     return parsed.success ? { voteId: parsed.data.vote.id } : undefined;
   },
-  // "Please vote by …" fits while the vote is open and the recipient, in the seat that votes today,
-  // has not answered and has no declared conflict on the application: a member who declared one
+  // "Please vote by …" fits while the vote is open and the recipient, in a seat of its electorate
+  // held today, has not answered and has no declared conflict on the application: a member who declared one
   // after the notice was queued may not vote (their recusal is on record), so it is dropped.
   stillDue: (db, { voteId }, notice) =>
     exists(
@@ -33,7 +33,7 @@ const writtenVoteOpened: StateCheck<{ voteId: string }> = {
       `SELECT 1 FROM committee_vote v
          JOIN application a ON a.id = v.application_id
          JOIN committee_member m ON m.committee_id = v.committee_id AND m.user_id = $2
-          AND ${VOTING_SEAT_ON('now()')}
+          AND ${ELECTOR_ON('v.id', 'now()')}
         WHERE v.id = $1 AND v.closed_at IS NULL
           AND NOT EXISTS (SELECT 1 FROM committee_ballot b WHERE b.vote_id = v.id AND b.committee_member_id = m.id)
           AND NOT EXISTS (SELECT 1 FROM conflict_of_interest ci

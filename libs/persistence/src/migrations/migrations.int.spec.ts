@@ -360,6 +360,110 @@ describe('migrations', () => {
     }
   });
 
+  it("give each written vote of the previous release its electorate: an open one today's seats and who answered, a closed one the seats its close counted", async () => {
+    const empty = await createEmptyDatabase();
+    const at = migrations.findIndex((m) => m.name === 'FixWrittenVoteElectorateAtOpening1763797400000');
+    expect(at).toBeGreaterThan(0);
+    try {
+      await ensureDatabaseExists(empty.url);
+      const before = await new DataSource({
+        ...dataSourceOptions(empty.url),
+        migrations: migrations.slice(0, at),
+      }).initialize();
+      try {
+        await before.runMigrations({ transaction: 'each' });
+        await seedDemoData(before, { passwordHash: 'not-a-login' });
+        // Spandau's AG (members since 01.01.2026): a seat that ended yesterday, one taken on
+        // 01.07.2026, and a substitute; neither the substitute nor the advisory members vote in writing.
+        await before.query(`
+          INSERT INTO committee_member (committee_id, user_id, department, voting, valid_from, valid_to)
+          SELECT c.id, u.id, t.department, true, t.valid_from::date, t.valid_to
+            FROM committee c, app_user u,
+                 (VALUES ('coordinator@kiezfonds.example', 'Ehemals', '2026-01-01',
+                          (now() AT TIME ZONE 'Europe/Berlin')::date - 1),
+                         ('finance@kiezfonds.example', 'Später', '2026-07-01', NULL::date)) t (email, department, valid_from, valid_to)
+           WHERE c.name = 'AG Stabile Kieze' AND u.email = t.email`);
+        await before.query(`
+          INSERT INTO committee_member (committee_id, user_id, department, voting, valid_from, substitute_for_id)
+          SELECT c.id, u.id, 'Vertretung', true, '2026-01-01',
+                 (SELECT m.id FROM committee_member m WHERE m.committee_id = c.id AND m.voting ORDER BY m.department LIMIT 1)
+            FROM committee c, app_user u WHERE c.name = 'AG Stabile Kieze' AND u.email = 'admin@kiezfonds.example'`);
+        await before.query(`
+          INSERT INTO application (call_id, organisation_id, title, state)
+          SELECT c.id, o.id, 'Stadtteilmütter vernetzen', 'in_review' FROM call c, organisation o
+           ORDER BY c.created_at, o.name LIMIT 1`);
+        // Open since two days, and closed on 15.06.2026, before the seat of 01.07.2026 began.
+        await before.query(`
+          INSERT INTO committee_vote (committee_id, application_id, procedure, motion, opened_by, opened_at,
+            deadline, closed_at, closed_because, outcome, tally, quorum_numerator, quorum_denominator, majority,
+            abstentions_count_as_cast)
+          SELECT c.id, a.id, 'written', t.motion, u.id, t.opened, t.deadline, t.closed, t.because, t.outcome,
+                 t.tally, c.quorum_numerator, c.quorum_denominator, c.majority, c.abstentions_count_as_cast
+            FROM committee c, application a, app_user u,
+                 (VALUES ('Offener Umlauf', now() - interval '2 days', now() + interval '5 days', NULL::timestamptz,
+                          NULL, NULL, NULL::jsonb),
+                         ('Geschlossener Umlauf', timestamptz '2026-06-08 12:00+02', timestamptz '2026-06-15 12:00+02',
+                          timestamptz '2026-06-15 12:00+02', 'deadline_passed', 'rejected', '{}'::jsonb))
+                   t (motion, opened, deadline, closed, because, outcome, tally)
+           WHERE c.name = 'AG Stabile Kieze' AND a.title = 'Stadtteilmütter vernetzen'
+             AND u.email = 'coordinator@kiezfonds.example'`);
+        // Answered before the update: the member whose seat has ended since, and one still seated.
+        await before.query(`
+          INSERT INTO committee_ballot (vote_id, committee_member_id, held_by_member_id, choice, cast_by)
+          SELECT v.id, m.id, m.id, 'yes', m.user_id FROM committee_vote v
+            JOIN committee_member m ON m.committee_id = v.committee_id
+           WHERE v.motion = 'Offener Umlauf'
+             AND m.id IN ((SELECT id FROM committee_member WHERE department = 'Ehemals'),
+                          (SELECT id FROM committee_member WHERE department = 'Später'))`);
+      } finally {
+        await before.destroy();
+      }
+
+      const after = await createDataSource(empty.url).initialize();
+      try {
+        await after.runMigrations({ transaction: 'each' });
+        const sorted = (list: string[]) => [...list].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        const departments = async (motion: string) =>
+          sorted(
+            (
+              (await after.query(
+                `SELECT m.department FROM committee_vote_electorate e
+                   JOIN committee_vote v ON v.id = e.vote_id JOIN committee_member m ON m.id = e.committee_member_id
+                  WHERE v.motion = $1`,
+                [motion],
+              )) as { department: string }[]
+            ).map((row) => row.department),
+          );
+        const seeded = (
+          (await after.query(
+            `SELECT m.department FROM committee_member m JOIN committee c ON c.id = m.committee_id
+              WHERE c.name = 'AG Stabile Kieze' AND m.voting AND m.substitute_for_id IS NULL
+                AND m.department NOT IN ('Ehemals', 'Später')`,
+          )) as { department: string }[]
+        ).map((row) => row.department);
+        expect(seeded.length).toBeGreaterThan(0);
+        // Open: today's voting seats, and the ended seat whose ballot was cast while it was held.
+        expect(await departments('Offener Umlauf')).toEqual(sorted([...seeded, 'Ehemals', 'Später']));
+        // Closed: the seats held on the day it closed, as its recorded tally counted them.
+        expect(await departments('Geschlossener Umlauf')).toEqual(sorted([...seeded, 'Ehemals']));
+
+        // From now on a written vote takes ballots only from its electorate, and the electorate stays.
+        await expect(
+          after.query(`
+            INSERT INTO committee_ballot (vote_id, committee_member_id, held_by_member_id, choice, cast_by)
+            SELECT v.id, m.id, m.id, 'yes', m.user_id FROM committee_vote v
+              JOIN committee_member m ON m.committee_id = v.committee_id AND NOT m.voting
+             WHERE v.motion = 'Offener Umlauf' LIMIT 1`),
+        ).rejects.toThrow(/opened to/);
+        await expect(after.query(`DELETE FROM committee_vote_electorate`)).rejects.toThrow(/append-only/);
+      } finally {
+        await after.destroy();
+      }
+    } finally {
+      await empty.drop();
+    }
+  });
+
   it('are named <timestamp>-<what-it-does> and listed in time order', () => {
     const stamps = migrations.map((m) => Number(/(\d{13})$/.exec(m.name)?.[1]));
     expect(stamps.every((s) => Number.isFinite(s))).toBe(true);
