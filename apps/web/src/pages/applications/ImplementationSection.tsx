@@ -36,6 +36,7 @@ import { Loader } from '../../components/Loader';
 import { LoadError } from '../../components/LoadError';
 import { TableScroller } from '../../components/TableScroller';
 import { TextLink } from '../../components/TextLink';
+import { useActionUntilShown } from '../../hooks/useActionUntilShown';
 import { useApiData, useReloadOn } from '../../hooks/useApiData';
 import { useFocusWhenShown } from '../../hooks/useFocusWhenShown';
 import { applicationPath } from '../../paths';
@@ -514,10 +515,12 @@ export function CallOffDecision({
   const [mode, setMode] = useState<'none' | 'pay' | 'reject' | 'done'>('none');
   const [paidOn, setPaidOn] = useState(berlinToday());
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
   // One key per decision: a double click or a retry after a lost answer decides once. A refusal
-  // by the server (4xx) ends that attempt; the next one is a new action with a new key.
+  // by the server (4xx) ends that attempt; the next one is a new action with a new key. A decision
+  // taken keeps the actions disabled until the list shows it: pressed again before, it would be a
+  // second decision under a new key.
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const decision = useActionUntilShown(callOff);
   const idPrefix = `mittelabruf-${callOff.id}`;
   const fields = useMemo(
     () => ({
@@ -552,12 +555,12 @@ export function CallOffDecision({
       form.showFieldErrors({ paidOn: (tr) => tr('implementation.decision.paidOnRequired') });
       return;
     }
-    setBusy(true);
     try {
-      const answer =
+      const answer = await decision.run(() =>
         mode === 'pay'
-          ? await payCallOff(callOff.id, paidOn, idempotencyKey)
-          : await rejectCallOff(callOff.id, reason.trim(), idempotencyKey);
+          ? payCallOff(callOff.id, paidOn, idempotencyKey)
+          : rejectCallOff(callOff.id, reason.trim(), idempotencyKey),
+      );
       form.clear();
       setMode('done');
       setIdempotencyKey(newIdempotencyKey());
@@ -565,25 +568,20 @@ export function CallOffDecision({
     } catch (error) {
       if (isApiError(error)) setIdempotencyKey(newIdempotencyKey());
       form.showApiError(error);
-    } finally {
-      setBusy(false);
     }
   }
 
   async function approve() {
-    setBusy(true);
     // Paying is the next step: its button takes the focus once the list shows the approval.
     focusWhenShown(payButtonId);
     try {
-      await approveCallOff(callOff.id, idempotencyKey);
+      await decision.run(() => approveCallOff(callOff.id, idempotencyKey));
       setIdempotencyKey(newIdempotencyKey());
       onDecided();
     } catch (error) {
       focusWhenShown(null);
       if (isApiError(error)) setIdempotencyKey(newIdempotencyKey());
       form.showApiError(error);
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -598,7 +596,7 @@ export function CallOffDecision({
             variant="secondary"
             label={t('implementation.decision.approve')}
             aria-label={named(t('implementation.decision.approveNumbered', { number: callOff.number }))}
-            disabled={busy}
+            disabled={decision.pending}
             onClick={() => void approve()}
           />
         )}
@@ -608,6 +606,7 @@ export function CallOffDecision({
             variant="secondary"
             label={t('implementation.decision.pay')}
             aria-label={named(t('implementation.decision.payNumbered', { number: callOff.number }))}
+            disabled={decision.pending}
             onClick={() => open('pay')}
           />
         )}
@@ -617,6 +616,7 @@ export function CallOffDecision({
             variant="tertiary"
             label={t('implementation.decision.reject')}
             aria-label={named(t('implementation.decision.rejectNumbered', { number: callOff.number }))}
+            disabled={decision.pending}
             onClick={() => open('reject')}
           />
         )}
@@ -654,7 +654,7 @@ export function CallOffDecision({
               ? t('implementation.decision.confirmPay', { amount: money(callOff.amountCents) })
               : t('implementation.decision.confirmReject')
           }
-          disabled={busy}
+          disabled={decision.pending}
         />
         <Button variant="secondary" label={t('common.cancel')} onClick={cancel} />
       </div>

@@ -21,6 +21,7 @@ import { DescriptionList } from '../../components/DescriptionList';
 import { ErrorSummary } from '../../components/form/ErrorSummary';
 import { TextField } from '../../components/form/TextField';
 import { useFormErrors } from '../../components/form/useFormErrors';
+import { useActionUntilShown } from '../../hooks/useActionUntilShown';
 import { useFocusWhenShown } from '../../hooks/useFocusWhenShown';
 import { berlinToday } from '../../utils/berlinTime';
 import { sumCents } from '@kiezfonds/domain';
@@ -201,8 +202,10 @@ function ClaimActions({
   const [receivedOn, setReceivedOn] = useState(berlinToday());
   const [repaidOn, setRepaidOn] = useState(berlinToday());
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
   const key = useRef<string | null>(null);
+  // A booking keeps the claim's actions disabled until the reloaded list shows it: pressed again
+  // before, the same booking would go out under a new key.
+  const booking = useActionUntilShown(claim);
   const prefix = `forderung-${claim.id}`;
   const fields = useMemo(
     () => ({
@@ -257,22 +260,21 @@ function ClaimActions({
       form.showFieldErrors(missing);
       return;
     }
-    key.current ??= newIdempotencyKey();
-    setBusy(true);
+    const once = (key.current ??= newIdempotencyKey());
     try {
-      let outcome: Done;
-      if (mode === 'notice') {
-        const notice = await issueRecoveryNotice(claim.id, dueBy, key.current);
-        outcome = { kind: 'notice', reference: notice.reference, total: notice.totalCents };
-      } else {
+      const outcome = await booking.run(async (): Promise<Done> => {
+        if (mode === 'notice') {
+          const notice = await issueRecoveryNotice(claim.id, dueBy, once);
+          return { kind: 'notice', reference: notice.reference, total: notice.totalCents };
+        }
         const booked =
           mode === 'payment'
-            ? await receiveRepayment(claim.id, { amountCents: amount ?? '0', receivedOn }, key.current)
+            ? await receiveRepayment(claim.id, { amountCents: amount ?? '0', receivedOn }, once)
             : mode === 'settle'
-              ? await settleClaim(claim.id, repaidOn, key.current)
-              : await waiveClaim(claim.id, reason.trim(), key.current);
-        outcome = { kind: 'booked', state: booked.state };
-      }
+              ? await settleClaim(claim.id, repaidOn, once)
+              : await waiveClaim(claim.id, reason.trim(), once);
+        return { kind: 'booked', state: booked.state };
+      });
       key.current = null;
       form.clear();
       setMode('none');
@@ -282,8 +284,6 @@ function ClaimActions({
     } catch (error) {
       if (isApiError(error) && error.status >= 400 && error.status < 500) key.current = null;
       form.showApiError(error, { payment_exceeds_claim: 'amountCents', recovery_notice_issued: 'dueBy' });
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -297,6 +297,7 @@ function ClaimActions({
               label={t('recovery.actions.notice')}
               aria-label={t('recovery.actions.noticeNumbered', { number })}
               id={opener('notice')}
+              disabled={booking.pending}
               onClick={() => open('notice')}
             />
           )}
@@ -305,6 +306,7 @@ function ClaimActions({
             label={t('recovery.actions.payment')}
             aria-label={t('recovery.actions.paymentNumbered', { number })}
             id={opener('payment')}
+            disabled={booking.pending}
             onClick={() => open('payment')}
           />
           <Button
@@ -312,6 +314,7 @@ function ClaimActions({
             label={t('recovery.actions.settle')}
             aria-label={t('recovery.actions.settleNumbered', { number })}
             id={opener('settle')}
+            disabled={booking.pending}
             onClick={() => open('settle')}
           />
           <Button
@@ -319,6 +322,7 @@ function ClaimActions({
             label={t('recovery.actions.waiver')}
             aria-label={t('recovery.actions.waiverNumbered', { number })}
             id={opener('waiver')}
+            disabled={booking.pending}
             onClick={() => open('waiver')}
           />
         </div>
@@ -389,7 +393,7 @@ function ClaimActions({
         />
       )}
       <div className="page__actions">
-        <Button type="submit" label={t(`recovery.submit.${mode}`)} disabled={busy} />
+        <Button type="submit" label={t(`recovery.submit.${mode}`)} disabled={booking.pending} />
         <Button variant="secondary" label={t('common.cancel')} onClick={cancel} />
       </div>
     </form>

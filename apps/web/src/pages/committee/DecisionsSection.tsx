@@ -18,6 +18,7 @@ import { useFormErrors } from '../../components/form/useFormErrors';
 import { useSubmit } from '../../components/form/useSubmit';
 import { Loader } from '../../components/Loader';
 import { LoadError } from '../../components/LoadError';
+import { useActionUntilShown } from '../../hooks/useActionUntilShown';
 import { useApiData } from '../../hooks/useApiData';
 import { useSession } from '../../session/SessionContext';
 import { addDays, berlinToday, endOfBerlinDay, isCalendarDay } from '../../utils/berlinTime';
@@ -61,7 +62,7 @@ export function DecisionsSection({
             <VoteCard key={vote.id} vote={vote} isMember={isMember} onChanged={reload} />
           ))}
           {canOpen && !state.data.items.some((vote) => vote.state === 'open') && (
-            <OpenWrittenVoteForm applicationId={applicationId} onOpened={reload} />
+            <OpenWrittenVoteForm applicationId={applicationId} votes={state.data} onOpened={reload} />
           )}
         </>
       )}
@@ -179,7 +180,16 @@ function MissingVoters({ voteId }: { voteId: string }) {
   );
 }
 
-function OpenWrittenVoteForm({ applicationId, onOpened }: { applicationId: string; onOpened(): void }) {
+function OpenWrittenVoteForm({
+  applicationId,
+  votes,
+  onOpened,
+}: {
+  applicationId: string;
+  /** The votes as loaded: the form stays disabled until a reload shows the vote it opened. */
+  votes: object;
+  onOpened(): void;
+}) {
   const { t } = useTranslation();
   const [motion, setMotion] = useState(t('decisions.defaultMotion'));
   const [day, setDay] = useState(addDays(berlinToday(), 7));
@@ -192,6 +202,7 @@ function OpenWrittenVoteForm({ applicationId, onOpened }: { applicationId: strin
   );
   const form = useFormErrors(fields, undefined, 3);
   const submitting = useSubmit(form.showApiError);
+  const opening = useActionUntilShown(votes);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -200,7 +211,7 @@ function OpenWrittenVoteForm({ applicationId, onOpened }: { applicationId: strin
       return;
     }
     await submitting.run(async () => {
-      await openWrittenVote(applicationId, { motion, deadline: endOfBerlinDay(day) });
+      await opening.run(() => openWrittenVote(applicationId, { motion, deadline: endOfBerlinDay(day) }));
       form.clear();
       onOpened();
     });
@@ -231,7 +242,12 @@ function OpenWrittenVoteForm({ applicationId, onOpened }: { applicationId: strin
         error={form.fieldError('deadline')}
         onChange={setDay}
       />
-      <Button type="submit" variant="secondary" label={t('decisions.open')} disabled={submitting.busy} />
+      <Button
+        type="submit"
+        variant="secondary"
+        label={t('decisions.open')}
+        disabled={submitting.busy || opening.pending}
+      />
     </form>
   );
 }

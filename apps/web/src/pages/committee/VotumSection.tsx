@@ -21,6 +21,7 @@ import { useFormErrors } from '../../components/form/useFormErrors';
 import { useSubmit } from '../../components/form/useSubmit';
 import { Loader } from '../../components/Loader';
 import { LoadError } from '../../components/LoadError';
+import { useActionUntilShown } from '../../hooks/useActionUntilShown';
 import { useApiData } from '../../hooks/useApiData';
 import { scoreText } from './scoreText';
 import type { Message } from '../../components/form/formErrors';
@@ -327,11 +328,15 @@ function ConflictForm({ reviews, onDeclared }: { reviews: ApplicationReviews; on
   );
   const form = useFormErrors(fields, undefined, 3);
   const submitting = useSubmit(form.showApiError);
+  // Declared once: the form stays disabled until the reloaded reviews show the declaration.
+  const declaring = useActionUntilShown(reviews);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     await submitting.run(async () => {
-      await declareConflict(reviews.committeeId, { applicationId: reviews.applicationId, reason });
+      await declaring.run(() =>
+        declareConflict(reviews.committeeId, { applicationId: reviews.applicationId, reason }),
+      );
       onDeclared();
     });
   }
@@ -354,7 +359,7 @@ function ConflictForm({ reviews, onDeclared }: { reviews: ApplicationReviews; on
           type="submit"
           variant="secondary"
           label={t('votum.declareConflict')}
-          disabled={submitting.busy}
+          disabled={submitting.busy || declaring.pending}
         />
       </form>
     </details>
