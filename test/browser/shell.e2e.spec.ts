@@ -79,6 +79,48 @@ describe('the web app shell, served by the API', () => {
     await page.context().close();
   });
 
+  it('shows the server’s errors in the language the user switches to, without sending again', async () => {
+    const page = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${baseUrl}/anmelden`);
+    const summary = page.locator('.error-summary');
+
+    // Checked by the server only: its answer names each field with its rule, one with a parameter.
+    await page.getByLabel('E-Mail-Adresse').fill('kein-at-zeichen');
+    await page.getByLabel('Passwort', { exact: true }).fill('x'.repeat(300));
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await summary.getByText('Bitte geben Sie eine gültige E-Mail-Adresse ein.').waitFor();
+    expect(await summary.innerText()).toContain('Bitte geben Sie höchstens 256 Zeichen ein.');
+    let sent = 0;
+    page.on('request', (request) => {
+      if (request.method() !== 'GET') sent += 1;
+    });
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await summary.getByText('Please enter a valid e-mail address.').waitFor();
+    expect(await summary.innerText()).toContain('Please enter at most 256 characters.');
+    // Still next to their fields, not only in the summary.
+    expect(await page.locator('#login-email-error').innerText()).toContain(
+      'Please enter a valid e-mail address.',
+    );
+    expect(await page.locator('main').innerText()).not.toMatch(/Bitte|geben Sie/);
+
+    // An error without details: the wrong password, answered in English, follows back to German.
+    await page.getByLabel('E-mail address').fill('niemand@kiezfonds.example');
+    await page.getByLabel('Password', { exact: true }).fill('falsches Passwort');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await summary.getByText('The e-mail address or the password is not correct.').waitFor();
+    const afterSubmit = sent;
+    await page.getByRole('button', { name: 'Deutsch' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'de');
+    await summary.getByText('E-Mail-Adresse oder Passwort sind nicht korrekt.').waitFor();
+    expect(await page.locator('main').innerText()).not.toContain('not correct');
+    expect(sent).toBe(afterSubmit);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('serves client-side routes with the app and keeps unknown API paths as JSON 404', async () => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${baseUrl}/barrierefreiheit`);

@@ -5,6 +5,8 @@
  * needs from the domain is exported here, and browser-entry.spec.ts keeps heavy imports out.
  */
 export * from './errors/domain-error';
+// The API's error texts, so the web shows a server error in the language switched to after it.
+export * from './errors/messages';
 export { formatDate, formatDateTime, formatMoney } from './format';
 export { formatIban, isValidIban, normaliseIban } from './identity/iban';
 export { Money } from './money';

@@ -5,6 +5,7 @@ import { useMe } from '../session/SessionContext';
 import { Alert } from './Alert';
 import { Button } from './Button';
 import { SelectField } from './form/SelectField';
+import { shownRuleText } from './form/serverText';
 
 export type TableImportProps<T> = {
   /** Prefix of the form's ids: `${id}-import` (heading), `${id}-datei`, `${id}-bezirk`, `${id}-probelauf`. */
@@ -172,8 +173,8 @@ function ImportProblems({
                 {p.row !== undefined && problemText
                   ? problemText(p)
                   : p.row !== undefined
-                    ? t('tableImport.problem', { row: p.row, column: p.column, message: p.message ?? '' })
-                    : `${p.field}: ${p.message ?? ''}`}
+                    ? t('tableImport.problem', { row: p.row, column: p.column, message: shownRuleText(p) })
+                    : `${p.field}: ${shownRuleText(p)}`}
               </li>
             ))}
           </ul>

@@ -3,6 +3,7 @@ import type { Problem, RequiredAttachment } from '../../api/applications';
 import type { Language } from '../../i18n';
 import { formatMoney } from '../../i18n/format';
 import { contentPath } from './parts';
+import { serverRuleText } from '../form/serverText';
 
 type Labels = { attachments?: readonly RequiredAttachment[] };
 
@@ -66,7 +67,7 @@ function shownParams(params: Problem['params'], language: Language): Record<stri
 
 /** What is wrong: the server's message when it sent one, else the rule in words. */
 export function problemMessage(problem: Problem, t: TFunction): string {
-  if (problem.message) return problem.message;
+  if (problem.message) return serverRuleText(problem.rule, problem.message);
   const language: Language = i18next.language === 'en' ? 'en' : 'de';
   // Rule names come from the server, so the key is only known at run time.
   const ruleKey = `applicationForm.rules.${problem.rule}` as 'applicationForm.rules.fallback';

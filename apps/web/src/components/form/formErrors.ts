@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { clientErrorCodes, isApiError } from '../../api/client';
+import { serverErrorText, serverRuleText } from './serverText';
 
 /** What a field needs to be named and reached from the error summary. */
 export type FieldSpec = { id: string; label: string };
@@ -25,14 +26,16 @@ export function hasErrors(errors: FormErrors): boolean {
 }
 
 /**
- * A message for the user. Server messages already come in the UI language (the client sends
- * `Accept-Language`); the client's own codes, written in English for developers, are translated.
+ * A message for the user, in the UI language at the time it is shown. The server writes its
+ * message in the language of the request; made again from its code (see `serverErrorText`), it
+ * follows a later language switch too. The client's own codes, written in English for developers,
+ * are translated.
  */
 export function describeError(error: unknown, t: TFunction): string {
   if (!isApiError(error)) return t('errors.unexpected');
   if (error.code === clientErrorCodes.network) return t('errors.network');
   if (error.code.startsWith('CLIENT_')) return t('errors.unexpected');
-  return error.message;
+  return serverErrorText(error.code, error.message);
 }
 
 /**
@@ -48,7 +51,8 @@ export function formErrorsFromApi(
 ): FormErrors {
   if (isApiError(error) && error.details.length === 0) {
     const field = codeFields[error.code];
-    if (field && knownFields.includes(field)) return { fields: { [field]: error.message }, general: [] };
+    if (field && knownFields.includes(field))
+      return { fields: { [field]: describeError(error, t) }, general: [] };
   }
   if (!isApiError(error) || error.details.length === 0) {
     return { fields: {}, general: [describeError(error, t)] };
@@ -56,7 +60,7 @@ export function formErrorsFromApi(
   const fields: Partial<Record<string, string>> = {};
   const general: string[] = [];
   for (const detail of error.details) {
-    const message = detail.message ?? t('forms.invalidValue');
+    const message = detail.message ? serverRuleText(detail.rule, detail.message) : t('forms.invalidValue');
     if (knownFields.includes(detail.field)) fields[detail.field] ??= message;
     else general.push(message);
   }

@@ -21,8 +21,9 @@ const none: ErrorSource = () => noErrors;
  * so every failed submit is announced, even when the errors are the same as before.
  *
  * The state keeps where the errors came from, not their text: client-side messages given as
- * `(t) => t('…')` and the app's own texts for failed requests are translated at render, so they
- * follow a language switch. Messages the server wrote stay in the language they were asked in.
+ * `(t) => t('…')`, the app's own texts for failed requests and the server's messages (made again
+ * from their code or rule in the domain's catalogue) are translated at render, so they all follow
+ * a language switch without sending the form again.
  */
 export function useFormErrors<F extends string>(
   fields: Record<F, FieldSpec>,

@@ -811,7 +811,8 @@ function CallOffForm({ detail, onRequested }: { detail: ApplicationDetail; onReq
   const [purpose, setPurpose] = useState('');
   const [busy, setBusy] = useState(false);
   const [requested, setRequested] = useState<string | null>(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  // The refusal itself, not its text: shown in the UI language of the moment, also after a switch.
+  const [refusal, setRefusal] = useState<{ error: unknown } | null>(null);
   // One key per intended call-off: a double click or a retry after a lost answer requests once.
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const fields = useMemo(
@@ -853,7 +854,7 @@ function CallOffForm({ detail, onRequested }: { detail: ApplicationDetail; onReq
       if (isApiError(error)) setIdempotencyKey(newIdempotencyKey());
       if (isApiError(error) && error.status === 422) {
         form.clear();
-        setRefusal(describeError(error, t));
+        setRefusal({ error });
       } else {
         form.showApiError(error);
       }
@@ -876,7 +877,7 @@ function CallOffForm({ detail, onRequested }: { detail: ApplicationDetail; onReq
       <ErrorSummary {...form.summaryProps} />
       {refusal && (
         <Alert variant="danger" title={t('implementation.request.refused')} role="alert">
-          <p className="kern-body">{refusal}</p>
+          <p className="kern-body">{describeError(refusal.error, t)}</p>
         </Alert>
       )}
       {requested && (

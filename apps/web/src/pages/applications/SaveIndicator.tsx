@@ -4,6 +4,7 @@ import { Button } from '../../components/Button';
 import { describeError } from '../../components/form/formErrors';
 import { timeOfDay } from '../../components/applications/format';
 import { useApplicationDraft } from './draftContext';
+import { serverRuleText } from '../../components/form/serverText';
 
 /**
  * Tells where autosave stands. Routine progress is a quiet status line; a conflict, a locked
@@ -52,7 +53,9 @@ export function SaveIndicator() {
           <ul className="kern-list">
             {save.problems.map((problem, index) => (
               <li key={index} className="kern-body">
-                {problem.message ?? t('applicationForm.save.invalidField', { field: problem.field })}
+                {problem.message
+                  ? serverRuleText(problem.rule, problem.message)
+                  : t('applicationForm.save.invalidField', { field: problem.field })}
               </li>
             ))}
           </ul>

@@ -25,6 +25,7 @@ import { districtsWhere } from '../../session/roles';
 import { money } from '../finance/financeShared';
 import { AREA_KINDS, type AreaKind, areaKindLabel, formatIndicator, indicatorLabel } from './areaFormat';
 import { AreaMap } from './AreaMap';
+import { shownRuleText } from '../../components/form/serverText';
 
 type Sort = { key: string; order: 'asc' | 'desc' };
 
@@ -302,7 +303,7 @@ function ShapesImportForm({ districtIds, onImported }: { districtIds: string[]; 
         body: <p className="kern-body">{t('areas.shapes.summary', { areas: done.areas })}</p>,
       })}
       problemText={(p) =>
-        t('areas.shapes.problem', { row: p.row, column: p.column ?? p.field, message: p.message ?? '' })
+        t('areas.shapes.problem', { row: p.row, column: p.column ?? p.field, message: shownRuleText(p) })
       }
       onImported={onImported}
     />
