@@ -488,6 +488,37 @@ describe('recovery: interest as the notice fixed it and as booked, once per day'
     ]).toEqual(['paid', '1597', [['late_use_interest_paid', '7112']]]);
   }, 180_000);
 
+  it('a use reported after the settlement bears late-use interest only on the money the settlement did not reclaim', async () => {
+    const { id, callOffId } = await paidProject('900000');
+    travelTo('2027-09-01T10:00:00+02:00');
+    // The proof of use first: 3 000 € of the 9 000 € paid on 15.04.2027 come back, with interest
+    // from that day (§ 49a (3) VwVfG).
+    await world
+      .event(world.carrier, id, {
+        type: 'SUBMIT_FINAL_REPORT',
+        text: 'Weniger ausgegeben.',
+        actuals: [{ cashYear: 2027, category: 'personnel', amountCents: '700000' }],
+      })
+      .expect(200);
+    await world.event(world.coordinator, id, { type: 'COMPLETE' }).expect(200);
+    // Then the carrier reports the use on 31.08.2027, after the deadline 15.08.2027. The 3 000 €
+    // reclaimed already bear interest for 15.04.–30.08.2027 with the settlement claim; late use is
+    // charged on the other 6 000 €: 600 000 × 627 × 138 / 3 650 000 = 14 223,4… → 142,23 €.
+    const used = await world
+      .post(world.carrier, `/api/call-offs/${callOffId}/use`)
+      .send({ usedOn: '2027-08-31' })
+      .expect(200);
+    const notice = await world
+      .post(world.finance, `/api/repayment-claims/${used.body.lateUseClaimId as string}/notice`)
+      .send({ dueBy: '2027-10-01' })
+      .expect(200);
+    expect(notice.body.interestCents).toBe('14223');
+    const claims = await claimsOf(id);
+    expect(claims.find((c) => c.reason === 'late_use')!.lines.map((l) => l.totalCents)).toEqual(['14223']);
+    // The settlement claim is as it was: 3 000 € from 15.04.2027, nothing credited.
+    expect(claims.find((c) => c.reason === 'unspent')).toMatchObject({ amountCents: '300000', credits: [] });
+  }, 120_000);
+
   it('APPROVE refuses instalments in a cash year outside the project period', async () => {
     const [id] = await selectedApplications(world, ag, 1);
     // Period 01.03.2027–31.12.2028; an instalment in 2030 can never be called off

@@ -367,15 +367,25 @@ export class CallOffService {
       // the same money from its payment day (§ 49a (3)); the revocation waived open late-use claims
       // for the same reason.
       const revoked = scoped.state === 'revoked';
+      // Likewise for money the settlement after the proof of use already reclaims with interest from
+      // the payment day (a use reported after it): late use is charged only on the rest, so no day
+      // of the same money bears interest twice (a settlement made after the use credits instead).
+      const [{ reclaimed }] = (await tx.query(
+        `SELECT coalesce(sum((line->>'amountCents')::bigint), 0)::text AS reclaimed
+           FROM repayment_claim claim, jsonb_array_elements(claim.lines) line
+          WHERE claim.application_id = $1 AND claim.reason = 'unspent' AND line->>'callOffId' = $2`,
+        [callOff.application_id, callOff.id],
+      )) as [{ reclaimed: string }];
+      const lateAmount = Money.fromCents(callOff.amount_cents).subtract(Money.fromCents(reclaimed));
       let claimId: string | null = null;
-      if (late && !revoked) {
+      if (late && !revoked && lateAmount.isPositive()) {
         const [claim] = (await tx.query(
           `INSERT INTO repayment_claim (application_id, reason, amount_cents, lines, created_by)
            VALUES ($1, 'late_use', 0, $2, $3) RETURNING id`,
           [
             callOff.application_id,
             JSON.stringify([
-              { callOffId: callOff.id, paidOn: callOff.paid_on, amountCents: callOff.amount_cents, usedOn },
+              { callOffId: callOff.id, paidOn: callOff.paid_on, amountCents: lateAmount.toString(), usedOn },
             ]),
             principal.userId,
           ],
@@ -396,6 +406,7 @@ export class CallOffService {
           late,
           claimId,
           ...(late && revoked ? { lateUseInterest: 'ended_by_revocation' } : {}),
+          ...(late && !revoked && reclaimed !== '0' ? { reclaimedBySettlementCents: reclaimed } : {}),
         },
       });
       return view({ ...callOff, used_on: usedOn, late_use_claim_id: claimId });
