@@ -5,6 +5,7 @@ import { useMe } from '../session/SessionContext';
 import { Alert } from './Alert';
 import { Button } from './Button';
 import { SelectField } from './form/SelectField';
+import { describeError, type Message, messageText } from './form/formErrors';
 import { shownRuleText } from './form/serverText';
 
 export type TableImportProps<T> = {
@@ -48,7 +49,8 @@ export function TableImportForm<T>(props: TableImportProps<T>) {
   const [dryRun, setDryRun] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<readonly ApiErrorDetail[] | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  // Kept as a translation, not as text, so it follows a language switch while shown.
+  const [message, setMessage] = useState<{ text: Message } | null>(null);
   const [done, setDone] = useState<{ title: string; body: ReactNode } | null>(null);
 
   async function submit(event: FormEvent) {
@@ -57,7 +59,7 @@ export function TableImportForm<T>(props: TableImportProps<T>) {
     setProblems(null);
     setMessage(null);
     if (!file) {
-      setMessage(t('tableImport.fileRequired'));
+      setMessage({ text: (tr) => tr('tableImport.fileRequired') });
       props.onErrors?.(true);
       return;
     }
@@ -71,9 +73,9 @@ export function TableImportForm<T>(props: TableImportProps<T>) {
     } catch (error) {
       props.onErrors?.(true);
       if (isApiError(error)) {
-        setMessage(error.message);
+        setMessage({ text: (tr) => describeError(error, tr) });
         setProblems(error.details);
-      } else setMessage(t('tableImport.failed'));
+      } else setMessage({ text: (tr) => tr('tableImport.failed') });
     } finally {
       setBusy(false);
     }
@@ -92,7 +94,11 @@ export function TableImportForm<T>(props: TableImportProps<T>) {
       </h2>
       {props.intro}
       {(message || problems) && (
-        <ImportProblems message={message} problems={problems} problemText={props.problemText} />
+        <ImportProblems
+          message={message && messageText(message.text, t)}
+          problems={problems}
+          problemText={props.problemText}
+        />
       )}
       {done && (
         <Alert variant="success" title={done.title}>

@@ -5,7 +5,8 @@ import { type Booked, type LedgerEntry, reverseEntry } from '../../api/funds';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
-import { describeError } from '../../components/form/formErrors';
+import { describeError, type Message, messageText } from '../../components/form/formErrors';
+import { serverRuleText } from '../../components/form/serverText';
 import { TextField } from '../../components/form/TextField';
 import { money } from './financeShared';
 
@@ -29,8 +30,9 @@ export function ReversalDialog({
 }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const [fieldError, setFieldError] = useState<string | undefined>();
-  const [refusal, setRefusal] = useState<string | null>(null);
+  // Kept as translations, not as text, so they follow a language switch while shown.
+  const [fieldError, setFieldError] = useState<{ text: Message } | undefined>();
+  const [refusal, setRefusal] = useState<{ text: Message } | null>(null);
   const [busy, setBusy] = useState(false);
 
   // The dialog stays mounted between entries, so what was typed is cleared whenever it closes.
@@ -50,7 +52,7 @@ export function ReversalDialog({
     if (!entry || busy) return;
     setRefusal(null);
     if (!reason.trim()) {
-      setFieldError(t('reversal.reasonRequired'));
+      setFieldError({ text: (tr) => tr('reversal.reasonRequired') });
       document.getElementById(reasonFieldId)?.focus();
       return;
     }
@@ -63,10 +65,11 @@ export function ReversalDialog({
     } catch (error) {
       const detail = isApiError(error) ? error.details.find((d) => d.field === 'reason') : undefined;
       if (detail) {
-        setFieldError(detail.message ?? t('forms.invalidValue'));
+        const { rule, message } = detail;
+        setFieldError({ text: (tr) => (message ? serverRuleText(rule, message) : tr('forms.invalidValue')) });
         document.getElementById(reasonFieldId)?.focus();
       } else {
-        setRefusal(describeError(error, t));
+        setRefusal({ text: (tr) => describeError(error, tr) });
       }
     } finally {
       setBusy(false);
@@ -109,13 +112,13 @@ export function ReversalDialog({
             label={t('reversal.reason')}
             hint={t('reversal.reasonHint')}
             value={reason}
-            error={fieldError}
+            error={fieldError && messageText(fieldError.text, t)}
             autoComplete="off"
             onChange={setReason}
           />
           {refusal && (
             <Alert variant="danger" title={t('reversal.refused')} role="alert">
-              <p className="kern-body">{refusal}</p>
+              <p className="kern-body">{messageText(refusal.text, t)}</p>
             </Alert>
           )}
         </form>
