@@ -7,6 +7,7 @@ import { Alert } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { classes, describedBy, FieldError } from '../../../components/form/FieldError';
 import { describeError } from '../../../components/form/formErrors';
+import { serverRuleText } from '../../../components/form/serverText';
 
 /** The server's limit for a plan file (docs/api/applications.md); checked here too for a quick answer. */
 const maxBytes = 1024 * 1024;
@@ -38,7 +39,7 @@ const FILE_HEADERS: Record<string, string> = {
 function useProblemText() {
   const { t } = useTranslation();
   return (detail: ApiErrorDetail): string => {
-    const message = detail.message ?? t('errors.unexpected');
+    const message = detail.message ? serverRuleText(detail.rule, detail.message) : t('errors.unexpected');
     if (detail.field === 'costPlan' || detail.field === 'financingPlan') {
       return t('planImport.problemIn', { sheet: t(`planImport.sheets.${detail.field}`), message });
     }
