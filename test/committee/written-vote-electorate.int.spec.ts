@@ -158,6 +158,10 @@ describe('the electorate of a written vote', () => {
     expect(seen).toMatchObject({ state: 'open', eligible: 5, responded: 0, ownBallot: null });
     const refused = await cast(newcomer.actor, voteId, 'yes').expect(403);
     expect(refused.body.code).toBe('not_voting_member');
+    // The application's votes tell the web why: no vote buttons for a vote that did not open to them.
+    const listed = (await world.get(newcomer.actor, `/api/applications/${applicationId}/votes`).expect(200))
+      .body as { items: { id: string; ownPart: string | null }[] };
+    expect(listed.items.find((vote) => vote.id === voteId)?.ownPart).toBe('joined_after_opening');
     // A conflict they declare on the application records nothing in a vote they are not part of.
     await world
       .post(newcomer.actor, `/api/committees/${ag.committeeId}/conflicts`)

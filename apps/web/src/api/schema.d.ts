@@ -2680,10 +2680,10 @@ export interface components {
             /** @enum {string|null} */
             ownBallot: "yes" | "no" | "abstain" | "recused" | null;
             /**
-             * @description How the caller takes part: advisory members and substitutes cast no written ballot
+             * @description How the caller takes part: advisory members, substitutes and members whose seat began after a written vote opened (`joined_after_opening`) cast no written ballot
              * @enum {string|null}
              */
-            ownPart: "voting" | "advisory" | "substitute" | null;
+            ownPart: "voting" | "advisory" | "substitute" | "joined_after_opening" | null;
             /** @enum {string} */
             procedure: "written" | "roll_call";
             /** @description Ballots recorded so far */

@@ -320,11 +320,12 @@ export class ApplicationVoteDto {
   responded: number;
 
   @ApiProperty({
-    enum: ['voting', 'advisory', 'substitute'],
+    enum: ['voting', 'advisory', 'substitute', 'joined_after_opening'],
     nullable: true,
-    description: 'How the caller takes part: advisory members and substitutes cast no written ballot',
+    description:
+      'How the caller takes part: advisory members, substitutes and members whose seat began after a written vote opened (`joined_after_opening`) cast no written ballot',
   })
-  ownPart: 'voting' | 'advisory' | 'substitute' | null;
+  ownPart: 'voting' | 'advisory' | 'substitute' | 'joined_after_opening' | null;
 }
 
 export class ApplicationVoteListDto {

@@ -23,9 +23,11 @@ export interface ApplicationVoteView {
   responded: number;
   /**
    * How the caller takes part, if they sit on the committee: advisory members and substitutes
-   * (who vote in a session in place of an absent member, never in writing) cast no written ballot.
+   * (who vote in a session in place of an absent member, never in writing) cast no written ballot,
+   * nor does a voting member whose seat began after a written vote opened (its electorate was
+   * fixed then).
    */
-  ownPart: 'voting' | 'advisory' | 'substitute' | null;
+  ownPart: 'voting' | 'advisory' | 'substitute' | 'joined_after_opening' | null;
 }
 
 /**
@@ -53,7 +55,9 @@ export class ApplicationVotes {
       `SELECT v.id, v.procedure, v.motion, v.opened_at, v.deadline, v.closed_at, v.outcome, v.tally,
               s.id AS session_id, s.title AS session_title,
               (SELECT b.choice FROM committee_ballot_counted b WHERE b.vote_id = v.id AND b.committee_member_id = $2) AS own,
-              (SELECT count(*)::int FROM committee_ballot b WHERE b.vote_id = v.id) AS responded
+              (SELECT count(*)::int FROM committee_ballot b WHERE b.vote_id = v.id) AS responded,
+              EXISTS (SELECT 1 FROM committee_vote_electorate e
+                       WHERE e.vote_id = v.id AND e.committee_member_id = $2) AS in_electorate
          FROM committee_vote v LEFT JOIN committee_session s ON s.id = v.session_id
         WHERE v.application_id = $1
         ORDER BY v.opened_at DESC`,
@@ -77,9 +81,11 @@ export class ApplicationVotes {
           ? null
           : member.substituteForId
             ? 'substitute'
-            : member.voting
-              ? 'voting'
-              : 'advisory',
+            : !member.voting
+              ? 'advisory'
+              : row.procedure === 'written' && !row.in_electorate
+                ? 'joined_after_opening'
+                : 'voting',
       })),
     };
   }

@@ -135,6 +135,9 @@ function VoteCard({
           {isMember && vote.ownPart === 'substitute' && (
             <p className="kern-body">{t('decisions.noVoteSubstitute')}</p>
           )}
+          {isMember && vote.ownPart === 'joined_after_opening' && (
+            <p className="kern-body">{t('decisions.noVoteJoinedAfterOpening')}</p>
+          )}
           {mayVote && (
             <>
               {vote.ownBallot && <p className="kern-body">{t('decisions.changeHint')}</p>}
