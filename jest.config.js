@@ -52,6 +52,10 @@ const withServices = {
 };
 
 module.exports = {
+  // A worker runs many test files, and what each leaves (compiled modules, Nest apps, pdf.js) grew
+  // a worker to 4.5 GB in a clean-clone run, where its collections slowed every later file; a
+  // worker above this size after a file is replaced by a fresh one.
+  workerIdleMemoryLimit: '1536MB',
   projects: [
     {
       ...common,
