@@ -99,6 +99,25 @@ describe('configuration', () => {
   });
 
   it.each([
+    ['DATABASE_URL', 'Db-Geheim-42'],
+    ['REDIS_URL', 'Geheim/42:Redis'],
+    ['SMTP_URL', ' Sm7p-Geheim '],
+  ])(
+    'does not print a refused %s that has no scheme at all: it may be a password pasted alone',
+    (key, value) => {
+      let message = '';
+      try {
+        loadConfig({ [key]: value });
+      } catch (error) {
+        message = (error as ConfigError).message;
+      }
+      expect(message).toContain(`${key}: `);
+      expect(message).toContain('value not shown');
+      expect(message).not.toContain(value.trim());
+    },
+  );
+
+  it.each([
     ['SMTP_URL', 'smtp+starttls://mailer:Sm7p-Geheim@mail.bezirksamt.example:587', 'Sm7p-Geheim'],
     ['SMTP_URL', 'smtp://mailer:pa/ss-Geheim@mail.bezirksamt.example:587', 'pa/ss-Geheim'],
     ['DATABASE_URL', 'mysql://kiezfonds:Db-Geheim-42@db:5432/kiezfonds', 'Db-Geheim-42'],

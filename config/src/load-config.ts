@@ -23,7 +23,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       const value = typeof issue.path[0] === 'string' ? present[issue.path[0]] : undefined;
       // A refused URL is shown without its credentials: it is refused because it does not parse
       // as expected, so the redaction must not rely on parsing it.
-      const safe = key.endsWith('_URL') && value !== undefined ? redactUrl(value) : value;
+      // One with neither a scheme nor a user part may be a password pasted alone, and is not shown.
+      const url = key.endsWith('_URL') && value !== undefined;
+      if (url && !/:\/\/|@/.test(value)) return `${key}: ${issue.message} (value not shown)`;
+      const safe = url ? redactUrl(value) : value;
       const shown = safe === undefined || key === 'SESSION_SECRET' ? '' : ` (got "${safe}")`;
       return `${key}: ${issue.message}${shown}`;
     }),
