@@ -519,6 +519,119 @@ describe('recovery: interest as the notice fixed it and as booked, once per day'
     expect(claims.find((c) => c.reason === 'unspent')).toMatchObject({ amountCents: '300000', credits: [] });
   }, 120_000);
 
+  /** The proof of use on 01.09.2027: `spentCents` spent, own money 1 000 € first, the rest of the 9 000 € reclaimed. */
+  async function settle(id: string, spentCents: string) {
+    await world
+      .event(world.carrier, id, {
+        type: 'SUBMIT_FINAL_REPORT',
+        text: 'Weniger ausgegeben.',
+        actuals: [{ cashYear: 2027, category: 'personnel', amountCents: spentCents }],
+      })
+      .expect(200);
+    await world.event(world.coordinator, id, { type: 'COMPLETE' }).expect(200);
+  }
+
+  it('late-use interest not yet noticed when the settlement reclaims part of the money is charged only on the rest', async () => {
+    const { id, callOffId } = await paidProject('900000');
+    travelTo('2027-09-01T10:00:00+02:00');
+    // Used on 31.08.2027, after the deadline 15.08.2027: a late-use claim on the 9 000 €, no notice yet.
+    const used = await world
+      .post(world.carrier, `/api/call-offs/${callOffId}/use`)
+      .send({ usedOn: '2027-08-31' })
+      .expect(200);
+    const lateUseId = used.body.lateUseClaimId as string;
+    // The settlement reclaims 3 000 € with interest from 15.04.2027; late use stays on 6 000 €:
+    // 600 000 × 627 × 138 / 3 650 000 = 14 223,4… → 142,23 € (not 213,35 € on all 9 000 €).
+    await settle(id, '700000');
+    const lateUse = (await claimsOf(id)).find((c) => c.id === lateUseId)!;
+    expect(lateUse.lines.map((l) => (l as unknown as { principalCents: string }).principalCents)).toEqual([
+      '600000',
+    ]);
+    const notice = await world
+      .post(world.finance, `/api/repayment-claims/${lateUseId}/notice`)
+      .send({ dueBy: '2027-10-01' })
+      .expect(200);
+    expect(notice.body.interestCents).toBe('14223');
+    // The settlement claim: 3 000 € from 15.04.2027, nothing credited (nothing was paid).
+    const unspent = (await claimsOf(id)).find((c) => c.reason === 'unspent')!;
+    expect(unspent).toMatchObject({ amountCents: '300000', credits: [] });
+  }, 120_000);
+
+  it('late-use interest not yet noticed on money the settlement reclaims in full is closed, not noticed', async () => {
+    const { id, callOffId } = await paidProject('900000');
+    travelTo('2027-09-01T10:00:00+02:00');
+    const used = await world
+      .post(world.carrier, `/api/call-offs/${callOffId}/use`)
+      .send({ usedOn: '2027-08-31' })
+      .expect(200);
+    const lateUseId = used.body.lateUseClaimId as string;
+    // 1 000 € spent, all of it own money: the whole 9 000 € come back, with interest from 15.04.2027.
+    await settle(id, '100000');
+    const claims = await claimsOf(id);
+    expect(claims.find((c) => c.reason === 'unspent')).toMatchObject({ amountCents: '900000' });
+    const lateUse = claims.find((c) => c.id === lateUseId)!;
+    expect([lateUse.state, lateUse.waiveReason]).toEqual([
+      'waived',
+      expect.stringContaining('§ 49a Abs. 3 VwVfG'),
+    ]);
+    await world
+      .post(world.finance, `/api/repayment-claims/${lateUseId}/notice`)
+      .send({ dueBy: '2027-10-01' })
+      .expect(409);
+  }, 120_000);
+
+  it('late-use interest noticed and partly paid when the settlement reclaims part: the open share on the reclaimed money is waived', async () => {
+    const { id, callOffId } = await paidProject('900000');
+    travelTo('2027-09-01T10:00:00+02:00');
+    const used = await world
+      .post(world.carrier, `/api/call-offs/${callOffId}/use`)
+      .send({ usedOn: '2027-08-31' })
+      .expect(200);
+    const lateUseId = used.body.lateUseClaimId as string;
+    await world
+      .post(world.finance, `/api/repayment-claims/${lateUseId}/notice`)
+      .send({ dueBy: '2027-10-01' })
+      .expect(200);
+    // 50,00 € of the 213,35 € paid before the settlement.
+    await world
+      .post(world.finance, `/api/repayment-claims/${lateUseId}/payments`)
+      .send({ amountCents: '5000', receivedOn: '2027-09-01' })
+      .expect(200);
+    await settle(id, '700000');
+    // 3 000 € of the 9 000 € reclaimed: their share of the late-use interest is
+    // 21 335 × 1/3 = 7 111,6… → 71,12 €. Of it, the share of the 50,00 € paid, 16,67 €, is credited
+    // against the settlement claim; the other 54,45 € are waived on the late-use claim, so
+    // 213,35 € − 50,00 € − 54,45 € = 108,90 € stay open. Paid in all: 158,90 € − 16,67 € credited =
+    // 142,23 €, the late-use interest on the 6 000 € not reclaimed.
+    const lateUse = (await claimsOf(id)).find((c) => c.id === lateUseId)!;
+    const waiver = lateUse.entries.find((e) => e.kind === 'waiver')!;
+    expect([waiver.amountCents, waiver.reason]).toEqual([
+      '5445',
+      expect.stringContaining('§ 49a Abs. 3 VwVfG'),
+    ]);
+    expect([
+      lateUse.state,
+      (lateUse as unknown as { balance: { openCents: string } }).balance.openCents,
+    ]).toEqual(['partly_paid', '10890']);
+    // The settlement's notice: 87,09 € on the 3 000 € less the 16,67 € credited.
+    const unspent = (await claimsOf(id)).find((c) => c.reason === 'unspent')!;
+    const notice = await world
+      .post(world.finance, `/api/repayment-claims/${unspent.id}/notice`)
+      .send({ dueBy: '2027-10-01' })
+      .expect(200);
+    expect(notice.body.interestCents).toBe('7042');
+    await world
+      .post(world.finance, `/api/repayment-claims/${lateUseId}/payments`)
+      .send({ amountCents: '10890', receivedOn: '2027-09-01' })
+      .expect(200);
+    // Nothing open; part of it waived, so it counts as waived (libs/domain claimBalance), with the reason.
+    const closed = (await claimsOf(id)).find((c) => c.id === lateUseId)!;
+    expect([closed.state, closed.waiveReason]).toEqual([
+      'waived',
+      expect.stringContaining('§ 49a Abs. 3 VwVfG'),
+    ]);
+  }, 120_000);
+
   it('APPROVE refuses instalments in a cash year outside the project period', async () => {
     const [id] = await selectedApplications(world, ag, 1);
     // Period 01.03.2027–31.12.2028; an instalment in 2030 can never be called off

@@ -3,6 +3,7 @@ import {
   applyClaimEntry,
   calendarDayOf,
   BusinessRuleError,
+  type ClaimBalance,
   claimBalance,
   type ClaimEntry,
   DEFAULT_FINANCING_TYPE,
@@ -20,7 +21,7 @@ import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
 import type { ApplicationRecord } from '../applications/application-record';
 import { decisionJson, recipientJson } from '../grant-notice/notice-record';
 import type { TransitionContext } from '../lifecycle/transition-context';
-import type { StoredLateUseCredit, StoredNoticeInterest } from './claim-interest';
+import { lateUseShare, type StoredLateUseCredit, type StoredNoticeInterest } from './claim-interest';
 import { ledgerPosition } from './ledger-position';
 
 export interface ClaimLine {
@@ -35,6 +36,19 @@ export interface ClaimLine {
 const LATE_USE_ENDS_WITH_REVOCATION =
   'Widerruf: Zinsen werden mit der Rückforderung erhoben (§ 49a Abs. 3 VwVfG); ' +
   'Zinsen für verspätete Verwendung nur, soweit der Bescheid nicht widerrufen ist (§ 49a Abs. 4 VwVfG)';
+
+/** Why a late-use claim bears no interest on the money the settlement reclaims (waiver reason, audit). */
+const LATE_USE_SHARE_WITH_SETTLEMENT =
+  'Abschluss: Zinsen auf die zurückgeforderten Mittel werden mit der Rückforderung erhoben (§ 49a Abs. 3 VwVfG); ' +
+  'Zinsen für verspätete Verwendung nur auf den Rest (§ 49a Abs. 4 VwVfG)';
+
+type LateUseClaimRow = {
+  id: string;
+  state: string;
+  lines: ClaimLine[];
+  notice_reference: string | null;
+  notice_interest: StoredNoticeInterest[] | null;
+};
 
 async function netzwerkfondsOf(tx: EntityManager, record: ApplicationRecord): Promise<string> {
   const [fund] = (await tx.query(`SELECT id FROM fund WHERE district_id = $1 AND kind = 'netzwerkfonds'`, [
@@ -213,11 +227,11 @@ export class FundingEffects {
     reason: 'revocation' | 'unspent',
     unspent?: Money,
   ): Promise<void> {
-    // The settlement leaves the grant standing: late-use interest still open stays owed.
+    const lateUseClaims = await this.lockLateUseClaims(ctx);
     const lateUsePaid =
       reason === 'revocation'
-        ? await this.endLateUseInterest(ctx)
-        : await this.paidLateUseInterest(ctx.tx, await this.lockLateUseClaims(ctx));
+        ? await this.endLateUseInterest(ctx, lateUseClaims)
+        : await this.paidLateUseInterest(ctx.tx, lateUseClaims);
     const payments = (await ctx.tx.query(
       `SELECT id, paid_on::text AS paid_on, amount_cents::text AS amount_cents FROM call_off
        WHERE application_id = $1 AND state = 'paid' ORDER BY paid_on DESC, number DESC`,
@@ -256,6 +270,83 @@ export class FundingEffects {
        VALUES ($1, 'principal', $2, $3, $4)`,
       [claim!.id, total.toString(), calendarDayOf(ctx.now), ctx.principal.userId],
     );
+    if (reason === 'unspent') await this.relieveLateUseInterest(ctx, lateUseClaims, claimed, lateUsePaid);
+  }
+
+  /**
+   * The settlement leaves the grant standing, so late-use interest stays owed, but only on the
+   * money it does not reclaim: the reclaimed part bears interest from its payment day with the
+   * settlement claim (§ 49a (3) VwVfG), and the same days of the same money bear interest once.
+   * What was paid of the late-use interest is credited against the settlement claim for the
+   * reclaimed share (`creditLateUseInterest`); here the late-use claims still open give up the rest:
+   * - one without a notice will charge interest only on what is not reclaimed (its line's
+   *   principal is reduced; reclaimed in full, it is closed);
+   * - one whose notice fixed the interest waives the reclaimed share of it, less the share of what
+   *   was paid (that part is the credit), at most what is open.
+   */
+  private async relieveLateUseInterest(
+    ctx: TransitionContext,
+    claims: readonly LateUseClaimRow[],
+    claimed: ReadonlyMap<string, string>,
+    paid: readonly StoredLateUseCredit[],
+  ): Promise<void> {
+    for (const claim of claims) {
+      if (claim.state !== 'open' && claim.state !== 'partly_paid') continue;
+      if (!claim.lines.some((line) => claimed.has(line.callOffId))) continue;
+      if (!claim.notice_reference) {
+        const lines = claim.lines
+          .map((line) => {
+            const reclaimed = Money.fromCents(claimed.get(line.callOffId) ?? '0');
+            const rest = Money.max(Money.fromCents(line.amountCents).subtract(reclaimed), Money.ZERO);
+            return { ...line, amountCents: rest.toString() };
+          })
+          .filter((line) => Money.fromCents(line.amountCents).isPositive());
+        if (lines.length === 0) {
+          await this.waiveOnLateUseClaim(ctx, claim.id, () => Money.ZERO, LATE_USE_SHARE_WITH_SETTLEMENT);
+          continue;
+        }
+        await ctx.tx.query(`UPDATE repayment_claim SET lines = $2 WHERE id = $1`, [
+          claim.id,
+          JSON.stringify(lines),
+        ]);
+        await recordAudit(ctx.tx, {
+          entityType: 'application',
+          entityId: ctx.record.id,
+          action: 'late_use_claim_reduced',
+          actorId: ctx.principal.userId,
+          districtId: ctx.record.districtId,
+          requestId: ctx.requestId,
+          payload: {
+            claimId: claim.id,
+            lines: lines.map((l) => ({ callOffId: l.callOffId, amountCents: l.amountCents })),
+            reason: LATE_USE_SHARE_WITH_SETTLEMENT,
+          },
+        });
+        continue;
+      }
+      let overlap = Money.ZERO;
+      for (const [i, line] of claim.lines.entries()) {
+        const reclaimed = claimed.get(line.callOffId);
+        const calculation = claim.notice_interest?.[i];
+        if (!reclaimed || !calculation) continue;
+        const principal = Money.fromCents(line.amountCents);
+        const share = (interest: Money) => lateUseShare(interest, Money.fromCents(reclaimed), principal);
+        const paidOnLine = Money.sum(
+          paid
+            .filter((c) => c.lateUseClaimId === claim.id && c.callOffId === line.callOffId)
+            .map((c) => Money.fromCents(c.paidInterestCents)),
+        );
+        overlap = overlap.add(
+          Money.max(share(Money.fromCents(calculation.totalCents)).subtract(share(paidOnLine)), Money.ZERO),
+        );
+      }
+      await this.waiveOnLateUseClaim(
+        ctx,
+        claim.id,
+        (before) => Money.min(overlap, before.open),
+        LATE_USE_SHARE_WITH_SETTLEMENT,
+      );
+    }
   }
 
   /**
@@ -268,88 +359,103 @@ export class FundingEffects {
    * (`creditLateUseInterest`). Every late-use claim of the application is locked, paid ones too,
    * so the figure is the one the payments committed before the revocation left.
    */
-  private async endLateUseInterest(ctx: TransitionContext): Promise<StoredLateUseCredit[]> {
-    const all = await this.lockLateUseClaims(ctx);
+  private async endLateUseInterest(
+    ctx: TransitionContext,
+    all: readonly LateUseClaimRow[],
+  ): Promise<StoredLateUseCredit[]> {
     const paid = await this.paidLateUseInterest(ctx.tx, all);
-    const claims = all.filter((c) => c.state === 'open' || c.state === 'partly_paid');
-    const today = calendarDayOf(ctx.now);
-    for (const { id } of claims) {
-      const rows = (await ctx.tx.query(
-        `SELECT kind, amount_cents::text AS amount_cents, reason FROM repayment_claim_entry
-          WHERE claim_id = $1 ORDER BY seq`,
-        [id],
-      )) as { kind: ClaimEntry['kind']; amount_cents: string; reason: string | null }[];
-      const before = claimBalance(
-        rows.map((r) => ({
-          kind: r.kind,
-          amount: Money.fromCents(r.amount_cents),
-          reason: r.reason ?? undefined,
-        })),
-      );
-      let state = before.paidInterest.isPositive() || before.paidPrincipal.isPositive() ? 'paid' : 'waived';
-      if (before.open.isPositive()) {
-        const waiver: ClaimEntry = {
-          kind: 'waiver',
-          amount: before.open,
-          reason: LATE_USE_ENDS_WITH_REVOCATION,
-        };
-        const after = applyClaimEntry(before, waiver);
-        state = after.state;
-        await ctx.tx.query(
-          `INSERT INTO repayment_claim_entry (claim_id, kind, amount_cents, interest_part_cents, principal_part_cents,
-             booked_on, reason, actor_id) VALUES ($1, 'waiver', $2, $3, $4, $5, $6, $7)`,
-          [
-            id,
-            waiver.amount.toString(),
-            after.waivedInterest.subtract(before.waivedInterest).toString(),
-            after.waivedPrincipal.subtract(before.waivedPrincipal).toString(),
-            today,
-            LATE_USE_ENDS_WITH_REVOCATION,
-            ctx.principal.userId,
-          ],
-        );
-      }
-      await ctx.tx.query(
-        `UPDATE repayment_claim SET state = $2, waive_reason = CASE WHEN $2 = 'waived' THEN $3 ELSE waive_reason END,
-           settled_on = $4, settled_by = $5 WHERE id = $1`,
-        [id, state, LATE_USE_ENDS_WITH_REVOCATION, today, ctx.principal.userId],
-      );
-      await recordAudit(ctx.tx, {
-        entityType: 'application',
-        entityId: ctx.record.id,
-        action: 'repayment_claim_waived',
-        actorId: ctx.principal.userId,
-        districtId: ctx.record.districtId,
-        requestId: ctx.requestId,
-        payload: {
-          claimId: id,
-          amountCents: before.open.toString(),
-          interestPartCents: before.openInterest.toString(),
-          principalPartCents: before.openPrincipal.toString(),
-          bookedOn: today,
-          reason: LATE_USE_ENDS_WITH_REVOCATION,
-        },
-      });
+    for (const { id } of all.filter((c) => c.state === 'open' || c.state === 'partly_paid')) {
+      await this.waiveOnLateUseClaim(ctx, id, (before) => before.open, LATE_USE_ENDS_WITH_REVOCATION);
     }
     return paid;
+  }
+
+  /**
+   * Waives `amountOf` the late-use claim's balance with `reason` (nothing booked for zero); its
+   * state follows from the entries (libs/domain `claimBalance`). A claim left with nothing open
+   * is closed.
+   */
+  private async waiveOnLateUseClaim(
+    ctx: TransitionContext,
+    id: string,
+    amountOf: (before: ClaimBalance) => Money,
+    reason: string,
+  ): Promise<void> {
+    const today = calendarDayOf(ctx.now);
+    const rows = (await ctx.tx.query(
+      `SELECT kind, amount_cents::text AS amount_cents, reason FROM repayment_claim_entry
+        WHERE claim_id = $1 ORDER BY seq`,
+      [id],
+    )) as { kind: ClaimEntry['kind']; amount_cents: string; reason: string | null }[];
+    const before = claimBalance(
+      rows.map((r) => ({
+        kind: r.kind,
+        amount: Money.fromCents(r.amount_cents),
+        reason: r.reason ?? undefined,
+      })),
+    );
+    const amount = amountOf(before);
+    let after = before;
+    if (amount.isPositive()) {
+      after = applyClaimEntry(before, { kind: 'waiver', amount, reason });
+      await ctx.tx.query(
+        `INSERT INTO repayment_claim_entry (claim_id, kind, amount_cents, interest_part_cents, principal_part_cents,
+           booked_on, reason, actor_id) VALUES ($1, 'waiver', $2, $3, $4, $5, $6, $7)`,
+        [
+          id,
+          amount.toString(),
+          after.waivedInterest.subtract(before.waivedInterest).toString(),
+          after.waivedPrincipal.subtract(before.waivedPrincipal).toString(),
+          today,
+          reason,
+          ctx.principal.userId,
+        ],
+      );
+    }
+    const closed = !after.open.isPositive();
+    if (!closed && !amount.isPositive()) return;
+    // Nothing open and nothing waived (a claim without a notice): closed as paid if any was paid.
+    const state = amount.isPositive()
+      ? after.state
+      : after.paidInterest.isPositive() || after.paidPrincipal.isPositive()
+        ? 'paid'
+        : 'waived';
+    // The reason stays with a claim that waived a part: paid in full later, it counts as waived.
+    await ctx.tx.query(
+      `UPDATE repayment_claim SET state = $2,
+         waive_reason = CASE WHEN $2 = 'waived' OR $7 THEN $3 ELSE waive_reason END,
+         settled_on = CASE WHEN $6 THEN $4::date ELSE settled_on END,
+         settled_by = CASE WHEN $6 THEN $5::uuid ELSE settled_by END WHERE id = $1`,
+      [id, state, reason, today, ctx.principal.userId, closed, amount.isPositive()],
+    );
+    await recordAudit(ctx.tx, {
+      entityType: 'application',
+      entityId: ctx.record.id,
+      action: 'repayment_claim_waived',
+      actorId: ctx.principal.userId,
+      districtId: ctx.record.districtId,
+      requestId: ctx.requestId,
+      payload: {
+        claimId: id,
+        amountCents: amount.toString(),
+        interestPartCents: after.waivedInterest.subtract(before.waivedInterest).toString(),
+        principalPartCents: after.waivedPrincipal.subtract(before.waivedPrincipal).toString(),
+        bookedOn: today,
+        reason,
+      },
+    });
   }
 
   /**
    * Every late-use claim of the application, locked, paid ones too: what was paid on them is the
    * figure the payments committed before this step left.
    */
-  private async lockLateUseClaims(ctx: TransitionContext) {
+  private async lockLateUseClaims(ctx: TransitionContext): Promise<LateUseClaimRow[]> {
     return (await ctx.tx.query(
       `SELECT id, state, lines, notice_reference, notice_interest FROM repayment_claim
         WHERE application_id = $1 AND reason = 'late_use' ORDER BY created_at, id FOR UPDATE`,
       [ctx.record.id],
-    )) as {
-      id: string;
-      state: string;
-      lines: ClaimLine[];
-      notice_reference: string | null;
-      notice_interest: StoredNoticeInterest[] | null;
-    }[];
+    )) as LateUseClaimRow[];
   }
 
   /**
