@@ -359,6 +359,66 @@ describe('administration of users, roles and organisations', () => {
       expect(again.body.code).toBe('user_pseudonymised');
     });
 
+    it('leaves the address nowhere in the database: not in the keys and errors of notices sent, failed or emptied by retention', async () => {
+      const person = await signedInStaff('board_member', spandau, {
+        displayName: 'Quirin Quelle',
+        email: 'Quirin.Quelle@bezirk.example',
+      });
+      const address = 'quirin.quelle@bezirk.example';
+      const recipient = {
+        userId: person.user.id,
+        email: person.user.email,
+        name: 'Quirin Quelle',
+        locale: 'de',
+      };
+      // A reminder delivered long ago, its text emptied by retention (the key stays for the sweep);
+      // one refused for good by the mail server, which quoted the address; one still to be sent.
+      await db.dataSource.query(
+        `INSERT INTO outbox (topic, delivery_key, payload, relayed_at, delivered_at, outcome)
+         VALUES ('notice', $1, '{}', now() - interval '60 days', now() - interval '60 days', 'sent')`,
+        [`reminder:report_due:r-1:2026-01-31T23:00:00.000Z:14|${address}`],
+      );
+      await db.dataSource.query(
+        `INSERT INTO outbox (topic, delivery_key, payload, relayed_at, failed_at, last_error, attempts)
+         VALUES ('notice', $1, $2, now(), now(), $3, 1)`,
+        [
+          `reminder:report_due:r-2:2026-02-28T23:00:00.000Z:14|${address}`,
+          JSON.stringify({ kind: 'report_due', recipient }),
+          `550 5.1.1 <${person.user.email}>: Recipient address rejected`,
+        ],
+      );
+      await db.dataSource.query(
+        `INSERT INTO outbox (topic, delivery_key, payload) VALUES ('notice', $1, $2)`,
+        [
+          `reminder:report_due:r-3:2026-03-31T23:00:00.000Z:14|${address}`,
+          JSON.stringify({ kind: 'report_due', recipient }),
+        ],
+      );
+
+      await write(spandauAdmin.session, 'post', `/api/users/${person.user.id}/pseudonymise`).expect(200);
+
+      // Every text column of every table, searched for the address and the name.
+      const columns = (await db.dataSource.query(
+        `SELECT c.table_name, c.column_name FROM information_schema.columns c
+           JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+          WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
+            AND c.data_type IN ('text', 'character varying', 'json', 'jsonb')`,
+      )) as { table_name: string; column_name: string }[];
+      const found: string[] = [];
+      for (const { table_name: table, column_name: column } of columns) {
+        const [{ n }] = (await db.dataSource.query(
+          `SELECT count(*)::int AS n FROM "${table}" WHERE "${column}"::text ILIKE ANY (ARRAY['%quirin.quelle%', '%Quirin Quelle%'])`,
+        )) as [{ n: number }];
+        if (n > 0) found.push(`${table}.${column}: ${n}`);
+      }
+      expect(found).toEqual([]);
+      // The keys still do their work: the sweep does not queue the delivered reminder again.
+      const [{ n }] = (await db.dataSource.query(
+        `SELECT count(*)::int AS n FROM outbox WHERE delivery_key LIKE 'reminder:report_due:r-1:%'`,
+      )) as [{ n: number }];
+      expect(n).toBe(1);
+    });
+
     it('is for admins only, within their districts, and never for the own account', async () => {
       const person = await staff('board_member', spandau);
       await write(spandauCoordinator.session, 'post', `/api/users/${person.id}/pseudonymise`).expect(403);

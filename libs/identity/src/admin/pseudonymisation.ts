@@ -7,14 +7,25 @@ export const pseudonymEmailOf = (userId: string) => `pseudonym-${userId}@invalid
 
 /**
  * Forgets an address the outbox and the sent-mail keys hold: notices still in the outbox carry the
- * name and address (relayed rows are done with), and the keys of sent mails, which end in the
- * address, keep their idempotency role under the pseudonym address.
+ * name and address (relayed rows are done with), and the keys of notices and sent mails, which end
+ * in the address, keep their idempotency role under the pseudonym address; so do the keys of
+ * notices whose text retention already emptied, which no longer name their recipient otherwise.
+ * An error a mail server answered with may quote the address, and goes with it.
  */
 export async function forgetAddress(tx: EntityManager, person: { id: string; email: string }): Promise<void> {
   await tx.query(
     `DELETE FROM outbox WHERE payload->'recipient'->>'userId' = $1
        OR lower(payload->'recipient'->>'email') = lower($2)`,
     [person.id, person.email],
+  );
+  await tx.query(
+    `UPDATE outbox
+     SET delivery_key = CASE WHEN right(delivery_key, length($1) + 1) = '|' || lower($1)
+                             THEN left(delivery_key, length(delivery_key) - length($1)) || $2
+                             ELSE delivery_key END,
+         last_error = CASE WHEN strpos(lower(last_error), lower($1)) > 0 THEN NULL ELSE last_error END
+     WHERE right(delivery_key, length($1) + 1) = '|' || lower($1) OR strpos(lower(last_error), lower($1)) > 0`,
+    [person.email, pseudonymEmailOf(person.id)],
   );
   await tx.query(
     `UPDATE mail_delivery
