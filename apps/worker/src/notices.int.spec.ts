@@ -123,6 +123,21 @@ describe('notices: from a command’s transaction through outbox, queue and SMTP
     expect(mail!.subject).toContain('Nachbarschaft verbindet');
   });
 
+  it('keeps no name, address or text of a notice in the queue: its job names the outbox row', async () => {
+    await db.dataSource.transaction((tx) =>
+      outbox.addNotice(tx, 'lean-job-case', submitted('Kiezgarten Staaken')),
+    );
+    const jobId = jobIdFor(`lean-job-case|${carrier.email}`);
+    expect(await waitForJob(queue, jobId, events)).toBe('sent');
+    expect(mailsFor('lean-job-case')).toHaveLength(1);
+    const job = await queue.getJob(jobId);
+    const [row] = (await db.dataSource.query(
+      `SELECT id FROM outbox WHERE delivery_key LIKE 'lean-job-case%'`,
+    )) as { id: string }[];
+    // Redis keeps failed jobs until an administrator acts; it must not keep what identifies people.
+    expect(job!.data).toEqual({ outboxId: row!.id, kind: 'application_submitted' });
+  });
+
   it('attaches the files a notice names, stored in the same transaction', async () => {
     const pdf = Buffer.from('%PDF-1.7\n% Tagesordnung der AG Stabile Kieze\n%%EOF\n');
     await db.dataSource.transaction(async (tx) => {

@@ -29,6 +29,8 @@ function noticeBackoff(attemptsMade: number, type?: string): number {
   return cappedBackoff(backoff.policy, attemptsMade);
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const workerOptions: WorkerOptions = {
   settings: { backoffStrategy: noticeBackoff },
   // A notice is idempotent (claim, delivery key): a job cut off by a crash again and again is
@@ -56,10 +58,37 @@ export class NoticeProcessor extends LoggedWorkerHost {
   async process(job: Job): Promise<DeliveryOutcome> {
     if (job.name !== JOBS.sendNotice)
       throw new UnrecoverableError(`unknown job ${job.name} on ${QUEUES.mail}`);
-    const parsed = noticeJobSchema.safeParse(job.data);
+    const notice = await this.noticeOf(job.data);
+    return typeof notice === 'string' ? notice : this.delivery.deliver(notice);
+  }
+
+  /**
+   * The notice a job stands for. The relay's jobs name their outbox row (`outboxId`, and the kind
+   * for the queue dashboard): what a notice says and to whom stays in PostgreSQL, where retention
+   * empties it and pseudonymisation forgets it, never in Redis, which keeps a failed job until an
+   * administrator acts. A job queued by an earlier release still carries the notice itself.
+   */
+  private async noticeOf(data: unknown): Promise<NoticeJob | DeliveryOutcome> {
+    const outboxId = (data as { outboxId?: unknown } | null)?.outboxId;
+    let payload = data;
+    if (outboxId !== undefined) {
+      if (typeof outboxId !== 'string' || !UUID.test(outboxId)) {
+        throw new UnrecoverableError('invalid notice job: outboxId is no id');
+      }
+      const [row] = (await this.dataSource.query(
+        `SELECT delivery_key, payload, delivered_at FROM outbox WHERE id = $1`,
+        [outboxId],
+      )) as { delivery_key: string; payload: object; delivered_at: Date | null }[];
+      // Only pseudonymisation deletes a notice not yet delivered (forgetAddress).
+      if (!row) return 'recipient_gone';
+      // Run again after it was done (its text may be emptied by retention since).
+      if (row.delivered_at) return 'already_sent';
+      payload = { ...row.payload, deliveryKey: row.delivery_key };
+    }
+    const parsed = noticeJobSchema.safeParse(payload);
     // A malformed payload will not get better by retrying: fail it at once, visibly.
     if (!parsed.success) throw new UnrecoverableError(`invalid notice job: ${parsed.error.message}`);
-    return this.delivery.deliver(parsed.data as NoticeJob);
+    return parsed.data as NoticeJob;
   }
 
   /**
@@ -70,16 +99,22 @@ export class NoticeProcessor extends LoggedWorkerHost {
   async onFailed(job: Job | undefined, error: Error): Promise<void> {
     if (!job) return;
     const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
-    const key = (job.data as { deliveryKey?: unknown }).deliveryKey;
-    if (!final || typeof key !== 'string') return;
+    const { outboxId, deliveryKey } = job.data as { outboxId?: unknown; deliveryKey?: unknown };
+    const [column, key] =
+      typeof outboxId === 'string' && UUID.test(outboxId)
+        ? ['id', outboxId]
+        : typeof deliveryKey === 'string'
+          ? ['delivery_key', deliveryKey]
+          : [];
+    if (!final || !column) return;
     try {
       await this.dataSource.query(
-        `UPDATE outbox SET failed_at = now(), last_error = $2 WHERE delivery_key = $1 AND delivered_at IS NULL`,
+        `UPDATE outbox SET failed_at = now(), last_error = $2 WHERE ${column} = $1 AND delivered_at IS NULL`,
         [key, error.message.slice(0, 500)],
       );
     } catch (recordError) {
       // The reconciler finds the failed job later and marks it then.
-      this.logger.warn(`could not mark notice ${key} failed: ${(recordError as Error).message}`);
+      this.logger.warn(`could not mark notice job ${job.id} failed: ${(recordError as Error).message}`);
     }
   }
 }

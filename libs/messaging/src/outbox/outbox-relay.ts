@@ -26,7 +26,7 @@ interface PendingRow {
   id: string;
   delivery_key: string;
   retry_generation: number;
-  payload: Record<string, unknown>;
+  kind: string | null;
 }
 
 /**
@@ -132,7 +132,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     let retried: PendingRow[] = [];
     const moved = await this.dataSource.transaction(async (tx) => {
       const rows: PendingRow[] = await tx.query(
-        `SELECT id, delivery_key, retry_generation, payload FROM outbox
+        `SELECT id, delivery_key, retry_generation, payload->>'kind' AS kind FROM outbox
          WHERE relayed_at IS NULL AND available_at <= now()
          ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [BATCH_SIZE],
@@ -142,7 +142,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         await this.mailQueue.addBulk(
           rows.map((row) => ({
             name: JOBS.sendNotice,
-            data: { ...row.payload, deliveryKey: row.delivery_key },
+            // The row, not the notice: names and addresses stay in PostgreSQL (NoticeProcessor).
+            data: { outboxId: row.id, kind: row.kind },
             opts: noticeJobOptions(
               retryPolicy(this.config),
               jobIdFor(row.delivery_key, row.retry_generation),
