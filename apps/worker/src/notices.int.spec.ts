@@ -138,6 +138,19 @@ describe('notices: from a command’s transaction through outbox, queue and SMTP
     expect(job!.data).toEqual({ outboxId: row!.id, kind: 'application_submitted' });
   });
 
+  it('sends nothing for a job whose outbox row pseudonymisation deleted, and fails a job that names no row', async () => {
+    const gone = await queue.add(JOBS.sendNotice, {
+      outboxId: '0b4e7c1e-5a4d-4f3a-9c1e-2d8f6a7b9c0d',
+      kind: 'application_submitted',
+    });
+    expect(await gone.waitUntilFinished(events, 15_000)).toBe('recipient_gone');
+    const broken = await queue.add(JOBS.sendNotice, {
+      outboxId: 'kein-schlüssel',
+      kind: 'application_submitted',
+    });
+    await expect(broken.waitUntilFinished(events, 15_000)).rejects.toThrow('outboxId is no id');
+  });
+
   it('attaches the files a notice names, stored in the same transaction', async () => {
     const pdf = Buffer.from('%PDF-1.7\n% Tagesordnung der AG Stabile Kieze\n%%EOF\n');
     await db.dataSource.transaction(async (tx) => {
