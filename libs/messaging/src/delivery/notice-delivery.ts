@@ -42,17 +42,25 @@ export class NoticeDelivery {
     this.claimLeaseMs = config.MAIL_CLAIM_LEASE_MS;
   }
 
-  async deliver(notice: NoticeJob): Promise<DeliveryOutcome> {
+  /**
+   * `recipientStatus`: the recipient's account status as read with the notice (NoticeProcessor),
+   * null for no account; read here when not given.
+   */
+  async deliver(notice: NoticeJob, known?: { recipientStatus: string | null }): Promise<DeliveryOutcome> {
     if (await this.freshness.dropIfStale(notice)) return this.finish(notice, 'no_longer_due');
     const { recipient } = notice;
     // A notice queued before its recipient was pseudonymised or disabled must not reach them.
     if (recipient.userId) {
-      const [user] = (await this.dataSource.query(`SELECT status FROM app_user WHERE id = $1`, [
-        recipient.userId,
-      ])) as {
-        status: string;
-      }[];
-      if (!user || user.status === 'pseudonymised' || user.status === 'disabled')
+      const status = known
+        ? known.recipientStatus
+        : ((
+            (await this.dataSource.query(`SELECT status FROM app_user WHERE id = $1`, [
+              recipient.userId,
+            ])) as {
+              status: string;
+            }[]
+          )[0]?.status ?? null);
+      if (status === null || status === 'pseudonymised' || status === 'disabled')
         return this.finish(notice, 'recipient_gone');
     }
     const context = {

@@ -29,7 +29,8 @@ function noticeBackoff(attemptsMade: number, type?: string): number {
   return cappedBackoff(backoff.policy, attemptsMade);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID_SQL = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+const UUID = new RegExp(UUID_SQL, 'i');
 
 const workerOptions: WorkerOptions = {
   settings: { backoffStrategy: noticeBackoff },
@@ -58,8 +59,9 @@ export class NoticeProcessor extends LoggedWorkerHost {
   async process(job: Job): Promise<DeliveryOutcome> {
     if (job.name !== JOBS.sendNotice)
       throw new UnrecoverableError(`unknown job ${job.name} on ${QUEUES.mail}`);
-    const notice = await this.noticeOf(job.data);
-    return typeof notice === 'string' ? notice : this.delivery.deliver(notice);
+    const found = await this.noticeOf(job.data);
+    if (typeof found === 'string') return found;
+    return this.delivery.deliver(found.notice, found.known);
   }
 
   /**
@@ -68,27 +70,41 @@ export class NoticeProcessor extends LoggedWorkerHost {
    * empties it and pseudonymisation forgets it, never in Redis, which keeps a failed job until an
    * administrator acts. A job queued by an earlier release still carries the notice itself.
    */
-  private async noticeOf(data: unknown): Promise<NoticeJob | DeliveryOutcome> {
+  private async noticeOf(
+    data: unknown,
+  ): Promise<{ notice: NoticeJob; known?: { recipientStatus: string | null } } | DeliveryOutcome> {
     const outboxId = (data as { outboxId?: unknown } | null)?.outboxId;
     let payload = data;
+    let known: { recipientStatus: string | null } | undefined;
     if (outboxId !== undefined) {
       if (typeof outboxId !== 'string' || !UUID.test(outboxId)) {
         throw new UnrecoverableError('invalid notice job: outboxId is no id');
       }
+      // With the recipient's status, which delivery checks anyway: one round trip for both.
       const [row] = (await this.dataSource.query(
-        `SELECT delivery_key, payload, delivered_at FROM outbox WHERE id = $1`,
+        `SELECT o.delivery_key, o.payload, o.delivered_at, u.status AS recipient_status
+           FROM outbox o
+           LEFT JOIN app_user u ON u.id = CASE WHEN o.payload->'recipient'->>'userId' ~* '${UUID_SQL}'
+                                               THEN (o.payload->'recipient'->>'userId')::uuid END
+          WHERE o.id = $1`,
         [outboxId],
-      )) as { delivery_key: string; payload: object; delivered_at: Date | null }[];
+      )) as {
+        delivery_key: string;
+        payload: object;
+        delivered_at: Date | null;
+        recipient_status: string | null;
+      }[];
       // Only pseudonymisation deletes a notice not yet delivered (forgetAddress).
       if (!row) return 'recipient_gone';
       // Run again after it was done (its text may be emptied by retention since).
       if (row.delivered_at) return 'already_sent';
       payload = { ...row.payload, deliveryKey: row.delivery_key };
+      known = { recipientStatus: row.recipient_status };
     }
     const parsed = noticeJobSchema.safeParse(payload);
     // A malformed payload will not get better by retrying: fail it at once, visibly.
     if (!parsed.success) throw new UnrecoverableError(`invalid notice job: ${parsed.error.message}`);
-    return parsed.data as NoticeJob;
+    return { notice: parsed.data as NoticeJob, ...(known ? { known } : {}) };
   }
 
   /**
