@@ -258,7 +258,7 @@ describe('indicators of an area beside the money that reaches it', () => {
     ).id;
     const refused = await put(spandau.coordinator, qm, [second, foreign]).expect(400);
     expect(refused.body.details).toEqual([
-      expect.objectContaining({ field: 'planungsraumIds[1]', rule: 'notInDistrict' }),
+      expect.objectContaining({ field: 'planungsraumIds.1', rule: 'notInDistrict' }),
     ]);
     await put(spandau.coordinator, planungsraumId, [second]).expect(422);
     await put(senate, qm, [second]).expect(403);

@@ -280,7 +280,7 @@ export class AreaFiguresService {
     )) as { id: string }[];
     const known = new Set(found.map((r) => r.id));
     const problems = planungsraumIds.flatMap((id, i) =>
-      known.has(id) ? [] : [{ field: `planungsraumIds[${i}]`, rule: 'notInDistrict' }],
+      known.has(id) ? [] : [{ field: `planungsraumIds.${i}`, rule: 'notInDistrict' }],
     );
     if (problems.length > 0) throw new ValidationError(problems);
     const ids = [...known];
