@@ -301,4 +301,32 @@ describe('an application from draft to completed, across the roles, in the brows
     );
     await page.context().close();
   });
+
+  it('shows the server’s refusal of a submission in the language the carrier switches to, without sending again', async () => {
+    const content = world.completeContent({
+      financingPlan: [
+        { cashYear: 2027, requestedCents: '800000', ownCents: '100000', thirdPartyCents: '0' },
+        { cashYear: 2028, requestedCents: '4100000', ownCents: '0', thirdPartyCents: '0' },
+      ],
+    });
+    const { id } = await world.draft((await world.openCall()).id, content);
+    const page = await signedIn(world.carrier, `/antraege/${id}/pruefen`);
+    await settled(page);
+    await page.getByRole('button', { name: 'Antrag einreichen' }).click();
+    // The server refuses it: the sum is below the call's minimum (its message has amounts in it).
+    const refusal = page.getByRole('alert').filter({ hasText: 'Der Antrag konnte nicht eingereicht werden' });
+    await refusal.getByText('liegt unter dem Mindestbetrag des Aufrufs von 50.000,00 €').waitFor();
+    let sent = 0;
+    page.on('request', (request) => {
+      if (request.method() !== 'GET') sent += 1;
+    });
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    const refused = page.getByRole('alert').filter({ hasText: 'The application could not be submitted' });
+    await refused.getByText("is below the call's minimum of €50,000.00").waitFor();
+    expect(await refused.innerText()).not.toMatch(/Antrag|Mindestbetrag/);
+    expect(sent).toBe(0);
+    await page.context().close();
+  });
 });

@@ -180,4 +180,16 @@ describe('the cost plan from a spreadsheet in the browser', () => {
       },
     });
   });
+  it('says what is wrong with the upload in the language the carrier switches to', async () => {
+    const draft = await world.draft(callId, world.completeContent());
+    const page = await signedIn(world.carrier, `/antraege/${draft.id}/kostenplan`);
+    await page.getByRole('heading', { level: 1, name: 'Kostenplan' }).waitFor();
+    await page.getByRole('button', { name: 'Datei übernehmen', exact: true }).click();
+    await page.getByText('Bitte wählen Sie eine Datei aus.').waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.getByText('Please choose a file.').waitFor();
+    expect(await page.locator('main').innerText()).not.toContain('Bitte wählen Sie eine Datei aus.');
+    await page.context().close();
+  });
 });

@@ -10,7 +10,8 @@ import { dateTime } from '../../components/applications/format';
 import { partOfProblem, partSlugs } from '../../components/applications/parts';
 import { problemFieldLabel, problemMessage } from '../../components/applications/problemText';
 import { Button } from '../../components/Button';
-import { describeError } from '../../components/form/formErrors';
+import { describeError, type Message, messageText } from '../../components/form/formErrors';
+import { serverErrorText } from '../../components/form/serverText';
 import { Loader } from '../../components/Loader';
 import { LoadError } from '../../components/LoadError';
 import { Page } from '../../components/Page';
@@ -21,7 +22,8 @@ import { useApplicationDraft } from './draftContext';
 import type { OverviewState } from './ApplicationOverviewPage';
 import { SaveIndicator } from './SaveIndicator';
 
-type Refusal = { title: string; message: string; problems: Problem[] };
+/** Texts made when shown, so a refusal on screen follows a language switch (`Message`). */
+type Refusal = { title: Message; message: Message; problems: Problem[] };
 
 /**
  * "Check your answers" before submitting (GOV.UK pattern with KERN's summary): every part with a
@@ -73,8 +75,8 @@ export function ApplicationCheckPage() {
       const problems = await draft.flush();
       if (problems === null) {
         showRefusal({
-          title: t('applicationCheck.notSaved'),
-          message: t('applicationCheck.notSavedBody'),
+          title: (tr) => tr('applicationCheck.notSaved'),
+          message: (tr) => tr('applicationCheck.notSavedBody'),
           problems: [],
         });
         return;
@@ -91,28 +93,29 @@ export function ApplicationCheckPage() {
     } catch (error) {
       // A refused submission made no transition: the next attempt may use a new key.
       idempotencyKey.current = null;
+      const { code, message } = isApiError(error) ? error : { code: '', message: '' };
       if (isApiError(error) && error.code === 'submission_deadline_passed') {
         showRefusal({
-          title: t('applicationCheck.deadlinePassedTitle'),
-          message: error.message,
+          title: (tr) => tr('applicationCheck.deadlinePassedTitle'),
+          message: () => serverErrorText(code, message),
           problems: [],
         });
       } else if (isApiError(error) && error.code === 'application_incomplete') {
         showRefusal({
-          title: t('applicationCheck.incompleteTitle'),
-          message: error.message,
+          title: (tr) => tr('applicationCheck.incompleteTitle'),
+          message: () => serverErrorText(code, message),
           problems: error.details.map((d) => ({ ...d })),
         });
       } else if (isApiError(error) && error.code === 'version_conflict') {
         showRefusal({
-          title: t('applicationForm.save.conflictTitle'),
-          message: t('applicationForm.save.conflictBody'),
+          title: (tr) => tr('applicationForm.save.conflictTitle'),
+          message: (tr) => tr('applicationForm.save.conflictBody'),
           problems: [],
         });
       } else {
         showRefusal({
-          title: t('applicationCheck.failedTitle'),
-          message: describeError(error, t),
+          title: (tr) => tr('applicationCheck.failedTitle'),
+          message: (tr) => describeError(error, tr),
           problems: [],
         });
       }
@@ -134,8 +137,8 @@ export function ApplicationCheckPage() {
       </p>
       {refusal && (
         <div ref={refusalRef} tabIndex={-1} className="focus-target">
-          <Alert variant="danger" title={refusal.title} role="alert">
-            <p className="kern-body">{refusal.message}</p>
+          <Alert variant="danger" title={messageText(refusal.title, t)} role="alert">
+            <p className="kern-body">{messageText(refusal.message, t)}</p>
             {refusal.problems.length > 0 && (
               <ProblemLinks applicationId={detail.id} problems={refusal.problems} labels={labels} />
             )}

@@ -6,7 +6,7 @@ import { useApplicationDraft } from '../draftContext';
 import { Alert } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { classes, describedBy, FieldError } from '../../../components/form/FieldError';
-import { describeError } from '../../../components/form/formErrors';
+import { describeError, type Message, messageText } from '../../../components/form/formErrors';
 import { serverRuleText } from '../../../components/form/serverText';
 
 /** The server's limit for a plan file (docs/api/applications.md); checked here too for a quick answer. */
@@ -73,9 +73,10 @@ export function PlanImport({ detail }: { detail: ApplicationDetail }) {
   const problemBox = useRef<HTMLDivElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // Texts made when shown, so they follow a language switch (`Message`).
+  const [error, setError] = useState<{ text: Message } | null>(null);
   const [problems, setProblems] = useState<readonly ApiErrorDetail[]>([]);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<{ text: Message } | null>(null);
   const id = 'kostenplan-datei';
   // A new list of problems takes the reader to it (the submit button was disabled meanwhile, so
   // the focus would otherwise be lost).
@@ -85,8 +86,8 @@ export function PlanImport({ detail }: { detail: ApplicationDetail }) {
   const hintId = `${id}-hint`;
   const errorId = error ? `${id}-error` : undefined;
 
-  function refuse(message: string) {
-    setError(message);
+  function refuse(message: Message) {
+    setError({ text: message });
     input.current?.focus();
   }
 
@@ -94,12 +95,12 @@ export function PlanImport({ detail }: { detail: ApplicationDetail }) {
     event.preventDefault();
     setDone(null);
     setProblems([]);
-    if (!file) return refuse(t('planImport.chooseFile'));
-    if (file.size > maxBytes) return refuse(t('planImport.tooLarge'));
+    if (!file) return refuse((tr) => tr('planImport.chooseFile'));
+    if (file.size > maxBytes) return refuse((tr) => tr('planImport.tooLarge'));
     setBusy(true);
     try {
       // The import names the version it replaces: what was typed before must be saved first.
-      if ((await draft.flush()) === null) return refuse(t('planImport.saveFirst'));
+      if ((await draft.flush()) === null) return refuse((tr) => tr('planImport.saveFirst'));
       const saved = await importPlan(detail.id, draft.currentVersion(), file);
       draft.adoptSaved(saved, (content) => ({
         ...content,
@@ -109,16 +110,18 @@ export function PlanImport({ detail }: { detail: ApplicationDetail }) {
       setError(null);
       setFile(null);
       if (input.current) input.current.value = '';
-      setDone(t('planImport.done', { costs: saved.costPlan.length, years: saved.financingPlan.length }));
+      const counts = { costs: saved.costPlan.length, years: saved.financingPlan.length };
+      setDone({ text: (tr) => tr('planImport.done', counts) });
     } catch (failure) {
       const rows = isApiError(failure) ? failure.details.filter((d) => inFile(d.field)) : [];
       if (rows.length > 0) {
         setError(null);
         setProblems(rows);
       } else if (isApiError(failure) && failure.details.length > 0) {
-        refuse(failure.details.map((d) => d.message ?? d.rule).join(' '));
+        const { details } = failure;
+        refuse(() => details.map((d) => (d.message ? serverRuleText(d.rule, d.message) : d.rule)).join(' '));
       } else {
-        refuse(describeError(failure, t));
+        refuse((tr) => describeError(failure, tr));
       }
     } finally {
       setBusy(false);
@@ -158,7 +161,7 @@ export function PlanImport({ detail }: { detail: ApplicationDetail }) {
                 setError(null);
               }}
             />
-            {error && errorId && <FieldError id={errorId} message={error} />}
+            {error && errorId && <FieldError id={errorId} message={messageText(error.text, t)} />}
           </div>
           <div>
             <Button
@@ -170,7 +173,7 @@ export function PlanImport({ detail }: { detail: ApplicationDetail }) {
             />
           </div>
           <p className="kern-body kern-body--small" role="status">
-            {busy ? t('planImport.busy') : done}
+            {busy ? t('planImport.busy') : done && messageText(done.text, t)}
           </p>
         </form>
       )}
