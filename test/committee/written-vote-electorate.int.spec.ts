@@ -54,7 +54,7 @@ describe('the electorate of a written vote', () => {
       state: string;
       eligible: number;
       responded: number;
-      missing: { department: string }[];
+      missing: { department: string; seatEnded: boolean }[];
       closedBecause: string | null;
       outcome: string | null;
       tally: Record<string, unknown> | null;
@@ -126,6 +126,7 @@ describe('the electorate of a written vote', () => {
     const leaving = await seat('Umwelt', '2026-01-01');
     const deadline = inDays(1);
     const voteId = await openVote(await inReview(), deadline);
+    expect((await view(voteId)).missing.find((m) => m.department === 'Umwelt')?.seatEnded).toBe(false);
     await endSeat(leaving.memberId);
     // The seat bounds the board member role: from its end the member can answer no more.
     await cast(leaving.actor, voteId, 'yes').expect(403);
@@ -137,7 +138,8 @@ describe('the electorate of a written vote', () => {
     const fifth = await cast(ag.voters[4]!, voteId, 'no').expect(201);
     // The vote opened to six: one has not answered, so it does not close before its deadline.
     expect(fifth.body).toMatchObject({ state: 'open', eligible: 6, responded: 5 });
-    expect((await view(voteId)).missing.map((m) => m.department)).toEqual(['Umwelt']);
+    // The coordinator sees why this one will stay missing.
+    expect((await view(voteId)).missing.map((m) => [m.department, m.seatEnded])).toEqual([['Umwelt', true]]);
 
     await api.app.get(WrittenVoteService).closeDue(new Date(deadline.getTime() + 1_000));
     const closed = await view(voteId);

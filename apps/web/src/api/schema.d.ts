@@ -4097,6 +4097,8 @@ export interface components {
             /** Format: uuid */
             memberId: string;
             name: string;
+            /** @description The seat ended after the vote opened: the member stays in its electorate (missing until the deadline) but can no longer answer */
+            seatEnded: boolean;
         };
         NamedItemDto: {
             /** Format: uuid */

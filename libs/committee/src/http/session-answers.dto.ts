@@ -342,6 +342,12 @@ export class MissingVoterDto {
 
   @ApiProperty()
   department: string;
+
+  @ApiProperty({
+    description:
+      'The seat ended after the vote opened: the member stays in its electorate (missing until the deadline) but can no longer answer',
+  })
+  seatEnded: boolean;
 }
 
 /** A written vote (Umlaufverfahren): who has answered, and the result once closed. */

@@ -79,7 +79,7 @@ export interface WrittenVoteView {
   eligible: number;
   responded: number;
   /** Coordinators see who has not answered yet (the reminder list); members see the count. */
-  missing: { memberId: string; name: string; department: string }[] | null;
+  missing: { memberId: string; name: string; department: string; seatEnded: boolean }[] | null;
   ownBallot: VoteChoice | null;
   closedAt: string | null;
   closedBecause: string | null;
@@ -223,6 +223,8 @@ export class WrittenVoteService {
             memberId: member.id,
             name: member.displayName,
             department: member.department,
+            // Still in the electorate, but no longer able to answer (the seat bounds the role).
+            seatEnded: !member.held,
           }))
         : null,
       ownBallot: ballots.find((ballot) => ballot.memberId === own?.id)?.choice ?? null,

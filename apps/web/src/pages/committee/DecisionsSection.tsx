@@ -177,7 +177,13 @@ function MissingVoters({ voteId }: { voteId: string }) {
   return (
     <p className="kern-body">
       {t('decisions.missing', {
-        names: state.data.missing.map((m) => `${m.name} (${m.department})`).join(', '),
+        names: state.data.missing
+          .map((m) =>
+            m.seatEnded
+              ? t('decisions.missingSeatEnded', { name: m.name, department: m.department })
+              : `${m.name} (${m.department})`,
+          )
+          .join(', '),
       })}
     </p>
   );
