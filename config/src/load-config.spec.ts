@@ -1,5 +1,15 @@
 import { loadConfig, ConfigError, redactUrl } from './load-config';
 
+/** The start-up error `loadConfig` throws for `env`, as printed. */
+function refusalOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    return (error as ConfigError).message;
+  }
+  throw new Error('the configuration was accepted');
+}
+
 describe('configuration', () => {
   it('starts with working defaults on a developer machine', () => {
     const config = loadConfig({});
@@ -88,12 +98,7 @@ describe('configuration', () => {
     ['REDIS_URL', 'postgres:/kiezfonds:Db-Geheim-42@db:5432/kiezfonds'],
     ['SMTP_URL', ' redis://:Db-Geheim-42@cache:6379'],
   ])('names a refused %s that is no proper URL without its password (%p)', (key, value) => {
-    let message = '';
-    try {
-      loadConfig({ [key]: value });
-    } catch (error) {
-      message = (error as ConfigError).message;
-    }
+    const message = refusalOf({ [key]: value });
     expect(message).toContain(`${key}: `);
     expect(message).not.toContain('Db-Geheim-42');
   });
@@ -123,12 +128,7 @@ describe('configuration', () => {
     ['DATABASE_URL', 'mysql://kiezfonds:Db-Geheim-42@db:5432/kiezfonds', 'Db-Geheim-42'],
     ['REDIS_URL', 'valkey://:Redis-Geheim@cache:6379', 'Redis-Geheim'],
   ])('names a refused %s without its password', (key, value, password) => {
-    let message = '';
-    try {
-      loadConfig({ [key]: value });
-    } catch (error) {
-      message = (error as ConfigError).message;
-    }
+    const message = refusalOf({ [key]: value });
     expect(message).toContain(`${key}: `);
     expect(message).toContain(':***@');
     expect(message).not.toContain(password);

@@ -531,15 +531,23 @@ describe('recovery: interest as the notice fixed it and as booked, once per day'
     await world.event(world.coordinator, id, { type: 'COMPLETE' }).expect(200);
   }
 
-  it('late-use interest not yet noticed when the settlement reclaims part of the money is charged only on the rest', async () => {
+  /**
+   * 9 000 € paid on 15.04.2027 and used on 31.08.2027, after the deadline 15.08.2027 (the clock on
+   * 01.09.2027): the application and its late-use claim.
+   */
+  async function usedLate() {
     const { id, callOffId } = await paidProject('900000');
     travelTo('2027-09-01T10:00:00+02:00');
-    // Used on 31.08.2027, after the deadline 15.08.2027: a late-use claim on the 9 000 €, no notice yet.
     const used = await world
       .post(world.carrier, `/api/call-offs/${callOffId}/use`)
       .send({ usedOn: '2027-08-31' })
       .expect(200);
-    const lateUseId = used.body.lateUseClaimId as string;
+    return { id, lateUseId: used.body.lateUseClaimId as string };
+  }
+
+  it('late-use interest not yet noticed when the settlement reclaims part of the money is charged only on the rest', async () => {
+    // A late-use claim on the 9 000 €, no notice yet.
+    const { id, lateUseId } = await usedLate();
     // The settlement reclaims 3 000 € with interest from 15.04.2027; late use stays on 6 000 €:
     // 600 000 × 627 × 138 / 3 650 000 = 14 223,4… → 142,23 € (not 213,35 € on all 9 000 €).
     await settle(id, '700000');
@@ -558,13 +566,7 @@ describe('recovery: interest as the notice fixed it and as booked, once per day'
   }, 120_000);
 
   it('late-use interest not yet noticed on money the settlement reclaims in full is closed, not noticed', async () => {
-    const { id, callOffId } = await paidProject('900000');
-    travelTo('2027-09-01T10:00:00+02:00');
-    const used = await world
-      .post(world.carrier, `/api/call-offs/${callOffId}/use`)
-      .send({ usedOn: '2027-08-31' })
-      .expect(200);
-    const lateUseId = used.body.lateUseClaimId as string;
+    const { id, lateUseId } = await usedLate();
     // 1 000 € spent, all of it own money: the whole 9 000 € come back, with interest from 15.04.2027.
     await settle(id, '100000');
     const claims = await claimsOf(id);
@@ -581,13 +583,7 @@ describe('recovery: interest as the notice fixed it and as booked, once per day'
   }, 120_000);
 
   it('late-use interest noticed and partly paid when the settlement reclaims part: the open share on the reclaimed money is waived', async () => {
-    const { id, callOffId } = await paidProject('900000');
-    travelTo('2027-09-01T10:00:00+02:00');
-    const used = await world
-      .post(world.carrier, `/api/call-offs/${callOffId}/use`)
-      .send({ usedOn: '2027-08-31' })
-      .expect(200);
-    const lateUseId = used.body.lateUseClaimId as string;
+    const { id, lateUseId } = await usedLate();
     await world
       .post(world.finance, `/api/repayment-claims/${lateUseId}/notice`)
       .send({ dueBy: '2027-10-01' })
