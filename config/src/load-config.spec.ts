@@ -104,6 +104,20 @@ describe('configuration', () => {
   });
 
   it.each([
+    ['REDIS_URL', 'Redis:Geheim/42'],
+    ['SMTP_URL', 'smtp:Sm7p-Geheim'],
+  ])('refuses a %s without a host (%p), and does not print it', (key, value) => {
+    const message = refusalOf({ [key]: value });
+    expect(message).toContain(`${key}: `);
+    expect(message).not.toContain(value.slice(value.indexOf(':') + 1));
+  });
+
+  it('takes a PostgreSQL URL without a host: pg finds the socket directory in its query', () => {
+    const socket = 'postgres:///kiezfonds?host=/var/run/postgresql';
+    expect(loadConfig({ DATABASE_URL: socket }).DATABASE_URL).toBe(socket);
+  });
+
+  it.each([
     ['DATABASE_URL', 'Db-Geheim-42'],
     ['REDIS_URL', 'Geheim/42:Redis'],
     ['SMTP_URL', ' Sm7p-Geheim '],

@@ -2,9 +2,15 @@ import { z } from 'zod';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-const url = (protocols: readonly string[]) =>
+/**
+ * A URL of one of `protocols`. Every service but PostgreSQL is reached at a host, so a URL without
+ * one (`redis:Geheim/42`, a password pasted after a scheme) is refused; pg also takes a socket
+ * directory in the query (`postgres:///kiezfonds?host=/var/run/postgresql`).
+ */
+const url = (protocols: readonly string[], { hostless = false } = {}) =>
   z.url({
     protocol: new RegExp(`^(${protocols.join('|')})$`),
+    ...(hostless ? {} : { hostname: /^.+$/ }),
     error: `must be a ${protocols.join(' or ')} URL`,
   });
 
@@ -16,7 +22,9 @@ const url = (protocols: readonly string[]) =>
 export const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    DATABASE_URL: url(['postgres', 'postgresql']).default('postgres://postgres@127.0.0.1:5432/kiezfonds'),
+    DATABASE_URL: url(['postgres', 'postgresql'], { hostless: true }).default(
+      'postgres://postgres@127.0.0.1:5432/kiezfonds',
+    ),
     REDIS_URL: url(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
     // Connections per process (ADR 0014). The API's commands hold theirs while Node works between
     // round trips, so it needs more than the database has cores; beyond about 2 per core plus a
