@@ -114,7 +114,11 @@ describe('fault: Redis restarted without its data', () => {
         RECONCILE_GRACE_MS: '5000',
         MAIL_RETRY_BASE_DELAY_MS: '100',
         MAIL_RETRY_MAX_DELAY_MS: '1000',
-        MAIL_CLAIM_LEASE_MS: '3000',
+        // Longer than an attempt may hold its claim here: no worker dies in this file, and a claim
+        // also waits for one of the 5 SMTP connections (MAIL_CONCURRENCY 20). Jobs the worker still
+        // ran from before the wipe queued there past a 3 s lease, and the same notice's new job
+        // took their claims over: 5 mails twice in one clean-clone run (production: 120 s).
+        MAIL_CLAIM_LEASE_MS: '30000',
       }),
     );
     await worker.init();
