@@ -5,7 +5,6 @@ import {
   BusinessRuleError,
   type ClaimBalance,
   claimBalance,
-  type ClaimEntry,
   DEFAULT_FINANCING_TYPE,
   earlyStartRequired,
   instalmentsOf,
@@ -21,6 +20,7 @@ import { APPLICATIONS_ERROR_CODES } from '../applications.exception';
 import type { ApplicationRecord } from '../applications/application-record';
 import { decisionJson, recipientJson } from '../grant-notice/notice-record';
 import type { TransitionContext } from '../lifecycle/transition-context';
+import { claimEntries } from './claim-entries';
 import { lateUseShare, type StoredLateUseCredit, type StoredNoticeInterest } from './claim-interest';
 import { ledgerPosition } from './ledger-position';
 
@@ -382,18 +382,7 @@ export class FundingEffects {
     reason: string,
   ): Promise<void> {
     const today = calendarDayOf(ctx.now);
-    const rows = (await ctx.tx.query(
-      `SELECT kind, amount_cents::text AS amount_cents, reason FROM repayment_claim_entry
-        WHERE claim_id = $1 ORDER BY seq`,
-      [id],
-    )) as { kind: ClaimEntry['kind']; amount_cents: string; reason: string | null }[];
-    const before = claimBalance(
-      rows.map((r) => ({
-        kind: r.kind,
-        amount: Money.fromCents(r.amount_cents),
-        reason: r.reason ?? undefined,
-      })),
-    );
+    const before = claimBalance(await claimEntries(ctx.tx, id));
     const amount = amountOf(before);
     let after = before;
     if (amount.isPositive()) {

@@ -32,6 +32,7 @@ import {
   storeClaimInterest,
   storeLines,
 } from './claim-interest';
+import { claimEntries } from './claim-entries';
 import type { ClaimLine } from './funding-effects.service';
 import { latestFinalReport } from './settlement';
 
@@ -53,18 +54,6 @@ interface ClaimRow {
 const CLAIM_COLUMNS = `id, application_id, reason, amount_cents::text AS amount_cents, lines, state, notice_reference,
   notice_issued_on::text AS notice_issued_on, notice_due_by::text AS notice_due_by, notice_interest, late_use_credits,
   waive_reason`;
-
-async function claimEntries(db: Db, claimId: string): Promise<ClaimEntry[]> {
-  const rows = (await db.query(
-    `SELECT kind, amount_cents::text AS amount_cents, reason FROM repayment_claim_entry WHERE claim_id = $1 ORDER BY seq`,
-    [claimId],
-  )) as { kind: ClaimEntry['kind']; amount_cents: string; reason: string | null }[];
-  return rows.map((r) => ({
-    kind: r.kind,
-    amount: Money.fromCents(r.amount_cents),
-    reason: r.reason ?? undefined,
-  }));
-}
 
 /**
  * Recovery (Rückforderung): the notice that fixes principal and interest line by line, payments
