@@ -2,15 +2,12 @@ import { addOrganisationMember, binaryBody, createOrganisation, pdfText } from '
 import { backToToday, travelTo } from '../testing/clock';
 import { startTestApi, type TestApi } from '../testing/test-api';
 import { ApplicationWorld } from '../testing/application-world';
-import { type CommitteeSetUp, createCommittee, selectedApplications } from '../testing/committee-world';
-
-const APPROVAL = {
-  type: 'APPROVE',
-  reportDeadlines: [
-    { kind: 'interim', due: '2028-03-31' },
-    { kind: 'final', due: '2029-06-30' },
-  ],
-};
+import {
+  APPROVAL,
+  type CommitteeSetUp,
+  createCommittee,
+  selectedApplications,
+} from '../testing/committee-world';
 
 describe('approval, call-offs, proof of use, revocation: the money of an application', () => {
   let api: TestApi;

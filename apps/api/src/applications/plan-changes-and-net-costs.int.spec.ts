@@ -2,15 +2,7 @@ import { COST_CATEGORIES } from '@kiezfonds/domain';
 import { backToToday, travelTo } from '../testing/clock';
 import { startTestApi, type TestApi } from '../testing/test-api';
 import { ApplicationWorld } from '../testing/application-world';
-import { createCommittee, selectedApplications } from '../testing/committee-world';
-
-const APPROVAL = {
-  type: 'APPROVE',
-  reportDeadlines: [
-    { kind: 'interim', due: '2028-03-31' },
-    { kind: 'final', due: '2029-06-30' },
-  ],
-};
+import { APPROVAL, createCommittee, selectedApplications } from '../testing/committee-world';
 
 /** The projects run from 1 March 2027: a day in their first year. */
 const IN_2027 = '2027-04-15T10:00:00+02:00';

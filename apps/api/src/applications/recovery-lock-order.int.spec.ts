@@ -2,15 +2,12 @@ import { eventually } from '@kiezfonds/testing';
 import { backToToday, travelTo } from '../testing/clock';
 import { startTestApi, type TestApi } from '../testing/test-api';
 import { ApplicationWorld } from '../testing/application-world';
-import { type CommitteeSetUp, createCommittee, selectedApplications } from '../testing/committee-world';
-
-const APPROVAL = {
-  type: 'APPROVE',
-  reportDeadlines: [
-    { kind: 'interim', due: '2028-03-31' },
-    { kind: 'final', due: '2029-06-30' },
-  ],
-};
+import {
+  APPROVAL,
+  type CommitteeSetUp,
+  createCommittee,
+  selectedApplications,
+} from '../testing/committee-world';
 
 /** Well within the API's statement timeout (10 s), which would end a held command. */
 const WITHIN_STATEMENT_TIMEOUT = 4_000;

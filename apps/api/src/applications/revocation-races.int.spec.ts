@@ -1,15 +1,12 @@
 import { backToToday, travelTo } from '../testing/clock';
 import { startTestApi, type TestApi } from '../testing/test-api';
 import { ApplicationWorld } from '../testing/application-world';
-import { type CommitteeSetUp, createCommittee, selectedApplications } from '../testing/committee-world';
-
-const APPROVAL = {
-  type: 'APPROVE',
-  reportDeadlines: [
-    { kind: 'interim', due: '2028-03-31' },
-    { kind: 'final', due: '2029-06-30' },
-  ],
-};
+import {
+  APPROVAL,
+  type CommitteeSetUp,
+  createCommittee,
+  selectedApplications,
+} from '../testing/committee-world';
 
 /** A day in the projects' first year (they run from 1 March 2027 to 31 December 2028). */
 const IN_2027 = '2027-04-15T10:00:00+02:00';

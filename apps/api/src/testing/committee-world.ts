@@ -87,6 +87,15 @@ export async function finalisePlan(world: ApplicationWorld, callId: string, budg
     .body as { items: { applicationId: string; status: string; state: string }[] };
 }
 
+/** An APPROVE with the report deadlines every grant notice needs, for applications of `selectedApplications`. */
+export const APPROVAL = {
+  type: 'APPROVE',
+  reportDeadlines: [
+    { kind: 'interim', due: '2028-03-31' },
+    { kind: 'final', due: '2029-06-30' },
+  ],
+};
+
 /**
  * Applications taken the whole way to `selected` as the rules demand: each in planning, adopted
  * by the committee in writing, then the call's programme plan finalised (so the list the district
