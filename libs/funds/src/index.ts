@@ -24,7 +24,7 @@ export type {
   ProjectRef,
   ReversalCommand,
 } from './ledger/ledger-command';
-export { LedgerService } from './ledger/ledger.service';
+export { isCounterConflict, LedgerService } from './ledger/ledger.service';
 export {
   DOUBLE_FUNDING_WARNING,
   type DoubleFundingActor,

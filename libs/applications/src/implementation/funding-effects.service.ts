@@ -156,9 +156,9 @@ export class FundingEffects {
     )) as { id: string }[];
     if (!issued) throw new BusinessRuleError(APPLICATIONS_ERROR_CODES.netzwerkfondsMissing);
     const fundId = issued.id;
-    // Last: the commitment holds the fund year's lock until the transaction ends (a refusal rolls
-    // back the lines above with it).
-    await this.ledger.commitForApplication(tx, {
+    // Last: the commitment holds the fund year's lock until the transaction ends, or takes it at
+    // the commit (a refusal rolls back the lines above with it).
+    const commitment = {
       fundId,
       applicationId: record.id,
       programmeYear: record.programmeYear,
@@ -166,7 +166,9 @@ export class FundingEffects {
       actorId: ctx.principal.userId,
       grantNoticeRef: `${record.reference}-ZB`,
       requestId: ctx.requestId,
-    });
+    };
+    if (ctx.countersAtCommit) await this.ledger.commitForApplicationAtCommit(tx, commitment);
+    else await this.ledger.commitForApplication(tx, commitment);
   }
 
   /**

@@ -14,7 +14,7 @@ import {
   NotFoundError,
   ValidationError,
 } from '@kiezfonds/domain';
-import { DoubleFundingService } from '@kiezfonds/funds';
+import { DoubleFundingService, isCounterConflict } from '@kiezfonds/funds';
 import { keyedNoticesInsert, markOutboxWritten } from '@kiezfonds/messaging';
 import { queryRows, SqlParameters } from '@kiezfonds/persistence';
 import type { Principal } from '@kiezfonds/identity';
@@ -134,16 +134,27 @@ export class LifecycleService {
     idempotencyKey: string | undefined,
     requestId: string | null,
   ): Promise<TransitionAnswer> {
-    return runIdempotent(
-      this.dataSource,
-      {
-        userId: principal.userId,
-        key: idempotencyKey,
-        scope: `application:${id}`,
-        hash: requestHash(`application:${id}`, event),
-      },
-      (tx) => this.sendWithin(tx, principal, id, event, requestId),
-    );
+    const run = (countersAtCommit: boolean) =>
+      runIdempotent(
+        this.dataSource,
+        {
+          userId: principal.userId,
+          key: idempotencyKey,
+          scope: `application:${id}`,
+          hash: requestHash(`application:${id}`, event),
+        },
+        (tx) => this.sendWithin(tx, principal, id, event, requestId, {}, { countersAtCommit }),
+      );
+    // An approval's commitment moves the fund year's counters at the commit, so that approvals of
+    // one year wait for each other only as long as a commit takes (ADR 0025). A concurrent posting
+    // may have left too little by then: the COMMIT is refused and nothing of the step remains, and
+    // the step runs again the careful way, which books under the lock or refuses with the figures.
+    try {
+      return await run(true);
+    } catch (error) {
+      if (!isCounterConflict(error)) throw error;
+      return run(false);
+    }
   }
 
   /**
@@ -158,6 +169,7 @@ export class LifecycleService {
     event: ApplicationEventDto,
     requestId: string | null,
     sentBy: { planId?: string } = {},
+    { countersAtCommit }: { countersAtCommit: boolean } = { countersAtCommit: false },
   ): Promise<TransitionAnswer> {
     const scope = ApplicationScope.of(principal);
     // Read and lock once, with who the step's notices reach; an application outside the caller's
@@ -181,6 +193,7 @@ export class LifecycleService {
       now,
       requestId,
       citation: { ...sentBy },
+      countersAtCommit,
     };
     const nextVersion = record.version + 1;
     const { first, last } = fundYearLocksLast(effects);

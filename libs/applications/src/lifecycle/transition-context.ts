@@ -15,4 +15,9 @@ export interface TransitionContext {
   requestId: string | null;
   /** What the step rests on, kept in its audit event: the committee's decision, the plan that sent it. */
   citation: { decisionId?: string; planId?: string };
+  /**
+   * The step's commitments move the fund year's shared counters at the commit (ADR 0025): only
+   * when the caller runs the step again, without, should the COMMIT be refused (`LifecycleService.send`).
+   */
+  countersAtCommit: boolean;
 }

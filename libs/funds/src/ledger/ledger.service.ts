@@ -74,6 +74,13 @@ function addDeltas(a: LedgerDelta, b: LedgerDelta): LedgerDelta {
   };
 }
 
+/** What the database answers of each entry it wrote. */
+interface WrittenEntry {
+  id: string;
+  seq: string;
+  created_at: string;
+}
+
 /** A command resolved into the row it will become. */
 interface Resolved {
   posting: LedgerPosting;
@@ -165,9 +172,11 @@ const COUNTER_TABLES = new Set([
 /**
  * A booking written on counters read without a lock that met a concurrent posting: a counter's
  * CHECK (the posting no longer fits), a first counter row inserted by the other one, a sum beyond
- * bigint (the other one's amount and this one together), or a deadlock.
+ * bigint (the other one's amount and this one together), or a deadlock. Raised by the booking's
+ * statement, or by the COMMIT of a transaction whose counters move at the commit
+ * (`commitForApplicationAtCommit`).
  */
-function isCounterConflict(error: unknown): boolean {
+export function isCounterConflict(error: unknown): boolean {
   if (!(error instanceof QueryFailedError)) return false;
   const { code, table } = error.driverError as { code?: string; table?: string };
   if (code === '40P01' || code === '22003') return true;
@@ -202,6 +211,33 @@ export class LedgerService {
    * are booked together (`book`): the fund year is locked once, not once per instalment.
    */
   async commitForApplication(tx: EntityManager, input: CommitForApplication): Promise<PostedLedgerEntry[]> {
+    return this.book(tx, await this.applicationBookings(tx, input));
+  }
+
+  /**
+   * As `commitForApplication`, but the counters every posting of the fund year shares move when
+   * the transaction commits (ADR 0025): the fund year's lock is then held from the commit's start
+   * to its end only, not from this statement on. The commitments are checked on the counters read
+   * without a lock, as in `book`; should a concurrent posting have left too little when the commit
+   * comes, the counters' CHECK refuses the COMMIT (`isCounterConflict`) and the whole transaction
+   * is rolled back. So only a caller that then runs its transaction again, with
+   * `commitForApplication`, may use it. The entries' balances are not known before the commit, so
+   * none are answered. Booked the careful way at once when the unlocked counters refuse.
+   */
+  async commitForApplicationAtCommit(tx: EntityManager, input: CommitForApplication): Promise<void> {
+    const bookings = await this.applicationBookings(tx, input);
+    const read = bookings[0]!.resolved.counters;
+    const checked = read?.fundYear ? checkBookings(bookings, read) : null;
+    // No savepoint: the statement touches no counter another posting shares but the project's,
+    // whose application the step holds locked. Should it meet a conflict all the same, the caller
+    // runs the step again, as for a refused COMMIT.
+    if (checked && !('violations' in checked))
+      await this.writeEntries(tx, bookings, checked.deltas, 'at_commit');
+    else await this.bookUnderLock(tx, bookings);
+  }
+
+  /** One commitment booking per cash-year instalment, resolved once. */
+  private async applicationBookings(tx: EntityManager, input: CommitForApplication): Promise<Booking[]> {
     if (input.instalments.length === 0) {
       throw new ValidationError([{ field: 'instalments', rule: 'required' }]);
     }
@@ -233,7 +269,7 @@ export class LedgerService {
       if (problems.length > 0) throw new ValidationError(problems);
       bookings.push({ command, resolved: { ...first, posting } });
     }
-    return this.book(tx, bookings);
+    return bookings;
   }
 
   /**
@@ -336,12 +372,54 @@ export class LedgerService {
     return this.write(tx, bookings, checked.deltas);
   }
 
-  /** The checked postings in one statement, from the entries to the audit events. */
+  /** The checked postings in one statement, from the entries to the audit events, with their balances. */
   private async write(
     tx: EntityManager,
     bookings: readonly Booking[],
     deltas: readonly LedgerDelta[],
   ): Promise<PostedLedgerEntry[]> {
+    const { fund } = bookings[0]!.resolved;
+    const { entryIds, entries, counters } = await this.writeEntries(tx, bookings, deltas, 'now');
+    const written = new Map(entries.map((entry) => [entry.id, entry]));
+
+    // The last balance is the database's answer; those before it, the same counters part way.
+    const balances: FundYearBalance[] = [];
+    let balance = fundYearBalanceOf(counters!);
+    for (let i = bookings.length - 1; i >= 0; i--) {
+      balances[i] = balance;
+      balance = applyToFundYear(balance, negated(deltas[i]!));
+    }
+    return bookings.map(({ resolved }, i) => ({
+      id: entryIds[i]!,
+      seq: written.get(entryIds[i]!)!.seq,
+      createdAt: new Date(written.get(entryIds[i]!)!.created_at),
+      districtId: fund.district_id,
+      fundId: fund.id,
+      fundKind: fund.kind,
+      programmeYear: resolved.posting.programmeYear,
+      cashYear: resolved.posting.cashYear,
+      kind: resolved.posting.kind,
+      direction: resolved.posting.direction,
+      amount: resolved.posting.amount,
+      applicationId: resolved.applicationId,
+      trackedProjectId: resolved.trackedProjectId,
+      reversesEntryId: resolved.reversesEntryId,
+      reversedKind: resolved.posting.reversed?.kind ?? null,
+      balance: withFigures(balances[i]!),
+    }));
+  }
+
+  /**
+   * The checked postings in one statement, from the entries to the audit events. The counters the
+   * fund year's postings share move in it (`now`, answered), or at the commit (`at_commit`, only
+   * commitments: `commitForApplicationAtCommit`).
+   */
+  private async writeEntries(
+    tx: EntityManager,
+    bookings: readonly Booking[],
+    deltas: readonly LedgerDelta[],
+    counters: 'now' | 'at_commit',
+  ): Promise<{ entryIds: string[]; entries: WrittenEntry[]; counters: FundYearBalanceRow | null }> {
     const { fund, posting: first } = bookings[0]!.resolved;
     const { programmeYear, projectId } = first;
     const trackedProjectId = bookings[0]!.resolved.trackedProjectId;
@@ -410,16 +488,14 @@ export class LedgerService {
       })),
       params,
     );
-    const cashYearDeltas = `unnest(${params.add(cashYears.map(([y]) => y))}::int[],
-      ${params.add(cashYears.map(([, d]) => d.committed.toString()))}::bigint[],
-      ${params.add(cashYears.map(([, d]) => d.disbursed.toString()))}::bigint[],
-      ${params.add(cashYears.map(([, d]) => d.repaid.toString()))}::bigint[]) AS d(cash_year, planned, disbursed, repaid)`;
     // The counters that exist already are updated; a project's or cash year's first row is inserted
     // when its UPDATE found none (should a concurrent posting insert it first, the INSERT fails on the
     // key and `book` books again under the lock).
     // Not INSERT … ON CONFLICT: PostgreSQL checks the CHECK constraints of the row it proposes
     // before it looks for the conflict, and a lone delta (a payment without its commitment) would
     // fail them. A tracked project's action field is fixed at its creation; an application has none.
+    const actionField = () =>
+      `(SELECT action_field_id FROM tracked_project WHERE id = ${params.add(trackedProjectId)}::uuid)`;
     const projectCounters = projectId
       ? `, project AS (
            UPDATE ledger_project_balance
@@ -433,23 +509,9 @@ export class LedgerService {
            SELECT ${fundId}, ${year}, ${params.add(projectId)}::uuid, ${params.add(bookings[0]!.resolved.applicationId)}::uuid,
                   ${params.add(trackedProjectId)}::uuid, ${committed}, ${disbursed}, ${repaid}
             WHERE NOT EXISTS (SELECT 1 FROM project)
-         ), action_field AS (
-           INSERT INTO ledger_action_field_balance AS a (fund_id, programme_year, action_field_id,
-             committed_cents, disbursed_cents, repaid_cents)
-           VALUES (${fundId}, ${year},
-             (SELECT action_field_id FROM tracked_project WHERE id = ${params.add(trackedProjectId)}::uuid),
-             ${committed}, ${disbursed}, ${repaid})
-           ON CONFLICT ON CONSTRAINT ledger_action_field_balance_key DO UPDATE
-           SET committed_cents = a.committed_cents + EXCLUDED.committed_cents,
-               disbursed_cents = a.disbursed_cents + EXCLUDED.disbursed_cents,
-               repaid_cents = a.repaid_cents + EXCLUDED.repaid_cents
          )`
       : '';
-    const [after] = await queryRows<
-      FundYearBalanceRow & { entries: { id: string; seq: string; created_at: string }[] }
-    >(
-      tx,
-      `WITH entry AS (
+    const entryCtes = `entry AS (
          INSERT INTO ledger_entry (id, fund_id, fund_kind, programme_year, cash_year, kind, direction, amount_cents,
            application_id, tracked_project_id, call_off_ref, grant_notice_ref, actor_id, reason,
            reverses_entry_id, reversed_kind)
@@ -457,7 +519,45 @@ export class LedgerService {
          RETURNING id, seq::text AS seq, created_at
        ), audit AS (
          ${audits}
-       ), cash_year AS (
+       )${projectCounters}`;
+
+    if (counters === 'at_commit') {
+      if (!projectId || !total.budget.isZero() || !total.disbursed.isZero() || !total.repaid.isZero()) {
+        throw new Error('only commitments to a project move their counters at the commit');
+      }
+      // The shared counters' deltas, for the trigger that adds them at the commit (migration 1763797500000).
+      const [row] = await queryRows<{ entries: WrittenEntry[] }>(
+        tx,
+        `WITH ${entryCtes}
+         INSERT INTO ledger_counters_at_commit (fund_id, programme_year, action_field_id, committed_cents,
+           entry_count, cash_years, planned_cents)
+         VALUES (${fundId}, ${year}, ${actionField()}, ${committed}, ${params.add(bookings.length)},
+           ${params.add(cashYears.map(([y]) => y))}::int[],
+           ${params.add(cashYears.map(([, d]) => d.committed.toString()))}::bigint[])
+         RETURNING (SELECT json_agg(entry) FROM entry) AS entries`,
+        params.values,
+      );
+      return { entryIds, entries: row!.entries, counters: null };
+    }
+
+    const cashYearDeltas = `unnest(${params.add(cashYears.map(([y]) => y))}::int[],
+      ${params.add(cashYears.map(([, d]) => d.committed.toString()))}::bigint[],
+      ${params.add(cashYears.map(([, d]) => d.disbursed.toString()))}::bigint[],
+      ${params.add(cashYears.map(([, d]) => d.repaid.toString()))}::bigint[]) AS d(cash_year, planned, disbursed, repaid)`;
+    const actionFieldCounter = projectId
+      ? `, action_field AS (
+           INSERT INTO ledger_action_field_balance AS a (fund_id, programme_year, action_field_id,
+             committed_cents, disbursed_cents, repaid_cents)
+           VALUES (${fundId}, ${year}, ${actionField()}, ${committed}, ${disbursed}, ${repaid})
+           ON CONFLICT ON CONSTRAINT ledger_action_field_balance_key DO UPDATE
+           SET committed_cents = a.committed_cents + EXCLUDED.committed_cents,
+               disbursed_cents = a.disbursed_cents + EXCLUDED.disbursed_cents,
+               repaid_cents = a.repaid_cents + EXCLUDED.repaid_cents
+         )`
+      : '';
+    const [after] = await queryRows<FundYearBalanceRow & { entries: WrittenEntry[] }>(
+      tx,
+      `WITH ${entryCtes}${actionFieldCounter}, cash_year AS (
          UPDATE fund_cash_year_balance c
          SET planned_cents = c.planned_cents + d.planned, disbursed_cents = c.disbursed_cents + d.disbursed,
              repaid_cents = c.repaid_cents + d.repaid
@@ -469,7 +569,7 @@ export class LedgerService {
            disbursed_cents, repaid_cents)
          SELECT ${fundId}, ${year}, d.* FROM ${cashYearDeltas}
           WHERE d.cash_year NOT IN (SELECT cash_year FROM cash_year)
-       )${projectCounters}
+       )
        UPDATE fund_year_balance
        SET budget_cents = budget_cents + ${params.add(total.budget.toString())}, committed_cents = committed_cents + ${committed},
            disbursed_cents = disbursed_cents + ${disbursed}, repaid_cents = repaid_cents + ${repaid},
@@ -479,33 +579,8 @@ export class LedgerService {
                  (SELECT json_agg(entry) FROM entry) AS entries`,
       params.values,
     );
-    const written = new Map(after!.entries.map((entry) => [entry.id, entry]));
-
-    // The last balance is the database's answer; those before it, the same counters part way.
-    const balances: FundYearBalance[] = [];
-    let balance = fundYearBalanceOf(after);
-    for (let i = bookings.length - 1; i >= 0; i--) {
-      balances[i] = balance;
-      balance = applyToFundYear(balance, negated(deltas[i]!));
-    }
-    return bookings.map(({ resolved }, i) => ({
-      id: entryIds[i]!,
-      seq: written.get(entryIds[i]!)!.seq,
-      createdAt: new Date(written.get(entryIds[i]!)!.created_at),
-      districtId: fund.district_id,
-      fundId: fund.id,
-      fundKind: fund.kind,
-      programmeYear,
-      cashYear: resolved.posting.cashYear,
-      kind: resolved.posting.kind,
-      direction: resolved.posting.direction,
-      amount: resolved.posting.amount,
-      applicationId: resolved.applicationId,
-      trackedProjectId: resolved.trackedProjectId,
-      reversesEntryId: resolved.reversesEntryId,
-      reversedKind: resolved.posting.reversed?.kind ?? null,
-      balance: withFigures(balances[i]!),
-    }));
+    const { entries: written, ...counterRow } = after!;
+    return { entryIds, entries: written, counters: counterRow };
   }
 
   private async fund(tx: EntityManager, fundId: string): Promise<FundRow> {

@@ -44,6 +44,7 @@ import { RetryGenerationOnOutbox1763796850000 } from './1763796850000-retry-gene
 import { CreditPaidLateUseInterest1763796900000 } from './1763796900000-credit-paid-late-use-interest';
 import { IndexIdempotencyKeysByAge1763797200000 } from './1763797200000-index-idempotency-keys-by-age';
 import { CreditLateUseInterestOnSettlementClaims1763797300000 } from './1763797300000-credit-late-use-interest-on-settlement-claims';
+import { MoveCommitmentCountersAtCommit1763797500000 } from './1763797500000-move-commitment-counters-at-commit';
 import { FixWrittenVoteElectorateAtOpening1763797400000 } from './1763797400000-fix-written-vote-electorate-at-opening';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from dist/. */
@@ -95,4 +96,5 @@ export const migrations = [
   IndexIdempotencyKeysByAge1763797200000,
   CreditLateUseInterestOnSettlementClaims1763797300000,
   FixWrittenVoteElectorateAtOpening1763797400000,
+  MoveCommitmentCountersAtCommit1763797500000,
 ];
