@@ -114,10 +114,10 @@ describe('fault: Redis restarted without its data', () => {
         RECONCILE_GRACE_MS: '5000',
         MAIL_RETRY_BASE_DELAY_MS: '100',
         MAIL_RETRY_MAX_DELAY_MS: '1000',
-        // Longer than an attempt may hold its claim here: no worker dies in this file, and a claim
-        // also waits for one of the 5 SMTP connections (MAIL_CONCURRENCY 20). Jobs the worker still
-        // ran from before the wipe queued there past a 3 s lease, and the same notice's new job
-        // took their claims over: 5 mails twice in one clean-clone run (production: 120 s).
+        // Longer than any send here: no worker dies in this file, so no claim needs taking over
+        // (production: 120 s). When a claim still covered the wait for one of the 5 SMTP connections
+        // too, a 3 s lease ran out under jobs queued there from before the wipe, and the same
+        // notice's new job sent 5 mails twice in one clean-clone run; claims now wait for nothing.
         MAIL_CLAIM_LEASE_MS: '30000',
       }),
     );

@@ -106,6 +106,31 @@ describe('a mail is claimed before it is sent and recorded after, never sent twi
     await eventually(async () => expect((await deliveryRow('held-send'))!.state).toBe('sent'));
   });
 
+  it('claims a mail only once one of the 5 SMTP connections is free for it: the lease covers the send, not the wait', async () => {
+    // MAIL_CONCURRENCY (20) jobs share the 5 connections. A claim taken before the wait for one
+    // ran out under a live attempt when the server was slow, and a second attempt sent the mail again.
+    const occasions = Array.from({ length: 8 }, (_, i) => `slow-server-${i}`);
+    smtp.hold();
+    try {
+      const before = smtp.receiving;
+      for (const occasion of occasions) await queueNotice(occasion);
+      // Five mails are with the server, which does not answer; the other three wait for a connection.
+      await eventually(() => expect(smtp.receiving).toBe(before + 5));
+      await sleep(500);
+      const states = (await db.dataSource.query(
+        `SELECT count(*)::int AS n FROM mail_delivery WHERE delivery_key = ANY($1) AND state = 'claimed'`,
+        [occasions.map(keyOf)],
+      )) as { n: number }[];
+      expect(states[0]!.n).toBe(5);
+    } finally {
+      smtp.resume();
+    }
+    await eventually(() => expect(occasions.map((o) => mailsFor(o).length)).toEqual(occasions.map(() => 1)));
+    await eventually(async () => {
+      for (const occasion of occasions) expect((await deliveryRow(occasion))!.state).toBe('sent');
+    });
+  });
+
   it('derives the Message-ID from the delivery key and records it with the delivery', async () => {
     await queueNotice('message-id');
     await eventually(() => expect(mailsFor('message-id')).toHaveLength(1));

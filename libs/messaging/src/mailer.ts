@@ -24,16 +24,22 @@ export function messageIdFor(deliveryKey: string, mailFrom: string): string {
   return `<${createHash('sha256').update(deliveryKey).digest('hex').slice(0, 40)}@${domain}>`;
 }
 
+/** SMTP connections the pool keeps open to the server. */
+const CONNECTIONS = 5;
+
 /** The one way mail leaves the system: a pooled SMTP connection from SMTP_URL. */
 @Injectable()
 export class Mailer implements OnApplicationShutdown {
   private readonly transport: Transporter;
+  /** Holders of a connection (`withConnection`), and those waiting for one, first come first served. */
+  private holders = 0;
+  private readonly waiting: (() => void)[] = [];
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     const url = new URL(config.SMTP_URL);
     this.transport = createTransport({
       pool: true,
-      maxConnections: 5,
+      maxConnections: CONNECTIONS,
       host: url.hostname,
       port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 25,
       secure: url.protocol === 'smtps:',
@@ -46,6 +52,25 @@ export class Mailer implements OnApplicationShutdown {
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
     });
+  }
+
+  /**
+   * Runs `work` once one of the pool's connections is free for it, and frees it when `work` ends.
+   * More jobs run at once (MAIL_CONCURRENCY) than there are connections; a delivery claims its mail
+   * inside `work`, so the claim's lease runs from the send, not from the wait for a connection, which
+   * a slow server stretches without bound (operations.md, "The lease is longer than any send").
+   */
+  async withConnection<T>(work: () => Promise<T>): Promise<T> {
+    if (this.holders < CONNECTIONS) this.holders++;
+    // A freed connection passes straight to the next in line, so the count stays as it is.
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.holders--;
+    }
   }
 
   messageIdFor(deliveryKey: string): string {

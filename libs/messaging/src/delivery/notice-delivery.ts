@@ -97,30 +97,35 @@ export class NoticeDelivery {
 
     const attachments = await this.attachments(notice);
     // The claim is committed before the send and no transaction stays open during it (STYLE.md):
-    // a second run of the job finds the claim and waits for its lease; a `sent` row ends it.
-    const claim = await this.claim(notice);
-    if (claim === 'already_sent') return this.finish(notice, 'already_sent');
-    try {
-      await this.mailer.send({
-        to: [recipient.email],
-        subject: mail.subject,
-        html: mail.html,
-        text: mail.text,
-        deliveryKey: notice.deliveryKey,
-        locale: recipient.locale,
-        ...(attachments.length > 0 ? { attachments } : {}),
-      });
-    } catch (error) {
-      // Not accepted: give the claim back so the retry need not wait for the lease. If even that
-      // fails (the database is down too), the lease runs out and the retry takes the claim over.
-      await this.dataSource
-        .query(`UPDATE mail_delivery SET claimed_at = NULL WHERE delivery_key = $1 AND claim_token = $2`, [
-          notice.deliveryKey,
-          claim,
-        ])
-        .catch(() => undefined);
-      throw permanentRefusal(error) ?? error;
-    }
+    // a second run of the job finds the claim and waits for its lease; a `sent` row ends it. It is
+    // taken once a connection is free, so that the lease covers the send and not the wait.
+    const sent = await this.mailer.withConnection(async () => {
+      const claim = await this.claim(notice);
+      if (claim === 'already_sent') return false;
+      try {
+        await this.mailer.send({
+          to: [recipient.email],
+          subject: mail.subject,
+          html: mail.html,
+          text: mail.text,
+          deliveryKey: notice.deliveryKey,
+          locale: recipient.locale,
+          ...(attachments.length > 0 ? { attachments } : {}),
+        });
+      } catch (error) {
+        // Not accepted: give the claim back so the retry need not wait for the lease. If even that
+        // fails (the database is down too), the lease runs out and the retry takes the claim over.
+        await this.dataSource
+          .query(`UPDATE mail_delivery SET claimed_at = NULL WHERE delivery_key = $1 AND claim_token = $2`, [
+            notice.deliveryKey,
+            claim,
+          ])
+          .catch(() => undefined);
+        throw permanentRefusal(error) ?? error;
+      }
+      return true;
+    });
+    if (!sent) return this.finish(notice, 'already_sent');
     // The server has the mail: from here on only the record may be retried, never the send.
     await this.untilRecorded(notice, () => this.recordSent(notice));
     this.logger.log({ deliveryKey: notice.deliveryKey, kind: notice.kind }, 'notice mailed');
