@@ -83,7 +83,15 @@ describe('approvals on one fund year: the counters move at the commit', () => {
         `SELECT 1 FROM fund_year_balance WHERE fund_id = $1 AND programme_year = 2027 FOR UPDATE`,
         [world.fundId],
       );
-      answers = Promise.all(ids.map((id) => world.event(world.coordinator, id, APPROVAL).then((r) => r)));
+      // With Idempotency-Keys: the refused COMMIT must not leave the key answered either.
+      answers = Promise.all(
+        ids.map((id) =>
+          world
+            .event(world.coordinator, id, APPROVAL)
+            .set('Idempotency-Key', `approve-${id}`)
+            .then((r) => r),
+        ),
+      );
       // Each has written its grant notice and entries already and waits only in its COMMIT.
       await eventually(
         async () => expect(await waitingStatements()).toEqual(['COMMIT', 'COMMIT']),
@@ -131,5 +139,19 @@ describe('approvals on one fund year: the counters move at the commit', () => {
     });
     // Every counter still equals the sum of its entries.
     expect((await api.app.get(BalanceService).audit(world.fundId, 2027)).consistent).toBe(true);
+
+    // Sent again under their keys: the approval answers what it answered, the refusal is refused
+    // again (it stored nothing), and nothing is booked twice.
+    const again = await Promise.all(
+      ids.map((id) =>
+        world
+          .event(world.coordinator, id, APPROVAL)
+          .set('Idempotency-Key', `approve-${id}`)
+          .then((r) => r),
+      ),
+    );
+    expect(again.map((a) => [a.status, a.body.code])).toEqual(answered.map((a) => [a.status, a.body.code]));
+    expect(again[ids.indexOf(refusedId) === 0 ? 1 : 0]!.body).toEqual(approved[0]!.body);
+    expect(await counters()).toEqual(after);
   }, 180_000);
 });
