@@ -53,6 +53,9 @@ describe("a newcomer's first pages", () => {
       const page = await signedIn(world.actor(role), '/');
       expect(await page.locator('main').innerText()).not.toContain('Im Aufbau');
       const steps = page.getByRole('region', { name: 'Ihre nächsten Schritte' });
+      // The steps arrive after the page's first render: the loader may not have appeared yet when
+      // the page was checked for it, and evaluateAll reads what is there without waiting.
+      await steps.getByRole('link').first().waitFor();
       const links = await steps
         .getByRole('link')
         .evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
