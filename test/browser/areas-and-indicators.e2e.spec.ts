@@ -9,6 +9,7 @@ import {
   axeViolations,
   type BrowserApi,
   horizontalOverflow,
+  settled,
   signedInAt,
   startBrowserApi,
 } from './browser-harness';
@@ -138,7 +139,7 @@ describe('indicators imported in the browser, shown beside the money', () => {
 
     await page.getByRole('link', { name: 'Falkenhagener Feld Ost' }).click();
     await page.getByRole('heading', { level: 1, name: 'Falkenhagener Feld Ost' }).waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
+    await settled(page);
     const indicators = (
       await page.locator('section[aria-labelledby="gebiet-indikatoren"]').innerText()
     ).replaceAll('\u00a0', ' ');
@@ -165,7 +166,7 @@ describe('indicators imported in the browser, shown beside the money', () => {
     for (const path of ['/gebiete', `/gebiete/${planungsraumId}`]) {
       await page.goto(`${api.baseUrl}${path}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
-      await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
+      await settled(page);
       expect({ path, overflow: await horizontalOverflow(page) }).toEqual({ path, overflow: null });
     }
   });

@@ -6,6 +6,7 @@ import {
   createTestDatabase,
   createTestRedis,
   launchBrowser,
+  requestsInFlight,
   testConfig,
   type TestDatabase,
   type TestRedis,
@@ -74,7 +75,7 @@ export async function signedInAt(
   await page.getByLabel('Passwort', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await page.waitForURL(`${api.baseUrl}${path}`);
-  await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
+  await settled(page);
   return page;
 }
 
@@ -151,9 +152,38 @@ export function plain(text: string): string {
     .trim();
 }
 
-/** Resolves once the page shows no loader any more: its data has arrived. */
-export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
+/**
+ * Resolves once the page has its data: no request in flight and no loader shown, and still so
+ * after the page's next frame and a short quiet spell. A check for loaders alone passed while the
+ * address had changed but the new route's code was still loading behind the previous page (which
+ * shows no loader), or before the page had sent its first request, and the test then read an
+ * empty list or expired the session under a request still to come.
+ */
+export async function settled(page: Page, timeout = 15_000): Promise<void> {
+  const quietSpell = 150;
+  const deadline = Date.now() + timeout;
+  let quietSince: number | null = null;
+  for (;;) {
+    const loaders = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) =>
+          requestAnimationFrame(() =>
+            setTimeout(() => resolve(document.querySelectorAll('.loader').length), 0),
+          ),
+        ),
+    );
+    const inFlight = requestsInFlight(page);
+    if (loaders === 0 && inFlight === 0) {
+      quietSince ??= Date.now();
+      if (Date.now() - quietSince >= quietSpell) return;
+    } else {
+      quietSince = null;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`The page still loads after ${timeout} ms: ${inFlight} requests, ${loaders} loaders`);
+    }
+    await page.waitForTimeout(25);
+  }
 }
 
 /** The focused element's accessible name (aria-label, label or text), "body" when focus was lost. */

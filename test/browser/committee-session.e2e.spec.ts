@@ -3,7 +3,7 @@ import type { TestDatabase } from '@kiezfonds/testing';
 import type { Browser } from 'playwright-core';
 import { ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
 import { type CommitteeSetUp, createCommittee } from '../../apps/api/src/testing/committee-world';
-import { axeViolations, type BrowserApi, signedInAt, startBrowserApi } from './browser-harness';
+import { axeViolations, type BrowserApi, signedInAt, startBrowserApi, settled } from './browser-harness';
 
 /**
  * Issue 7's acceptance: the coordinator runs a session in the browser, from attendance to the
@@ -217,7 +217,7 @@ describe('planning a committee session in the browser', () => {
     await page.locator('main').getByRole('link', { name: 'Sitzung planen' }).click();
     await page.waitForURL(`${harness.baseUrl}/sitzungen/neu`);
     await page.getByRole('heading', { level: 1, name: 'Sitzung planen' }).waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
+    await settled(page);
     expect(await axeViolations(page)).toEqual([]);
 
     // Nothing filled in: the summary takes focus and every required field says what it needs.

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
-import { type BrowserApi, signedInAt, startBrowserApi } from './browser-harness';
+import { type BrowserApi, signedInAt, startBrowserApi, settled } from './browser-harness';
 
 /**
  * Issue 19, item 1: the cost plan never stores a row without a valid amount, and renders whatever
@@ -134,7 +134,7 @@ describe('the cost plan in the browser: no broken rows, and broken old rows can 
 
     await page.goto(`${api.baseUrl}/antraege/${draft.id}/finanzierungsplan`);
     await page.getByRole('heading', { level: 1, name: 'Finanzierungsplan' }).waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
+    await settled(page);
     const financing = await page.locator('main').innerText();
     expect(financing).not.toContain('Noch kein Kassenjahr erfasst');
     expect(financing).not.toMatch(/überein: \./);

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemoData } from '@kiezfonds/persistence';
 import { seedDemoApplications } from '../../apps/api/src/cli/seed-applications';
-import { axeViolations, startBrowserApi, type BrowserApi } from './browser-harness';
+import { axeViolations, startBrowserApi, type BrowserApi, settled } from './browser-harness';
 
 /**
  * Issue 19, item 2: on the demo as `npm run db:seed` leaves it, every role's home names at least
@@ -50,7 +50,7 @@ describe('the home page of each demo role', () => {
       .getByRole('link')
       .evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).getAttribute('href')!))) {
       await page.goto(`${api.baseUrl}${href}`);
-      await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
+      await settled(page);
       const heading = await page.getByRole('heading', { level: 1 }).first().innerText();
       const main = await page.locator('main').innerText();
       expect(`${href}: ${heading}`).not.toMatch(/Kein Zugriff|nicht gefunden|Fehler aufgetreten/);
@@ -65,10 +65,10 @@ describe('the home page of each demo role', () => {
       .getByRole('link', { name: /Prioritätenliste/ })
       .click();
     await page.waitForURL(/\/aufrufe\/[^/]+\/programmplanung$/);
-    await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
+    await settled(page);
     await page.getByRole('link', { name: 'Kiezlotsen für Nachbarschaftshilfe' }).click();
     await page.waitForURL(/\/eingang\/[^/]+$/);
-    await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
+    await settled(page);
     expect(await page.locator('main').innerText()).not.toMatch(/Kein Zugriff|Fehler aufgetreten/);
     await page.getByRole('button', { name: 'Auswahl des Senats erfassen' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);

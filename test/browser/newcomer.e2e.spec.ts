@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
-import { startBrowserApi, type BrowserApi } from './browser-harness';
+import { startBrowserApi, type BrowserApi, settled } from './browser-harness';
 
 /**
  * Issue 19, item 4: the small things a newcomer trips over. The home page gives each role its
@@ -34,7 +34,7 @@ describe("a newcomer's first pages", () => {
     await page.getByRole('button', { name: 'Anmelden' }).click();
     await page.waitForURL(`${api.baseUrl}/`);
     if (path !== '/') await page.goto(`${api.baseUrl}${path}`);
-    await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
+    await settled(page);
     return page;
   }
 
@@ -53,16 +53,13 @@ describe("a newcomer's first pages", () => {
       const page = await signedIn(world.actor(role), '/');
       expect(await page.locator('main').innerText()).not.toContain('Im Aufbau');
       const steps = page.getByRole('region', { name: 'Ihre nächsten Schritte' });
-      // The steps arrive after the page's first render: the loader may not have appeared yet when
-      // the page was checked for it, and evaluateAll reads what is there without waiting.
-      await steps.getByRole('link').first().waitFor();
       const links = await steps
         .getByRole('link')
         .evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
       expect(links.length).toBeGreaterThan(0);
       for (const href of links) {
         await page.goto(`${api.baseUrl}${href}`);
-        await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
+        await settled(page);
         const heading = await page.getByRole('heading', { level: 1 }).first().innerText();
         expect(`${href}: ${heading}`).not.toMatch(/Kein Zugriff|nicht gefunden|Fehler aufgetreten/);
       }
@@ -74,7 +71,7 @@ describe("a newcomer's first pages", () => {
     const header = page.getByRole('rowheader').filter({ hasText: 'Kiezküchen verbinden' }).first();
     expect(await header.innerText()).toMatch(/^Kiezküchen verbinden\s*\n\s*NWF-/);
     await page.goto(`${api.baseUrl}/antraege/neu?aufruf=${callId}`);
-    await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
+    await settled(page);
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await page.locator('main').innerText()).not.toMatch(/Fördersumme\s*:?\s*Fördersumme/);
     const body = await page.locator('main').innerText();
@@ -84,7 +81,7 @@ describe("a newcomer's first pages", () => {
   it('opens finance on the programme year that has figures', async () => {
     const page = await signedIn(world.finance, '/finanzen');
     await page.waitForURL(/jahr=2027/);
-    await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
+    await settled(page);
     expect(await page.getByLabel('Programmjahr', { exact: true }).inputValue()).toBe('2027');
   });
 });

@@ -6,7 +6,7 @@ import type { BrowserContext } from 'playwright-core';
 import { ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
 import { createCommittee } from '../../apps/api/src/testing/committee-world';
 import { reminderSweep, triggerEveryNotice } from '../notices/notice-triggers';
-import { startBrowserApi, type BrowserApi } from './browser-harness';
+import { startBrowserApi, type BrowserApi, settled } from './browser-harness';
 
 interface QueuedNotice {
   kind: NoticeKind;
@@ -64,7 +64,7 @@ describe('the link of every notice opens a page its recipient may see', () => {
       page.setDefaultTimeout(10_000);
       try {
         await page.goto(`${api.baseUrl}${visit.path}`);
-        await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
+        await settled(page);
         await page.getByRole('heading', { level: 1 }).first().waitFor();
         if (new URL(page.url()).pathname === '/anmelden' && !visit.path.startsWith('/anmelden')) {
           // Signed out, as after clicking the link in a mail: sign in, and land on the page.
@@ -72,7 +72,7 @@ describe('the link of every notice opens a page its recipient may see', () => {
           await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
           await page.getByRole('button', { name: 'Anmelden' }).click();
           await page.waitForURL((url) => url.pathname !== '/anmelden');
-          await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
+          await settled(page);
         }
         const heading = await page.getByRole('heading', { level: 1 }).first().innerText();
         if (/Kein Zugriff|nicht gefunden|Fehler aufgetreten/.test(heading)) {

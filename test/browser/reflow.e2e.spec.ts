@@ -3,7 +3,13 @@ import type { BrowserContext } from 'playwright-core';
 import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
 import { type CommitteeSetUp, createCommittee, inPlanning } from '../../apps/api/src/testing/committee-world';
 import { createUser, setPassword, signIn } from '@kiezfonds/testing';
-import { axeViolations, type BrowserApi, horizontalOverflow, startBrowserApi } from './browser-harness';
+import {
+  axeViolations,
+  type BrowserApi,
+  horizontalOverflow,
+  startBrowserApi,
+  settled,
+} from './browser-harness';
 
 /** 320 px: WCAG 1.4.10 (reflow); 640 px: a 1280 px screen at 200 % zoom. */
 const WIDTHS = [320, 640] as const;
@@ -163,7 +169,7 @@ describe('every page reflows at 320 px and 640 px, for every role', () => {
         for (const path of paths) {
           await page.goto(`${api.baseUrl}${path}`);
           await page.getByRole('heading', { level: 1 }).first().waitFor();
-          await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
+          await settled(page);
           const heading = await page.getByRole('heading', { level: 1 }).first().innerText();
           if (/Kein Zugriff|Fehler aufgetreten/.test(heading))
             problems.push(`${width} ${path}: "${heading}"`);

@@ -9,7 +9,13 @@ import {
   type UserRow,
 } from '@kiezfonds/testing';
 import type { Page } from 'playwright-core';
-import { axeViolations, type BrowserApi, horizontalOverflow, startBrowserApi } from './browser-harness';
+import {
+  axeViolations,
+  type BrowserApi,
+  horizontalOverflow,
+  startBrowserApi,
+  settled,
+} from './browser-harness';
 
 const PASSWORD = 'sicherheit-im-bezirksamt-2027';
 
@@ -49,7 +55,7 @@ describe('security administration in the browser: organisations, API tokens and 
     await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Anmelden' }).click();
     await page.waitForURL(`${api.baseUrl}${path}`);
-    await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
+    await settled(page);
     return page;
   }
 

@@ -3,7 +3,13 @@ import type { TestDatabase } from '@kiezfonds/testing';
 import type { Browser, Page } from 'playwright-core';
 import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
 import { type CommitteeSetUp, createCommittee } from '../../apps/api/src/testing/committee-world';
-import { axeViolations, type BrowserApi, horizontalOverflow, startBrowserApi } from './browser-harness';
+import {
+  axeViolations,
+  type BrowserApi,
+  horizontalOverflow,
+  startBrowserApi,
+  settled,
+} from './browser-harness';
 
 /**
  * Issue 15, deliverable 6: the members' voting screens. A written ballot is confirmed before it is
@@ -64,7 +70,7 @@ describe('the voting screens in the browser', () => {
     await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Anmelden' }).click();
     await page.waitForURL(`${baseUrl}${path}`);
-    await page.waitForFunction(() => document.querySelectorAll('.loader').length === 0);
+    await settled(page);
     return page;
   }
 

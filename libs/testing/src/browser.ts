@@ -1,17 +1,24 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The requests each context has sent and not yet seen answered (or failed). */
+const pendingRequests = new WeakMap<BrowserContext, Set<Request>>();
 
 /**
  * Debian's Chromium driven by playwright-core (no browser download). The flags keep it from
  * reaching for the network, which this machine does not have, and let it run as root.
+ *
+ * Every context it opens counts its requests in flight from its first one on, so that a test can
+ * wait for a page's data (`requestsInFlight`): a count begun only when the test asks would miss
+ * the request a page sent before.
  */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   }
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
       '--no-sandbox',
@@ -24,4 +31,20 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-dev-shm-usage',
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    const pending = new Set<Request>();
+    context.on('request', (request) => pending.add(request));
+    context.on('requestfinished', (request) => pending.delete(request));
+    context.on('requestfailed', (request) => pending.delete(request));
+    pendingRequests.set(context, pending);
+    return context;
+  };
+  return browser;
+}
+
+/** How many requests of the page's context are still unanswered (0 for a context not counted). */
+export function requestsInFlight(page: Page): number {
+  return pendingRequests.get(page.context())?.size ?? 0;
 }

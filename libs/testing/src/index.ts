@@ -1,4 +1,4 @@
-export { launchBrowser } from './browser';
+export { launchBrowser, requestsInFlight } from './browser';
 export { pdfInfo, pdfText } from './pdf-text';
 export { type CapturedMail, SmtpSink } from './smtp-sink';
 export { testConfig } from './test-config';
