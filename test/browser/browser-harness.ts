@@ -160,7 +160,7 @@ export function plain(text: string): string {
  * empty list or expired the session under a request still to come.
  */
 export async function settled(page: Page, timeout = 15_000): Promise<void> {
-  const quietSpell = 150;
+  const quietSpell = 100;
   const deadline = Date.now() + timeout;
   let quietSince: number | null = null;
   for (;;) {

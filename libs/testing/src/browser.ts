@@ -38,13 +38,29 @@ export async function launchBrowser(): Promise<Browser> {
     context.on('request', (request) => pending.add(request));
     context.on('requestfinished', (request) => pending.delete(request));
     context.on('requestfailed', (request) => pending.delete(request));
+    context.on('close', () => pending.clear());
     pendingRequests.set(context, pending);
     return context;
   };
   return browser;
 }
 
-/** How many requests of the page's context are still unanswered (0 for a context not counted). */
+/**
+ * How many requests of this page are still unanswered (0 in a context not counted). A page closed
+ * with requests in flight never sees them end, so they are counted for their own page only.
+ */
 export function requestsInFlight(page: Page): number {
-  return pendingRequests.get(page.context())?.size ?? 0;
+  let count = 0;
+  for (const request of pendingRequests.get(page.context()) ?? []) {
+    if (pageOf(request) === page) count += 1;
+  }
+  return count;
+}
+
+function pageOf(request: Request): Page | null {
+  try {
+    return request.frame().page();
+  } catch {
+    return null; // a service worker's request belongs to no page
+  }
 }
