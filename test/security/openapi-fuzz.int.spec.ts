@@ -155,7 +155,7 @@ describe('the API answers every operation, for every caller and any input, witho
   let ids: string[];
 
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestApi({ API_DOCS: 'on' });
     const world = await ApplicationWorld.create(api.server, api.db.dataSource);
     const committee = await createCommittee(world);
     const call = await world.openCall();

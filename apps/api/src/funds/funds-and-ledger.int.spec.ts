@@ -56,7 +56,7 @@ describe('funds and ledger over HTTP', () => {
   let aktionsfonds: FundJson;
 
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestApi({ API_DOCS: 'on' });
     ({ db, app, server } = api);
     spandau = await createDistrict(db.dataSource, { slug: 'spandau', name: 'Spandau' });
     neukoelln = await createDistrict(db.dataSource, { slug: 'neukoelln', name: 'Neukölln' });

@@ -45,7 +45,7 @@ describe('tracked projects, their reference data and concurrent bookings over HT
   let aktionsfonds: FundJson;
 
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestApi({ API_DOCS: 'on' });
     ({ db, server } = api);
     spandau = await createDistrict(db.dataSource, { slug: 'spandau', name: 'Spandau' });
     neukoelln = await createDistrict(db.dataSource, { slug: 'neukoelln', name: 'Neukölln' });

@@ -35,7 +35,7 @@ describe('health, readiness and API documentation', () => {
   let app: NestExpressApplication;
 
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestApi({ API_DOCS: 'on' });
     ({ db, app } = api);
   });
 
