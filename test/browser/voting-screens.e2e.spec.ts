@@ -28,6 +28,8 @@ describe('the voting screens in the browser', () => {
   let voteId: string;
   /** A second application in review, on the session's agenda. */
   let sessionItem: string;
+  /** A third one, on the agenda of the session whose live view races a vote. */
+  let liveItem: string;
 
   beforeAll(async () => {
     harness = await startBrowserApi();
@@ -44,6 +46,9 @@ describe('the voting screens in the browser', () => {
     sessionItem = (await world.draft(callId)).id;
     await world.event(world.carrier, sessionItem, { type: 'SUBMIT' }).expect(200);
     await world.event(world.coordinator, sessionItem, { type: 'PASS_FORMAL_CHECK' }).expect(200);
+    liveItem = (await world.draft(callId)).id;
+    await world.event(world.carrier, liveItem, { type: 'SUBMIT' }).expect(200);
+    await world.event(world.coordinator, liveItem, { type: 'PASS_FORMAL_CHECK' }).expect(200);
     voteId = (
       await world
         .post(world.coordinator, `/api/applications/${applicationId}/written-votes`)
@@ -112,6 +117,60 @@ describe('the voting screens in the browser', () => {
     expect(await page.getByRole('button', { name: /stimmen|Enthalten/ }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     expect(await horizontalOverflow(page)).toBeNull();
+  });
+
+  it("keeps a member's cast vote when the live view's refresh, sent before the vote, answers after it", async () => {
+    const sessionId = (
+      await world
+        .post(world.coordinator, `/api/committees/${ag.committeeId}/sessions`)
+        .send({
+          title: '5. Sitzung 2027',
+          startsAt: '2027-04-14T16:00:00+02:00',
+          place: 'Rathaus Spandau, Raum 210',
+          applicationIds: [liveItem],
+        })
+        .expect(201)
+    ).body.id as string;
+    await world.post(world.coordinator, `/api/sessions/${sessionId}/open`).send({}).expect(200);
+    for (const memberId of ag.voterMemberIds.slice(0, 4)) {
+      await world
+        .post(world.coordinator, `/api/sessions/${sessionId}/attendance`)
+        .send({ memberId, present: true })
+        .expect(200);
+    }
+    const session = (await world.get(world.coordinator, `/api/sessions/${sessionId}`).expect(200)).body as {
+      items: { id: string }[];
+    };
+    await world
+      .post(world.coordinator, `/api/sessions/${sessionId}/items/${session.items[0]!.id}/vote`)
+      .send({})
+      .expect(200);
+
+    const member = await signedIn(ag.voters[2]!, `/sitzungen/${sessionId}`);
+    const yes = member.getByRole('button', { name: /: Mit Ja stimmen$/ });
+    await yes.waitFor();
+    // The view's next refresh reads the session before the vote and is answered only after it.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held = new Promise<void>((resolve) => {
+      let first = true;
+      void member.route(`${baseUrl}/api/sessions/${sessionId}`, async (route) => {
+        if (!first || route.request().method() !== 'GET') return route.continue();
+        first = false;
+        const before = await route.fetch();
+        resolve();
+        await released;
+        await route.fulfill({ response: before });
+      });
+    });
+    await held;
+    await yes.click();
+    await member.getByText('Ihre Stimme: Ja.').waitFor();
+    release();
+    await settled(member);
+    expect(await member.getByText('Ihre Stimme: Ja.').count()).toBe(1);
+    expect(await member.getByRole('button', { name: /: Mit (Ja|Nein) stimmen$/ }).count()).toBe(0);
+    await member.context().close();
   });
 
   it('warns the coordinator before a roll call without a quorum, and names the member on each vote button', async () => {

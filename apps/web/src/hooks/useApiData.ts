@@ -9,17 +9,30 @@ type Result<T> = { load: (signal: AbortSignal) => Promise<T>; attempt: number; s
  * Loads data for a component and aborts when it unmounts or `load` changes (pass a `useCallback`).
  * `reload()` fetches again but keeps showing the current data meanwhile, so lists do not flicker
  * after every change; `replace()` shows data the caller already has (the answer of a write).
+ *
+ * A load sent before a `replace()` is older than the data replaced, whenever its answer comes: it
+ * is dropped. Shown, a live view's refresh that crossed a member's vote brought the vote buttons
+ * back after the vote was recorded.
  */
 export function useApiData<T>(load: (signal: AbortSignal) => Promise<T>) {
   const [result, setResult] = useState<Result<T> | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const loadsSent = useRef(0);
+  const sentBeforeReplace = useRef(0);
 
   useEffect(() => {
     const controller = new AbortController();
+    const sent = ++loadsSent.current;
+    const settle = (state: Loadable<T>) =>
+      setResult((previous) => {
+        const outdated =
+          sent <= sentBeforeReplace.current && previous?.load === load && previous.state.status === 'loaded';
+        return outdated ? previous : { load, attempt, state };
+      });
     load(controller.signal).then(
-      (data) => setResult({ load, attempt, state: { status: 'loaded', data } }),
+      (data) => settle({ status: 'loaded', data }),
       (error: unknown) => {
-        if (!controller.signal.aborted) setResult({ load, attempt, state: { status: 'failed', error } });
+        if (!controller.signal.aborted) settle({ status: 'failed', error });
       },
     );
     return () => controller.abort();
@@ -31,10 +44,10 @@ export function useApiData<T>(load: (signal: AbortSignal) => Promise<T>) {
   }
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  const replace = useCallback(
-    (data: T) => setResult((previous) => previous && { ...previous, state: { status: 'loaded', data } }),
-    [],
-  );
+  const replace = useCallback((data: T) => {
+    sentBeforeReplace.current = loadsSent.current;
+    setResult((previous) => previous && { ...previous, state: { status: 'loaded', data } });
+  }, []);
   return { state, reload, replace };
 }
 
