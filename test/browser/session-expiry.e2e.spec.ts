@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import { type Actor, ApplicationWorld, PASSWORD } from '../../apps/api/src/testing/application-world';
-import { type BrowserApi, signedInAt, startBrowserApi } from './browser-harness';
+import { type BrowserApi, settled, signedInAt, startBrowserApi } from './browser-harness';
 
 /**
  * A session that ends while a form is open (idle timeout, signed out elsewhere) sends the user to
@@ -74,6 +74,9 @@ describe('typed input when the session expires mid-form', () => {
     await page.getByRole('button', { name: 'Token erstellen' }).click();
     const token = await page.getByLabel('Ihr neuer Token').inputValue();
     expect(token).toMatch(/^kf_pat_/);
+    // The list reloads after the creation: expired under that request, the session would end
+    // before anything was typed.
+    await settled(page);
     await expire(world.carrier);
     await page.getByLabel('Name des neuen Tokens').fill('Zweites Skript');
     await page.getByRole('button', { name: 'Token erstellen' }).click();

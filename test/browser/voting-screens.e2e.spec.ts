@@ -79,6 +79,29 @@ describe('the voting screens in the browser', () => {
     return page;
   }
 
+  /** A session of the AG on `agendaItem`, opened, with `present` (member ids) marked present. */
+  async function openSession(
+    title: string,
+    startsAt: string,
+    agendaItem: string,
+    present: readonly string[],
+  ): Promise<string> {
+    const sessionId = (
+      await world
+        .post(world.coordinator, `/api/committees/${ag.committeeId}/sessions`)
+        .send({ title, startsAt, place: 'Rathaus Spandau, Raum 210', applicationIds: [agendaItem] })
+        .expect(201)
+    ).body.id as string;
+    await world.post(world.coordinator, `/api/sessions/${sessionId}/open`).send({}).expect(200);
+    for (const memberId of present) {
+      await world
+        .post(world.coordinator, `/api/sessions/${sessionId}/attendance`)
+        .send({ memberId, present: true })
+        .expect(200);
+    }
+    return sessionId;
+  }
+
   it('asks before a written ballot is cast and lets the member change it, by keyboard, at 320 px', async () => {
     const page = await signedIn(ag.voters[1]!, `/eingang/${applicationId}`, 320);
     await page.getByRole('heading', { name: 'Abstimmungen im Gremium' }).waitFor();
@@ -120,24 +143,12 @@ describe('the voting screens in the browser', () => {
   });
 
   it("keeps a member's cast vote when the live view's refresh, sent before the vote, answers after it", async () => {
-    const sessionId = (
-      await world
-        .post(world.coordinator, `/api/committees/${ag.committeeId}/sessions`)
-        .send({
-          title: '5. Sitzung 2027',
-          startsAt: '2027-04-14T16:00:00+02:00',
-          place: 'Rathaus Spandau, Raum 210',
-          applicationIds: [liveItem],
-        })
-        .expect(201)
-    ).body.id as string;
-    await world.post(world.coordinator, `/api/sessions/${sessionId}/open`).send({}).expect(200);
-    for (const memberId of ag.voterMemberIds.slice(0, 4)) {
-      await world
-        .post(world.coordinator, `/api/sessions/${sessionId}/attendance`)
-        .send({ memberId, present: true })
-        .expect(200);
-    }
+    const sessionId = await openSession(
+      '5. Sitzung 2027',
+      '2027-04-14T16:00:00+02:00',
+      liveItem,
+      ag.voterMemberIds.slice(0, 4),
+    );
     const session = (await world.get(world.coordinator, `/api/sessions/${sessionId}`).expect(200)).body as {
       items: { id: string }[];
     };
@@ -174,28 +185,10 @@ describe('the voting screens in the browser', () => {
   });
 
   it('warns the coordinator before a roll call without a quorum, and names the member on each vote button', async () => {
-    const sessionId = (
-      await world
-        .post(world.coordinator, `/api/committees/${ag.committeeId}/sessions`)
-        .send({
-          title: '4. Sitzung 2027',
-          startsAt: '2027-03-10T16:00:00+01:00',
-          place: 'Rathaus Spandau, Raum 210',
-          applicationIds: [sessionItem],
-        })
-        .expect(201)
-    ).body.id as string;
-    await world.post(world.coordinator, `/api/sessions/${sessionId}/open`).send({}).expect(200);
-    for (const memberId of ag.voterMemberIds.slice(1, 3)) {
-      await world
-        .post(world.coordinator, `/api/sessions/${sessionId}/attendance`)
-        .send({ memberId, present: true })
-        .expect(200);
-    }
-    await world
-      .post(world.coordinator, `/api/sessions/${sessionId}/attendance`)
-      .send({ memberId: ag.advisorMemberId, present: true })
-      .expect(200);
+    const sessionId = await openSession('4. Sitzung 2027', '2027-03-10T16:00:00+01:00', sessionItem, [
+      ...ag.voterMemberIds.slice(1, 3),
+      ag.advisorMemberId,
+    ]);
 
     const page = await signedIn(world.coordinator, `/sitzungen/${sessionId}`);
     await page
