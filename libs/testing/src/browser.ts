@@ -49,12 +49,15 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * How many requests of this page are still unanswered (0 in a context not counted). A page closed
- * with requests in flight never sees them end, so they are counted for their own page only.
+ * How many requests of this page are still unanswered. A page closed with requests in flight
+ * never sees them end, so they are counted for their own page only. A page of a context opened
+ * elsewhere is refused rather than reported idle.
  */
 export function requestsInFlight(page: Page): number {
+  const pending = pendingRequests.get(page.context());
+  if (!pending) throw new Error('requestsInFlight: open the page in a context of launchBrowser()');
   let count = 0;
-  for (const request of pendingRequests.get(page.context()) ?? []) {
+  for (const request of pending) {
     if (pageOf(request) === page) count += 1;
   }
   return count;
